@@ -198,13 +198,13 @@ export type PartialDecryption = TypeOf<typeof partialDecryptionCodec>;
 export const resultCodec = object({ result: array(json) });
 export type ElectionResult = TypeOf<typeof resultCodec>;
 
-/** Weights and counts: a JSON number while it is a safe integer, a decimal string beyond. */
+/** Weights and counts: a JSON number up to 2^30 − 1, a decimal string beyond (as belenios-tool 2.0 writes). */
 export function bigDecimalOrInt(): Codec<bigint> {
   return {
     decode(value, path) {
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
       return bigDecimal.decode(value, path);
     },
-    toJson: (value) => (value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString()),
+    toJson: (value) => (value <= 1073741823n ? Number(value) : value.toString()),
   };
 }

@@ -140,32 +140,45 @@ export function combineFactors(
   return { ok: true, factors };
 }
 
-/** log_g(x) for 0 <= log <= bound: linear scan when small, baby-step giant-step otherwise. */
-export function boundedDiscreteLog(group: Group, x: bigint, bound: bigint): bigint | undefined {
-  if (bound <= 10_000n) {
+/**
+ * log_g(x) for 0 <= log <= bound (the total weight), by baby-step giant-step: about 2·√bound
+ * multiplications, so weights up to ~10^12 stay fast. The baby-step table is built once per result
+ * and keyed by the low 52 bits of each element (a hit is confirmed by recomputing g^log).
+ */
+export class DiscreteLogSolver {
+  private readonly baby = new Map<number, number>();
+  private readonly step: bigint;
+  private readonly giantStep: bigint;
+
+  constructor(
+    private readonly group: Group,
+    private readonly bound: bigint,
+  ) {
+    this.step = BigInt(Math.ceil(Math.sqrt(Number(bound) + 1)));
     let value = 1n;
-    for (let k = 0n; k <= bound; k++) {
-      if (value === x) return k;
+    for (let j = 0; j < Number(this.step); j++) {
+      const key = lowBits(value);
+      if (!this.baby.has(key)) this.baby.set(key, j);
       value = group.mul(value, group.g);
+    }
+    this.giantStep = group.gPow(-this.step);
+  }
+
+  solve(x: bigint): bigint | undefined {
+    let gamma = x;
+    for (let i = 0n; i * this.step <= this.bound; i++) {
+      const j = this.baby.get(lowBits(gamma));
+      if (j !== undefined) {
+        const candidate = i * this.step + BigInt(j);
+        if (candidate <= this.bound && this.group.gPow(candidate) === x) return candidate;
+      }
+      gamma = this.group.mul(gamma, this.giantStep);
     }
     return undefined;
   }
-  const m = BigInt(Math.ceil(Math.sqrt(Number(bound) + 1)));
-  const baby = new Map<bigint, bigint>();
-  let value = 1n;
-  for (let j = 0n; j < m; j++) {
-    if (!baby.has(value)) baby.set(value, j);
-    value = group.mul(value, group.g);
-  }
-  const giantStep = group.gPow(-m);
-  let gamma = x;
-  for (let i = 0n; i * m <= bound; i++) {
-    const j = baby.get(gamma);
-    if (j !== undefined && i * m + j <= bound) return i * m + j;
-    gamma = group.mul(gamma, giantStep);
-  }
-  return undefined;
 }
+
+const lowBits = (value: bigint) => Number(value & 0xfffffffffffffn);
 
 export type ResultValue = bigint[] | number[][];
 export type ComputedResult = { ok: true; result: ResultValue[] } | { ok: false; problem: string };
@@ -178,14 +191,16 @@ export function computeResult(
 ): ComputedResult {
   const { group } = ctx;
   const result: ResultValue[] = [];
+  let solver: DiscreteLogSolver | undefined;
   for (let i = 0; i < tally.length; i++) {
     const question = ctx.election.questions[i]!;
     const row = tally[i]!;
     const plain = row.map((c, j) => group.div(c.beta, factors[i]![j]!));
     if (isHomomorphic(question)) {
+      solver ??= new DiscreteLogSolver(group, totalWeight);
       const counts: bigint[] = [];
       for (let j = 0; j < plain.length; j++) {
-        const count = boundedDiscreteLog(group, plain[j]!, totalWeight);
+        const count = solver.solve(plain[j]!);
         if (count === undefined) return { ok: false, problem: `question ${i} answer ${j}: no count within the total weight` };
         counts.push(count);
       }
@@ -198,15 +213,53 @@ export function computeResult(
   return { ok: true, result };
 }
 
-/** Result JSON: counts as numbers while safe for JavaScript readers, decimal strings beyond. */
+/**
+ * Checks a claimed result against the decryption without solving any discrete logarithm: each count
+ * r must satisfy g^r = β/F and r <= total weight; non-homomorphic vectors must decode to the given ones.
+ */
+export function checkResult(
+  ctx: ElectionContext,
+  tally: EncryptedTally,
+  factors: bigint[][],
+  totalWeight: bigint,
+  claimed: readonly unknown[],
+): string | undefined {
+  const { group } = ctx;
+  if (claimed.length !== tally.length) return `result has ${claimed.length} questions, expected ${tally.length}`;
+  for (let i = 0; i < tally.length; i++) {
+    const question = ctx.election.questions[i]!;
+    const row = tally[i]!;
+    const given = claimed[i];
+    if (!Array.isArray(given) || given.length !== row.length) return `question ${i}: expected ${row.length} values`;
+    for (let j = 0; j < row.length; j++) {
+      const plain = group.div(row[j]!.beta, factors[i]![j]!);
+      if (isHomomorphic(question)) {
+        const count = weightFromJson(given[j]);
+        if (count === undefined || count > totalWeight || group.gPow(count) !== plain) {
+          return `question ${i} answer ${j}: the count does not match the decryption`;
+        }
+      } else {
+        const value = question.value as { answers: string[] };
+        const decoded = decodeNonHomomorphic(group, plain, value.answers.length);
+        if (JSON.stringify(decoded) !== JSON.stringify(given[j])) return `question ${i} ballot ${j}: does not match the decryption`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Result JSON: counts as numbers up to 2^30 − 1, decimal strings beyond — what belenios-tool 2.0 writes. */
 export function resultToJson(result: readonly ResultValue[]): unknown[] {
   return result.map((value) =>
     value.map((entry) => (typeof entry === 'bigint' ? weightToJson(entry) : entry)),
   );
 }
 
+/** OCaml's 31-bit max_int: belenios-tool writes larger weights and counts as strings (checked by experiment). */
+export const MAX_JSON_INT_WEIGHT = 1073741823n;
+
 export function weightToJson(value: bigint): number | string {
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  return value <= MAX_JSON_INT_WEIGHT ? Number(value) : value.toString();
 }
 
 /** Parses a count written either way. */

@@ -40,15 +40,18 @@ function sortedGrades(gradeCounts: readonly number[]): number[] {
   return gradeCounts.flatMap((count, grade) => new Array<number>(count).fill(grade));
 }
 
-/** Successive lower medians, each removed before taking the next: the Majority Judgment "majority value". */
+/**
+ * Successive lower medians, each removed before taking the next: the Majority Judgment "majority value".
+ * The tool removes them one by one from an array (quadratic); since what it removes is always a middle
+ * block of the sorted grades, the next lower median is the end of the part left of that block when that
+ * part is at least as long as the part on its right, else the start of the right part.
+ */
 function medianSequence(grades: readonly number[]): number[] {
-  const remaining = [...grades];
+  const n = grades.length;
   const medians: number[] = [];
-  while (remaining.length > 0) {
-    const i = Math.trunc((remaining.length + 1) / 2) - 1;
-    medians.push(remaining[i]!);
-    remaining.splice(i, 1);
-  }
+  let lo = Math.trunc((n + 1) / 2) - 1; // last index of the left part
+  let hi = lo + 1; // first index of the right part
+  while (medians.length < n) medians.push(lo + 1 >= n - hi ? grades[lo--]! : grades[hi++]!);
   return medians;
 }
 

@@ -1,0 +1,52 @@
+/**
+ * scrutin-tool: a drop-in for belenios-tool 2.0 (same subcommands, options, files, outputs and exit
+ * codes for everything the Belenios example scripts use), running Scrutin's protocol core.
+ */
+import { Command, CommanderError } from 'commander';
+import { sha256B64 } from '../../core/hash.js';
+import { registerArchiveCommands } from './archive-commands.js';
+import { registerElectionCommands } from './election-commands.js';
+import { CliError, FAILURE_EXIT_CODE, readStdin } from './io.js';
+import { registerSetupCommands } from './setup-commands.js';
+import { registerMethodCommands } from './method-commands.js';
+
+export function buildProgram(): Command {
+  const program = new Command('scrutin-tool')
+    .description('Scrutin election tool (Belenios 2.0 compatible)')
+    .exitOverride()
+    .showHelpAfterError(false);
+  registerSetupCommands(program);
+  registerArchiveCommands(program);
+  registerElectionCommands(program);
+  registerMethodCommands(program);
+  program
+    .command('sha256-b64')
+    .description('compute SHA256 of standard input and encode it in Base64 without padding')
+    .action(() => {
+      process.stdout.write(`${sha256B64(readStdin())}\n`);
+    });
+  for (const command of program.commands) applyExitOverride(command);
+  return program;
+}
+
+function applyExitOverride(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) applyExitOverride(sub);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`scrutin-tool: ${error.message}\n`);
+      return FAILURE_EXIT_CODE;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? 0 : FAILURE_EXIT_CODE;
+    }
+    throw error;
+  }
+}
