@@ -2,12 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getModExpEngine, setModExpEngine } from '../core/arithmetic.js';
 import { parseArchive } from '../protocol/archive/archive.js';
 import { loadElection } from '../protocol/election.js';
 import { inProcessChecker, type VerificationReport, verifyArchive } from '../protocol/verifier.js';
 import { readArchiveBytes, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { BallotWorkerError, BallotWorkerPool } from './ballot-worker-pool.js';
+import { installNodeEngine } from './modexp-engine.js';
 
 const INVALID_ARCHIVES = [
   'invalid-ballot-bad-signature.bel',
@@ -44,7 +46,14 @@ const workerSource = (code: string) =>
 
 describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-process checker', () => {
   const pool = new BallotWorkerPool({ workers: 2, chunkSize: 2 });
-  afterAll(() => pool.close());
+  // The workers use the OpenSSL engine; so does this thread, to keep the test fast (the engine has its
+  // own cross-checks against BigInt in modexp-engine.test.ts).
+  const previousEngine = getModExpEngine();
+  beforeAll(() => installNodeEngine());
+  afterAll(async () => {
+    setModExpEngine(previousEngine);
+    await pool.close();
+  });
 
   for (const file of [...VALID_ELECTIONS, ...INVALID_ARCHIVES]) {
     it(`gives the same report for ${file}`, async () => {
@@ -70,7 +79,7 @@ describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-pr
     const batch = [tampered, ...valid.ballots, 'not a ballot', foreign, valid.ballots[0]!, tampered];
     const expected = await inProcessChecker(valid.ctx, batch);
     expect(expected.filter((check) => !check.ok).length).toBe(4);
-    for (const chunkSize of [1, 3, 100]) {
+    for (const chunkSize of [1, 100]) {
       const chunked = new BallotWorkerPool({ workers: 2, chunkSize });
       try {
         expect(await chunked.check(valid.ctx, batch)).toEqual(expected);

@@ -13,8 +13,23 @@ export function siblingModule(moduleUrl: string, name: string): URL {
 }
 
 export function startModuleWorker(entry: URL, options: WorkerOptions = {}): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  const settings = { execArgv: inheritableExecArgv(), ...options };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, settings);
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return new Worker(bootstrap, { ...settings, eval: true });
+}
+
+/**
+ * The parent's Node options, which workers inherit by default, minus `--input-type`: a parent run as
+ * `node --input-type=module -e …` would otherwise make every file-based worker fail to start.
+ */
+function inheritableExecArgv(): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const option = process.execArgv[i]!;
+    if (option === '--input-type') i++;
+    else if (!option.startsWith('--input-type=')) kept.push(option);
+  }
+  return kept;
 }

@@ -14,3 +14,35 @@ describe('verifyArchive on belenios-tool 2.0 vectors', () => {
     });
   }
 });
+
+/** What each invalid vector must be rejected for (test/fixtures/belenios-2.0/README.md). */
+const INVALID: { file: string; check: string; message: RegExp; trustee?: number }[] = [
+  { file: 'invalid-ballot-tampered-proof', check: 'ballots', message: /invalid ballot: invalid zero-knowledge proof/ },
+  { file: 'invalid-ballot-bad-signature', check: 'ballots', message: /invalid ballot: invalid signature/ },
+  { file: 'invalid-ballot-copied-to-other-credential', check: 'ballots', message: /invalid zero-knowledge proof/ },
+  { file: 'invalid-ballot-unknown-credential', check: 'ballots', message: /invalid credential/ },
+  { file: 'invalid-ballot-wrong-election-hash', check: 'ballots', message: /wrong election/ },
+  { file: 'invalid-ballot-replayed', check: 'ballots', message: /already cast \(replay\)/ },
+  { file: 'invalid-result-mismatch', check: 'result', message: /result does not match the decryption/ },
+  { file: 'invalid-partial-decryption-factor', check: 'partial-decryptions', message: /invalid decryption proof/, trustee: 1 },
+  { file: 'invalid-chain-missing-event', check: 'chain', message: /not found/ },
+  { file: 'invalid-encrypted-tally-count', check: 'encrypted-tally', message: /num_tallied is 6 but 5 ballots are counted/ },
+];
+
+describe('verifyArchive rejects each invalid vector for its stated reason', () => {
+  for (const { file, check, message, trustee } of INVALID) {
+    it(file, async () => {
+      const report = await verifyArchive(parseArchive(readArchiveBytes(`${file}.bel`)));
+      expect(report.ok).toBe(false);
+      expect(report.failure?.check).toBe(check);
+      expect(report.failure?.message).toMatch(message);
+      if (trustee !== undefined) expect(report.failure?.trustee).toBe(trustee);
+      // Where belenios-tool names a ballot or a hash, we name the same one.
+      const tool = readVector('.', `${file}.verify.txt`);
+      const ballot = /casting ballot (\S+):/.exec(tool)?.[1];
+      if (ballot) expect(report.failure?.ballot).toBe(ballot);
+      const hash = /hash ([0-9a-f]{64}) not found/.exec(tool)?.[1];
+      if (hash) expect(report.failure?.message).toContain(hash);
+    });
+  }
+});

@@ -135,15 +135,15 @@ export async function verifyArchive(
     let previous: string | undefined;
     archive.events.forEach((record, index) => {
       const { event } = record;
-      if (event.height !== index) {
-        fail({ check: 'chain', height: event.height, message: `event ${record.hash} has height ${event.height}, expected ${index}` });
-      }
       if (event.parent !== previous) {
         fail({
           check: 'chain',
           height: event.height,
           message: `hash ${event.parent ?? '(none)'} not found: event at height ${event.height} does not follow ${previous ?? 'the start of the archive'}`,
         });
+      }
+      if (event.height !== index) {
+        fail({ check: 'chain', height: event.height, message: `event ${record.hash} has height ${event.height}, expected ${index}` });
       }
       previous = record.hash;
     });

@@ -15,7 +15,7 @@ import { requireGroup } from '../../src/core/group.js';
 import { sha256B64, sha256Hex } from '../../src/core/hash.js';
 import { ArchiveAppender } from '../../src/protocol/archive/archive.js';
 import { tarEntry } from '../../src/protocol/archive/tar.js';
-import { createBallot, type Plaintext, serializeBallot } from '../../src/protocol/ballot.js';
+import { type BallotCheck, createBallot, type Plaintext, serializeBallot } from '../../src/protocol/ballot.js';
 import { BallotBox, parseBallot } from '../../src/protocol/ballot-box.js';
 import { type ElectionContext, loadElection } from '../../src/protocol/election.js';
 import {
@@ -55,6 +55,7 @@ import {
 } from '../../src/protocol/tally.js';
 import type { TrusteePublicKey } from '../../src/protocol/messages.js';
 import { checkTrustees } from '../../src/protocol/trustees.js';
+import { type BallotBatchChecker, inProcessChecker } from '../../src/protocol/verifier.js';
 
 export type GroupName = 'BELENIOS-2048' | 'RFC-3526-2048';
 
@@ -410,4 +411,20 @@ export function resign(context: ElectionContext, credential: PrivateCredential, 
   const { signature: _old, ...unsigned } = ballot;
   const hash = sha256B64(encode(unsignedBallotCodec, unsigned));
   return { ...unsigned, signature: { hash, proof: proveDlog(group, s, ballotSignatureChallenge(group, hash)) } };
+}
+
+/**
+ * A ballot checker for verifyArchive that remembers verdicts by (election fingerprint, exact ballot
+ * bytes): checkBallot is a pure function of both, so tests that verify many variants of one archive
+ * pay for each distinct ballot once. Misses go to the verifier's own in-process checker.
+ */
+export function memoizedChecker(): BallotBatchChecker {
+  const verdicts = new Map<string, BallotCheck>();
+  return async (context, raws) => {
+    const keys = raws.map((raw) => `${context.fingerprint}\n${raw}`);
+    const missing = raws.filter((_, i) => !verdicts.has(keys[i]!));
+    const fresh = await inProcessChecker(context, missing);
+    missing.forEach((raw, i) => verdicts.set(`${context.fingerprint}\n${raw}`, fresh[i]!));
+    return keys.map((key) => verdicts.get(key)!);
+  };
 }

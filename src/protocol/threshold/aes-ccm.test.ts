@@ -10,7 +10,9 @@ import { CCM_TAG_BYTES, ccmDecrypt, ccmEncrypt } from './aes-ccm.js';
 
 function openssl(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const nonceLength = plaintext.length < 65536 ? 13 : 12;
-  const cipher = createCipheriv('aes-256-ccm', key, iv.subarray(0, nonceLength), { authTagLength: CCM_TAG_BYTES });
+  const cipher = createCipheriv('aes-256-ccm', key, iv.subarray(0, nonceLength), {
+    authTagLength: CCM_TAG_BYTES,
+  });
   cipher.setAAD(new Uint8Array(0), { plaintextLength: plaintext.length });
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return new Uint8Array(Buffer.concat([body, cipher.getAuthTag()]));
@@ -44,16 +46,23 @@ describe('AES-CCM as Belenios uses it (SP 800-38C, AES-256, 8-byte tag, nonce = 
 
   it('opens what it seals, and nothing else', () => {
     fc.assert(
-      fc.property(key, iv, fc.uint8Array({ maxLength: 100 }), fc.nat(), fc.integer({ min: 0, max: 7 }), (k, n, p, at, bit) => {
-        const sealed = ccmEncrypt(k, n, p);
-        expect(ccmDecrypt(k, n, sealed)).toEqual({ ok: true, plaintext: p });
-        const tampered = sealed.slice();
-        tampered[at % sealed.length]! ^= 1 << bit;
-        expect(ccmDecrypt(k, n, tampered).ok).toBe(false);
-        const otherKey = k.slice();
-        otherKey[0]! ^= 1;
-        expect(ccmDecrypt(otherKey, n, sealed).ok).toBe(false);
-      }),
+      fc.property(
+        key,
+        iv,
+        fc.uint8Array({ maxLength: 100 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 7 }),
+        (k, n, p, at, bit) => {
+          const sealed = ccmEncrypt(k, n, p);
+          expect(ccmDecrypt(k, n, sealed)).toEqual({ ok: true, plaintext: p });
+          const tampered = sealed.slice();
+          tampered[at % sealed.length]! ^= 1 << bit;
+          expect(ccmDecrypt(k, n, tampered).ok).toBe(false);
+          const otherKey = k.slice();
+          otherKey[0]! ^= 1;
+          expect(ccmDecrypt(otherKey, n, sealed).ok).toBe(false);
+        },
+      ),
       { numRuns: 100 },
     );
   });

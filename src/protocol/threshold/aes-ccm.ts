@@ -23,7 +23,8 @@ export type CcmOpening = { ok: true; plaintext: Uint8Array } | { ok: false; prob
 type BlockCipher = (block: Uint8Array) => Uint8Array;
 
 function blockCipher(key: Uint8Array): BlockCipher {
-  if (key.length !== 32) throw new RangeError(`AES-CCM key must be 32 bytes (a SHA-256 digest), got ${key.length}`);
+  if (key.length !== 32)
+    throw new RangeError(`AES-CCM key must be 32 bytes (a SHA-256 digest), got ${key.length}`);
   const expanded = unsafe.expandKeyLE(key);
   // encryptBlock works in place: give it a copy so callers keep their input.
   return (block) => unsafe.encryptBlock(expanded, block.slice());

@@ -12,7 +12,13 @@ import { readArchiveBytes, readVector, VECTORS } from '../../../test/support/vec
 import { decodeText } from '../../core/codec.js';
 import { requireGroup } from '../../core/group.js';
 import { parseArchive } from '../archive/archive.js';
-import { certKeysCodec, electionCodec, setupDataCodec, type ThresholdParameters, trusteesCodec } from '../messages.js';
+import {
+  certKeysCodec,
+  electionCodec,
+  setupDataCodec,
+  type ThresholdParameters,
+  trusteesCodec,
+} from '../messages.js';
 import { checkTrustees } from '../trustees.js';
 import { certId, checkCert, deriveKeys, parseSeed } from './pki.js';
 import { decryptTrusteeShare } from './share.js';
@@ -29,8 +35,10 @@ function pedersenOf(folder: string): { groupName: string; parameters: ThresholdP
   };
   const setup = decodeText(setupDataCodec, data(archive.events[0]?.event.payload), 'setup_data');
   const election = decodeText(electionCodec, data(setup.election), 'election');
-  const pedersen = decodeText(trusteesCodec, data(setup.trustees), 'trustees').find((kind) => kind[0] === 'Pedersen');
-  if (!pedersen || pedersen[0] !== 'Pedersen') throw new Error(`${folder}: no Pedersen trustees`);
+  const pedersen = decodeText(trusteesCodec, data(setup.trustees), 'trustees').find(
+    (kind) => kind[0] === 'Pedersen',
+  );
+  if (pedersen?.[0] !== 'Pedersen') throw new Error(`${folder}: no Pedersen trustees`);
   return { groupName: election.group, parameters: pedersen[1] };
 }
 

@@ -8,8 +8,15 @@
 import { DecodeError, decodeText, encode } from '../../core/codec.js';
 import type { Group } from '../../core/group.js';
 import { channelMsgCodec, encryptedMsgCodec, signedMsgCodec } from '../messages.js';
-import { type DecryptionKey, decryptMessage, encryptMessage, type Outcome, type SigningKey, signMessage } from './pki.js';
 import { verifySignedMessage } from '../trustees.js';
+import {
+  type DecryptionKey,
+  decryptMessage,
+  encryptMessage,
+  type Outcome,
+  type SigningKey,
+  signMessage,
+} from './pki.js';
 
 export function send(group: Group, signingKey: SigningKey, recipient: bigint, message: string): string {
   const channelMessage = encode(channelMsgCodec, { recipient, message });

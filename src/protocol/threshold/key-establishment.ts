@@ -22,8 +22,8 @@ import {
   type Polynomial,
   rawCoefexpsCodec,
   rawPolynomialCodec,
-  secretCodec,
   type SignedMsg,
+  secretCodec,
   type ThresholdParameters,
   type Vinput,
   type Voutput,
@@ -60,12 +60,14 @@ export function checkCertificates(group: Group, certs: readonly SignedMsg[]): Ou
   const keys: CertKeys[] = [];
   for (const [i, cert] of certs.entries()) {
     const checked = checkCert(group, cert);
-    if (!checked.ok) return { ok: false, problem: `certificate ${i + 1} does not validate (${checked.problem})` };
+    if (!checked.ok)
+      return { ok: false, problem: `certificate ${i + 1} does not validate (${checked.problem})` };
     const duplicate = keys.findIndex(
       (other) =>
         other.verification === checked.keys.verification || other.encryption === checked.keys.encryption,
     );
-    if (duplicate >= 0) return { ok: false, problem: `certificates ${duplicate + 1} and ${i + 1} share a key` };
+    if (duplicate >= 0)
+      return { ok: false, problem: `certificates ${duplicate + 1} and ${i + 1} share a key` };
     keys.push(checked.keys);
   }
   return { ok: true, keys };
@@ -83,7 +85,8 @@ function findOwnCertificate(keys: readonly CertKeys[], own: PkiKeys): Outcome<{ 
 /** f(x) = a_0 + a_1·x + … + a_t·x^t mod q (Horner). */
 function evaluatePolynomial(group: Group, coefficients: readonly bigint[], x: number): bigint {
   let result = 0n;
-  for (let k = coefficients.length - 1; k >= 0; k--) result = mod(result * BigInt(x) + coefficients[k]!, group.q);
+  for (let k = coefficients.length - 1; k >= 0; k--)
+    result = mod(result * BigInt(x) + coefficients[k]!, group.q);
   return result;
 }
 
@@ -102,7 +105,10 @@ export function makePolynomial(
   if (!checked.ok) return checked;
   const m = checked.keys.length;
   if (!Number.isSafeInteger(threshold) || threshold < 1 || threshold > m) {
-    return { ok: false, problem: `threshold must be between 1 and the number of trustees (${m}), got ${threshold}` };
+    return {
+      ok: false,
+      problem: `threshold must be between 1 and the number of trustees (${m}), got ${threshold}`,
+    };
   }
   const own = deriveKeys(group, seed);
   const found = findOwnCertificate(checked.keys, own);
@@ -123,7 +129,10 @@ export function makePolynomial(
     ),
   );
   const coefexps = encode(rawCoefexpsCodec, { coefexps: coefficients.map((a) => group.gPow(a)) });
-  return { ok: true, polynomial: { polynomial, secrets, coefexps: signMessage(group, own.signingKey, coefexps) } };
+  return {
+    ok: true,
+    polynomial: { polynomial, secrets, coefexps: signMessage(group, own.signingKey, coefexps) },
+  };
 }
 
 /** Opens a signed raw_coefexps: signature by `verificationKey`, every A_k in G, `expected` entries. */
@@ -133,7 +142,8 @@ function openCoefexps(
   signed: SignedMsg,
   expected: number | undefined,
 ): Outcome<{ coefexps: bigint[] }> {
-  if (!verifySignedMessage(group, verificationKey, signed)) return { ok: false, problem: 'does not validate' };
+  if (!verifySignedMessage(group, verificationKey, signed))
+    return { ok: false, problem: 'does not validate' };
   let coefexps: bigint[];
   try {
     coefexps = decodeText(rawCoefexpsCodec, signed.message, 'raw_coefexps').coefexps;
@@ -142,8 +152,10 @@ function openCoefexps(
     throw error;
   }
   if (coefexps.length === 0) return { ok: false, problem: 'is empty' };
-  if (expected !== undefined && coefexps.length !== expected) return { ok: false, problem: 'has wrong length' };
-  if (!coefexps.every((A) => group.isMember(A))) return { ok: false, problem: 'has an element outside the group' };
+  if (expected !== undefined && coefexps.length !== expected)
+    return { ok: false, problem: 'has wrong length' };
+  if (!coefexps.every((A) => group.isMember(A)))
+    return { ok: false, problem: 'has an element outside the group' };
   return { ok: true, coefexps };
 }
 
@@ -166,7 +178,8 @@ function openAllCoefexps(
     coefexps.push(opened.coefexps);
   }
   const threshold = coefexps[0]!.length;
-  if (threshold > keys.length) return { ok: false, problem: `threshold ${threshold} exceeds the ${keys.length} trustees` };
+  if (threshold > keys.length)
+    return { ok: false, problem: `threshold ${threshold} exceeds the ${keys.length} trustees` };
   return { ok: true, coefexps };
 }
 
@@ -182,11 +195,15 @@ export function checkPolynomial(
   const keys = checked.keys[z - 1];
   if (!keys) return { ok: false, problem: `no certificate ${z}` };
   if (polynomial.secrets.length !== checked.keys.length) {
-    return { ok: false, problem: `polynomial ${z} has ${polynomial.secrets.length} secrets for ${checked.keys.length} trustees` };
+    return {
+      ok: false,
+      problem: `polynomial ${z} has ${polynomial.secrets.length} secrets for ${checked.keys.length} trustees`,
+    };
   }
   const opened = openCoefexps(group, keys.verification, polynomial.coefexps, undefined);
   if (!opened.ok) return { ok: false, problem: `coefexps ${z} ${opened.problem}` };
-  if (opened.coefexps.length > checked.keys.length) return { ok: false, problem: `coefexps ${z} has wrong length` };
+  if (opened.coefexps.length > checked.keys.length)
+    return { ok: false, problem: `coefexps ${z} has wrong length` };
   return opened;
 }
 
@@ -202,9 +219,11 @@ export function makeVinputs(
   const checked = checkCertificates(group, certs);
   if (!checked.ok) return checked;
   const m = checked.keys.length;
-  if (polynomials.length !== m) return { ok: false, problem: `expected ${m} polynomials, got ${polynomials.length}` };
+  if (polynomials.length !== m)
+    return { ok: false, problem: `expected ${m} polynomials, got ${polynomials.length}` };
   const badSecrets = polynomials.findIndex((p) => p.secrets.length !== m);
-  if (badSecrets >= 0) return { ok: false, problem: `polynomial ${badSecrets + 1} does not have ${m} secrets` };
+  if (badSecrets >= 0)
+    return { ok: false, problem: `polynomial ${badSecrets + 1} does not have ${m} secrets` };
   const coefexps = polynomials.map((p) => p.coefexps);
   const opened = openAllCoefexps(group, checked.keys, coefexps);
   if (!opened.ok) return opened;
@@ -246,10 +265,12 @@ export function makeVoutput(
     throw error;
   }
   const threshold = coefficients.length;
-  if (vinput.secrets.length !== m) return { ok: false, problem: `expected ${m} secrets, got ${vinput.secrets.length}` };
+  if (vinput.secrets.length !== m)
+    return { ok: false, problem: `expected ${m} secrets, got ${vinput.secrets.length}` };
   const opened = openAllCoefexps(group, keys, vinput.coefexps);
   if (!opened.ok) return opened;
-  if (opened.coefexps[0]!.length !== threshold) return { ok: false, problem: 'own polynomial has wrong length' };
+  if (opened.coefexps[0]!.length !== threshold)
+    return { ok: false, problem: 'own polynomial has wrong length' };
   // Our own commitments must be those of the polynomial we chose (the tool only checks its length).
   const ownCommitments = opened.coefexps[j - 1]!;
   if (!coefficients.every((a, k) => group.gPow(a) === ownCommitments[k])) {
@@ -295,7 +316,11 @@ export function checkVoutput(
 ): Outcome<object> {
   const checked = checkCertificates(group, certs);
   if (!checked.ok) return checked;
-  const opened = openAllCoefexps(group, checked.keys, polynomials.map((p) => p.coefexps));
+  const opened = openAllCoefexps(
+    group,
+    checked.keys,
+    polynomials.map((p) => p.coefexps),
+  );
   if (!opened.ok) return opened;
   return checkVoutputAgainst(group, opened.coefexps, j, voutput);
 }
@@ -307,9 +332,14 @@ function checkVoutputAgainst(
   j: number,
   voutput: Voutput,
 ): Outcome<object> {
-  if (!verifyTrusteePublicKey(group, voutput.public_key)) return { ok: false, problem: `pok ${j} does not validate` };
-  const expected = coefexps.reduce((acc, commitments) => group.mul(acc, evaluateCommitted(group, commitments, j)), 1n);
-  if (voutput.public_key.public_key !== expected) return { ok: false, problem: `verification key ${j} is incorrect` };
+  if (!verifyTrusteePublicKey(group, voutput.public_key))
+    return { ok: false, problem: `pok ${j} does not validate` };
+  const expected = coefexps.reduce(
+    (acc, commitments) => group.mul(acc, evaluateCommitted(group, commitments, j)),
+    1n,
+  );
+  if (voutput.public_key.public_key !== expected)
+    return { ok: false, problem: `verification key ${j} is incorrect` };
   return { ok: true };
 }
 
@@ -326,7 +356,8 @@ export function makeThresholdParameters(
   const checked = checkCertificates(group, certs);
   if (!checked.ok) return checked;
   const m = checked.keys.length;
-  if (polynomials.length !== m) return { ok: false, problem: `expected ${m} polynomials, got ${polynomials.length}` };
+  if (polynomials.length !== m)
+    return { ok: false, problem: `expected ${m} polynomials, got ${polynomials.length}` };
   if (voutputs.length !== m) return { ok: false, problem: `expected ${m} voutputs, got ${voutputs.length}` };
   const coefexps = polynomials.map((p) => p.coefexps);
   const opened = openAllCoefexps(group, checked.keys, coefexps);

@@ -45,7 +45,9 @@ describe('signing and encryption (§4.6.1)', () => {
     const signed = signMessage(group, keys.signingKey, 'hello|world');
     expect(verifySignedMessage(group, keys.verificationKey, signed)).toBe(true);
     expect(verifySignedMessage(group, other.verificationKey, signed)).toBe(false);
-    expect(verifySignedMessage(group, keys.verificationKey, { ...signed, message: 'hello|World' })).toBe(false);
+    expect(verifySignedMessage(group, keys.verificationKey, { ...signed, message: 'hello|World' })).toBe(
+      false,
+    );
   });
 
   it('a certificate carries both public keys and its own signature', () => {
@@ -54,7 +56,10 @@ describe('signing and encryption (§4.6.1)', () => {
       ok: true,
       keys: { verification: keys.verificationKey, encryption: keys.encryptionKey },
     });
-    expect(checkCert(group, { ...cert, signature: signMessage(group, other.signingKey, cert.message).signature }).ok).toBe(false);
+    expect(
+      checkCert(group, { ...cert, signature: signMessage(group, other.signingKey, cert.message).signature })
+        .ok,
+    ).toBe(false);
   });
 
   it('an encrypted message opens with the matching decryption key only', () => {
@@ -65,8 +70,13 @@ describe('signing and encryption (§4.6.1)', () => {
     expect(encrypted.data.length).toBe(2 * (new TextEncoder().encode(message).length + 8));
     expect(decryptMessage(group, keys.decryptionKey, encrypted)).toEqual({ ok: true, message });
     expect(decryptMessage(group, other.decryptionKey, encrypted).ok).toBe(false);
-    expect(decryptMessage(group, keys.decryptionKey, { ...encrypted, alpha: group.mul(encrypted.alpha, group.g) }).ok).toBe(false);
-    expect(decryptMessage(group, keys.decryptionKey, { ...encrypted, data: `${encrypted.data}0` }).ok).toBe(false);
+    expect(
+      decryptMessage(group, keys.decryptionKey, { ...encrypted, alpha: group.mul(encrypted.alpha, group.g) })
+        .ok,
+    ).toBe(false);
+    expect(decryptMessage(group, keys.decryptionKey, { ...encrypted, data: `${encrypted.data}0` }).ok).toBe(
+      false,
+    );
     expect(decryptMessage(group, keys.decryptionKey, { ...encrypted, beta: 0n }).ok).toBe(false);
   });
 });

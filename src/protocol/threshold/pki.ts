@@ -74,7 +74,10 @@ export function deriveKeys(group: Group, seed: TrusteeSeed): PkiKeys {
 
 /** §4.6.1 Signing: challenge = SHA256(sigmsg|M|A) mod q, response = w − sk·challenge mod q. */
 export function signMessage(group: Group, signingKey: SigningKey, message: string): SignedMsg {
-  return { message, signature: proveDlog(group, signingKey.reveal(), signedMessageChallenge(group, message)) };
+  return {
+    message,
+    signature: proveDlog(group, signingKey.reveal(), signedMessageChallenge(group, message)),
+  };
 }
 
 export { verifySignedMessage };
@@ -105,13 +108,21 @@ const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** §4.6.1 Decrypting with dk: key SHA256(key|beta/alpha^dk), iv SHA256(iv|alpha). */
-export function decryptMessage(group: Group, decryptionKey: DecryptionKey, encrypted: EncryptedMsg): Outcome<{ message: string }> {
+export function decryptMessage(
+  group: Group,
+  decryptionKey: DecryptionKey,
+  encrypted: EncryptedMsg,
+): Outcome<{ message: string }> {
   if (!group.isMember(encrypted.alpha) || !group.isMember(encrypted.beta)) {
     return { ok: false, problem: 'encrypted message: alpha or beta not in the group' };
   }
   if (!HEX.test(encrypted.data)) return { ok: false, problem: 'encrypted message: data is not hexadecimal' };
   const gs = group.div(encrypted.beta, group.pow(encrypted.alpha, decryptionKey.reveal()));
-  const opened = ccmDecrypt(symmetricKey(gs), initialisationVector(encrypted.alpha), hexToBytes(encrypted.data));
+  const opened = ccmDecrypt(
+    symmetricKey(gs),
+    initialisationVector(encrypted.alpha),
+    hexToBytes(encrypted.data),
+  );
   if (!opened.ok) return { ok: false, problem: `encrypted message: ${opened.problem}` };
   try {
     return { ok: true, message: utf8.decode(opened.plaintext) };
@@ -122,7 +133,10 @@ export function decryptMessage(group: Group, decryptionKey: DecryptionKey, encry
 
 /** §4.6.2: a certificate is the serialized cert_keys signed with sk. */
 export function makeCert(group: Group, keys: PkiKeys): SignedMsg {
-  const message = encode(certKeysCodec, { verification: keys.verificationKey, encryption: keys.encryptionKey });
+  const message = encode(certKeysCodec, {
+    verification: keys.verificationKey,
+    encryption: keys.encryptionKey,
+  });
   return signMessage(group, keys.signingKey, message);
 }
 
@@ -138,7 +152,8 @@ export function checkCert(group: Group, cert: SignedMsg): Outcome<{ keys: CertKe
   if (!group.isMember(keys.verification) || !group.isMember(keys.encryption)) {
     return { ok: false, problem: 'certificate key not in the group' };
   }
-  if (!verifySignedMessage(group, keys.verification, cert)) return { ok: false, problem: 'bad certificate signature' };
+  if (!verifySignedMessage(group, keys.verification, cert))
+    return { ok: false, problem: 'bad certificate signature' };
   return { ok: true, keys };
 }
 

@@ -27,7 +27,11 @@ export function sealShare(group: Group, keys: PkiKeys, share: TrusteeShare): str
 }
 
 /** Opens a voutput private_key addressed by the trustee to itself; also returns g^x_j. */
-export function openShare(group: Group, keys: PkiKeys, sealed: string): Outcome<{ share: TrusteeShare; publicKey: bigint }> {
+export function openShare(
+  group: Group,
+  keys: PkiKeys,
+  sealed: string,
+): Outcome<{ share: TrusteeShare; publicKey: bigint }> {
   const received = receive(group, keys.decryptionKey, keys.verificationKey, sealed);
   if (!received.ok) return received;
   let value: bigint;

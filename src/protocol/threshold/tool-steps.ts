@@ -50,7 +50,11 @@ export type ToolStepResult = { ok: true; files: ToolFile[]; stdout: string } | {
 const line = (json: string) => `${json}\n`;
 
 /** One JSON value per line; a final newline and blank lines are ignored. */
-function decodeLines<T>(codec: Codec<T>, text: string, what: string): { ok: true; values: T[] } | { ok: false; problem: string } {
+function decodeLines<T>(
+  codec: Codec<T>,
+  text: string,
+  what: string,
+): { ok: true; values: T[] } | { ok: false; problem: string } {
   const values: T[] = [];
   const lines = text.split('\n');
   for (const [i, raw] of lines.entries()) {
@@ -65,7 +69,11 @@ function decodeLines<T>(codec: Codec<T>, text: string, what: string): { ok: true
   return { ok: true, values };
 }
 
-function decodeOne<T>(codec: Codec<T>, text: string, what: string): { ok: true; value: T } | { ok: false; problem: string } {
+function decodeOne<T>(
+  codec: Codec<T>,
+  text: string,
+  what: string,
+): { ok: true; value: T } | { ok: false; problem: string } {
   // Like the tool's read_line: the first line only.
   const first = text.split('\n')[0] ?? '';
   try {
@@ -106,7 +114,10 @@ export function thresholdKeyStep2(group: Group, input: { certs: string }): ToolS
 }
 
 /** Step 3: a trustee's polynomial on stdout (`--certs`, `--key`, `--threshold` = t + 1). */
-export function thresholdKeyStep3(group: Group, input: { certs: string; key: string; threshold: number }): ToolStepResult {
+export function thresholdKeyStep3(
+  group: Group,
+  input: { certs: string; key: string; threshold: number },
+): ToolStepResult {
   const certs = readCerts(input.certs);
   if (!certs.ok) return certs;
   const seed = parseSeed(input.key);
@@ -117,7 +128,10 @@ export function thresholdKeyStep3(group: Group, input: { certs: string; key: str
 }
 
 /** Step 4: `<id>.vinput` for every trustee (`--certs`, `--polynomials`). */
-export function thresholdKeyStep4(group: Group, input: { certs: string; polynomials: string }): ToolStepResult {
+export function thresholdKeyStep4(
+  group: Group,
+  input: { certs: string; polynomials: string },
+): ToolStepResult {
   const certs = readCerts(input.certs);
   if (!certs.ok) return certs;
   const polynomials = decodeLines(polynomialCodec, input.polynomials, 'polynomials');
@@ -135,7 +149,10 @@ export function thresholdKeyStep4(group: Group, input: { certs: string; polynomi
 }
 
 /** Step 5: a trustee's voutput on stdout (`--certs`, `--key`, its vinput on stdin). */
-export function thresholdKeyStep5(group: Group, input: { certs: string; key: string; vinput: string }): ToolStepResult {
+export function thresholdKeyStep5(
+  group: Group,
+  input: { certs: string; key: string; vinput: string },
+): ToolStepResult {
   const certs = readCerts(input.certs);
   if (!certs.ok) return certs;
   const seed = parseSeed(input.key);
