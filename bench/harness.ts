@@ -29,7 +29,8 @@ const fromSource = process.env.BENCH_FROM === 'src';
  */
 export async function load<T>(path: string): Promise<T> {
   const url = new URL(fromSource ? `src/${path}.ts` : `dist/${path}.js`, ROOT);
-  if (!existsSync(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing: run npm run build first`);
+  if (!existsSync(fileURLToPath(url)))
+    throw new Error(`${fileURLToPath(url)} is missing: run npm run build first`);
   return (await import(url.href)) as T;
 }
 
@@ -37,17 +38,16 @@ export const codeUnderTest = () => (fromSource ? 'src/ (tsx)' : 'dist/');
 
 export const now = () => performance.now();
 
-/** Calls `op` until `seconds` have passed; returns operations per second. */
+/** Calls `op` in rounds of 8 until `seconds` have passed; returns operations per second. */
 export function opsPerSecond(op: () => unknown, seconds: number): number {
-  const deadline = now() + seconds * 1000;
-  let count = 0;
   const started = now();
+  let count = 0;
   let elapsed = 0;
-  do {
+  while (elapsed < seconds * 1000) {
     for (let i = 0; i < 8; i++) op();
     count += 8;
     elapsed = now() - started;
-  } while (started + elapsed < deadline);
+  }
   return (count * 1000) / elapsed;
 }
 
@@ -79,12 +79,16 @@ export function printTable(title: string, rows: readonly Record<string, string>[
     `| ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
   console.log(`\n### ${title}\n`);
   console.log(line(columns));
-  console.log(`|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  console.log(
+    `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+  );
   for (const row of rows) console.log(line(columns.map((c) => row[c] ?? '')));
 }
 
 export function describeMachine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${cpu}, ${cpus().length} logical cores, Node ${process.versions.node}, OpenSSL ${process.versions.openssl}; load average ${load}; code from ${codeUnderTest()}`;
 }

@@ -18,7 +18,9 @@ if (unknown.length > 0) {
 }
 const options: BenchOptions = quick ? { seconds: 0.3, runs: 1 } : { seconds: 1, runs: 3 };
 
-console.log(`# Benchmarks\n\n${describeMachine()}\nEach figure: median of ${options.runs} run(s) of ${options.seconds} s.`);
+console.log(
+  `# Benchmarks\n\n${describeMachine()}\nEach figure: median of ${options.runs} run(s) of ${options.seconds} s.`,
+);
 for (const bench of BENCHES.filter((b) => names.length === 0 || names.includes(b.name))) {
   console.error(`${bench.name}: ${bench.description}`);
   await bench.run(options);

@@ -9,7 +9,9 @@ import { type CaseName, type GroupName, prepareCase } from './modexp-cases.js';
 export type ToModExpWorker =
   | { readonly type: 'prepare'; readonly group: GroupName; readonly name: CaseName }
   | { readonly type: 'go'; readonly seconds: number };
-export type FromModExpWorker = { readonly type: 'ready' } | { readonly type: 'done'; readonly opsPerSecond: number };
+export type FromModExpWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'done'; readonly opsPerSecond: number };
 
 const port = parentPort!;
 let op: (() => unknown) | undefined;
@@ -20,6 +22,9 @@ port.on('message', async (message: ToModExpWorker) => {
     op(); // warm up
     port.postMessage({ type: 'ready' } satisfies FromModExpWorker);
   } else {
-    port.postMessage({ type: 'done', opsPerSecond: opsPerSecond(op!, message.seconds) } satisfies FromModExpWorker);
+    port.postMessage({
+      type: 'done',
+      opsPerSecond: opsPerSecond(op!, message.seconds),
+    } satisfies FromModExpWorker);
   }
 });

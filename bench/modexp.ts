@@ -16,9 +16,12 @@ class WorkerSet {
   private constructor(private readonly workers: Worker[]) {}
 
   static async start(count: number): Promise<WorkerSet> {
-    const { startModuleWorker } = await load<typeof import('../src/node/module-worker.js')>('node/module-worker');
+    const { startModuleWorker } =
+      await load<typeof import('../src/node/module-worker.js')>('node/module-worker');
     const entry = new URL('./modexp-worker.ts', import.meta.url);
-    return new WorkerSet(Array.from({ length: count }, () => startModuleWorker(entry, { name: 'modexp-bench' })));
+    return new WorkerSet(
+      Array.from({ length: count }, () => startModuleWorker(entry, { name: 'modexp-bench' })),
+    );
   }
 
   private ask(worker: Worker, message: ToModExpWorker): Promise<FromModExpWorker> {
@@ -39,7 +42,9 @@ class WorkerSet {
 
   /** Total operations per second of the first `count` workers running at the same time. */
   async run(count: number, seconds: number): Promise<number> {
-    const replies = await Promise.all(this.workers.slice(0, count).map((w) => this.ask(w, { type: 'go', seconds })));
+    const replies = await Promise.all(
+      this.workers.slice(0, count).map((w) => this.ask(w, { type: 'go', seconds })),
+    );
     return replies.reduce((sum, reply) => sum + (reply.type === 'done' ? reply.opsPerSecond : 0), 0);
   }
 

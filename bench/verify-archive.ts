@@ -21,7 +21,12 @@ type BallotBatchChecker = import('../src/protocol/verifier.js').BallotBatchCheck
 type ParsedArchive = import('../src/protocol/archive/archive.js').ParsedArchive;
 
 const VECTORS = new URL('../test/fixtures/belenios-2.0/', import.meta.url);
-const ELECTIONS = ['BELENIOS-2048-single', 'BELENIOS-2048-threshold', 'RFC-3526-2048-single', 'RFC-3526-2048-threshold'];
+const ELECTIONS = [
+  'BELENIOS-2048-single',
+  'BELENIOS-2048-threshold',
+  'RFC-3526-2048-single',
+  'RFC-3526-2048-threshold',
+];
 /** Ballots per timed batch: a few seconds of work for one thread. */
 const BATCH = { 'BELENIOS-2048': 96, 'RFC-3526-2048': 24 } as const;
 
@@ -47,7 +52,9 @@ function ballotsOf(archive: ParsedArchive) {
   const payload = (hash: string | undefined) => archive.data.get(hash!)!;
   const setup = JSON.parse(payload(archive.events[0]!.event.payload)) as { election: string };
   const raw = payload(setup.election);
-  const ballots = archive.events.filter((r) => r.event.type === 'Ballot').map((r) => payload(r.event.payload));
+  const ballots = archive.events
+    .filter((r) => r.event.type === 'Ballot')
+    .map((r) => payload(r.event.payload));
   return { raw, ballots, group: (JSON.parse(raw) as { group: keyof typeof BATCH }).group };
 }
 
@@ -71,7 +78,10 @@ export const verifyArchiveBench: Bench = {
       return ms;
     });
 
-    const pools = { 1: new m.pool.BallotWorkerPool({ workers: 1 }), 2: new m.pool.BallotWorkerPool({ workers: 2 }) };
+    const pools = {
+      1: new m.pool.BallotWorkerPool({ workers: 1 }),
+      2: new m.pool.BallotWorkerPool({ workers: 2 }),
+    };
     const checkers: [string, () => void, BallotBatchChecker][] = [
       ['in-process, BigInt', useBigInt, m.verifier.inProcessChecker],
       ['in-process, OpenSSL', useOpenSsl, m.verifier.inProcessChecker],
@@ -87,7 +97,10 @@ export const verifyArchiveBench: Bench = {
         const ctx = m.election.loadElection(raw);
         const batch = Array.from({ length: BATCH[group] }, (_, i) => ballots[i % ballots.length]!);
         const wholeRow: Record<string, string> = { archive: folder, ballots: String(ballots.length) };
-        const throughputRow: Record<string, string> = { election: folder, 'batch size': String(batch.length) };
+        const throughputRow: Record<string, string> = {
+          election: folder,
+          'batch size': String(batch.length),
+        };
         for (const [label, install, checker] of checkers) {
           install();
           await checker(ctx, ballots); // warm: workers started, election loaded
@@ -116,6 +129,8 @@ export const verifyArchiveBench: Bench = {
     process.stderr.write('\n');
     printTable('verifyArchive on the vector archives (warm; whole verification, ms)', whole);
     printTable('Ballot checks alone (vector ballots repeated; ballots/s)', throughput);
-    console.log(`\nPool cold start (2 workers, first batch of 2 ballots, BELENIOS-2048): ${formatNumber(coldStart)} ms`);
+    console.log(
+      `\nPool cold start (2 workers, first batch of 2 ballots, BELENIOS-2048): ${formatNumber(coldStart)} ms`,
+    );
   },
 };

@@ -7,7 +7,12 @@ import type { BallotCheck } from '../protocol/ballot.js';
 export type ToBallotWorker =
   | { readonly type: 'election'; readonly election: number; readonly raw: string }
   | { readonly type: 'forget'; readonly election: number }
-  | { readonly type: 'check'; readonly job: number; readonly election: number; readonly ballots: readonly string[] };
+  | {
+      readonly type: 'check';
+      readonly job: number;
+      readonly election: number;
+      readonly ballots: readonly string[];
+    };
 
 export type FromBallotWorker =
   | { readonly type: 'checked'; readonly job: number; readonly checks: BallotCheck[] }

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArchiveBytes, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { getModExpEngine, setModExpEngine } from '../core/arithmetic.js';
 import { parseArchive } from '../protocol/archive/archive.js';
 import { loadElection } from '../protocol/election.js';
 import { inProcessChecker, type VerificationReport, verifyArchive } from '../protocol/verifier.js';
-import { readArchiveBytes, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { BallotWorkerError, BallotWorkerPool } from './ballot-worker-pool.js';
 import { installNodeEngine } from './modexp-engine.js';
 
@@ -36,13 +36,17 @@ function ballotsOf(file: string) {
   const payload = (hash: string | undefined) => archive.data.get(hash!)!;
   const setup = JSON.parse(payload(archive.events[0]!.event.payload)) as { election: string };
   const ctx = loadElection(payload(setup.election));
-  const ballots = archive.events.filter((r) => r.event.type === 'Ballot').map((r) => payload(r.event.payload));
+  const ballots = archive.events
+    .filter((r) => r.event.type === 'Ballot')
+    .map((r) => payload(r.event.payload));
   return { ctx, ballots };
 }
 
 /** A worker module given as a data: URL, for the failure tests. */
 const workerSource = (code: string) =>
-  new URL(`data:text/javascript,${encodeURIComponent(`import { parentPort } from 'node:worker_threads';\n${code}`)}`);
+  new URL(
+    `data:text/javascript,${encodeURIComponent(`import { parentPort } from 'node:worker_threads';\n${code}`)}`,
+  );
 
 describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-process checker', () => {
   const pool = new BallotWorkerPool({ workers: 2, chunkSize: 2 });
@@ -66,7 +70,10 @@ describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-pr
   }
 
   it('still rejects the ballot with a tampered proof', async () => {
-    const report = await verifyArchive(parseArchive(readArchiveBytes('invalid-ballot-tampered-proof.bel')), pool.check);
+    const report = await verifyArchive(
+      parseArchive(readArchiveBytes('invalid-ballot-tampered-proof.bel')),
+      pool.check,
+    );
     expect(report.ok).toBe(false);
     expect(report.failure?.check).toBe('ballots');
     expect(report.failure?.message).toContain('invalid zero-knowledge proof');
@@ -90,7 +97,9 @@ describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-pr
   });
 
   it('checks batches of several elections at the same time', async () => {
-    const batches = ['BELENIOS-2048-single', 'RFC-3526-2048-single', 'BELENIOS-2048-threshold'].map(ballotsOf);
+    const batches = ['BELENIOS-2048-single', 'RFC-3526-2048-single', 'BELENIOS-2048-threshold'].map(
+      ballotsOf,
+    );
     const results = await Promise.all(batches.map(({ ctx, ballots }) => pool.check(ctx, ballots)));
     for (const checks of results) expect(checks.every((check) => check.ok)).toBe(true);
   });
@@ -116,7 +125,9 @@ describe('BallotWorkerPool failures', () => {
   });
 
   it('propagates a worker crash as an error and replaces the worker', async () => {
-    const entry = workerSource(`parentPort.on('message', (m) => { if (m.type === 'check') throw new Error('boom'); });`);
+    const entry = workerSource(
+      `parentPort.on('message', (m) => { if (m.type === 'check') throw new Error('boom'); });`,
+    );
     const pool = new BallotWorkerPool({ workers: 2, entry });
     try {
       const { ctx, ballots } = ballotsOf('BELENIOS-2048-single');
@@ -130,7 +141,9 @@ describe('BallotWorkerPool failures', () => {
   });
 
   it('reports a worker that exits on its own', async () => {
-    const entry = workerSource(`parentPort.on('message', (m) => { if (m.type === 'check') process.exit(7); });`);
+    const entry = workerSource(
+      `parentPort.on('message', (m) => { if (m.type === 'check') process.exit(7); });`,
+    );
     const pool = new BallotWorkerPool({ workers: 1, entry });
     try {
       const { ctx, ballots } = ballotsOf('BELENIOS-2048-single');
@@ -176,13 +189,24 @@ describe('BallotWorkerPool in a script that never calls close()', () => {
 
   it('runs from the TypeScript sources (tsx) and exits', async () => {
     const src = (path: string) => join(root, 'src', path);
-    const code = script(src('node/ballot-worker-pool.ts'), src('protocol/archive/archive.ts'), src('protocol/verifier.ts'));
+    const code = script(
+      src('node/ballot-worker-pool.ts'),
+      src('protocol/archive/archive.ts'),
+      src('protocol/verifier.ts'),
+    );
     expect(await run(['--import', 'tsx', '--input-type=module', '-e', code])).toEqual(expected);
   });
 
   const dist = (path: string) => join(root, 'dist', path);
-  it.skipIf(!existsSync(dist('node/ballot-worker.js')))('runs from the compiled dist/ (npm run build) and exits', async () => {
-    const code = script(dist('node/ballot-worker-pool.js'), dist('protocol/archive/archive.js'), dist('protocol/verifier.js'));
-    expect(await run(['--input-type=module', '-e', code])).toEqual(expected);
-  });
+  it.skipIf(!existsSync(dist('node/ballot-worker.js')))(
+    'runs from the compiled dist/ (npm run build) and exits',
+    async () => {
+      const code = script(
+        dist('node/ballot-worker-pool.js'),
+        dist('protocol/archive/archive.js'),
+        dist('protocol/verifier.js'),
+      );
+      expect(await run(['--input-type=module', '-e', code])).toEqual(expected);
+    },
+  );
 });

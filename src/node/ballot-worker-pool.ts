@@ -80,7 +80,8 @@ export class BallotWorkerPool {
 
   constructor(options: BallotWorkerPoolOptions = {}) {
     const size = options.workers ?? availableParallelism();
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`workers: expected a positive integer, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`workers: expected a positive integer, got ${size}`);
     const chunk = options.chunkSize;
     if (chunk !== undefined && (!Number.isInteger(chunk) || chunk < 1)) {
       throw new RangeError(`chunkSize: expected a positive integer, got ${chunk}`);
@@ -94,7 +95,8 @@ export class BallotWorkerPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const batch of [...this.pending]) this.fail(batch, new BallotWorkerError('the ballot worker pool was closed'));
+    for (const batch of [...this.pending])
+      this.fail(batch, new BallotWorkerError('the ballot worker pool was closed'));
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
@@ -111,7 +113,8 @@ export class BallotWorkerPool {
         resolve,
         reject,
       };
-      const size = this.chunkSize ?? Math.min(MAX_CHUNK, Math.ceil(ballots.length / (this.size * CHUNKS_PER_WORKER)));
+      const size =
+        this.chunkSize ?? Math.min(MAX_CHUNK, Math.ceil(ballots.length / (this.size * CHUNKS_PER_WORKER)));
       for (let offset = 0; offset < ballots.length; offset += size) {
         this.queue.push({ batch, offset, ballots: ballots.slice(offset, offset + size) });
         batch.remaining++;
@@ -193,7 +196,12 @@ export class BallotWorkerPool {
       this.fail(batch, new BallotWorkerError(`ballot worker failed: ${message.message}`, message.stack));
     } else if (!batch.settled) {
       if (message.checks.length !== busy.chunk.ballots.length) {
-        this.fail(batch, new BallotWorkerError(`ballot worker returned ${message.checks.length} verdicts for ${busy.chunk.ballots.length} ballots`));
+        this.fail(
+          batch,
+          new BallotWorkerError(
+            `ballot worker returned ${message.checks.length} verdicts for ${busy.chunk.ballots.length} ballots`,
+          ),
+        );
       } else {
         message.checks.forEach((check, i) => {
           batch.checks[offset + i] = check;
@@ -214,7 +222,10 @@ export class BallotWorkerPool {
     this.slots.splice(index, 1);
     if (slot.busy !== undefined) {
       const cause = slot.crash ? `: ${slot.crash.message}` : '';
-      this.fail(slot.busy.chunk.batch, new BallotWorkerError(`ballot worker exited with code ${code}${cause}`, slot.crash?.stack));
+      this.fail(
+        slot.busy.chunk.batch,
+        new BallotWorkerError(`ballot worker exited with code ${code}${cause}`, slot.crash?.stack),
+      );
     }
     this.dispatch();
   }

@@ -16,7 +16,7 @@ import { type BoardState, type VerificationReport, verifyArchive } from '../../p
 import { ballotChecker } from './checker.js';
 import { fail, info, loadArchive, readText } from './io.js';
 
-async function verifiedBoard(dir: string): Promise<{ report: VerificationReport; state: BoardState }> {
+export async function verifiedBoard(dir: string): Promise<{ report: VerificationReport; state: BoardState }> {
   const { archive } = loadArchive(dir);
   const report = await verifyArchive(archive, await ballotChecker());
   if (!report.ok) fail(report.failure!.message);
@@ -53,7 +53,7 @@ export function emitPartialDecryption(state: BoardState, trusteeId: number, x: b
   process.stdout.write(`${encode(ownedCodec, { owner: trusteeId, payload: sha256Hex(partial) })}\n`);
 }
 
-export function registerElectionCommands(program: Command): void {
+export function registerElectionCommands(program: Command): Command {
   const election = program.command('election').description('election management commands');
 
   election
@@ -172,6 +172,7 @@ export function registerElectionCommands(program: Command): void {
       if (!computed.ok) fail(computed.problem);
       process.stdout.write(`${JSON.stringify({ result: resultToJson(computed.result) })}\n`);
     });
+  return election;
 }
 
 /** verify-diff (spec §3.5.1 step 2): the older board's events and data are all in the newer one, in place. */

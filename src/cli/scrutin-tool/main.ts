@@ -9,15 +9,17 @@ import { registerElectionCommands } from './election-commands.js';
 import { CliError, FAILURE_EXIT_CODE, readStdin } from './io.js';
 import { registerSetupCommands } from './setup-commands.js';
 import { registerMethodCommands } from './method-commands.js';
+import { registerThresholdCommands } from './threshold-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command('scrutin-tool')
     .description('Scrutin election tool (Belenios 2.0 compatible)')
     .exitOverride()
     .showHelpAfterError(false);
-  registerSetupCommands(program);
+  const setup = registerSetupCommands(program);
   registerArchiveCommands(program);
-  registerElectionCommands(program);
+  const election = registerElectionCommands(program);
+  registerThresholdCommands(setup, election);
   registerMethodCommands(program);
   program
     .command('sha256-b64')

@@ -50,7 +50,7 @@ export function decodeOrFail<T>(codec: Parameters<typeof decodeText<T>>[0], text
   }
 }
 
-export function registerSetupCommands(program: Command): void {
+export function registerSetupCommands(program: Command): Command {
   const setup = program.command('setup').description('election setup commands');
 
   setup
@@ -169,4 +169,5 @@ export function registerSetupCommands(program: Command): void {
       }
       writePublic(join(options.dir, 'election.json'), made.raw);
     });
+  return setup;
 }

@@ -1,0 +1,212 @@
+/**
+ * Property: changing any single field of a cast ballot (any number in its choices, proofs, signature
+ * or credential, its election_hash or election_uuid) makes verifyArchive reject the archive at that
+ * ballot, under the 'ballots' check and with the new ballot's tracker, even though the archive is
+ * re-hashed and re-chained around it. Ballots edited and then re-signed with the voter's real
+ * credential (a valid signature) must still be rejected for their zero-knowledge proofs.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeText, encode } from '../../src/core/codec.js';
+import { sha256B64 } from '../../src/core/hash.js';
+import { parseArchive } from '../../src/protocol/archive/archive.js';
+import { serializeBallot } from '../../src/protocol/ballot.js';
+import { ballotCodec, unsignedBallotCodec } from '../../src/protocol/messages.js';
+import { ballotSignatureChallenge, verifyDlog } from '../../src/protocol/proofs/schnorr.js';
+import { verifyArchive } from '../../src/protocol/verifier.js';
+import { memoizedChecker, resign, type SimulatedElection, simulateElection, writeArchive } from '../support/simulate.js';
+import {
+  exponentArb,
+  getAt,
+  type Leaf,
+  leaves,
+  mutateNumber,
+  type NumberOp,
+  opsFor,
+  setAt,
+} from './mutations.js';
+
+/** Voter of each cast ballot; voter 2 never votes (its credential is used to impersonate). */
+const CASTERS = [0, 1];
+const BYSTANDER = 2;
+
+let election: SimulatedElection;
+let byCategory: Map<string, Leaf[]>;
+const checker = memoizedChecker();
+
+beforeAll(() => {
+  election = simulateElection({
+    group: 'BELENIOS-2048',
+    questions: [
+      { answers: ['A', 'B', 'C'], min: 1, max: 2, question: 'One or two' },
+      { answers: ['X', 'Y'], blank: true, min: 1, max: 1, question: 'One, or blank' },
+    ],
+    voters: [undefined, 3n, undefined],
+    trustees: { singles: 1 },
+    votes: [
+      { voter: 0, plaintext: [[1, 1, 0], [0, 1, 0]] },
+      { voter: 1, plaintext: [[0, 0, 1], [1, 0, 0]] },
+    ],
+  });
+  byCategory = new Map();
+  for (const leaf of leaves(JSON.parse(election.model.ballots[0]!))) {
+    byCategory.set(leaf.category, [...(byCategory.get(leaf.category) ?? []), leaf]);
+  }
+});
+
+const CATEGORIES = [
+  'election_uuid',
+  'election_hash',
+  'credential',
+  'choices',
+  'individual_proofs',
+  'overall_proof',
+  'blank_proof',
+  'signature.hash',
+  'signature.proof',
+] as const;
+
+it('finds every kind of field in the base ballot', () => {
+  expect([...byCategory.keys()].sort()).toEqual([...CATEGORIES].sort());
+  // 3 + (1 blank + 2) slots, two numbers per ciphertext, two branches of two numbers per individual proof.
+  expect(byCategory.get('choices')).toHaveLength(6 * 2);
+  expect(byCategory.get('individual_proofs')).toHaveLength(6 * 2 * 2);
+  expect(byCategory.get('blank_proof')).toHaveLength(2 * 2);
+});
+
+/** A changed text field: another uuid (still Base58) or another hash. */
+function otherText(value: string, variant: number): string {
+  if (/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(value)) return value.slice(0, -1) + (value.endsWith('2') ? '3' : '2');
+  return sha256B64(`${value}|${variant}`);
+}
+
+interface Mutation {
+  ballot: number;
+  leaf: Leaf;
+  /** A numeric op, 'other-text' for text fields, or 'other-voter' for the credential. */
+  op: NumberOp | 'other-text' | 'other-voter';
+  random: bigint;
+}
+
+function mutationArb(options: {
+  categories: readonly string[];
+  elementOps?: readonly NumberOp[];
+  exponentOps?: readonly NumberOp[];
+  credentialOps?: readonly (NumberOp | 'other-voter')[];
+}): fc.Arbitrary<Mutation> {
+  return fc
+    .record({
+      ballot: fc.constantFrom(0, 1),
+      category: fc.constantFrom(...options.categories),
+      index: fc.nat(),
+      random: exponentArb(election.context.group),
+    })
+    .chain(({ ballot, category, index, random }) => {
+      const candidates = byCategory.get(category)!;
+      const leaf = candidates[index % candidates.length]!;
+      const ops: readonly Mutation['op'][] =
+        leaf.kind === 'text'
+          ? ['other-text']
+          : category === 'credential'
+            ? (options.credentialOps ?? [...opsFor('element'), 'other-voter'])
+            : leaf.kind === 'element'
+              ? (options.elementOps ?? opsFor('element'))
+              : (options.exponentOps ?? opsFor('exponent'));
+      return fc.constantFrom(...ops).map((op) => ({ ballot, leaf, op, random }));
+    });
+}
+
+function applyMutation(mutation: Mutation): { json: unknown } {
+  const original = election.model.ballots[mutation.ballot]!;
+  const json: unknown = JSON.parse(original);
+  const current = getAt(json, mutation.leaf.path) as string;
+  const next =
+    mutation.op === 'other-text'
+      ? otherText(current, Number(mutation.random % 1000n))
+      : mutation.op === 'other-voter'
+        ? election.voters[BYSTANDER]!.publicCredential.toString()
+        : mutateNumber(election.context.group, current, mutation.op, mutation.random);
+  expect(next).not.toBe(current);
+  return { json: setAt(json, mutation.leaf.path, next) };
+}
+
+async function verifyWithBallot(index: number, raw: string) {
+  const ballots = election.model.ballots.map((b, i) => (i === index ? raw : b));
+  return verifyArchive(parseArchive(writeArchive({ ...election.model, ballots })), checker);
+}
+
+/** What the verifier should say, from the field and the kind of change. */
+function expectedReason(mutation: Mutation): string {
+  const { category } = mutation.leaf;
+  if (mutation.op === 'leading-zero') return 'expected a decimal number';
+  if (category === 'election_uuid' || category === 'election_hash') return 'wrong election';
+  if (category === 'signature.hash' || category === 'signature.proof') return 'invalid signature';
+  if (category === 'credential') return mutation.op === 'other-voter' ? 'invalid zero-knowledge proof' : 'invalid credential';
+  if (mutation.leaf.kind === 'element' && mutation.op !== 'times-g') return 'element not in the group';
+  return 'invalid zero-knowledge proof';
+}
+
+describe('tampered ballots', () => {
+  it('are rejected at the tampered ballot, whatever single field changed', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutationArb({ categories: CATEGORIES }), async (mutation) => {
+        const { json } = applyMutation(mutation);
+        const raw = JSON.stringify(json);
+        const report = await verifyWithBallot(mutation.ballot, raw);
+        expect(report.ok).toBe(false);
+        expect(report.failure).toMatchObject({
+          check: 'ballots',
+          height: mutation.ballot + 1,
+          ballot: mutation.op === 'leading-zero' ? '(unparsable)' : sha256B64(raw),
+        });
+        expect(report.failure!.message).toContain(expectedReason(mutation));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('are rejected for their proofs even when re-signed with the real credential', async () => {
+    const arb = mutationArb({
+      categories: ['election_hash', 'election_uuid', 'credential', 'choices', 'individual_proofs', 'overall_proof', 'blank_proof'],
+      elementOps: ['times-g'],
+      exponentOps: ['plus-one-mod-q', 'plus-q', 'random'],
+      credentialOps: ['other-voter'],
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async (mutation) => {
+        const { json } = applyMutation(mutation);
+        const edited = decodeText(ballotCodec, JSON.stringify(json), 'ballot');
+        // The copied-ballot attack: the bystander signs someone else's ballot put under its own credential.
+        const signer = mutation.op === 'other-voter' ? BYSTANDER : CASTERS[mutation.ballot]!;
+        const signed = resign(election.context, election.voters[signer]!.credential, edited);
+        const { signature, ...unsigned } = signed;
+        expect(signature.hash).toBe(sha256B64(encode(unsignedBallotCodec, unsigned)));
+        expect(
+          verifyDlog(
+            election.context.group,
+            signed.credential,
+            signature.proof,
+            ballotSignatureChallenge(election.context.group, signature.hash),
+          ),
+        ).toBe(true);
+        const raw = serializeBallot(signed);
+        const report = await verifyWithBallot(mutation.ballot, raw);
+        expect(report.ok).toBe(false);
+        expect(report.failure).toMatchObject({ check: 'ballots', height: mutation.ballot + 1, ballot: sha256B64(raw) });
+        expect(report.failure!.message).toContain(expectedReason(mutation));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('re-cast ballots', () => {
+  it('rejects the same ballot bytes cast twice (a replay)', async () => {
+    const replayed = [...election.model.ballots, election.model.ballots[0]!];
+    const report = await verifyArchive(
+      parseArchive(writeArchive({ ...election.model, ballots: replayed, tally: undefined, partialDecryptions: [], result: undefined })),
+      checker,
+    );
+    expect(report.failure).toMatchObject({ check: 'ballots', height: 3, ballot: election.trackers[0], message: expect.stringContaining('replay') });
+  });
+});
