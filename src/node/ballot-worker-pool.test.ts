@@ -153,6 +153,16 @@ describe('BallotWorkerPool failures', () => {
     }
   });
 
+  it('reports a worker module that cannot be loaded', async () => {
+    const pool = new BallotWorkerPool({ workers: 2, entry: new URL('./no-such-worker.js', import.meta.url) });
+    try {
+      const { ctx, ballots } = ballotsOf('BELENIOS-2048-single');
+      await expect(pool.check(ctx, ballots)).rejects.toThrow(/ballot worker exited with code 1: Cannot find module/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails pending batches on close() and refuses new ones', async () => {
     const pool = new BallotWorkerPool({ workers: 1 });
     const { ctx, ballots } = ballotsOf('BELENIOS-2048-single');

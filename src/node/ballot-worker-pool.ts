@@ -58,7 +58,7 @@ interface Slot {
   crash?: Error;
 }
 
-/** Elections a worker keeps loaded; each holds fixed-base tables of a few MB. */
+/** Elections a worker keeps parsed (their contexts; the group keeps each key's fixed-base table). */
 const MAX_ELECTIONS = 4;
 const MAX_CHUNK = 16;
 const CHUNKS_PER_WORKER = 8;
@@ -152,7 +152,15 @@ export class BallotWorkerPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.busy === undefined) ?? this.spawn();
+      let slot: Slot | undefined;
+      try {
+        slot = this.slots.find((s) => s.busy === undefined) ?? this.spawn();
+      } catch (error) {
+        // new Worker() itself failed (tsx missing for a .ts entry, resource limits): nothing can run.
+        const failure = new BallotWorkerError(`cannot start a ballot worker: ${(error as Error).message}`);
+        for (const batch of [...this.pending]) this.fail(batch, failure);
+        return;
+      }
       if (slot === undefined) return;
       const chunk = this.queue.shift()!;
       const { election } = chunk.batch;

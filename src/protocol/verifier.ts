@@ -6,7 +6,8 @@
  * an injectable batch checker so the Node CLI can spread them over worker threads.
  */
 import { type Codec, DecodeError, decodeText, encode } from '../core/codec.js';
-import { type ParsedArchive } from './archive/archive.js';
+import { sha256B64 } from '../core/hash.js';
+import type { ParsedArchive } from './archive/archive.js';
 import { type BallotCheck, checkBallot } from './ballot.js';
 import { BallotBox, parseBallot } from './ballot-box.js';
 import { type ElectionContext, loadElection } from './election.js';
@@ -207,7 +208,7 @@ export async function verifyArchive(
           const verdict = verdicts[ballotIndex]!;
           ballotIndex++;
           const parsed = parseBallot(raw);
-          const tracker = parsed.ok ? parsed.tracker : '(unparsable)';
+          const tracker = parsed.ok ? parsed.tracker : sha256B64(raw);
           if (!parsed.ok) fail({ check: 'ballots', height, ballot: tracker, message: `ballot at height ${height}: ${parsed.problem}` });
           const ballot = (parsed as { ballot: import('./messages.js').Ballot }).ballot;
           if (box.weightOf(ballot.credential) === undefined) {
@@ -256,6 +257,7 @@ export async function verifyArchive(
           break;
         case 'EndShuffles':
           expectPhase(['tallied']);
+          if (event.payload !== undefined) fail({ check: 'chain', height, message: 'EndShuffles carries no payload' });
           phase = 'decrypting';
           break;
         case 'PartialDecryption': {
@@ -266,7 +268,14 @@ export async function verifyArchive(
           const member = trustees.members.find((m) => m.owner === owned.owner);
           if (!member) fail({ check: 'partial-decryptions', height, trustee: owned.owner, message: `partial decryption from unknown trustee ${owned.owner}` });
           if (shares.has(owned.owner)) fail({ check: 'partial-decryptions', height, trustee: owned.owner, message: `trustee ${owned.owner} decrypted twice` });
-          const partial = decode('partial-decryptions', height, partialDecryptionCodec, payloadOf(height, owned.payload, 'partial_decryption'), 'partial_decryption');
+          const partialRaw = payloadOf(height, owned.payload, 'partial_decryption');
+          let partial: PartialDecryption;
+          try {
+            partial = decodeText(partialDecryptionCodec, partialRaw, 'partial_decryption');
+          } catch (error) {
+            if (!(error instanceof DecodeError)) throw error;
+            return fail({ check: 'partial-decryptions', height, trustee: owned.owner, message: `malformed partial decryption of trustee ${owned.owner}: ${error.message}` });
+          }
           const problem = checkPartialDecryption(ctx, tally!, member!.publicKey, partial);
           if (problem) fail({ check: 'partial-decryptions', height, trustee: owned.owner, message: `partial decryption of trustee ${owned.owner}: ${problem}` });
           shares.set(owned.owner, partial);

@@ -16,8 +16,8 @@ import {
   memoizedChecker,
   type SimulatedElection,
   simulateElection,
-  writeArchive,
   type WriteOptions,
+  writeArchive,
 } from '../support/simulate.js';
 import {
   ELEMENT_OPS,
@@ -144,23 +144,31 @@ interface EventMutation {
   hex: string;
 }
 
-function eventMutation(m: EventMutation): { edit: (e: ArchiveEvent) => ArchiveEvent; expected: Expectation | 'skip' } {
+function eventMutation(m: EventMutation): {
+  edit: (e: ArchiveEvent) => ArchiveEvent;
+  expected: Expectation | 'skip';
+} {
   const { index, variant, hex } = m;
   const type = types[index]!;
   switch (m.field) {
     case 'parent': {
       const choice = variant % 3;
-      if (choice === 0 || (choice === 2 && index < 2)) return { edit: (e) => ({ ...e, parent: hex }), expected: { check: 'chain', height: index } };
+      if (choice === 0 || (choice === 2 && index < 2))
+        return { edit: (e) => ({ ...e, parent: hex }), expected: { check: 'chain', height: index } };
       if (choice === 1) {
         return {
           edit: (e) => ({ ...e, parent: index === 0 ? eventHashes[1] : undefined }),
           expected: { check: 'chain', height: index },
         };
       }
-      return { edit: (e) => ({ ...e, parent: eventHashes[index - 2] }), expected: { check: 'chain', height: index } };
+      return {
+        edit: (e) => ({ ...e, parent: eventHashes[index - 2] }),
+        expected: { check: 'chain', height: index },
+      };
     }
     case 'height': {
-      const height = variant % 2 === 0 || index === 0 ? index + 1 + (variant % 3) : index - 1 - (variant % index);
+      const height =
+        variant % 2 === 0 || index === 0 ? index + 1 + (variant % 3) : index - 1 - (variant % index);
       return { edit: (e) => ({ ...e, height }), expected: { check: 'chain', height } };
     }
     case 'type': {
@@ -175,16 +183,24 @@ function eventMutation(m: EventMutation): { edit: (e: ArchiveEvent) => ArchiveEv
         // Removed, or (for EndBallots) one added.
         return hasPayload
           ? { edit: (e) => ({ ...e, payload: undefined }), expected: { check: 'chain', height: index } }
-          : { edit: (e) => ({ ...e, payload: dataHashes[variant % dataHashes.length] }), expected: { check: 'chain', height: index } };
+          : {
+              edit: (e) => ({ ...e, payload: dataHashes[variant % dataHashes.length] }),
+              expected: { check: 'chain', height: index },
+            };
       }
-      if (choice === 1 || !hasPayload) return { edit: (e) => ({ ...e, payload: hex }), expected: { check: 'chain', height: index } };
+      if (choice === 1 || !hasPayload)
+        return { edit: (e) => ({ ...e, payload: hex }), expected: { check: 'chain', height: index } };
       return {
         edit: (e) => {
           const others = dataHashes.filter((h) => h !== e.payload);
           return { ...e, payload: others[variant % others.length] };
         },
         // Pointing at another ballot (or partial decryption) is caught as a replay at the later of the two.
-        expected: { check: PAYLOAD_CHECK[type]!, height: index, orLater: type === 'Ballot' || type === 'PartialDecryption' },
+        expected: {
+          check: PAYLOAD_CHECK[type]!,
+          height: index,
+          orLater: type === 'Ballot' || type === 'PartialDecryption',
+        },
       };
     }
   }
@@ -227,7 +243,10 @@ describe('a changed encrypted tally', () => {
         leaf: fc.constantFrom(...tallyLeaves),
         op: fc.constantFrom<NumberOp>(...ELEMENT_OPS),
       }),
-      fc.record({ kind: fc.constantFrom('num_tallied' as const, 'total_weight' as const), delta: fc.constantFrom(-1, 1, 2) }),
+      fc.record({
+        kind: fc.constantFrom('num_tallied' as const, 'total_weight' as const),
+        delta: fc.constantFrom(-1, 1, 2),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(arb, async (m) => {
@@ -235,15 +254,24 @@ describe('a changed encrypted tally', () => {
         if (m.kind === 'number') {
           const json: unknown = JSON.parse(tally.encryptedTally);
           const changed = mutateNumber(election.context.group, getAt(json, m.leaf.path) as string, m.op, 0n);
-          model = { ...election.model, tally: { ...tally, encryptedTally: JSON.stringify(setAt(json, m.leaf.path, changed)) } };
+          model = {
+            ...election.model,
+            tally: { ...tally, encryptedTally: JSON.stringify(setAt(json, m.leaf.path, changed)) },
+          };
         } else if (m.kind === 'num_tallied') {
           model = { ...election.model, tally: { ...tally, numTallied: tally.numTallied + m.delta } };
         } else {
-          model = { ...election.model, tally: { ...tally, totalWeight: tally.totalWeight + BigInt(m.delta) } };
+          model = {
+            ...election.model,
+            tally: { ...tally, totalWeight: tally.totalWeight + BigInt(m.delta) },
+          };
         }
         const report = await verify(model);
         expect(report.ok).toBe(false);
-        expect(report.failure).toMatchObject({ check: 'encrypted-tally', height: heightOf('EncryptedTally') });
+        expect(report.failure).toMatchObject({
+          check: 'encrypted-tally',
+          height: heightOf('EncryptedTally'),
+        });
       }),
       { numRuns: 15 },
     );
@@ -267,39 +295,59 @@ describe('a changed partial decryption', () => {
       variant: fc.nat(),
       random: exponentArb(election.context.group),
     });
-    const ownerArb = fc.record({ kind: fc.constant('owner' as const), which: fc.constantFrom(0, 1), owner: fc.constantFrom(0, 1, 2, 3, 99) });
+    const ownerArb = fc.record({
+      kind: fc.constant('owner' as const),
+      which: fc.constantFrom(0, 1),
+      owner: fc.constantFrom(0, 1, 2, 3, 99),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: numberArb }, { weight: 1, arbitrary: ownerArb }), async (m) => {
-        const partials = [...election.model.partialDecryptions];
-        const original = partials[m.which]!;
-        let expectedTrustee = original.owner;
-        let reason: string;
-        if (m.kind === 'owner') {
-          fc.pre(m.owner !== original.owner);
-          partials[m.which] = { ...original, owner: m.owner };
-          expectedTrustee = m.owner;
-          reason = m.owner === 1 || m.owner === 2 ? (m.which === 0 ? 'invalid decryption proof' : 'decrypted twice') : 'unknown trustee';
-        } else {
-          const leaf: Leaf = m.leaf;
-          const ops: readonly NumberOp[] = leaf.kind === 'element' ? ELEMENT_OPS : EXPONENT_OPS;
-          const op = ops[m.variant % ops.length]!;
-          const json: unknown = JSON.parse(original.raw);
-          const changed = mutateNumber(election.context.group, getAt(json, leaf.path) as string, op, m.random);
-          partials[m.which] = { ...original, raw: JSON.stringify(setAt(json, leaf.path, changed)) };
-          reason =
-            op === 'leading-zero'
-              ? 'malformed'
-              : leaf.kind === 'element' && op !== 'times-g'
-                ? 'not in the group'
-                : 'invalid decryption proof';
-        }
-        const report = await verify({ ...election.model, partialDecryptions: partials });
-        expect(report.ok).toBe(false);
-        expect(report.failure).toMatchObject({ check: 'partial-decryptions', height: heightOf('PartialDecryption', m.which) });
-        // A malformed one does not name its trustee yet: see test/roundtrip/verifier-gaps.test.ts.
-        if (reason !== 'malformed') expect(report.failure!.trustee).toBe(expectedTrustee);
-        expect(report.failure!.message).toContain(reason);
-      }),
+      fc.asyncProperty(
+        fc.oneof({ weight: 4, arbitrary: numberArb }, { weight: 1, arbitrary: ownerArb }),
+        async (m) => {
+          const partials = [...election.model.partialDecryptions];
+          const original = partials[m.which]!;
+          let expectedTrustee = original.owner;
+          let reason: string;
+          if (m.kind === 'owner') {
+            fc.pre(m.owner !== original.owner);
+            partials[m.which] = { ...original, owner: m.owner };
+            expectedTrustee = m.owner;
+            reason =
+              m.owner === 1 || m.owner === 2
+                ? m.which === 0
+                  ? 'invalid decryption proof'
+                  : 'decrypted twice'
+                : 'unknown trustee';
+          } else {
+            const leaf: Leaf = m.leaf;
+            const ops: readonly NumberOp[] = leaf.kind === 'element' ? ELEMENT_OPS : EXPONENT_OPS;
+            const op = ops[m.variant % ops.length]!;
+            const json: unknown = JSON.parse(original.raw);
+            const changed = mutateNumber(
+              election.context.group,
+              getAt(json, leaf.path) as string,
+              op,
+              m.random,
+            );
+            partials[m.which] = { ...original, raw: JSON.stringify(setAt(json, leaf.path, changed)) };
+            reason =
+              op === 'leading-zero'
+                ? 'malformed'
+                : leaf.kind === 'element' && op !== 'times-g'
+                  ? 'not in the group'
+                  : 'invalid decryption proof';
+          }
+          const report = await verify({ ...election.model, partialDecryptions: partials });
+          expect(report.ok).toBe(false);
+          expect(report.failure).toMatchObject({
+            check: 'partial-decryptions',
+            height: heightOf('PartialDecryption', m.which),
+          });
+          // A malformed one does not name its trustee yet: see test/roundtrip/verifier-gaps.test.ts.
+          if (reason !== 'malformed') expect(report.failure!.trustee).toBe(expectedTrustee);
+          expect(report.failure!.message).toContain(reason);
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -373,4 +421,97 @@ describe('a changed result', () => {
       { numRuns: 20 },
     );
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Setup data (deterministic: a handful of cases, each caught before any ballot is looked at)
+
+describe('changed setup data', () => {
+  const edits: [string, (m: ArchiveModel) => ArchiveModel, CheckName, string][] = [
+    [
+      'election key not the product of the trustee keys',
+      (m) => {
+        const e = JSON.parse(m.election) as { public_key: string };
+        const group = election.context.group;
+        return {
+          ...m,
+          election: JSON.stringify({ ...e, public_key: group.mul(BigInt(e.public_key), group.g).toString() }),
+        };
+      },
+      'trustees',
+      'product',
+    ],
+    [
+      'uuid too short',
+      (m) => ({
+        ...m,
+        election: m.election.replace(/"uuid":"([^"]+)"/, (_, u: string) => `"uuid":"${u.slice(0, 13)}"`),
+      }),
+      'setup',
+      'uuid',
+    ],
+    [
+      'trustee proof of knowledge',
+      (m) => {
+        const t = JSON.parse(m.trustees) as [string, { pok: { challenge: string } }][];
+        const q = election.context.group.q;
+        t[1]![1].pok.challenge = ((BigInt(t[1]![1].pok.challenge) + 1n) % q).toString();
+        return { ...m, trustees: JSON.stringify(t) };
+      },
+      'trustees',
+      'proof of knowledge',
+    ],
+    [
+      'credential outside the group',
+      (m) => {
+        const lines = JSON.parse(m.credentials) as string[];
+        const [c, w] = lines[0]!.split(',');
+        lines[0] = [(BigInt(c!) + election.context.group.p).toString(), ...(w ? [w] : [])].join(',');
+        return { ...m, credentials: JSON.stringify(lines) };
+      },
+      'credentials',
+      'not in the group',
+    ],
+    [
+      'duplicate credential',
+      (m) => ({
+        ...m,
+        credentials: JSON.stringify([
+          ...(JSON.parse(m.credentials) as string[]),
+          (JSON.parse(m.credentials) as string[])[0],
+        ]),
+      }),
+      'credentials',
+      'duplicate',
+    ],
+    [
+      'zero weight',
+      (m) => ({ ...m, credentials: m.credentials.replace(',3"', ',0"') }),
+      'credentials',
+      'weight',
+    ],
+    [
+      'credential of a voter who voted removed',
+      (m) => ({
+        ...m,
+        credentials: JSON.stringify(
+          (JSON.parse(m.credentials) as string[]).filter(
+            (l) => !l.startsWith(`${election.voters[1]!.publicCredential},`),
+          ),
+        ),
+      }),
+      'ballots',
+      'invalid credential',
+    ],
+  ];
+  for (const [name, edit, check, words] of edits) {
+    it(`refuses: ${name} (${check})`, async () => {
+      const model = edit(election.model);
+      expect(model).not.toEqual(election.model);
+      const report = await verify(model);
+      expect(report.ok).toBe(false);
+      expect(report.failure!.check).toBe(check);
+      expect(report.failure!.message).toContain(words);
+    });
+  }
 });

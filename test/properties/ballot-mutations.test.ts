@@ -14,7 +14,13 @@ import { serializeBallot } from '../../src/protocol/ballot.js';
 import { ballotCodec, unsignedBallotCodec } from '../../src/protocol/messages.js';
 import { ballotSignatureChallenge, verifyDlog } from '../../src/protocol/proofs/schnorr.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
-import { memoizedChecker, resign, type SimulatedElection, simulateElection, writeArchive } from '../support/simulate.js';
+import {
+  memoizedChecker,
+  resign,
+  type SimulatedElection,
+  simulateElection,
+  writeArchive,
+} from '../support/simulate.js';
 import {
   exponentArb,
   getAt,
@@ -44,8 +50,20 @@ beforeAll(() => {
     voters: [undefined, 3n, undefined],
     trustees: { singles: 1 },
     votes: [
-      { voter: 0, plaintext: [[1, 1, 0], [0, 1, 0]] },
-      { voter: 1, plaintext: [[0, 0, 1], [1, 0, 0]] },
+      {
+        voter: 0,
+        plaintext: [
+          [1, 1, 0],
+          [0, 1, 0],
+        ],
+      },
+      {
+        voter: 1,
+        plaintext: [
+          [0, 0, 1],
+          [1, 0, 0],
+        ],
+      },
     ],
   });
   byCategory = new Map();
@@ -76,7 +94,8 @@ it('finds every kind of field in the base ballot', () => {
 
 /** A changed text field: another uuid (still Base58) or another hash. */
 function otherText(value: string, variant: number): string {
-  if (/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(value)) return value.slice(0, -1) + (value.endsWith('2') ? '3' : '2');
+  if (/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(value))
+    return value.slice(0, -1) + (value.endsWith('2') ? '3' : '2');
   return sha256B64(`${value}|${variant}`);
 }
 
@@ -141,7 +160,8 @@ function expectedReason(mutation: Mutation): string {
   if (mutation.op === 'leading-zero') return 'expected a decimal number';
   if (category === 'election_uuid' || category === 'election_hash') return 'wrong election';
   if (category === 'signature.hash' || category === 'signature.proof') return 'invalid signature';
-  if (category === 'credential') return mutation.op === 'other-voter' ? 'invalid zero-knowledge proof' : 'invalid credential';
+  if (category === 'credential')
+    return mutation.op === 'other-voter' ? 'invalid zero-knowledge proof' : 'invalid credential';
   if (mutation.leaf.kind === 'element' && mutation.op !== 'times-g') return 'element not in the group';
   return 'invalid zero-knowledge proof';
 }
@@ -167,7 +187,15 @@ describe('tampered ballots', () => {
 
   it('are rejected for their proofs even when re-signed with the real credential', async () => {
     const arb = mutationArb({
-      categories: ['election_hash', 'election_uuid', 'credential', 'choices', 'individual_proofs', 'overall_proof', 'blank_proof'],
+      categories: [
+        'election_hash',
+        'election_uuid',
+        'credential',
+        'choices',
+        'individual_proofs',
+        'overall_proof',
+        'blank_proof',
+      ],
       elementOps: ['times-g'],
       exponentOps: ['plus-one-mod-q', 'plus-q', 'random'],
       credentialOps: ['other-voter'],
@@ -192,7 +220,11 @@ describe('tampered ballots', () => {
         const raw = serializeBallot(signed);
         const report = await verifyWithBallot(mutation.ballot, raw);
         expect(report.ok).toBe(false);
-        expect(report.failure).toMatchObject({ check: 'ballots', height: mutation.ballot + 1, ballot: sha256B64(raw) });
+        expect(report.failure).toMatchObject({
+          check: 'ballots',
+          height: mutation.ballot + 1,
+          ballot: sha256B64(raw),
+        });
         expect(report.failure!.message).toContain(expectedReason(mutation));
       }),
       { numRuns: 25 },
@@ -204,9 +236,22 @@ describe('re-cast ballots', () => {
   it('rejects the same ballot bytes cast twice (a replay)', async () => {
     const replayed = [...election.model.ballots, election.model.ballots[0]!];
     const report = await verifyArchive(
-      parseArchive(writeArchive({ ...election.model, ballots: replayed, tally: undefined, partialDecryptions: [], result: undefined })),
+      parseArchive(
+        writeArchive({
+          ...election.model,
+          ballots: replayed,
+          tally: undefined,
+          partialDecryptions: [],
+          result: undefined,
+        }),
+      ),
       checker,
     );
-    expect(report.failure).toMatchObject({ check: 'ballots', height: 3, ballot: election.trackers[0], message: expect.stringContaining('replay') });
+    expect(report.failure).toMatchObject({
+      check: 'ballots',
+      height: 3,
+      ballot: election.trackers[0],
+      message: expect.stringContaining('replay'),
+    });
   });
 });

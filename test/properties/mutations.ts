@@ -22,11 +22,16 @@ const ELEMENT_KEYS = new Set(['alpha', 'beta', 'credential']);
 const EXPONENT_KEYS = new Set(['challenge', 'response']);
 
 /** Every string leaf of a JSON value, classified by its key (or, for bare array items, by `arrayKind`). */
-export function leaves(json: unknown, arrayKind: (path: Path) => LeafKind | undefined = () => undefined): Leaf[] {
+export function leaves(
+  json: unknown,
+  arrayKind: (path: Path) => LeafKind | undefined = () => undefined,
+): Leaf[] {
   const out: Leaf[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...path, i]));
+      value.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
     } else if (typeof value === 'string') {

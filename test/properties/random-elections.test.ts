@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import type { HomomorphicQuestion } from '../../src/protocol/messages.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
-import { type ClearVote, type SimulationOptions, simulateElection, type Stage } from '../support/simulate.js';
+import { type ClearVote, type SimulationOptions, type Stage, simulateElection } from '../support/simulate.js';
 
 const questionArb: fc.Arbitrary<HomomorphicQuestion> = fc
   .record({ answers: fc.integer({ min: 1, max: 3 }), blank: fc.boolean() })
@@ -46,7 +46,10 @@ function answerArb(question: HomomorphicQuestion): fc.Arbitrary<number[]> {
 const electionArb: fc.Arbitrary<SimulationOptions> = fc
   .record({
     questions: fc.array(questionArb, { minLength: 1, maxLength: 2 }),
-    weights: fc.array(fc.option(fc.constantFrom(1n, 2n, 5n, 1000n), { nil: undefined }), { minLength: 1, maxLength: 3 }),
+    weights: fc.array(fc.option(fc.constantFrom(1n, 2n, 5n, 1000n), { nil: undefined }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
     singles: fc.integer({ min: 1, max: 2 }),
     stopAfter: fc.oneof(
       { weight: 4, arbitrary: fc.constant<Stage>('result') },
@@ -89,7 +92,7 @@ describe('random valid elections', () => {
           expect(report.counts.tallied).toBe(election.expected.numTallied);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
   });
 });

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256B64 } from '../../src/core/hash.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
-import { verifyArchive, type VerificationReport } from '../../src/protocol/verifier.js';
+import { type VerificationReport, verifyArchive } from '../../src/protocol/verifier.js';
 import {
   type ArchiveModel,
   memoizedChecker,
@@ -37,11 +37,41 @@ describe('a one-trustee election with two questions, blank votes and revotes', (
       voters: 4,
       trustees: { singles: 1 },
       votes: [
-        { voter: 0, plaintext: [[1, 0, 0], [0, 1, 1, 0]] },
-        { voter: 1, plaintext: [[0, 1, 0], [1, 0, 0, 0]] },
-        { voter: 2, plaintext: [[0, 0, 1], [0, 0, 0, 1]] },
-        { voter: 1, plaintext: [[1, 0, 0], [0, 1, 0, 0]] }, // revote: replaces the blank vote
-        { voter: 3, plaintext: [[0, 1, 0], [1, 0, 0, 0]] }, // blank on the second question
+        {
+          voter: 0,
+          plaintext: [
+            [1, 0, 0],
+            [0, 1, 1, 0],
+          ],
+        },
+        {
+          voter: 1,
+          plaintext: [
+            [0, 1, 0],
+            [1, 0, 0, 0],
+          ],
+        },
+        {
+          voter: 2,
+          plaintext: [
+            [0, 0, 1],
+            [0, 0, 0, 1],
+          ],
+        },
+        {
+          voter: 1,
+          plaintext: [
+            [1, 0, 0],
+            [0, 1, 0, 0],
+          ],
+        }, // revote: replaces the blank vote
+        {
+          voter: 3,
+          plaintext: [
+            [0, 1, 0],
+            [1, 0, 0, 0],
+          ],
+        }, // blank on the second question
       ],
     });
   });
@@ -87,9 +117,28 @@ describe('a one-trustee election with two questions, blank votes and revotes', (
   });
 
   const truncations: [string, (m: ArchiveModel) => ArchiveModel, VerificationReport['phase']][] = [
-    ['setup only', (m) => ({ ...m, ballots: [], endBallots: false, tally: undefined, partialDecryptions: [], result: undefined }), 'voting'],
-    ['ballots, voting still open', (m) => ({ ...m, endBallots: false, tally: undefined, partialDecryptions: [], result: undefined }), 'voting'],
-    ['ballots closed', (m) => ({ ...m, tally: undefined, partialDecryptions: [], result: undefined }), 'ended'],
+    [
+      'setup only',
+      (m) => ({
+        ...m,
+        ballots: [],
+        endBallots: false,
+        tally: undefined,
+        partialDecryptions: [],
+        result: undefined,
+      }),
+      'voting',
+    ],
+    [
+      'ballots, voting still open',
+      (m) => ({ ...m, endBallots: false, tally: undefined, partialDecryptions: [], result: undefined }),
+      'voting',
+    ],
+    [
+      'ballots closed',
+      (m) => ({ ...m, tally: undefined, partialDecryptions: [], result: undefined }),
+      'ended',
+    ],
     ['encrypted tally', (m) => ({ ...m, partialDecryptions: [], result: undefined }), 'tallied'],
     ['partial decryptions', (m) => ({ ...m, result: undefined }), 'decrypting'],
   ];
@@ -130,7 +179,13 @@ describe('a three-trustee election with weighted voters', () => {
 
   it('writes weights in the public credentials and expects large counts as strings', () => {
     const lines = JSON.parse(election.model.credentials) as string[];
-    expect(lines.map((line) => line.split(',')[1]).sort()).toEqual(['1', '1073741821', '1073741824', '7', undefined]);
+    expect(lines.map((line) => line.split(',')[1]).sort()).toEqual([
+      '1',
+      '1073741821',
+      '1073741824',
+      '7',
+      undefined,
+    ]);
     expect(election.expected.result).toEqual([['1073741824', 1073741823]]);
     expect(election.expected.totalWeight).toBe(2n ** 31n - 1n);
   });
@@ -147,7 +202,10 @@ describe('a three-trustee election with weighted voters', () => {
   });
 
   it('refuses the result when one Single trustee did not decrypt', async () => {
-    const model = { ...election.model, partialDecryptions: election.model.partialDecryptions.filter((p) => p.owner !== 2) };
+    const model = {
+      ...election.model,
+      partialDecryptions: election.model.partialDecryptions.filter((p) => p.owner !== 2),
+    };
     const report = await verify(writeArchive(model), true);
     expect(report.ok).toBe(false);
     expect(report.failure).toMatchObject({ check: 'result', message: expect.stringContaining('trustee 2') });
@@ -194,6 +252,10 @@ describe('smaller elections', () => {
     });
     const report = await verify(election.bytes);
     expectAccepted(report, 'ended');
-    expect(parseArchive(election.bytes).events.map((r) => r.event.type)).toEqual(['Setup', 'Ballot', 'EndBallots']);
+    expect(parseArchive(election.bytes).events.map((r) => r.event.type)).toEqual([
+      'Setup',
+      'Ballot',
+      'EndBallots',
+    ]);
   });
 });

@@ -9,20 +9,24 @@
  * reference updated and the event chain re-linked, so that only the intended check can fail.
  */
 import { encode } from '../../src/core/codec.js';
-import type { PrivateCredential } from '../../src/core/credential.js';
-import { credentialSecret } from '../../src/core/credential.js';
+import { credentialSecret, type PrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
 import { sha256B64, sha256Hex } from '../../src/core/hash.js';
 import { ArchiveAppender } from '../../src/protocol/archive/archive.js';
 import { tarEntry } from '../../src/protocol/archive/tar.js';
-import { type BallotCheck, createBallot, type Plaintext, serializeBallot } from '../../src/protocol/ballot.js';
+import {
+  type BallotCheck,
+  createBallot,
+  type Plaintext,
+  serializeBallot,
+} from '../../src/protocol/ballot.js';
 import { BallotBox, parseBallot } from '../../src/protocol/ballot-box.js';
 import { type ElectionContext, loadElection } from '../../src/protocol/election.js';
 import {
   type ArchiveEvent,
   type Ballot,
-  encryptedTallyCodec,
   type EventType,
+  encryptedTallyCodec,
   eventCodec,
   type HomomorphicQuestion,
   ownedCodec,
@@ -32,6 +36,7 @@ import {
   resultCodec,
   setupDataCodec,
   sizedEncryptedTallyCodec,
+  type TrusteePublicKey,
   trusteesCodec,
   unsignedBallotCodec,
 } from '../../src/protocol/messages.js';
@@ -53,7 +58,6 @@ import {
   computeResult,
   resultToJson,
 } from '../../src/protocol/tally.js';
-import type { TrusteePublicKey } from '../../src/protocol/messages.js';
 import { checkTrustees } from '../../src/protocol/trustees.js';
 import { type BallotBatchChecker, inProcessChecker } from '../../src/protocol/verifier.js';
 
@@ -76,8 +80,11 @@ export const PHASE_AFTER: Record<Stage, 'voting' | 'ended' | 'tallied' | 'decryp
 export interface TrusteeOptions {
   /** Number of `Single` trustees (owners 1..singles). */
   readonly singles: number;
-  // TODO(threshold): a `pedersen?: { members: number; threshold: number; decrypting?: number[] }` option,
-  // built with src/protocol/threshold/ once it lands; Pedersen members would take owners singles+1...
+  // TODO(threshold): add `pedersen?: { members: number; threshold: number; decrypting: number[] }`, built with
+  // src/protocol/threshold/ (key-establishment.ts: certificates, polynomials, vinputs/voutputs,
+  // makeThresholdParameters) once it is finished, passed to makeTrustees(singles, parameters); members
+  // take owners singles+1..singles+members, and `decrypting` picks which of them publish a partial
+  // decryption (at least `threshold`).
 }
 
 export interface ClearVote {
@@ -110,7 +117,11 @@ export interface ArchiveModel {
   readonly credentials: string;
   readonly ballots: readonly string[];
   readonly endBallots: boolean;
-  readonly tally?: { readonly encryptedTally: string; readonly numTallied: number; readonly totalWeight: bigint };
+  readonly tally?: {
+    readonly encryptedTally: string;
+    readonly numTallied: number;
+    readonly totalWeight: bigint;
+  };
   readonly partialDecryptions: readonly { readonly owner: number; readonly raw: string }[];
   readonly result?: string;
 }
@@ -159,9 +170,13 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
   const group = requireGroup(options.group);
   const stopAfter = options.stopAfter ?? 'result';
   const timestamp = options.timestamp ?? DEFAULT_TIMESTAMP;
-  const weights = typeof options.voters === 'number' ? Array.from({ length: options.voters }, () => undefined) : options.voters;
+  const weights =
+    typeof options.voters === 'number'
+      ? Array.from({ length: options.voters }, () => undefined)
+      : options.voters;
   const singles = options.trustees?.singles ?? 1;
-  if (singles < 1) throw new RangeError('simulateElection: at least one Single trustee (Pedersen is not wired yet)');
+  if (singles < 1)
+    throw new RangeError('simulateElection: at least one Single trustee (Pedersen is not wired yet)');
 
   // Setup: uuid, credentials, trustee keys, election.
   const uuid = generateToken();
@@ -214,7 +229,10 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     const rejection = box.admissible(parsed.ballot, parsed.tracker);
     if (rejection) throw new Error(`simulateElection: ballot ${parsed.tracker} refused (${rejection})`);
     box.add(parsed.ballot, parsed.tracker);
+    // The smart ballot tracker, computed here from the bytes (digest §6), not taken from parseBallot.
     const tracker = sha256B64(raw);
+    if (tracker !== parsed.tracker)
+      throw new Error(`simulateElection: parseBallot gives tracker ${parsed.tracker}`);
     ballots.push(raw);
     trackers.push(tracker);
   }
@@ -228,7 +246,11 @@ export function simulateElection(options: SimulationOptions): SimulatedElection 
     const weighted = box.tallied();
     const encrypted = computeEncryptedTally(context, weighted);
     const totalWeight = weighted.reduce((sum, b) => sum + b.weight, 0n);
-    tally = { encryptedTally: encode(encryptedTallyCodec, encrypted), numTallied: weighted.length, totalWeight };
+    tally = {
+      encryptedTally: encode(encryptedTallyCodec, encrypted),
+      numTallied: weighted.length,
+      totalWeight,
+    };
     if (reached(stopAfter, 'decryptions')) {
       const shares = new Map<number, PartialDecryption>();
       for (const trustee of trustees) {
@@ -410,7 +432,10 @@ export function resign(context: ElectionContext, credential: PrivateCredential, 
   const s = credentialSecret(credential, context.election.uuid, group).reveal();
   const { signature: _old, ...unsigned } = ballot;
   const hash = sha256B64(encode(unsignedBallotCodec, unsigned));
-  return { ...unsigned, signature: { hash, proof: proveDlog(group, s, ballotSignatureChallenge(group, hash)) } };
+  return {
+    ...unsigned,
+    signature: { hash, proof: proveDlog(group, s, ballotSignatureChallenge(group, hash)) },
+  };
 }
 
 /**
@@ -424,7 +449,9 @@ export function memoizedChecker(): BallotBatchChecker {
     const keys = raws.map((raw) => `${context.fingerprint}\n${raw}`);
     const missing = raws.filter((_, i) => !verdicts.has(keys[i]!));
     const fresh = await inProcessChecker(context, missing);
-    missing.forEach((raw, i) => verdicts.set(`${context.fingerprint}\n${raw}`, fresh[i]!));
+    missing.forEach((raw, i) => {
+      verdicts.set(`${context.fingerprint}\n${raw}`, fresh[i]!);
+    });
     return keys.map((key) => verdicts.get(key)!);
   };
 }
