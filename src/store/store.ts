@@ -1,0 +1,228 @@
+/**
+ * The one storage interface of the server, with two implementations over Kysely: SQLite (embedded,
+ * the default) and PostgreSQL (several server processes may share it). Correctness under concurrency
+ * comes from constraints and transactions, never from in-process locks: the board's (election,
+ * height) key makes two concurrent appends conflict, the (election, tracker) key refuses a replay.
+ *
+ * Secrets never enter the store: passwords and session tokens only as hashes, voters' private
+ * credentials never (the store has no column for them). Row types below are the allowlist of what
+ * can be read back.
+ */
+
+export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scrutineer';
+export type OrganisationRole = 'org-admin';
+
+export type ElectionState = 'draft' | 'open' | 'closed' | 'tallied' | 'published' | 'annulled';
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface AccountRow {
+  id: string;
+  email: string;
+  displayName: string;
+  /** scrypt hash in PHC-like text form; never a password. */
+  passwordHash: string;
+  isOperator: boolean;
+  createdAt: string;
+}
+
+export interface MembershipRow {
+  organisationId: string;
+  accountId: string;
+  role: OrganisationRole;
+}
+
+export interface ElectionRow {
+  /** The Belenios uuid (Base58, 14 characters). */
+  id: string;
+  organisationId: string;
+  state: ElectionState;
+  name: string;
+  description: string;
+  groupName: string;
+  /** The questions as JSON (Belenios question structures). */
+  questionsJson: string;
+  /** IANA time zone in which dates are shown, e.g. "Europe/Paris". */
+  timeZone: string;
+  /** ISO 8601 instants (UTC) or null when not scheduled. */
+  opensAt: string | null;
+  closesAt: string | null;
+  credentialMode: 'server' | 'external';
+  /** Set when the election opens: exact bytes of election.json and the sealed hashes. */
+  electionJson: string | null;
+  fingerprint: string | null;
+  trusteesHash: string | null;
+  credentialsHash: string | null;
+  /** Archive header timestamp (seconds), fixed when the Setup event is written. */
+  archiveTimestamp: number | null;
+  annulReason: string | null;
+  /** Result JSON once computed (shown only when published). */
+  resultJson: string | null;
+  /** Optimistic concurrency: every update checks and increments it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ElectionRoleRow {
+  electionId: string;
+  accountId: string;
+  role: Role;
+}
+
+export interface VoterRow {
+  id: string;
+  electionId: string;
+  email: string;
+  login: string;
+  displayName: string;
+  /** Decimal string (weights may exceed 2^53). */
+  weight: string;
+  language: string;
+  /** g^s as a decimal string, bound to this login once credentials are set. */
+  publicCredential: string | null;
+  /** scrypt hash of the voter's login password, if any. */
+  passwordHash: string | null;
+}
+
+export interface TrusteeRow {
+  electionId: string;
+  /** 0-based position in the trustees structure. */
+  position: number;
+  kind: 'server' | 'single' | 'pedersen';
+  accountId: string | null;
+  displayName: string;
+  /** Public material as JSON (trustee_public_key, or the Pedersen protocol state). */
+  publicJson: string | null;
+  /**
+   * Only for kind 'server' (the weakest mode, labelled as such): the server's own key, which the
+   * spec requires the server to hold. Never returned by any API.
+   */
+  serverPrivateKey: string | null;
+}
+
+export interface BoardEventInput {
+  height: number;
+  hash: string;
+  type: string;
+  raw: string;
+}
+
+export interface BoardDataInput {
+  hash: string;
+  raw: string;
+}
+
+export interface BallotInput {
+  tracker: string;
+  voterId: string;
+  credential: string;
+}
+
+export interface BoardRecord {
+  kind: 'data' | 'event';
+  hash: string;
+  raw: string;
+}
+
+export interface CastRow {
+  tracker: string;
+  voterId: string;
+  credential: string;
+  height: number;
+  castAt: string;
+}
+
+export interface SessionRow {
+  tokenHash: string;
+  accountId: string | null;
+  voterId: string | null;
+  electionId: string | null;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface AuditEntryInput {
+  organisationId: string;
+  electionId: string | null;
+  actor: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditRow extends AuditEntryInput {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export type AppendOutcome = { ok: true } | { ok: false; conflict: 'height' | 'tracker' };
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // Organisations and accounts
+  createOrganisation(row: OrganisationRow): Promise<void>;
+  getOrganisation(id: string): Promise<OrganisationRow | undefined>;
+  listOrganisations(): Promise<OrganisationRow[]>;
+  createAccount(row: AccountRow): Promise<void>;
+  getAccount(id: string): Promise<AccountRow | undefined>;
+  findAccountByEmail(email: string): Promise<AccountRow | undefined>;
+  addMembership(row: MembershipRow): Promise<void>;
+  listMemberships(accountId: string): Promise<MembershipRow[]>;
+
+  // Sessions (tokens are stored hashed)
+  createSession(row: SessionRow): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRow | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  // Elections
+  createElection(row: ElectionRow): Promise<void>;
+  getElection(id: string): Promise<ElectionRow | undefined>;
+  listElections(organisationId: string): Promise<ElectionRow[]>;
+  /** Applies `patch` only if the stored version is `expectedVersion`; returns the new row or undefined on conflict. */
+  updateElection(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<ElectionRow, 'id' | 'organisationId' | 'version' | 'createdAt'>>,
+  ): Promise<ElectionRow | undefined>;
+  addElectionRole(row: ElectionRoleRow): Promise<void>;
+  listElectionRoles(electionId: string): Promise<ElectionRoleRow[]>;
+  listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]>;
+
+  // Voters
+  /** Replaces the whole roll in one transaction (draft only; the caller checks the state). */
+  replaceVoters(electionId: string, voters: VoterRow[]): Promise<void>;
+  listVoters(electionId: string): Promise<VoterRow[]>;
+  getVoter(id: string): Promise<VoterRow | undefined>;
+  findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined>;
+  /** Sets public credentials (and password hashes) of several voters in one transaction. */
+  setVoterSecrets(electionId: string, updates: { voterId: string; publicCredential?: string; passwordHash?: string }[]): Promise<void>;
+
+  // Trustees
+  saveTrustee(row: TrusteeRow): Promise<void>;
+  listTrustees(electionId: string): Promise<TrusteeRow[]>;
+  deleteTrustees(electionId: string): Promise<void>;
+
+  // Public board (Belenios archive, append-only)
+  /**
+   * Appends data files and one event atomically; with `ballot`, also records the cast. Fails with a
+   * conflict (and writes nothing) if the height is taken or the tracker exists. Resolves only once
+   * the transaction is durably committed.
+   */
+  appendBoard(electionId: string, data: BoardDataInput[], event: BoardEventInput, ballot?: BallotInput): Promise<AppendOutcome>;
+  /** Every record in append order (data before the event that references it). */
+  readBoard(electionId: string): Promise<BoardRecord[]>;
+  boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined>;
+  listCasts(electionId: string): Promise<CastRow[]>;
+
+  // Audit log (append-only, hash-chained per organisation)
+  appendAudit(entry: AuditEntryInput): Promise<AuditRow>;
+  listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]>;
+}
