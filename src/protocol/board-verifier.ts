@@ -1,0 +1,350 @@
+/**
+ * The auditor's checks of spec §3.5 as a state machine that consumes a public board one event at a
+ * time: chaining (parent and height), setup (election, trustees, credentials), every ballot
+ * (eligibility, proofs, signature, no replay), the encrypted tally of last(B), each partial
+ * decryption and the result. Each event is checked once against the running state, so a server
+ * can follow its board as it grows and a whole archive is just all its events in order
+ * (verifyArchive). The first failure is final and names the check and the object at fault.
+ */
+import { type Codec, DecodeError, decodeText, encode } from '../core/codec.js';
+import { sha256B64 } from '../core/hash.js';
+import type { EventRecord } from './archive/archive.js';
+import { type BallotCheck, checkBallot } from './ballot.js';
+import { BallotBox, parseBallot } from './ballot-box.js';
+import { type ElectionContext, loadElection } from './election.js';
+import {
+  type EncryptedTally,
+  encryptedTallyCodec,
+  ownedCodec,
+  type PartialDecryption,
+  partialDecryptionCodec,
+  publicCredentialsCodec,
+  resultCodec,
+  setupDataCodec,
+  sizedEncryptedTallyCodec,
+  trusteesCodec,
+} from './messages.js';
+import { parsePublicCredentials } from './public-credentials.js';
+import { checkPartialDecryption, checkResult, combineFactors, computeEncryptedTally } from './tally.js';
+import { checkTrustees, type TrusteeSet } from './trustees.js';
+
+export const CHECKS = [
+  'archive',
+  'chain',
+  'setup',
+  'trustees',
+  'credentials',
+  'ballots',
+  'encrypted-tally',
+  'shuffles',
+  'partial-decryptions',
+  'result',
+] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+export interface VerificationFailure {
+  readonly check: CheckName;
+  readonly message: string;
+  readonly height?: number;
+  readonly ballot?: string;
+  readonly trustee?: number;
+}
+
+export type Phase = 'setup' | 'voting' | 'ended' | 'tallied' | 'decrypting' | 'result';
+
+export interface CheckStatus {
+  name: CheckName;
+  status: 'pass' | 'fail' | 'not-reached' | 'not-applicable';
+  count: number;
+  ms: number;
+}
+
+/** The replayed board: what tally, decryption and result computations continue from. */
+export interface BoardState {
+  readonly ctx: ElectionContext;
+  readonly trustees: TrusteeSet;
+  readonly box: BallotBox;
+  readonly tally?: EncryptedTally;
+  readonly totalWeight: bigint;
+  readonly shares: ReadonlyMap<number, PartialDecryption>;
+}
+
+class Failure extends Error {
+  constructor(readonly failure: VerificationFailure) {
+    super(failure.message);
+  }
+}
+
+const fail = (failure: VerificationFailure): never => {
+  throw new Failure(failure);
+};
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** Data files by hash: the archive's map, or the server's store. */
+export type DataLookup = (hash: string) => string | undefined;
+
+export class BoardVerifier {
+  private readonly checks = new Map<CheckName, CheckStatus>(
+    CHECKS.map((name) => [name, { name, status: 'not-reached', count: 0, ms: 0 }]),
+  );
+  private head: { hash: string; height: number } | undefined;
+  private setup: { ctx: ElectionContext; trustees: TrusteeSet; box: BallotBox } | undefined;
+  private tally: EncryptedTally | undefined;
+  private totalWeight = 0n;
+  private readonly shares = new Map<number, PartialDecryption>();
+  private failureValue: VerificationFailure | undefined;
+  phase: Phase = 'setup';
+  result: unknown[] | undefined;
+  readonly counts = { events: 0, ballots: 0, tallied: 0, partialDecryptions: 0 };
+
+  constructor() {
+    this.pass('archive', 0);
+  }
+
+  get failure(): VerificationFailure | undefined {
+    return this.failureValue;
+  }
+
+  get lastHeight(): number | undefined {
+    return this.head?.height;
+  }
+
+  get state(): BoardState | undefined {
+    if (!this.setup) return undefined;
+    const { ctx, trustees, box } = this.setup;
+    return { ctx, trustees, box, tally: this.tally, totalWeight: this.totalWeight, shares: this.shares };
+  }
+
+  get context(): ElectionContext | undefined {
+    return this.setup?.ctx;
+  }
+
+  statuses(final: boolean): CheckStatus[] {
+    return [...this.checks.values()].map((status) =>
+      final && status.status === 'not-reached' && !this.failureValue ? { ...status, status: 'not-applicable' } : { ...status },
+    );
+  }
+
+  /** Records that the ballot checks (done in a batch, possibly elsewhere) took `ms`. */
+  addBallotTime(ms: number): void {
+    this.checks.get('ballots')!.ms += ms;
+  }
+
+  private pass(name: CheckName, count = 1, ms = 0): void {
+    const status = this.checks.get(name)!;
+    status.status = 'pass';
+    status.count += count;
+    status.ms += ms;
+  }
+
+  /**
+   * Checks one event (and the payloads it references) against the running state. `ballotVerdict`
+   * lets the caller supply the cryptographic check of a ballot computed in a batch; without it the
+   * ballot is checked here. Returns the failure, if any; after a failure every call returns it.
+   */
+  apply(record: EventRecord, data: DataLookup, ballotVerdict?: BallotCheck): VerificationFailure | undefined {
+    if (this.failureValue) return this.failureValue;
+    try {
+      this.applyOrThrow(record, data, ballotVerdict);
+      this.counts.events++;
+      this.head = { hash: record.hash, height: record.event.height };
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      this.failureValue = error.failure;
+      this.checks.get(error.failure.check)!.status = 'fail';
+      return error.failure;
+    }
+  }
+
+  private applyOrThrow(record: EventRecord, data: DataLookup, ballotVerdict?: BallotCheck): void {
+    const { event } = record;
+    const height = event.height;
+    // Chain (spec §4.4): a missing or reordered event shows up as a parent that is not the previous event.
+    const expectedParent = this.head?.hash;
+    if (event.parent !== expectedParent) {
+      fail({
+        check: 'chain',
+        height,
+        message: `hash ${event.parent ?? '(none)'} not found: event at height ${height} does not follow ${expectedParent ?? 'the start of the archive'}`,
+      });
+    }
+    const expectedHeight = this.head ? this.head.height + 1 : 0;
+    if (height !== expectedHeight) {
+      fail({ check: 'chain', height, message: `event ${record.hash} has height ${height}, expected ${expectedHeight}` });
+    }
+    this.pass('chain');
+    const payloadOf = (hash: string | undefined, what: string): string => {
+      if (hash === undefined) return fail({ check: 'chain', height, message: `event at height ${height} has no ${what} payload` });
+      const raw = data(hash);
+      if (raw === undefined) return fail({ check: 'chain', height, message: `hash ${hash} not found (${what} of event at height ${height})` });
+      return raw;
+    };
+    const decode = <T>(check: CheckName, codec: Codec<T>, raw: string, what: string, trustee?: number): T => {
+      try {
+        return decodeText(codec, raw, what);
+      } catch (error) {
+        if (error instanceof DecodeError) return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
+        throw error;
+      }
+    };
+    const expectPhase = (allowed: Phase[]) => {
+      if (this.phase === 'setup' && !allowed.includes('setup')) {
+        fail({ check: 'setup', height, message: `the first event must be Setup, not ${event.type}` });
+      }
+      if (!allowed.includes(this.phase)) {
+        fail({ check: 'chain', height, message: `unexpected ${event.type} event at height ${height} (phase ${this.phase})` });
+      }
+    };
+    const noPayload = () => {
+      if (event.payload !== undefined) fail({ check: 'chain', height, message: `${event.type} carries no payload` });
+    };
+
+    switch (event.type) {
+      case 'Setup':
+        expectPhase(['setup']);
+        this.applySetup(decode('setup', setupDataCodec, payloadOf(event.payload, 'setup'), 'setup_data'), payloadOf, decode);
+        this.phase = 'voting';
+        return;
+      case 'Ballot':
+        expectPhase(['voting']);
+        this.applyBallot(height, payloadOf(event.payload, 'ballot'), ballotVerdict);
+        return;
+      case 'EndBallots':
+        expectPhase(['voting']);
+        noPayload();
+        this.phase = 'ended';
+        return;
+      case 'EncryptedTally': {
+        expectPhase(['ended']);
+        const started = now();
+        const { ctx, box } = this.setup!;
+        const sized = decode('encrypted-tally', sizedEncryptedTallyCodec, payloadOf(event.payload, 'sized_encrypted_tally'), 'sized_encrypted_tally');
+        const given = decode('encrypted-tally', encryptedTallyCodec, payloadOf(sized.encrypted_tally, 'encrypted_tally'), 'encrypted_tally');
+        const tallied = box.tallied();
+        if (encode(encryptedTallyCodec, computeEncryptedTally(ctx, tallied)) !== encode(encryptedTallyCodec, given)) {
+          fail({ check: 'encrypted-tally', height, message: 'encrypted tally is not the product of the last ballots' });
+        }
+        const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
+        // Stricter than belenios-tool 2.0, which does not check these two counts.
+        if (sized.num_tallied !== tallied.length) {
+          fail({ check: 'encrypted-tally', height, message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted` });
+        }
+        if (sized.total_weight !== totalWeight) {
+          fail({ check: 'encrypted-tally', height, message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}` });
+        }
+        this.tally = given;
+        this.totalWeight = totalWeight;
+        this.counts.tallied = tallied.length;
+        this.pass('encrypted-tally', 1, now() - started);
+        this.phase = 'tallied';
+        return;
+      }
+      case 'Shuffle':
+        fail({ check: 'shuffles', height, message: 'shuffle verification (non-homomorphic questions) is not supported yet' });
+        return;
+      case 'EndShuffles':
+        expectPhase(['tallied']);
+        noPayload();
+        this.phase = 'decrypting';
+        return;
+      case 'PartialDecryption': {
+        expectPhase(['tallied', 'decrypting']);
+        this.phase = 'decrypting';
+        const started = now();
+        const { ctx, trustees } = this.setup!;
+        const owned = decode('partial-decryptions', ownedCodec, payloadOf(event.payload, 'owned_partial_decryption'), 'owned_partial_decryption');
+        const trustee = owned.owner;
+        const member = trustees.members.find((m) => m.owner === trustee);
+        if (!member) fail({ check: 'partial-decryptions', height, trustee, message: `partial decryption from unknown trustee ${trustee}` });
+        if (this.shares.has(trustee)) fail({ check: 'partial-decryptions', height, trustee, message: `trustee ${trustee} decrypted twice` });
+        const partial = decode('partial-decryptions', partialDecryptionCodec, payloadOf(owned.payload, 'partial_decryption'), 'partial_decryption', trustee);
+        const problem = checkPartialDecryption(ctx, this.tally!, member!.publicKey, partial);
+        if (problem) fail({ check: 'partial-decryptions', height, trustee, message: `partial decryption of trustee ${trustee}: ${problem}` });
+        this.shares.set(trustee, partial);
+        this.counts.partialDecryptions++;
+        this.pass('partial-decryptions', 1, now() - started);
+        return;
+      }
+      case 'Result': {
+        expectPhase(['decrypting']);
+        const started = now();
+        const { ctx, trustees } = this.setup!;
+        const given = decode('result', resultCodec, payloadOf(event.payload, 'result'), 'result');
+        const combined = combineFactors(ctx.group, trustees, this.shares, this.tally!);
+        if (!combined.ok) fail({ check: 'result', height, message: combined.problem });
+        const problem = checkResult(ctx, this.tally!, (combined as { factors: bigint[][] }).factors, this.totalWeight, given.result);
+        if (problem) fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
+        this.result = given.result;
+        this.pass('result', 1, now() - started);
+        this.phase = 'result';
+        return;
+      }
+    }
+  }
+
+  private applySetup(
+    setup: { election: string; trustees: string; credentials: string },
+    payloadOf: (hash: string | undefined, what: string) => string,
+    decode: <T>(check: CheckName, codec: Codec<T>, raw: string, what: string) => T,
+  ): void {
+    let started = now();
+    let ctx: ElectionContext;
+    try {
+      ctx = loadElection(payloadOf(setup.election, 'election'));
+    } catch (error) {
+      if (error instanceof DecodeError) return fail({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
+      throw error;
+    }
+    this.pass('setup', 1, now() - started);
+    started = now();
+    const kinds = decode('trustees', trusteesCodec, payloadOf(setup.trustees, 'trustees'), 'trustees');
+    const checked = checkTrustees(ctx.group, kinds);
+    if (!checked.ok) return fail({ check: 'trustees', height: 0, message: checked.problem });
+    if (checked.set.electionKey !== ctx.y) {
+      fail({ check: 'trustees', height: 0, message: "election public key is not the product of the trustees' keys" });
+    }
+    this.pass('trustees', checked.set.members.length, now() - started);
+    started = now();
+    const lines = decode('credentials', publicCredentialsCodec, payloadOf(setup.credentials, 'credentials'), 'public_credentials');
+    const eligibility = parsePublicCredentials(ctx.group, lines);
+    if (!eligibility.ok) return fail({ check: 'credentials', height: 0, message: eligibility.problem });
+    this.pass('credentials', lines.length, now() - started);
+    this.setup = { ctx, trustees: checked.set, box: new BallotBox(eligibility.eligibility) };
+  }
+
+  private applyBallot(height: number, raw: string, ballotVerdict: BallotCheck | undefined): void {
+    const { ctx, box } = this.setup!;
+    const parsed = parseBallot(raw);
+    if (!parsed.ok) {
+      return fail({ check: 'ballots', height, ballot: sha256B64(raw), message: `ballot at height ${height}: ${parsed.problem}` });
+    }
+    const { ballot, tracker } = parsed;
+    if (box.weightOf(ballot.credential) === undefined) {
+      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)` });
+    }
+    const verdict = ballotVerdict ?? checkBallot(ctx, ballot);
+    if (!verdict.ok) {
+      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}` });
+    }
+    if (box.admissible(ballot, tracker) === 'replayed') {
+      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)` });
+    }
+    box.add(ballot, tracker);
+    this.counts.ballots++;
+    this.pass('ballots', 1);
+  }
+}
+
+export function describeRejection(verdict: BallotCheck): string {
+  if (verdict.ok) return 'ok';
+  const reasons: Record<typeof verdict.reason, string> = {
+    'wrong-election': 'wrong election',
+    malformed: 'malformed',
+    'not-in-group': 'element not in the group',
+    'invalid-proof': 'invalid zero-knowledge proof',
+    'invalid-signature': 'invalid signature',
+  };
+  return `${reasons[verdict.reason]} (${verdict.detail})`;
+}
