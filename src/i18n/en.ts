@@ -53,6 +53,7 @@ export const en = {
     questions: {
       heading: 'Your vote',
       questionNumber: (i: number, n: number) => `Question ${i} of ${n}`,
+      problemIn: (question: string, problem: string) => `${question}: ${problem}`,
       chooseExactly: (n: number) => `Choose ${answers(n)}.`,
       chooseAtMost: (max: number) => `Choose up to ${answers(max)}.`,
       chooseBetween: (min: number, max: number) => `Choose between ${min} and ${max} answers.`,

@@ -21,7 +21,7 @@ export const fr: Messages = {
       closed: 'Le vote est clos.',
       annulled: 'Cette élection a été annulée.',
       notFound: 'Cette élection n’existe pas. Vérifiez le lien que vous avez reçu.',
-      invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
+      invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
       unsupported: 'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
     },
     network: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
@@ -39,13 +39,13 @@ export const fr: Messages = {
     credential: {
       heading: 'Votre code de vote',
       intro:
-        'Saisissez le code de vote reçu séparément. Il reste dans ce navigateur, où il signe votre bulletin : il n’est jamais envoyé au serveur.',
+        'Saisissez le code de vote reçu séparément. Il reste dans ce navigateur, où il signe votre bulletin : il n’est jamais envoyé au serveur.',
       label: 'Code de vote',
-      hint: 'Cinq groupes de trois lettres ou chiffres : XXX-XXX-XXX-XXX-XXX',
+      hint: 'Cinq groupes de trois lettres ou chiffres : XXX-XXX-XXX-XXX-XXX',
       prefilled: 'Rempli à partir du lien que vous avez ouvert. Vérifiez-le, puis continuez.',
       empty: 'Saisissez votre code de vote.',
       format:
-        'Ce n’est pas un code de vote : il compte 15 lettres ou chiffres, écrits XXX-XXX-XXX-XXX-XXX, et n’utilise jamais 0, O, I ni l.',
+        'Ce n’est pas un code de vote : il compte 15 lettres ou chiffres, écrits XXX-XXX-XXX-XXX-XXX, et n’utilise jamais 0, O, I ni l.',
       checksum:
         'Ce code contient une faute de frappe (son dernier caractère ne correspond pas aux autres). Comparez chaque caractère avec le code reçu.',
       submit: 'Continuer',
@@ -53,14 +53,15 @@ export const fr: Messages = {
     questions: {
       heading: 'Votre vote',
       questionNumber: (i: number, n: number) => `Question ${i} sur ${n}`,
+      problemIn: (question: string, problem: string) => `${question} : ${problem}`,
       chooseExactly: (n: number) => `Choisissez ${reponses(n)}.`,
       chooseAtMost: (max: number) => `Choisissez jusqu’à ${reponses(max)}.`,
       chooseBetween: (min: number, max: number) => `Choisissez entre ${min} et ${max} réponses.`,
       orBlank: 'Vous pouvez aussi voter blanc.',
       blank: 'Voter blanc',
       tooFew: (min: number, blank: boolean) => `Choisissez au moins ${reponses(min)}${blank ? ', ou votez blanc' : ''}.`,
-      tooMany: (max: number) => `Choisissez au plus ${reponses(max)} : décochez des réponses.`,
-      blankWithAnswers: 'Un vote blanc ne choisit aucune réponse : décochez les réponses ou « Voter blanc ».',
+      tooMany: (max: number) => `Choisissez au plus ${reponses(max)} : décochez des réponses.`,
+      blankWithAnswers: 'Un vote blanc ne choisit aucune réponse : décochez les réponses ou « Voter blanc ».',
       summary: (count: number) =>
         count === 1 ? 'Une question demande votre attention.' : `${count} questions demandent votre attention.`,
       rejected: 'Ce vote ne correspond pas aux questions de l’élection.',
@@ -69,16 +70,16 @@ export const fr: Messages = {
     review: {
       heading: 'Vérifiez et déposez votre vote',
       intro:
-        'Votre vote est chiffré dans ce navigateur avant d’être envoyé : personne, pas même le serveur, ne peut le lire. Vous recevrez un numéro de suivi.',
+        'Votre vote est chiffré dans ce navigateur avant d’être envoyé : personne, pas même le serveur, ne peut le lire. Vous recevrez un numéro de suivi.',
       blankVote: 'Vote blanc',
       noAnswer: 'Aucune réponse',
       cast: 'Chiffrer et déposer mon vote',
       change: 'Modifier mes choix',
       encrypting: 'Chiffrement de votre vote dans ce navigateur…',
       sending: 'Envoi de votre bulletin chiffré…',
-      signInAgain: 'Votre session a pris fin. Identifiez-vous à nouveau ; vos choix sont conservés.',
+      signInAgain: 'Votre session a pris fin. Identifiez-vous à nouveau ; vos choix sont conservés.',
       uncertain:
-        'Nous n’avons pas pu confirmer l’enregistrement de votre bulletin. Réessayez : le même bulletin chiffré sera renvoyé.',
+        'Nous n’avons pas pu confirmer l’enregistrement de votre bulletin. Réessayez : le même bulletin chiffré sera renvoyé.',
     },
     confirmation: {
       heading: 'Votre vote a été déposé',
@@ -87,7 +88,7 @@ export const fr: Messages = {
       trackerLabel: 'Votre numéro de suivi',
       matches: 'Votre navigateur a calculé le même numéro de suivi à partir du bulletin qu’il a chiffré.',
       mismatch: (server: string) =>
-        `Attention : le serveur a renvoyé un autre numéro de suivi (${server}). Conservez les deux numéros et contactez les organisateurs de l’élection.`,
+        `Attention : le serveur a renvoyé un autre numéro de suivi (${server}). Conservez les deux numéros et contactez les organisateurs de l’élection.`,
       keep: 'Conservez ce numéro. Il vous permet de vérifier que votre bulletin figure sur le tableau public des bulletins et qu’il est compté, sans révéler votre vote.',
       boardLink: 'Retrouver mon bulletin sur le tableau public',
     },

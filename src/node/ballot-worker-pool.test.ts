@@ -157,7 +157,9 @@ describe('BallotWorkerPool failures', () => {
     const pool = new BallotWorkerPool({ workers: 2, entry: new URL('./no-such-worker.js', import.meta.url) });
     try {
       const { ctx, ballots } = ballotsOf('BELENIOS-2048-single');
-      await expect(pool.check(ctx, ballots)).rejects.toThrow(/ballot worker exited with code 1: Cannot find module/);
+      await expect(pool.check(ctx, ballots)).rejects.toThrow(
+        /ballot worker exited with code 1: Cannot find module/,
+      );
     } finally {
       await pool.close();
     }

@@ -94,6 +94,8 @@ export class BoardVerifier {
   private totalWeight = 0n;
   private readonly shares = new Map<number, PartialDecryption>();
   private failureValue: VerificationFailure | undefined;
+  /** Set on probe copies: checks a ballot without adding it to the (shared) ballot box. */
+  private dryRun = false;
   phase: Phase = 'setup';
   result: unknown[] | undefined;
   readonly counts = { events: 0, ballots: 0, tallied: 0, partialDecryptions: 0 };
@@ -124,6 +126,25 @@ export class BoardVerifier {
     return [...this.checks.values()].map((status) =>
       final && status.status === 'not-reached' && !this.failureValue ? { ...status, status: 'not-applicable' } : { ...status },
     );
+  }
+
+  /**
+   * Would this event be accepted next? Checked on a cheap copy (the ballot box is shared, not
+   * copied, and left untouched), so a server can refuse an event before storing it.
+   */
+  probe(record: EventRecord, data: DataLookup, ballotVerdict?: BallotCheck): VerificationFailure | undefined {
+    if (this.failureValue) return this.failureValue;
+    const copy = new BoardVerifier();
+    copy.head = this.head;
+    copy.setup = this.setup;
+    copy.tally = this.tally;
+    copy.totalWeight = this.totalWeight;
+    for (const [owner, share] of this.shares) copy.shares.set(owner, share);
+    copy.phase = this.phase;
+    copy.result = this.result;
+    Object.assign(copy.counts, this.counts);
+    copy.dryRun = true;
+    return copy.apply(record, data, ballotVerdict);
   }
 
   /** Records that the ballot checks (done in a batch, possibly elsewhere) took `ms`. */
@@ -331,6 +352,7 @@ export class BoardVerifier {
     if (box.admissible(ballot, tracker) === 'replayed') {
       fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)` });
     }
+    if (this.dryRun) return;
     box.add(ballot, tracker);
     this.counts.ballots++;
     this.pass('ballots', 1);

@@ -38,7 +38,8 @@ export function loadElection(raw: string): ElectionContext {
   return { election, raw, fingerprint: sha256B64(raw), group, y: election.public_key };
 }
 
-function checkQuestion(question: Question, path: string, group: Group): void {
+/** Throws a DecodeError naming the problem if a question is not valid in this group. */
+export function checkQuestion(question: Question, path: string, group: Group): void {
   if (isHomomorphic(question)) {
     const n = question.answers.length;
     if (n < 1) throw new DecodeError(path, 'a question needs at least one answer');

@@ -63,6 +63,34 @@ function text(bytes: Uint8Array, name: string): string {
   }
 }
 
+/** An event's exact bytes and hash, chained after `previous` (spec §4.4). */
+export function makeEvent(
+  previous: { hash: string; height: number } | undefined,
+  type: EventType,
+  payload?: string,
+): { raw: string; hash: string; event: ArchiveEvent } {
+  const event: ArchiveEvent = { parent: previous?.hash, height: previous ? previous.height + 1 : 0, type, payload };
+  const raw = JSON.stringify(eventCodec.toJson(event));
+  return { raw, hash: sha256Hex(raw), event };
+}
+
+export function headerRaw(timestamp: number): string {
+  return JSON.stringify({ version: 1, timestamp: String(timestamp) });
+}
+
+/** A whole archive from its records in order (how the server serves its board). */
+export function archiveBytes(timestamp: number, records: readonly { kind: 'data' | 'event'; hash: string; raw: string }[]): Uint8Array {
+  const chunks = [tarEntry('BELENIOS', encoder.encode(headerRaw(timestamp)), timestamp)];
+  for (const record of records) chunks.push(tarEntry(`${record.hash}.${record.kind}.json`, encoder.encode(record.raw), timestamp));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
 /** Builds appends to an archive whose last event is known (height and hash). */
 export class ArchiveAppender {
   private readonly chunks: Uint8Array[] = [];
@@ -74,8 +102,7 @@ export class ArchiveAppender {
 
   static create(timestamp: number): ArchiveAppender {
     const appender = new ArchiveAppender(timestamp, undefined);
-    const header = JSON.stringify({ version: 1, timestamp: String(timestamp) });
-    appender.chunks.push(tarEntry('BELENIOS', encoder.encode(header), timestamp));
+    appender.chunks.push(tarEntry('BELENIOS', encoder.encode(headerRaw(timestamp)), timestamp));
     return appender;
   }
 
@@ -96,16 +123,8 @@ export class ArchiveAppender {
   }
 
   addEvent(type: EventType, payload?: string): string {
-    const event: ArchiveEvent = {
-      parent: this.last?.hash,
-      height: this.last ? this.last.height + 1 : 0,
-      type,
-      payload,
-    };
-    const raw = JSON.stringify(eventCodec.toJson(event));
-    const bytes = encoder.encode(raw);
-    const hash = sha256Hex(bytes);
-    this.chunks.push(tarEntry(`${hash}.event.json`, bytes, this.timestamp));
+    const { raw, hash, event } = makeEvent(this.last, type, payload);
+    this.chunks.push(tarEntry(`${hash}.event.json`, encoder.encode(raw), this.timestamp));
     this.last = { hash, height: event.height };
     return hash;
   }

@@ -1,0 +1,145 @@
+/**
+ * The public bulletin board of each election: its Belenios archive kept in the store (append-only),
+ * and a BoardVerifier that follows it event by event in memory. Appends compute parent and height
+ * from the head; the store's (election, height) key makes a concurrent append by another server
+ * process fail, in which case the board catches up from the store and tries again. An in-process
+ * queue per election keeps this process's own appends from racing each other (throughput, not
+ * correctness: correctness is the store's constraint).
+ */
+import { sha256Hex } from '../core/hash.js';
+import { archiveBytes, type EventRecord, makeEvent } from '../protocol/archive/archive.js';
+import type { BallotCheck } from '../protocol/ballot.js';
+import { BoardVerifier, type VerificationFailure } from '../protocol/board-verifier.js';
+import { eventCodec, type EventType } from '../protocol/messages.js';
+import { decodeText } from '../core/codec.js';
+import type { BallotInput, Store } from '../store/store.js';
+
+interface LoadedBoard {
+  readonly data: Map<string, string>;
+  readonly verifier: BoardVerifier;
+  /** Number of records (data + events) already applied from the store. */
+  position: number;
+  head: { hash: string; height: number } | undefined;
+  queue: Promise<unknown>;
+}
+
+export type AppendResult =
+  | { ok: true; height: number; hash: string }
+  | { ok: false; reason: 'duplicate-tracker' | 'rejected'; failure?: VerificationFailure };
+
+export interface BoardStatus {
+  readonly verifiedHeight: number | null;
+  readonly phase: string;
+  readonly ok: boolean;
+  readonly failure?: VerificationFailure;
+  readonly counts: BoardVerifier['counts'];
+}
+
+export class BoardService {
+  private readonly boards = new Map<string, LoadedBoard>();
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Runs `fn` on the board caught up with the store, after every operation queued before it on
+   * the same election (so two catch-ups or two appends of this process never interleave).
+   */
+  private withBoard<T>(electionId: string, fn: (board: LoadedBoard) => Promise<T>): Promise<T> {
+    let board = this.boards.get(electionId);
+    if (!board) {
+      board = { data: new Map(), verifier: new BoardVerifier(), position: 0, head: undefined, queue: Promise.resolve() };
+      this.boards.set(electionId, board);
+    }
+    const current = board;
+    const run = async () => {
+      await this.catchUp(electionId, current);
+      return fn(current);
+    };
+    const next = current.queue.then(run, run);
+    current.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Applies records appended (by any process) since this board last looked. */
+  private async catchUp(electionId: string, board: LoadedBoard): Promise<void> {
+    const records = await this.store.readBoard(electionId);
+    for (const record of records.slice(board.position)) {
+      if (record.kind === 'data') board.data.set(record.hash, record.raw);
+      else {
+        const event = { hash: record.hash, raw: record.raw, event: decodeText(eventCodec, record.raw, 'event') };
+        board.verifier.apply(event, (h) => board.data.get(h));
+        board.head = { hash: record.hash, height: event.event.height };
+      }
+    }
+    board.position = records.length;
+  }
+
+  /**
+   * Appends payloads (in order; the last one is the event's payload, as `archive add-event` does)
+   * and an event. The event is checked by the board's verifier before it is stored; `ballotVerdict`
+   * carries the cryptographic check of a ballot already done (in the worker pool).
+   */
+  append(
+    electionId: string,
+    type: EventType,
+    payloads: readonly string[],
+    options: { ballot?: BallotInput; ballotVerdict?: BallotCheck } = {},
+  ): Promise<AppendResult> {
+    return this.withBoard(electionId, async (board) => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        if (attempt > 0) await this.catchUp(electionId, board);
+        if (board.verifier.failure) return { ok: false, reason: 'rejected', failure: board.verifier.failure };
+        const data = payloads.map((raw) => ({ hash: sha256Hex(raw), raw }));
+        const event = makeEvent(board.head, type, data.at(-1)?.hash);
+        const lookup = (h: string) => board.data.get(h) ?? data.find((d) => d.hash === h)?.raw;
+        const record: EventRecord = { hash: event.hash, raw: event.raw, event: event.event };
+        // The verifier must accept the event before anything is written.
+        const failure = board.verifier.probe(record, lookup, options.ballotVerdict);
+        if (failure) return { ok: false, reason: 'rejected', failure };
+        const outcome = await this.store.appendBoard(
+          electionId,
+          data,
+          { height: event.event.height, hash: event.hash, type, raw: event.raw },
+          options.ballot,
+        );
+        if (outcome.ok) {
+          await this.catchUp(electionId, board);
+          return { ok: true, height: event.event.height, hash: event.hash };
+        }
+        if (outcome.conflict === 'tracker') return { ok: false, reason: 'duplicate-tracker' };
+        // Another process appended first: catch up and try again on the new head.
+      }
+      throw new Error(`could not append to the board of ${electionId}: too much contention`);
+    });
+  }
+
+  status(electionId: string): Promise<BoardStatus> {
+    return this.withBoard(electionId, async ({ verifier }) => ({
+      verifiedHeight: verifier.lastHeight ?? null,
+      phase: verifier.phase,
+      ok: !verifier.failure,
+      failure: verifier.failure,
+      counts: { ...verifier.counts },
+    }));
+  }
+
+  /** The verified state (election context, ballot box, tally…) once the board has a Setup event. */
+  state(electionId: string) {
+    return this.withBoard(electionId, async ({ verifier }) => ({ state: verifier.state, phase: verifier.phase, failure: verifier.failure }));
+  }
+
+  async archive(electionId: string, timestamp: number): Promise<Uint8Array> {
+    return archiveBytes(timestamp, await this.store.readBoard(electionId));
+  }
+
+  /** Full re-verification from the store (at closing and after the result). */
+  async reverify(electionId: string): Promise<BoardVerifier> {
+    const fresh = new BoardVerifier();
+    const data = new Map<string, string>();
+    for (const record of await this.store.readBoard(electionId)) {
+      if (record.kind === 'data') data.set(record.hash, record.raw);
+      else fresh.apply({ hash: record.hash, raw: record.raw, event: decodeText(eventCodec, record.raw, 'event') }, (h) => data.get(h));
+    }
+    return fresh;
+  }
+}

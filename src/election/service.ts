@@ -1,0 +1,523 @@
+/**
+ * The election lifecycle (issue #3): draft → open → closed → tallied → published, or annulled with a
+ * recorded reason at any stage before publication. Every administrative action checks the state,
+ * updates the election with optimistic concurrency, writes the public board where the protocol says
+ * so, and leaves an entry in the hash-chained audit log. Authorization is the HTTP layer's job; this
+ * layer trusts its caller about *who* acts, never about *what* is valid.
+ */
+import { randomBytes } from 'node:crypto';
+import { DecodeError, decodeText, encode } from '../core/codec.js';
+import { type Group, requireGroup } from '../core/group.js';
+import { sha256B64, sha256Hex } from '../core/hash.js';
+import { parseBallot } from '../protocol/ballot-box.js';
+import { checkQuestion } from '../protocol/election.js';
+import {
+  encryptedTallyCodec,
+  ownedCodec,
+  partialDecryptionCodec,
+  type Question,
+  questionCodec,
+  setupDataCodec,
+  sizedEncryptedTallyCodec,
+  type TrusteeKind,
+  trusteePublicKeyCodec,
+  trusteesCodec,
+} from '../protocol/messages.js';
+import {
+  generateCredentials,
+  generateTrusteeKey,
+  makeElection,
+  publicCredentialsFingerprint,
+  type VoterIdentity,
+} from '../protocol/setup.js';
+import {
+  combineFactors,
+  computeEncryptedTally,
+  computePartialDecryption,
+  computeResult,
+  resultToJson,
+} from '../protocol/tally.js';
+import { verifyTrusteePublicKey } from '../protocol/trustees.js';
+import type { BallotBatchChecker } from '../protocol/verifier.js';
+import type { Clock } from '../server/context.js';
+import { ApiError } from '../server/errors.js';
+import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
+import type { BoardService } from './board.js';
+import { parseVoterRoll } from './voter-roll.js';
+
+export interface Actor {
+  /** Account id, or "system" for scheduled actions. */
+  readonly id: string;
+}
+
+/** What a credential authority (the server, in server mode) must hand to each voter, once. */
+export interface IssuedCredential {
+  readonly voterId: string;
+  readonly login: string;
+  readonly email: string;
+  readonly credential: string;
+}
+
+const MAX_BALLOT_BYTES = 256 * 1024;
+
+export class ElectionService {
+  constructor(
+    private readonly store: Store,
+    readonly board: BoardService,
+    private readonly clock: Clock,
+    private readonly checker: BallotBatchChecker,
+  ) {}
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async get(electionId: string): Promise<ElectionRow> {
+    const row = await this.store.getElection(electionId);
+    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    return row;
+  }
+
+  private async update(
+    row: ElectionRow,
+    allowed: readonly ElectionState[],
+    patch: Parameters<Store['updateElection']>[2],
+  ): Promise<ElectionRow> {
+    if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
+    const updated = await this.store.updateElection(row.id, row.version, { ...patch, updatedAt: this.nowIso() });
+    if (!updated) throw new ApiError('SCR_CONFLICT');
+    return updated;
+  }
+
+  private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
+    return this.store.appendAudit({ organisationId: row.organisationId, electionId: row.id, actor: actor.id, action, details });
+  }
+
+  async create(
+    organisationId: string,
+    actor: Actor,
+    input: { name: string; description: string; timeZone: string; groupName?: string; credentialMode?: 'server' | 'external' },
+  ): Promise<ElectionRow> {
+    const group = requireGroup(input.groupName ?? 'BELENIOS-2048');
+    checkTimeZone(input.timeZone);
+    const now = this.nowIso();
+    const row: ElectionRow = {
+      id: generateUuid(),
+      organisationId,
+      state: 'draft',
+      name: input.name,
+      description: input.description,
+      groupName: group.name,
+      questionsJson: '[]',
+      timeZone: input.timeZone,
+      opensAt: null,
+      closesAt: null,
+      credentialMode: input.credentialMode ?? 'server',
+      electionJson: null,
+      fingerprint: null,
+      trusteesHash: null,
+      credentialsHash: null,
+      archiveTimestamp: null,
+      annulReason: null,
+      resultJson: null,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.store.createElection(row);
+    await this.audit(row, actor, 'election.create', { name: input.name });
+    return row;
+  }
+
+  async setQuestions(electionId: string, actor: Actor, questions: unknown): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    const group = requireGroup(row.groupName);
+    const parsed = parseQuestions(questions, group);
+    const updated = await this.update(row, ['draft'], { questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))) });
+    await this.audit(updated, actor, 'election.questions', { count: parsed.length });
+    return updated;
+  }
+
+  async setSchedule(electionId: string, actor: Actor, schedule: { opensAt: string | null; closesAt: string | null; timeZone?: string }) {
+    const row = await this.get(electionId);
+    if (schedule.timeZone) checkTimeZone(schedule.timeZone);
+    const opensAt = schedule.opensAt && instant(schedule.opensAt);
+    const closesAt = schedule.closesAt && instant(schedule.closesAt);
+    if (opensAt && closesAt && opensAt >= closesAt) throw new ApiError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
+    const updated = await this.update(row, ['draft'], { opensAt: opensAt || null, closesAt: closesAt || null, timeZone: schedule.timeZone ?? row.timeZone });
+    await this.audit(updated, actor, 'election.schedule', { opensAt, closesAt, timeZone: updated.timeZone });
+    return updated;
+  }
+
+  /** Moves the closing time later, before it has passed (an open election only). */
+  async extendClosing(electionId: string, actor: Actor, closesAt: string): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    const next = instant(closesAt);
+    const now = this.nowIso();
+    if (row.closesAt && row.closesAt <= now) throw new ApiError('SCR_WRONG_STATE', { problem: 'the closing time has passed' });
+    if (next <= now || (row.closesAt !== null && next <= row.closesAt)) {
+      throw new ApiError('SCR_BAD_REQUEST', { problem: 'the new closing time must be later than the current one and in the future' });
+    }
+    const updated = await this.update(row, ['open', 'draft'], { closesAt: next });
+    await this.audit(updated, actor, 'election.extend', { from: row.closesAt, to: next });
+    return updated;
+  }
+
+  async importVoters(electionId: string, actor: Actor, csv: string, defaultLanguage = 'fr'): Promise<VoterRow[]> {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    const parsed = parseVoterRoll(csv, defaultLanguage);
+    if (!parsed.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: parsed.problems });
+    const voters: VoterRow[] = parsed.voters.map((v) => ({
+      id: randomId(),
+      electionId,
+      email: v.email,
+      login: v.login,
+      displayName: v.displayName,
+      weight: v.weight.toString(),
+      language: v.language,
+      publicCredential: null,
+      passwordHash: null,
+    }));
+    await this.store.replaceVoters(electionId, voters);
+    await this.update(row, ['draft'], {});
+    await this.audit(row, actor, 'voters.import', { count: voters.length });
+    return voters;
+  }
+
+  /** The weakest trustee mode, labelled as such: the server generates and holds the decryption key. */
+  async useServerTrustee(electionId: string, actor: Actor): Promise<void> {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    const group = requireGroup(row.groupName);
+    const { privateKey, publicKey } = generateTrusteeKey(group);
+    const trustees = await this.store.listTrustees(electionId);
+    await this.store.saveTrustee({
+      electionId,
+      position: trustees.length,
+      kind: 'server',
+      accountId: null,
+      displayName: 'Server key (weakest mode: the platform can decrypt alone)',
+      publicJson: encode(trusteePublicKeyCodec, publicKey),
+      serverPrivateKey: privateKey.reveal().toString(),
+    });
+    await this.update(row, ['draft'], {});
+    await this.audit(row, actor, 'trustee.server-key');
+  }
+
+  /** An external `Single` trustee: the key pair was made on the trustee's side; only the public part comes here. */
+  async addSingleTrustee(electionId: string, actor: Actor, input: { displayName: string; accountId: string | null; publicKey: string }) {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    const group = requireGroup(row.groupName);
+    let key;
+    try {
+      key = decodeText(trusteePublicKeyCodec, input.publicKey.trim(), 'public key');
+    } catch (error) {
+      if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
+      throw error;
+    }
+    if (!verifyTrusteePublicKey(group, key)) throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: 'the proof of knowledge does not verify' });
+    const trustees = await this.store.listTrustees(electionId);
+    await this.store.saveTrustee({
+      electionId,
+      position: trustees.length,
+      kind: 'single',
+      accountId: input.accountId,
+      displayName: input.displayName,
+      publicJson: encode(trusteePublicKeyCodec, key),
+      serverPrivateKey: null,
+    });
+    await this.update(row, ['draft'], {});
+    await this.audit(row, actor, 'trustee.add', { displayName: input.displayName, fingerprint: sha256B64(input.publicKey.trim()) });
+  }
+
+  /**
+   * Server as credential authority: one fresh credential per voter, returned once to the caller (the
+   * delivery outbox) and never stored; the store keeps the public credential bound to the login.
+   */
+  async generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    const group = requireGroup(row.groupName);
+    const voters = await this.store.listVoters(electionId);
+    if (voters.length === 0) throw new ApiError('SCR_INVALID_SETUP', { problem: 'import the voter list first' });
+    const identities: VoterIdentity[] = voters.map((v) => ({ id: v.id, login: v.login, weight: BigInt(v.weight) }));
+    const generated = generateCredentials(electionId, group, identities);
+    const publicByLogin = new Map(generated.publicWithLogins.map((line) => {
+      const [credential, , login] = line.split(',');
+      return [login!, credential!];
+    }));
+    await this.store.setVoterSecrets(electionId, voters.map((v) => ({ voterId: v.id, publicCredential: publicByLogin.get(v.login)! })));
+    await this.update(row, ['draft'], { credentialMode: 'server' });
+    await this.audit(row, actor, 'credentials.generate', { count: voters.length, fingerprint: generated.fingerprint });
+    return generated.privateCredentials.map(({ voter, credential }) => {
+      const v = voters.find((x) => x.id === voter.id)!;
+      return { voterId: v.id, login: v.login, email: v.email, credential: credential.reveal() };
+    });
+  }
+
+  /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
+  async setExternalPublicCredentials(electionId: string, actor: Actor, lines: string[]): Promise<{ fingerprint: string }> {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    const group = requireGroup(row.groupName);
+    const voters = await this.store.listVoters(electionId);
+    const byLogin = new Map(voters.map((v) => [v.login, v]));
+    const problems: { line: number; problem: string }[] = [];
+    const updates: { voterId: string; publicCredential: string }[] = [];
+    const seen = new Set<string>();
+    lines.forEach((line, i) => {
+      const [credential = '', weight = '', login = ''] = line.split(',');
+      const voter = byLogin.get(login);
+      if (!voter) return void problems.push({ line: i + 1, problem: `unknown login "${login}"` });
+      if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
+        return void problems.push({ line: i + 1, problem: 'not a public credential of this group' });
+      }
+      if (weight !== '' && weight !== voter.weight) return void problems.push({ line: i + 1, problem: `weight ${weight} differs from the roll (${voter.weight})` });
+      if (seen.has(credential)) return void problems.push({ line: i + 1, problem: 'duplicate credential' });
+      seen.add(credential);
+      updates.push({ voterId: voter.id, publicCredential: credential });
+    });
+    if (updates.length !== voters.length && problems.length === 0) problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
+    if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
+    await this.store.setVoterSecrets(electionId, updates);
+    await this.update(row, ['draft'], { credentialMode: 'external' });
+    const fingerprint = publicCredentialsFingerprint(credentialsList(voters.map((v) => ({ ...v, publicCredential: updates.find((u) => u.voterId === v.id)!.publicCredential }))));
+    await this.audit(row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+    return { fingerprint };
+  }
+
+  /** Opens the election: freezes questions, voters and keys in the Setup event and seals their hashes. */
+  async open(electionId: string, actor: Actor): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    const group = requireGroup(row.groupName);
+    const questions = JSON.parse(row.questionsJson) as Question[];
+    const voters = await this.store.listVoters(electionId);
+    const trustees = await this.store.listTrustees(electionId);
+    const problems: string[] = [];
+    if (questions.length === 0) problems.push('no questions');
+    if (voters.length === 0) problems.push('no voters');
+    if (voters.some((v) => v.publicCredential === null)) problems.push('some voters have no credential');
+    if (trustees.length === 0) problems.push('no trustees');
+    if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
+    const kinds = trusteeKinds(trustees);
+    const made = makeElection({ description: row.description, name: row.name, questions }, row.id, group, kinds);
+    if (!made.ok) throw new ApiError('SCR_INVALID_SETUP', { problems: [made.problem] });
+    const trusteesRaw = encode(trusteesCodec, kinds);
+    const credentialsRaw = JSON.stringify(credentialsList(voters));
+    const setupRaw = encode(setupDataCodec, { election: sha256Hex(made.raw), trustees: sha256Hex(trusteesRaw), credentials: sha256Hex(credentialsRaw) });
+    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    // The state moves first (so no one edits the roll meanwhile), then the Setup event is written.
+    const opened = await this.update(row, ['draft'], {
+      state: 'open',
+      electionJson: made.raw,
+      fingerprint: sha256B64(made.raw),
+      trusteesHash: sha256B64(trusteesRaw),
+      credentialsHash: sha256B64(credentialsRaw),
+      archiveTimestamp: timestamp,
+    });
+    const appended = await this.board.append(electionId, 'Setup', [made.raw, trusteesRaw, credentialsRaw, setupRaw]);
+    if (!appended.ok) throw new Error(`Setup event refused: ${appended.failure?.message ?? appended.reason}`);
+    await this.audit(opened, actor, 'election.open', { fingerprint: opened.fingerprint, trusteesHash: opened.trusteesHash, credentialsHash: opened.credentialsHash });
+    return opened;
+  }
+
+  async castBallot(electionId: string, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
+    const row = await this.get(electionId);
+    const now = this.nowIso();
+    if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now)) throw new ApiError('SCR_VOTING_CLOSED');
+    const voter = await this.store.getVoter(voterId);
+    if (!voter || voter.electionId !== electionId || !voter.publicCredential) throw new ApiError('SCR_FORBIDDEN');
+    if (rawBallot.length > MAX_BALLOT_BYTES) throw new ApiError('SCR_PAYLOAD_TOO_LARGE');
+    const raw = rawBallot.trim();
+    const parsed = parseBallot(raw);
+    if (!parsed.ok) throw new ApiError('SCR_BALLOT_MALFORMED', { problem: parsed.problem });
+    if (parsed.ballot.credential.toString() !== voter.publicCredential) throw new ApiError('SCR_BALLOT_WRONG_CREDENTIAL');
+    const { state } = await this.board.state(electionId);
+    if (!state) throw new ApiError('SCR_VOTING_CLOSED');
+    const [verdict] = await this.checker(state.ctx, [raw]);
+    if (!verdict!.ok) throw new ApiError('SCR_BALLOT_INVALID', { reason: verdict!.reason });
+    const appended = await this.board.append(electionId, 'Ballot', [raw], {
+      ballot: { tracker: parsed.tracker, voterId, credential: voter.publicCredential },
+      ballotVerdict: verdict,
+    });
+    if (!appended.ok) {
+      if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? '')) throw new ApiError('SCR_BALLOT_DUPLICATE');
+      if (appended.failure?.check === 'chain') throw new ApiError('SCR_VOTING_CLOSED');
+      throw new ApiError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });
+    }
+    return { tracker: parsed.tracker };
+  }
+
+  async close(electionId: string, actor: Actor): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    const closed = await this.update(row, ['open'], { state: 'closed' });
+    const appended = await this.board.append(electionId, 'EndBallots', []);
+    if (!appended.ok) throw new Error(`EndBallots refused: ${appended.failure?.message ?? appended.reason}`);
+    const check = await this.board.reverify(electionId);
+    await this.audit(closed, actor, 'election.close', { ballots: check.counts.ballots, verified: !check.failure });
+    return closed;
+  }
+
+  /** Computes the encrypted tally; a server-held key decrypts its share at once. */
+  async tally(electionId: string, actor: Actor): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    if (row.state !== 'closed') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['closed'] });
+    const { state } = await this.board.state(electionId);
+    if (!state) throw new Error('closed election without a board');
+    const tallied = state.box.tallied();
+    const tally = computeEncryptedTally(state.ctx, tallied);
+    const tallyRaw = encode(encryptedTallyCodec, tally);
+    const sized = encode(sizedEncryptedTallyCodec, {
+      num_tallied: tallied.length,
+      total_weight: tallied.reduce((sum, b) => sum + b.weight, 0n),
+      encrypted_tally: sha256Hex(tallyRaw),
+    });
+    const updated = await this.update(row, ['closed'], { state: 'tallied' });
+    const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
+    if (!appended.ok) throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
+    await this.audit(updated, actor, 'election.tally', { tallied: tallied.length });
+    const rows = await this.store.listTrustees(electionId);
+    const kinds = trusteeKinds(rows);
+    for (const trustee of rows) {
+      if (trustee.kind !== 'server' || trustee.serverPrivateKey === null) continue;
+      const partial = computePartialDecryption(state.ctx, tally, BigInt(trustee.serverPrivateKey));
+      await this.submitPartialDecryption(electionId, { id: 'server' }, ownerOf(kinds, trustee.position), encode(partialDecryptionCodec, partial));
+    }
+    return updated;
+  }
+
+  /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
+  async submitPartialDecryption(electionId: string, actor: Actor, owner: number, partialRaw: string): Promise<void> {
+    const row = await this.get(electionId);
+    if (row.state !== 'tallied') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    let partial;
+    try {
+      partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
+    } catch (error) {
+      if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.message });
+      throw error;
+    }
+    const raw = encode(partialDecryptionCodec, partial);
+    const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
+    const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
+    if (!appended.ok) throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
+    await this.audit(row, actor, 'trustee.partial-decryption', { owner });
+  }
+
+  /** Combines the shares, writes the Result event, re-verifies the whole board, publishes. */
+  async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    if (row.state !== 'tallied') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    const { state } = await this.board.state(electionId);
+    if (!state?.tally) throw new Error('tallied election without an encrypted tally');
+    const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
+    if (!combined.ok) throw new ApiError('SCR_INVALID_SETUP', { problems: [combined.problem] });
+    const computed = computeResult(state.ctx, state.tally, combined.factors, state.totalWeight);
+    if (!computed.ok) throw new Error(computed.problem);
+    const resultRaw = JSON.stringify({ result: resultToJson(computed.result) });
+    const appended = await this.board.append(electionId, 'Result', [resultRaw]);
+    if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
+    const check = await this.board.reverify(electionId);
+    if (check.failure) throw new Error(`the board does not verify: ${check.failure.message}`);
+    const published = await this.update(row, ['tallied'], { state: 'published', resultJson: resultRaw });
+    await this.audit(published, actor, 'election.publish', { verified: true });
+    return published;
+  }
+
+  async annul(electionId: string, actor: Actor, reason: string): Promise<ElectionRow> {
+    const row = await this.get(electionId);
+    const trimmed = reason.trim();
+    if (trimmed.length < 5) throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
+    const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], { state: 'annulled', annulReason: trimmed, resultJson: null });
+    await this.audit(annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+    return annulled;
+  }
+
+  /** Opens and closes elections whose scheduled time has come (called periodically by the server). */
+  async tick(): Promise<void> {
+    const now = this.nowIso();
+    for (const organisation of await this.store.listOrganisations()) {
+      for (const row of await this.store.listElections(organisation.id)) {
+        try {
+          if (row.state === 'draft' && row.opensAt !== null && row.opensAt <= now) await this.open(row.id, { id: 'system' });
+          else if (row.state === 'open' && row.closesAt !== null && row.closesAt <= now) await this.close(row.id, { id: 'system' });
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          // Not ready (e.g. no voters yet) or changed meanwhile: the audit log shows nothing happened.
+        }
+      }
+    }
+  }
+}
+
+function parseQuestions(value: unknown, group: Group): Question[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 50) {
+    throw new ApiError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
+  }
+  try {
+    return value.map((q, i) => {
+      const question = questionCodec.decode(q, `questions[${i}]`);
+      checkQuestion(question, `questions[${i}]`, group);
+      return question;
+    });
+  } catch (error) {
+    if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_QUESTIONS', { problem: error.message });
+    throw error;
+  }
+}
+
+function trusteeKinds(rows: readonly TrusteeRow[]): TrusteeKind[] {
+  return [...rows]
+    .sort((a, b) => a.position - b.position)
+    .map((row): TrusteeKind => ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')]);
+}
+
+/** 1-based owner id of the trustee at `position` over the flattened list. */
+function ownerOf(kinds: readonly TrusteeKind[], position: number): number {
+  let owner = 0;
+  for (let i = 0; i < position; i++) owner += kinds[i]![0] === 'Single' ? 1 : (kinds[i]![1] as { certs: unknown[] }).certs.length;
+  return owner + 1;
+}
+
+/** The archive's public_credentials: sorted numerically; weights written only when some differ from 1. */
+export function credentialsList(voters: readonly Pick<VoterRow, 'publicCredential' | 'weight'>[]): string[] {
+  const weighted = voters.some((v) => v.weight !== '1');
+  return [...voters]
+    .sort((a, b) => (BigInt(a.publicCredential!) < BigInt(b.publicCredential!) ? -1 : 1))
+    .map((v) => (weighted ? `${v.publicCredential},${v.weight}` : v.publicCredential!));
+}
+
+function generateUuid(): string {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let out = '';
+  while (out.length < 14) {
+    const byte = randomBytes(1)[0]!;
+    if (byte < 58 * 4) out += alphabet[byte % 58];
+  }
+  return out;
+}
+
+export function randomId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+function checkTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ApiError('SCR_BAD_REQUEST', { problem: `unknown time zone ${timeZone}` });
+  }
+}
+
+function instant(text: string): string {
+  // Explicit offsets only: "2027-03-01T09:00:00+01:00" or "…Z", never a local time without zone.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    throw new ApiError('SCR_BAD_REQUEST', { problem: `dates need an explicit time zone offset, got "${text}"` });
+  }
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new ApiError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
+  return date.toISOString();
+}

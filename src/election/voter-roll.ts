@@ -1,0 +1,85 @@
+/**
+ * Voter roll import from CSV: `email,login,weight,name` per line (login defaults to the email,
+ * weight to 1, name to the login; a header line is recognised and skipped). Every line is checked
+ * and every problem reported with its line number; if any line is bad, nothing is imported.
+ */
+
+export interface RollEntry {
+  readonly email: string;
+  readonly login: string;
+  readonly weight: bigint;
+  readonly displayName: string;
+  readonly language: string;
+}
+
+export interface RollProblem {
+  readonly line: number;
+  readonly problem: string;
+}
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const MAX_WEIGHT = 10n ** 15n;
+
+/** Splits one CSV line, honouring double quotes (names may contain commas). */
+function splitCsvLine(line: string): string[] | undefined {
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else current += char;
+    } else if (char === '"' && current === '') quoted = true;
+    else if (char === ',') {
+      fields.push(current);
+      current = '';
+    } else current += char;
+  }
+  if (quoted) return undefined;
+  fields.push(current);
+  return fields.map((f) => f.trim());
+}
+
+export function parseVoterRoll(
+  csv: string,
+  defaultLanguage: string,
+): { ok: true; voters: RollEntry[] } | { ok: false; problems: RollProblem[] } {
+  const voters: RollEntry[] = [];
+  const problems: RollProblem[] = [];
+  const logins = new Map<string, number>();
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    if (text.trim() === '') return;
+    if (index === 0 && /^\s*e-?mail\s*(,|$)/i.test(text)) return; // header
+    const fields = splitCsvLine(text);
+    if (!fields) return void problems.push({ line, problem: 'unterminated quote' });
+    const [email = '', login = '', weight = '', name = '', language = '', ...rest] = fields;
+    if (rest.length > 0) return void problems.push({ line, problem: 'too many fields (expected email,login,weight,name[,language])' });
+    if (!EMAIL.test(email)) return void problems.push({ line, problem: `invalid email address "${email}"` });
+    const effectiveLogin = login || email;
+    if (effectiveLogin.length > 200 || /[\s]/.test(effectiveLogin)) {
+      return void problems.push({ line, problem: 'login must be at most 200 characters without spaces' });
+    }
+    if (weight !== '' && (!/^[1-9][0-9]*$/.test(weight) || BigInt(weight) > MAX_WEIGHT)) {
+      return void problems.push({ line, problem: `weight must be a whole number between 1 and 10^15, got "${weight}"` });
+    }
+    if (language !== '' && !/^(en|fr)$/.test(language)) return void problems.push({ line, problem: 'language must be en or fr' });
+    const first = logins.get(effectiveLogin);
+    if (first !== undefined) return void problems.push({ line, problem: `duplicate login "${effectiveLogin}" (first on line ${first})` });
+    logins.set(effectiveLogin, line);
+    voters.push({
+      email,
+      login: effectiveLogin,
+      weight: weight === '' ? 1n : BigInt(weight),
+      displayName: name || effectiveLogin,
+      language: language || defaultLanguage,
+    });
+  });
+  if (voters.length === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the list is empty' });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, voters };
+}

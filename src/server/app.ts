@@ -1,0 +1,77 @@
+/**
+ * Builds the HTTP server (Fastify) without listening, so tests use `app.inject()`: structured logs
+ * (pino, with credentials, cookies and tokens redacted), the coded error catalogue, authentication,
+ * and one plugin per role. `buildServer` wires the election services to a store.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ElectionService } from '../election/service.js';
+import { BoardService } from '../election/board.js';
+import { authPlugin } from './auth/index.js';
+import type { ServerContext } from './context.js';
+import { ApiError, errorBody, preferredLanguage } from './errors.js';
+import { collectOpenApi } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
+import { operatorRoutes } from './routes/operator.js';
+import { publicBoardRoutes } from './routes/public-board.js';
+import { scrutineerRoutes } from './routes/scrutineer.js';
+import { staticRoutes } from './routes/static.js';
+import { trusteeRoutes } from './routes/trustee.js';
+import { voterRoutes } from './routes/voter.js';
+
+export interface BuiltServer {
+  readonly app: FastifyInstance;
+  readonly elections: ElectionService;
+}
+
+/** Paths that may carry secrets in logs: never logged (pino redaction). */
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.credential',
+];
+
+export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<BuiltServer> {
+  const app = Fastify({
+    logger: logger === false ? false : typeof logger === 'object' ? { ...logger, redact: REDACT } : { redact: REDACT },
+    bodyLimit: ctx.config.bodyLimit,
+  });
+  const openapi = collectOpenApi(app);
+  const elections = new ElectionService(ctx.store, new BoardService(ctx.store), ctx.clock, ctx.checker);
+
+  app.setErrorHandler((caught, request, reply) => {
+    const error = caught as Error & { statusCode?: number; validation?: unknown };
+    const language = preferredLanguage(request.headers['accept-language']);
+    if (error instanceof ApiError) {
+      return reply.status(error.status).send(errorBody(error.code, language, error.detail));
+    }
+    const status = error.statusCode;
+    if (error.validation) {
+      return reply.status(400).send(errorBody('SCR_BAD_REQUEST', language, { problem: error.message }));
+    }
+    if (status === 413) return reply.status(413).send(errorBody('SCR_PAYLOAD_TOO_LARGE', language));
+    if (status === 415 || (status !== undefined && status >= 400 && status < 500)) {
+      return reply.status(status).send(errorBody('SCR_BAD_REQUEST', language));
+    }
+    request.log.error({ err: { type: error.name, stack: error.stack } }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('SCR_NOT_FOUND', preferredLanguage(request.headers['accept-language']))),
+  );
+  // CSV voter rolls are sent as text.
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  await app.register(authPlugin(ctx));
+  await app.register(publicBoardRoutes(ctx, elections));
+  await app.register(voterRoutes(ctx, elections));
+  await app.register(adminRoutes(ctx, elections));
+  await app.register(trusteeRoutes(ctx, elections));
+  await app.register(scrutineerRoutes(ctx, elections));
+  await app.register(operatorRoutes(ctx));
+  await app.register(staticRoutes(ctx));
+  app.get('/api/openapi.json', async () => openapi());
+  return { app, elections };
+}

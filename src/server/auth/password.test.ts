@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { secret } from '../../core/secret.js';
+import { checkPasswordPolicy, hashPassword, PasswordPolicyError, verifyPassword } from './password.js';
+
+const password = (text: string) => secret(text, 'password');
+
+describe('scrypt password hashes', () => {
+  it('verifies the RFC 7914 §12 test vector (N=1024, r=8, p=16, salt "NaCl")', async () => {
+    const key =
+      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640';
+    const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
+    const stored = `scrypt$1024$8$16$${b64(Buffer.from('NaCl'))}$${b64(Buffer.from(key, 'hex'))}`;
+    expect(await verifyPassword(password('password'), stored)).toBe(true);
+    expect(await verifyPassword(password('passwore'), stored)).toBe(false);
+  });
+
+  it('hashes in the self-describing scrypt$N$r$p$salt$hash format with a fresh salt each time', async () => {
+    const first = await hashPassword(password('correct horse battery'));
+    const second = await hashPassword(password('correct horse battery'));
+    expect(first).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('accepts the right password and refuses a wrong one', async () => {
+    const stored = await hashPassword(password('correct horse battery'));
+    expect(await verifyPassword(password('correct horse battery'), stored)).toBe(true);
+    expect(await verifyPassword(password('correct horse batterY'), stored)).toBe(false);
+    expect(await verifyPassword(password(''), stored)).toBe(false);
+  });
+
+  it('treats composed and decomposed Unicode spellings of a password alike (NFC)', async () => {
+    const stored = await hashPassword(password('caf\u00e9-au-lait-noir'));
+    expect(await verifyPassword(password('cafe\u0301-au-lait-noir'), stored)).toBe(true);
+  });
+
+  it('answers false for a missing hash after as much work as a real verification', async () => {
+    const stored = await hashPassword(password('correct horse battery'));
+    const time = async (run: () => Promise<boolean>) => {
+      const started = performance.now();
+      expect(await run()).toBe(false);
+      return performance.now() - started;
+    };
+    const real = await time(() => verifyPassword(password('wrong password!'), stored));
+    const missing = await time(() => verifyPassword(password('wrong password!'), undefined));
+    const withoutPassword = await time(() => verifyPassword(password('wrong password!'), null));
+    // Loose bound (machines are noisy): what matters is that no scrypt run at all would be ~0 ms.
+    expect(missing).toBeGreaterThan(real / 4);
+    expect(withoutPassword).toBeGreaterThan(real / 4);
+  });
+
+  it('reports a malformed stored hash as an error that does not quote it', async () => {
+    for (const stored of ['', 'plaintext-secret', 'scrypt$3$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo']) {
+      const failure = verifyPassword(password('whatever-password'), stored);
+      await expect(failure).rejects.toThrow(/stored password hash/);
+      await failure.catch((error: Error) => expect(stored === '' || !error.message.includes(stored)).toBe(true));
+    }
+  });
+});
+
+describe('password policy', () => {
+  it('requires at least 10 characters, counted as Unicode code points', () => {
+    expect(checkPasswordPolicy(password('123456789'))).toEqual({ ok: false, kind: 'too-short', minLength: 10 });
+    expect(checkPasswordPolicy(password('1234567890'))).toEqual({ ok: true });
+    expect(checkPasswordPolicy(password('🔒🔒🔒🔒🔒🔒🔒🔒🔒'))).toMatchObject({ ok: false, kind: 'too-short' });
+  });
+
+  it('bounds the length at 1024 characters', () => {
+    expect(checkPasswordPolicy(password('x'.repeat(1024)))).toEqual({ ok: true });
+    expect(checkPasswordPolicy(password('x'.repeat(1025)))).toEqual({ ok: false, kind: 'too-long', maxLength: 1024 });
+  });
+
+  it('refuses to hash a password that breaks the policy, with a message naming the rule only', async () => {
+    const failure = hashPassword(password('short-pw'));
+    await expect(failure).rejects.toBeInstanceOf(PasswordPolicyError);
+    await expect(failure).rejects.toThrow('password must be at least 10 characters long');
+    await failure.catch((error: Error) => expect(error.message).not.toContain('short-pw'));
+  });
+});

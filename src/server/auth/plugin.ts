@@ -1,0 +1,230 @@
+/**
+ * The auth plugin: cookies, sessions, CSRF and the sign-in routes. Registered once on the root
+ * instance (it skips Fastify's encapsulation, as fastify-plugin would), before the route plugins, so
+ * that every request of every plugin has `request.principal` set by the time a handler runs, and
+ * every state-changing request that carries a live session has passed the CSRF check.
+ *
+ * CSRF: the session cookie is SameSite=Strict already; the `x-csrf-token` header is the second lock,
+ * for browsers or set-ups where SameSite does not hold. Requests without a live session are not
+ * checked: they act as nobody, and the only anonymous writes are the logins, which take JSON bodies
+ * a cross-site form cannot send.
+ *
+ * Login answers are the same for an unknown login and a wrong password (same message, same scrypt
+ * work); failures are logged without the submitted login, because users do type passwords there.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { secret } from '../../core/secret.js';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { PASSWORD_MAX_LENGTH, verifyPassword } from './password.js';
+import { ANONYMOUS, type Principal, principalOfToken, signedInAccount } from './principal.js';
+import { loginRateLimitPerAddress, loginRateLimitPerName, rateLimitedError } from './rate-limits.js';
+import {
+  CSRF_HEADER,
+  csrfTokenMatches,
+  type OpenedSession,
+  openSession,
+  parseSessionCookie,
+  SESSION_COOKIE,
+  type SessionOwner,
+  sessionCookieOptions,
+} from './sessions.js';
+
+/** Methods that change nothing, hence need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Login fields are bounded; passwords loosely (NFC normalisation may shorten what the policy counts). */
+const LOGIN_PASSWORD = Type.String({ minLength: 1, maxLength: 2 * PASSWORD_MAX_LENGTH });
+
+const AccountLoginBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 320 }), password: LOGIN_PASSWORD },
+  { additionalProperties: false },
+);
+type AccountLoginBody = Static<typeof AccountLoginBody>;
+
+const VoterLoginBody = Type.Object(
+  { login: Type.String({ minLength: 1, maxLength: 256 }), password: LOGIN_PASSWORD },
+  { additionalProperties: false },
+);
+type VoterLoginBody = Static<typeof VoterLoginBody>;
+
+const ElectionParams = Type.Object({ electionId: Type.String({ minLength: 1, maxLength: 64 }) });
+type ElectionParams = Static<typeof ElectionParams>;
+
+// Response schemas double as allowlists: the serialiser drops every field they do not name.
+const AccountView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  isOperator: Type.Boolean(),
+});
+const AccountLoginReply = Type.Object({ account: AccountView, csrfToken: Type.String() });
+const VoterLoginReply = Type.Object({
+  voter: Type.Object({ login: Type.String(), displayName: Type.String() }),
+  csrfToken: Type.String(),
+});
+const MeReply = Type.Union([
+  Type.Object({ kind: Type.Literal('anonymous') }),
+  Type.Object({ kind: Type.Literal('account'), account: AccountView, csrfToken: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('voter'),
+    voter: Type.Object({ electionId: Type.String(), login: Type.String(), displayName: Type.String() }),
+    csrfToken: Type.String(),
+  }),
+]);
+
+/** `app.register(authPlugin(ctx))` on the root instance, before any route plugin. */
+export function authPlugin(ctx: ServerContext): FastifyPluginAsync {
+  const plugin: FastifyPluginAsync = async (app) => {
+    await app.register(fastifyCookie);
+    // Not global: only routes that ask (`config: { rateLimit }`) are limited.
+    await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: rateLimitedError });
+    // No default: Fastify refuses object defaults (they would be shared between requests).
+    app.decorateRequest('principal');
+    app.addHook('onRequest', (request, reply) => identify(ctx, request, reply));
+    registerAccountRoutes(app, ctx);
+    registerVoterRoutes(app, ctx);
+  };
+  return Object.assign(plugin, {
+    [Symbol.for('skip-override')]: true,
+    [Symbol.for('fastify.display-name')]: 'scrutin-auth',
+  });
+}
+
+/** Sets `request.principal` from the session cookie and enforces CSRF on writes by a live session. */
+async function identify(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  request.principal = ANONYMOUS;
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie === undefined) return;
+  const token = parseSessionCookie(cookie);
+  const principal = token === undefined ? ANONYMOUS : await principalOfToken(ctx.store, ctx.clock, token);
+  if (principal.kind === 'anonymous') {
+    // An expired or unknown cookie would otherwise be sent (and looked up) on every request.
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
+    return;
+  }
+  request.principal = principal;
+  if (SAFE_METHODS.has(request.method)) return;
+  const presented = request.headers[CSRF_HEADER];
+  if (!csrfTokenMatches(principal.csrfToken, typeof presented === 'string' ? presented : undefined)) {
+    throw new ApiError('SCR_CSRF');
+  }
+}
+
+function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const perName = app.createRateLimit(loginRateLimitPerName((request) => `account:${loginName(request, 'email')}`));
+
+  app.post<{ Body: AccountLoginBody }>(
+    '/api/v1/auth/login',
+    {
+      schema: { body: AccountLoginBody, response: { 200: AccountLoginReply } },
+      config: { rateLimit: loginRateLimitPerAddress },
+      preHandler: async (request) => enforce(await perName(request)),
+    },
+    async (request, reply) => {
+      const password = secret(request.body.password, 'password');
+      const account = await ctx.store.findAccountByEmail(request.body.email);
+      const matches = await verifyPassword(password, account?.passwordHash);
+      if (account === undefined || !matches) {
+        request.log.info('account login refused');
+        throw new ApiError('SCR_BAD_CREDENTIALS');
+      }
+      const session = await replaceSession(ctx, request, reply, { kind: 'account', accountId: account.id });
+      request.log.info({ accountId: account.id }, 'account signed in');
+      return { account: signedInAccount(account), csrfToken: session.row.csrfToken };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', async (request, reply) => signOut(ctx, request, reply));
+
+  app.get('/api/v1/auth/me', { schema: { response: { 200: MeReply } } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return describe(request.principal);
+  });
+}
+
+function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const perName = app.createRateLimit(
+    loginRateLimitPerName((request) => {
+      const params = request.params as Partial<ElectionParams>;
+      return `voter:${params.electionId ?? ''}:${loginName(request, 'login')}`;
+    }),
+  );
+
+  app.post<{ Params: ElectionParams; Body: VoterLoginBody }>(
+    '/api/v1/elections/:electionId/voter/login',
+    {
+      schema: { params: ElectionParams, body: VoterLoginBody, response: { 200: VoterLoginReply } },
+      config: { rateLimit: loginRateLimitPerAddress },
+      preHandler: async (request) => enforce(await perName(request)),
+    },
+    async (request, reply) => {
+      const { electionId } = request.params;
+      const password = secret(request.body.password, 'password');
+      // An unknown election answers like an unknown login: nothing to probe.
+      const voter = await ctx.store.findVoterByLogin(electionId, request.body.login);
+      const matches = await verifyPassword(password, voter?.passwordHash);
+      if (voter === undefined || !matches) {
+        request.log.info({ electionId }, 'voter login refused');
+        throw new ApiError('SCR_BAD_CREDENTIALS');
+      }
+      const session = await replaceSession(ctx, request, reply, { kind: 'voter', voterId: voter.id, electionId });
+      request.log.info({ electionId, voterId: voter.id }, 'voter signed in');
+      return { voter: { login: voter.login, displayName: voter.displayName }, csrfToken: session.row.csrfToken };
+    },
+  );
+
+  app.post<{ Params: ElectionParams }>(
+    '/api/v1/elections/:electionId/voter/logout',
+    { schema: { params: ElectionParams } },
+    async (request, reply) => signOut(ctx, request, reply),
+  );
+}
+
+/** Opens a session for `owner`, closing the one the request came with (one browser, one session). */
+async function replaceSession(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  owner: SessionOwner,
+): Promise<OpenedSession> {
+  if (request.principal.kind !== 'anonymous') await ctx.store.deleteSession(request.principal.tokenHash);
+  const session = await openSession(ctx.store, ctx.clock, owner);
+  reply.setCookie(SESSION_COOKIE, session.token.reveal(), sessionCookieOptions(ctx.config));
+  reply.header('cache-control', 'no-store');
+  return session;
+}
+
+/** Ends the request's session, whatever its kind; idempotent. */
+async function signOut(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  if (request.principal.kind !== 'anonymous') await ctx.store.deleteSession(request.principal.tokenHash);
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
+  return reply.code(204).send();
+}
+
+function describe(principal: Principal) {
+  switch (principal.kind) {
+    case 'anonymous':
+      return { kind: 'anonymous' as const };
+    case 'account':
+      return { kind: 'account' as const, account: principal.account, csrfToken: principal.csrfToken };
+    case 'voter': {
+      const { electionId, login, displayName } = principal.voter;
+      return { kind: 'voter' as const, voter: { electionId, login, displayName }, csrfToken: principal.csrfToken };
+    }
+  }
+}
+
+/** The login name of a validated body, case-folded so `Alice@x` and `alice@x` share one budget. */
+function loginName(request: FastifyRequest, field: 'email' | 'login'): string {
+  const body = request.body as Record<string, unknown> | undefined;
+  const value = body?.[field];
+  return typeof value === 'string' ? value.toLowerCase() : '';
+}
+
+function enforce(outcome: { isAllowed: boolean; isExceeded?: boolean }): void {
+  if (!outcome.isAllowed && outcome.isExceeded === true) throw rateLimitedError();
+}

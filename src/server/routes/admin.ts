@@ -1,0 +1,200 @@
+/**
+ * Organisation and election administration: create an election, set its questions, schedule and
+ * voter roll, its trustees and credentials, then open, close, extend, tally, publish or annul it.
+ * Every route names the role it needs; answers are built from allowlists (a voter is shown with
+ * whether a credential is set, never with the credential or a password hash).
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ElectionService } from '../../election/service.js';
+import type { ElectionRow, VoterRow } from '../../store/store.js';
+import { requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
+import type { ServerContext } from '../context.js';
+import { ElectionParams } from './public-board.js';
+
+type P = { Params: { electionId: string } };
+
+const OrganisationParams = Type.Object({ organisationId: Type.String({ minLength: 1, maxLength: 64 }) });
+const CreateElectionBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.String({ maxLength: 5000 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    group: Type.Optional(Type.Union([Type.Literal('BELENIOS-2048'), Type.Literal('RFC-3526-2048')])),
+  },
+  { additionalProperties: false },
+);
+const ScheduleBody = Type.Object(
+  {
+    opensAt: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
+    closesAt: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]),
+    timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export function voterView(v: VoterRow) {
+  return { id: v.id, login: v.login, email: v.email, displayName: v.displayName, weight: v.weight, language: v.language, hasCredential: v.publicCredential !== null };
+}
+
+export function electionAdminView(row: ElectionRow) {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    state: row.state,
+    name: row.name,
+    description: row.description,
+    group: row.groupName,
+    questions: JSON.parse(row.questionsJson) as unknown[],
+    timeZone: row.timeZone,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    credentialMode: row.credentialMode,
+    sealed: row.fingerprint ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash } : null,
+    annulReason: row.annulReason,
+    version: row.version,
+  };
+}
+
+export function adminRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
+  return async (app) => {
+    const admin = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
+      requireElectionRole(ctx, request, electionId, ['election-admin']);
+
+    app.post<{ Params: { organisationId: string }; Body: { name: string; description: string; timeZone: string; group?: 'BELENIOS-2048' | 'RFC-3526-2048' } }>(
+      '/api/v1/organisations/:organisationId/elections',
+      { schema: { params: OrganisationParams, body: CreateElectionBody, summary: 'Create an election (draft)' } },
+      async (request, reply) => {
+        const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
+        const row = await elections.create(request.params.organisationId, account, { ...request.body, groupName: request.body.group });
+        await ctx.store.addElectionRole({ electionId: row.id, accountId: account.id, role: 'election-admin' });
+        return reply.status(201).send(electionAdminView(row));
+      },
+    );
+
+    app.get<{ Params: { organisationId: string } }>(
+      '/api/v1/organisations/:organisationId/elections',
+      { schema: { params: OrganisationParams, summary: "The organisation's elections" } },
+      async (request) => {
+        await requireOrganisationAdmin(ctx, request, request.params.organisationId);
+        return { elections: (await ctx.store.listElections(request.params.organisationId)).map(electionAdminView) };
+      },
+    );
+
+    app.get<P>('/api/v1/elections/:electionId/admin', { schema: { params: ElectionParams, summary: 'Election settings (admin view)' } }, async (request) => {
+      await admin(request, request.params.electionId);
+      return electionAdminView(await elections.get(request.params.electionId));
+    });
+
+    app.put<P & { Body: { questions: unknown } }>(
+      '/api/v1/elections/:electionId/questions',
+      { schema: { params: ElectionParams, body: Type.Object({ questions: Type.Array(Type.Unknown(), { maxItems: 50 }) }, { additionalProperties: false }) } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return electionAdminView(await elections.setQuestions(request.params.electionId, account, request.body.questions));
+      },
+    );
+
+    app.put<P & { Body: { opensAt: string | null; closesAt: string | null; timeZone?: string } }>(
+      '/api/v1/elections/:electionId/schedule',
+      { schema: { params: ElectionParams, body: ScheduleBody, summary: 'Opening and closing times, with explicit offsets' } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return electionAdminView(await elections.setSchedule(request.params.electionId, account, request.body));
+      },
+    );
+
+    app.post<P & { Body: { closesAt: string } }>(
+      '/api/v1/elections/:electionId/extend',
+      { schema: { params: ElectionParams, body: Type.Object({ closesAt: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return electionAdminView(await elections.extendClosing(request.params.electionId, account, request.body.closesAt));
+      },
+    );
+
+    app.put<P & { Body: string | { csv: string } }>(
+      '/api/v1/elections/:electionId/voters',
+      { schema: { params: ElectionParams, summary: 'Import the voter roll (CSV: email,login,weight,name[,language]); all or nothing' } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        const body = request.body;
+        const csv = typeof body === 'string' ? body : typeof body?.csv === 'string' ? body.csv : '';
+        const voters = await elections.importVoters(request.params.electionId, account, csv);
+        return { imported: voters.length };
+      },
+    );
+
+    app.get<P>('/api/v1/elections/:electionId/voters', { schema: { params: ElectionParams, summary: 'The voter roll (no secrets)' } }, async (request) => {
+      await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'credential-authority']);
+      return { voters: (await ctx.store.listVoters(request.params.electionId)).map(voterView) };
+    });
+
+    app.post<P>(
+      '/api/v1/elections/:electionId/trustees/server',
+      { schema: { params: ElectionParams, summary: 'Let the server hold a decryption key (weakest mode: the platform can decrypt alone)' } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        await elections.useServerTrustee(request.params.electionId, account);
+        return { ok: true };
+      },
+    );
+
+    app.post<P & { Body: { displayName: string; publicKey: string } }>(
+      '/api/v1/elections/:electionId/trustees/single',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 200 }), publicKey: Type.String({ maxLength: 20000 }) }, { additionalProperties: false }),
+          summary: "Add an external trustee's public key (generated on the trustee's side)",
+        },
+      },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        await elections.addSingleTrustee(request.params.electionId, account, { ...request.body, accountId: null });
+        return { ok: true };
+      },
+    );
+
+    app.get<P>('/api/v1/elections/:electionId/trustees', { schema: { params: ElectionParams } }, async (request) => {
+      await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'trustee', 'scrutineer']);
+      const trustees = await ctx.store.listTrustees(request.params.electionId);
+      return { trustees: trustees.map((t) => ({ position: t.position, kind: t.kind, displayName: t.displayName, publicKey: t.publicJson })) };
+    });
+
+    app.post<P & { Body: { publicCredentials: string[] } }>(
+      '/api/v1/elections/:electionId/credentials/public',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ publicCredentials: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 200000 }) }, { additionalProperties: false }),
+          summary: 'Upload public credentials from an external credential authority (credential,weight,login)',
+        },
+      },
+      async (request) => {
+        const { account } = await requireElectionRole(ctx, request, request.params.electionId, ['credential-authority', 'election-admin']);
+        return elections.setExternalPublicCredentials(request.params.electionId, account, request.body.publicCredentials);
+      },
+    );
+
+    const transition = (path: string, summary: string, run: (electionId: string, actor: { id: string }) => Promise<ElectionRow>) =>
+      app.post<P>(`/api/v1/elections/:electionId/${path}`, { schema: { params: ElectionParams, summary } }, async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return electionAdminView(await run(request.params.electionId, account));
+      });
+    transition('open', 'Open: freeze questions, voters and keys in the Setup event', (id, a) => elections.open(id, a));
+    transition('close', 'Close the ballot box', (id, a) => elections.close(id, a));
+    transition('tally', 'Compute the encrypted tally', (id, a) => elections.tally(id, a));
+    transition('publish', 'Combine partial decryptions, write and publish the result', (id, a) => elections.publish(id, a));
+
+    app.post<P & { Body: { reason: string } }>(
+      '/api/v1/elections/:electionId/annul',
+      { schema: { params: ElectionParams, body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false }) } },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return electionAdminView(await elections.annul(request.params.electionId, account, request.body.reason));
+      },
+    );
+
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The public bulletin board, readable without signing in: each election's summary (questions, dates,
+ * sealed hashes, turnout as a count only, the result once published, the reason of an annulment),
+ * its live Belenios archive, the list of ballot trackers with weights, and the verifier's status.
+ * Every answer is built from an explicit list of public fields.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ElectionService } from '../../election/service.js';
+import type { ElectionRow } from '../../store/store.js';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+
+export const ElectionParams = Type.Object({ electionId: Type.String({ pattern: '^[1-9A-HJ-NP-Za-km-z]{14,40}$' }) });
+
+/** Public view of an election: the allowlist of what anyone may see. */
+export async function publicElection(ctx: ServerContext, row: ElectionRow) {
+  const casts = row.state === 'draft' ? [] : await ctx.store.listCasts(row.id);
+  const voters = await ctx.store.listVoters(row.id);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    state: row.state,
+    questions: JSON.parse(row.questionsJson) as unknown[],
+    timeZone: row.timeZone,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    election: row.electionJson,
+    sealed: row.fingerprint
+      ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
+      : null,
+    turnout: { ballots: new Set(casts.map((c) => c.credential)).size, voters: voters.length },
+    result: row.state === 'published' && row.resultJson ? (JSON.parse(row.resultJson) as { result: unknown[] }).result : null,
+    annulReason: row.state === 'annulled' ? row.annulReason : null,
+  };
+}
+
+export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { electionId: string } }>(
+      '/api/v1/elections/:electionId',
+      { schema: { params: ElectionParams, summary: 'Public summary of an election' } },
+      async (request) => publicElection(ctx, await elections.get(request.params.electionId)),
+    );
+
+    app.get<{ Params: { electionId: string } }>(
+      '/api/v1/elections/:electionId/archive.bel',
+      { schema: { params: ElectionParams, summary: 'The live Belenios archive (append-only)' } },
+      async (request, reply) => {
+        const row = await elections.get(request.params.electionId);
+        if (row.archiveTimestamp === null) throw new ApiError('SCR_NOT_FOUND');
+        const bytes = await elections.board.archive(row.id, row.archiveTimestamp);
+        return reply
+          .header('content-type', 'application/x-tar')
+          .header('content-disposition', `attachment; filename="${row.id}.bel"`)
+          .send(Buffer.from(bytes));
+      },
+    );
+
+    app.get<{ Params: { electionId: string } }>(
+      '/api/v1/elections/:electionId/ballots',
+      { schema: { params: ElectionParams, summary: 'Ballot trackers with their weights (last ballot per voter counts)' } },
+      async (request) => {
+        const row = await elections.get(request.params.electionId);
+        const { state } = await elections.board.state(row.id);
+        if (!state) return { ballots: [] };
+        const counted = new Set(state.box.tallied().map((b) => b.tracker));
+        return {
+          ballots: state.box.all.map((b) => ({ tracker: b.tracker, weight: b.weight.toString(), counted: counted.has(b.tracker) })),
+        };
+      },
+    );
+
+    app.get<{ Params: { electionId: string } }>(
+      '/api/v1/elections/:electionId/verification',
+      { schema: { params: ElectionParams, summary: 'Status of the board verifier that follows the archive' } },
+      async (request) => {
+        const row = await elections.get(request.params.electionId);
+        return elections.board.status(row.id);
+      },
+    );
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Pages and static assets: the voting booth at /vote/:electionId and the built assets under
+ * /assets/ (dist/web, produced by `npm run build`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+
+/** dist/web next to the compiled server (dist/server/routes → dist/web), or from the sources' build. */
+export function webRoot(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const candidates = [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'dist', 'web')];
+  return candidates.find((dir) => existsSync(join(dir, 'booth.js'))) ?? candidates[1]!;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
+  return async (app) => {
+    const root = webRoot();
+    app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+      const relative = normalize(request.params['*']).replace(/^(\.\.(\/|\\|$))+/, '');
+      const path = join(root, relative);
+      if (!path.startsWith(root) || !existsSync(path) || !TYPES[extname(path)]) throw new ApiError('SCR_NOT_FOUND');
+      return reply.header('content-type', TYPES[extname(path)]!).header('cache-control', 'no-cache').send(readFileSync(path));
+    });
+    app.get('/vote/:electionId', async (_request, reply) => {
+      const page = join(root, 'booth.html');
+      if (!existsSync(page)) throw new ApiError('SCR_NOT_FOUND');
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+        .send(readFileSync(page));
+    });
+  };
+}

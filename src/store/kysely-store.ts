@@ -1,0 +1,471 @@
+/**
+ * The `Store` over Kysely, one class for SQLite and PostgreSQL: the dialects differ only in how they
+ * are opened (open-store.ts), never in the queries. Every multi-row write is one transaction, and
+ * concurrency is settled by the database: `appendBoard` claims board positions by bumping a
+ * per-election cursor row (which also queues concurrent appends to one election on PostgreSQL) and
+ * lets the (election, height) and (election, tracker) keys refuse the loser, which gets a conflict
+ * value and leaves nothing behind. `appendAudit` reads the organisation's last entry and inserts the
+ * next; two processes racing for one sequence number collide on (organisation, seq) and the loser
+ * retries on the new head, so the chain stays linear without locks.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalJson, sealAuditEntry } from './audit-chain.js';
+import { asUniqueViolation, UniqueViolation, type UniqueKey } from './errors.js';
+import * as rows from './rows.js';
+import type { Database } from './schema.js';
+import type { WriteGate } from './sqlite-dialect.js';
+import type {
+  AccountRow,
+  AppendOutcome,
+  AuditEntryInput,
+  AuditRow,
+  BallotInput,
+  BoardDataInput,
+  BoardEventInput,
+  BoardRecord,
+  CastRow,
+  ElectionRoleRow,
+  ElectionRow,
+  MembershipRow,
+  OrganisationRow,
+  SessionRow,
+  Store,
+  TrusteeRow,
+  VoterRow,
+} from './store.js';
+
+/**
+ * Which refusals of appendBoard are conflicts rather than bugs. An event hash already on the board
+ * means that very event (its JSON includes its height) holds the height.
+ */
+const APPEND_CONFLICTS: Partial<Record<UniqueKey, 'height' | 'tracker'>> = {
+  'board-height': 'height',
+  'board-event-hash': 'height',
+  'ballot-tracker': 'tracker',
+};
+
+/** Losing the race for an audit sequence number means someone else progressed; this many losses is a bug. */
+const AUDIT_ATTEMPTS = 100;
+
+/** Rows per multi-row INSERT: keeps parameters under SQLite's 32766 and PostgreSQL's 65535. */
+const INSERT_CHUNK = 500;
+
+export interface KyselyStoreOptions {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  /** Queues this process's writes to one SQLite file (see sqlite-dialect.ts); absent on PostgreSQL. */
+  gate?: WriteGate;
+}
+
+export class KyselyStore implements Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly #db: Kysely<Database>;
+  readonly #gate: WriteGate | undefined;
+  #closed = false;
+
+  constructor(options: KyselyStoreOptions) {
+    this.dialect = options.dialect;
+    this.#db = options.db;
+    this.#gate = options.gate;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.#db.destroy();
+    } finally {
+      this.#gate?.release();
+    }
+  }
+
+  /** A write (one statement or a transaction): queued behind same-file writers, violations named. */
+  async #write<T>(task: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    const run = () => task(this.#db);
+    try {
+      return await (this.#gate === undefined ? run() : this.#gate.run(run));
+    } catch (error) {
+      throw asUniqueViolation(error) ?? error;
+    }
+  }
+
+  #transaction<T>(task: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.#write((db) => db.transaction().execute(task));
+  }
+
+  // Organisations and accounts
+
+  async createOrganisation(row: OrganisationRow): Promise<void> {
+    await this.#write((db) => db.insertInto('organisations').values(rows.toOrganisation(row)).execute());
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    const row = await this.#db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rows.fromOrganisation(row);
+  }
+
+  async listOrganisations(): Promise<OrganisationRow[]> {
+    const found = await this.#db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').execute();
+    return found.map(rows.fromOrganisation);
+  }
+
+  async createAccount(row: AccountRow): Promise<void> {
+    await this.#write((db) => db.insertInto('accounts').values(rows.toAccount(row)).execute());
+  }
+
+  async getAccount(id: string): Promise<AccountRow | undefined> {
+    const row = await this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rows.fromAccount(row);
+  }
+
+  async findAccountByEmail(email: string): Promise<AccountRow | undefined> {
+    const row = await this.#db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+    return row && rows.fromAccount(row);
+  }
+
+  /** Idempotent: granting a membership twice is not an error. */
+  async addMembership(row: MembershipRow): Promise<void> {
+    const values = { organisation_id: row.organisationId, account_id: row.accountId, role: row.role };
+    await this.#write((db) =>
+      db
+        .insertInto('memberships')
+        .values(values)
+        .onConflict((oc) => oc.columns(['organisation_id', 'account_id', 'role']).doNothing())
+        .execute(),
+    );
+  }
+
+  async listMemberships(accountId: string): Promise<MembershipRow[]> {
+    const found = await this.#db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('organisation_id')
+      .orderBy('role')
+      .execute();
+    return found.map((r) => ({
+      organisationId: r.organisation_id,
+      accountId: r.account_id,
+      role: r.role as MembershipRow['role'],
+    }));
+  }
+
+  // Sessions
+
+  async createSession(row: SessionRow): Promise<void> {
+    await this.#write((db) => db.insertInto('sessions').values(rows.toSession(row)).execute());
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    const row = await this.#db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row && rows.fromSession(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#write((db) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute());
+  }
+
+  // Elections
+
+  async createElection(row: ElectionRow): Promise<void> {
+    await this.#write((db) => db.insertInto('elections').values(rows.toElection(row)).execute());
+  }
+
+  async getElection(id: string): Promise<ElectionRow | undefined> {
+    const row = await this.#db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rows.fromElection(row);
+  }
+
+  async listElections(organisationId: string): Promise<ElectionRow[]> {
+    const found = await this.#db
+      .selectFrom('elections')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return found.map(rows.fromElection);
+  }
+
+  /** `updatedAt` defaults to now when the patch does not set it. */
+  async updateElection(id: string, expectedVersion: number, patch: rows.ElectionPatch): Promise<ElectionRow | undefined> {
+    const columns = { ...rows.toElectionUpdate(patch), updated_at: patch.updatedAt ?? new Date().toISOString() };
+    const row = await this.#write((db) =>
+      db
+        .updateTable('elections')
+        .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returningAll()
+        .executeTakeFirst(),
+    );
+    return row && rows.fromElection(row);
+  }
+
+  /** Idempotent, like addMembership. */
+  async addElectionRole(row: ElectionRoleRow): Promise<void> {
+    const values = { election_id: row.electionId, account_id: row.accountId, role: row.role };
+    await this.#write((db) =>
+      db
+        .insertInto('election_roles')
+        .values(values)
+        .onConflict((oc) => oc.columns(['election_id', 'account_id', 'role']).doNothing())
+        .execute(),
+    );
+  }
+
+  async listElectionRoles(electionId: string): Promise<ElectionRoleRow[]> {
+    return this.#roles('election_id', electionId);
+  }
+
+  async listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]> {
+    return this.#roles('account_id', accountId);
+  }
+
+  async #roles(column: 'election_id' | 'account_id', value: string): Promise<ElectionRoleRow[]> {
+    const found = await this.#db
+      .selectFrom('election_roles')
+      .selectAll()
+      .where(column, '=', value)
+      .orderBy('election_id')
+      .orderBy('account_id')
+      .orderBy('role')
+      .execute();
+    return found.map((r) => ({ electionId: r.election_id, accountId: r.account_id, role: r.role as ElectionRoleRow['role'] }));
+  }
+
+  // Voters
+
+  async replaceVoters(electionId: string, voters: VoterRow[]): Promise<void> {
+    for (const voter of voters) {
+      if (voter.electionId !== electionId) {
+        throw new Error(`replaceVoters: voter ${voter.id} has electionId ${voter.electionId}, not ${electionId}`);
+      }
+    }
+    const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
+    await this.#transaction(async (trx) => {
+      await trx.deleteFrom('voters').where('election_id', '=', electionId).execute();
+      for (const chunk of chunks(values)) await trx.insertInto('voters').values(chunk).execute();
+    });
+  }
+
+  async listVoters(electionId: string): Promise<VoterRow[]> {
+    const found = await this.#db
+      .selectFrom('voters')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .orderBy('position')
+      .execute();
+    return found.map(rows.fromVoter);
+  }
+
+  async getVoter(id: string): Promise<VoterRow | undefined> {
+    const row = await this.#db.selectFrom('voters').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rows.fromVoter(row);
+  }
+
+  async findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined> {
+    const row = await this.#db
+      .selectFrom('voters')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .where('login', '=', login)
+      .executeTakeFirst();
+    return row && rows.fromVoter(row);
+  }
+
+  /** Throws (and changes nothing) if a voter is not on this election's roll. */
+  async setVoterSecrets(
+    electionId: string,
+    updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
+  ): Promise<void> {
+    await this.#transaction(async (trx) => {
+      for (const { voterId, publicCredential, passwordHash } of updates) {
+        const set = {
+          ...(publicCredential === undefined ? {} : { public_credential: publicCredential }),
+          ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+        };
+        if (Object.keys(set).length === 0) continue;
+        const result = await trx
+          .updateTable('voters')
+          .set(set)
+          .where('id', '=', voterId)
+          .where('election_id', '=', electionId)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
+      }
+    });
+  }
+
+  // Trustees
+
+  /** Inserts, or replaces the trustee at the same position. */
+  async saveTrustee(row: TrusteeRow): Promise<void> {
+    const values = rows.toTrustee(row);
+    const { election_id, position, ...rest } = values;
+    await this.#write((db) =>
+      db
+        .insertInto('trustees')
+        .values(values)
+        .onConflict((oc) => oc.columns(['election_id', 'position']).doUpdateSet(rest))
+        .execute(),
+    );
+  }
+
+  async listTrustees(electionId: string): Promise<TrusteeRow[]> {
+    const found = await this.#db
+      .selectFrom('trustees')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .orderBy('position')
+      .execute();
+    return found.map(rows.fromTrustee);
+  }
+
+  async deleteTrustees(electionId: string): Promise<void> {
+    await this.#write((db) => db.deleteFrom('trustees').where('election_id', '=', electionId).execute());
+  }
+
+  // Public board
+
+  async appendBoard(
+    electionId: string,
+    data: BoardDataInput[],
+    event: BoardEventInput,
+    ballot?: BallotInput,
+  ): Promise<AppendOutcome> {
+    if (!Number.isSafeInteger(event.height) || event.height < 0) {
+      throw new RangeError(`appendBoard: event.height must be a non-negative integer, got ${event.height}`);
+    }
+    // The same payload may be referenced twice (in one append or across appends): keep its first place.
+    const files = [...new Map(data.map((file) => [file.hash, file])).values()];
+    try {
+      await this.#transaction(async (trx) => {
+        let position = await claimPositions(trx, electionId, files.length + 1);
+        for (const chunk of chunks(files)) {
+          await trx
+            .insertInto('board_data')
+            .values(chunk.map((file) => ({ election_id: electionId, hash: file.hash, raw: file.raw, position: position++ })))
+            .onConflict((oc) => oc.columns(['election_id', 'hash']).doNothing())
+            .execute();
+        }
+        await trx
+          .insertInto('board_events')
+          .values({ election_id: electionId, height: event.height, hash: event.hash, type: event.type, raw: event.raw, position })
+          .execute();
+        if (ballot !== undefined) {
+          await trx
+            .insertInto('ballots')
+            .values({
+              election_id: electionId,
+              tracker: ballot.tracker,
+              voter_id: ballot.voterId,
+              credential: ballot.credential,
+              height: event.height,
+              cast_at: new Date().toISOString(),
+            })
+            .execute();
+        }
+      });
+    } catch (error) {
+      const conflict = error instanceof UniqueViolation ? APPEND_CONFLICTS[error.key as UniqueKey] : undefined;
+      if (conflict !== undefined) return { ok: false, conflict };
+      throw error;
+    }
+    return { ok: true };
+  }
+
+  async readBoard(electionId: string): Promise<BoardRecord[]> {
+    // One UNION statement, so one snapshot: never an event whose data is not yet visible.
+    const found = await this.#db
+      .selectFrom('board_data')
+      .select((eb) => [eb.val('data').as('kind'), 'hash', 'raw', 'position'])
+      .where('election_id', '=', electionId)
+      .unionAll((eb) =>
+        eb
+          .selectFrom('board_events')
+          .select((eb) => [eb.val('event').as('kind'), 'hash', 'raw', 'position'])
+          .where('election_id', '=', electionId),
+      )
+      .orderBy('position')
+      .execute();
+    return found.map((r) => ({ kind: r.kind as BoardRecord['kind'], hash: r.hash, raw: r.raw }));
+  }
+
+  async boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined> {
+    return this.#db
+      .selectFrom('board_events')
+      .select(['height', 'hash'])
+      .where('election_id', '=', electionId)
+      .orderBy('height', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async listCasts(electionId: string): Promise<CastRow[]> {
+    const found = await this.#db
+      .selectFrom('ballots')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .orderBy('height')
+      .execute();
+    return found.map(rows.fromCast);
+  }
+
+  // Audit log
+
+  async appendAudit(entry: AuditEntryInput): Promise<AuditRow> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#transaction(async (trx) => {
+          const previous = await trx
+            .selectFrom('audit_log')
+            .select(['seq', 'hash'])
+            .where('organisation_id', '=', entry.organisationId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .executeTakeFirst();
+          const row = sealAuditEntry(entry, previous, new Date().toISOString());
+          await trx.insertInto('audit_log').values(rows.toAudit(row, canonicalJson(row.details))).execute();
+          return row;
+        });
+      } catch (error) {
+        const lostRace = error instanceof UniqueViolation && error.key === 'audit-seq';
+        if (!lostRace || attempt >= AUDIT_ATTEMPTS) throw error;
+        // Jitter so that the same two writers do not collide again in lockstep.
+        await sleep(Math.random() * Math.min(attempt, 10) * 2);
+      }
+    }
+  }
+
+  async listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]> {
+    let query = this.#db.selectFrom('audit_log').selectAll().where('organisation_id', '=', filter.organisationId);
+    if (filter.electionId !== undefined) query = query.where('election_id', '=', filter.electionId);
+    const found = await query.orderBy('seq').execute();
+    return found.map(rows.fromAudit);
+  }
+}
+
+/**
+ * Reserves `count` consecutive board positions of an election and returns the first. The upsert
+ * row-locks the election's cursor until commit, so on PostgreSQL concurrent appends to one election
+ * queue here (on SQLite, BEGIN IMMEDIATE already serialises writers) and positions follow commit order.
+ */
+async function claimPositions(trx: Transaction<Database>, electionId: string, count: number): Promise<number> {
+  const { next_position } = await trx
+    .insertInto('board_cursors')
+    .values({ election_id: electionId, next_position: count })
+    .onConflict((oc) =>
+      oc.column('election_id').doUpdateSet((eb) => ({ next_position: eb('board_cursors.next_position', '+', count) })),
+    )
+    .returning('next_position')
+    .executeTakeFirstOrThrow();
+  return next_position - count;
+}
+
+function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}

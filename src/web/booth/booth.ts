@@ -1,0 +1,344 @@
+/**
+ * The booth controller: the four steps (sign in, credential, questions, review and cast), the
+ * transitions between them, and the one place where the clear vote becomes a ballot. Encryption,
+ * proofs and signature run here, in the browser, with the isomorphic protocol core; the server only
+ * ever receives the ballot (ciphertexts, proofs, public credential, signature).
+ */
+import { parsePrivateCredential } from '../../core/credential.js';
+import { sha256B64 } from '../../core/hash.js';
+import { type Language, LANGUAGES, messagesFor, type Messages } from '../../i18n/index.js';
+import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
+import { loadElection } from '../../protocol/election.js';
+import { isHomomorphic } from '../../protocol/messages.js';
+import type { ApiFailure, ElectionInfo, VoterApi } from './api.js';
+import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
+import { focusElement, h, replaceChildren } from './dom.js';
+import { confirmationScreen } from './screens/confirmation.js';
+import { credentialScreen } from './screens/credential.js';
+import { HEADING_ID } from './screens/layout.js';
+import { firstControlId, problemText, questionsScreen } from './screens/questions.js';
+import { reviewScreen } from './screens/review.js';
+import { signInScreen } from './screens/sign-in.js';
+import { loadingScreen, unavailableScreen } from './screens/unavailable.js';
+import { type BoothActions, type BoothState, resolveText, type Step, type Text, type View } from './state.js';
+
+/** Names of the User Timing entries the booth records (read by tests and by curious voters). */
+export const ENCRYPT_MEASURE = 'scrutin:encrypt-ballot';
+
+export interface BoothElements {
+  readonly header: HTMLElement;
+  readonly screen: HTMLElement;
+  /** role="alert": errors. */
+  readonly alert: HTMLElement;
+  /** role="status": progress. */
+  readonly status: HTMLElement;
+}
+
+type Focus = 'heading' | 'none' | { id: string };
+
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+export class Booth implements BoothActions {
+  private readonly languageButtons = new Map<Language, HTMLButtonElement>();
+  private readonly languageNav: HTMLElement;
+  private readonly electionName: HTMLElement;
+
+  constructor(
+    private readonly state: BoothState,
+    private readonly elements: BoothElements,
+    private readonly api: VoterApi,
+    private readonly onLanguageChange: (language: Language) => void = () => {},
+  ) {
+    // The header is built once, so a language button keeps focus after it is pressed.
+    const list = h('ul', { class: 'languages' });
+    for (const language of LANGUAGES) {
+      const button = h(
+        'button',
+        { type: 'button', lang: language, on: { click: () => this.switchLanguage(language) } },
+        messagesFor(language).language.name,
+      );
+      this.languageButtons.set(language, button);
+      list.append(h('li', {}, button));
+    }
+    this.languageNav = h('nav', { class: 'language-switch' }, list);
+    this.electionName = h('p', { class: 'election-name' });
+    replaceChildren(
+      elements.header,
+      h('div', { class: 'header-row' }, h('p', { class: 'brand' }, 'Scrutin'), this.languageNav),
+      this.electionName,
+    );
+  }
+
+  private get m(): Messages['booth'] {
+    return messagesFor(this.state.language).booth;
+  }
+
+  async start(): Promise<void> {
+    this.render('none');
+    const result = await this.api.getElection();
+    if (!result.ok) {
+      const failure = result.failure;
+      const notFound = failure.kind === 'http' && failure.status === 404;
+      return this.unavailable(notFound ? (m) => m.unavailable.notFound : this.failureText(failure));
+    }
+    this.enterElection(result.value);
+  }
+
+  private enterElection(info: ElectionInfo): void {
+    const { state } = this;
+    state.info = info;
+    if (info.state !== 'open' || info.election === null) {
+      const reason: Text =
+        info.state === 'draft' || (info.state === 'open' && info.election === null)
+          ? (m) => m.unavailable.draft
+          : info.state === 'annulled'
+            ? (m) => m.unavailable.annulled
+            : (m) => m.unavailable.closed;
+      return this.unavailable(reason);
+    }
+    let context: ReturnType<typeof loadElection>;
+    try {
+      context = loadElection(info.election);
+    } catch {
+      return this.unavailable((m) => m.unavailable.invalidElection);
+    }
+    const questions = context.election.questions;
+    if (!questions.every(isHomomorphic)) return this.unavailable((m) => m.unavailable.unsupported);
+    state.context = context;
+    state.questions = questions.filter(isHomomorphic);
+    state.selections = state.questions.map(emptySelection);
+    state.problems = state.questions.map(() => undefined);
+    this.go('sign-in');
+  }
+
+  private unavailable(reason: Text): void {
+    this.state.unavailable = reason;
+    this.go('unavailable');
+  }
+
+  // ——— actions ———
+
+  async signIn(): Promise<void> {
+    const { state } = this;
+    if (state.busy) return;
+    const login = state.login.trim();
+    if (login === '' || state.password === '') {
+      this.focus({ id: login === '' ? 'login' : 'password' });
+      return this.showError((m) => m.signIn.missing);
+    }
+    state.busy = true;
+    this.showStatus((m) => m.signIn.progress);
+    const result = await this.api.login(login, state.password);
+    state.busy = false;
+    state.password = '';
+    this.showStatus(undefined);
+    if (!result.ok) {
+      this.render({ id: 'password' });
+      return this.showError(this.failureText(result.failure));
+    }
+    state.session = result.value;
+    // Signing in again after a session ended keeps the credential and the choices.
+    this.go(state.credential ? 'review' : 'credential');
+  }
+
+  submitCredential(): void {
+    const { state } = this;
+    const text = state.credentialText.replace(/\s+/g, '');
+    const parsed = text === '' ? ({ ok: false, error: 'empty' } as const) : parsePrivateCredential(text);
+    if (!parsed.ok) {
+      state.credentialError = parsed.error;
+      this.render({ id: 'credential' });
+      return this.showError((m) => m.credential[parsed.error]);
+    }
+    state.credentialError = undefined;
+    state.credential = parsed.credential;
+    state.pendingBallot = undefined;
+    this.go('questions');
+  }
+
+  reviewVote(): void {
+    const { state } = this;
+    state.problems = state.questions.map((question, i) => selectionProblem(question, state.selections[i]!));
+    const invalid = state.problems.flatMap((problem, i) => (problem ? [{ problem, i }] : []));
+    const first = invalid[0];
+    if (first) {
+      this.render({ id: firstControlId(first.i) });
+      return this.showError((m) =>
+        [
+          m.questions.summary(invalid.length),
+          ...invalid.map(({ problem, i }) =>
+            m.questions.problemIn(m.questions.questionNumber(i + 1, state.questions.length), problemText(m.questions, problem)),
+          ),
+        ].join(' '),
+      );
+    }
+    // The protocol's own rule check, in case the booth's form and the core ever disagree.
+    const problem = checkPlaintext(state.context!, toPlaintext(state.questions, state.selections));
+    if (problem !== undefined) return this.showError((m) => `${m.questions.rejected} (${problem})`);
+    state.pendingBallot = undefined;
+    this.go('review');
+  }
+
+  changeChoices(): void {
+    this.state.pendingBallot = undefined;
+    this.go('questions');
+  }
+
+  async cast(): Promise<void> {
+    const { state } = this;
+    if (state.busy) return;
+    if (!state.session || !state.credential || !state.context) return this.go(state.session ? 'credential' : 'sign-in');
+    state.busy = true;
+    this.markCastButton(true);
+    this.showError(undefined);
+    try {
+      let ballot = state.pendingBallot;
+      if (!ballot) {
+        this.showStatus((m) => m.review.encrypting);
+        await nextPaint();
+        ballot = this.encrypt();
+        state.pendingBallot = ballot;
+      }
+      this.showStatus((m) => m.review.sending);
+      const result = await this.api.castBallot(ballot.text, state.session.csrfToken);
+      this.showStatus(undefined);
+      if (result.ok) return this.confirm(ballot.tracker, result.value.tracker);
+      this.castFailed(result.failure, ballot.tracker);
+    } finally {
+      state.busy = false;
+      this.markCastButton(false);
+    }
+  }
+
+  private encrypt(): { text: string; tracker: string } {
+    const { state } = this;
+    performance.mark(`${ENCRYPT_MEASURE}:start`);
+    const plaintext = toPlaintext(state.questions, state.selections);
+    const text = serializeBallot(createBallot(state.context!, state.credential!, plaintext));
+    performance.measure(ENCRYPT_MEASURE, `${ENCRYPT_MEASURE}:start`);
+    return { text, tracker: sha256B64(text) };
+  }
+
+  private castFailed(failure: ApiFailure, localTracker: string): void {
+    const { state } = this;
+    if (failure.kind !== 'http' || failure.status >= 500) {
+      // The ballot may or may not be stored: keep it, so trying again sends the very same bytes.
+      return this.showError((m) => `${m.review.uncertain} ${resolveText(this.failureText(failure), m)}`);
+    }
+    if (failure.code === 'SCR_BALLOT_DUPLICATE') return this.confirm(localTracker, undefined);
+    if (failure.code === 'SCR_UNAUTHENTICATED' || failure.code === 'SCR_CSRF') {
+      state.session = undefined;
+      this.go('sign-in');
+      return this.showError((m) => m.review.signInAgain);
+    }
+    state.pendingBallot = undefined;
+    if (failure.code === 'SCR_BALLOT_WRONG_CREDENTIAL') {
+      state.credential = undefined;
+      this.go('credential');
+    }
+    this.showError(failure.message);
+  }
+
+  private confirm(localTracker: string, serverTracker: string | undefined): void {
+    const { state } = this;
+    state.receipt = { localTracker, serverTracker };
+    // The vote is cast: forget the credential and the clear choices.
+    state.credential = undefined;
+    state.credentialText = '';
+    state.credentialFromLink = false;
+    state.pendingBallot = undefined;
+    state.selections = state.questions.map(emptySelection);
+    this.go('confirmation');
+  }
+
+  switchLanguage(language: Language): void {
+    if (language === this.state.language) return;
+    this.state.language = language;
+    this.onLanguageChange(language);
+    this.render('none');
+  }
+
+  // ——— rendering ———
+
+  private go(step: Step): void {
+    this.state.step = step;
+    this.showError(undefined);
+    this.showStatus(undefined);
+    this.render('heading');
+  }
+
+  private screen(view: View): HTMLElement {
+    switch (view.state.step) {
+      case 'loading':
+        return loadingScreen(view);
+      case 'unavailable':
+        return unavailableScreen(view);
+      case 'sign-in':
+        return signInScreen(view);
+      case 'credential':
+        return credentialScreen(view);
+      case 'questions':
+        return questionsScreen(view);
+      case 'review':
+        return reviewScreen(view);
+      case 'confirmation':
+        return confirmationScreen(view);
+    }
+  }
+
+  private render(focus: Focus): void {
+    const { state, elements } = this;
+    const m = this.m;
+    document.documentElement.lang = state.language;
+    this.languageNav.setAttribute('aria-label', m.languageSwitch);
+    for (const [language, button] of this.languageButtons) {
+      button.setAttribute('aria-pressed', String(language === state.language));
+    }
+    this.electionName.textContent = state.info?.name ?? '';
+    replaceChildren(elements.screen, this.screen({ state, m, actions: this }));
+    const heading = document.getElementById(HEADING_ID)?.textContent;
+    document.title = heading ? m.documentTitle(heading, state.info?.name ?? '') : m.brand;
+    // Messages already shown follow the language switch (server messages stay as the server sent them).
+    elements.alert.textContent = state.error === undefined ? '' : resolveText(state.error, m);
+    elements.status.textContent = state.status === undefined ? '' : resolveText(state.status, m);
+    this.focus(focus);
+  }
+
+  private focus(focus: Focus): void {
+    if (focus === 'none') return;
+    focusElement(document.getElementById(focus === 'heading' ? HEADING_ID : focus.id));
+  }
+
+  private showError(text: Text | undefined): void {
+    const { alert } = this.elements;
+    this.state.error = text;
+    alert.textContent = '';
+    if (text === undefined) return;
+    // Emptied first, filled a moment later: screen readers announce even a repeated message.
+    setTimeout(() => {
+      if (this.state.error === text) alert.textContent = resolveText(text, this.m);
+    }, 50);
+  }
+
+  private showStatus(text: Text | undefined): void {
+    this.state.status = text;
+    this.elements.status.textContent = text === undefined ? '' : resolveText(text, this.m);
+  }
+
+  private markCastButton(busy: boolean): void {
+    const button = document.getElementById('cast-button');
+    if (busy) button?.setAttribute('aria-disabled', 'true');
+    else button?.removeAttribute('aria-disabled');
+  }
+
+  private failureText(failure: ApiFailure): Text {
+    switch (failure.kind) {
+      case 'http':
+        return failure.message;
+      case 'network':
+        return (m) => m.network;
+      case 'bad-response':
+        return (m) => m.unexpected;
+    }
+  }
+}

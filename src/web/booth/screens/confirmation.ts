@@ -1,0 +1,34 @@
+/**
+ * After casting: the vote is cast, here is the tracking number (computed in this browser and
+ * compared with the server's), and where to find it on the public ballot board.
+ */
+import { h } from '../dom.js';
+import type { View } from '../state.js';
+import { stepScreen } from './layout.js';
+
+/** The public board page; the fragment stays in the browser, like the credential's. */
+export function boardLink(electionId: string, tracker: string): string {
+  return `/elections/${encodeURIComponent(electionId)}#tracker=${encodeURIComponent(tracker)}`;
+}
+
+export function confirmationScreen(view: View): HTMLElement {
+  const { m, state } = view;
+  const receipt = state.receipt!;
+  const { localTracker, serverTracker } = receipt;
+  const agreement =
+    serverTracker === undefined
+      ? h('p', {}, m.confirmation.alreadyRecorded)
+      : serverTracker === localTracker
+        ? h('p', { class: 'tracker-check' }, m.confirmation.matches)
+        : h('p', { class: 'field-error' }, m.confirmation.mismatch(serverTracker));
+  return stepScreen(
+    view,
+    { heading: m.confirmation.heading },
+    serverTracker !== undefined && h('p', {}, m.confirmation.recorded),
+    h('p', { class: 'tracker-label', id: 'tracker-label' }, m.confirmation.trackerLabel),
+    h('p', { class: 'tracker' }, h('code', { id: 'tracker' }, localTracker)),
+    agreement,
+    h('p', {}, m.confirmation.keep),
+    h('p', {}, h('a', { href: boardLink(state.electionId, localTracker), id: 'board-link' }, m.confirmation.boardLink)),
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Step 2: the private credential, typed or filled in from the link's fragment. It is checked here
+ * (format and checksum) and then only used in this browser, to sign the ballot.
+ */
+import { h } from '../dom.js';
+import type { View } from '../state.js';
+import { field, stepScreen } from './layout.js';
+
+export function credentialScreen(view: View): HTMLElement {
+  const { m, state, actions } = view;
+  const error = state.credentialError && m.credential[state.credentialError];
+  const input = h('input', {
+    id: 'credential',
+    name: 'credential',
+    type: 'text',
+    class: 'credential-input',
+    // Mobile keyboards must not capitalise or "correct" a Base58 code; browsers must not keep it.
+    autocomplete: 'off',
+    autocapitalize: 'none',
+    autocorrect: 'off',
+    spellcheck: 'false',
+    required: true,
+    maxlength: 40,
+    value: state.credentialText,
+    on: {
+      input: () => {
+        state.credentialText = input.value;
+        state.credentialFromLink = false;
+      },
+    },
+  });
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          actions.submitCredential();
+        },
+      },
+    },
+    field(input, m.credential.label, {
+      hint: m.credential.hint,
+      notes: state.credentialFromLink ? [m.credential.prefilled] : [],
+      ...(error ? { error } : {}),
+    }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.credential.submit)),
+  );
+  return stepScreen(view, { step: 2, heading: m.credential.heading }, h('p', {}, m.credential.intro), form);
+}

@@ -1,0 +1,43 @@
+/** Step 4: the voter reads back the choices, then encrypts and casts in one action. */
+import { h } from '../dom.js';
+import type { View } from '../state.js';
+import { stepScreen } from './layout.js';
+
+export const CAST_BUTTON_ID = 'cast-button';
+
+export function reviewScreen(view: View): HTMLElement {
+  const { m, state, actions } = view;
+  const summaries = state.questions.map((question, i) => {
+    const selection = state.selections[i];
+    const chosen = question.answers.filter((_, j) => selection?.chosen[j] === true);
+    const body =
+      question.blank && selection?.blank
+        ? h('p', { class: 'review-answer' }, m.review.blankVote)
+        : chosen.length === 0
+          ? h('p', { class: 'review-answer' }, m.review.noAnswer)
+          : h('ul', { class: 'review-answer' }, ...chosen.map((answer) => h('li', {}, answer)));
+    return h('section', { class: 'review-question' }, h('h2', {}, question.question), body);
+  });
+  return stepScreen(
+    view,
+    { step: 4, heading: m.review.heading },
+    ...summaries,
+    h('p', {}, m.review.intro),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: CAST_BUTTON_ID,
+          class: 'primary',
+          'aria-disabled': state.busy ? 'true' : undefined,
+          on: { click: () => actions.cast() },
+        },
+        m.review.cast,
+      ),
+      h('button', { type: 'button', class: 'secondary', on: { click: () => actions.changeChoices() } }, m.review.change),
+    ),
+  );
+}

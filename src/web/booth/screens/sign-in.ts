@@ -1,0 +1,44 @@
+/** Step 1: the voter signs in with the login and password of this election. */
+import { h } from '../dom.js';
+import type { View } from '../state.js';
+import { electionSummary, field, stepScreen } from './layout.js';
+
+export function signInScreen(view: View): HTMLElement {
+  const { m, state, actions } = view;
+  const login = h('input', {
+    id: 'login',
+    name: 'login',
+    type: 'text',
+    autocomplete: 'username',
+    autocapitalize: 'none',
+    spellcheck: 'false',
+    required: true,
+    value: state.login,
+    on: { input: () => (state.login = login.value) },
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    value: state.password,
+    on: { input: () => (state.password = password.value) },
+  });
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          actions.signIn();
+        },
+      },
+    },
+    field(login, m.signIn.login),
+    field(password, m.signIn.password),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.signIn.submit)),
+  );
+  return stepScreen(view, { step: 1, heading: m.signIn.heading }, electionSummary(view), h('p', {}, m.signIn.intro), form);
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything the booth knows, in one place. Secrets (the password until sign-in succeeds, the
+ * private credential until the ballot is cast) live only here, in memory, and are dropped as soon as
+ * they are no longer needed; nothing is written to storage.
+ */
+import type { Language, Messages } from '../../i18n/index.js';
+import type { CredentialParseError, PrivateCredential } from '../../core/credential.js';
+import type { ElectionContext } from '../../protocol/election.js';
+import type { HomomorphicQuestion } from '../../protocol/messages.js';
+import type { ElectionInfo, VoterSession } from './api.js';
+import type { QuestionSelection, SelectionProblem } from './ballot-form.js';
+
+export type Step = 'loading' | 'unavailable' | 'sign-in' | 'credential' | 'questions' | 'review' | 'confirmation';
+
+/** A message in the booth's current language, or a text the server already translated. */
+export type Text = string | ((m: Messages['booth']) => string);
+
+export interface Receipt {
+  /** BASE64(SHA256(ballot bytes)) computed in this browser. */
+  readonly localTracker: string;
+  /** What the server answered; undefined when it reported the ballot as already recorded. */
+  readonly serverTracker: string | undefined;
+}
+
+export interface BoothState {
+  readonly electionId: string;
+  language: Language;
+  step: Step;
+  busy: boolean;
+  error: Text | undefined;
+  status: Text | undefined;
+  info: ElectionInfo | undefined;
+  context: ElectionContext | undefined;
+  questions: HomomorphicQuestion[];
+  unavailable: Text | undefined;
+  session: VoterSession | undefined;
+  login: string;
+  password: string;
+  credentialText: string;
+  credentialFromLink: boolean;
+  credentialError: CredentialParseError | 'empty' | undefined;
+  credential: PrivateCredential | undefined;
+  selections: QuestionSelection[];
+  /** Per question, shown once the voter tried to go on. */
+  problems: (SelectionProblem | undefined)[];
+  /** Encrypted but not yet confirmed: resent as is after a network failure, so a retry cannot cast twice. */
+  pendingBallot: { text: string; tracker: string } | undefined;
+  receipt: Receipt | undefined;
+}
+
+export interface BoothActions {
+  signIn(): void;
+  submitCredential(): void;
+  reviewVote(): void;
+  changeChoices(): void;
+  cast(): void;
+}
+
+/** What a screen is drawn from. */
+export interface View {
+  readonly state: BoothState;
+  readonly m: Messages['booth'];
+  readonly actions: BoothActions;
+}
+
+export function initialState(electionId: string, language: Language): BoothState {
+  return {
+    electionId,
+    language,
+    step: 'loading',
+    busy: false,
+    error: undefined,
+    status: undefined,
+    info: undefined,
+    context: undefined,
+    questions: [],
+    unavailable: undefined,
+    session: undefined,
+    login: '',
+    password: '',
+    credentialText: '',
+    credentialFromLink: false,
+    credentialError: undefined,
+    credential: undefined,
+    selections: [],
+    problems: [],
+    pendingBallot: undefined,
+    receipt: undefined,
+  };
+}
+
+export function resolveText(text: Text, m: Messages['booth']): string {
+  return typeof text === 'string' ? text : text(m);
+}

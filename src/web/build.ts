@@ -1,0 +1,135 @@
+/**
+ * Builds the web clients (for now the voting booth) into static files with esbuild: one minified
+ * ES2022 bundle and one stylesheet, content-hashed, and `booth.html` referencing them with
+ * Subresource Integrity. The bundle must stay browser-pure: any Node built-in import fails the
+ * build, and so does any module from outside the isomorphic layers (src/core, src/protocol,
+ * src/i18n, src/web and @noble) — the booth must never pull in the server, the store or src/node.
+ *
+ *   node --import tsx src/web/build.ts [outDir]     (default dist/web)
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(WEB_DIR, '../..');
+
+/** URL prefix under which the server serves `outDir` (GET /assets/* → dist/web/*). */
+export const ASSET_BASE = '/assets/';
+
+/** Modules the browser bundle may contain, relative to the repository root. */
+const ALLOWED_INPUTS = ['src/core/', 'src/protocol/', 'src/i18n/', 'src/web/', 'node_modules/@noble/'];
+
+const NODE_BUILTINS = new Set(builtinModules);
+
+/** Makes esbuild fail, naming the importer, on `node:*` or any Node built-in (fs, crypto, worker_threads…). */
+export const refuseNodeBuiltins: Plugin = {
+  name: 'refuse-node-builtins',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path;
+      const root = name.split('/')[0] ?? name;
+      if (!name.startsWith('node:') && !NODE_BUILTINS.has(name) && !NODE_BUILTINS.has(root)) return undefined;
+      return {
+        errors: [
+          {
+            text: `Node-only module "${name}" imported by ${path.relative(ROOT, args.importer) || args.importer}: the web bundle runs in browsers`,
+          },
+        ],
+      };
+    });
+  },
+};
+
+/** Inputs outside the allowlist, e.g. src/node/platform.ts or src/server/… reached by mistake. */
+export function disallowedInputs(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter((input) => {
+    const relative = path.relative(ROOT, path.resolve(ROOT, input)).split(path.sep).join('/');
+    return !ALLOWED_INPUTS.some((prefix) => relative.startsWith(prefix));
+  });
+}
+
+export interface WebBuild {
+  readonly outDir: string;
+  /** The page the server returns for GET /vote/:electionId. */
+  readonly boothHtml: string;
+  /** Files under outDir (served below ASSET_BASE), with their sizes in bytes. */
+  readonly assets: { file: string; bytes: number }[];
+}
+
+const HASHED_OUTPUT = /^booth-[A-Z0-9]+\.(js|css)(\.map)?$/;
+
+function integrity(contents: Uint8Array): string {
+  return `sha384-${createHash('sha384').update(contents).digest('base64')}`;
+}
+
+const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
+  const out = path.resolve(outDir);
+  await mkdir(out, { recursive: true });
+  // Only our own hashed files are removed: outDir may hold other files (tsc output, other clients).
+  for (const name of await readdir(out)) if (HASHED_OUTPUT.test(name)) await rm(path.join(out, name));
+
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [
+      { in: path.join(WEB_DIR, 'booth/main.ts'), out: 'booth' },
+      { in: path.join(WEB_DIR, 'booth/booth.css'), out: 'booth' },
+    ],
+    outdir: out,
+    entryNames: '[name]-[hash]',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [refuseNodeBuiltins],
+  });
+  const strays = disallowedInputs(result.metafile);
+  if (strays.length > 0) {
+    throw new Error(`the booth bundle must only contain isomorphic code; it also pulls in: ${strays.join(', ')}`);
+  }
+
+  const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(ROOT, file));
+  const script = outputs.find((file) => file.endsWith('.js'));
+  const style = outputs.find((file) => file.endsWith('.css'));
+  if (!script || !style) throw new Error('esbuild did not produce the booth script and stylesheet');
+  const tag = async (file: string, kind: 'script' | 'style') => {
+    const href = escapeAttribute(ASSET_BASE + path.basename(file));
+    const sri = integrity(await readFile(file));
+    return kind === 'script'
+      ? `<script type="module" src="${href}" integrity="${sri}"></script>`
+      : `<link rel="stylesheet" href="${href}" integrity="${sri}">`;
+  };
+  const template = await readFile(path.join(WEB_DIR, 'booth/index.html'), 'utf8');
+  const html = template
+    .replace('<!--booth:style-->', await tag(style, 'style'))
+    .replace('<!--booth:script-->', await tag(script, 'script'));
+  const boothHtml = path.join(out, 'booth.html');
+  await writeFile(boothHtml, html);
+
+  const assets = await Promise.all(
+    [...outputs, boothHtml].map(async (file) => ({ file: path.relative(out, file), bytes: (await readFile(file)).length })),
+  );
+  return { outDir: out, boothHtml, assets };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  buildWeb(process.argv[2]).then(
+    (built) => {
+      for (const { file, bytes } of built.assets) console.log(`${path.join(built.outDir, file)}  ${(bytes / 1024).toFixed(1)} KiB`);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}
