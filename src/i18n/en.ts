@@ -78,6 +78,8 @@ export const en = {
       change: 'Change my choices',
       encrypting: 'Encrypting your vote in this browser…',
       sending: 'Sending your encrypted ballot…',
+      failed:
+        'Your vote could not be encrypted in this browser, and nothing was sent. Reload the page and try again.',
       signInAgain: 'Your session has ended. Sign in again; your choices are kept.',
       uncertain:
         'We could not confirm that your ballot was recorded. Try again: the same encrypted ballot will be sent again.',

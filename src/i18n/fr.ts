@@ -22,7 +22,8 @@ export const fr: Messages = {
       annulled: 'Cette élection a été annulée.',
       notFound: 'Cette élection n’existe pas. Vérifiez le lien que vous avez reçu.',
       invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
-      unsupported: 'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
+      unsupported:
+        'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
     },
     network: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
     unexpected: 'Le serveur a donné une réponse inattendue. Réessayez dans un instant.',
@@ -34,7 +35,7 @@ export const fr: Messages = {
       submit: 'Se connecter',
       progress: 'Connexion…',
       missing: 'Saisissez votre identifiant et votre mot de passe.',
-      signedInAs: (name: string) => `Connecté·e en tant que ${name}.`,
+      signedInAs: (name: string) => `Session ouverte au nom de ${name}.`,
     },
     credential: {
       heading: 'Votre code de vote',
@@ -59,11 +60,14 @@ export const fr: Messages = {
       chooseBetween: (min: number, max: number) => `Choisissez entre ${min} et ${max} réponses.`,
       orBlank: 'Vous pouvez aussi voter blanc.',
       blank: 'Voter blanc',
-      tooFew: (min: number, blank: boolean) => `Choisissez au moins ${reponses(min)}${blank ? ', ou votez blanc' : ''}.`,
+      tooFew: (min: number, blank: boolean) =>
+        `Choisissez au moins ${reponses(min)}${blank ? ', ou votez blanc' : ''}.`,
       tooMany: (max: number) => `Choisissez au plus ${reponses(max)} : décochez des réponses.`,
       blankWithAnswers: 'Un vote blanc ne choisit aucune réponse : décochez les réponses ou « Voter blanc ».',
       summary: (count: number) =>
-        count === 1 ? 'Une question demande votre attention.' : `${count} questions demandent votre attention.`,
+        count === 1
+          ? 'Une question demande votre attention.'
+          : `${count} questions demandent votre attention.`,
       rejected: 'Ce vote ne correspond pas aux questions de l’élection.',
       submit: 'Vérifier mon vote',
     },
@@ -77,6 +81,8 @@ export const fr: Messages = {
       change: 'Modifier mes choix',
       encrypting: 'Chiffrement de votre vote dans ce navigateur…',
       sending: 'Envoi de votre bulletin chiffré…',
+      failed:
+        'Votre vote n’a pas pu être chiffré dans ce navigateur, et rien n’a été envoyé. Rechargez la page et réessayez.',
       signInAgain: 'Votre session a pris fin. Identifiez-vous à nouveau ; vos choix sont conservés.',
       uncertain:
         'Nous n’avons pas pu confirmer l’enregistrement de votre bulletin. Réessayez : le même bulletin chiffré sera renvoyé.',

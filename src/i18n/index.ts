@@ -28,7 +28,10 @@ export function messagesFor(language: Language): Messages {
  * The first supported language among the user's preferences, in order (BCP 47 tags such as
  * `navigator.languages` gives, e.g. "fr-CA"); only the primary subtag is compared.
  */
-export function negotiateLanguage(preferences: readonly string[], fallback: Language = DEFAULT_LANGUAGE): Language {
+export function negotiateLanguage(
+  preferences: readonly string[],
+  fallback: Language = DEFAULT_LANGUAGE,
+): Language {
   for (const tag of preferences) {
     const primary = tag.trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
     if (isLanguage(primary)) return primary;

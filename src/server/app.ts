@@ -37,6 +37,8 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   const app = Fastify({
     logger: logger === false ? false : typeof logger === 'object' ? { ...logger, redact: REDACT } : { redact: REDACT },
     bodyLimit: ctx.config.bodyLimit,
+    // Refuse bad input rather than repair it: no type coercion, no silent removal of unknown fields.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const openapi = collectOpenApi(app);
   const elections = new ElectionService(ctx.store, new BoardService(ctx.store), ctx.clock, ctx.checker);

@@ -17,6 +17,7 @@ export const ERRORS = {
   SCR_CSRF: { status: 403, en: 'The form has expired; reload the page.', fr: 'Le formulaire a expiré ; rechargez la page.' },
   SCR_FORBIDDEN: { status: 403, en: 'You are not allowed to do this.', fr: "Vous n'êtes pas autorisé à faire cela." },
   SCR_NOT_FOUND: { status: 404, en: 'Not found.', fr: 'Introuvable.' },
+  SCR_WEAK_PASSWORD: { status: 422, en: 'The password must have between 10 and 1024 characters.', fr: 'Le mot de passe doit compter entre 10 et 1024 caractères.' },
   SCR_RATE_LIMITED: { status: 429, en: 'Too many attempts; try again later.', fr: 'Trop de tentatives ; réessayez plus tard.' },
   SCR_PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', fr: 'La requête est trop volumineuse.' },
   SCR_WRONG_STATE: { status: 409, en: 'The election is not in a state that allows this.', fr: "L'élection n'est pas dans un état qui permet cela." },

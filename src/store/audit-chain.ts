@@ -69,7 +69,8 @@ export function verifyAuditChain(rows: readonly AuditRow[]): AuditChainCheck {
   for (const [index, row] of rows.entries()) {
     if (row.seq !== index + 1) return { ok: false, seq: row.seq, problem: `expected seq ${index + 1}` };
     if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, problem: 'prevHash does not match' };
-    if (row.hash !== auditHash(prevHash, row)) return { ok: false, seq: row.seq, problem: 'hash does not match' };
+    if (row.hash !== auditHash(prevHash, row))
+      return { ok: false, seq: row.seq, problem: 'hash does not match' };
     prevHash = row.hash;
   }
   return { ok: true, head: prevHash };

@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
-import { asUniqueViolation, UniqueViolation, type UniqueKey } from './errors.js';
+import { asUniqueViolation, type UniqueKey, UniqueViolation } from './errors.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -101,12 +101,21 @@ export class KyselyStore implements Store {
   }
 
   async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
-    const row = await this.#db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && rows.fromOrganisation(row);
   }
 
   async listOrganisations(): Promise<OrganisationRow[]> {
-    const found = await this.#db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').execute();
+    const found = await this.#db
+      .selectFrom('organisations')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return found.map(rows.fromOrganisation);
   }
 
@@ -120,7 +129,11 @@ export class KyselyStore implements Store {
   }
 
   async findAccountByEmail(email: string): Promise<AccountRow | undefined> {
-    const row = await this.#db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirst();
     return row && rows.fromAccount(row);
   }
 
@@ -158,7 +171,11 @@ export class KyselyStore implements Store {
   }
 
   async findSession(tokenHash: string): Promise<SessionRow | undefined> {
-    const row = await this.#db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row && rows.fromSession(row);
   }
 
@@ -189,8 +206,15 @@ export class KyselyStore implements Store {
   }
 
   /** `updatedAt` defaults to now when the patch does not set it. */
-  async updateElection(id: string, expectedVersion: number, patch: rows.ElectionPatch): Promise<ElectionRow | undefined> {
-    const columns = { ...rows.toElectionUpdate(patch), updated_at: patch.updatedAt ?? new Date().toISOString() };
+  async updateElection(
+    id: string,
+    expectedVersion: number,
+    patch: rows.ElectionPatch,
+  ): Promise<ElectionRow | undefined> {
+    const columns = {
+      ...rows.toElectionUpdate(patch),
+      updated_at: patch.updatedAt ?? new Date().toISOString(),
+    };
     const row = await this.#write((db) =>
       db
         .updateTable('elections')
@@ -232,7 +256,11 @@ export class KyselyStore implements Store {
       .orderBy('account_id')
       .orderBy('role')
       .execute();
-    return found.map((r) => ({ electionId: r.election_id, accountId: r.account_id, role: r.role as ElectionRoleRow['role'] }));
+    return found.map((r) => ({
+      electionId: r.election_id,
+      accountId: r.account_id,
+      role: r.role as ElectionRoleRow['role'],
+    }));
   }
 
   // Voters
@@ -240,7 +268,9 @@ export class KyselyStore implements Store {
   async replaceVoters(electionId: string, voters: VoterRow[]): Promise<void> {
     for (const voter of voters) {
       if (voter.electionId !== electionId) {
-        throw new Error(`replaceVoters: voter ${voter.id} has electionId ${voter.electionId}, not ${electionId}`);
+        throw new Error(
+          `replaceVoters: voter ${voter.id} has electionId ${voter.electionId}, not ${electionId}`,
+        );
       }
     }
     const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
@@ -293,7 +323,8 @@ export class KyselyStore implements Store {
           .where('id', '=', voterId)
           .where('election_id', '=', electionId)
           .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
+        if (result.numUpdatedRows === 0n)
+          throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
       }
     });
   }
@@ -346,13 +377,27 @@ export class KyselyStore implements Store {
         for (const chunk of chunks(files)) {
           await trx
             .insertInto('board_data')
-            .values(chunk.map((file) => ({ election_id: electionId, hash: file.hash, raw: file.raw, position: position++ })))
+            .values(
+              chunk.map((file) => ({
+                election_id: electionId,
+                hash: file.hash,
+                raw: file.raw,
+                position: position++,
+              })),
+            )
             .onConflict((oc) => oc.columns(['election_id', 'hash']).doNothing())
             .execute();
         }
         await trx
           .insertInto('board_events')
-          .values({ election_id: electionId, height: event.height, hash: event.hash, type: event.type, raw: event.raw, position })
+          .values({
+            election_id: electionId,
+            height: event.height,
+            hash: event.hash,
+            type: event.type,
+            raw: event.raw,
+            position,
+          })
           .execute();
         if (ballot !== undefined) {
           await trx
@@ -369,7 +414,8 @@ export class KyselyStore implements Store {
         }
       });
     } catch (error) {
-      const conflict = error instanceof UniqueViolation ? APPEND_CONFLICTS[error.key as UniqueKey] : undefined;
+      const conflict =
+        error instanceof UniqueViolation ? APPEND_CONFLICTS[error.key as UniqueKey] : undefined;
       if (conflict !== undefined) return { ok: false, conflict };
       throw error;
     }
@@ -427,7 +473,10 @@ export class KyselyStore implements Store {
             .limit(1)
             .executeTakeFirst();
           const row = sealAuditEntry(entry, previous, new Date().toISOString());
-          await trx.insertInto('audit_log').values(rows.toAudit(row, canonicalJson(row.details))).execute();
+          await trx
+            .insertInto('audit_log')
+            .values(rows.toAudit(row, canonicalJson(row.details)))
+            .execute();
           return row;
         });
       } catch (error) {
@@ -440,7 +489,10 @@ export class KyselyStore implements Store {
   }
 
   async listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]> {
-    let query = this.#db.selectFrom('audit_log').selectAll().where('organisation_id', '=', filter.organisationId);
+    let query = this.#db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('organisation_id', '=', filter.organisationId);
     if (filter.electionId !== undefined) query = query.where('election_id', '=', filter.electionId);
     const found = await query.orderBy('seq').execute();
     return found.map(rows.fromAudit);
@@ -452,12 +504,18 @@ export class KyselyStore implements Store {
  * row-locks the election's cursor until commit, so on PostgreSQL concurrent appends to one election
  * queue here (on SQLite, BEGIN IMMEDIATE already serialises writers) and positions follow commit order.
  */
-async function claimPositions(trx: Transaction<Database>, electionId: string, count: number): Promise<number> {
+async function claimPositions(
+  trx: Transaction<Database>,
+  electionId: string,
+  count: number,
+): Promise<number> {
   const { next_position } = await trx
     .insertInto('board_cursors')
     .values({ election_id: electionId, next_position: count })
     .onConflict((oc) =>
-      oc.column('election_id').doUpdateSet((eb) => ({ next_position: eb('board_cursors.next_position', '+', count) })),
+      oc
+        .column('election_id')
+        .doUpdateSet((eb) => ({ next_position: eb('board_cursors.next_position', '+', count) })),
     )
     .returning('next_position')
     .executeTakeFirstOrThrow();

@@ -65,7 +65,11 @@ const initial: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('elections_organisation_idx').on('elections').column('organisation_id').execute();
+    await db.schema
+      .createIndex('elections_organisation_idx')
+      .on('elections')
+      .column('organisation_id')
+      .execute();
 
     await db.schema
       .createTable('election_roles')
@@ -74,7 +78,11 @@ const initial: Migration = {
       .addColumn('role', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('election_roles_pkey', ['election_id', 'account_id', 'role'])
       .execute();
-    await db.schema.createIndex('election_roles_account_idx').on('election_roles').column('account_id').execute();
+    await db.schema
+      .createIndex('election_roles_account_idx')
+      .on('election_roles')
+      .column('account_id')
+      .execute();
 
     await db.schema
       .createTable('voters')
@@ -162,7 +170,10 @@ const initial: Migration = {
         'election_id',
         'height',
       ])
-      .addForeignKeyConstraint('ballots_voter_fkey', ['election_id', 'voter_id'], 'voters', ['election_id', 'id'])
+      .addForeignKeyConstraint('ballots_voter_fkey', ['election_id', 'voter_id'], 'voters', [
+        'election_id',
+        'id',
+      ])
       .execute();
 
     // election_id carries no foreign key: the log records what was attempted, even on a missing election.

@@ -72,7 +72,8 @@ async function openPostgres(url: string): Promise<{ store: Store; applied: strin
  */
 export function withDefaultUser(url: string): string {
   const parsed = new URL(url);
-  if (parsed.username !== '' || parsed.searchParams.has('user') || process.env.PGUSER || process.env.USER) return url;
+  if (parsed.username !== '' || parsed.searchParams.has('user') || process.env.PGUSER || process.env.USER)
+    return url;
   try {
     parsed.username = encodeURIComponent(userInfo().username);
   } catch {

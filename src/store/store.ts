@@ -203,7 +203,10 @@ export interface Store {
   getVoter(id: string): Promise<VoterRow | undefined>;
   findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined>;
   /** Sets public credentials (and password hashes) of several voters in one transaction. */
-  setVoterSecrets(electionId: string, updates: { voterId: string; publicCredential?: string; passwordHash?: string }[]): Promise<void>;
+  setVoterSecrets(
+    electionId: string,
+    updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
+  ): Promise<void>;
 
   // Trustees
   saveTrustee(row: TrusteeRow): Promise<void>;
@@ -216,7 +219,12 @@ export interface Store {
    * conflict (and writes nothing) if the height is taken or the tracker exists. Resolves only once
    * the transaction is durably committed.
    */
-  appendBoard(electionId: string, data: BoardDataInput[], event: BoardEventInput, ballot?: BallotInput): Promise<AppendOutcome>;
+  appendBoard(
+    electionId: string,
+    data: BoardDataInput[],
+    event: BoardEventInput,
+    ballot?: BallotInput,
+  ): Promise<AppendOutcome>;
   /** Every record in append order (data before the event that references it). */
   readBoard(electionId: string): Promise<BoardRecord[]>;
   boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined>;

@@ -12,25 +12,39 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 async function bundle(source: string) {
   const entry = path.join(scratch, `entry-${Math.random().toString(36).slice(2)}.ts`);
   await writeFile(entry, source);
-  return build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', plugins: [refuseNodeBuiltins] });
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+    plugins: [refuseNodeBuiltins],
+  });
 }
 
 describe('web build', () => {
   it('fails on a node: import, naming the importer', async () => {
-    await expect(bundle("import { randomBytes } from 'node:crypto'; console.log(randomBytes(1));")).rejects.toThrow(
-      /Node-only module "node:crypto" imported by .*entry-/,
-    );
+    await expect(
+      bundle("import { randomBytes } from 'node:crypto'; console.log(randomBytes(1));"),
+    ).rejects.toThrow(/Node-only module "node:crypto" imported by .*entry-/);
   });
 
   it('fails on a bare Node built-in too (fs, worker_threads, fs/promises)', async () => {
     for (const name of ['fs', 'worker_threads', 'fs/promises']) {
-      await expect(bundle(`import * as m from '${name}'; console.log(m);`)).rejects.toThrow(/Node-only module/);
+      await expect(bundle(`import * as m from '${name}'; console.log(m);`)).rejects.toThrow(
+        /Node-only module/,
+      );
     }
   });
 
   it('flags modules outside the isomorphic layers (server, store, src/node)', () => {
     const metafile = {
-      inputs: { 'src/core/hash.ts': {}, 'src/node/platform.ts': {}, 'src/server/errors.ts': {}, 'node_modules/@noble/hashes/sha2.js': {} },
+      inputs: {
+        'src/core/hash.ts': {},
+        'src/node/platform.ts': {},
+        'src/server/errors.ts': {},
+        'node_modules/@noble/hashes/sha2.js': {},
+      },
       outputs: {},
     } as unknown as Metafile;
     expect(disallowedInputs(metafile)).toEqual(['src/node/platform.ts', 'src/server/errors.ts']);
@@ -39,10 +53,14 @@ describe('web build', () => {
   it('writes booth.html whose script and stylesheet match their integrity hashes', async () => {
     const built = await buildWeb(path.join(scratch, 'out'));
     const html = await readFile(built.boothHtml, 'utf8');
-    const tags = [...html.matchAll(/(?:src|href)="\/assets\/(booth-[A-Z0-9]+\.(?:js|css))" integrity="(sha384-[^"]+)"/g)];
+    const tags = [
+      ...html.matchAll(/(?:src|href)="\/assets\/(booth-[A-Z0-9]+\.(?:js|css))" integrity="(sha384-[^"]+)"/g),
+    ];
     expect(tags.map((tag) => path.extname(tag[1]!)).sort()).toEqual(['.css', '.js']);
     for (const [, file, sri] of tags) {
-      const digest = createHash('sha384').update(await readFile(path.join(built.outDir, file!))).digest('base64');
+      const digest = createHash('sha384')
+        .update(await readFile(path.join(built.outDir, file!)))
+        .digest('base64');
       expect(sri).toBe(`sha384-${digest}`);
     }
     expect(html).not.toContain('<!--booth:');

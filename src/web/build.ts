@@ -8,7 +8,7 @@
  *   node --import tsx src/web/build.ts [outDir]     (default dist/web)
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -95,7 +95,9 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   });
   const strays = disallowedInputs(result.metafile);
   if (strays.length > 0) {
-    throw new Error(`the booth bundle must only contain isomorphic code; it also pulls in: ${strays.join(', ')}`);
+    throw new Error(
+      `the booth bundle must only contain isomorphic code; it also pulls in: ${strays.join(', ')}`,
+    );
   }
 
   const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(ROOT, file));
@@ -117,7 +119,10 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   await writeFile(boothHtml, html);
 
   const assets = await Promise.all(
-    [...outputs, boothHtml].map(async (file) => ({ file: path.relative(out, file), bytes: (await readFile(file)).length })),
+    [...outputs, boothHtml].map(async (file) => ({
+      file: path.relative(out, file),
+      bytes: (await readFile(file)).length,
+    })),
   );
   return { outDir: out, boothHtml, assets };
 }
@@ -125,7 +130,8 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   buildWeb(process.argv[2]).then(
     (built) => {
-      for (const { file, bytes } of built.assets) console.log(`${path.join(built.outDir, file)}  ${(bytes / 1024).toFixed(1)} KiB`);
+      for (const { file, bytes } of built.assets)
+        console.log(`${path.join(built.outDir, file)}  ${(bytes / 1024).toFixed(1)} KiB`);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -39,7 +39,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SCREENSHOTS = path.join(ROOT, 'test-artifacts/booth');
 
 const QUESTIONS: HomomorphicQuestion[] = [
-  { question: 'Who should chair the board?', answers: ['Alice Martin', 'Bastien Roy', 'Chloé Dubois'], min: 1, max: 1 },
+  {
+    question: 'Who should chair the board?',
+    answers: ['Alice Martin', 'Bastien Roy', 'Chloé Dubois'],
+    min: 1,
+    max: 1,
+  },
   {
     question: 'Which projects should be funded?',
     answers: ['Library', 'Community garden', 'Swimming pool'],
@@ -68,6 +73,8 @@ interface CapturedRequest {
 class TestBoard {
   readonly requests: CapturedRequest[] = [];
   readonly trackers = new Map<string, string>();
+  /** Faults injected into the next ballot posts, one per post, in order. */
+  readonly castFaults: ('end-sessions' | 'store-then-503')[] = [];
   private readonly sessions = new Map<string, { login: string; csrfToken: string }>();
   private server: Server | undefined;
   origin = '';
@@ -88,7 +95,12 @@ class TestBoard {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const captured = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body };
+        const captured = {
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: request.headers,
+          body,
+        };
         this.requests.push(captured);
         this.handle(captured).then(
           ({ status, headers, body: answer }) => response.writeHead(status, headers).end(answer),
@@ -105,7 +117,9 @@ class TestBoard {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(request: CapturedRequest): Promise<{ status: number; headers: Record<string, string>; body: string | Buffer }> {
+  private async handle(
+    request: CapturedRequest,
+  ): Promise<{ status: number; headers: Record<string, string>; body: string | Buffer }> {
     const url = new URL(request.url, 'http://localhost');
     const language = preferredLanguage(request.headers['accept-language']);
     const json = (status: number, value: unknown, headers: Record<string, string> = {}) => ({
@@ -130,8 +144,16 @@ class TestBoard {
     }
     const asset = /^\/assets\/(booth-[A-Z0-9]+\.(js|css)(\.map)?)$/.exec(url.pathname);
     if (request.method === 'GET' && asset) {
-      const type = asset[3] ? 'application/json' : asset[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
-      return { status: 200, headers: { 'content-type': type }, body: await readFile(path.join(this.webDir, asset[1]!)) };
+      const type = asset[3]
+        ? 'application/json'
+        : asset[2] === 'js'
+          ? 'text/javascript; charset=utf-8'
+          : 'text/css; charset=utf-8';
+      return {
+        status: 200,
+        headers: { 'content-type': type },
+        body: await readFile(path.join(this.webDir, asset[1]!)),
+      };
     }
     if (url.pathname === '/favicon.ico') return { status: 204, headers: {}, body: '' };
 
@@ -162,6 +184,8 @@ class TestBoard {
       );
     }
     if (request.method === 'POST' && url.pathname === `${api}/voter/ballots`) {
+      const fault = this.castFaults.shift();
+      if (fault === 'end-sessions') this.sessions.clear();
       const cookie = /(?:^|;\s*)booth_session=([0-9a-f]+)/.exec(request.headers.cookie ?? '')?.[1];
       const session = cookie === undefined ? undefined : this.sessions.get(cookie);
       if (!session) return fail('SCR_UNAUTHENTICATED', 401);
@@ -172,9 +196,13 @@ class TestBoard {
       if (!parsed.ok) return fail('SCR_BALLOT_MALFORMED', 400);
       if (!checkBallot(this.context, parsed.ballot).ok) return fail('SCR_BALLOT_INVALID', 422);
       const voter = this.voters.find((v) => v.login === session.login)!;
-      if (parsed.ballot.credential !== voter.publicCredential) return fail('SCR_BALLOT_WRONG_CREDENTIAL', 403);
+      if (parsed.ballot.credential !== voter.publicCredential)
+        return fail('SCR_BALLOT_WRONG_CREDENTIAL', 403);
       if ([...this.trackers.values()].includes(parsed.tracker)) return fail('SCR_BALLOT_DUPLICATE', 409);
       this.trackers.set(voter.login, parsed.tracker);
+      // Stored, but the answer is lost: the booth cannot know, and must not cast a second ballot.
+      if (fault === 'store-then-503')
+        return json(503, { error: { code: 'SCR_INTERNAL', message: 'Internal error.' } });
       return json(201, { tracker: parsed.tracker });
     }
     return fail('SCR_NOT_FOUND', 404);
@@ -184,7 +212,7 @@ class TestBoard {
 function makeBoard(webDir: string): TestBoard {
   const group = requireGroup('BELENIOS-2048');
   const uuid = generateToken();
-  const generated = generateCredentials(uuid, group, votersByCount(2));
+  const generated = generateCredentials(uuid, group, votersByCount(3));
   const publicByLogin = new Map(
     generated.publicWithLogins.map((line) => {
       const [credential, , login] = line.split(',');
@@ -193,7 +221,11 @@ function makeBoard(webDir: string): TestBoard {
   );
   const trustee = generateTrusteeKey(group);
   const made = makeElection(
-    { name: 'Board election 2031', description: 'Annual general meeting of the Riverside Residents’ Association.', questions: QUESTIONS },
+    {
+      name: 'Board election 2031',
+      description: 'Annual general meeting of the Riverside Residents’ Association.',
+      questions: QUESTIONS,
+    },
     uuid,
     group,
     makeTrustees([trustee.publicKey]),
@@ -223,20 +255,33 @@ interface Session {
   readonly problems: string[];
 }
 
-async function openBooth(browser: Browser, board: TestBoard, options: { width: number; locale: string; fragment?: string }): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: options.width, height: 900 }, locale: options.locale });
+async function openBooth(
+  browser: Browser,
+  board: TestBoard,
+  options: { width: number; locale: string; fragment?: string },
+): Promise<Session> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: 900 },
+    locale: options.locale,
+  });
   const page = await context.newPage();
   const requests: Session['requests'] = [];
   const problems: string[] = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
     url.hash = '';
-    requests.push({ url: url.href, method: request.method(), headers: request.headers(), body: request.postData() ?? '' });
+    requests.push({
+      url: url.href,
+      method: request.method(),
+      headers: request.headers(),
+      body: request.postData() ?? '',
+    });
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // Expected refusals (401 on a wrong password, …) are logged by Chromium as failed loads.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(message.text());
   });
   await page.goto(`${board.origin}/vote/${board.id}${options.fragment ?? ''}`);
   return { context, page, requests, problems };
@@ -262,13 +307,25 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 async function encryptionMilliseconds(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('scrutin:encrypt-ballot')[0]?.duration ?? Number.NaN);
+  return page.evaluate(
+    () => performance.getEntriesByName('scrutin:encrypt-ballot')[0]?.duration ?? Number.NaN,
+  );
 }
 
 /** Neither the private credential (either written form) nor the clear vote may appear on the wire. */
-function assertNothingSecretSent(board: TestBoard, session: Session, voter: Voter, plaintext: number[][]): void {
+function assertNothingSecretSent(
+  board: TestBoard,
+  session: Session,
+  voter: Voter,
+  plaintext: number[][],
+): void {
   const dashed = voter.credential.reveal();
-  const secrets = [dashed, dashed.replaceAll('-', ''), JSON.stringify(plaintext), ...plaintext.map((q) => JSON.stringify(q))];
+  const secrets = [
+    dashed,
+    dashed.replaceAll('-', ''),
+    JSON.stringify(plaintext),
+    ...plaintext.map((q) => JSON.stringify(q)),
+  ];
   const wire = [
     ...board.requests.map((r) => `${r.method} ${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`),
     ...session.requests.map((r) => `${r.method} ${r.url}\n${JSON.stringify(r.headers)}\n${r.body}`),
@@ -279,7 +336,13 @@ function assertNothingSecretSent(board: TestBoard, session: Session, voter: Vote
   const casts = session.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/voter/ballots'));
   expect(casts).toHaveLength(1);
   const { ballot } = JSON.parse(casts[0]!.body) as { ballot: string };
-  expect(Object.keys(JSON.parse(ballot) as object)).toEqual(['election_uuid', 'election_hash', 'credential', 'answers', 'signature']);
+  expect(Object.keys(JSON.parse(ballot) as object)).toEqual([
+    'election_uuid',
+    'election_hash',
+    'credential',
+    'answers',
+    'signature',
+  ]);
   for (const answer of QUESTIONS.flatMap((q) => q.answers)) expect(ballot).not.toContain(answer);
 }
 
@@ -310,7 +373,8 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
   });
 
   afterAll(async () => {
-    if (timings.length > 0) console.log(`booth: ballot encryption in Chromium (not asserted): ${timings.join('; ')}`);
+    if (timings.length > 0)
+      console.log(`booth: ballot encryption in Chromium (not asserted): ${timings.join('; ')}`);
     await browser?.close();
     await board?.close();
     if (webDir) await rm(webDir, { recursive: true, force: true });
@@ -364,7 +428,9 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     expect(await page.locator('#q0 input[type=radio]').count()).toBe(3);
     expect(await page.locator('#q1 input[type=checkbox]').count()).toBe(4);
     expect(await page.locator('#q0-rule').textContent()).toBe('Choose 1 answer.');
-    expect(await page.locator('#q1-rule').textContent()).toBe('Choose between 1 and 2 answers. You may vote blank instead.');
+    expect(await page.locator('#q1-rule').textContent()).toBe(
+      'Choose between 1 and 2 answers. You may vote blank instead.',
+    );
     await page.getByRole('button', { name: 'Review my vote' }).click();
     const tooFew = await alertText(page, /need your attention/);
     expect(tooFew).toContain('Question 1 of 2: Choose at least 1 answer.');
@@ -374,8 +440,12 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     await page.getByRole('radio', { name: 'Bastien Roy' }).check();
     for (const answer of QUESTIONS[1]!.answers) await page.getByRole('checkbox', { name: answer }).check();
     await page.getByRole('button', { name: 'Review my vote' }).click();
-    expect(await alertText(page, /at most/)).toContain('Question 2 of 2: Choose at most 2 answers: untick some answers.');
-    expect(await page.locator('#q1-error').textContent()).toBe('Choose at most 2 answers: untick some answers.');
+    expect(await alertText(page, /at most/)).toContain(
+      'Question 2 of 2: Choose at most 2 answers: untick some answers.',
+    );
+    expect(await page.locator('#q1-error').textContent()).toBe(
+      'Choose at most 2 answers: untick some answers.',
+    );
     expect(await activeId(page)).toBe('q1-a0');
     await screenshot(page, 'en-1280-3-questions-max-error');
     await page.getByRole('checkbox', { name: 'Swimming pool' }).uncheck();
@@ -458,7 +528,9 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     await keyboard.press('Tab'); // "Voter blanc"
     await keyboard.press('Tab'); // "Vérifier mon vote"
     await keyboard.press('Enter');
-    expect(await alertText(page, /au plus/)).toContain('Question 2 sur 2\u00a0: Choisissez au plus 2 réponses\u00a0: décochez des réponses.');
+    expect(await alertText(page, /au plus/)).toContain(
+      'Question 2 sur 2\u00a0: Choisissez au plus 2 réponses\u00a0: décochez des réponses.',
+    );
     expect(await activeId(page)).toBe('q1-a0');
     await screenshot(page, 'fr-360-3-questions-max-error');
     // Changing one's mind: vote blank, which unticks the answers.
@@ -467,7 +539,9 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     await keyboard.press('Tab');
     expect(await activeId(page)).toBe('q1-blank');
     await keyboard.press('Space');
-    expect(await page.locator('#q1 input:checked').evaluateAll((inputs) => inputs.map((input) => input.id))).toEqual(['q1-blank']);
+    expect(
+      await page.locator('#q1 input:checked').evaluateAll((inputs) => inputs.map((input) => input.id)),
+    ).toEqual(['q1-blank']);
     await screenshot(page, 'fr-360-3-questions');
     await keyboard.press('Tab');
     await keyboard.press('Enter');
@@ -476,7 +550,12 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     expect(await page.locator('.review-answer').allTextContents()).toEqual(['Chloé Dubois', 'Vote blanc']);
     await screenshot(page, 'fr-360-4-review');
     await keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chiffrer et déposer mon vote');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Chiffrer et déposer mon vote',
+    );
+    // A small phone is several times slower than this machine: measure under 4× CPU throttling.
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await keyboard.press('Enter');
 
     await expectFocusedHeading(page, 'Votre vote a été déposé');
@@ -488,7 +567,7 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     await keyboard.press('Tab');
     expect(await activeId(page)).toBe('board-link');
 
-    timings.push(`French voter ${(await encryptionMilliseconds(page)).toFixed(0)} ms`);
+    timings.push(`French voter, CPU throttled 4× ${(await encryptionMilliseconds(page)).toFixed(0)} ms`);
     // French errors came from the server in French too (Accept-Language follows the booth).
     const apiCalls = session.requests.filter((r) => r.url.includes('/api/'));
     expect(apiCalls.every((r) => r.headers['accept-language'] === 'fr')).toBe(true);
@@ -496,6 +575,56 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
       [0, 0, 1],
       [1, 0, 0, 0],
     ]);
+    expect(session.problems).toEqual([]);
+    await session.context.close();
+  });
+
+  it('keeps the choices across a lost session, and resends the same ballot after a lost answer', async () => {
+    const voter = board.voters[2]!;
+    const session = await openBooth(browser, board, { width: 1280, locale: 'en-US' });
+    const { page } = session;
+    await expectFocusedHeading(page, 'Sign in');
+    const signIn = async () => {
+      await page.getByLabel('Login', { exact: true }).fill(voter.login);
+      await page.getByLabel('Password', { exact: true }).fill(voter.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    await signIn();
+    await expectFocusedHeading(page, 'Your voting credential');
+    await page.getByRole('textbox', { name: 'Voting credential' }).fill(voter.credential.reveal());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectFocusedHeading(page, 'Your vote');
+    await page.getByRole('radio', { name: 'Alice Martin' }).check();
+    await page.getByRole('checkbox', { name: 'Swimming pool' }).check();
+    await page.getByRole('button', { name: 'Review my vote' }).click();
+    await expectFocusedHeading(page, 'Check and cast your vote');
+
+    // The session ended on the server: sign in again, and land back on the review with the same choices.
+    board.castFaults.push('end-sessions', 'store-then-503');
+    await page.getByRole('button', { name: 'Encrypt and cast my vote' }).click();
+    await expectFocusedHeading(page, 'Sign in');
+    expect(await alertText(page, /session has ended/)).toBe(
+      'Your session has ended. Sign in again; your choices are kept.',
+    );
+    await signIn();
+    await expectFocusedHeading(page, 'Check and cast your vote');
+    expect(await page.locator('.review-answer').allTextContents()).toEqual(['Alice Martin', 'Swimming pool']);
+
+    // Stored, but the answer was lost: the booth says so, and trying again resends the very same bytes.
+    await page.getByRole('button', { name: 'Encrypt and cast my vote' }).click();
+    expect(await alertText(page, /could not confirm/)).toContain(
+      'the same encrypted ballot will be sent again',
+    );
+    await page.getByRole('button', { name: 'Encrypt and cast my vote' }).click();
+    await expectFocusedHeading(page, 'Your vote has been cast');
+    expect(
+      await page.getByText('The server had already recorded this exact encrypted ballot.').isVisible(),
+    ).toBe(true);
+    expect(await page.locator('#tracker').textContent()).toBe(board.trackers.get(voter.login));
+
+    const posts = session.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/voter/ballots'));
+    expect(posts).toHaveLength(3); // refused (401), stored but unanswered (503), duplicate (409)
+    expect(new Set(posts.map((p) => p.body)).size).toBe(1);
     expect(session.problems).toEqual([]);
     await session.context.close();
   });

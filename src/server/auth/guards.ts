@@ -40,10 +40,12 @@ export async function requireOrganisationAdmin(
   const principal = requireAccount(request);
   const accountId = principal.account.id;
   const memberships = await ctx.store.listMemberships(accountId);
-  if (memberships.some((m) => m.organisationId === organisationId && m.role === 'org-admin')) return principal;
+  if (memberships.some((m) => m.organisationId === organisationId && m.role === 'org-admin'))
+    return principal;
   const organisation = await ctx.store.getOrganisation(organisationId);
   if (organisation === undefined) throw new ApiError('SCR_NOT_FOUND');
-  const visible = principal.account.isOperator || (await isInOrganisation(ctx.store, accountId, organisationId));
+  const visible =
+    principal.account.isOperator || (await isInOrganisation(ctx.store, accountId, organisationId));
   throw new ApiError(visible ? 'SCR_FORBIDDEN' : 'SCR_NOT_FOUND');
 }
 
@@ -63,7 +65,8 @@ export async function requireElectionRole(
   if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
   const held = await electionRolesOf(ctx.store, principal.account.id, election);
   if (roles.some((role) => held.has(role))) return principal;
-  const visible = held.size > 0 || (await isInOrganisation(ctx.store, principal.account.id, election.organisationId));
+  const visible =
+    held.size > 0 || (await isInOrganisation(ctx.store, principal.account.id, election.organisationId));
   throw new ApiError(visible ? 'SCR_FORBIDDEN' : 'SCR_NOT_FOUND');
 }
 
@@ -80,7 +83,11 @@ export function requireVoter(request: FastifyRequest, electionId: string): Voter
 }
 
 /** The roles an account effectively holds on an election (for routes whose answer depends on it). */
-export async function electionRolesOf(store: Store, accountId: string, election: ElectionRow): Promise<Set<Role>> {
+export async function electionRolesOf(
+  store: Store,
+  accountId: string,
+  election: ElectionRow,
+): Promise<Set<Role>> {
   const held = new Set<Role>();
   for (const grant of await store.listRolesOfAccount(accountId)) {
     if (grant.electionId === election.id) held.add(grant.role);

@@ -50,24 +50,41 @@ describe('scrypt password hashes', () => {
   });
 
   it('reports a malformed stored hash as an error that does not quote it', async () => {
-    for (const stored of ['', 'plaintext-secret', 'scrypt$3$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo']) {
+    for (const stored of [
+      '',
+      'plaintext-secret',
+      'scrypt$3$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo',
+    ]) {
       const failure = verifyPassword(password('whatever-password'), stored);
       await expect(failure).rejects.toThrow(/stored password hash/);
-      await failure.catch((error: Error) => expect(stored === '' || !error.message.includes(stored)).toBe(true));
+      await failure.catch((error: Error) =>
+        expect(stored === '' || !error.message.includes(stored)).toBe(true),
+      );
     }
   });
 });
 
 describe('password policy', () => {
   it('requires at least 10 characters, counted as Unicode code points', () => {
-    expect(checkPasswordPolicy(password('123456789'))).toEqual({ ok: false, kind: 'too-short', minLength: 10 });
+    expect(checkPasswordPolicy(password('123456789'))).toEqual({
+      ok: false,
+      kind: 'too-short',
+      minLength: 10,
+    });
     expect(checkPasswordPolicy(password('1234567890'))).toEqual({ ok: true });
-    expect(checkPasswordPolicy(password('🔒🔒🔒🔒🔒🔒🔒🔒🔒'))).toMatchObject({ ok: false, kind: 'too-short' });
+    expect(checkPasswordPolicy(password('🔒🔒🔒🔒🔒🔒🔒🔒🔒'))).toMatchObject({
+      ok: false,
+      kind: 'too-short',
+    });
   });
 
   it('bounds the length at 1024 characters', () => {
     expect(checkPasswordPolicy(password('x'.repeat(1024)))).toEqual({ ok: true });
-    expect(checkPasswordPolicy(password('x'.repeat(1025)))).toEqual({ ok: false, kind: 'too-long', maxLength: 1024 });
+    expect(checkPasswordPolicy(password('x'.repeat(1025)))).toEqual({
+      ok: false,
+      kind: 'too-long',
+      maxLength: 1024,
+    });
   });
 
   it('refuses to hash a password that breaks the policy, with a message naming the rule only', async () => {

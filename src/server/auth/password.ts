@@ -78,7 +78,10 @@ export async function hashPassword(password: Password): Promise<string> {
  * password) a derivation with the default parameters runs anyway and the answer is false. A stored
  * value that is not a well-formed scrypt hash is data corruption, reported as an exception.
  */
-export async function verifyPassword(password: Password, stored: string | null | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: Password,
+  stored: string | null | undefined,
+): Promise<boolean> {
   if (stored === null || stored === undefined) {
     await deriveKey(password, randomBytes(SALT_BYTES), KEY_BYTES, SCRYPT_PARAMETERS);
     return false;
@@ -95,7 +98,8 @@ interface StoredHash {
 }
 
 // Any salt is accepted when verifying (RFC 7914's test vectors use a 4-byte one); new hashes get 16 bytes.
-const STORED_HASH = /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9+/]{2,88})\$([A-Za-z0-9+/]{22,88})$/;
+const STORED_HASH =
+  /^scrypt\$(\d{1,8})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9+/]{2,88})\$([A-Za-z0-9+/]{22,88})$/;
 
 function parseStoredHash(stored: string): StoredHash {
   const match = STORED_HASH.exec(stored);
@@ -104,13 +108,19 @@ function parseStoredHash(stored: string): StoredHash {
   const [, n, r, p, salt, hash] = match as unknown as [string, string, string, string, string, string];
   const parameters = { N: Number(n), r: Number(r), p: Number(p) };
   const powerOfTwo = (parameters.N & (parameters.N - 1)) === 0;
-  if (!powerOfTwo || parameters.N < 2 || parameters.N > MAX_N) throw new Error('stored password hash has a bad N');
+  if (!powerOfTwo || parameters.N < 2 || parameters.N > MAX_N)
+    throw new Error('stored password hash has a bad N');
   if (parameters.r < 1 || parameters.r > MAX_R) throw new Error('stored password hash has a bad r');
   if (parameters.p < 1 || parameters.p > MAX_P) throw new Error('stored password hash has a bad p');
   return { parameters, salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
 }
 
-function deriveKey(password: Password, salt: Buffer, keyLength: number, { N, r, p }: ScryptParameters): Promise<Buffer> {
+function deriveKey(
+  password: Password,
+  salt: Buffer,
+  keyLength: number,
+  { N, r, p }: ScryptParameters,
+): Promise<Buffer> {
   // OpenSSL needs about 128·r·(N + p + 2) bytes; Node's default cap (32 MiB) is exactly our cost, so
   // the cap is computed, with slack, instead of relying on the default.
   const maxmem = 128 * r * (N + p + 2) + 1024 * 1024;

@@ -72,7 +72,9 @@ describe('account sign-in', () => {
     });
     for (const response of [wrong, unknown]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json()).toEqual({ error: { code: 'SCR_BAD_CREDENTIALS', message: 'Wrong login or password.' } });
+      expect(response.json()).toEqual({
+        error: { code: 'SCR_BAD_CREDENTIALS', message: 'Wrong login or password.' },
+      });
       expect(response.headers['set-cookie']).toBeUndefined();
     }
   });
@@ -88,14 +90,22 @@ describe('account sign-in', () => {
     expect(response.json().error.message).toBe('Identifiant ou mot de passe incorrect.');
   });
 
-  it('refuses malformed bodies before looking anything up', async () => {
+  it('refuses malformed bodies (missing, extra, mistyped or overlong fields) rather than repairing them', async () => {
     for (const payload of [
       { email: ACCOUNTS.adminA.email },
+      { email: ACCOUNTS.adminA.email, password: ACCOUNT_PASSWORD, remember: true },
+      { email: ACCOUNTS.adminA.email, password: 1234567890 },
+      { email: [ACCOUNTS.adminA.email], password: ACCOUNT_PASSWORD },
       { email: '', password: ACCOUNT_PASSWORD },
       { email: ACCOUNTS.adminA.email, password: 'x'.repeat(2049) },
       { email: 'x'.repeat(321), password: ACCOUNT_PASSWORD },
     ]) {
-      const response = await server.request({ method: 'POST', url: LOGIN, payload, remoteAddress: nextAddress() });
+      const response = await server.request({
+        method: 'POST',
+        url: LOGIN,
+        payload,
+        remoteAddress: nextAddress(),
+      });
       expect(response.statusCode).toBe(400);
     }
   });
@@ -135,7 +145,9 @@ describe('account sign-in', () => {
       remoteAddress: nextAddress(),
     });
     expect(second.statusCode).toBe(200);
-    expect((await server.request({ method: 'GET', url: ME, session: first })).json()).toEqual({ kind: 'anonymous' });
+    expect((await server.request({ method: 'GET', url: ME, session: first })).json()).toEqual({
+      kind: 'anonymous',
+    });
   });
 });
 
@@ -143,7 +155,10 @@ describe('session cookie', () => {
   let plain: AuthTestServer;
   let secure: AuthTestServer;
   beforeAll(async () => {
-    [plain, secure] = await Promise.all([startAuthTestServer(), startAuthTestServer({ secureCookies: true })]);
+    [plain, secure] = await Promise.all([
+      startAuthTestServer(),
+      startAuthTestServer({ secureCookies: true }),
+    ]);
   });
   afterAll(async () => Promise.all([plain.close(), secure.close()]));
 
@@ -210,7 +225,11 @@ describe('CSRF protection', () => {
   });
 
   it('does not ask for it on reads', async () => {
-    const response = await server.request({ method: 'GET', url: `/test/elections/${ELECTION_A}/admin`, session: admin });
+    const response = await server.request({
+      method: 'GET',
+      url: `/test/elections/${ELECTION_A}/admin`,
+      session: admin,
+    });
     expect(response.statusCode).toBe(200);
   });
 
@@ -236,19 +255,23 @@ describe('session expiry', () => {
 
   it('ends an account session after 12 hours', async () => {
     const session = await server.signIn('adminA', nextAddress());
-    const admin = () => server.request({ method: 'GET', url: `/test/elections/${ELECTION_A}/admin`, session });
+    const admin = () =>
+      server.request({ method: 'GET', url: `/test/elections/${ELECTION_A}/admin`, session });
     server.clock.advance(ACCOUNT_SESSION_LIFETIME_MS - 1000);
     expect((await admin()).statusCode).toBe(200);
     server.clock.advance(1000);
     const expired = await admin();
     expect(expired.statusCode).toBe(401);
     expect(setCookieHeader(expired)).toMatch(/^scrutin_session=; /);
-    expect(await server.store.findSession(sessionTokenHash(parseSessionCookie(session.token)!))).toBeUndefined();
+    expect(
+      await server.store.findSession(sessionTokenHash(parseSessionCookie(session.token)!)),
+    ).toBeUndefined();
   });
 
   it('ends a voter session after 1 hour', async () => {
     const session = await server.signInVoter('voterA', nextAddress());
-    const booth = () => server.request({ method: 'GET', url: `/test/elections/${ELECTION_A}/booth`, session });
+    const booth = () =>
+      server.request({ method: 'GET', url: `/test/elections/${ELECTION_A}/booth`, session });
     server.clock.advance(VOTER_SESSION_LIFETIME_MS - 1000);
     expect((await booth()).statusCode).toBe(200);
     server.clock.advance(1000);
@@ -310,7 +333,11 @@ describe('voter sessions', () => {
   });
 
   it('are not account sessions', async () => {
-    for (const url of ['/test/operator', `/test/organisations/org-a`, `/test/elections/${ELECTION_A}/scrutineer`]) {
+    for (const url of [
+      '/test/operator',
+      `/test/organisations/org-a`,
+      `/test/elections/${ELECTION_A}/scrutineer`,
+    ]) {
       expect((await server.request({ method: 'GET', url, session: voter })).statusCode).toBe(401);
     }
   });
@@ -319,7 +346,11 @@ describe('voter sessions', () => {
     const session = await server.signInVoter('voterB', nextAddress());
     const response = await server.request({ method: 'POST', url: voterLogout(ELECTION_B), session });
     expect(response.statusCode).toBe(204);
-    const booth = await server.request({ method: 'GET', url: `/test/elections/${ELECTION_B}/booth`, session });
+    const booth = await server.request({
+      method: 'GET',
+      url: `/test/elections/${ELECTION_B}/booth`,
+      session,
+    });
     expect(booth.statusCode).toBe(401);
   });
 });
@@ -332,14 +363,21 @@ describe('rate limits', () => {
   afterAll(async () => server.close());
 
   const attempt = (email: string, remoteAddress: string) =>
-    server.request({ method: 'POST', url: LOGIN, payload: { email, password: 'not-the-password' }, remoteAddress });
+    server.request({
+      method: 'POST',
+      url: LOGIN,
+      payload: { email, password: 'not-the-password' },
+      remoteAddress,
+    });
 
   it('answers 429 after 10 login attempts a minute from one address', async () => {
     const address = '203.0.113.10';
     for (let i = 0; i < 10; i++) expect((await attempt(`user${i}@spray.test`, address)).statusCode).toBe(401);
     const refused = await attempt('user10@spray.test', address);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toEqual({ error: { code: 'SCR_RATE_LIMITED', message: 'Too many attempts; try again later.' } });
+    expect(refused.json()).toEqual({
+      error: { code: 'SCR_RATE_LIMITED', message: 'Too many attempts; try again later.' },
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // Other clients are unaffected.
     expect((await attempt('user10@spray.test', '203.0.113.11')).statusCode).toBe(401);
@@ -377,7 +415,8 @@ describe('rate limits', () => {
 
   it('limits casting to 20 requests a minute per voter (castRateLimit)', async () => {
     const voter = await server.signInVoter('voterB', '203.0.113.60');
-    const cast = () => server.request({ method: 'POST', url: `/test/elections/${ELECTION_B}/cast`, session: voter });
+    const cast = () =>
+      server.request({ method: 'POST', url: `/test/elections/${ELECTION_B}/cast`, session: voter });
     for (let i = 0; i < 20; i++) expect((await cast()).statusCode).toBe(200);
     const refused = await cast();
     expect(refused.statusCode).toBe(429);
@@ -386,6 +425,22 @@ describe('rate limits', () => {
 });
 
 describe('secrets', () => {
+  it('are found by the leak check wherever they are planted (the check itself works)', () => {
+    const response = (body: string, headers: Record<string, string>) => ({ body, headers }) as never;
+    const captured = {
+      logs: ['{"msg":"fine"}', '{"msg":"pw hunter2-hunter2"}'],
+      responses: [
+        response('{"token":"tok-123"}', {}),
+        response('', { 'set-cookie': 'a=tok-123', 'x-debug': 'tok-123' }),
+      ],
+    };
+    expect(findLeaks(captured, ['hunter2-hunter2'], ['tok-123'])).toEqual([
+      'log line 1',
+      'body of response 0',
+      'header x-debug of response 1',
+    ]);
+  });
+
   it('never appear in a log line, an answer or a header: passwords nowhere, session tokens only in Set-Cookie', async () => {
     const server = await startAuthTestServer();
     try {
@@ -417,11 +472,17 @@ describe('secrets', () => {
         payload: { login: VOTER_PASSWORD, password: VOTER_PASSWORD },
         remoteAddress: nextAddress(),
       });
-      for (let i = 0; i < 12; i++) await login({ email: ACCOUNTS.operator.email, password: `${wrongPassword}${i}` });
+      for (let i = 0; i < 12; i++)
+        await login({ email: ACCOUNTS.operator.email, password: `${wrongPassword}${i}` });
       // Sessions used well and badly.
       for (const session of [admin, operator, voter]) {
         await server.request({ method: 'GET', url: ME, session });
-        await server.request({ method: 'POST', url: `/test/elections/${ELECTION_A}/admin`, session, csrf: null });
+        await server.request({
+          method: 'POST',
+          url: `/test/elections/${ELECTION_A}/admin`,
+          session,
+          csrf: null,
+        });
         await server.request({ method: 'POST', url: `/test/elections/${ELECTION_B}/admin`, session });
         await server.request({ method: 'GET', url: `/test/organisations/org-b`, session });
         await server.request({ method: 'GET', url: `/test/elections/${ELECTION_B}/booth`, session });

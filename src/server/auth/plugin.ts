@@ -32,6 +32,7 @@ import {
   type SessionOwner,
   sessionCookieOptions,
 } from './sessions.js';
+import { strictValidator } from './strict-validator.js';
 
 /** Methods that change nothing, hence need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -115,12 +116,15 @@ async function identify(ctx: ServerContext, request: FastifyRequest, reply: Fast
 }
 
 function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const perName = app.createRateLimit(loginRateLimitPerName((request) => `account:${loginName(request, 'email')}`));
+  const perName = app.createRateLimit(
+    loginRateLimitPerName((request) => `account:${loginName(request, 'email')}`),
+  );
 
   app.post<{ Body: AccountLoginBody }>(
     '/api/v1/auth/login',
     {
       schema: { body: AccountLoginBody, response: { 200: AccountLoginReply } },
+      validatorCompiler: strictValidator,
       config: { rateLimit: loginRateLimitPerAddress },
       preHandler: async (request) => enforce(await perName(request)),
     },
@@ -158,6 +162,7 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
     '/api/v1/elections/:electionId/voter/login',
     {
       schema: { params: ElectionParams, body: VoterLoginBody, response: { 200: VoterLoginReply } },
+      validatorCompiler: strictValidator,
       config: { rateLimit: loginRateLimitPerAddress },
       preHandler: async (request) => enforce(await perName(request)),
     },
@@ -171,15 +176,22 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
         request.log.info({ electionId }, 'voter login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');
       }
-      const session = await replaceSession(ctx, request, reply, { kind: 'voter', voterId: voter.id, electionId });
+      const session = await replaceSession(ctx, request, reply, {
+        kind: 'voter',
+        voterId: voter.id,
+        electionId,
+      });
       request.log.info({ electionId, voterId: voter.id }, 'voter signed in');
-      return { voter: { login: voter.login, displayName: voter.displayName }, csrfToken: session.row.csrfToken };
+      return {
+        voter: { login: voter.login, displayName: voter.displayName },
+        csrfToken: session.row.csrfToken,
+      };
     },
   );
 
   app.post<{ Params: ElectionParams }>(
     '/api/v1/elections/:electionId/voter/logout',
-    { schema: { params: ElectionParams } },
+    { schema: { params: ElectionParams }, validatorCompiler: strictValidator },
     async (request, reply) => signOut(ctx, request, reply),
   );
 }
@@ -199,7 +211,11 @@ async function replaceSession(
 }
 
 /** Ends the request's session, whatever its kind; idempotent. */
-async function signOut(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function signOut(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   if (request.principal.kind !== 'anonymous') await ctx.store.deleteSession(request.principal.tokenHash);
   reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
   return reply.code(204).send();
@@ -213,7 +229,11 @@ function describe(principal: Principal) {
       return { kind: 'account' as const, account: principal.account, csrfToken: principal.csrfToken };
     case 'voter': {
       const { electionId, login, displayName } = principal.voter;
-      return { kind: 'voter' as const, voter: { electionId, login, displayName }, csrfToken: principal.csrfToken };
+      return {
+        kind: 'voter' as const,
+        voter: { electionId, login, displayName },
+        csrfToken: principal.csrfToken,
+      };
     }
   }
 }

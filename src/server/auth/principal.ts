@@ -74,7 +74,9 @@ export async function principalOfToken(store: Store, clock: Clock, token: Sessio
   const { tokenHash, csrfToken, accountId, voterId, electionId } = session;
   if (accountId !== null && voterId === null) {
     const account = await store.getAccount(accountId);
-    return account === undefined ? ANONYMOUS : { kind: 'account', account: signedInAccount(account), csrfToken, tokenHash };
+    return account === undefined
+      ? ANONYMOUS
+      : { kind: 'account', account: signedInAccount(account), csrfToken, tokenHash };
   }
   if (voterId !== null && accountId === null && electionId !== null) {
     const voter = await store.getVoter(voterId);

@@ -7,8 +7,9 @@
  * bounds guessing to a small multiple. The client address is `request.ip`, so a server behind a
  * reverse proxy must set Fastify's `trustProxy` or every client shares the proxy's budget.
  */
-import type { FastifyRequest } from 'fastify';
+
 import type { RateLimitOptions } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from '../../core/hash.js';
 import { ApiError } from '../errors.js';
 

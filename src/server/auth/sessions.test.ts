@@ -28,7 +28,14 @@ describe('session tokens', () => {
   it('are recognised from a cookie only when they have the shape of one', () => {
     const token = newSessionToken().reveal();
     expect(parseSessionCookie(token)?.reveal()).toBe(token);
-    for (const junk of [undefined, '', 'abc', `${token}x`, `${token.slice(0, 42)}=`, `${token.slice(0, 42)}.`]) {
+    for (const junk of [
+      undefined,
+      '',
+      'abc',
+      `${token}x`,
+      `${token.slice(0, 42)}=`,
+      `${token.slice(0, 42)}.`,
+    ]) {
       expect(parseSessionCookie(junk)).toBeUndefined();
     }
   });
@@ -73,7 +80,11 @@ describe('stored sessions', () => {
 
   it('are found until they expire, then deleted', async () => {
     const { store, clock } = server;
-    const { token, row } = await openSession(store, clock, { kind: 'voter', voterId: 'voterB', electionId: 'ElectionBBBBBB' });
+    const { token, row } = await openSession(store, clock, {
+      kind: 'voter',
+      voterId: 'voterB',
+      electionId: 'ElectionBBBBBB',
+    });
     clock.advance(VOTER_SESSION_LIFETIME_MS - 1);
     expect(await findLiveSession(store, clock, token)).toEqual(row);
     clock.advance(1);

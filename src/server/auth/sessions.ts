@@ -28,7 +28,9 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type SessionToken = Secret<string, 'session token'>;
 
-export type SessionOwner = { kind: 'account'; accountId: string } | { kind: 'voter'; voterId: string; electionId: string };
+export type SessionOwner =
+  | { kind: 'account'; accountId: string }
+  | { kind: 'voter'; voterId: string; electionId: string };
 
 export interface OpenedSession {
   /** Goes into the Set-Cookie header and nowhere else. */
@@ -67,7 +69,11 @@ export async function openSession(store: Store, clock: Clock, owner: SessionOwne
 }
 
 /** The unexpired session of a token, if any; an expired one is deleted on the way. */
-export async function findLiveSession(store: Store, clock: Clock, token: SessionToken): Promise<SessionRow | undefined> {
+export async function findLiveSession(
+  store: Store,
+  clock: Clock,
+  token: SessionToken,
+): Promise<SessionRow | undefined> {
   const row = await store.findSession(sessionTokenHash(token));
   if (row === undefined) return undefined;
   if (Date.parse(row.expiresAt) > clock.now().getTime()) return row;

@@ -37,7 +37,10 @@ export const ACCOUNTS = {
   credentialAuthorityA: { email: 'credential-authority@a.test', role: 'credential-authority' },
   trusteeA: { email: 'trustee@a.test', role: 'trustee' },
   scrutineerA: { email: 'scrutineer@a.test', role: 'scrutineer' },
-} as const satisfies Record<string, { email: string; isOperator?: boolean; organisation?: string; role?: Role }>;
+} as const satisfies Record<
+  string,
+  { email: string; isOperator?: boolean; organisation?: string; role?: Role }
+>;
 export type AccountName = keyof typeof ACCOUNTS;
 
 export const VOTERS = {
@@ -73,24 +76,38 @@ export interface AuthTestServer {
   close(): Promise<void>;
 }
 
-export async function startAuthTestServer(options: { secureCookies?: boolean } = {}): Promise<AuthTestServer> {
+export async function startAuthTestServer(
+  options: { secureCookies?: boolean } = {},
+): Promise<AuthTestServer> {
   const directory = await mkdtemp(join(tmpdir(), 'scrutin-auth-'));
   const store = await openStore(join(directory, 'store.db'));
   let now = Date.parse('2030-03-01T08:00:00Z');
-  const clock: TestClock = { now: () => new Date(now), advance: (ms) => void (now += ms) };
+  const clock: TestClock = {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
   const ctx: ServerContext = {
     store,
     clock,
     checker: async () => {
       throw new Error('no ballot checking in auth tests');
     },
-    config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: options.secureCookies ?? false, bodyLimit: 65_536 },
+    config: {
+      baseUrl: 'http://127.0.0.1:8080',
+      secureCookies: options.secureCookies ?? false,
+      bodyLimit: 65_536,
+    },
   };
   const captured = { logs: [] as string[], responses: [] as LightMyRequestResponse[] };
-  const app = Fastify({ logger: { level: 'trace', stream: { write: (line: string) => captured.logs.push(line) } } });
+  const app = Fastify({
+    logger: { level: 'trace', stream: { write: (line: string) => captured.logs.push(line) } },
+  });
   app.setErrorHandler((error, request, reply) => {
     const language = preferredLanguage(request.headers['accept-language']);
-    if (error instanceof ApiError) return reply.code(error.status).send(errorBody(error.code, language, error.detail));
+    if (error instanceof ApiError)
+      return reply.code(error.status).send(errorBody(error.code, language, error.detail));
     if ((error as { validation?: unknown }).validation !== undefined) {
       return reply.code(400).send(errorBody('SCR_BAD_REQUEST', language));
     }
@@ -115,7 +132,8 @@ export async function startAuthTestServer(options: { secureCookies?: boolean } =
   };
 
   const sessionOf = (response: LightMyRequestResponse): TestSession => {
-    if (response.statusCode !== 200) throw new Error(`sign-in failed with ${response.statusCode}: ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in failed with ${response.statusCode}: ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
     if (cookie === undefined) throw new Error('sign-in set no session cookie');
     return { token: cookie.value, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
@@ -156,7 +174,10 @@ export async function startAuthTestServer(options: { secureCookies?: boolean } =
 /** Dummy routes, one per guard, answering 200 `{ ok: true }` when allowed. */
 function registerGuardedRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const ok = { ok: true };
-  app.get('/test/operator', async (request) => (requireOperator(request), ok));
+  app.get('/test/operator', async (request) => {
+    requireOperator(request);
+    return ok;
+  });
   app.get<{ Params: { organisationId: string } }>('/test/organisations/:organisationId', async (request) => {
     await requireOrganisationAdmin(ctx, request, request.params.organisationId);
     return ok;
@@ -218,8 +239,10 @@ async function seed(store: Store): Promise<void> {
       isOperator: 'isOperator' in spec,
       createdAt,
     });
-    if ('organisation' in spec) await store.addMembership({ organisationId: spec.organisation, accountId: id, role: 'org-admin' });
-    if ('role' in spec) await store.addElectionRole({ electionId: ELECTION_A, accountId: id, role: spec.role });
+    if ('organisation' in spec)
+      await store.addMembership({ organisationId: spec.organisation, accountId: id, role: 'org-admin' });
+    if ('role' in spec)
+      await store.addElectionRole({ electionId: ELECTION_A, accountId: id, role: spec.role });
   }
   for (const [id, spec] of Object.entries(VOTERS)) {
     const voter = {
@@ -264,17 +287,27 @@ function electionRow(id: string, organisationId: string, at: string): ElectionRo
 }
 
 /** Every place a secret must never appear: log lines, bodies, headers (Set-Cookie excepted for tokens). */
-export function findLeaks(captured: AuthTestServer['captured'], passwords: string[], tokens: string[]): string[] {
+export function findLeaks(
+  captured: AuthTestServer['captured'],
+  passwords: string[],
+  tokens: string[],
+): string[] {
   const leaks: string[] = [];
   const check = (where: string, text: string, secrets: string[]) => {
     for (const s of secrets) if (text.includes(s)) leaks.push(where);
   };
-  captured.logs.forEach((line, i) => check(`log line ${i}`, line, [...passwords, ...tokens]));
+  captured.logs.forEach((line, i) => {
+    check(`log line ${i}`, line, [...passwords, ...tokens]);
+  });
   captured.responses.forEach((response, i) => {
     check(`body of response ${i}`, response.body, [...passwords, ...tokens]);
     for (const [name, value] of Object.entries(response.headers)) {
       const text = Array.isArray(value) ? value.join('\n') : String(value);
-      check(`header ${name} of response ${i}`, text, name === 'set-cookie' ? passwords : [...passwords, ...tokens]);
+      check(
+        `header ${name} of response ${i}`,
+        text,
+        name === 'set-cookie' ? passwords : [...passwords, ...tokens],
+      );
     }
   });
   return leaks;

@@ -32,7 +32,11 @@ export const account = (id: string, over: Partial<AccountRow> = {}): AccountRow 
   ...over,
 });
 
-export const election = (id: string, organisationId: string, over: Partial<ElectionRow> = {}): ElectionRow => ({
+export const election = (
+  id: string,
+  organisationId: string,
+  over: Partial<ElectionRow> = {},
+): ElectionRow => ({
   id,
   organisationId,
   state: 'draft',
@@ -75,7 +79,12 @@ export function dataFile(content: string): BoardDataInput {
   return { hash: sha256Hex(raw), raw };
 }
 
-export function boardEvent(height: number, label: string, payload?: string, type = 'Ballot'): BoardEventInput {
+export function boardEvent(
+  height: number,
+  label: string,
+  payload?: string,
+  type = 'Ballot',
+): BoardEventInput {
   const raw = JSON.stringify({ height, label, payload: payload ?? null, type });
   return { height, hash: sha256Hex(raw), type, raw };
 }

@@ -14,12 +14,21 @@ import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
 import { boardEvent, dataFile } from './fixtures.js';
 
-async function appendWithRetry(store: Store, electionId: string, tag: string, index: number): Promise<number> {
+async function appendWithRetry(
+  store: Store,
+  electionId: string,
+  tag: string,
+  index: number,
+): Promise<number> {
   for (let conflicts = 0; ; conflicts++) {
     const head = await store.boardHead(electionId);
     const height = head === undefined ? 0 : head.height + 1;
     const payload = dataFile(`${tag}-${index}`);
-    const outcome = await store.appendBoard(electionId, [payload], boardEvent(height, `${tag}-${index}`, payload.hash));
+    const outcome = await store.appendBoard(
+      electionId,
+      [payload],
+      boardEvent(height, `${tag}-${index}`, payload.hash),
+    );
     if (outcome.ok) return conflicts;
     if (outcome.conflict !== 'height') throw new Error(`unexpected conflict ${outcome.conflict}`);
   }
@@ -31,14 +40,21 @@ async function main(argv: string[]): Promise<void> {
   const store = await openStore(url);
   if (mode === 'append') {
     const [organisationId, tag, count] = rest;
-    if (organisationId === undefined || tag === undefined || count === undefined) throw new Error('append: missing arguments');
+    if (organisationId === undefined || tag === undefined || count === undefined)
+      throw new Error('append: missing arguments');
     process.stdout.write('ready\n');
     await once(process.stdin, 'data');
     process.stdin.pause();
     let conflicts = 0;
     for (let index = 0; index < Number(count); index++) {
       conflicts += await appendWithRetry(store, electionId, tag, index);
-      await store.appendAudit({ organisationId, electionId, actor: tag, action: 'append', details: { index } });
+      await store.appendAudit({
+        organisationId,
+        electionId,
+        actor: tag,
+        action: 'append',
+        details: { index },
+      });
     }
     await store.close();
     process.stdout.write(`${JSON.stringify({ tag, conflicts })}\n`);

@@ -38,13 +38,15 @@ type Parser<T> = (value: unknown) => T | undefined;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const isStringOrNull = (value: unknown): value is string | null =>
+  value === null || typeof value === 'string';
 
 const parseElectionInfo: Parser<ElectionInfo> = (value) => {
   if (!isRecord(value)) return undefined;
   const { id, name, description, state, election, closesAt, timeZone } = value;
   if (!isString(id) || !isString(name) || !isString(description) || !isString(timeZone)) return undefined;
-  if (!STATES.includes(state as ElectionState) || !isStringOrNull(election) || !isStringOrNull(closesAt)) return undefined;
+  if (!STATES.includes(state as ElectionState) || !isStringOrNull(election) || !isStringOrNull(closesAt))
+    return undefined;
   return { id, name, description, state: state as ElectionState, election, closesAt, timeZone };
 };
 
@@ -79,7 +81,13 @@ export class VoterApi {
 
   /** Succeeds only once the server has durably stored the ballot. */
   castBallot(ballot: string, csrfToken: string): Promise<ApiResult<{ tracker: string }>> {
-    return this.request('POST', '/voter/ballots', { ballot }, { 'x-csrf-token': csrfToken }, parseCastReceipt);
+    return this.request(
+      'POST',
+      '/voter/ballots',
+      { ballot },
+      { 'x-csrf-token': csrfToken },
+      parseCastReceipt,
+    );
   }
 
   private async request<T>(
@@ -115,11 +123,16 @@ export class VoterApi {
     if (!response.ok) {
       const error = isRecord(json) && isRecord(json.error) ? json.error : undefined;
       if (error && isString(error.code) && isString(error.message)) {
-        return { ok: false, failure: { kind: 'http', status: response.status, code: error.code, message: error.message } };
+        return {
+          ok: false,
+          failure: { kind: 'http', status: response.status, code: error.code, message: error.message },
+        };
       }
       return { ok: false, failure: { kind: 'bad-response', status: response.status } };
     }
     const value = parse(json);
-    return value === undefined ? { ok: false, failure: { kind: 'bad-response', status: response.status } } : { ok: true, value };
+    return value === undefined
+      ? { ok: false, failure: { kind: 'bad-response', status: response.status } }
+      : { ok: true, value };
   }
 }

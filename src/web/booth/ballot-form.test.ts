@@ -12,7 +12,13 @@ import {
 } from './ballot-form.js';
 
 const single: HomomorphicQuestion = { question: 'Chair?', answers: ['A', 'B', 'C'], min: 1, max: 1 };
-const withBlank: HomomorphicQuestion = { question: 'Projects?', answers: ['X', 'Y', 'Z'], min: 1, max: 2, blank: true };
+const withBlank: HomomorphicQuestion = {
+  question: 'Projects?',
+  answers: ['X', 'Y', 'Z'],
+  min: 1,
+  max: 2,
+  blank: true,
+};
 
 describe('booth ballot form', () => {
   it('uses radio buttons only for exactly-one questions without blank', () => {
@@ -22,24 +28,38 @@ describe('booth ballot form', () => {
   });
 
   it('puts the blank slot first: [1,0,0,0] is a blank vote', () => {
-    expect(questionPlaintext(withBlank, { blank: true, chosen: [false, false, false] })).toEqual([1, 0, 0, 0]);
+    expect(questionPlaintext(withBlank, { blank: true, chosen: [false, false, false] })).toEqual([
+      1, 0, 0, 0,
+    ]);
     expect(questionPlaintext(withBlank, { blank: false, chosen: [false, true, true] })).toEqual([0, 0, 1, 1]);
     expect(questionPlaintext(single, { blank: false, chosen: [false, true, false] })).toEqual([0, 1, 0]);
   });
 
   it('reports too few, too many and blank-with-answers as closed kinds', () => {
-    expect(selectionProblem(single, emptySelection(single))).toEqual({ kind: 'too-few', min: 1, blankAllowed: false });
-    expect(selectionProblem(withBlank, { blank: false, chosen: [true, true, true] })).toEqual({ kind: 'too-many', max: 2 });
-    expect(selectionProblem(withBlank, { blank: true, chosen: [true, false, false] })).toEqual({ kind: 'blank-with-answers' });
+    expect(selectionProblem(single, emptySelection(single))).toEqual({
+      kind: 'too-few',
+      min: 1,
+      blankAllowed: false,
+    });
+    expect(selectionProblem(withBlank, { blank: false, chosen: [true, true, true] })).toEqual({
+      kind: 'too-many',
+      max: 2,
+    });
+    expect(selectionProblem(withBlank, { blank: true, chosen: [true, false, false] })).toEqual({
+      kind: 'blank-with-answers',
+    });
     expect(selectionProblem(withBlank, { blank: true, chosen: [false, false, false] })).toBeUndefined();
   });
 
   it('builds one array per question', () => {
     expect(
-      toPlaintext([single, withBlank], [
-        { blank: false, chosen: [true, false, false] },
-        { blank: true, chosen: [false, false, false] },
-      ]),
+      toPlaintext(
+        [single, withBlank],
+        [
+          { blank: false, chosen: [true, false, false] },
+          { blank: true, chosen: [false, false, false] },
+        ],
+      ),
     ).toEqual([
       [1, 0, 0],
       [1, 0, 0, 0],
@@ -51,10 +71,19 @@ describe('booth ballot form', () => {
       .record({ n: fc.integer({ min: 1, max: 5 }), blank: fc.boolean(), a: fc.nat(5), b: fc.nat(5) })
       .chain(({ n, blank, a, b }) => {
         const [min, max] = [Math.min(a, b, n), Math.min(Math.max(a, b), n)];
-        const question: HomomorphicQuestion = { question: 'q', answers: Array.from({ length: n }, (_, i) => `a${i}`), min, max, blank };
+        const question: HomomorphicQuestion = {
+          question: 'q',
+          answers: Array.from({ length: n }, (_, i) => `a${i}`),
+          min,
+          max,
+          blank,
+        };
         return fc.record({
           question: fc.constant(question),
-          selection: fc.record({ blank: fc.boolean(), chosen: fc.array(fc.boolean(), { minLength: n, maxLength: n }) }),
+          selection: fc.record({
+            blank: fc.boolean(),
+            chosen: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+          }),
         });
       });
     fc.assert(

@@ -30,10 +30,14 @@ export function usesRadioButtons(question: HomomorphicQuestion): boolean {
   return question.max === 1 && question.min === 1 && !question.blank;
 }
 
-export function selectionProblem(question: HomomorphicQuestion, selection: QuestionSelection): SelectionProblem | undefined {
+export function selectionProblem(
+  question: HomomorphicQuestion,
+  selection: QuestionSelection,
+): SelectionProblem | undefined {
   const ticked = selection.chosen.filter(Boolean).length;
   if (question.blank && selection.blank) return ticked === 0 ? undefined : { kind: 'blank-with-answers' };
-  if (ticked < question.min) return { kind: 'too-few', min: question.min, blankAllowed: Boolean(question.blank) };
+  if (ticked < question.min)
+    return { kind: 'too-few', min: question.min, blankAllowed: Boolean(question.blank) };
   if (ticked > question.max) return { kind: 'too-many', max: question.max };
   return undefined;
 }
@@ -44,6 +48,11 @@ export function questionPlaintext(question: HomomorphicQuestion, selection: Ques
   return question.blank ? [blank ? 1 : 0, ...answers] : answers;
 }
 
-export function toPlaintext(questions: readonly HomomorphicQuestion[], selections: readonly QuestionSelection[]): Plaintext {
-  return questions.map((question, i) => questionPlaintext(question, selections[i] ?? emptySelection(question)));
+export function toPlaintext(
+  questions: readonly HomomorphicQuestion[],
+  selections: readonly QuestionSelection[],
+): Plaintext {
+  return questions.map((question, i) =>
+    questionPlaintext(question, selections[i] ?? emptySelection(question)),
+  );
 }

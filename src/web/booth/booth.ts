@@ -6,7 +6,7 @@
  */
 import { parsePrivateCredential } from '../../core/credential.js';
 import { sha256B64 } from '../../core/hash.js';
-import { type Language, LANGUAGES, messagesFor, type Messages } from '../../i18n/index.js';
+import { LANGUAGES, type Language, type Messages, messagesFor } from '../../i18n/index.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
@@ -94,16 +94,21 @@ export class Booth implements BoothActions {
           : info.state === 'annulled'
             ? (m) => m.unavailable.annulled
             : (m) => m.unavailable.closed;
-      return this.unavailable(reason);
+      this.unavailable(reason);
+      return;
     }
     let context: ReturnType<typeof loadElection>;
     try {
       context = loadElection(info.election);
     } catch {
-      return this.unavailable((m) => m.unavailable.invalidElection);
+      this.unavailable((m) => m.unavailable.invalidElection);
+      return;
     }
     const questions = context.election.questions;
-    if (!questions.every(isHomomorphic)) return this.unavailable((m) => m.unavailable.unsupported);
+    if (!questions.every(isHomomorphic)) {
+      this.unavailable((m) => m.unavailable.unsupported);
+      return;
+    }
     state.context = context;
     state.questions = questions.filter(isHomomorphic);
     state.selections = state.questions.map(emptySelection);
@@ -148,7 +153,8 @@ export class Booth implements BoothActions {
     if (!parsed.ok) {
       state.credentialError = parsed.error;
       this.render({ id: 'credential' });
-      return this.showError((m) => m.credential[parsed.error]);
+      this.showError((m) => m.credential[parsed.error], { shownInline: true });
+      return;
     }
     state.credentialError = undefined;
     state.credential = parsed.credential;
@@ -163,18 +169,25 @@ export class Booth implements BoothActions {
     const first = invalid[0];
     if (first) {
       this.render({ id: firstControlId(first.i) });
-      return this.showError((m) =>
+      this.showError((m) =>
         [
           m.questions.summary(invalid.length),
           ...invalid.map(({ problem, i }) =>
-            m.questions.problemIn(m.questions.questionNumber(i + 1, state.questions.length), problemText(m.questions, problem)),
+            m.questions.problemIn(
+              m.questions.questionNumber(i + 1, state.questions.length),
+              problemText(m.questions, problem),
+            ),
           ),
         ].join(' '),
       );
+      return;
     }
     // The protocol's own rule check, in case the booth's form and the core ever disagree.
     const problem = checkPlaintext(state.context!, toPlaintext(state.questions, state.selections));
-    if (problem !== undefined) return this.showError((m) => `${m.questions.rejected} (${problem})`);
+    if (problem !== undefined) {
+      this.showError((m) => `${m.questions.rejected} (${problem})`);
+      return;
+    }
     state.pendingBallot = undefined;
     this.go('review');
   }
@@ -187,7 +200,8 @@ export class Booth implements BoothActions {
   async cast(): Promise<void> {
     const { state } = this;
     if (state.busy) return;
-    if (!state.session || !state.credential || !state.context) return this.go(state.session ? 'credential' : 'sign-in');
+    if (!state.session || !state.credential || !state.context)
+      return this.go(state.session ? 'credential' : 'sign-in');
     state.busy = true;
     this.markCastButton(true);
     this.showError(undefined);
@@ -204,6 +218,11 @@ export class Booth implements BoothActions {
       this.showStatus(undefined);
       if (result.ok) return this.confirm(ballot.tracker, result.value.tracker);
       this.castFailed(result.failure, ballot.tracker);
+    } catch (error) {
+      // A bug, not an expected failure: say so rather than leave "Encrypting…" on screen.
+      this.showStatus(undefined);
+      this.showError((m) => m.review.failed);
+      console.error(error);
     } finally {
       state.busy = false;
       this.markCastButton(false);
@@ -223,13 +242,18 @@ export class Booth implements BoothActions {
     const { state } = this;
     if (failure.kind !== 'http' || failure.status >= 500) {
       // The ballot may or may not be stored: keep it, so trying again sends the very same bytes.
-      return this.showError((m) => `${m.review.uncertain} ${resolveText(this.failureText(failure), m)}`);
+      this.showError((m) => `${m.review.uncertain} ${resolveText(this.failureText(failure), m)}`);
+      return;
     }
-    if (failure.code === 'SCR_BALLOT_DUPLICATE') return this.confirm(localTracker, undefined);
+    if (failure.code === 'SCR_BALLOT_DUPLICATE') {
+      this.confirm(localTracker, undefined);
+      return;
+    }
     if (failure.code === 'SCR_UNAUTHENTICATED' || failure.code === 'SCR_CSRF') {
       state.session = undefined;
       this.go('sign-in');
-      return this.showError((m) => m.review.signInAgain);
+      this.showError((m) => m.review.signInAgain);
+      return;
     }
     state.pendingBallot = undefined;
     if (failure.code === 'SCR_BALLOT_WRONG_CREDENTIAL') {
@@ -309,10 +333,12 @@ export class Booth implements BoothActions {
     focusElement(document.getElementById(focus === 'heading' ? HEADING_ID : focus.id));
   }
 
-  private showError(text: Text | undefined): void {
+  /** `shownInline`: the message is already displayed next to its field, so the alert is for screen readers only. */
+  private showError(text: Text | undefined, options: { shownInline?: boolean } = {}): void {
     const { alert } = this.elements;
     this.state.error = text;
     alert.textContent = '';
+    alert.classList.toggle('visually-hidden', options.shownInline === true);
     if (text === undefined) return;
     // Emptied first, filled a moment later: screen readers announce even a repeated message.
     setTimeout(() => {

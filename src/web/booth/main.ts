@@ -3,7 +3,7 @@
  * path and the credential from the URL fragment (which browsers never send to servers), removes the
  * fragment from the address bar and history, picks the language, and starts the booth.
  */
-import { type Language, isLanguage, negotiateLanguage } from '../../i18n/index.js';
+import { isLanguage, type Language, negotiateLanguage } from '../../i18n/index.js';
 import { VoterApi } from './api.js';
 import { Booth, type BoothElements } from './booth.js';
 import { initialState } from './state.js';

@@ -3,14 +3,22 @@
  * private credential until the ballot is cast) live only here, in memory, and are dropped as soon as
  * they are no longer needed; nothing is written to storage.
  */
-import type { Language, Messages } from '../../i18n/index.js';
+
 import type { CredentialParseError, PrivateCredential } from '../../core/credential.js';
+import type { Language, Messages } from '../../i18n/index.js';
 import type { ElectionContext } from '../../protocol/election.js';
 import type { HomomorphicQuestion } from '../../protocol/messages.js';
 import type { ElectionInfo, VoterSession } from './api.js';
 import type { QuestionSelection, SelectionProblem } from './ballot-form.js';
 
-export type Step = 'loading' | 'unavailable' | 'sign-in' | 'credential' | 'questions' | 'review' | 'confirmation';
+export type Step =
+  | 'loading'
+  | 'unavailable'
+  | 'sign-in'
+  | 'credential'
+  | 'questions'
+  | 'review'
+  | 'confirmation';
 
 /** A message in the booth's current language, or a text the server already translated. */
 export type Text = string | ((m: Messages['booth']) => string);

@@ -29,6 +29,10 @@ export function confirmationScreen(view: View): HTMLElement {
     h('p', { class: 'tracker' }, h('code', { id: 'tracker' }, localTracker)),
     agreement,
     h('p', {}, m.confirmation.keep),
-    h('p', {}, h('a', { href: boardLink(state.electionId, localTracker), id: 'board-link' }, m.confirmation.boardLink)),
+    h(
+      'p',
+      {},
+      h('a', { href: boardLink(state.electionId, localTracker), id: 'board-link' }, m.confirmation.boardLink),
+    ),
   );
 }

@@ -7,7 +7,11 @@ export const STEP_COUNT = 4;
 
 export const HEADING_ID = 'step-heading';
 
-export function stepScreen(view: View, options: { step?: number; heading: string }, ...children: Child[]): HTMLElement {
+export function stepScreen(
+  view: View,
+  options: { step?: number; heading: string },
+  ...children: Child[]
+): HTMLElement {
   const { m, state } = view;
   const { step, heading } = options;
   return h(
@@ -33,7 +37,9 @@ export function field(
   const described: string[] = [];
   const hint = options.hint && h('p', { id: `${id}-hint`, class: 'hint' }, options.hint);
   if (hint) described.push(hint.id);
-  const notes = (options.notes ?? []).map((note, i) => h('p', { id: `${id}-note-${i}`, class: 'note' }, note));
+  const notes = (options.notes ?? []).map((note, i) =>
+    h('p', { id: `${id}-note-${i}`, class: 'note' }, note),
+  );
   described.push(...notes.map((note) => note.id));
   const error = options.error && h('p', { id: `${id}-error`, class: 'field-error' }, options.error);
   if (error) {

@@ -14,7 +14,8 @@ type QuestionMessages = Messages['booth']['questions'];
 
 export function ruleText(m: QuestionMessages, question: HomomorphicQuestion): string {
   const { min, max } = question;
-  const rule = min === max ? m.chooseExactly(min) : min === 0 ? m.chooseAtMost(max) : m.chooseBetween(min, max);
+  const rule =
+    min === max ? m.chooseExactly(min) : min === 0 ? m.chooseAtMost(max) : m.chooseBetween(min, max);
   return question.blank ? `${rule} ${m.orBlank}` : rule;
 }
 

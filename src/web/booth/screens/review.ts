@@ -37,7 +37,11 @@ export function reviewScreen(view: View): HTMLElement {
         },
         m.review.cast,
       ),
-      h('button', { type: 'button', class: 'secondary', on: { click: () => actions.changeChoices() } }, m.review.change),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', on: { click: () => actions.changeChoices() } },
+        m.review.change,
+      ),
     ),
   );
 }

@@ -40,5 +40,11 @@ export function signInScreen(view: View): HTMLElement {
     field(password, m.signIn.password),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.signIn.submit)),
   );
-  return stepScreen(view, { step: 1, heading: m.signIn.heading }, electionSummary(view), h('p', {}, m.signIn.intro), form);
+  return stepScreen(
+    view,
+    { step: 1, heading: m.signIn.heading },
+    electionSummary(view),
+    h('p', {}, m.signIn.intro),
+    form,
+  );
 }

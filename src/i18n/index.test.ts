@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, LANGUAGES, negotiateLanguage } from './index.js';
+
+describe('message catalogues', () => {
+  it('registers each catalogue under its own language code', () => {
+    for (const language of LANGUAGES) expect(CATALOGUES[language].language.code).toBe(language);
+  });
+
+  it('picks the first supported language of the browser, by primary subtag', () => {
+    expect(negotiateLanguage(['fr-CA', 'en-US'])).toBe('fr');
+    expect(negotiateLanguage(['de-DE', 'EN-gb'])).toBe('en');
+    expect(negotiateLanguage(['de-DE', 'it'])).toBe('en');
+    expect(negotiateLanguage([], 'fr')).toBe('fr');
+  });
+
+  it('has the same message functions in every language, each giving non-empty text', () => {
+    const shape = (value: unknown): unknown =>
+      typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
+        : typeof value;
+    for (const language of LANGUAGES) expect(shape(CATALOGUES[language])).toEqual(shape(CATALOGUES.en));
+    expect(CATALOGUES.fr.booth.questions.chooseExactly(1)).toBe('Choisissez 1 réponse.');
+    expect(CATALOGUES.en.booth.questions.chooseExactly(2)).toBe('Choose 2 answers.');
+  });
+});
