@@ -4,7 +4,7 @@
  * vote in, on a fresh SQLite file unless DATABASE_URL says otherwise) and `migrate` (bring a store's
  * schema up to date).
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { migrateStore } from '../store/open-store.js';
 import { createDemo } from './scrutin/demo.js';
@@ -36,6 +36,7 @@ program
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
       databaseUrl = 'sqlite:.cache/demo.db';
+      mkdirSync('.cache', { recursive: true });
       for (const suffix of ['', '-wal', '-shm']) rmSync(`.cache/demo.db${suffix}`, { force: true });
     }
     const server = await startServer({ port: Number(options.port), host: options.host, databaseUrl, log: false });

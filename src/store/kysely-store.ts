@@ -1,17 +1,16 @@
 /**
  * The `Store` over Kysely, one class for SQLite and PostgreSQL: the dialects differ only in how they
  * are opened (open-store.ts), never in the queries. Every multi-row write is one transaction, and
- * concurrency is settled by the database: `appendBoard` claims board positions by bumping a
- * per-election cursor row (which also queues concurrent appends to one election on PostgreSQL) and
- * lets the (election, height) and (election, tracker) keys refuse the loser, which gets a conflict
- * value and leaves nothing behind. `appendAudit` reads the organisation's last entry and inserts the
+ * concurrency is settled by the database: the board's keys refuse the loser of an append race, which
+ * gets a conflict value and leaves nothing behind (board.ts). `appendAudit` reads the organisation's last entry and inserts the
  * next; two processes racing for one sequence number collide on (organisation, seq) and the loser
  * retries on the new head, so the chain stays linear without locks.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
-import { asUniqueViolation, type UniqueKey, UniqueViolation } from './errors.js';
+import { appendConflict, insertAppend, selectBoard } from './board.js';
+import { asUniqueViolation, UniqueViolation } from './errors.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -35,21 +34,8 @@ import type {
   VoterRow,
 } from './store.js';
 
-/**
- * Which refusals of appendBoard are conflicts rather than bugs. An event hash already on the board
- * means that very event (its JSON includes its height) holds the height.
- */
-const APPEND_CONFLICTS: Partial<Record<UniqueKey, 'height' | 'tracker'>> = {
-  'board-height': 'height',
-  'board-event-hash': 'height',
-  'ballot-tracker': 'tracker',
-};
-
 /** Losing the race for an audit sequence number means someone else progressed; this many losses is a bug. */
 const AUDIT_ATTEMPTS = 100;
-
-/** Rows per multi-row INSERT: keeps parameters under SQLite's 32766 and PostgreSQL's 65535. */
-const INSERT_CHUNK = 500;
 
 export interface KyselyStoreOptions {
   db: Kysely<Database>;
@@ -276,7 +262,7 @@ export class KyselyStore implements Store {
     const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
     await this.#transaction(async (trx) => {
       await trx.deleteFrom('voters').where('election_id', '=', electionId).execute();
-      for (const chunk of chunks(values)) await trx.insertInto('voters').values(chunk).execute();
+      for (const chunk of rows.chunks(values)) await trx.insertInto('voters').values(chunk).execute();
     });
   }
 
@@ -369,53 +355,10 @@ export class KyselyStore implements Store {
     if (!Number.isSafeInteger(event.height) || event.height < 0) {
       throw new RangeError(`appendBoard: event.height must be a non-negative integer, got ${event.height}`);
     }
-    // The same payload may be referenced twice (in one append or across appends): keep its first place.
-    const files = [...new Map(data.map((file) => [file.hash, file])).values()];
     try {
-      await this.#transaction(async (trx) => {
-        let position = await claimPositions(trx, electionId, files.length + 1);
-        for (const chunk of chunks(files)) {
-          await trx
-            .insertInto('board_data')
-            .values(
-              chunk.map((file) => ({
-                election_id: electionId,
-                hash: file.hash,
-                raw: file.raw,
-                position: position++,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['election_id', 'hash']).doNothing())
-            .execute();
-        }
-        await trx
-          .insertInto('board_events')
-          .values({
-            election_id: electionId,
-            height: event.height,
-            hash: event.hash,
-            type: event.type,
-            raw: event.raw,
-            position,
-          })
-          .execute();
-        if (ballot !== undefined) {
-          await trx
-            .insertInto('ballots')
-            .values({
-              election_id: electionId,
-              tracker: ballot.tracker,
-              voter_id: ballot.voterId,
-              credential: ballot.credential,
-              height: event.height,
-              cast_at: new Date().toISOString(),
-            })
-            .execute();
-        }
-      });
+      await this.#transaction((trx) => insertAppend(trx, electionId, data, event, ballot));
     } catch (error) {
-      const conflict =
-        error instanceof UniqueViolation ? APPEND_CONFLICTS[error.key as UniqueKey] : undefined;
+      const conflict = appendConflict(error);
       if (conflict !== undefined) return { ok: false, conflict };
       throw error;
     }
@@ -423,20 +366,7 @@ export class KyselyStore implements Store {
   }
 
   async readBoard(electionId: string): Promise<BoardRecord[]> {
-    // One UNION statement, so one snapshot: never an event whose data is not yet visible.
-    const found = await this.#db
-      .selectFrom('board_data')
-      .select((eb) => [eb.val('data').as('kind'), 'hash', 'raw', 'position'])
-      .where('election_id', '=', electionId)
-      .unionAll((eb) =>
-        eb
-          .selectFrom('board_events')
-          .select((eb) => [eb.val('event').as('kind'), 'hash', 'raw', 'position'])
-          .where('election_id', '=', electionId),
-      )
-      .orderBy('position')
-      .execute();
-    return found.map((r) => ({ kind: r.kind as BoardRecord['kind'], hash: r.hash, raw: r.raw }));
+    return selectBoard(this.#db, electionId);
   }
 
   async boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined> {
@@ -497,33 +427,4 @@ export class KyselyStore implements Store {
     const found = await query.orderBy('seq').execute();
     return found.map(rows.fromAudit);
   }
-}
-
-/**
- * Reserves `count` consecutive board positions of an election and returns the first. The upsert
- * row-locks the election's cursor until commit, so on PostgreSQL concurrent appends to one election
- * queue here (on SQLite, BEGIN IMMEDIATE already serialises writers) and positions follow commit order.
- */
-async function claimPositions(
-  trx: Transaction<Database>,
-  electionId: string,
-  count: number,
-): Promise<number> {
-  const { next_position } = await trx
-    .insertInto('board_cursors')
-    .values({ election_id: electionId, next_position: count })
-    .onConflict((oc) =>
-      oc
-        .column('election_id')
-        .doUpdateSet((eb) => ({ next_position: eb('board_cursors.next_position', '+', count) })),
-    )
-    .returning('next_position')
-    .executeTakeFirstOrThrow();
-  return next_position - count;
-}
-
-function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
 }

@@ -95,7 +95,7 @@ export function writeGate(database: SqliteDatabase.Database): WriteGate {
   // In-memory databases are private to their connection: nothing to share.
   const key = database.memory ? undefined : realpathSync(database.name);
   const queue = (key === undefined ? undefined : gates.get(key)) ?? new Queue();
-  // disabled
+  if (key !== undefined) gates.set(key, queue);
   queue.users += 1;
   let released = false;
   return {

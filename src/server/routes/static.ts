@@ -13,7 +13,7 @@ import { ApiError } from '../errors.js';
 export function webRoot(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const candidates = [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'dist', 'web')];
-  return candidates.find((dir) => existsSync(join(dir, 'booth.js'))) ?? candidates[1]!;
+  return candidates.find((dir) => existsSync(join(dir, 'booth.html'))) ?? candidates[1]!;
 }
 
 const TYPES: Record<string, string> = {
@@ -30,15 +30,26 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
       const relative = normalize(request.params['*']).replace(/^(\.\.(\/|\\|$))+/, '');
       const path = join(root, relative);
-      if (!path.startsWith(root) || !existsSync(path) || !TYPES[extname(path)]) throw new ApiError('SCR_NOT_FOUND');
-      return reply.header('content-type', TYPES[extname(path)]!).header('cache-control', 'no-cache').send(readFileSync(path));
+      // Only the bundle's content-hashed files are served, so they can be cached for ever.
+      if (!path.startsWith(root) || !/^booth-[\w-]+\.(js|css|map)$/.test(relative) || !existsSync(path) || !TYPES[extname(path)]) {
+        throw new ApiError('SCR_NOT_FOUND');
+      }
+      return reply
+        .header('content-type', TYPES[extname(path)]!)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(readFileSync(path));
     });
     app.get('/vote/:electionId', async (_request, reply) => {
       const page = join(root, 'booth.html');
       if (!existsSync(page)) throw new ApiError('SCR_NOT_FOUND');
       return reply
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+        .header('cache-control', 'no-cache')
+        .header('referrer-policy', 'no-referrer')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        )
         .send(readFileSync(page));
     });
   };
