@@ -17,7 +17,7 @@ import type { BallotInput, Store } from '../store/store.js';
 interface LoadedBoard {
   readonly data: Map<string, string>;
   readonly verifier: BoardVerifier;
-  /** Number of records (data + events) already applied from the store. */
+  /** Store position from which records have not been applied yet. */
   position: number;
   head: { hash: string; height: number } | undefined;
   queue: Promise<unknown>;
@@ -62,8 +62,8 @@ export class BoardService {
 
   /** Applies records appended (by any process) since this board last looked. */
   private async catchUp(electionId: string, board: LoadedBoard): Promise<void> {
-    const records = await this.store.readBoard(electionId);
-    for (const record of records.slice(board.position)) {
+    const records = await this.store.readBoard(electionId, board.position);
+    for (const record of records) {
       if (record.kind === 'data') board.data.set(record.hash, record.raw);
       else {
         const event = { hash: record.hash, raw: record.raw, event: decodeText(eventCodec, record.raw, 'event') };
@@ -71,7 +71,8 @@ export class BoardService {
         board.head = { hash: record.hash, height: event.event.height };
       }
     }
-    board.position = records.length;
+    const last = records.at(-1);
+    if (last) board.position = last.position + 1;
   }
 
   /**

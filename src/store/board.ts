@@ -93,19 +93,24 @@ async function claimPositions(
   return next_position - count;
 }
 
-/** Every record in position order, read in one UNION statement (one snapshot, so never a torn append). */
-export async function selectBoard(db: Kysely<Database>, electionId: string): Promise<BoardRecord[]> {
+/**
+ * Records in position order from `fromPosition` on, read in one UNION statement (one snapshot, so
+ * never a torn append). Positions may have gaps (a data file already present is not stored twice).
+ */
+export async function selectBoard(db: Kysely<Database>, electionId: string, fromPosition = 0): Promise<BoardRecord[]> {
   const found = await db
     .selectFrom('board_data')
     .select((eb) => [eb.val('data').as('kind'), 'hash', 'raw', 'position'])
     .where('election_id', '=', electionId)
+    .where('position', '>=', fromPosition)
     .unionAll((eb) =>
       eb
         .selectFrom('board_events')
         .select((eb) => [eb.val('event').as('kind'), 'hash', 'raw', 'position'])
-        .where('election_id', '=', electionId),
+        .where('election_id', '=', electionId)
+        .where('position', '>=', fromPosition),
     )
     .orderBy('position')
     .execute();
-  return found.map((r) => ({ kind: r.kind as BoardRecord['kind'], hash: r.hash, raw: r.raw }));
+  return found.map((r) => ({ kind: r.kind as BoardRecord['kind'], hash: r.hash, raw: r.raw, position: Number(r.position) }));
 }

@@ -365,8 +365,8 @@ export class KyselyStore implements Store {
     return { ok: true };
   }
 
-  async readBoard(electionId: string): Promise<BoardRecord[]> {
-    return selectBoard(this.#db, electionId);
+  async readBoard(electionId: string, fromPosition = 0): Promise<BoardRecord[]> {
+    return selectBoard(this.#db, electionId, fromPosition);
   }
 
   async boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined> {

@@ -4,6 +4,9 @@
  * comes from constraints and transactions, never from in-process locks: the board's (election,
  * height) key makes two concurrent appends conflict, the (election, tracker) key refuses a replay.
  *
+ * (An in-process write queue per SQLite file only keeps one process's writers from blocking Node;
+ * which write wins is still decided by the database.)
+ *
  * Secrets never enter the store: passwords and session tokens only as hashes, voters' private
  * credentials never (the store has no column for them). Row types below are the allowlist of what
  * can be read back.
@@ -127,6 +130,8 @@ export interface BoardRecord {
   kind: 'data' | 'event';
   hash: string;
   raw: string;
+  /** Increasing per election (with possible gaps): where a reader resumes. */
+  position: number;
 }
 
 export interface CastRow {
@@ -225,8 +230,8 @@ export interface Store {
     event: BoardEventInput,
     ballot?: BallotInput,
   ): Promise<AppendOutcome>;
-  /** Every record in append order (data before the event that references it). */
-  readBoard(electionId: string): Promise<BoardRecord[]>;
+  /** Records in append order (data before the event that references it), from a position on. */
+  readBoard(electionId: string, fromPosition?: number): Promise<BoardRecord[]>;
   boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined>;
   listCasts(electionId: string): Promise<CastRow[]>;
 
