@@ -77,7 +77,10 @@ async function build(m: M, groupName: GroupName, count: number): Promise<Built> 
   const meta = join(dir, 'meta.json');
   if (existsSync(meta)) {
     const cached = JSON.parse(readFileSync(meta, 'utf8')) as Omit<Built, 'ballots' | 'electionRaw'>;
-    const extra = JSON.parse(readFileSync(join(dir, 'ballots.json'), 'utf8')) as { ballots: string[]; electionRaw: string };
+    const extra = JSON.parse(readFileSync(join(dir, 'ballots.json'), 'utf8')) as {
+      ballots: string[];
+      electionRaw: string;
+    };
     return { ...cached, ...extra };
   }
   rmSync(dir, { recursive: true, force: true });
@@ -92,7 +95,9 @@ async function build(m: M, groupName: GroupName, count: number): Promise<Built> 
   const appender = m.archive.ArchiveAppender.create(Math.floor(Date.now() / 1000));
   const setupData = {
     election: appender.addData(made.raw),
-    trustees: appender.addData(m.codec.encode(m.messages.trusteesCodec, m.setup.makeTrustees([trustee.publicKey]))),
+    trustees: appender.addData(
+      m.codec.encode(m.messages.trusteesCodec, m.setup.makeTrustees([trustee.publicKey])),
+    ),
     credentials: appender.addData(JSON.stringify(credentials.publicCredentials)),
   };
   appender.addEvent('Setup', appender.addData(m.codec.encode(m.messages.setupDataCodec, setupData)));
@@ -120,11 +125,20 @@ async function build(m: M, groupName: GroupName, count: number): Promise<Built> 
   const tallyHash = rest.addData(m.codec.encode(m.messages.encryptedTallyCodec, tally));
   rest.addEvent(
     'EncryptedTally',
-    rest.addData(m.codec.encode(m.messages.sizedEncryptedTallyCodec, { num_tallied: count, total_weight: BigInt(count), encrypted_tally: tallyHash })),
+    rest.addData(
+      m.codec.encode(m.messages.sizedEncryptedTallyCodec, {
+        num_tallied: count,
+        total_weight: BigInt(count),
+        encrypted_tally: tallyHash,
+      }),
+    ),
   );
   const partial = m.tally.computePartialDecryption(ctx, tally, trustee.privateKey.reveal());
   const partialHash = rest.addData(m.codec.encode(m.messages.partialDecryptionCodec, partial));
-  rest.addEvent('PartialDecryption', rest.addData(m.codec.encode(m.messages.ownedCodec, { owner: 1, payload: partialHash })));
+  rest.addEvent(
+    'PartialDecryption',
+    rest.addData(m.codec.encode(m.messages.ownedCodec, { owner: 1, payload: partialHash })),
+  );
   const trustees = m.trustees.checkTrustees(group, m.setup.makeTrustees([trustee.publicKey]));
   if (!trustees.ok) throw new Error(trustees.problem);
   const combined = m.tally.combineFactors(group, trustees.set, new Map([[1, partial]]), tally);
@@ -156,12 +170,27 @@ function timeCommand(command: string, args: string[], cwd?: string): number {
 }
 
 /** Ballot generation as a voter's command: one process per ballot, `repeat` times. */
-function generationPerSecondCli(command: string[], dir: string, credentialFile: string, repeat: number): number {
+function generationPerSecondCli(
+  command: string[],
+  dir: string,
+  credentialFile: string,
+  repeat: number,
+): number {
   const choices = join(dir, 'choices.json');
   writeFileSync(choices, '[[1,0,0]]');
   const started = now();
   for (let i = 0; i < repeat; i++) {
-    timeCommand(command[0]!, [...command.slice(1), 'election', 'generate-ballot', '--dir', join(dir, 'voting'), '--privcred', credentialFile, '--ballot', choices]);
+    timeCommand(command[0]!, [
+      ...command.slice(1),
+      'election',
+      'generate-ballot',
+      '--dir',
+      join(dir, 'voting'),
+      '--privcred',
+      credentialFile,
+      '--ballot',
+      choices,
+    ]);
   }
   return (repeat * 1000) / (now() - started);
 }
@@ -170,7 +199,8 @@ const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×
 
 export const electionBench: Bench = {
   name: 'election',
-  description: '1,000-ballot election: Scrutin vs belenios-tool (generation, ballot and archive verification)',
+  description:
+    '1,000-ballot election: Scrutin vs belenios-tool (generation, ballot and archive verification)',
   async run() {
     const m = await modules();
     m.platform.installNodePlatform();
@@ -185,7 +215,8 @@ export const electionBench: Bench = {
       let started = now();
       for (const raw of sample) {
         const parsed = m.ballotBox.parseBallot(raw);
-        if (!parsed.ok || !m.ballot.checkBallot(ctx, parsed.ballot).ok) throw new Error('bench ballot rejected');
+        if (!parsed.ok || !m.ballot.checkBallot(ctx, parsed.ballot).ok)
+          throw new Error('bench ballot rejected');
       }
       const oneThread = (sample.length * 1000) / (now() - started);
       const pool = new m.pool.BallotWorkerPool();
@@ -200,23 +231,77 @@ export const electionBench: Bench = {
       for (const [name, command] of tools) {
         const repeat = groupName === 'BELENIOS-2048' ? 20 : 5;
         const gen = generationPerSecondCli(command, built.dir, built.credentialFile, repeat);
-        const before = timeCommand(command[0]!, [...command.slice(1), 'election', 'verify', '--dir', built.voting]);
-        const after = timeCommand(command[0]!, [...command.slice(1), 'election', 'verify', '--dir', built.tallied]);
+        const before = timeCommand(command[0]!, [
+          ...command.slice(1),
+          'election',
+          'verify',
+          '--dir',
+          built.voting,
+        ]);
+        const after = timeCommand(command[0]!, [
+          ...command.slice(1),
+          'election',
+          'verify',
+          '--dir',
+          built.tallied,
+        ]);
         figures[name] = { gen, before, after };
       }
       const ours = figures['scrutin-tool']!;
       const theirs = figures['belenios-tool'];
       const perSecond = (ms: number) => (count * 1000) / ms;
       const add = (what: string, scrutin: string, belenios: string, r: string) =>
-        rows.push({ group: groupName, ballots: String(count), measure: what, 'scrutin-tool': scrutin, 'belenios-tool': belenios, ratio: r });
-      add('generation, in-process (ballots/s, 1 thread)', formatNumber(built.generationPerSecond, 1), '–', '–');
-      add('generation, one process per ballot (ballots/s)', formatNumber(ours.gen, 1), formatNumber(theirs?.gen, 1), theirs ? ratio(ours.gen, theirs.gen) : '–');
+        rows.push({
+          group: groupName,
+          ballots: String(count),
+          measure: what,
+          'scrutin-tool': scrutin,
+          'belenios-tool': belenios,
+          ratio: r,
+        });
+      add(
+        'generation, in-process (ballots/s, 1 thread)',
+        formatNumber(built.generationPerSecond, 1),
+        '–',
+        '–',
+      );
+      add(
+        'generation, one process per ballot (ballots/s)',
+        formatNumber(ours.gen, 1),
+        formatNumber(theirs?.gen, 1),
+        theirs ? ratio(ours.gen, theirs.gen) : '–',
+      );
       add('ballot verification, 1 thread (ballots/s)', formatNumber(oneThread, 1), '–', '–');
-      add(`ballot verification, pool of ${availableParallelism()} (ballots/s)`, formatNumber(pooled, 1), '–', '–');
-      add('archive verify before tally (s)', formatNumber(ours.before / 1000, 2), formatNumber(theirs && theirs.before / 1000, 2), theirs ? ratio(theirs.before, ours.before) : '–');
-      add('archive verify before tally (ballots/s)', formatNumber(perSecond(ours.before), 1), formatNumber(theirs && perSecond(theirs.before), 1), theirs ? ratio(theirs.before, ours.before) : '–');
-      add('archive verify, tallied (s)', formatNumber(ours.after / 1000, 2), formatNumber(theirs && theirs.after / 1000, 2), theirs ? ratio(theirs.after, ours.after) : '–');
-      add('archive verify, tallied (ballots/s)', formatNumber(perSecond(ours.after), 1), formatNumber(theirs && perSecond(theirs.after), 1), theirs ? ratio(theirs.after, ours.after) : '–');
+      add(
+        `ballot verification, pool of ${availableParallelism()} (ballots/s)`,
+        formatNumber(pooled, 1),
+        '–',
+        '–',
+      );
+      add(
+        'archive verify before tally (s)',
+        formatNumber(ours.before / 1000, 2),
+        formatNumber(theirs && theirs.before / 1000, 2),
+        theirs ? ratio(theirs.before, ours.before) : '–',
+      );
+      add(
+        'archive verify before tally (ballots/s)',
+        formatNumber(perSecond(ours.before), 1),
+        formatNumber(theirs && perSecond(theirs.before), 1),
+        theirs ? ratio(theirs.before, ours.before) : '–',
+      );
+      add(
+        'archive verify, tallied (s)',
+        formatNumber(ours.after / 1000, 2),
+        formatNumber(theirs && theirs.after / 1000, 2),
+        theirs ? ratio(theirs.after, ours.after) : '–',
+      );
+      add(
+        'archive verify, tallied (ballots/s)',
+        formatNumber(perSecond(ours.after), 1),
+        formatNumber(theirs && perSecond(theirs.after), 1),
+        theirs ? ratio(theirs.after, ours.after) : '–',
+      );
     }
     printTable('Full election, Scrutin vs belenios-tool 2.0 (ratio > 1: Scrutin faster)', rows);
   },

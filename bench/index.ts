@@ -2,11 +2,13 @@
  * Runs the benchmarks and prints one table each: `npm run bench [-- NAME… | --quick]`.
  * Add a benchmark by writing bench/NAME.ts exporting a `Bench` and listing it below.
  */
+
+import { electionBench } from './election.js';
 import { type Bench, type BenchOptions, describeMachine } from './harness.js';
 import { modexpBench } from './modexp.js';
 import { verifyArchiveBench } from './verify-archive.js';
 
-const BENCHES: readonly Bench[] = [modexpBench, verifyArchiveBench];
+const BENCHES: readonly Bench[] = [modexpBench, verifyArchiveBench, electionBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -19,7 +19,12 @@ program
   .option('--host <HOST>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
   .option('--base-url <URL>', 'public address used in links (default http://HOST:PORT)')
   .action(async (options: { port: string; host: string; baseUrl?: string }) => {
-    const server = await startServer({ port: Number(options.port), host: options.host, databaseUrl: process.env.DATABASE_URL, baseUrl: options.baseUrl });
+    const server = await startServer({
+      port: Number(options.port),
+      host: options.host,
+      databaseUrl: process.env.DATABASE_URL,
+      baseUrl: options.baseUrl,
+    });
     process.stdout.write(`Scrutin is running at ${server.url}\n`);
     const stop = () => void server.stop().then(() => process.exit(0));
     process.once('SIGINT', stop);
@@ -39,15 +44,26 @@ program
       mkdirSync('.cache', { recursive: true });
       for (const suffix of ['', '-wal', '-shm']) rmSync(`.cache/demo.db${suffix}`, { force: true });
     }
-    const server = await startServer({ port: Number(options.port), host: options.host, databaseUrl, log: false });
+    const server = await startServer({
+      port: Number(options.port),
+      host: options.host,
+      databaseUrl,
+      log: false,
+    });
     const demo = await createDemo(server.store, server.elections, server.url, Number(options.voters));
     const out = process.stdout;
     out.write(`\nScrutin demo is running at ${server.url}\n\n`);
-    out.write(`Election ${demo.electionId} is open. Public board: ${server.url}/api/v1/elections/${demo.electionId}\n`);
-    out.write(`Archive (verify it with scrutin-tool or belenios-tool): ${server.url}/api/v1/elections/${demo.electionId}/archive.bel\n\n`);
+    out.write(
+      `Election ${demo.electionId} is open. Public board: ${server.url}/api/v1/elections/${demo.electionId}\n`,
+    );
+    out.write(
+      `Archive (verify it with scrutin-tool or belenios-tool): ${server.url}/api/v1/elections/${demo.electionId}/archive.bel\n\n`,
+    );
     out.write('Voters (demo only: a real election sends each voter their own secrets, by two channels):\n\n');
     for (const voter of demo.voters) {
-      out.write(`  ${voter.login}  password ${voter.password}  credential ${voter.credential}\n    vote at ${voter.link}\n`);
+      out.write(
+        `  ${voter.login}  password ${voter.password}  credential ${voter.credential}\n    vote at ${voter.link}\n`,
+      );
     }
     out.write(`\nElection admin: ${demo.admin.email} / ${demo.admin.password}\n`);
     out.write('Press Ctrl+C to stop.\n');
@@ -61,7 +77,9 @@ program
   .description('create or update the store schema (DATABASE_URL)')
   .action(async () => {
     const applied = await migrateStore(process.env.DATABASE_URL);
-    process.stdout.write(applied.length === 0 ? 'The store is up to date.\n' : `Applied: ${applied.join(', ')}\n`);
+    process.stdout.write(
+      applied.length === 0 ? 'The store is up to date.\n' : `Applied: ${applied.join(', ')}\n`,
+    );
   });
 
 await program.parseAsync(process.argv);

@@ -24,7 +24,8 @@ export interface Codec<T> {
 
 export type TypeOf<C> = C extends Codec<infer T> ? T : never;
 
-const describe = (value: unknown) => (Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value);
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
 
 export const string: Codec<string> = {
   decode(value, path) {
@@ -96,7 +97,9 @@ export function optional<T>(inner: Codec<T>): Codec<T | undefined> & { readonly 
 }
 
 type Fields = Record<string, Codec<unknown>>;
-type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends { optional: true } ? K : never }[keyof F];
+type OptionalKeys<F extends Fields> = {
+  [K in keyof F]: F[K] extends { optional: true } ? K : never;
+}[keyof F];
 type ObjectOf<F extends Fields> = { [K in Exclude<keyof F, OptionalKeys<F>>]: TypeOf<F[K]> } & {
   [K in OptionalKeys<F>]?: TypeOf<F[K]>;
 };
@@ -115,7 +118,8 @@ export function object<F extends Fields>(fields: F): Codec<ObjectOf<F>> {
       const out: Record<string, unknown> = {};
       for (const key of keys) {
         const codec = fields[key]!;
-        if (!(key in record) && !codec.optional) throw new DecodeError(path, `missing field ${JSON.stringify(key)}`);
+        if (!(key in record) && !codec.optional)
+          throw new DecodeError(path, `missing field ${JSON.stringify(key)}`);
         const decoded = codec.decode(record[key], path ? `${path}.${key}` : key);
         if (decoded !== undefined) out[key] = decoded;
       }

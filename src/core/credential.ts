@@ -6,7 +6,7 @@
  */
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base58DigitValue, BASE58_ALPHABET, isBase58, randomBase58 } from './base58.js';
+import { BASE58_ALPHABET, base58DigitValue, isBase58, randomBase58 } from './base58.js';
 import { bytesToBigInt } from './bigint.js';
 import type { Group } from './group.js';
 import { type Secret, secret } from './secret.js';
@@ -46,7 +46,11 @@ export function parsePrivateCredential(
   return { ok: true, credential: secret(dashed(raw), 'PrivateCredential') };
 }
 
-export function credentialSecret(credential: PrivateCredential, uuid: string, group: Group): Secret<bigint, 'CredentialSecret'> {
+export function credentialSecret(
+  credential: PrivateCredential,
+  uuid: string,
+  group: Group,
+): Secret<bigint, 'CredentialSecret'> {
   const derived = pbkdf2(sha256, credential.reveal(), uuid, { c: 1000, dkLen: 32 });
   return secret(bytesToBigInt(derived) % group.q, 'CredentialSecret');
 }

@@ -45,7 +45,8 @@ export class FixedBase {
 
   /** base^exponent for 0 <= exponent < 2^(exponentBits); callers reduce mod q first. */
   pow(exponent: bigint): bigint {
-    if (++this.uses === UPGRADE_AFTER && this.windowBits < this.largeWindowBits) this.build(this.largeWindowBits);
+    if (++this.uses === UPGRADE_AFTER && this.windowBits < this.largeWindowBits)
+      this.build(this.largeWindowBits);
     const w = BigInt(this.windowBits);
     let result = 1n;
     let e = exponent;

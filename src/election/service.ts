@@ -43,6 +43,7 @@ import type { Clock } from '../server/context.js';
 import { ApiError } from '../server/errors.js';
 import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
 import type { BoardService } from './board.js';
+import { pedersenParameters, thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll } from './voter-roll.js';
 
 export interface Actor {
@@ -301,6 +302,7 @@ export class ElectionService {
     if (voters.length === 0) problems.push('no voters');
     if (voters.some((v) => v.publicCredential === null)) problems.push('some voters have no credential');
     if (trustees.length === 0) problems.push('no trustees');
+    problems.push(...thresholdSetupProblems(trustees));
     if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
     const kinds = trusteeKinds(trustees);
     const made = makeElection({ description: row.description, name: row.name, questions }, row.id, group, kinds);
@@ -469,16 +471,21 @@ function parseQuestions(value: unknown, group: Group): Question[] {
   }
 }
 
+/** The trustees structure (spec §4.7) in position order: server and external keys, threshold groups. */
 function trusteeKinds(rows: readonly TrusteeRow[]): TrusteeKind[] {
   return [...rows]
     .sort((a, b) => a.position - b.position)
-    .map((row): TrusteeKind => ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')]);
+    .map((row): TrusteeKind =>
+      row.kind === 'pedersen'
+        ? ['Pedersen', pedersenParameters(row)]
+        : ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')],
+    );
 }
 
-/** 1-based owner id of the trustee at `position` over the flattened list. */
+/** 1-based owner id of the (first) trustee at `position` over the flattened list: a group counts its members. */
 function ownerOf(kinds: readonly TrusteeKind[], position: number): number {
   let owner = 0;
-  for (let i = 0; i < position; i++) owner += kinds[i]![0] === 'Single' ? 1 : (kinds[i]![1] as { certs: unknown[] }).certs.length;
+  for (const kind of kinds.slice(0, position)) owner += kind[0] === 'Single' ? 1 : kind[1].certs.length;
   return owner + 1;
 }
 

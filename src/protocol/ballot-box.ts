@@ -3,8 +3,7 @@
  * already cast (a replay), and revotes (the last ballot per credential counts). Cryptographic checks
  * of the ballot itself are `checkBallot`'s; the server and the verifier share this bookkeeping.
  */
-import { encode } from '../core/codec.js';
-import { decodeText, DecodeError } from '../core/codec.js';
+import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { sha256B64 } from '../core/hash.js';
 import { type Ballot, ballotCodec } from './messages.js';
 import type { Eligibility } from './public-credentials.js';
@@ -52,10 +51,13 @@ export class BallotBox {
 }
 
 /** Decodes a ballot and insists on Belenios's exact serialisation, so hashes stay meaningful. */
-export function parseBallot(raw: string): { ok: true; ballot: Ballot; tracker: string } | { ok: false; problem: string } {
+export function parseBallot(
+  raw: string,
+): { ok: true; ballot: Ballot; tracker: string } | { ok: false; problem: string } {
   try {
     const ballot = decodeText(ballotCodec, raw, 'ballot');
-    if (encode(ballotCodec, ballot) !== raw) return { ok: false, problem: 'ballot is not in canonical compact JSON form' };
+    if (encode(ballotCodec, ballot) !== raw)
+      return { ok: false, problem: 'ballot is not in canonical compact JSON form' };
     return { ok: true, ballot, tracker: sha256B64(raw) };
   } catch (error) {
     if (error instanceof DecodeError) return { ok: false, problem: error.message };

@@ -124,7 +124,9 @@ export class BoardVerifier {
 
   statuses(final: boolean): CheckStatus[] {
     return [...this.checks.values()].map((status) =>
-      final && status.status === 'not-reached' && !this.failureValue ? { ...status, status: 'not-applicable' } : { ...status },
+      final && status.status === 'not-reached' && !this.failureValue
+        ? { ...status, status: 'not-applicable' }
+        : { ...status },
     );
   }
 
@@ -193,20 +195,31 @@ export class BoardVerifier {
     }
     const expectedHeight = this.head ? this.head.height + 1 : 0;
     if (height !== expectedHeight) {
-      fail({ check: 'chain', height, message: `event ${record.hash} has height ${height}, expected ${expectedHeight}` });
+      fail({
+        check: 'chain',
+        height,
+        message: `event ${record.hash} has height ${height}, expected ${expectedHeight}`,
+      });
     }
     this.pass('chain');
     const payloadOf = (hash: string | undefined, what: string): string => {
-      if (hash === undefined) return fail({ check: 'chain', height, message: `event at height ${height} has no ${what} payload` });
+      if (hash === undefined)
+        return fail({ check: 'chain', height, message: `event at height ${height} has no ${what} payload` });
       const raw = data(hash);
-      if (raw === undefined) return fail({ check: 'chain', height, message: `hash ${hash} not found (${what} of event at height ${height})` });
+      if (raw === undefined)
+        return fail({
+          check: 'chain',
+          height,
+          message: `hash ${hash} not found (${what} of event at height ${height})`,
+        });
       return raw;
     };
     const decode = <T>(check: CheckName, codec: Codec<T>, raw: string, what: string, trustee?: number): T => {
       try {
         return decodeText(codec, raw, what);
       } catch (error) {
-        if (error instanceof DecodeError) return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
+        if (error instanceof DecodeError)
+          return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
         throw error;
       }
     };
@@ -215,17 +228,26 @@ export class BoardVerifier {
         fail({ check: 'setup', height, message: `the first event must be Setup, not ${event.type}` });
       }
       if (!allowed.includes(this.phase)) {
-        fail({ check: 'chain', height, message: `unexpected ${event.type} event at height ${height} (phase ${this.phase})` });
+        fail({
+          check: 'chain',
+          height,
+          message: `unexpected ${event.type} event at height ${height} (phase ${this.phase})`,
+        });
       }
     };
     const noPayload = () => {
-      if (event.payload !== undefined) fail({ check: 'chain', height, message: `${event.type} carries no payload` });
+      if (event.payload !== undefined)
+        fail({ check: 'chain', height, message: `${event.type} carries no payload` });
     };
 
     switch (event.type) {
       case 'Setup':
         expectPhase(['setup']);
-        this.applySetup(decode('setup', setupDataCodec, payloadOf(event.payload, 'setup'), 'setup_data'), payloadOf, decode);
+        this.applySetup(
+          decode('setup', setupDataCodec, payloadOf(event.payload, 'setup'), 'setup_data'),
+          payloadOf,
+          decode,
+        );
         this.phase = 'voting';
         return;
       case 'Ballot':
@@ -241,19 +263,44 @@ export class BoardVerifier {
         expectPhase(['ended']);
         const started = now();
         const { ctx, box } = this.setup!;
-        const sized = decode('encrypted-tally', sizedEncryptedTallyCodec, payloadOf(event.payload, 'sized_encrypted_tally'), 'sized_encrypted_tally');
-        const given = decode('encrypted-tally', encryptedTallyCodec, payloadOf(sized.encrypted_tally, 'encrypted_tally'), 'encrypted_tally');
+        const sized = decode(
+          'encrypted-tally',
+          sizedEncryptedTallyCodec,
+          payloadOf(event.payload, 'sized_encrypted_tally'),
+          'sized_encrypted_tally',
+        );
+        const given = decode(
+          'encrypted-tally',
+          encryptedTallyCodec,
+          payloadOf(sized.encrypted_tally, 'encrypted_tally'),
+          'encrypted_tally',
+        );
         const tallied = box.tallied();
-        if (encode(encryptedTallyCodec, computeEncryptedTally(ctx, tallied)) !== encode(encryptedTallyCodec, given)) {
-          fail({ check: 'encrypted-tally', height, message: 'encrypted tally is not the product of the last ballots' });
+        if (
+          encode(encryptedTallyCodec, computeEncryptedTally(ctx, tallied)) !==
+          encode(encryptedTallyCodec, given)
+        ) {
+          fail({
+            check: 'encrypted-tally',
+            height,
+            message: 'encrypted tally is not the product of the last ballots',
+          });
         }
         const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
         // Stricter than belenios-tool 2.0, which does not check these two counts.
         if (sized.num_tallied !== tallied.length) {
-          fail({ check: 'encrypted-tally', height, message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted` });
+          fail({
+            check: 'encrypted-tally',
+            height,
+            message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted`,
+          });
         }
         if (sized.total_weight !== totalWeight) {
-          fail({ check: 'encrypted-tally', height, message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}` });
+          fail({
+            check: 'encrypted-tally',
+            height,
+            message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}`,
+          });
         }
         this.tally = given;
         this.totalWeight = totalWeight;
@@ -263,7 +310,11 @@ export class BoardVerifier {
         return;
       }
       case 'Shuffle':
-        fail({ check: 'shuffles', height, message: 'shuffle verification (non-homomorphic questions) is not supported yet' });
+        fail({
+          check: 'shuffles',
+          height,
+          message: 'shuffle verification (non-homomorphic questions) is not supported yet',
+        });
         return;
       case 'EndShuffles':
         expectPhase(['tallied']);
@@ -275,14 +326,43 @@ export class BoardVerifier {
         this.phase = 'decrypting';
         const started = now();
         const { ctx, trustees } = this.setup!;
-        const owned = decode('partial-decryptions', ownedCodec, payloadOf(event.payload, 'owned_partial_decryption'), 'owned_partial_decryption');
+        const owned = decode(
+          'partial-decryptions',
+          ownedCodec,
+          payloadOf(event.payload, 'owned_partial_decryption'),
+          'owned_partial_decryption',
+        );
         const trustee = owned.owner;
         const member = trustees.members.find((m) => m.owner === trustee);
-        if (!member) fail({ check: 'partial-decryptions', height, trustee, message: `partial decryption from unknown trustee ${trustee}` });
-        if (this.shares.has(trustee)) fail({ check: 'partial-decryptions', height, trustee, message: `trustee ${trustee} decrypted twice` });
-        const partial = decode('partial-decryptions', partialDecryptionCodec, payloadOf(owned.payload, 'partial_decryption'), 'partial_decryption', trustee);
+        if (!member)
+          fail({
+            check: 'partial-decryptions',
+            height,
+            trustee,
+            message: `partial decryption from unknown trustee ${trustee}`,
+          });
+        if (this.shares.has(trustee))
+          fail({
+            check: 'partial-decryptions',
+            height,
+            trustee,
+            message: `trustee ${trustee} decrypted twice`,
+          });
+        const partial = decode(
+          'partial-decryptions',
+          partialDecryptionCodec,
+          payloadOf(owned.payload, 'partial_decryption'),
+          'partial_decryption',
+          trustee,
+        );
         const problem = checkPartialDecryption(ctx, this.tally!, member!.publicKey, partial);
-        if (problem) fail({ check: 'partial-decryptions', height, trustee, message: `partial decryption of trustee ${trustee}: ${problem}` });
+        if (problem)
+          fail({
+            check: 'partial-decryptions',
+            height,
+            trustee,
+            message: `partial decryption of trustee ${trustee}: ${problem}`,
+          });
         this.shares.set(trustee, partial);
         this.counts.partialDecryptions++;
         this.pass('partial-decryptions', 1, now() - started);
@@ -295,8 +375,15 @@ export class BoardVerifier {
         const given = decode('result', resultCodec, payloadOf(event.payload, 'result'), 'result');
         const combined = combineFactors(ctx.group, trustees, this.shares, this.tally!);
         if (!combined.ok) fail({ check: 'result', height, message: combined.problem });
-        const problem = checkResult(ctx, this.tally!, (combined as { factors: bigint[][] }).factors, this.totalWeight, given.result);
-        if (problem) fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
+        const problem = checkResult(
+          ctx,
+          this.tally!,
+          (combined as { factors: bigint[][] }).factors,
+          this.totalWeight,
+          given.result,
+        );
+        if (problem)
+          fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
         this.result = given.result;
         this.pass('result', 1, now() - started);
         this.phase = 'result';
@@ -315,22 +402,32 @@ export class BoardVerifier {
     try {
       ctx = loadElection(payloadOf(setup.election, 'election'));
     } catch (error) {
-      if (error instanceof DecodeError) return fail({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
+      if (error instanceof DecodeError)
+        throw new Failure({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
       throw error;
     }
     this.pass('setup', 1, now() - started);
     started = now();
     const kinds = decode('trustees', trusteesCodec, payloadOf(setup.trustees, 'trustees'), 'trustees');
     const checked = checkTrustees(ctx.group, kinds);
-    if (!checked.ok) return fail({ check: 'trustees', height: 0, message: checked.problem });
+    if (!checked.ok) throw new Failure({ check: 'trustees', height: 0, message: checked.problem });
     if (checked.set.electionKey !== ctx.y) {
-      fail({ check: 'trustees', height: 0, message: "election public key is not the product of the trustees' keys" });
+      fail({
+        check: 'trustees',
+        height: 0,
+        message: "election public key is not the product of the trustees' keys",
+      });
     }
     this.pass('trustees', checked.set.members.length, now() - started);
     started = now();
-    const lines = decode('credentials', publicCredentialsCodec, payloadOf(setup.credentials, 'credentials'), 'public_credentials');
+    const lines = decode(
+      'credentials',
+      publicCredentialsCodec,
+      payloadOf(setup.credentials, 'credentials'),
+      'public_credentials',
+    );
     const eligibility = parsePublicCredentials(ctx.group, lines);
-    if (!eligibility.ok) return fail({ check: 'credentials', height: 0, message: eligibility.problem });
+    if (!eligibility.ok) throw new Failure({ check: 'credentials', height: 0, message: eligibility.problem });
     this.pass('credentials', lines.length, now() - started);
     this.setup = { ctx, trustees: checked.set, box: new BallotBox(eligibility.eligibility) };
   }
@@ -339,18 +436,38 @@ export class BoardVerifier {
     const { ctx, box } = this.setup!;
     const parsed = parseBallot(raw);
     if (!parsed.ok) {
-      return fail({ check: 'ballots', height, ballot: sha256B64(raw), message: `ballot at height ${height}: ${parsed.problem}` });
+      throw new Failure({
+        check: 'ballots',
+        height,
+        ballot: sha256B64(raw),
+        message: `ballot at height ${height}: ${parsed.problem}`,
+      });
     }
     const { ballot, tracker } = parsed;
     if (box.weightOf(ballot.credential) === undefined) {
-      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)` });
+      fail({
+        check: 'ballots',
+        height,
+        ballot: tracker,
+        message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)`,
+      });
     }
     const verdict = ballotVerdict ?? checkBallot(ctx, ballot);
     if (!verdict.ok) {
-      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}` });
+      fail({
+        check: 'ballots',
+        height,
+        ballot: tracker,
+        message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}`,
+      });
     }
     if (box.admissible(ballot, tracker) === 'replayed') {
-      fail({ check: 'ballots', height, ballot: tracker, message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)` });
+      fail({
+        check: 'ballots',
+        height,
+        ballot: tracker,
+        message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)`,
+      });
     }
     if (this.dryRun) return;
     box.add(ballot, tracker);

@@ -26,14 +26,18 @@ export interface ElectionContext {
 /** Parses and checks election.json; throws DecodeError naming what is wrong. */
 export function loadElection(raw: string): ElectionContext {
   const election = decodeText(electionCodec, raw, 'election');
-  if (election.version !== 1) throw new DecodeError('election.version', `unsupported version ${election.version}`);
+  if (election.version !== 1)
+    throw new DecodeError('election.version', `unsupported version ${election.version}`);
   const group = groupByName(election.group);
   if (!group) throw new DecodeError('election.group', `unknown group: ${election.group}`);
   if (!/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(election.uuid)) {
     throw new DecodeError('election.uuid', 'expected at least 14 Base58 characters');
   }
-  election.questions.forEach((question, i) => checkQuestion(question, `election.questions[${i}]`, group));
-  if (!group.isMember(election.public_key)) throw new DecodeError('election.public_key', 'not an element of the group');
+  election.questions.forEach((question, i) => {
+    checkQuestion(question, `election.questions[${i}]`, group);
+  });
+  if (!group.isMember(election.public_key))
+    throw new DecodeError('election.public_key', 'not an element of the group');
   group.precompute(election.public_key);
   return { election, raw, fingerprint: sha256B64(raw), group, y: election.public_key };
 }
@@ -48,9 +52,11 @@ export function checkQuestion(question: Question, path: string, group: Group): v
     }
     return;
   }
-  if (question.type !== 'NonHomomorphic') throw new DecodeError(path, `unsupported question type ${question.type}`);
+  if (question.type !== 'NonHomomorphic')
+    throw new DecodeError(path, `unsupported question type ${question.type}`);
   nonHomomorphicValueCodec.decode(question.value, `${path}.value`);
-  if (!group.embedding) throw new DecodeError(path, `group ${group.name} cannot encode non-homomorphic answers`);
+  if (!group.embedding)
+    throw new DecodeError(path, `group ${group.name} cannot encode non-homomorphic answers`);
 }
 
 /** Number of ciphertexts of a homomorphic answer: one per answer, plus a leading blank slot. */

@@ -70,9 +70,17 @@ export const channelMsgCodec = object({ recipient: bigDecimal, message: string }
 export const rawPolynomialCodec = object({ polynomial: array(bigDecimal) });
 export const secretCodec = object({ secret: bigDecimal });
 export const rawCoefexpsCodec = object({ coefexps: array(bigDecimal) });
-export const polynomialCodec = object({ polynomial: string, secrets: array(string), coefexps: signedMsgCodec });
+export const polynomialCodec = object({
+  polynomial: string,
+  secrets: array(string),
+  coefexps: signedMsgCodec,
+});
 export type Polynomial = TypeOf<typeof polynomialCodec>;
-export const vinputCodec = object({ polynomial: string, secrets: array(string), coefexps: array(signedMsgCodec) });
+export const vinputCodec = object({
+  polynomial: string,
+  secrets: array(string),
+  coefexps: array(signedMsgCodec),
+});
 export type Vinput = TypeOf<typeof vinputCodec>;
 export const voutputCodec = object({ private_key: string, public_key: trusteePublicKeyCodec });
 export type Voutput = TypeOf<typeof voutputCodec>;
@@ -156,7 +164,8 @@ export const nonHomomorphicAnswerCodec = object({ choices: ciphertextCodec, proo
 export type NonHomomorphicAnswer = TypeOf<typeof nonHomomorphicAnswerCodec>;
 export type Answer = HomomorphicAnswer | NonHomomorphicAnswer;
 export const answerCodec: Codec<Answer> = either(
-  (value) => typeof value === 'object' && value !== null && Array.isArray((value as { choices?: unknown }).choices),
+  (value) =>
+    typeof value === 'object' && value !== null && Array.isArray((value as { choices?: unknown }).choices),
   (value): value is HomomorphicAnswer => Array.isArray(value.choices),
   homomorphicAnswerCodec,
   nonHomomorphicAnswerCodec,
@@ -182,7 +191,11 @@ export type Ballot = TypeOf<typeof ballotCodec>;
 // §4.16 tally
 export const encryptedTallyCodec = array(array(ciphertextCodec));
 export type EncryptedTally = TypeOf<typeof encryptedTallyCodec>;
-export const sizedEncryptedTallyCodec = object({ num_tallied: int, total_weight: bigDecimalOrInt(), encrypted_tally: string });
+export const sizedEncryptedTallyCodec = object({
+  num_tallied: int,
+  total_weight: bigDecimalOrInt(),
+  encrypted_tally: string,
+});
 export type SizedEncryptedTally = TypeOf<typeof sizedEncryptedTallyCodec>;
 
 // §4.17–4.18 shuffles and partial decryptions

@@ -11,7 +11,8 @@ export function encodeNonHomomorphic(group: Group, values: number[]): bigint {
   const kappa = BigInt(embedding.bits_per_int);
   let packed = 0n;
   for (const v of values) {
-    if (!Number.isInteger(v) || v < 0 || BigInt(v) >= 1n << kappa) throw new RangeError(`value ${v} does not fit`);
+    if (!Number.isInteger(v) || v < 0 || BigInt(v) >= 1n << kappa)
+      throw new RangeError(`value ${v} does not fit`);
     packed = (packed << kappa) + BigInt(v);
   }
   const shifted = packed << BigInt(embedding.padding);

@@ -20,12 +20,16 @@ export function parsePublicCredentials(group: Group, lines: readonly string[]): 
     const parts = lines[i]!.split(',');
     const [credential, weightText] = parts;
     if (parts.length > 2 || credential === undefined || !isCanonicalDecimal(credential)) {
-      return { ok: false, problem: `public credential ${i + 1}: expected "credential" or "credential,weight"` };
+      return {
+        ok: false,
+        problem: `public credential ${i + 1}: expected "credential" or "credential,weight"`,
+      };
     }
     if (weightText !== undefined && (!isCanonicalDecimal(weightText) || weightText === '0')) {
       return { ok: false, problem: `public credential ${i + 1}: weight must be a positive integer` };
     }
-    if (!group.isMember(BigInt(credential))) return { ok: false, problem: `public credential ${i + 1}: not in the group` };
+    if (!group.isMember(BigInt(credential)))
+      return { ok: false, problem: `public credential ${i + 1}: not in the group` };
     if (weights.has(credential)) return { ok: false, problem: `public credential ${i + 1}: duplicate` };
     const weight = weightText === undefined ? 1n : BigInt(weightText);
     weights.set(credential, weight);

@@ -4,6 +4,7 @@
  * keys, the trustees structure and the election structure with y = Π sub-keys.
  */
 import { randomBase58 } from '../core/base58.js';
+import type { TypeOf } from '../core/codec.js';
 import { encode } from '../core/codec.js';
 import { generatePrivateCredential, type PrivateCredential, publicCredential } from '../core/credential.js';
 import type { Group } from '../core/group.js';
@@ -11,7 +12,7 @@ import { sha256B64, sha256Hex } from '../core/hash.js';
 import { type Secret, secret } from '../core/secret.js';
 import {
   electionCodec,
-  electionTemplateCodec,
+  type electionTemplateCodec,
   type ThresholdParameters,
   type TrusteeKind,
   type TrusteePublicKey,
@@ -19,7 +20,6 @@ import {
 } from './messages.js';
 import { pokChallenge, proveDlog } from './proofs/schnorr.js';
 import { checkTrustees } from './trustees.js';
-import type { TypeOf } from '../core/codec.js';
 
 export function generateToken(length = 14): string {
   return randomBase58(length);
@@ -33,26 +33,38 @@ export interface VoterIdentity {
 }
 
 /** Parses `email[,login[,weight]]` lines; the login defaults to the email, as belenios-tool does. */
-export function parseVoterLines(lines: readonly string[]): { ok: true; voters: VoterIdentity[] } | { ok: false; problem: string } {
+export function parseVoterLines(
+  lines: readonly string[],
+): { ok: true; voters: VoterIdentity[] } | { ok: false; problem: string } {
   const voters: VoterIdentity[] = [];
   const logins = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const [email, login, weight, ...rest] = line.split(',');
-    if (!email || rest.length > 0) return { ok: false, problem: `line ${i + 1}: expected email[,login[,weight]]` };
+    if (!email || rest.length > 0)
+      return { ok: false, problem: `line ${i + 1}: expected email[,login[,weight]]` };
     if (weight !== undefined && !/^[1-9][0-9]*$/.test(weight)) {
       return { ok: false, problem: `line ${i + 1}: weight must be a positive integer` };
     }
     const effectiveLogin = login || email;
-    if (logins.has(effectiveLogin)) return { ok: false, problem: `line ${i + 1}: duplicate login ${effectiveLogin}` };
+    if (logins.has(effectiveLogin))
+      return { ok: false, problem: `line ${i + 1}: duplicate login ${effectiveLogin}` };
     logins.add(effectiveLogin);
-    voters.push({ id: line, login: effectiveLogin, weight: weight === undefined ? undefined : BigInt(weight) });
+    voters.push({
+      id: line,
+      login: effectiveLogin,
+      weight: weight === undefined ? undefined : BigInt(weight),
+    });
   }
   return { ok: true, voters };
 }
 
 export function votersByCount(count: number): VoterIdentity[] {
-  return Array.from({ length: count }, (_, i) => ({ id: String(i + 1), login: String(i + 1), weight: undefined }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: String(i + 1),
+    login: String(i + 1),
+    weight: undefined,
+  }));
 }
 
 export interface GeneratedCredentials {
@@ -66,12 +78,18 @@ export interface GeneratedCredentials {
   readonly fingerprint: string;
 }
 
-export function generateCredentials(uuid: string, group: Group, voters: readonly VoterIdentity[]): GeneratedCredentials {
+export function generateCredentials(
+  uuid: string,
+  group: Group,
+  voters: readonly VoterIdentity[],
+): GeneratedCredentials {
   const entries = voters.map((voter) => {
     const credential = generatePrivateCredential();
     return { voter, credential, publicKey: publicCredential(credential, uuid, group) };
   });
-  const sorted = [...entries].sort((a, b) => (a.publicKey < b.publicKey ? -1 : a.publicKey > b.publicKey ? 1 : 0));
+  const sorted = [...entries].sort((a, b) =>
+    a.publicKey < b.publicKey ? -1 : a.publicKey > b.publicKey ? 1 : 0,
+  );
   const publicWithLogins = sorted.map((e) => `${e.publicKey},${e.voter.weight ?? ''},${e.voter.login}`);
   const publicCredentials = stripLogins(publicWithLogins);
   return {
@@ -101,7 +119,11 @@ export function makeTrusteePublicKey(group: Group, x: bigint): TrusteePublicKey 
   return { pok: proveDlog(group, x, pokChallenge(group, X)), public_key: X };
 }
 
-export function generateTrusteeKey(group: Group): { privateKey: TrusteePrivateKey; publicKey: TrusteePublicKey; id: string } {
+export function generateTrusteeKey(group: Group): {
+  privateKey: TrusteePrivateKey;
+  publicKey: TrusteePublicKey;
+  id: string;
+} {
   const x = group.randomExponent();
   const publicKey = makeTrusteePublicKey(group, x);
   return { privateKey: secret(x, 'TrusteePrivateKey'), publicKey, id: trusteeKeyId(publicKey) };
@@ -115,7 +137,10 @@ export function trusteeKeyId(publicKey: TrusteePublicKey): string {
 export const serializeTrusteePublicKey = (key: TrusteePublicKey) => encode(trusteePublicKeyCodec, key);
 
 /** Singles first, then the threshold group, as `setup make-trustees` orders them. */
-export function makeTrustees(singles: readonly TrusteePublicKey[], threshold?: ThresholdParameters): TrusteeKind[] {
+export function makeTrustees(
+  singles: readonly TrusteePublicKey[],
+  threshold?: ThresholdParameters,
+): TrusteeKind[] {
   const kinds: TrusteeKind[] = singles.map((key) => ['Single', key]);
   if (threshold) kinds.push(['Pedersen', threshold]);
   return kinds;

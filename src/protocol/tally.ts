@@ -32,7 +32,10 @@ export function lastBallots<T extends { ballot: Ballot }>(ballots: readonly T[])
   return [...latest.values()];
 }
 
-export function computeEncryptedTally(ctx: ElectionContext, ballots: readonly WeightedBallot[]): EncryptedTally {
+export function computeEncryptedTally(
+  ctx: ElectionContext,
+  ballots: readonly WeightedBallot[],
+): EncryptedTally {
   const { group } = ctx;
   return ctx.election.questions.map((question, i) => {
     if (!isHomomorphic(question)) {
@@ -41,7 +44,7 @@ export function computeEncryptedTally(ctx: ElectionContext, ballots: readonly We
         return ballot.answers[i]!.choices as Ciphertext;
       });
     }
-    const slots = (question.answers.length + (question.blank ? 1 : 0));
+    const slots = question.answers.length + (question.blank ? 1 : 0);
     const sums: Ciphertext[] = Array.from({ length: slots }, () => ({ alpha: 1n, beta: 1n }));
     for (const { ballot, weight } of ballots) {
       const answer = ballot.answers[i] as HomomorphicAnswer;
@@ -64,7 +67,9 @@ export function computePartialDecryption(
   const X = group.gPow(x);
   return {
     decryption_factors: tally.map((row) => row.map((c) => group.pow(c.alpha, x))),
-    decryption_proofs: tally.map((row) => row.map((c) => proveDecryptionFactor(group, fingerprint, x, X, c.alpha))),
+    decryption_proofs: tally.map((row) =>
+      row.map((c) => proveDecryptionFactor(group, fingerprint, x, X, c.alpha)),
+    ),
   };
 }
 
@@ -76,14 +81,18 @@ export function checkPartialDecryption(
   partial: PartialDecryption,
 ): string | undefined {
   const { group, fingerprint } = ctx;
-  if (partial.decryption_factors.length !== tally.length || partial.decryption_proofs.length !== tally.length) {
+  if (
+    partial.decryption_factors.length !== tally.length ||
+    partial.decryption_proofs.length !== tally.length
+  ) {
     return 'wrong number of questions';
   }
   for (let i = 0; i < tally.length; i++) {
     const row = tally[i]!;
     const factors = partial.decryption_factors[i]!;
     const proofs = partial.decryption_proofs[i]!;
-    if (factors.length !== row.length || proofs.length !== row.length) return `question ${i}: wrong number of factors`;
+    if (factors.length !== row.length || proofs.length !== row.length)
+      return `question ${i}: wrong number of factors`;
     for (let j = 0; j < row.length; j++) {
       if (!group.isMember(factors[j]!)) return `question ${i} factor ${j}: not in the group`;
       if (!verifyDecryptionFactor(group, fingerprint, publicKey, row[j]!.alpha, factors[j]!, proofs[j]!)) {
@@ -108,12 +117,12 @@ export function combineFactors(
 ): CombineResult {
   const factors = shape.map((row) => row.map(() => 1n));
   const multiplyIn = (partial: PartialDecryption, exponent: bigint | undefined) => {
-    factors.forEach((row, i) =>
+    factors.forEach((row, i) => {
       row.forEach((value, j) => {
         const f = partial.decryption_factors[i]![j]!;
         row[j] = group.mul(value, exponent === undefined ? f : group.pow(f, exponent));
-      }),
-    );
+      });
+    });
   };
   for (let k = 0; k < trustees.kinds.length; k++) {
     const kind = trustees.kinds[k]!;
@@ -201,7 +210,8 @@ export function computeResult(
       const counts: bigint[] = [];
       for (let j = 0; j < plain.length; j++) {
         const count = solver.solve(plain[j]!);
-        if (count === undefined) return { ok: false, problem: `question ${i} answer ${j}: no count within the total weight` };
+        if (count === undefined)
+          return { ok: false, problem: `question ${i} answer ${j}: no count within the total weight` };
         counts.push(count);
       }
       result.push(counts);
@@ -225,12 +235,14 @@ export function checkResult(
   claimed: readonly unknown[],
 ): string | undefined {
   const { group } = ctx;
-  if (claimed.length !== tally.length) return `result has ${claimed.length} questions, expected ${tally.length}`;
+  if (claimed.length !== tally.length)
+    return `result has ${claimed.length} questions, expected ${tally.length}`;
   for (let i = 0; i < tally.length; i++) {
     const question = ctx.election.questions[i]!;
     const row = tally[i]!;
     const given = claimed[i];
-    if (!Array.isArray(given) || given.length !== row.length) return `question ${i}: expected ${row.length} values`;
+    if (!Array.isArray(given) || given.length !== row.length)
+      return `question ${i}: expected ${row.length} values`;
     for (let j = 0; j < row.length; j++) {
       const plain = group.div(row[j]!.beta, factors[i]![j]!);
       if (isHomomorphic(question)) {
@@ -241,7 +253,8 @@ export function checkResult(
       } else {
         const value = question.value as { answers: string[] };
         const decoded = decodeNonHomomorphic(group, plain, value.answers.length);
-        if (JSON.stringify(decoded) !== JSON.stringify(given[j])) return `question ${i} ballot ${j}: does not match the decryption`;
+        if (JSON.stringify(decoded) !== JSON.stringify(given[j]))
+          return `question ${i} ballot ${j}: does not match the decryption`;
       }
     }
   }
@@ -268,4 +281,3 @@ export function weightFromJson(value: unknown): bigint | undefined {
   if (typeof value === 'string' && /^(0|[1-9][0-9]*)$/.test(value)) return BigInt(value);
   return undefined;
 }
-

@@ -35,7 +35,10 @@ export interface TrusteeSet {
 export type TrusteesCheck = { ok: true; set: TrusteeSet } | { ok: false; problem: string };
 
 export function verifyTrusteePublicKey(group: Group, key: TrusteePublicKey): boolean {
-  return group.isMember(key.public_key) && verifyDlog(group, key.public_key, key.pok, pokChallenge(group, key.public_key));
+  return (
+    group.isMember(key.public_key) &&
+    verifyDlog(group, key.public_key, key.pok, pokChallenge(group, key.public_key))
+  );
 }
 
 export function verifySignedMessage(group: Group, verificationKey: bigint, signed: SignedMsg): boolean {
@@ -55,7 +58,8 @@ export function evaluateCommitted(group: Group, coefexps: readonly bigint[], j: 
 
 export function parseCoefexps(group: Group, signed: SignedMsg, path: string): bigint[] {
   const { coefexps } = decodeText(rawCoefexpsCodec, signed.message, path);
-  for (const A of coefexps) if (!group.isMember(A)) throw new Error(`${path}: coefficient commitment not in the group`);
+  for (const A of coefexps)
+    if (!group.isMember(A)) throw new Error(`${path}: coefficient commitment not in the group`);
   return coefexps;
 }
 
@@ -73,19 +77,25 @@ function checkPedersen(group: Group, parameters: ThresholdParameters, path: stri
     if (!group.isMember(keys.verification) || !group.isMember(keys.encryption)) {
       throw new Error(`${path}.certs[${i}]: key not in the group`);
     }
-    if (!verifySignedMessage(group, keys.verification, cert)) throw new Error(`${path}.certs[${i}]: bad signature`);
+    if (!verifySignedMessage(group, keys.verification, cert))
+      throw new Error(`${path}.certs[${i}]: bad signature`);
     const coefexps = parameters.coefexps[i]!;
     if (!verifySignedMessage(group, keys.verification, coefexps)) {
       throw new Error(`${path}.coefexps[${i}]: bad signature`);
     }
     const values = parseCoefexps(group, coefexps, `${path}.coefexps[${i}]`);
-    if (values.length !== threshold) throw new Error(`${path}.coefexps[${i}]: expected ${threshold} commitments`);
+    if (values.length !== threshold)
+      throw new Error(`${path}.coefexps[${i}]: expected ${threshold} commitments`);
     return values;
   });
   parameters.verification_keys.forEach((key, index) => {
     const j = index + 1;
-    if (!verifyTrusteePublicKey(group, key)) throw new Error(`${path}.verification_keys[${index}]: bad proof of knowledge`);
-    const expected = polynomials.reduce((acc, coefexps) => group.mul(acc, evaluateCommitted(group, coefexps, j)), 1n);
+    if (!verifyTrusteePublicKey(group, key))
+      throw new Error(`${path}.verification_keys[${index}]: bad proof of knowledge`);
+    const expected = polynomials.reduce(
+      (acc, coefexps) => group.mul(acc, evaluateCommitted(group, coefexps, j)),
+      1n,
+    );
     if (expected !== key.public_key) {
       throw new Error(`${path}.verification_keys[${index}]: does not match the committed polynomials`);
     }
@@ -101,12 +111,22 @@ export function checkTrustees(group: Group, kinds: readonly TrusteeKind[]): Trus
       const path = `trustees[${kindIndex}]`;
       if (kind[0] === 'Single') {
         if (!verifyTrusteePublicKey(group, kind[1])) throw new Error(`${path}: bad proof of knowledge`);
-        members.push({ owner: members.length + 1, kindIndex, indexInGroup: 0, publicKey: kind[1].public_key });
+        members.push({
+          owner: members.length + 1,
+          kindIndex,
+          indexInGroup: 0,
+          publicKey: kind[1].public_key,
+        });
         electionKey = group.mul(electionKey, kind[1].public_key);
       } else {
         electionKey = group.mul(electionKey, checkPedersen(group, kind[1], path));
         kind[1].verification_keys.forEach((key, i) => {
-          members.push({ owner: members.length + 1, kindIndex, indexInGroup: i + 1, publicKey: key.public_key });
+          members.push({
+            owner: members.length + 1,
+            kindIndex,
+            indexInGroup: i + 1,
+            publicKey: key.public_key,
+          });
         });
       }
     });

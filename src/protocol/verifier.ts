@@ -4,6 +4,8 @@
  * Node CLI can spread them over worker threads; the verdicts are then consumed in board order, so the
  * first failure reported is the first in the archive.
  */
+
+import { decodeText } from '../core/codec.js';
 import type { ParsedArchive } from './archive/archive.js';
 import { type BallotCheck, checkBallot } from './ballot.js';
 import { parseBallot } from './ballot-box.js';
@@ -15,11 +17,16 @@ import {
   type VerificationFailure,
 } from './board-verifier.js';
 import type { ElectionContext } from './election.js';
-import { setupDataCodec } from './messages.js';
-import { decodeText } from '../core/codec.js';
 import { loadElection } from './election.js';
+import { setupDataCodec } from './messages.js';
 
-export { type BoardState, type CheckName, CHECKS, type CheckStatus, type VerificationFailure } from './board-verifier.js';
+export {
+  type BoardState,
+  CHECKS,
+  type CheckName,
+  type CheckStatus,
+  type VerificationFailure,
+} from './board-verifier.js';
 
 export interface VerificationReport {
   readonly ok: boolean;
@@ -39,7 +46,9 @@ export type BallotBatchChecker = (ctx: ElectionContext, ballots: readonly string
 export const inProcessChecker: BallotBatchChecker = async (ctx, raws) =>
   raws.map((raw) => {
     const parsed = parseBallot(raw);
-    return parsed.ok ? checkBallot(ctx, parsed.ballot) : { ok: false, reason: 'malformed', detail: parsed.problem };
+    return parsed.ok
+      ? checkBallot(ctx, parsed.ballot)
+      : { ok: false, reason: 'malformed', detail: parsed.problem };
   });
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -48,8 +57,12 @@ const now = () => (typeof performance === 'undefined' ? Date.now() : performance
 function electionOf(archive: ParsedArchive): ElectionContext | undefined {
   try {
     const setup = archive.events[0];
-    const setupRaw = setup?.event.type === 'Setup' && setup.event.payload ? archive.data.get(setup.event.payload) : undefined;
-    const electionRaw = setupRaw && archive.data.get(decodeText(setupDataCodec, setupRaw, 'setup_data').election);
+    const setupRaw =
+      setup?.event.type === 'Setup' && setup.event.payload
+        ? archive.data.get(setup.event.payload)
+        : undefined;
+    const electionRaw =
+      setupRaw && archive.data.get(decodeText(setupDataCodec, setupRaw, 'setup_data').election);
     return electionRaw ? loadElection(electionRaw) : undefined;
   } catch {
     return undefined; // the verifier reports it precisely

@@ -36,54 +36,97 @@ describe('an election through the HTTP API (SQLite)', () => {
 
   it('lets voters sign in, cast, revote; refuses bad ballots; tallies and publishes a verifiable result', async () => {
     const votes = [
-      [[1, 0, 0], [0, 1, 1, 0]],
-      [[0, 1, 0], [1, 0, 0, 0]],
-      [[0, 0, 1], [0, 0, 0, 1]],
+      [
+        [1, 0, 0],
+        [0, 1, 1, 0],
+      ],
+      [
+        [0, 1, 0],
+        [1, 0, 0, 0],
+      ],
+      [
+        [0, 0, 1],
+        [0, 0, 0, 1],
+      ],
     ];
     const trackers: string[] = [];
     for (const [i, voter] of demo.voters.entries()) {
       const client = new Client(server.app);
-      const login = await client.post(`/api/v1/elections/${demo.electionId}/voter/login`, { login: voter.login, password: voter.password });
+      const login = await client.post(`/api/v1/elections/${demo.electionId}/voter/login`, {
+        login: voter.login,
+        password: voter.password,
+      });
       expect(login.status).toBe(200);
-      const cast = await client.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, { ballot: await ballotFor(voter, votes[i]!) });
+      const cast = await client.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, {
+        ballot: await ballotFor(voter, votes[i]!),
+      });
       expect(cast.status).toBe(201);
       trackers.push(cast.json.tracker);
     }
     // Voter 1 revotes: only the last ballot counts.
     const first = new Client(server.app);
-    await first.post(`/api/v1/elections/${demo.electionId}/voter/login`, { login: demo.voters[0]!.login, password: demo.voters[0]!.password });
-    const revote = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, { ballot: await ballotFor(demo.voters[0]!, [[0, 1, 0], [0, 0, 1, 0]]) });
+    await first.post(`/api/v1/elections/${demo.electionId}/voter/login`, {
+      login: demo.voters[0]!.login,
+      password: demo.voters[0]!.password,
+    });
+    const revote = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, {
+      ballot: await ballotFor(demo.voters[0]!, [
+        [0, 1, 0],
+        [0, 0, 1, 0],
+      ]),
+    });
     expect(revote.status).toBe(201);
     // A ballot signed with another voter's credential is refused, and changes nothing.
-    const before = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/archive.bel`)).body;
-    const stolen = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, { ballot: await ballotFor(demo.voters[1]!, [[1, 0, 0], [1, 0, 0, 0]]) });
+    const before = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/archive.bel`))
+      .body;
+    const stolen = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, {
+      ballot: await ballotFor(demo.voters[1]!, [
+        [1, 0, 0],
+        [1, 0, 0, 0],
+      ]),
+    });
     expect(stolen.status).toBe(403);
     expect(stolen.json.error.code).toBe('SCR_BALLOT_WRONG_CREDENTIAL');
-    const malformed = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, { ballot: '{"not":"a ballot"}' });
+    const malformed = await first.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, {
+      ballot: '{"not":"a ballot"}',
+    });
     expect(malformed.status).toBe(400);
     const after = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/archive.bel`)).body;
     expect(Buffer.compare(before, after)).toBe(0);
 
     const board = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/ballots`);
-    expect(board.json.ballots.map((b: { tracker: string }) => b.tracker)).toEqual([...trackers, revote.json.tracker]);
+    expect(board.json.ballots.map((b: { tracker: string }) => b.tracker)).toEqual([
+      ...trackers,
+      revote.json.tracker,
+    ]);
     const summary = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
     expect(summary.json.turnout).toEqual({ ballots: 3, voters: 3 });
     expect(summary.json.result).toBeNull();
 
     const admin = new Client(server.app);
-    expect((await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password })).status).toBe(200);
+    expect(
+      (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
+        .status,
+    ).toBe(200);
     for (const step of ['close', 'tally', 'publish']) {
       const answer = await admin.post(`/api/v1/elections/${demo.electionId}/${step}`);
       expect(answer.status, `${step}: ${JSON.stringify(answer.json)}`).toBe(200);
     }
     const published = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
     // Voter 1's last vote [0,1,0],[0,0,1,0]; voter 2 blank on Q2; voter 3.
-    expect(published.json.result).toEqual([[0, 2, 1], [1, 0, 1, 1]]);
+    expect(published.json.result).toEqual([
+      [0, 2, 1],
+      [1, 0, 1, 1],
+    ]);
 
-    const archive = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/archive.bel`)).body;
+    const archive = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}/archive.bel`))
+      .body;
     const report = await verifyArchive(parseArchive(new Uint8Array(archive)));
     expect(report.failure).toBeUndefined();
-    expect(report.result).toEqual([[0, 2, 1], [1, 0, 1, 1]]);
+    expect(report.result).toEqual([
+      [0, 2, 1],
+      [1, 0, 1, 1],
+    ]);
     if (hasBeleniosTool) {
       const dir = tempDir('served');
       mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { buildServer, type BuiltServer } from '../../src/server/app.js';
+import { type BuiltServer, buildServer } from '../../src/server/app.js';
 import { type Clock, type ServerContext, systemClock } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -28,8 +28,19 @@ export async function testServer(options: { databaseUrl?: string; clock?: Clock 
     checker: inProcessChecker,
     config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024 },
   };
-  const built = await buildServer(ctx, { level: 'debug', stream: { write: (line: string) => void logs.push(line) } });
-  return { ...built, store, logs, close: async () => { await built.app.close(); await store.close(); } };
+  const built = await buildServer(ctx, {
+    level: 'debug',
+    stream: { write: (line: string) => void logs.push(line) },
+  });
+  return {
+    ...built,
+    store,
+    logs,
+    close: async () => {
+      await built.app.close();
+      await store.close();
+    },
+  };
 }
 
 /** A browser-like client: remembers the session cookie and sends the CSRF token on writes. */
@@ -40,11 +51,20 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await this.app.inject({
       method,
       url,
-      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body, headers: { 'content-type': 'text/csv', ...headers } } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? { payload: body, headers: { 'content-type': 'text/csv', ...headers } }
+          : { payload: body as object }),
       headers: {
         ...(typeof body === 'string' ? { 'content-type': 'text/csv' } : {}),
         ...headers,
@@ -56,7 +76,9 @@ export class Client {
     const setCookie = response.headers['set-cookie'];
     const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
     if (first) this.cookie = first.split(';')[0];
-    const json = response.headers['content-type']?.toString().includes('json') ? (response.json() as Record<string, unknown>) : undefined;
+    const json = response.headers['content-type']?.toString().includes('json')
+      ? (response.json() as Record<string, unknown>)
+      : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
     return { status: response.statusCode, json: json as any, body: response.rawPayload, response };
   }

@@ -3,7 +3,15 @@
  * scrutin-tool (compiled by `npm run build`, which `npm test` runs first).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,7 +31,11 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd,
     input: options.input ?? '',
@@ -37,7 +49,8 @@ export function run(command: string, args: string[], options: { cwd?: string; in
 
 export const scrutinTool = (args: string[], options: Parameters<typeof run>[2] = {}) =>
   run(process.execPath, [SCRUTIN_TOOL, ...args], options);
-export const beleniosTool = (args: string[], options: Parameters<typeof run>[2] = {}) => run(BELENIOS_TOOL, args, options);
+export const beleniosTool = (args: string[], options: Parameters<typeof run>[2] = {}) =>
+  run(BELENIOS_TOOL, args, options);
 
 /**
  * The Belenios example scripts call `$BELENIOS/_run/tool-debug/bin/belenios-tool` and read
@@ -50,7 +63,10 @@ export function beleniosTree(binary: string): string {
   mkdirSync(join(root, 'tests', 'tool', 'templates'), { recursive: true });
   mkdirSync(join(root, 'tests', 'tool', 'data'), { recursive: true });
   symlinkSync(binary, join(root, '_run', 'tool-debug', 'bin', 'belenios-tool'));
-  copyFileSync(join(ROOT, 'test', 'fixtures', 'demo', 'questions.json'), join(root, 'tests', 'tool', 'templates', 'questions.json'));
+  copyFileSync(
+    join(ROOT, 'test', 'fixtures', 'demo', 'questions.json'),
+    join(root, 'tests', 'tool', 'templates', 'questions.json'),
+  );
   return root;
 }
 

@@ -5,10 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DecodeError, encode } from '../../core/codec.js';
+import { encode } from '../../core/codec.js';
 import { ArchiveAppender, parseArchive } from '../../protocol/archive/archive.js';
 import type { BallotCheck } from '../../protocol/ballot.js';
-import { loadElection } from '../../protocol/election.js';
 import {
   EVENT_TYPES,
   type EventType,
@@ -21,7 +20,7 @@ import { stripLogins } from '../../protocol/setup.js';
 import { checkTrustees } from '../../protocol/trustees.js';
 import { type BallotBatchChecker, inProcessChecker, verifyArchive } from '../../protocol/verifier.js';
 import { appendToArchive, fail, loadArchive, nonEmptyLines, readStdin, readText, writePublic } from './io.js';
-import { decodeOrFail } from './setup-commands.js';
+import { decodeOrFail, loadElectionOrFail } from './setup-commands.js';
 
 export function registerArchiveCommands(program: Command): void {
   const archive = program.command('archive').description('manage archives');
@@ -36,18 +35,20 @@ export function registerArchiveCommands(program: Command): void {
     .action((options: { dir: string; election: string; publicCreds: string; trustees: string }) => {
       const at = (file: string) => (file.startsWith('/') ? file : join(options.dir, file));
       const electionRaw = readText(at(options.election), 'election file').trim();
-      let ctx;
-      try {
-        ctx = loadElection(electionRaw);
-      } catch (error) {
-        if (error instanceof DecodeError) fail(`invalid election: ${error.message}`);
-        throw error;
-      }
-      const trustees = decodeOrFail(trusteesCodec, readText(at(options.trustees), 'trustees file'), 'trustees');
+      const ctx = loadElectionOrFail(electionRaw);
+      const trustees = decodeOrFail(
+        trusteesCodec,
+        readText(at(options.trustees), 'trustees file'),
+        'trustees',
+      );
       const checked = checkTrustees(ctx.group, trustees);
       if (!checked.ok) fail(`invalid trustees: ${checked.problem}`);
       if (checked.set.electionKey !== ctx.y) fail('election public key does not match the trustees');
-      const withLogins = decodeOrFail(publicCredentialsCodec, readText(at(options.publicCreds), 'public credentials file'), 'public credentials');
+      const withLogins = decodeOrFail(
+        publicCredentialsCodec,
+        readText(at(options.publicCreds), 'public credentials file'),
+        'public credentials',
+      );
       const credentials = stripLogins(withLogins);
       const eligibility = parsePublicCredentials(ctx.group, credentials);
       if (!eligibility.ok) fail(`invalid public credentials: ${eligibility.problem}`);
@@ -57,7 +58,9 @@ export function registerArchiveCommands(program: Command): void {
       const election = appender.addData(electionRaw);
       const trusteesHash = appender.addData(encode(trusteesCodec, trustees));
       const credentialsHash = appender.addData(JSON.stringify(credentials));
-      const setup = appender.addData(encode(setupDataCodec, { election, trustees: trusteesHash, credentials: credentialsHash }));
+      const setup = appender.addData(
+        encode(setupDataCodec, { election, trustees: trusteesHash, credentials: credentialsHash }),
+      );
       appender.addEvent('Setup', setup);
       writePublic(path, '');
       appendToArchive(path, appender.take());
@@ -73,7 +76,8 @@ export function registerArchiveCommands(program: Command): void {
       if (!type || !EVENT_TYPES.includes(type)) fail(`--type must be one of ${EVENT_TYPES.join(', ')}`);
       if (type === 'Setup') fail('the Setup event is written by "archive init"');
       const lines = nonEmptyLines(readStdin());
-      if ((type === 'EndBallots' || type === 'EndShuffles') && lines.length > 0) fail(`a ${type} event has no payload`);
+      if ((type === 'EndBallots' || type === 'EndShuffles') && lines.length > 0)
+        fail(`a ${type} event has no payload`);
       if (type === 'Ballot' && lines.length !== 1) fail('a Ballot event takes exactly one ballot on stdin');
       const { path, archive: parsed, bytes: current } = loadArchive(options.dir);
       const appender = ArchiveAppender.after(parsed);

@@ -4,17 +4,28 @@
  * ever computed on top of an invalid archive.
  */
 import type { Command } from 'commander';
-import { DecodeError, encode } from '../../core/codec.js';
+import { encode } from '../../core/codec.js';
+import { parsePrivateCredential } from '../../core/credential.js';
 import { sha256Hex } from '../../core/hash.js';
 import type { ParsedArchive } from '../../protocol/archive/archive.js';
-import { loadElection } from '../../protocol/election.js';
-import { parsePrivateCredential } from '../../core/credential.js';
-import { createBallot, checkPlaintext, serializeBallot } from '../../protocol/ballot.js';
-import { encryptedTallyCodec, ownedCodec, partialDecryptionCodec, sizedEncryptedTallyCodec } from '../../protocol/messages.js';
-import { combineFactors, computeEncryptedTally, computePartialDecryption, computeResult, resultToJson } from '../../protocol/tally.js';
+import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
+import {
+  encryptedTallyCodec,
+  ownedCodec,
+  partialDecryptionCodec,
+  sizedEncryptedTallyCodec,
+} from '../../protocol/messages.js';
+import {
+  combineFactors,
+  computeEncryptedTally,
+  computePartialDecryption,
+  computeResult,
+  resultToJson,
+} from '../../protocol/tally.js';
 import { type BoardState, type VerificationReport, verifyArchive } from '../../protocol/verifier.js';
 import { ballotChecker } from './checker.js';
 import { fail, info, loadArchive, readText } from './io.js';
+import { loadElectionOrFail } from './setup-commands.js';
 
 export async function verifiedBoard(dir: string): Promise<{ report: VerificationReport; state: BoardState }> {
   const { archive } = loadArchive(dir);
@@ -66,32 +77,34 @@ export function registerElectionCommands(program: Command): Command {
       if (!options.privcred) fail('--privcred is mandatory');
       if (!options.ballot) fail('--ballot is mandatory');
       const credential = parsePrivateCredential(readText(options.privcred, 'credential file'));
-      if (!credential.ok) fail(`invalid private credential (${credential.error === 'checksum' ? 'checksum mismatch: check for typing errors' : 'expected XXX-XXX-XXX-XXX-XXX'})`);
+      if (!credential.ok)
+        fail(
+          `invalid private credential (${credential.error === 'checksum' ? 'checksum mismatch: check for typing errors' : 'expected XXX-XXX-XXX-XXX-XXX'})`,
+        );
       let choices: unknown;
       try {
         choices = JSON.parse(readText(options.ballot, 'ballot file'));
       } catch {
         fail(`${options.ballot}: not valid JSON`);
       }
-      const { archive } = loadArchive(options.dir);
+      const { archive } = loadArchive(options.dir, { untilFirstEvent: true });
       const setup = archive.events[0];
       const setupData = setup?.event.payload && archive.data.get(setup.event.payload);
       if (!setupData) fail('the archive has no setup');
       const electionRaw = archive.data.get(JSON.parse(setupData).election);
       if (!electionRaw) fail('the archive has no election');
-      let ctx;
-      try {
-        ctx = loadElection(electionRaw);
-      } catch (error) {
-        if (error instanceof DecodeError) fail(`invalid election: ${error.message}`);
-        throw error;
-      }
-      if (!Array.isArray(choices) || !choices.every((row) => Array.isArray(row) && row.every(Number.isInteger))) {
+      const ctx = loadElectionOrFail(electionRaw);
+      if (
+        !Array.isArray(choices) ||
+        !choices.every((row) => Array.isArray(row) && row.every(Number.isInteger))
+      ) {
         fail('choices must be an array of arrays of integers');
       }
       const problem = checkPlaintext(ctx, choices as number[][]);
       if (problem) fail(`invalid choices: ${problem}`);
-      process.stdout.write(`${serializeBallot(createBallot(ctx, credential.credential, choices as number[][]))}\n`);
+      process.stdout.write(
+        `${serializeBallot(createBallot(ctx, credential.credential, choices as number[][]))}\n`,
+      );
     });
 
   election
@@ -105,7 +118,9 @@ export function registerElectionCommands(program: Command): Command {
       const report = await verifyArchive(archive, await ballotChecker());
       if (options.json) {
         const { state: _state, ...printable } = report;
-        process.stdout.write(`${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+        );
       }
       if (!report.ok) fail(report.failure!.message);
       if (report.phase !== 'result') process.stderr.write('W: no result to check\n');
@@ -134,17 +149,24 @@ export function registerElectionCommands(program: Command): Command {
     .option('--dir <DIR>', 'election directory', '.')
     .action(async (options: { dir: string }) => {
       const { state, report } = await verifiedBoard(options.dir);
-      if (report.phase !== 'ended') fail(report.phase === 'voting' ? 'the voting phase has not ended (no EndBallots event)' : 'the encrypted tally already exists');
+      if (report.phase !== 'ended')
+        fail(
+          report.phase === 'voting'
+            ? 'the voting phase has not ended (no EndBallots event)'
+            : 'the encrypted tally already exists',
+        );
       const tallied = state.box.tallied();
       const tally = encode(encryptedTallyCodec, computeEncryptedTally(state.ctx, tallied));
       const totalWeight = tallied.reduce((sum, b) => sum + b.weight, 0n);
       process.stdout.write(`${tally}\n`);
-      process.stdout.write(`${encode(sizedEncryptedTallyCodec, { num_tallied: tallied.length, total_weight: totalWeight, encrypted_tally: sha256Hex(tally) })}\n`);
+      process.stdout.write(
+        `${encode(sizedEncryptedTallyCodec, { num_tallied: tallied.length, total_weight: totalWeight, encrypted_tally: sha256Hex(tally) })}\n`,
+      );
     });
 
   election
     .command('decrypt')
-    .description('compute a trustee\'s partial decryption (run by each trustee)')
+    .description("compute a trustee's partial decryption (run by each trustee)")
     .option('--dir <DIR>', 'election directory', '.')
     .option('--privkey <PRIV_KEY>', 'private key file')
     .option('--trustee-id <TRUSTEE-ID>', 'trustee identifier (1-based over the trustees list)')
@@ -176,16 +198,14 @@ export function registerElectionCommands(program: Command): Command {
 }
 
 /** verify-diff (spec §3.5.1 step 2): the older board's events and data are all in the newer one, in place. */
-export function archiveDiffProblem(
-  older: ParsedArchive,
-  newer: ParsedArchive,
-): string | undefined {
+export function archiveDiffProblem(older: ParsedArchive, newer: ParsedArchive): string | undefined {
   if (older.header.timestamp !== newer.header.timestamp) return 'the two archives have different headers';
   for (let i = 0; i < older.events.length; i++) {
     if (newer.events[i]?.hash !== older.events[i]!.hash) {
       return `event ${older.events[i]!.hash} (height ${i}) of the first archive is missing or changed in the second`;
     }
   }
-  for (const hash of older.data.keys()) if (!newer.data.has(hash)) return `data ${hash} of the first archive is missing in the second`;
+  for (const hash of older.data.keys())
+    if (!newer.data.has(hash)) return `data ${hash} of the first archive is missing in the second`;
   return undefined;
 }

@@ -31,7 +31,10 @@ export function readStdin(): string {
 }
 
 export function nonEmptyLines(text: string): string[] {
-  return text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '');
 }
 
 /** Private material is readable by its owner only, like belenios-tool's .privcreds/.privkey. */
@@ -52,11 +55,14 @@ export function findArchive(dir: string): string {
   return join(dir, archives[0]!);
 }
 
-export function loadArchive(dir: string): { path: string; archive: ParsedArchive; bytes: Uint8Array } {
+export function loadArchive(
+  dir: string,
+  options: { untilFirstEvent?: boolean } = {},
+): { path: string; archive: ParsedArchive; bytes: Uint8Array } {
   const path = findArchive(dir);
   const bytes = new Uint8Array(readFileSync(path));
   try {
-    return { path, archive: parseArchive(bytes), bytes };
+    return { path, archive: parseArchive(bytes, options), bytes };
   } catch (error) {
     // Format errors (tar, hashes, JSON) are the user's input, not a bug.
     if (error instanceof Error) fail(`${path}: ${error.message}`);

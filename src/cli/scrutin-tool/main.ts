@@ -7,8 +7,8 @@ import { sha256B64 } from '../../core/hash.js';
 import { registerArchiveCommands } from './archive-commands.js';
 import { registerElectionCommands } from './election-commands.js';
 import { CliError, FAILURE_EXIT_CODE, readStdin } from './io.js';
-import { registerSetupCommands } from './setup-commands.js';
 import { registerMethodCommands } from './method-commands.js';
+import { registerSetupCommands } from './setup-commands.js';
 import { registerThresholdCommands } from './threshold-commands.js';
 
 export function buildProgram(): Command {

@@ -3,7 +3,12 @@
  * question (a JSON array of ballots on standard input), printing what belenios-tool prints.
  */
 import type { Command } from 'commander';
-import { type CountingOutcome, countMajorityJudgment, countSchulze, countStv } from '../../protocol/counting/index.js';
+import {
+  type CountingOutcome,
+  countMajorityJudgment,
+  countSchulze,
+  countStv,
+} from '../../protocol/counting/index.js';
 import { fail, readStdin } from './io.js';
 
 function readBallots(): number[][] {
@@ -60,7 +65,13 @@ export function registerMethodCommands(program: Command): void {
       const ngrades = parseCount(options.ngrades, '--ngrades', 1);
       const blankAllowed = parseBool(options.blankAllowed, '--blank-allowed');
       const nchoices = parseCount(options.nchoices, '--nchoices', 0);
-      print(countMajorityJudgment(readBallots(), { ngrades, blankAllowed, ...(nchoices > 0 ? { nchoices } : {}) }));
+      print(
+        countMajorityJudgment(readBallots(), {
+          ngrades,
+          blankAllowed,
+          ...(nchoices > 0 ? { nchoices } : {}),
+        }),
+      );
     });
 
   method

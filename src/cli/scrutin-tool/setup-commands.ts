@@ -5,13 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { decodeText, DecodeError, encode } from '../../core/codec.js';
+import { DecodeError, decodeText, encode } from '../../core/codec.js';
 import { parsePrivateCredential, publicCredential } from '../../core/credential.js';
 import { type Group, groupByName } from '../../core/group.js';
+import { type ElectionContext, loadElection } from '../../protocol/election.js';
 import {
   electionTemplateCodec,
-  thresholdParametersCodec,
   type TrusteePublicKey,
+  thresholdParametersCodec,
   trusteePublicKeyCodec,
   trusteesCodec,
 } from '../../protocol/messages.js';
@@ -23,9 +24,9 @@ import {
   makeTrustees,
   parseVoterLines,
   serializeTrusteePublicKey,
+  type VoterIdentity,
   votersByCount,
 } from '../../protocol/setup.js';
-import { loadElection } from '../../protocol/election.js';
 import { fail, nonEmptyLines, readText, writePrivate, writePublic } from './io.js';
 
 export function requireGroupOption(name: string | undefined): Group {
@@ -37,8 +38,18 @@ export function requireGroupOption(name: string | undefined): Group {
 
 export function requireUuid(uuid: string | undefined): string {
   if (!uuid) fail('--uuid is mandatory');
-  if (!/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(uuid)) fail(`invalid UUID ${uuid}: expected at least 14 Base58 characters`);
+  if (!/^[1-9A-HJ-NP-Za-km-z]{14,}$/.test(uuid))
+    fail(`invalid UUID ${uuid}: expected at least 14 Base58 characters`);
   return uuid;
+}
+
+export function loadElectionOrFail(raw: string): ElectionContext {
+  try {
+    return loadElection(raw);
+  } catch (error) {
+    if (error instanceof DecodeError) fail(`invalid election: ${error.message}`);
+    throw error;
+  }
 }
 
 export function decodeOrFail<T>(codec: Parameters<typeof decodeText<T>>[0], text: string, what: string): T {
@@ -73,42 +84,57 @@ export function registerSetupCommands(program: Command): Command {
     .option('--group <GROUP>', 'group')
     .option('--uuid <UUID>', 'UUID of the election')
     .option('--protocol-version <VERSION>', 'protocol version', '1')
-    .action((options: { count?: string; file?: string; derive?: string; dir: string; group?: string; uuid?: string }) => {
-      const group = requireGroupOption(options.group);
-      const uuid = requireUuid(options.uuid);
-      if (options.derive !== undefined) {
-        const parsed = parsePrivateCredential(options.derive);
-        if (!parsed.ok) fail(`invalid private credential (${parsed.error})`);
-        process.stdout.write(`${publicCredential(parsed.credential, uuid, group)}\n`);
-        return;
-      }
-      let voters;
-      if (options.file !== undefined) {
-        const parsed = parseVoterLines(nonEmptyLines(readText(options.file, 'identity file')));
-        if (!parsed.ok) fail(`${options.file}: ${parsed.problem}`);
-        voters = parsed.voters;
-      } else if (options.count !== undefined) {
-        const count = Number(options.count);
-        if (!Number.isInteger(count) || count < 1) fail('--count must be a positive integer');
-        voters = votersByCount(count);
-      } else {
-        fail('--count or --file is mandatory');
-      }
-      const generated = generateCredentials(uuid, group, voters);
-      const stamp = Math.floor(Date.now() / 1000);
-      const privPath = join(options.dir, `${stamp}.privcreds`);
-      const pubPath = join(options.dir, `${stamp}.pubcreds`);
-      if (existsSync(privPath) || existsSync(pubPath)) fail(`${privPath} already exists`);
-      writePrivate(
-        privPath,
-        generated.privateCredentials.map(({ voter, credential }) => `${voter.id} ${credential.reveal()}\n`).join(''),
-      );
-      writePublic(pubPath, JSON.stringify(generated.publicWithLogins));
-      const n = voters.length;
-      process.stdout.write(`${n} private credentials with ids saved to ${privPath.startsWith('/') ? privPath : `./${privPath.replace(/^\.\//, '')}`}\n`);
-      process.stdout.write(`${n} public credentials saved to ${pubPath.startsWith('/') ? pubPath : `./${pubPath.replace(/^\.\//, '')}`}\n`);
-      process.stdout.write(`The fingerprint of public credentials is ${generated.fingerprint}\n`);
-    });
+    .action(
+      (options: {
+        count?: string;
+        file?: string;
+        derive?: string;
+        dir: string;
+        group?: string;
+        uuid?: string;
+      }) => {
+        const group = requireGroupOption(options.group);
+        const uuid = requireUuid(options.uuid);
+        if (options.derive !== undefined) {
+          const parsed = parsePrivateCredential(options.derive);
+          if (!parsed.ok) fail(`invalid private credential (${parsed.error})`);
+          process.stdout.write(`${publicCredential(parsed.credential, uuid, group)}\n`);
+          return;
+        }
+        let voters: VoterIdentity[];
+        if (options.file !== undefined) {
+          const parsed = parseVoterLines(nonEmptyLines(readText(options.file, 'identity file')));
+          if (!parsed.ok) fail(`${options.file}: ${parsed.problem}`);
+          voters = parsed.voters;
+        } else if (options.count !== undefined) {
+          const count = Number(options.count);
+          if (!Number.isInteger(count) || count < 1) fail('--count must be a positive integer');
+          voters = votersByCount(count);
+        } else {
+          fail('--count or --file is mandatory');
+        }
+        const generated = generateCredentials(uuid, group, voters);
+        const stamp = Math.floor(Date.now() / 1000);
+        const privPath = join(options.dir, `${stamp}.privcreds`);
+        const pubPath = join(options.dir, `${stamp}.pubcreds`);
+        if (existsSync(privPath) || existsSync(pubPath)) fail(`${privPath} already exists`);
+        writePrivate(
+          privPath,
+          generated.privateCredentials
+            .map(({ voter, credential }) => `${voter.id} ${credential.reveal()}\n`)
+            .join(''),
+        );
+        writePublic(pubPath, JSON.stringify(generated.publicWithLogins));
+        const n = voters.length;
+        process.stdout.write(
+          `${n} private credentials with ids saved to ${privPath.startsWith('/') ? privPath : `./${privPath.replace(/^\.\//, '')}`}\n`,
+        );
+        process.stdout.write(
+          `${n} public credentials saved to ${pubPath.startsWith('/') ? pubPath : `./${pubPath.replace(/^\.\//, '')}`}\n`,
+        );
+        process.stdout.write(`The fingerprint of public credentials is ${generated.fingerprint}\n`);
+      },
+    );
 
   setup
     .command('generate-trustee-key')
@@ -141,7 +167,10 @@ export function registerSetupCommands(program: Command): Command {
         ? decodeOrFail(thresholdParametersCodec, readText(thresholdPath, 'threshold file'), 'threshold.json')
         : undefined;
       if (singles.length === 0 && !threshold) fail('neither public_keys.jsons nor threshold.json found');
-      writePublic(join(options.dir, 'trustees.json'), encode(trusteesCodec, makeTrustees(singles, threshold)));
+      writePublic(
+        join(options.dir, 'trustees.json'),
+        encode(trusteesCodec, makeTrustees(singles, threshold)),
+      );
     });
 
   setup
@@ -156,7 +185,11 @@ export function registerSetupCommands(program: Command): Command {
       const group = requireGroupOption(options.group);
       const uuid = requireUuid(options.uuid);
       if (!options.template) fail('--template is mandatory');
-      const template = decodeOrFail(electionTemplateCodec, readText(options.template, 'template'), 'template');
+      const template = decodeOrFail(
+        electionTemplateCodec,
+        readText(options.template, 'template'),
+        'template',
+      );
       const trusteesPath = join(options.dir, 'trustees.json');
       const trustees = decodeOrFail(trusteesCodec, readText(trusteesPath, 'trustees file'), 'trustees.json');
       const made = makeElection(template, uuid, group, trustees);

@@ -90,14 +90,15 @@ export function registerThresholdCommands(setup: Command, election: Command): vo
 
   election
     .command('decrypt-threshold')
-    .description('compute a threshold trustee\'s partial decryption')
+    .description("compute a threshold trustee's partial decryption")
     .option('--dir <DIR>', 'election directory', '.')
     .option('--key <KEY>', 'file with the trustee key (seed)')
     .option('--decryption-key <KEY>', 'file with the encrypted decryption key (.dkey)')
     .option('--trustee-id <TRUSTEE-ID>', 'trustee identifier (1-based over the trustees list)')
     .action(async (options: { dir: string; key?: string; decryptionKey?: string; trusteeId?: string }) => {
       const trusteeId = Number(options.trusteeId);
-      if (!options.trusteeId || !Number.isInteger(trusteeId) || trusteeId < 1) fail('--trustee-id must be a positive integer');
+      if (!options.trusteeId || !Number.isInteger(trusteeId) || trusteeId < 1)
+        fail('--trustee-id must be a positive integer');
       const keyFile = readText(required(options.key, '--key'), 'key file');
       const dkeyFile = readText(required(options.decryptionKey, '--decryption-key'), 'decryption key file');
       const { state } = await verifiedBoard(options.dir);

@@ -26,11 +26,27 @@ export interface Demo {
 }
 
 const QUESTIONS = [
-  { answers: ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'], min: 1, max: 1, question: 'Who should chair the federation?' },
-  { answers: ['Budget A', 'Budget B', 'Budget C'], blank: true, min: 1, max: 2, question: 'Which budget lines do you support (up to two)?' },
+  {
+    answers: ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'],
+    min: 1,
+    max: 1,
+    question: 'Who should chair the federation?',
+  },
+  {
+    answers: ['Budget A', 'Budget B', 'Budget C'],
+    blank: true,
+    min: 1,
+    max: 2,
+    question: 'Which budget lines do you support (up to two)?',
+  },
 ];
 
-export async function createDemo(store: Store, elections: ElectionService, baseUrl: string, voterCount = 4): Promise<Demo> {
+export async function createDemo(
+  store: Store,
+  elections: ElectionService,
+  baseUrl: string,
+  voterCount = 4,
+): Promise<Demo> {
   const now = new Date().toISOString();
   const organisation = { id: randomBytes(9).toString('base64url'), name: 'Demo federation', createdAt: now };
   await store.createOrganisation(organisation);
@@ -47,12 +63,16 @@ export async function createDemo(store: Store, elections: ElectionService, baseU
   await store.addMembership({ organisationId: organisation.id, accountId: account.id, role: 'org-admin' });
   const election = await elections.create(organisation.id, account, {
     name: 'Demo vote: federation chair and budget',
-    description: 'A demonstration election. Votes are encrypted in your browser; anyone can verify the result.',
+    description:
+      'A demonstration election. Votes are encrypted in your browser; anyone can verify the result.',
     timeZone: 'Europe/Paris',
   });
   await store.addElectionRole({ electionId: election.id, accountId: account.id, role: 'election-admin' });
   await elections.setQuestions(election.id, account, QUESTIONS);
-  const csv = Array.from({ length: voterCount }, (_, i) => `voter${i + 1}@demo.invalid,voter${i + 1},1,Voter ${i + 1}`).join('\n');
+  const csv = Array.from(
+    { length: voterCount },
+    (_, i) => `voter${i + 1}@demo.invalid,voter${i + 1},1,Voter ${i + 1}`,
+  ).join('\n');
   await elections.importVoters(election.id, account, csv, 'en');
   await elections.useServerTrustee(election.id, account);
   const issued = await elections.generateServerCredentials(election.id, account);
@@ -60,7 +80,10 @@ export async function createDemo(store: Store, elections: ElectionService, baseU
   const passwords: { voterId: string; passwordHash: string }[] = [];
   for (const credential of issued) {
     const password = randomBase58(12);
-    passwords.push({ voterId: credential.voterId, passwordHash: await hashPassword(secret(password, 'password')) });
+    passwords.push({
+      voterId: credential.voterId,
+      passwordHash: await hashPassword(secret(password, 'password')),
+    });
     voters.push({
       login: credential.login,
       password,

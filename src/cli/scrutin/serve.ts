@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
-import { buildServer, type BuiltServer } from '../../server/app.js';
+import { type BuiltServer, buildServer } from '../../server/app.js';
 import { type ServerContext, systemClock } from '../../server/context.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -17,18 +17,28 @@ export interface RunningServer extends BuiltServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { port: number; host: string; databaseUrl?: string; baseUrl?: string; log?: boolean }): Promise<RunningServer> {
+export async function startServer(options: {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  baseUrl?: string;
+  log?: boolean;
+}): Promise<RunningServer> {
   installNodePlatform();
   const store = await openStore(options.databaseUrl);
   const pool = new BallotWorkerPool();
-  const baseUrl = options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
+  const baseUrl =
+    options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
   const ctx: ServerContext = {
     store,
     clock: systemClock,
     checker: pool.check,
     config: { baseUrl, secureCookies: baseUrl.startsWith('https:'), bodyLimit: 1024 * 1024 },
   };
-  const built = await buildServer(ctx, options.log === false ? false : { level: process.env.LOG_LEVEL ?? 'info' });
+  const built = await buildServer(
+    ctx,
+    options.log === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+  );
   const app: FastifyInstance = built.app;
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();

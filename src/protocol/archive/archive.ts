@@ -6,7 +6,13 @@
  */
 import { decodeText } from '../../core/codec.js';
 import { sha256Hex } from '../../core/hash.js';
-import { type ArchiveEvent, type ArchiveHeader, type EventType, eventCodec, headerCodec } from '../messages.js';
+import {
+  type ArchiveEvent,
+  type ArchiveHeader,
+  type EventType,
+  eventCodec,
+  headerCodec,
+} from '../messages.js';
 import { readTar, TarError, tarEntry } from './tar.js';
 
 const encoder = new TextEncoder();
@@ -30,7 +36,11 @@ export class ArchiveFormatError extends Error {}
 
 const NAME = /^([0-9a-f]{64})\.(data|event)\.json$/;
 
-export function parseArchive(bytes: Uint8Array): ParsedArchive {
+/**
+ * Parses an archive, checking every file against its name. With `untilFirstEvent`, stops after the
+ * Setup event: enough to cast a ballot without reading (and hashing) a board of thousands of ballots.
+ */
+export function parseArchive(bytes: Uint8Array, options: { untilFirstEvent?: boolean } = {}): ParsedArchive {
   let entries: ReturnType<typeof readTar>;
   try {
     entries = readTar(bytes);
@@ -39,7 +49,8 @@ export function parseArchive(bytes: Uint8Array): ParsedArchive {
     throw error;
   }
   const [first, ...rest] = entries;
-  if (!first || first.name !== 'BELENIOS') throw new ArchiveFormatError('archive does not start with a BELENIOS header');
+  if (first?.name !== 'BELENIOS')
+    throw new ArchiveFormatError('archive does not start with a BELENIOS header');
   const header = decodeText(headerCodec, text(first.content, 'BELENIOS'), 'BELENIOS');
   const data = new Map<string, string>();
   const events: EventRecord[] = [];
@@ -47,10 +58,14 @@ export function parseArchive(bytes: Uint8Array): ParsedArchive {
     const match = NAME.exec(entry.name);
     if (!match) throw new ArchiveFormatError(`unexpected file ${entry.name} in archive`);
     const [, hash, kind] = match;
-    if (sha256Hex(entry.content) !== hash) throw new ArchiveFormatError(`file ${entry.name} does not match its hash`);
+    if (sha256Hex(entry.content) !== hash)
+      throw new ArchiveFormatError(`file ${entry.name} does not match its hash`);
     const raw = text(entry.content, entry.name);
     if (kind === 'data') data.set(hash!, raw);
-    else events.push({ hash: hash!, raw, event: decodeText(eventCodec, raw, entry.name) });
+    else {
+      events.push({ hash: hash!, raw, event: decodeText(eventCodec, raw, entry.name) });
+      if (options.untilFirstEvent) break;
+    }
   }
   return { header, data, events };
 }
@@ -69,7 +84,12 @@ export function makeEvent(
   type: EventType,
   payload?: string,
 ): { raw: string; hash: string; event: ArchiveEvent } {
-  const event: ArchiveEvent = { parent: previous?.hash, height: previous ? previous.height + 1 : 0, type, payload };
+  const event: ArchiveEvent = {
+    parent: previous?.hash,
+    height: previous ? previous.height + 1 : 0,
+    type,
+    payload,
+  };
   const raw = JSON.stringify(eventCodec.toJson(event));
   return { raw, hash: sha256Hex(raw), event };
 }
@@ -79,9 +99,13 @@ export function headerRaw(timestamp: number): string {
 }
 
 /** A whole archive from its records in order (how the server serves its board). */
-export function archiveBytes(timestamp: number, records: readonly { kind: 'data' | 'event'; hash: string; raw: string }[]): Uint8Array {
+export function archiveBytes(
+  timestamp: number,
+  records: readonly { kind: 'data' | 'event'; hash: string; raw: string }[],
+): Uint8Array {
   const chunks = [tarEntry('BELENIOS', encoder.encode(headerRaw(timestamp)), timestamp)];
-  for (const record of records) chunks.push(tarEntry(`${record.hash}.${record.kind}.json`, encoder.encode(record.raw), timestamp));
+  for (const record of records)
+    chunks.push(tarEntry(`${record.hash}.${record.kind}.json`, encoder.encode(record.raw), timestamp));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let offset = 0;
   for (const chunk of chunks) {

@@ -45,7 +45,9 @@ export function tarEntry(name: string, content: Uint8Array, mtime: number): Uint
 }
 
 function readOctal(bytes: Uint8Array): number {
-  const text = String.fromCharCode(...bytes).replace(/[\0 ]+$/g, '').trim();
+  const text = String.fromCharCode(...bytes)
+    .replace(/[\0 ]+$/g, '')
+    .trim();
   if (!/^[0-7]+$/.test(text)) return Number.NaN;
   return Number.parseInt(text, 8);
 }
@@ -62,7 +64,8 @@ export function readTar(bytes: Uint8Array): TarEntry[] {
     if (header.every((byte) => byte === 0)) break;
     let sum = 0;
     for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!;
-    if (readOctal(header.subarray(148, 156)) !== sum) throw new TarError(`bad tar header checksum at byte ${offset}`);
+    if (readOctal(header.subarray(148, 156)) !== sum)
+      throw new TarError(`bad tar header checksum at byte ${offset}`);
     const nameEnd = header.indexOf(0);
     const name = decoder.decode(header.subarray(0, nameEnd < 0 || nameEnd > 100 ? 100 : nameEnd));
     const size = readOctal(header.subarray(124, 136));

@@ -8,7 +8,14 @@ import type { Group } from '../../core/group.js';
 import { hashToZq } from '../../core/hash.js';
 import type { Ciphertext, Proof } from '../messages.js';
 import { BPROOF0, BPROOF1 } from './domains.js';
-import { type Branch, type Commitment, commitmentsString, proveDisjunction, shifted, verifyDisjunction } from './interval.js';
+import {
+  type Branch,
+  type Commitment,
+  commitmentsString,
+  proveDisjunction,
+  shifted,
+  verifyDisjunction,
+} from './interval.js';
 
 const hashWith = (prefix: string, group: Group, S: string) => (commitments: Commitment[]) =>
   hashToZq(`${prefix}|${S}|${commitmentsString(commitments)}`, group.q);
@@ -44,7 +51,14 @@ export function proveBlank(
   const branches = overallBranches(group, blankSlot, sum, values);
   const overall_proof = witness.isBlank
     ? proveDisjunction(group, y, branches, 0, witness.r0, hashWith(BPROOF1, group, S))
-    : proveDisjunction(group, y, branches, 1 + values.indexOf(witness.mSum), witness.rSum, hashWith(BPROOF1, group, S));
+    : proveDisjunction(
+        group,
+        y,
+        branches,
+        1 + values.indexOf(witness.mSum),
+        witness.rSum,
+        hashWith(BPROOF1, group, S),
+      );
   return { blank_proof, overall_proof };
 }
 
@@ -58,7 +72,19 @@ export function verifyBlank(
   proofs: { blank_proof: Proof[]; overall_proof: Proof[] },
 ): boolean {
   return (
-    verifyDisjunction(group, y, blankBranches(blankSlot, sum), proofs.blank_proof, hashWith(BPROOF0, group, S)) &&
-    verifyDisjunction(group, y, overallBranches(group, blankSlot, sum, values), proofs.overall_proof, hashWith(BPROOF1, group, S))
+    verifyDisjunction(
+      group,
+      y,
+      blankBranches(blankSlot, sum),
+      proofs.blank_proof,
+      hashWith(BPROOF0, group, S),
+    ) &&
+    verifyDisjunction(
+      group,
+      y,
+      overallBranches(group, blankSlot, sum, values),
+      proofs.overall_proof,
+      hashWith(BPROOF1, group, S),
+    )
   );
 }

@@ -11,7 +11,13 @@ import { DECRYPT } from './domains.js';
 const decryptChallenge = (group: Group, fingerprint: string, X: bigint, A: bigint, B: bigint) =>
   hashToZq(`${DECRYPT}|${fingerprint}|${X}|${A},${B}`, group.q);
 
-export function proveDecryptionFactor(group: Group, fingerprint: string, x: bigint, X: bigint, alpha: bigint): Proof {
+export function proveDecryptionFactor(
+  group: Group,
+  fingerprint: string,
+  x: bigint,
+  X: bigint,
+  alpha: bigint,
+): Proof {
   const w = group.randomExponent();
   const challenge = decryptChallenge(group, fingerprint, X, group.gPow(w), group.pow(alpha, w));
   return { challenge, response: mod(w - x * challenge, group.q) };

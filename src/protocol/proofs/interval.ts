@@ -3,9 +3,10 @@
  * the "iprove" of the spec. One branch is real, the others simulated; the challenges sum to the hash.
  * The same machinery serves the blank-vote proofs of §4.13 (blank.ts), which mix statements.
  */
+
+import { mod } from '../../core/bigint.js';
 import type { Group } from '../../core/group.js';
 import { hashToZq } from '../../core/hash.js';
-import { mod } from '../../core/bigint.js';
 import type { Ciphertext, Proof } from '../messages.js';
 import { PROVE } from './domains.js';
 
@@ -21,10 +22,17 @@ export interface Commitment {
 }
 
 /** Simulated branch: random challenge and response, commitments solved backwards. */
-export function simulateBranch(group: Group, y: bigint, branch: Branch): { proof: Proof; commitment: Commitment } {
+export function simulateBranch(
+  group: Group,
+  y: bigint,
+  branch: Branch,
+): { proof: Proof; commitment: Commitment } {
   const challenge = group.randomExponent();
   const response = group.randomExponent();
-  return { proof: { challenge, response }, commitment: branchCommitment(group, y, branch, { challenge, response }) };
+  return {
+    proof: { challenge, response },
+    commitment: branchCommitment(group, y, branch, { challenge, response }),
+  };
 }
 
 /** A = g^response·α^challenge, B = y^response·β^challenge. */

@@ -4,9 +4,10 @@
  * Used for trustee keys (§4.5), signed messages (§4.6.1) and ballot signatures (§4.14); the three
  * differ only in the string hashed, built by the callers below.
  */
+
+import { mod } from '../../core/bigint.js';
 import type { Group } from '../../core/group.js';
 import { hashToZq } from '../../core/hash.js';
-import { mod } from '../../core/bigint.js';
 import type { Proof } from '../messages.js';
 import { POK, SIG, SIGMSG } from './domains.js';
 
