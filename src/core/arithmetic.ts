@@ -1,7 +1,7 @@
 /**
  * The one arithmetic seam of the protocol core. Everything pure calls `powMod`; the platform decides
  * how it is computed: portable BigInt in the browser, OpenSSL through node:crypto on the server
- * (installed by src/node/arithmetic-node.ts). Fixed-base tables are portable and live in group.ts.
+ * (installed by src/node/platform.ts, see src/node/modexp-engine.ts). Fixed-base tables are portable and live in group.ts.
  */
 import { powModPortable } from './bigint.js';
 

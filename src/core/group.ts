@@ -10,6 +10,9 @@ import { FixedBase } from './fixed-base.js';
 import { BELENIOS_2048, type Embedding, type GroupParameters, RFC_3526_2048 } from './group-parameters.js';
 import { randomBelow } from './random.js';
 
+/** Each table is 0.2–3 MB; a few dozen live elections per process is plenty. */
+const MAX_FIXED_BASES = 32;
+
 export class Group {
   readonly name: GroupParameters['name'];
   readonly p: bigint;
@@ -28,9 +31,16 @@ export class Group {
     this.precompute(this.g);
   }
 
-  /** Builds (once) a fixed-base table for a base that will be raised many times. */
+  /**
+   * Builds (once) a fixed-base table for a base that will be raised many times. A long-running
+   * server sees many election keys: beyond MAX_FIXED_BASES the oldest table (never g's) is dropped.
+   */
   precompute(base: bigint): void {
     if (this.fixedBases.has(base)) return;
+    if (this.fixedBases.size >= MAX_FIXED_BASES) {
+      const oldest = [...this.fixedBases.keys()].find((key) => key !== this.g);
+      if (oldest !== undefined) this.fixedBases.delete(oldest);
+    }
     const bits = bitLength(this.q);
     // 8-bit windows cost ~2 MB for a 256-bit q; a 2047-bit q gets 5-bit windows (~3 MB).
     this.fixedBases.set(base, new FixedBase(base, this.p, bits, bits <= 256 ? 8 : 5));

@@ -15,6 +15,7 @@ import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
+import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
 import { voterRoutes } from './routes/voter.js';
 
@@ -71,7 +72,9 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   await app.register(voterRoutes(ctx, elections));
   await app.register(adminRoutes(ctx, elections));
   await app.register(trusteeRoutes(ctx, elections));
+  await app.register(thresholdTrusteeRoutes(ctx));
   await app.register(scrutineerRoutes(ctx, elections));
+  await app.register((await import('./routes/exports.js')).exportRoutes(ctx, elections));
   await app.register(operatorRoutes(ctx));
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
