@@ -4,11 +4,12 @@
  */
 
 import { electionBench } from './election.js';
+import { castBench } from './cast.js';
 import { type Bench, type BenchOptions, describeMachine } from './harness.js';
 import { modexpBench } from './modexp.js';
 import { verifyArchiveBench } from './verify-archive.js';
 
-const BENCHES: readonly Bench[] = [modexpBench, verifyArchiveBench, electionBench];
+const BENCHES: readonly Bench[] = [modexpBench, verifyArchiveBench, electionBench, castBench];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

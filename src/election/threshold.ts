@@ -19,7 +19,18 @@
  * server processes updating one group at the same instant could still lose an update (see the
  * report: `Store.updateTrustee(expectedPublicJson)` would close that).
  */
-import { array, type Codec, DecodeError, decodeText, encode, int, object, optional, string, type TypeOf } from '../core/codec.js';
+import {
+  array,
+  type Codec,
+  DecodeError,
+  decodeText,
+  encode,
+  int,
+  object,
+  optional,
+  string,
+  type TypeOf,
+} from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import {
   encryptedMsgCodec,
@@ -90,7 +101,8 @@ function missingSlots(state: ThresholdState): number[] {
 }
 
 export function parseThresholdState(row: TrusteeRow): ThresholdState {
-  if (row.kind !== 'pedersen' || row.publicJson === null) throw new Error(`trustee ${row.position} is not a threshold group`);
+  if (row.kind !== 'pedersen' || row.publicJson === null)
+    throw new Error(`trustee ${row.position} is not a threshold group`);
   return decodeText(thresholdStateCodec, row.publicJson, `trustees[${row.position}]`);
 }
 
@@ -115,7 +127,9 @@ export function thresholdSetupProblems(rows: readonly TrusteeRow[]): string[] {
       const step = thresholdStep(state);
       if (step === 'done') return [];
       const names = missingSlots(state).map((j) => state.trustees[j - 1]!.displayName);
-      return [`threshold trustees: key establishment not finished (waiting for ${step} from ${names.join(', ')})`];
+      return [
+        `threshold trustees: key establishment not finished (waiting for ${step} from ${names.join(', ')})`,
+      ];
     });
 }
 
@@ -148,7 +162,8 @@ function parseMessage<T>(codec: Codec<T>, text: string, what: string): T {
   try {
     return decodeText(codec, text.trim(), what);
   } catch (error) {
-    if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
+    if (error instanceof DecodeError)
+      throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
     throw error;
   }
 }
@@ -186,7 +201,9 @@ export class ThresholdService {
     return row;
   }
 
-  private async group(electionId: string): Promise<{ row: TrusteeRow; state: ThresholdState; ownerBase: number }> {
+  private async group(
+    electionId: string,
+  ): Promise<{ row: TrusteeRow; state: ThresholdState; ownerBase: number }> {
     const rows = await this.store.listTrustees(electionId);
     const index = rows.findIndex((r) => r.kind === 'pedersen');
     const row = rows[index];
@@ -199,18 +216,35 @@ export class ThresholdService {
    * Writes the new state: bumps the election's version first (draft only), so that open() or a
    * setup change running meanwhile conflicts rather than races.
    */
-  private async commit(election: ElectionRow, row: TrusteeRow, state: ThresholdState, actor: Actor, action: string, details: Record<string, unknown>) {
-    if (election.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
-    const updated = await this.store.updateElection(election.id, election.version, { updatedAt: this.clock.now().toISOString() });
+  private async commit(
+    election: ElectionRow,
+    row: TrusteeRow,
+    state: ThresholdState,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown>,
+  ) {
+    if (election.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
+    const updated = await this.store.updateElection(election.id, election.version, {
+      updatedAt: this.clock.now().toISOString(),
+    });
     if (!updated) throw new ApiError('SCR_CONFLICT');
     await this.store.saveTrustee({ ...row, publicJson: encode(thresholdStateCodec, state) });
-    await this.store.appendAudit({ organisationId: election.organisationId, electionId: election.id, actor: actor.id, action, details });
+    await this.store.appendAudit({
+      organisationId: election.organisationId,
+      electionId: election.id,
+      actor: actor.id,
+      action,
+      details,
+    });
   }
 
   /** The slot held by `actor`, or 403; the election must be in draft for every step. */
   private slot(state: ThresholdState, slot: number, actor: Actor): Slot {
     const held = state.trustees[slot - 1];
-    if (!held || held.accountId !== actor.id) throw new ApiError('SCR_FORBIDDEN', { problem: `slot ${slot} is not yours` });
+    if (!held || held.accountId !== actor.id)
+      throw new ApiError('SCR_FORBIDDEN', { problem: `slot ${slot} is not yours` });
     return held;
   }
 
@@ -220,27 +254,37 @@ export class ThresholdService {
   }
 
   private requireDraft(election: ElectionRow): void {
-    if (election.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
+    if (election.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
   }
 
   /** Admin: declares the group (accounts must exist) and grants each account the trustee role. */
-  declare(electionId: string, actor: Actor, input: { threshold: number; trustees: { displayName: string; accountId: string }[] }): Promise<ThresholdStatus> {
+  declare(
+    electionId: string,
+    actor: Actor,
+    input: { threshold: number; trustees: { displayName: string; accountId: string }[] },
+  ): Promise<ThresholdStatus> {
     return this.serialise(electionId, async () => {
       const election = await this.election(electionId);
       this.requireDraft(election);
       const m = input.trustees.length;
-      if (m < 2 || m > MAX_THRESHOLD_TRUSTEES) throw invalid(`a threshold group has 2 to ${MAX_THRESHOLD_TRUSTEES} trustees, got ${m}`);
+      if (m < 2 || m > MAX_THRESHOLD_TRUSTEES)
+        throw invalid(`a threshold group has 2 to ${MAX_THRESHOLD_TRUSTEES} trustees, got ${m}`);
       if (!Number.isSafeInteger(input.threshold) || input.threshold < 1 || input.threshold > m) {
-        throw invalid(`the threshold (trustees needed to decrypt) must be between 1 and ${m}, got ${input.threshold}`);
+        throw invalid(
+          `the threshold (trustees needed to decrypt) must be between 1 and ${m}, got ${input.threshold}`,
+        );
       }
       const seen = new Set<string>();
       for (const [i, trustee] of input.trustees.entries()) {
         if (seen.has(trustee.accountId)) throw invalid(`trustee ${i + 1}: the same account holds two slots`);
         seen.add(trustee.accountId);
-        if (!(await this.store.getAccount(trustee.accountId))) throw invalid(`trustee ${i + 1}: no such account`);
+        if (!(await this.store.getAccount(trustee.accountId)))
+          throw invalid(`trustee ${i + 1}: no such account`);
       }
       const rows = await this.store.listTrustees(electionId);
-      if (rows.some((r) => r.kind === 'pedersen')) throw new ApiError('SCR_WRONG_STATE', { problem: 'this election already has threshold trustees' });
+      if (rows.some((r) => r.kind === 'pedersen'))
+        throw new ApiError('SCR_WRONG_STATE', { problem: 'this election already has threshold trustees' });
       const row: TrusteeRow = {
         electionId,
         position: rows.length,
@@ -254,7 +298,10 @@ export class ThresholdService {
         threshold: input.threshold,
         trustees: input.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
       };
-      await this.commit(election, row, state, actor, 'trustee.threshold.declare', { threshold: input.threshold, trustees: m });
+      await this.commit(election, row, state, actor, 'trustee.threshold.declare', {
+        threshold: input.threshold,
+        trustees: m,
+      });
       for (const trustee of input.trustees) {
         await this.store.addElectionRole({ electionId, accountId: trustee.accountId, role: 'trustee' });
       }
@@ -292,19 +339,28 @@ export class ThresholdService {
       this.requireDraft(election);
       const { row, state } = await this.group(electionId);
       const own = this.slot(state, slot, actor);
-      const cert = parseMessage(signedMsgCodec, text, 'certificate');
       if (own.cert) {
-        if (encode(signedMsgCodec, own.cert) === encode(signedMsgCodec, cert)) return this.status(electionId, actor);
+        // Sent again identical (a retried request): nothing to do; anything else would replace it.
+        if (
+          encode(signedMsgCodec, own.cert) ===
+          encode(signedMsgCodec, parseMessage(signedMsgCodec, text, 'certificate'))
+        )
+          return this.status(electionId, actor);
         throw new ApiError('SCR_WRONG_STATE', { problem: 'your certificate is already registered' });
       }
       this.requireStep(state, 'certificates');
+      const cert = parseMessage(signedMsgCodec, text, 'certificate');
       const group = requireGroup(election.groupName);
       const checked = checkCertificates(group, [cert]);
       if (!checked.ok) throw invalid(`certificate: ${checked.problem.replace(/^certificate 1 /, '')}`);
       const others = state.trustees.flatMap((t) => (t.cert ? [t.cert] : []));
-      if (!checkCertificates(group, [...others, cert]).ok) throw invalid('certificate: another trustee has the same key');
+      if (!checkCertificates(group, [...others, cert]).ok)
+        throw invalid('certificate: another trustee has the same key');
       const next = withSlot(state, slot, { cert });
-      await this.commit(election, row, next, actor, 'trustee.threshold.certificate', { slot, id: certId(cert) });
+      await this.commit(election, row, next, actor, 'trustee.threshold.certificate', {
+        slot,
+        id: certId(cert),
+      });
       return this.status(electionId, actor);
     });
   }
@@ -312,8 +368,11 @@ export class ThresholdService {
   /** All certificates, one per line (the `--certs` file), once every trustee has sent theirs. */
   async certificates(electionId: string): Promise<string> {
     const { state } = await this.group(electionId);
-    if (thresholdStep(state) === 'certificates') throw new ApiError('SCR_WRONG_STATE', { step: 'certificates', missing: missingSlots(state) });
-    return certificatesOf(state).map((c) => line(encode(signedMsgCodec, c))).join('');
+    if (thresholdStep(state) === 'certificates')
+      throw new ApiError('SCR_WRONG_STATE', { step: 'certificates', missing: missingSlots(state) });
+    return certificatesOf(state)
+      .map((c) => line(encode(signedMsgCodec, c)))
+      .join('');
   }
 
   /** Step 3c: a trustee's polynomial, checked against its certificate and the group's threshold. */
@@ -323,18 +382,25 @@ export class ThresholdService {
       this.requireDraft(election);
       const { row, state } = await this.group(electionId);
       const own = this.slot(state, slot, actor);
-      const polynomial = parseMessage(polynomialCodec, text, 'polynomial');
       if (own.polynomial) {
-        if (encode(polynomialCodec, own.polynomial) === encode(polynomialCodec, polynomial)) return this.status(electionId, actor);
+        // Sent again identical (a retried request): nothing to do; anything else would replace it.
+        if (
+          encode(polynomialCodec, own.polynomial) ===
+          encode(polynomialCodec, parseMessage(polynomialCodec, text, 'polynomial'))
+        )
+          return this.status(electionId, actor);
         throw new ApiError('SCR_WRONG_STATE', { problem: 'your polynomial is already registered' });
       }
       this.requireStep(state, 'polynomials');
+      const polynomial = parseMessage(polynomialCodec, text, 'polynomial');
       checkSealed([polynomial.polynomial, ...polynomial.secrets], 'polynomial');
       const group = requireGroup(election.groupName);
       const checked = checkPolynomial(group, certificatesOf(state), slot, polynomial);
       if (!checked.ok) throw invalid(checked.problem);
       if (checked.coefexps.length !== state.threshold) {
-        throw invalid(`polynomial has ${checked.coefexps.length} coefficients; this group needs ${state.threshold} (the threshold)`);
+        throw invalid(
+          `polynomial has ${checked.coefexps.length} coefficients; this group needs ${state.threshold} (the threshold)`,
+        );
       }
       const next = withSlot(state, slot, { polynomial });
       await this.commit(election, row, next, actor, 'trustee.threshold.polynomial', { slot });
@@ -348,7 +414,8 @@ export class ThresholdService {
     const { state } = await this.group(electionId);
     this.slot(state, slot, actor);
     const step = thresholdStep(state);
-    if (step !== 'voutputs' && step !== 'done') throw new ApiError('SCR_WRONG_STATE', { step, expected: 'voutputs', missing: missingSlots(state) });
+    if (step !== 'voutputs' && step !== 'done')
+      throw new ApiError('SCR_WRONG_STATE', { step, expected: 'voutputs', missing: missingSlots(state) });
     const certs = certificatesOf(state);
     const made = makeVinputs(requireGroup(election.groupName), certs, polynomialsOf(state));
     if (!made.ok) throw new Error(`vinputs of checked polynomials: ${made.problem}`);
@@ -362,12 +429,17 @@ export class ThresholdService {
       this.requireDraft(election);
       const { row, state } = await this.group(electionId);
       const own = this.slot(state, slot, actor);
-      const voutput = parseMessage(voutputCodec, text, 'voutput');
       if (own.voutput) {
-        if (encode(voutputCodec, own.voutput) === encode(voutputCodec, voutput)) return this.status(electionId, actor);
+        // Sent again identical (a retried request): nothing to do; anything else would replace it.
+        if (
+          encode(voutputCodec, own.voutput) ===
+          encode(voutputCodec, parseMessage(voutputCodec, text, 'voutput'))
+        )
+          return this.status(electionId, actor);
         throw new ApiError('SCR_WRONG_STATE', { problem: 'your voutput is already registered' });
       }
       this.requireStep(state, 'voutputs');
+      const voutput = parseMessage(voutputCodec, text, 'voutput');
       checkSealed([voutput.private_key], 'voutput.private_key');
       const group = requireGroup(election.groupName);
       const certs = certificatesOf(state);
@@ -377,7 +449,12 @@ export class ThresholdService {
       const next = withSlot(state, slot, { voutput });
       let details: Record<string, unknown> = { slot };
       if (next.trustees.every((t) => t.voutput)) {
-        const made = makeThresholdParameters(group, certs, polynomials, next.trustees.map((t) => t.voutput!));
+        const made = makeThresholdParameters(
+          group,
+          certs,
+          polynomials,
+          next.trustees.map((t) => t.voutput!),
+        );
         if (!made.ok) throw invalid(made.problem);
         next.parameters = made.parameters;
         details = { ...details, complete: true };
@@ -391,16 +468,25 @@ export class ThresholdService {
    * The private_key of vo_slot: x_j sealed by T_j to itself (the `<id>.dkey` file). Only T_j can
    * open it, and only T_j is given it.
    */
-  async decryptionKey(electionId: string, actor: Actor, slot: number): Promise<{ id: string; decryptionKey: string }> {
+  async decryptionKey(
+    electionId: string,
+    actor: Actor,
+    slot: number,
+  ): Promise<{ id: string; decryptionKey: string }> {
     const { state } = await this.group(electionId);
     const own = this.slot(state, slot, actor);
     const step = thresholdStep(state);
-    if (step !== 'done') throw new ApiError('SCR_WRONG_STATE', { step, expected: 'done', missing: missingSlots(state) });
+    if (step !== 'done')
+      throw new ApiError('SCR_WRONG_STATE', { step, expected: 'done', missing: missingSlots(state) });
     return { id: certId(own.cert!), decryptionKey: line(own.voutput!.private_key) };
   }
 }
 
-function withSlot(state: ThresholdState, slot: number, patch: Partial<Pick<Slot, 'cert' | 'polynomial' | 'voutput'>>): ThresholdState {
+function withSlot(
+  state: ThresholdState,
+  slot: number,
+  patch: Partial<Pick<Slot, 'cert' | 'polynomial' | 'voutput'>>,
+): ThresholdState {
   return { ...state, trustees: state.trustees.map((t, i) => (i === slot - 1 ? { ...t, ...patch } : t)) };
 }
 

@@ -18,13 +18,19 @@ type S = { Params: { electionId: string; slot: string } };
 
 const BASE = '/api/v1/elections/:electionId/trustees/threshold';
 /** Route params are not coerced (app.ts): the slot is a decimal string, 1-based. */
-const SlotParams = Type.Object({ electionId: ElectionParams.properties.electionId, slot: Type.String({ pattern: '^[1-9][0-9]{0,2}$' }) });
+const SlotParams = Type.Object({
+  electionId: ElectionParams.properties.electionId,
+  slot: Type.String({ pattern: '^[1-9][0-9]{0,2}$' }),
+});
 const DeclareBody = Type.Object(
   {
     threshold: Type.Integer({ minimum: 1, maximum: MAX_THRESHOLD_TRUSTEES }),
     trustees: Type.Array(
       Type.Object(
-        { displayName: Type.String({ minLength: 1, maxLength: 200 }), accountId: Type.String({ minLength: 1, maxLength: 64 }) },
+        {
+          displayName: Type.String({ minLength: 1, maxLength: 200 }),
+          accountId: Type.String({ minLength: 1, maxLength: 64 }),
+        },
         { additionalProperties: false },
       ),
       { minItems: 2, maxItems: MAX_THRESHOLD_TRUSTEES },
@@ -33,7 +39,11 @@ const DeclareBody = Type.Object(
   { additionalProperties: false },
 );
 /** One message as the tool prints it; polynomials grow with m (m + 1 encrypted messages). */
-const messageBody = (field: string) => Type.Object({ [field]: Type.String({ minLength: 1, maxLength: 500_000 }) }, { additionalProperties: false });
+const messageBody = (field: string) =>
+  Type.Object(
+    { [field]: Type.String({ minLength: 1, maxLength: 500_000 }) },
+    { additionalProperties: false },
+  );
 
 export function thresholdTrusteeRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
@@ -45,58 +55,129 @@ export function thresholdTrusteeRoutes(ctx: ServerContext): FastifyPluginAsync {
 
     app.post<P & { Body: { threshold: number; trustees: { displayName: string; accountId: string }[] } }>(
       BASE,
-      { schema: { params: ElectionParams, body: DeclareBody, summary: 'Declare a threshold group: the trustees (accounts) and how many are needed to decrypt' } },
+      {
+        schema: {
+          params: ElectionParams,
+          body: DeclareBody,
+          summary: 'Declare a threshold group: the trustees (accounts) and how many are needed to decrypt',
+        },
+      },
       async (request, reply) => {
-        const { account } = await requireElectionRole(ctx, request, request.params.electionId, ['election-admin']);
-        return reply.status(201).send(await threshold.declare(request.params.electionId, account, request.body));
+        const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
+          'election-admin',
+        ]);
+        return reply
+          .status(201)
+          .send(await threshold.declare(request.params.electionId, account, request.body));
       },
     );
 
-    app.get<P>(BASE, { schema: { params: ElectionParams, summary: 'Progress of the key establishment: step, missing trustees, owner numbers' } }, async (request) => {
-      const { account } = await observer(request, request.params.electionId);
-      return threshold.status(request.params.electionId, account);
-    });
+    app.get<P>(
+      BASE,
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Progress of the key establishment: step, missing trustees, owner numbers',
+        },
+      },
+      async (request) => {
+        const { account } = await observer(request, request.params.electionId);
+        return threshold.status(request.params.electionId, account);
+      },
+    );
 
-    app.get<P>(`${BASE}/certs`, { schema: { params: ElectionParams, summary: 'All certificates, one per line (the --certs file), once all are in' } }, async (request) => {
-      await observer(request, request.params.electionId);
-      return { certs: await threshold.certificates(request.params.electionId) };
-    });
+    app.get<P>(
+      `${BASE}/certs`,
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'All certificates, one per line (the --certs file), once all are in',
+        },
+      },
+      async (request) => {
+        await observer(request, request.params.electionId);
+        return { certs: await threshold.certificates(request.params.electionId) };
+      },
+    );
 
     app.post<S & { Body: { cert: string } }>(
       `${BASE}/:slot/cert`,
-      { schema: { params: SlotParams, body: messageBody('cert'), summary: 'Step 1 output: the <id>.cert file (checked: step 2)' } },
+      {
+        schema: {
+          params: SlotParams,
+          body: messageBody('cert'),
+          summary: 'Step 1 output: the <id>.cert file (checked: step 2)',
+        },
+      },
       async (request) => {
         const { account } = await trustee(request, request.params.electionId);
-        return threshold.submitCertificate(request.params.electionId, account, Number(request.params.slot), request.body.cert);
+        return threshold.submitCertificate(
+          request.params.electionId,
+          account,
+          Number(request.params.slot),
+          request.body.cert,
+        );
       },
     );
 
     app.post<S & { Body: { polynomial: string } }>(
       `${BASE}/:slot/polynomial`,
-      { schema: { params: SlotParams, body: messageBody('polynomial'), summary: 'Step 3 output: the polynomial (checked: step 3c)' } },
+      {
+        schema: {
+          params: SlotParams,
+          body: messageBody('polynomial'),
+          summary: 'Step 3 output: the polynomial (checked: step 3c)',
+        },
+      },
       async (request) => {
         const { account } = await trustee(request, request.params.electionId);
-        return threshold.submitPolynomial(request.params.electionId, account, Number(request.params.slot), request.body.polynomial);
+        return threshold.submitPolynomial(
+          request.params.electionId,
+          account,
+          Number(request.params.slot),
+          request.body.polynomial,
+        );
       },
     );
 
-    app.get<S>(`${BASE}/:slot/vinput`, { schema: { params: SlotParams, summary: "Step 4: this trustee's <id>.vinput file" } }, async (request) => {
-      const { account } = await trustee(request, request.params.electionId);
-      return threshold.vinput(request.params.electionId, account, Number(request.params.slot));
-    });
+    app.get<S>(
+      `${BASE}/:slot/vinput`,
+      { schema: { params: SlotParams, summary: "Step 4: this trustee's <id>.vinput file" } },
+      async (request) => {
+        const { account } = await trustee(request, request.params.electionId);
+        return threshold.vinput(request.params.electionId, account, Number(request.params.slot));
+      },
+    );
 
     app.post<S & { Body: { voutput: string } }>(
       `${BASE}/:slot/voutput`,
-      { schema: { params: SlotParams, body: messageBody('voutput'), summary: 'Step 5 output: the voutput (checked: step 5d; the last one completes step 6)' } },
+      {
+        schema: {
+          params: SlotParams,
+          body: messageBody('voutput'),
+          summary: 'Step 5 output: the voutput (checked: step 5d; the last one completes step 6)',
+        },
+      },
       async (request) => {
         const { account } = await trustee(request, request.params.electionId);
-        return threshold.submitVoutput(request.params.electionId, account, Number(request.params.slot), request.body.voutput);
+        return threshold.submitVoutput(
+          request.params.electionId,
+          account,
+          Number(request.params.slot),
+          request.body.voutput,
+        );
       },
     );
 
     app.get<S>(
       `${BASE}/:slot/decryption-key`,
-      { schema: { params: SlotParams, summary: "This trustee's <id>.dkey file: the key share sealed to the trustee, for decrypt-threshold" } },
+      {
+        schema: {
+          params: SlotParams,
+          summary:
+            "This trustee's <id>.dkey file: the key share sealed to the trustee, for decrypt-threshold",
+        },
+      },
       async (request, reply) => {
         const { account } = await trustee(request, request.params.electionId);
         reply.header('cache-control', 'no-store');

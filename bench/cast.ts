@@ -1,0 +1,436 @@
+/**
+ * Casting under load: `scrutin serve` (the compiled server, its ballot-worker pool, a real store) in
+ * its own process, on SQLite and on PostgreSQL (a schema of its own, dropped afterwards; skipped when
+ * no server answers), and 200 voters at once, each a signed-in browser on its own keep-alive
+ * connection posting valid ballots one after another. The run is bounded by count (voters ×
+ * ballots each). Printed: casts per second (every 201 is a ballot whose proofs the server checked
+ * and committed), latency percentiles, errors, login time, and the server's peak RSS (VmHWM) and CPU.
+ *
+ * The election (one question, three answers, pick one; BELENIOS-2048; a server-held trustee key),
+ * the voters' passwords, password hashes and credentials, and every ballot are generated once and
+ * cached in .cache/bench/ (git-ignored): each run writes the same election (same uuid and keys) into
+ * a fresh store, so the cached ballots stay valid.
+ *
+ * Logins: the server allows 10 login attempts a minute per client address. Each simulated voter
+ * connects from its own loopback address (127.77.x.y — all of 127.0.0.0/8 reaches the loopback
+ * interface on Linux), so each has the budget a voter on their own machine has; nothing in the
+ * server is relaxed for the benchmark.
+ *
+ * BENCH_CAST_PROFILE=DIR runs the server with --cpu-prof into DIR and prints where its threads
+ * spent their time. BENCH_CAST_CLIENTS=N changes the number of voters (default 200).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { HttpVoter, loopbackAddress } from '../test/support/http-voter.js';
+import { hasBuiltServer, MISSING_BUILD, peakRssKiB, startServerProcess } from '../test/support/server-process.js';
+import { type Bench, formatNumber, load, now, printTable } from './harness.js';
+
+type ElectionRow = import('../src/store/store.js').ElectionRow;
+type Store = import('../src/store/store.js').Store;
+
+type M = {
+  platform: typeof import('../src/node/platform.js');
+  group: typeof import('../src/core/group.js');
+  base58: typeof import('../src/core/base58.js');
+  secret: typeof import('../src/core/secret.js');
+  codec: typeof import('../src/core/codec.js');
+  credential: typeof import('../src/core/credential.js');
+  setup: typeof import('../src/protocol/setup.js');
+  messages: typeof import('../src/protocol/messages.js');
+  election: typeof import('../src/protocol/election.js');
+  ballot: typeof import('../src/protocol/ballot.js');
+  archive: typeof import('../src/protocol/archive/archive.js');
+  verifier: typeof import('../src/protocol/verifier.js');
+  openStore: typeof import('../src/store/open-store.js');
+  service: typeof import('../src/election/service.js');
+  board: typeof import('../src/election/board.js');
+  auth: typeof import('../src/server/auth/index.js');
+};
+
+async function modules(): Promise<M> {
+  return {
+    platform: await load('node/platform'),
+    group: await load('core/group'),
+    base58: await load('core/base58'),
+    secret: await load('core/secret'),
+    codec: await load('core/codec'),
+    credential: await load('core/credential'),
+    setup: await load('protocol/setup'),
+    messages: await load('protocol/messages'),
+    election: await load('protocol/election'),
+    ballot: await load('protocol/ballot'),
+    archive: await load('protocol/archive/archive'),
+    verifier: await load('protocol/verifier'),
+    openStore: await load('store/open-store'),
+    service: await load('election/service'),
+    board: await load('election/board'),
+    auth: await load('server/auth/index'),
+  };
+}
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CACHE = join(ROOT, '.cache', 'bench');
+const GROUP = 'BELENIOS-2048';
+const QUESTIONS = [{ answers: ['A', 'B', 'C'], min: 1, max: 1, question: 'Pick one' }];
+const PG_URL = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '')
+  ? process.env.DATABASE_URL!
+  : 'postgres://127.0.0.1:5432/test';
+/** Logins run this many at a time (each costs the server one scrypt derivation, ~0.1–0.2 s). */
+const LOGIN_CONCURRENCY = 16;
+
+/** Everything needed to write the same open election into any store, and its ballots. */
+interface Materials {
+  readonly version: 1;
+  readonly electionId: string;
+  readonly createdAt: string;
+  readonly trustee: { readonly publicJson: string; readonly privateKey: string };
+  readonly voters: readonly {
+    readonly login: string;
+    readonly password: string;
+    readonly passwordHash: string;
+    readonly credential: string;
+    readonly publicCredential: string;
+  }[];
+  readonly electionJson: string;
+  /** ballots[voter][k]: the k-th ballot of that voter (each a different encryption). */
+  readonly ballots: readonly (readonly string[])[];
+}
+
+/** Loads the cached election for `voters` × `perVoter` ballots, or generates and caches it. */
+async function materials(m: M, voters: number, perVoter: number): Promise<Materials> {
+  const path = join(CACHE, `cast-${GROUP}-${voters}x${perVoter}.json`);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Materials;
+  console.error(`  generating the cast benchmark election (${voters} voters × ${perVoter} ballots; cached in ${path})…`);
+  const group = m.group.requireGroup(GROUP);
+  const electionId = m.setup.generateToken();
+  const trusteeKey = m.setup.generateTrusteeKey(group);
+  const people = await Promise.all(
+    Array.from({ length: voters }, async (_, i) => {
+      const password = m.base58.randomBase58(16);
+      const credential = m.credential.generatePrivateCredential();
+      return {
+        login: `voter${i + 1}`,
+        password,
+        passwordHash: await m.auth.hashPassword(m.secret.secret(password, 'password')),
+        credential: credential.reveal(),
+        publicCredential: m.credential.publicCredential(credential, electionId, group).toString(),
+      };
+    }),
+  );
+  const draft: Omit<Materials, 'electionJson' | 'ballots'> = {
+    version: 1,
+    electionId,
+    createdAt: new Date().toISOString(),
+    trustee: {
+      publicJson: m.codec.encode(m.messages.trusteePublicKeyCodec, trusteeKey.publicKey),
+      privateKey: trusteeKey.privateKey.reveal().toString(),
+    },
+    voters: people,
+  };
+  // The election JSON is whatever the server's own opening produces from these inputs.
+  const scratch = await m.openStore.openStore(':memory:');
+  const electionJson = await writeElection(m, scratch, { ...draft, electionJson: '', ballots: [] });
+  await scratch.close();
+  const ctx = m.election.loadElection(electionJson);
+  const ballots = people.map((person, v) => {
+    const parsed = m.credential.parsePrivateCredential(person.credential);
+    if (!parsed.ok) throw new Error('generated credential does not parse');
+    return Array.from({ length: perVoter }, (_, k) =>
+      m.ballot.serializeBallot(m.ballot.createBallot(ctx, parsed.credential, [[0, 1, 2].map((j) => (j === (v + k) % 3 ? 1 : 0))])),
+    );
+  });
+  const made: Materials = { ...draft, electionJson, ballots };
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(path, JSON.stringify(made));
+  return made;
+}
+
+/**
+ * Writes the organisation, admin, election, roll, trustee and credentials, and opens the election
+ * through ElectionService (so the Setup event is the server's own); returns election.json.
+ */
+async function writeElection(m: M, store: Store, x: Materials): Promise<string> {
+  const clock = { now: () => new Date() };
+  const elections = new m.service.ElectionService(store, new m.board.BoardService(store), clock, m.verifier.inProcessChecker);
+  const at = x.createdAt;
+  await store.createOrganisation({ id: 'bench-org', name: 'Benchmark', createdAt: at });
+  const admin = { id: 'bench-admin', email: 'admin@bench.invalid', displayName: 'Bench admin', passwordHash: x.voters[0]!.passwordHash, isOperator: false, createdAt: at };
+  await store.createAccount(admin);
+  await store.addMembership({ organisationId: 'bench-org', accountId: admin.id, role: 'org-admin' });
+  const row: ElectionRow = {
+    id: x.electionId,
+    organisationId: 'bench-org',
+    state: 'draft',
+    name: 'Cast benchmark',
+    description: 'Benchmark election',
+    groupName: GROUP,
+    questionsJson: '[]',
+    timeZone: 'UTC',
+    opensAt: null,
+    closesAt: null,
+    credentialMode: 'server',
+    electionJson: null,
+    fingerprint: null,
+    trusteesHash: null,
+    credentialsHash: null,
+    archiveTimestamp: null,
+    annulReason: null,
+    resultJson: null,
+    version: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await store.createElection(row);
+  await store.addElectionRole({ electionId: row.id, accountId: admin.id, role: 'election-admin' });
+  await elections.setQuestions(row.id, admin, QUESTIONS);
+  await elections.importVoters(row.id, admin, x.voters.map((v) => `${v.login}@bench.invalid,${v.login},1,${v.login}`).join('\n'), 'en');
+  await store.saveTrustee({
+    electionId: row.id,
+    position: 0,
+    kind: 'server',
+    accountId: null,
+    displayName: 'Server key',
+    publicJson: x.trustee.publicJson,
+    serverPrivateKey: x.trustee.privateKey,
+  });
+  const byLogin = new Map(x.voters.map((v) => [v.login, v]));
+  const roll = await store.listVoters(row.id);
+  await store.setVoterSecrets(
+    row.id,
+    roll.map((v) => ({ voterId: v.id, publicCredential: byLogin.get(v.login)!.publicCredential, passwordHash: byLogin.get(v.login)!.passwordHash })),
+  );
+  const opened = await elections.open(row.id, admin);
+  if (x.electionJson !== '' && opened.electionJson !== x.electionJson) {
+    throw new Error(`the cached benchmark election no longer matches what the server opens: delete ${CACHE}/cast-* and run again`);
+  }
+  return opened.electionJson!;
+}
+
+interface Backend {
+  readonly name: string;
+  /** A fresh store URL with the election written in it, and how to dispose of it. */
+  prepare(m: M, x: Materials): Promise<{ url: string; dispose(): Promise<void> }>;
+}
+
+const sqlite: Backend = {
+  name: 'SQLite',
+  async prepare(m, x) {
+    const dir = mkdtempSync(join(tmpdir(), 'scrutin-bench-cast-'));
+    const url = `sqlite:${join(dir, 'scrutin.db')}`;
+    const store = await m.openStore.openStore(url);
+    await writeElection(m, store, x);
+    await store.close();
+    return { url, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+async function pgAdmin(m: M, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: m.openStore.withDefaultUser(PG_URL), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const postgres: Backend = {
+  name: 'PostgreSQL',
+  async prepare(m, x) {
+    const schema = `scrutin_bench_${randomBytes(6).toString('hex')}`;
+    await pgAdmin(m, `create schema ${schema}`);
+    const parsed = new URL(PG_URL);
+    parsed.searchParams.set('options', `-c search_path=${schema}`);
+    const url = parsed.toString();
+    const store = await m.openStore.openStore(url);
+    await writeElection(m, store, x);
+    await store.close();
+    return { url, dispose: () => pgAdmin(m, `drop schema if exists ${schema} cascade`) };
+  },
+};
+
+function percentile(sorted: readonly number[], p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** utime + stime of a live process, in seconds (all its threads). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+async function runPool<T>(limit: number, count: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+interface Measured {
+  readonly casts: number;
+  readonly errors: Map<string, number>;
+  readonly seconds: number;
+  readonly latencies: number[];
+  readonly loginSeconds: number;
+  readonly peakKiB: number | undefined;
+  readonly cpu: number | undefined;
+  readonly boardBallots: number;
+}
+
+async function measure(m: M, backend: Backend, x: Materials, profileDir: string | undefined): Promise<Measured> {
+  const prepared = await backend.prepare(m, x);
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, backend.name)}`] : [];
+  const server = await startServerProcess({ databaseUrl: prepared.url, nodeArgs });
+  const voters = x.voters.map((_, i) => new HttpVoter(server.url, loopbackAddress(i)));
+  try {
+    const base = `/api/v1/elections/${x.electionId}`;
+    let started = now();
+    await runPool(LOGIN_CONCURRENCY, voters.length, async (i) => {
+      const answer = await voters[i]!.post(`${base}/voter/login`, { login: x.voters[i]!.login, password: x.voters[i]!.password });
+      if (answer.status !== 200) throw new Error(`login of voter ${i + 1}: ${answer.status} ${answer.body.toString()}`);
+    });
+    const loginSeconds = (now() - started) / 1000;
+    const cpuBefore = cpuSeconds(server.pid);
+    const latencies: number[] = [];
+    const errors = new Map<string, number>();
+    let casts = 0;
+    started = now();
+    await Promise.all(
+      voters.map(async (voter, v) => {
+        for (const ballot of x.ballots[v]!) {
+          const sent = now();
+          let key: string | undefined;
+          try {
+            const answer = await voter.post(`${base}/voter/ballots`, { ballot }, { timeoutMs: 120_000 });
+            if (answer.status === 201) casts++;
+            else key = `${answer.status} ${answer.json?.error?.code ?? ''}`.trim();
+          } catch (error) {
+            key = error instanceof Error ? error.message.slice(0, 60) : String(error);
+          }
+          latencies.push(now() - sent);
+          if (key) errors.set(key, (errors.get(key) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (now() - started) / 1000;
+    const cpuAfter = cpuSeconds(server.pid);
+    const peakKiB = peakRssKiB(server.pid);
+    const archive = m.archive.parseArchive(new Uint8Array((await voters[0]!.get(`${base}/archive.bel`)).body));
+    const boardBallots = archive.events.filter((e) => e.event.type === 'Ballot').length;
+    latencies.sort((a, b) => a - b);
+    return {
+      casts,
+      errors,
+      seconds,
+      latencies,
+      loginSeconds,
+      peakKiB,
+      cpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined,
+      boardBallots,
+    };
+  } finally {
+    for (const voter of voters) voter.close();
+    const code = await server.stop(30_000);
+    if (code !== 0) console.error(`  server exited with ${code}:\n${server.output().slice(-2000)}`);
+    await prepared.dispose();
+  }
+}
+
+async function pgReachable(m: M): Promise<boolean> {
+  try {
+    await pgAdmin(m, 'select 1');
+    return true;
+  } catch (error) {
+    console.error(`  PostgreSQL at ${PG_URL} unreachable (${error instanceof Error ? error.message : error}): skipped`);
+    return false;
+  }
+}
+
+/** Self time per function over every profile in `dir` (main thread and workers), top `n`. */
+function profileSummary(dir: string, n: number): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const self = new Map<string, number>();
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const frame = byId.get(id)!.callFrame;
+      const where = frame.url ? `${frame.url.replace(/^.*\/(dist|node_modules)\//, '$1/')}:${frame.lineNumber + 1}` : '';
+      const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+      const delta = profile.timeDeltas[i] ?? 0;
+      self.set(name, (self.get(name) ?? 0) + delta);
+      total += delta;
+    });
+    for (const [name, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) {
+      rows.push({ profile: file.replace(/^CPU\./, '').slice(0, 28), function: name.slice(0, 90), 'self (ms)': formatNumber(micros / 1000), share: `${formatNumber((100 * micros) / total, 1)} %` });
+    }
+  }
+  return rows;
+}
+
+export const castBench: Bench = {
+  name: 'cast',
+  description: `casting under load: ${process.env.BENCH_CAST_CLIENTS ?? 200} signed-in voters at once against a scrutin serve process (SQLite, PostgreSQL)`,
+  async run(options) {
+    if (!hasBuiltServer) throw new Error(MISSING_BUILD);
+    const m = await modules();
+    m.platform.installNodePlatform();
+    const clients = Number(process.env.BENCH_CAST_CLIENTS ?? 200);
+    // Bounded by count: `quick` casts one ballot per voter, a full run three (well under the
+    // server's 20 casts per voter per minute).
+    const perVoter = options.runs > 1 ? 3 : 1;
+    const x = await materials(m, clients, 3);
+    const bounded = { ...x, ballots: x.ballots.map((list) => list.slice(0, perVoter)) };
+    const profileRoot = process.env.BENCH_CAST_PROFILE;
+    const backends = [sqlite, ...((await pgReachable(m)) ? [postgres] : [])];
+    const rows: Record<string, string>[] = [];
+    for (const backend of backends) {
+      console.error(`  ${backend.name}: ${clients} voters × ${perVoter} ballots…`);
+      const r = await measure(m, backend, bounded, profileRoot);
+      const errors = [...r.errors].map(([k, n]) => `${n}× ${k}`).join('; ');
+      rows.push({
+        store: backend.name,
+        'casts (201)': formatNumber(r.casts),
+        'casts/s': formatNumber(r.casts / r.seconds, 1),
+        'p50 (ms)': formatNumber(percentile(r.latencies, 50)),
+        'p99 (ms)': formatNumber(percentile(r.latencies, 99)),
+        'max (ms)': formatNumber(r.latencies.at(-1)),
+        errors: errors === '' ? '0' : errors,
+        'on board': formatNumber(r.boardBallots),
+        'logins (s)': formatNumber(r.loginSeconds, 1),
+        'server CPU (s)': formatNumber(r.cpu, 1),
+        'peak RSS (MiB)': formatNumber(r.peakKiB === undefined ? undefined : r.peakKiB / 1024),
+      });
+      if (r.boardBallots !== r.casts) console.error(`  ${backend.name}: ${r.casts} casts answered 201 but ${r.boardBallots} ballots on the board!`);
+    }
+    printTable(`Casting: ${clients} concurrent voters, ${perVoter} ballot(s) each (1 question, 3 answers, ${GROUP}), server in its own process`, rows);
+    console.log('\nTarget on 2 cores: ≥ 200 casts/s with p99 < 500 ms. Server CPU is summed over all its threads (2 cores = 2 s per second).');
+    if (profileRoot) {
+      for (const backend of backends) {
+        const dir = join(profileRoot, backend.name);
+        if (existsSync(dir)) printTable(`Where the ${backend.name} server's time went (self time, top functions per thread)`, profileSummary(dir, 12));
+      }
+    }
+  },
+};

@@ -1,0 +1,150 @@
+/**
+ * scrutin-tool as a user meets it: exit codes and messages of `election verify` (plain and --json)
+ * on valid and invalid archives, add-event refusing what does not fit without touching the file,
+ * verify-diff, clear errors on bad input, and the counting methods on standard input.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/hash.js';
+import { archivePath, readVector, VECTORS } from '../support/vectors.js';
+import { scrutinTool, tempDir } from '../support/tools.js';
+
+function folderWith(archive: string, name = 'election.bel'): string {
+  const dir = tempDir('cli');
+  copyFileSync(archive, join(dir, name));
+  return dir;
+}
+
+describe('scrutin-tool election verify', () => {
+  it('passes a valid archive and prints a per-check JSON report', () => {
+    const dir = folderWith(archivePath('BELENIOS-2048-single'));
+    const { status, stdout, stderr } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
+    expect(stderr).toContain('I: all checks passed');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(true);
+    expect(report.phase).toBe('result');
+    expect(report.counts).toMatchObject({ ballots: 6, tallied: 5, partialDecryptions: 2 });
+    expect(report.result).toEqual(JSON.parse(readVector('BELENIOS-2048-single', 'expected-result.json')));
+    const statuses = Object.fromEntries(report.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
+    expect(statuses).toMatchObject({ ballots: 'pass', 'encrypted-tally': 'pass', 'partial-decryptions': 'pass', result: 'pass', shuffles: 'not-applicable' });
+    expect(typeof report.ms).toBe('number');
+  });
+
+  it('fails with exit code 124 and names the ballot, like belenios-tool', () => {
+    const dir = folderWith(join(VECTORS, 'invalid-ballot-bad-signature.bel'));
+    const { status, stderr, stdout } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
+    expect(status).toBe(124);
+    const tracker = /casting ballot (\S+):/.exec(readVector('.', 'invalid-ballot-bad-signature.verify.txt'))![1]!;
+    expect(stderr).toContain(`ballot ${tracker}`);
+    expect(stderr).toContain('invalid signature');
+    expect(JSON.parse(stdout).failure).toMatchObject({ check: 'ballots', ballot: tracker, height: 1 });
+  });
+
+  it('reports the non-homomorphic vector as using shuffles, which this version does not verify yet', () => {
+    const dir = folderWith(archivePath('RFC-3526-2048-nh-mixnet'));
+    const { status, stdout } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
+    expect(status).toBe(124);
+    expect(JSON.parse(stdout).failure).toMatchObject({ check: 'shuffles' });
+  });
+
+  it('says clearly when there is no archive', () => {
+    const { status, stderr } = scrutinTool(['election', 'verify', '--dir', tempDir('empty')]);
+    expect(status).toBe(124);
+    expect(stderr).toMatch(/no election archive \(UUID\.bel\)/);
+  });
+});
+
+describe('scrutin-tool archive add-event', () => {
+  it('refuses an invalid ballot and a replayed one, leaving the archive byte for byte unchanged', () => {
+    // The voting-phase prefix of a vector: cut the archive right after its 3rd ballot event.
+    const dir = tempDir('add');
+    const source = new Uint8Array(readFileSync(archivePath('BELENIOS-2048-single')));
+    const tar = Buffer.from(source);
+    const names: { name: string; end: number }[] = [];
+    for (let offset = 0; offset < tar.length; ) {
+      const name = tar.subarray(offset, offset + 100).toString('latin1').replace(/\0.*$/s, '');
+      const size = Number.parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, ''), 8);
+      offset += 512 + Math.ceil(size / 512) * 512;
+      names.push({ name, end: offset });
+    }
+    const cut = names.filter((n) => n.name.endsWith('.event.json'))[3]!.end;
+    writeFileSync(join(dir, 'election.bel'), tar.subarray(0, cut));
+    const ballots = names.filter((n) => n.name.endsWith('.data.json')).map((n) => n.name);
+    const firstBallotName = ballots[4]!; // after election, trustees, credentials, setup data
+    const firstBallot = execTarFile(tar, firstBallotName);
+    const before = sha256Hex(readFileSync(join(dir, 'election.bel')));
+
+    const replay = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: `${firstBallot}\n` });
+    expect(replay.status).toBe(124);
+    expect(replay.stderr).toMatch(/already cast \(replay\)/);
+    const tampered = firstBallot.replace(/"response":"(\d)/, (_m, d: string) => `"response":"${(Number(d) + 1) % 10 || 1}`);
+    const invalid = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: `${tampered}\n` });
+    expect(invalid.status).toBe(124);
+    expect(invalid.stderr).toMatch(/refusing Ballot event/);
+    const junk = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: '{"not":"a ballot"}\n' });
+    expect(junk.status).toBe(124);
+    const result = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Result'], { input: '{"result":[]}\n' });
+    expect(result.status).toBe(124);
+    expect(sha256Hex(readFileSync(join(dir, 'election.bel')))).toBe(before);
+
+    // What fits is accepted: closing the ballot box.
+    const end = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=EndBallots']);
+    expect(end.status).toBe(0);
+    expect(sha256Hex(readFileSync(join(dir, 'election.bel')))).not.toBe(before);
+  });
+});
+
+/** Reads one file out of a tar held in memory. */
+function execTarFile(tar: Buffer, wanted: string): string {
+  for (let offset = 0; offset < tar.length; ) {
+    const name = tar.subarray(offset, offset + 100).toString('latin1').replace(/\0.*$/s, '');
+    const size = Number.parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, ''), 8);
+    if (name === wanted) return tar.subarray(offset + 512, offset + 512 + size).toString('utf8');
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error(`${wanted} not found`);
+}
+
+describe('scrutin-tool verify-diff', () => {
+  it('accepts a later snapshot and refuses one with an event removed', () => {
+    const older = folderWith(archivePath('BELENIOS-2048-single'));
+    const same = folderWith(archivePath('BELENIOS-2048-single'));
+    expect(scrutinTool(['election', 'verify-diff', '--dir1', older, '--dir2', same]).status).toBe(0);
+    const truncated = folderWith(join(VECTORS, 'invalid-chain-missing-event.bel'));
+    const diff = scrutinTool(['election', 'verify-diff', '--dir1', older, '--dir2', truncated]);
+    expect(diff.status).toBe(124);
+    expect(diff.stderr).toMatch(/missing or changed in the second/);
+  });
+});
+
+describe('scrutin-tool input errors', () => {
+  it('explains a bad voter file line and a missing group', () => {
+    const dir = tempDir('creds');
+    writeFileSync(join(dir, 'voters.txt'), 'a@example.org,a,1\nb@example.org,b,zero\n');
+    const bad = scrutinTool(['setup', 'generate-credentials', '--uuid', 'AAAAAAAAAAAAAA', '--group', 'BELENIOS-2048', '--file', join(dir, 'voters.txt'), '--dir', dir]);
+    expect(bad.status).toBe(124);
+    expect(bad.stderr).toMatch(/line 2: weight must be a positive integer/);
+    const noGroup = scrutinTool(['setup', 'generate-credentials', '--uuid', 'AAAAAAAAAAAAAA', '--count', '2']);
+    expect(noGroup.status).toBe(124);
+    expect(noGroup.stderr).toMatch(/--group is mandatory/);
+  });
+
+  it('refuses a credential with a typing error', () => {
+    const dir = folderWith(archivePath('BELENIOS-2048-single'));
+    writeFileSync(join(dir, 'cred'), 'eFr-NyA-cxN-YYZ-a8n\n');
+    writeFileSync(join(dir, 'choices'), '[[1,0,0],[0,1,0,0]]');
+    const { status, stderr } = scrutinTool(['election', 'generate-ballot', '--dir', dir, '--privcred', join(dir, 'cred'), '--ballot', join(dir, 'choices')]);
+    expect(status).toBe(124);
+    expect(stderr).toMatch(/checksum/);
+  });
+});
+
+describe('scrutin-tool method', () => {
+  it('computes Schulze winners from clear ballots on standard input', () => {
+    const { status, stdout } = scrutinTool(['method', 'schulze', '--blank-allowed', 'false'], { input: '[[1,2,3],[1,3,2],[2,1,3]]' });
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).winners).toEqual([[0], [1], [2]]);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * The role × endpoint matrix over the real routes: every operation of /api/openapi.json, as each
+ * kind of principal, on a published election of organisation A (so no action changes it: a right
+ * role meets the state, a wrong one the guard). The table is the specification; an operation added
+ * to the API without a row here fails the first test.
+ *
+ * Cells: `ok` 2xx; `401` not signed in with the right kind of session; `403` inside one's tenant
+ * without the role; `404` another tenant's resource, answered exactly like one that does not exist;
+ * `state` 409 or 422: the role is right, the election's state forbids the action; `none` 404 with a
+ * detail: the role is right, the thing asked for does not exist (this election has no threshold
+ * group) — the guards' 404 never carries a detail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
+import { systemClock } from '../../src/server/context.js';
+import { type TestServer, testServer } from './harness.js';
+import { type Answer, Recorder, type RequestOptions } from './recorder.js';
+import { addAccount, addOrganisation, advance, draftElection, grant, QUESTIONS, type TestAccount, type TestElection } from './scenario.js';
+
+const PRINCIPALS = [
+  'operator',
+  'orgAdminA',
+  'orgAdminB',
+  'electionAdminA',
+  'credentialAuthorityA',
+  'trusteeA',
+  'scrutineerA',
+  'voterA',
+  'voterB',
+  'anonymous',
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+// biome-ignore format: the table is easier to review aligned
+const EXPECTED: Record<string, string> = {
+  //                                                                              op    orgA  orgB  admA  caA   trA   scA   votA  votB  anon
+  'POST /api/v1/auth/login':                                                     'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/auth/logout':                                                    'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/auth/me':                                                         'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/elections/{electionId}/voter/login':                             'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/elections/{electionId}/voter/logout':                            'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  // Public board
+  'GET /api/v1/elections/{electionId}':                                          'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/archive.bel':                              'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/ballots':                                  'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/verification':                             'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/exports/result.csv':                       'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/exports/result.json':                      'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  // Voter
+  'POST /api/v1/elections/{electionId}/voter/ballots':                           '401   401   401   401   401   401   401   state 401   401',
+  // Organisation admin
+  'POST /api/v1/organisations/{organisationId}/elections':                       '403   ok    404   403   403   403   403   401   401   401',
+  'GET /api/v1/organisations/{organisationId}/elections':                        '403   ok    404   403   403   403   403   401   401   401',
+  // Election admin
+  'GET /api/v1/elections/{electionId}/admin':                                    '404   ok    404   ok    403   403   403   401   401   401',
+  'PUT /api/v1/elections/{electionId}/questions':                                '404   state 404   state 403   403   403   401   401   401',
+  'PUT /api/v1/elections/{electionId}/schedule':                                 '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/extend':                                  '404   state 404   state 403   403   403   401   401   401',
+  'PUT /api/v1/elections/{electionId}/voters':                                   '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/server':                         '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/single':                         '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/open':                                    '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/close':                                   '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/tally':                                   '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/publish':                                 '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/annul':                                   '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/threshold':                      '404   state 404   state 403   403   403   401   401   401',
+  // Election admin and credential authority
+  'GET /api/v1/elections/{electionId}/voters':                                   '404   ok    404   ok    ok    403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/credentials/public':                      '404   state 404   state state 403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/voters.csv':                       '404   ok    404   ok    ok    403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/voters.json':                      '404   ok    404   ok    ok    403   403   401   401   401',
+  // Trustees
+  'GET /api/v1/elections/{electionId}/trustees':                                 '404   ok    404   ok    403   ok    ok    401   401   401',
+  'POST /api/v1/elections/{electionId}/partial-decryptions':                     '404   state 404   state 403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/trustees/threshold':                       '404   none  404   none  403   none  none  401   401   401',
+  'GET /api/v1/elections/{electionId}/trustees/threshold/certs':                 '404   none  404   none  403   none  none  401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert':          '404   403   404   403   403   state 403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/polynomial':    '404   403   404   403   403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/trustees/threshold/{slot}/vinput':         '404   403   404   403   403   none  403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/voutput':       '404   403   404   403   403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/trustees/threshold/{slot}/decryption-key': '404   403   404   403   403   none  403   401   401   401',
+  // Scrutineers (and election admins)
+  'GET /api/v1/elections/{electionId}/audit':                                    '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/sign-in-list':                             '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/sign-in-list.csv':                 '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/sign-in-list.json':                '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/audit.csv':                        '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/audit.json':                       '404   ok    404   ok    403   403   ok    401   401   401',
+  // Operator
+  'POST /api/v1/organisations':                                                  'ok    403   403   403   403   403   403   401   401   401',
+  'GET /api/v1/organisations':                                                   'ok    403   403   403   403   403   403   401   401   401',
+};
+
+const expectedCells = (route: string): Record<Principal, string> => {
+  const cells = EXPECTED[route]!.trim().split(/\s+/);
+  if (cells.length !== PRINCIPALS.length) throw new Error(`${route}: ${cells.length} cells`);
+  return Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i]!])) as Record<Principal, string>;
+};
+
+/** What an answer says, in the table's words (a CSRF refusal is not a 403 of the guards). */
+function classify(answer: Answer): string {
+  if (answer.status >= 200 && answer.status < 300) return 'ok';
+  if (answer.status === 409 || answer.status === 422) return 'state';
+  const code = answer.json?.error?.code;
+  if (answer.status === 404 && code === 'SCR_NOT_FOUND' && answer.json.error.detail !== undefined) return 'none';
+  const codes: Record<number, string> = { 401: 'SCR_UNAUTHENTICATED', 403: 'SCR_FORBIDDEN', 404: 'SCR_NOT_FOUND' };
+  return codes[answer.status] === code ? String(answer.status) : `${answer.status} ${code ?? answer.body.slice(0, 60)}`;
+}
+
+describe('role × endpoint matrix over the real routes', () => {
+  let server: TestServer;
+  let http: Recorder;
+  let electionA: TestElection;
+  let electionB: TestElection;
+  let organisationA: string;
+  let accounts: Record<Exclude<Principal, 'voterA' | 'voterB' | 'anonymous'>, TestAccount>;
+  let spare: TestAccount;
+  let operations: string[];
+  let sequence = 0;
+
+  beforeAll(async () => {
+    server = await testServer();
+    http = new Recorder(server.app);
+    const add = (label: string, isOperator = false) => addAccount(server, label, { isOperator });
+    accounts = {
+      operator: await add('operator', true),
+      orgAdminA: await add('org-admin-a'),
+      orgAdminB: await add('org-admin-b'),
+      electionAdminA: await add('election-admin-a'),
+      credentialAuthorityA: await add('credential-authority-a'),
+      trusteeA: await add('trustee-a'),
+      scrutineerA: await add('scrutineer-a'),
+    };
+    spare = await add('spare');
+    organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
+    const organisationB = await addOrganisation(server, 'Organisation B', accounts.orgAdminB);
+    electionA = await draftElection(server, organisationA, accounts.orgAdminA, { voters: 3 });
+    electionB = await draftElection(server, organisationB, accounts.orgAdminB, { voters: 1, name: 'Election B' });
+    await grant(server, electionA.id, accounts.electionAdminA, 'election-admin');
+    await grant(server, electionA.id, accounts.credentialAuthorityA, 'credential-authority');
+    await grant(server, electionA.id, accounts.trusteeA, 'trustee');
+    await grant(server, electionA.id, accounts.scrutineerA, 'scrutineer');
+    await advance(server, electionA, accounts.orgAdminA, 'published', [[[1, 0, 0], [0, 1, 0, 0]], [[0, 1, 0], [1, 0, 0, 0]]]);
+    await advance(server, electionB, accounts.orgAdminB, 'open');
+    const spec = (await http.client().get('/api/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+    operations = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  });
+  afterAll(async () => server?.close());
+
+  /** A client acting as `principal` with a session of its own (so sign-outs and sign-ins touch no other cell). */
+  async function clientOf(principal: Principal) {
+    const client = http.client();
+    if (principal === 'anonymous') return client;
+    const owner: SessionOwner =
+      principal === 'voterA'
+        ? { kind: 'voter', voterId: electionA.voters[0]!.id, electionId: electionA.id }
+        : principal === 'voterB'
+          ? { kind: 'voter', voterId: electionB.voters[0]!.id, electionId: electionB.id }
+          : { kind: 'account', accountId: accounts[principal].id };
+    const { token, row } = await openSession(server.store, systemClock, owner);
+    return client.useSession(token.reveal(), row.csrfToken);
+  }
+
+  /** A request that would be accepted (valid body) were the principal and the state right. */
+  function requestFor(route: string, principal: Principal): RequestOptions {
+    sequence++;
+    const self = principal in accounts ? accounts[principal as keyof typeof accounts] : spare;
+    const voter = electionA.voters[sequence % electionA.voters.length]!;
+    const bodies: Record<string, RequestOptions> = {
+      'POST /api/v1/auth/login': { json: { email: self.email, password: self.password } },
+      'POST /api/v1/elections/{electionId}/voter/login': { json: { login: voter.login, password: voter.password } },
+      'POST /api/v1/elections/{electionId}/voter/ballots': { json: { ballot: '{"not":"checked before the state"}' } },
+      'POST /api/v1/organisations/{organisationId}/elections': { json: { name: 'New', description: '', timeZone: 'Europe/Paris' } },
+      'PUT /api/v1/elections/{electionId}/questions': { json: { questions: QUESTIONS } },
+      'PUT /api/v1/elections/{electionId}/schedule': { json: { opensAt: null, closesAt: null } },
+      'POST /api/v1/elections/{electionId}/extend': { json: { closesAt: '2099-01-01T00:00:00Z' } },
+      'PUT /api/v1/elections/{electionId}/voters': { text: 'new@example.org,new,1,New voter' },
+      'POST /api/v1/elections/{electionId}/trustees/single': { json: { displayName: 'T', publicKey: '{}' } },
+      'POST /api/v1/elections/{electionId}/credentials/public': { json: { publicCredentials: [] } },
+      'POST /api/v1/elections/{electionId}/annul': { json: { reason: 'checking the role matrix' } },
+      'POST /api/v1/elections/{electionId}/partial-decryptions': { json: { owner: 1, partialDecryption: '{}' } },
+      'POST /api/v1/elections/{electionId}/trustees/threshold': {
+        json: { threshold: 1, trustees: [{ displayName: 'T1', accountId: accounts.trusteeA.id }, { displayName: 'T2', accountId: spare.id }] },
+      },
+      'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert': { json: { cert: '{}' } },
+      'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/polynomial': { json: { polynomial: '{}' } },
+      'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/voutput': { json: { voutput: '{}' } },
+      'POST /api/v1/organisations': {
+        json: { name: `Org ${sequence}`, admin: { email: `new-admin-${sequence}@example.org`, displayName: 'New admin', password: 'a long enough password' } },
+      },
+    };
+    return bodies[route] ?? (route.startsWith('GET ') ? {} : { json: {} });
+  }
+
+  const urlOf = (path: string, electionId: string) =>
+    path.replace('{electionId}', electionId).replace('{organisationId}', organisationA).replace('{slot}', '1');
+
+  it('has a row for every operation of the OpenAPI document, and no other', () => {
+    expect([...operations].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const route of Object.keys(EXPECTED)) {
+    it(route, async () => {
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
+      const observed: Record<string, string> = {};
+      for (const principal of PRINCIPALS) {
+        const client = await clientOf(principal);
+        observed[principal] = classify(await client.request(method, urlOf(path, electionA.id), requestFor(route, principal)));
+      }
+      expect(observed).toEqual(expectedCells(route));
+    });
+  }
+
+  it('answers another tenant exactly as it answers an election that does not exist', async () => {
+    const missing = 'NoSuchE1ection99';
+    for (const route of Object.keys(EXPECTED).filter((r) => r.includes('{electionId}'))) {
+      for (const principal of ['orgAdminB', 'operator'] as const) {
+        if (expectedCells(route)[principal] !== '404') continue;
+        const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
+        const other = await (await clientOf(principal)).request(method, urlOf(path, electionA.id), requestFor(route, principal));
+        const none = await (await clientOf(principal)).request(method, urlOf(path, missing), requestFor(route, principal));
+        expect({ route, principal, status: other.status, body: other.body }).toEqual({ route, principal, status: none.status, body: none.body });
+      }
+    }
+  });
+});
