@@ -16,8 +16,8 @@
  * Concurrent updates of that row are serialised per election inside this process, and each update
  * first bumps the election's version (compare-and-swap), so a concurrent open() or setup change
  * conflicts instead of silently racing. The store has no compare-and-swap on trustee rows, so two
- * server processes updating one group at the same instant could still lose an update (see the
- * report: `Store.updateTrustee(expectedPublicJson)` would close that).
+ * server processes updating one group at the same instant could still lose an update; a
+ * compare-and-swap on trustee rows in the Store would close that.
  */
 import {
   array,
@@ -240,7 +240,7 @@ export class ThresholdService {
     });
   }
 
-  /** The slot held by `actor`, or 403; the election must be in draft for every step. */
+  /** The slot held by `actor`, or 403 (a trustee acts for their own slot only). */
   private slot(state: ThresholdState, slot: number, actor: Actor): Slot {
     const held = state.trustees[slot - 1];
     if (!held || held.accountId !== actor.id)

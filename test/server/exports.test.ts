@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
-import { auditHash } from '../../src/store/audit-chain.js';
 import { parseCsv, readCsvObjects } from '../../src/server/exports/test-support.js';
+import { auditHash } from '../../src/store/audit-chain.js';
 import { type TestServer, testServer } from './harness.js';
 import { Recorder, type RecordingClient } from './recorder.js';
 import {
@@ -33,7 +33,10 @@ describe('exports', () => {
   let http: Recorder;
   let election: TestElection;
   let admin: TestAccount;
-  let clients: Record<'admin' | 'credentialAuthority' | 'scrutineer' | 'trustee' | 'anonymous', RecordingClient>;
+  let clients: Record<
+    'admin' | 'credentialAuthority' | 'scrutineer' | 'trustee' | 'anonymous',
+    RecordingClient
+  >;
   const url = (name: string) => `/api/v1/elections/${election.id}/exports/${name}`;
 
   beforeAll(async () => {
@@ -42,8 +45,15 @@ describe('exports', () => {
     admin = await addAccount(server, 'admin');
     const organisationId = await addOrganisation(server, 'Federation', admin);
     election = await draftElection(server, organisationId, admin, { voters: 4, csv: ROLL, singles: 1 });
-    const roles = { credentialAuthority: 'credential-authority', scrutineer: 'scrutineer', trustee: 'trustee' } as const;
-    clients = { admin: await http.client().signIn(admin.email, admin.password), anonymous: http.client() } as typeof clients;
+    const roles = {
+      credentialAuthority: 'credential-authority',
+      scrutineer: 'scrutineer',
+      trustee: 'trustee',
+    } as const;
+    clients = {
+      admin: await http.client().signIn(admin.email, admin.password),
+      anonymous: http.client(),
+    } as typeof clients;
     for (const [name, role] of Object.entries(roles)) {
       const account = await addAccount(server, name);
       await grant(server, election.id, account, role);
@@ -79,7 +89,8 @@ describe('exports', () => {
       });
       expect(Object.keys(json.json).sort()).toEqual(['election', 'exportedAt', 'voters']);
     }
-    for (const who of ['scrutineer', 'trustee'] as const) expect((await clients[who].get(url('voters.csv'))).status).toBe(403);
+    for (const who of ['scrutineer', 'trustee'] as const)
+      expect((await clients[who].get(url('voters.csv'))).status).toBe(403);
     expect((await clients.anonymous.get(url('voters.json'))).status).toBe(401);
   });
 
@@ -90,11 +101,24 @@ describe('exports', () => {
     expect(early.json.error.code).toBe('SCR_WRONG_STATE');
     // chloe (weight 3) and -evil (weight 2) vote, chloe twice.
     const cast = async (voter: TestVoter, plaintext: number[][]) =>
-      server.elections.castBallot(election.id, voter.id, await ballotOf(server, election.id, voter, plaintext));
+      server.elections.castBallot(
+        election.id,
+        voter.id,
+        await ballotOf(server, election.id, voter, plaintext),
+      );
     const [chloe, , evil] = election.voters;
-    await cast(chloe!, [[0, 1, 0], [0, 1, 0, 0]]);
-    await cast(chloe!, [[1, 0, 0], [0, 1, 1, 0]]);
-    await cast(evil!, [[0, 0, 1], [1, 0, 0, 0]]);
+    await cast(chloe!, [
+      [0, 1, 0],
+      [0, 1, 0, 0],
+    ]);
+    await cast(chloe!, [
+      [1, 0, 0],
+      [0, 1, 1, 0],
+    ]);
+    await cast(evil!, [
+      [0, 0, 1],
+      [1, 0, 0, 0],
+    ]);
     await advance(server, election, admin, 'closed');
     for (const who of ['scrutineer', 'admin'] as const) {
       const csv = await clients[who].get(url('sign-in-list.csv'));
@@ -118,7 +142,10 @@ describe('exports', () => {
   it('audit log: every entry of the election, details allowlisted, each hash recomputable from the file', async () => {
     const json = await clients.scrutineer.get(url('audit.json'));
     expect(json.status).toBe(200);
-    const { entries, organisationId } = json.json as { entries: Record<string, unknown>[]; organisationId: string };
+    const { entries, organisationId } = json.json as {
+      entries: Record<string, unknown>[];
+      organisationId: string;
+    };
     expect(entries.map((e) => e.action)).toEqual([
       'election.create',
       'election.questions',
@@ -129,10 +156,17 @@ describe('exports', () => {
       'election.open',
       'election.close',
     ]);
-    expect(entries[0]).toMatchObject({ actor: admin.id, actorName: admin.displayName, details: { name: 'Federation vote' }, withheldDetails: [] });
+    expect(entries[0]).toMatchObject({
+      actor: admin.id,
+      actorName: admin.displayName,
+      details: { name: 'Federation vote' },
+      withheldDetails: [],
+    });
     for (const entry of entries) {
       const { seq, at, actor, action, details, prevHash, hash } = entry as never;
-      expect(auditHash(prevHash, { seq, at, actor, action, details, organisationId, electionId: election.id })).toBe(hash);
+      expect(
+        auditHash(prevHash, { seq, at, actor, action, details, organisationId, electionId: election.id }),
+      ).toBe(hash);
     }
     const csv = readCsvObjects((await clients.admin.get(url('audit.csv'))).body);
     expect(csv.map((row) => row.hash)).toEqual(entries.map((e) => e.hash));
@@ -150,7 +184,13 @@ describe('exports', () => {
     await advance(server, election, admin, 'published');
     const report = (await clients.anonymous.get(url('result.json'))).json;
     const summary = (await clients.anonymous.get(`/api/v1/elections/${election.id}`)).json;
-    const archive = parseArchive(new Uint8Array(Buffer.from((await http.app.inject({ url: `/api/v1/elections/${election.id}/archive.bel` })).rawPayload)));
+    const archive = parseArchive(
+      new Uint8Array(
+        Buffer.from(
+          (await http.app.inject({ url: `/api/v1/elections/${election.id}/archive.bel` })).rawPayload,
+        ),
+      ),
+    );
     const last = archive.events.at(-1)!;
     expect(last.event.type).toBe('Result');
     expect(report.sealed).toEqual(summary.sealed);
@@ -162,13 +202,18 @@ describe('exports', () => {
       { number: 2, answer: 'Bruno Diallo', blank: false, count: '0', percentOfVotesCast: '0.00' },
       { number: 3, answer: 'Chloé Nguyen', blank: false, count: '2', percentOfVotesCast: '40.00' },
     ]);
-    expect(report.questions[1].answers.map((a: { answer: string; count: string }) => [a.answer, a.count])).toEqual([
+    expect(
+      report.questions[1].answers.map((a: { answer: string; count: string }) => [a.answer, a.count]),
+    ).toEqual([
       ['(blank)', '2'],
       ['Budget A', '3'],
       ['Budget B', '3'],
       ['Budget C', '0'],
     ]);
-    expect(summary.result).toEqual([[3, 0, 2], [2, 3, 3, 0]]);
+    expect(summary.result).toEqual([
+      [3, 0, 2],
+      [2, 3, 3, 0],
+    ]);
     const csv = await clients.anonymous.get(url('result.csv'));
     expect(csv.headers['cache-control']).toBe('no-cache');
     const rows = readCsvObjects(csv.body);
@@ -187,7 +232,13 @@ describe('exports', () => {
       credentials_hash: summary.sealed.credentials,
       archive_final_hash: last.hash,
     });
-    expect(rows[3]).toMatchObject({ question_number: '2', answer_number: '0', answer: '(blank)', count: '2', percent_of_votes_cast: '40.00' });
+    expect(rows[3]).toMatchObject({
+      question_number: '2',
+      answer_number: '0',
+      answer: '(blank)',
+      count: '2',
+      percent_of_votes_cast: '40.00',
+    });
   });
 
   it('answers 404 for an election that does not exist, whoever asks', async () => {

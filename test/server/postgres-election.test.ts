@@ -32,7 +32,9 @@ describe.skipIf(problem !== undefined)('an election through the HTTP API (Postgr
     await server?.close();
     if (schema) {
       await schema.drop();
-      const left = await pgQuery(`select 1 from information_schema.schemata where schema_name = '${schema.schema}'`);
+      const left = await pgQuery(
+        `select 1 from information_schema.schemata where schema_name = '${schema.schema}'`,
+      );
       expect(left).toEqual([]);
     }
   });
@@ -48,26 +50,50 @@ describe.skipIf(problem !== undefined)('an election through the HTTP API (Postgr
     const app = server!.app;
     const base = `/api/v1/elections/${demo.electionId}`;
     const votes: Plaintext[] = [
-      [[1, 0, 0], [0, 1, 1, 0]],
-      [[0, 1, 0], [1, 0, 0, 0]],
-      [[0, 0, 1], [0, 0, 0, 1]],
+      [
+        [1, 0, 0],
+        [0, 1, 1, 0],
+      ],
+      [
+        [0, 1, 0],
+        [1, 0, 0, 0],
+      ],
+      [
+        [0, 0, 1],
+        [0, 0, 0, 1],
+      ],
     ];
     const trackers: string[] = [];
     for (const [i, voter] of demo.voters.entries()) {
       const client = new Client(app);
-      expect((await client.post(`${base}/voter/login`, { login: voter.login, password: voter.password })).status).toBe(200);
-      const cast = await client.post(`${base}/voter/ballots`, { ballot: makeBallot(voter.credential, votes[i]!) });
+      expect(
+        (await client.post(`${base}/voter/login`, { login: voter.login, password: voter.password })).status,
+      ).toBe(200);
+      const cast = await client.post(`${base}/voter/ballots`, {
+        ballot: makeBallot(voter.credential, votes[i]!),
+      });
       expect(cast.status, JSON.stringify(cast.json)).toBe(201);
       trackers.push(cast.json.tracker);
     }
     const first = new Client(app);
-    await first.post(`${base}/voter/login`, { login: demo.voters[0]!.login, password: demo.voters[0]!.password });
-    const revoteBallot = makeBallot(demo.voters[0]!.credential, [[0, 1, 0], [0, 0, 1, 0]]);
+    await first.post(`${base}/voter/login`, {
+      login: demo.voters[0]!.login,
+      password: demo.voters[0]!.password,
+    });
+    const revoteBallot = makeBallot(demo.voters[0]!.credential, [
+      [0, 1, 0],
+      [0, 0, 1, 0],
+    ]);
     const revote = await first.post(`${base}/voter/ballots`, { ballot: revoteBallot });
     expect(revote.status).toBe(201);
 
     const before = (await new Client(app).get(`${base}/archive.bel`)).body;
-    const stolen = await first.post(`${base}/voter/ballots`, { ballot: makeBallot(demo.voters[1]!.credential, [[1, 0, 0], [1, 0, 0, 0]]) });
+    const stolen = await first.post(`${base}/voter/ballots`, {
+      ballot: makeBallot(demo.voters[1]!.credential, [
+        [1, 0, 0],
+        [1, 0, 0, 0],
+      ]),
+    });
     expect(stolen.status).toBe(403);
     expect(stolen.json.error.code).toBe('SCR_BALLOT_WRONG_CREDENTIAL');
     const malformed = await first.post(`${base}/voter/ballots`, { ballot: '{"not":"a ballot"}' });
@@ -79,22 +105,34 @@ describe.skipIf(problem !== undefined)('an election through the HTTP API (Postgr
     expect(Buffer.compare(before, after)).toBe(0);
 
     const board = await new Client(app).get(`${base}/ballots`);
-    expect(board.json.ballots.map((b: { tracker: string }) => b.tracker)).toEqual([...trackers, revote.json.tracker]);
+    expect(board.json.ballots.map((b: { tracker: string }) => b.tracker)).toEqual([
+      ...trackers,
+      revote.json.tracker,
+    ]);
     expect((await new Client(app).get(base)).json.turnout).toEqual({ ballots: 3, voters: 3 });
 
     const admin = new Client(app);
-    expect((await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password })).status).toBe(200);
+    expect(
+      (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
+        .status,
+    ).toBe(200);
     for (const step of ['close', 'tally', 'publish']) {
       const answer = await admin.post(`${base}/${step}`);
       expect(answer.status, `${step}: ${JSON.stringify(answer.json)}`).toBe(200);
     }
     const published = await new Client(app).get(base);
-    expect(published.json.result).toEqual([[0, 2, 1], [1, 0, 1, 1]]);
+    expect(published.json.result).toEqual([
+      [0, 2, 1],
+      [1, 0, 1, 1],
+    ]);
 
     const archive = (await new Client(app).get(`${base}/archive.bel`)).body;
     const served = await checkServedArchive(new Uint8Array(archive), demo.electionId);
     expect(served.report.failure).toBeUndefined();
-    expect(served.report.result).toEqual([[0, 2, 1], [1, 0, 1, 1]]);
+    expect(served.report.result).toEqual([
+      [0, 2, 1],
+      [1, 0, 1, 1],
+    ]);
     expect(served.trackers).toEqual([...trackers, revote.json.tracker]);
     expect(served.heights).toEqual(served.heights.map((_, i) => i));
     if (served.belenios) {

@@ -47,7 +47,10 @@ export class Recorder {
 
   client(): RecordingClient {
     this.addresses++;
-    return new RecordingClient(this, `10.${(this.addresses >> 16) & 255}.${(this.addresses >> 8) & 255}.${this.addresses & 255}`);
+    return new RecordingClient(
+      this,
+      `10.${(this.addresses >> 16) & 255}.${(this.addresses >> 8) & 255}.${this.addresses & 255}`,
+    );
   }
 }
 
@@ -71,7 +74,11 @@ export class RecordingClient {
     return this;
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Answer> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options: RequestOptions = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     let payload: string | undefined;
     if (options.json !== undefined) {
@@ -111,8 +118,10 @@ export class RecordingClient {
   }
 
   get = (url: string, options?: RequestOptions) => this.request('GET', url, options);
-  post = (url: string, json: unknown = {}, options: RequestOptions = {}) => this.request('POST', url, { ...options, json });
-  put = (url: string, json: unknown, options: RequestOptions = {}) => this.request('PUT', url, { ...options, json });
+  post = (url: string, json: unknown = {}, options: RequestOptions = {}) =>
+    this.request('POST', url, { ...options, json });
+  put = (url: string, json: unknown, options: RequestOptions = {}) =>
+    this.request('PUT', url, { ...options, json });
 
   /** Signs in an account; throws unless the server says yes. */
   async signIn(email: string, password: string): Promise<this> {

@@ -15,7 +15,16 @@ import { openSession, type SessionOwner } from '../../src/server/auth/sessions.j
 import { systemClock } from '../../src/server/context.js';
 import { type TestServer, testServer } from './harness.js';
 import { type Answer, Recorder, type RequestOptions } from './recorder.js';
-import { addAccount, addOrganisation, advance, draftElection, grant, QUESTIONS, type TestAccount, type TestElection } from './scenario.js';
+import {
+  addAccount,
+  addOrganisation,
+  advance,
+  draftElection,
+  grant,
+  QUESTIONS,
+  type TestAccount,
+  type TestElection,
+} from './scenario.js';
 
 const PRINCIPALS = [
   'operator',
@@ -103,9 +112,16 @@ function classify(answer: Answer): string {
   if (answer.status >= 200 && answer.status < 300) return 'ok';
   if (answer.status === 409 || answer.status === 422) return 'state';
   const code = answer.json?.error?.code;
-  if (answer.status === 404 && code === 'SCR_NOT_FOUND' && answer.json.error.detail !== undefined) return 'none';
-  const codes: Record<number, string> = { 401: 'SCR_UNAUTHENTICATED', 403: 'SCR_FORBIDDEN', 404: 'SCR_NOT_FOUND' };
-  return codes[answer.status] === code ? String(answer.status) : `${answer.status} ${code ?? answer.body.slice(0, 60)}`;
+  if (answer.status === 404 && code === 'SCR_NOT_FOUND' && answer.json.error.detail !== undefined)
+    return 'none';
+  const codes: Record<number, string> = {
+    401: 'SCR_UNAUTHENTICATED',
+    403: 'SCR_FORBIDDEN',
+    404: 'SCR_NOT_FOUND',
+  };
+  return codes[answer.status] === code
+    ? String(answer.status)
+    : `${answer.status} ${code ?? answer.body.slice(0, 60)}`;
 }
 
 describe('role × endpoint matrix over the real routes', () => {
@@ -136,15 +152,31 @@ describe('role × endpoint matrix over the real routes', () => {
     organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
     const organisationB = await addOrganisation(server, 'Organisation B', accounts.orgAdminB);
     electionA = await draftElection(server, organisationA, accounts.orgAdminA, { voters: 3 });
-    electionB = await draftElection(server, organisationB, accounts.orgAdminB, { voters: 1, name: 'Election B' });
+    electionB = await draftElection(server, organisationB, accounts.orgAdminB, {
+      voters: 1,
+      name: 'Election B',
+    });
     await grant(server, electionA.id, accounts.electionAdminA, 'election-admin');
     await grant(server, electionA.id, accounts.credentialAuthorityA, 'credential-authority');
     await grant(server, electionA.id, accounts.trusteeA, 'trustee');
     await grant(server, electionA.id, accounts.scrutineerA, 'scrutineer');
-    await advance(server, electionA, accounts.orgAdminA, 'published', [[[1, 0, 0], [0, 1, 0, 0]], [[0, 1, 0], [1, 0, 0, 0]]]);
+    await advance(server, electionA, accounts.orgAdminA, 'published', [
+      [
+        [1, 0, 0],
+        [0, 1, 0, 0],
+      ],
+      [
+        [0, 1, 0],
+        [1, 0, 0, 0],
+      ],
+    ]);
     await advance(server, electionB, accounts.orgAdminB, 'open');
-    const spec = (await http.client().get('/api/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
-    operations = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const spec = (await http.client().get('/api/openapi.json')).json as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
   afterAll(async () => server?.close());
 
@@ -169,9 +201,15 @@ describe('role × endpoint matrix over the real routes', () => {
     const voter = electionA.voters[sequence % electionA.voters.length]!;
     const bodies: Record<string, RequestOptions> = {
       'POST /api/v1/auth/login': { json: { email: self.email, password: self.password } },
-      'POST /api/v1/elections/{electionId}/voter/login': { json: { login: voter.login, password: voter.password } },
-      'POST /api/v1/elections/{electionId}/voter/ballots': { json: { ballot: '{"not":"checked before the state"}' } },
-      'POST /api/v1/organisations/{organisationId}/elections': { json: { name: 'New', description: '', timeZone: 'Europe/Paris' } },
+      'POST /api/v1/elections/{electionId}/voter/login': {
+        json: { login: voter.login, password: voter.password },
+      },
+      'POST /api/v1/elections/{electionId}/voter/ballots': {
+        json: { ballot: '{"not":"checked before the state"}' },
+      },
+      'POST /api/v1/organisations/{organisationId}/elections': {
+        json: { name: 'New', description: '', timeZone: 'Europe/Paris' },
+      },
       'PUT /api/v1/elections/{electionId}/questions': { json: { questions: QUESTIONS } },
       'PUT /api/v1/elections/{electionId}/schedule': { json: { opensAt: null, closesAt: null } },
       'POST /api/v1/elections/{electionId}/extend': { json: { closesAt: '2099-01-01T00:00:00Z' } },
@@ -179,22 +217,42 @@ describe('role × endpoint matrix over the real routes', () => {
       'POST /api/v1/elections/{electionId}/trustees/single': { json: { displayName: 'T', publicKey: '{}' } },
       'POST /api/v1/elections/{electionId}/credentials/public': { json: { publicCredentials: [] } },
       'POST /api/v1/elections/{electionId}/annul': { json: { reason: 'checking the role matrix' } },
-      'POST /api/v1/elections/{electionId}/partial-decryptions': { json: { owner: 1, partialDecryption: '{}' } },
+      'POST /api/v1/elections/{electionId}/partial-decryptions': {
+        json: { owner: 1, partialDecryption: '{}' },
+      },
       'POST /api/v1/elections/{electionId}/trustees/threshold': {
-        json: { threshold: 1, trustees: [{ displayName: 'T1', accountId: accounts.trusteeA.id }, { displayName: 'T2', accountId: spare.id }] },
+        json: {
+          threshold: 1,
+          trustees: [
+            { displayName: 'T1', accountId: accounts.trusteeA.id },
+            { displayName: 'T2', accountId: spare.id },
+          ],
+        },
       },
       'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert': { json: { cert: '{}' } },
-      'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/polynomial': { json: { polynomial: '{}' } },
+      'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/polynomial': {
+        json: { polynomial: '{}' },
+      },
       'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/voutput': { json: { voutput: '{}' } },
       'POST /api/v1/organisations': {
-        json: { name: `Org ${sequence}`, admin: { email: `new-admin-${sequence}@example.org`, displayName: 'New admin', password: 'a long enough password' } },
+        json: {
+          name: `Org ${sequence}`,
+          admin: {
+            email: `new-admin-${sequence}@example.org`,
+            displayName: 'New admin',
+            password: 'a long enough password',
+          },
+        },
       },
     };
     return bodies[route] ?? (route.startsWith('GET ') ? {} : { json: {} });
   }
 
   const urlOf = (path: string, electionId: string) =>
-    path.replace('{electionId}', electionId).replace('{organisationId}', organisationA).replace('{slot}', '1');
+    path
+      .replace('{electionId}', electionId)
+      .replace('{organisationId}', organisationA)
+      .replace('{slot}', '1');
 
   it('has a row for every operation of the OpenAPI document, and no other', () => {
     expect([...operations].sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -206,7 +264,9 @@ describe('role × endpoint matrix over the real routes', () => {
       const observed: Record<string, string> = {};
       for (const principal of PRINCIPALS) {
         const client = await clientOf(principal);
-        observed[principal] = classify(await client.request(method, urlOf(path, electionA.id), requestFor(route, principal)));
+        observed[principal] = classify(
+          await client.request(method, urlOf(path, electionA.id), requestFor(route, principal)),
+        );
       }
       expect(observed).toEqual(expectedCells(route));
     });
@@ -218,9 +278,22 @@ describe('role × endpoint matrix over the real routes', () => {
       for (const principal of ['orgAdminB', 'operator'] as const) {
         if (expectedCells(route)[principal] !== '404') continue;
         const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
-        const other = await (await clientOf(principal)).request(method, urlOf(path, electionA.id), requestFor(route, principal));
-        const none = await (await clientOf(principal)).request(method, urlOf(path, missing), requestFor(route, principal));
-        expect({ route, principal, status: other.status, body: other.body }).toEqual({ route, principal, status: none.status, body: none.body });
+        const other = await (await clientOf(principal)).request(
+          method,
+          urlOf(path, electionA.id),
+          requestFor(route, principal),
+        );
+        const none = await (await clientOf(principal)).request(
+          method,
+          urlOf(path, missing),
+          requestFor(route, principal),
+        );
+        expect({ route, principal, status: other.status, body: other.body }).toEqual({
+          route,
+          principal,
+          status: none.status,
+          body: none.body,
+        });
       }
     }
   });

@@ -22,8 +22,19 @@ import type { ElectionState, Role } from '../../src/store/store.js';
 import type { TestServer } from './harness.js';
 
 export const QUESTIONS = [
-  { answers: ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'], min: 1, max: 1, question: 'Who should chair the federation?' },
-  { answers: ['Budget A', 'Budget B', 'Budget C'], blank: true, min: 1, max: 2, question: 'Which budget lines do you support (up to two)?' },
+  {
+    answers: ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'],
+    min: 1,
+    max: 1,
+    question: 'Who should chair the federation?',
+  },
+  {
+    answers: ['Budget A', 'Budget B', 'Budget C'],
+    blank: true,
+    min: 1,
+    max: 2,
+    question: 'Which budget lines do you support (up to two)?',
+  },
 ];
 
 export interface TestAccount {
@@ -59,7 +70,11 @@ export interface TestElection {
 /** A password nobody would type by chance, so a search for it finds only leaks. */
 export const plantedPassword = (label: string) => `pw-${label}-${randomBase58(20)}`;
 
-export async function addAccount(server: TestServer, label: string, options: { isOperator?: boolean } = {}): Promise<TestAccount> {
+export async function addAccount(
+  server: TestServer,
+  label: string,
+  options: { isOperator?: boolean } = {},
+): Promise<TestAccount> {
   const account = {
     id: randomBytes(9).toString('base64url'),
     email: `${label}-${randomBytes(4).toString('hex')}@example.org`,
@@ -77,14 +92,23 @@ export async function addAccount(server: TestServer, label: string, options: { i
   return account;
 }
 
-export async function addOrganisation(server: TestServer, name: string, admin?: TestAccount): Promise<string> {
+export async function addOrganisation(
+  server: TestServer,
+  name: string,
+  admin?: TestAccount,
+): Promise<string> {
   const id = randomBytes(9).toString('base64url');
   await server.store.createOrganisation({ id, name, createdAt: new Date().toISOString() });
   if (admin) await server.store.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
   return id;
 }
 
-export async function grant(server: TestServer, electionId: string, account: TestAccount, role: Role): Promise<void> {
+export async function grant(
+  server: TestServer,
+  electionId: string,
+  account: TestAccount,
+  role: Role,
+): Promise<void> {
   await server.store.addElectionRole({ electionId, accountId: account.id, role });
 }
 
@@ -99,10 +123,18 @@ export async function draftElection(
   options: { voters: number; serverKey?: boolean; singles?: number; name?: string; csv?: string },
 ): Promise<TestElection> {
   const { elections, store } = server;
-  const row = await elections.create(organisationId, admin, { name: options.name ?? 'Federation vote', description: 'A test election.', timeZone: 'Europe/Paris' });
+  const row = await elections.create(organisationId, admin, {
+    name: options.name ?? 'Federation vote',
+    description: 'A test election.',
+    timeZone: 'Europe/Paris',
+  });
   await elections.setQuestions(row.id, admin, QUESTIONS);
   const csv =
-    options.csv ?? Array.from({ length: options.voters }, (_, i) => `voter${i + 1}@example.org,voter${i + 1},1,Voter ${i + 1}`).join('\n');
+    options.csv ??
+    Array.from(
+      { length: options.voters },
+      (_, i) => `voter${i + 1}@example.org,voter${i + 1},1,Voter ${i + 1}`,
+    ).join('\n');
   await elections.importVoters(row.id, admin, csv, 'en');
   const group = requireGroup(row.groupName);
   if (options.serverKey ?? true) await elections.useServerTrustee(row.id, admin);
@@ -110,23 +142,45 @@ export async function draftElection(
   for (let i = 0; i < (options.singles ?? 0); i++) {
     const { privateKey, publicKey } = generateTrusteeKey(group);
     const serialized = serializeTrusteePublicKey(publicKey);
-    await elections.addSingleTrustee(row.id, admin, { displayName: `Trustee ${i + 1}`, accountId: null, publicKey: serialized });
-    singles.push({ owner: (await store.listTrustees(row.id)).length, publicKey: serialized, privateKey: privateKey.reveal() });
+    await elections.addSingleTrustee(row.id, admin, {
+      displayName: `Trustee ${i + 1}`,
+      accountId: null,
+      publicKey: serialized,
+    });
+    singles.push({
+      owner: (await store.listTrustees(row.id)).length,
+      publicKey: serialized,
+      privateKey: privateKey.reveal(),
+    });
   }
   const issued = await elections.generateServerCredentials(row.id, admin);
   const voters: TestVoter[] = [];
   const hashes: { voterId: string; passwordHash: string }[] = [];
   for (const credential of issued) {
     const password = plantedPassword(credential.login);
-    hashes.push({ voterId: credential.voterId, passwordHash: await hashPassword(secret(password, 'password')) });
-    voters.push({ id: credential.voterId, login: credential.login, email: credential.email, password, credential: credential.credential });
+    hashes.push({
+      voterId: credential.voterId,
+      passwordHash: await hashPassword(secret(password, 'password')),
+    });
+    voters.push({
+      id: credential.voterId,
+      login: credential.login,
+      email: credential.email,
+      password,
+      credential: credential.credential,
+    });
   }
   await store.setVoterSecrets(row.id, hashes);
   return { id: row.id, organisationId, voters, singles };
 }
 
 /** A ballot of `voter` for `plaintext`, made by the core as the booth makes it. */
-export async function ballotOf(server: TestServer, electionId: string, voter: TestVoter, plaintext: number[][]): Promise<string> {
+export async function ballotOf(
+  server: TestServer,
+  electionId: string,
+  voter: TestVoter,
+  plaintext: number[][],
+): Promise<string> {
   const row = await server.elections.get(electionId);
   if (!row.electionJson) throw new Error('the election is not open');
   const parsed = parsePrivateCredential(voter.credential);
@@ -135,7 +189,11 @@ export async function ballotOf(server: TestServer, electionId: string, voter: Te
 }
 
 /** The partial decryption of a Single trustee, computed on "their side" from the public board. */
-export async function partialDecryptionOf(server: TestServer, electionId: string, trustee: SingleTrustee): Promise<string> {
+export async function partialDecryptionOf(
+  server: TestServer,
+  electionId: string,
+  trustee: SingleTrustee,
+): Promise<string> {
   const { state } = await server.elections.board.state(electionId);
   if (!state?.tally) throw new Error('no encrypted tally yet');
   return encode(partialDecryptionCodec, computePartialDecryption(state.ctx, state.tally, trustee.privateKey));
@@ -161,16 +219,26 @@ export async function advance(
   if (at(await current()) < at('open') && at(target) >= at('open')) {
     await elections.open(election.id, admin);
     for (const [i, plaintext] of votes.entries()) {
-      await elections.castBallot(election.id, election.voters[i]!.id, await ballotOf(server, election.id, election.voters[i]!, plaintext));
+      await elections.castBallot(
+        election.id,
+        election.voters[i]!.id,
+        await ballotOf(server, election.id, election.voters[i]!, plaintext),
+      );
     }
   }
   if ((await current()) === 'open' && at(target) >= at('closed')) await elections.close(election.id, admin);
   if ((await current()) === 'closed' && at(target) >= at('tallied')) {
     await elections.tally(election.id, admin);
     for (const trustee of election.singles) {
-      await elections.submitPartialDecryption(election.id, admin, trustee.owner, await partialDecryptionOf(server, election.id, trustee));
+      await elections.submitPartialDecryption(
+        election.id,
+        admin,
+        trustee.owner,
+        await partialDecryptionOf(server, election.id, trustee),
+      );
     }
   }
-  if ((await current()) === 'tallied' && at(target) >= at('published')) await elections.publish(election.id, admin);
+  if ((await current()) === 'tallied' && at(target) >= at('published'))
+    await elections.publish(election.id, admin);
   if ((await current()) !== target) throw new Error(`election is ${await current()}, expected ${target}`);
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { type Cell, cellText, csvField, toCsv } from './csv.js';
 import { parseCsv, unneutralise } from './test-support.js';
 
-
 describe('CSV (RFC 4180)', () => {
   it('writes the RFC 4180 §2 cases: plain, quoted for comma, quote and line breaks, quotes doubled', () => {
     expect(csvField('aaa')).toBe('aaa');
@@ -18,9 +17,15 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('writes a BOM, the header row and CRLF after every record', () => {
-    expect(toCsv(['name', 'weight'], [['Chloé Nguyen', '2'], ['Dupont, Jean', '1']])).toBe(
-      '\uFEFFname,weight\r\nChloé Nguyen,2\r\n"Dupont, Jean",1\r\n',
-    );
+    expect(
+      toCsv(
+        ['name', 'weight'],
+        [
+          ['Chloé Nguyen', '2'],
+          ['Dupont, Jean', '1'],
+        ],
+      ),
+    ).toBe('\uFEFFname,weight\r\nChloé Nguyen,2\r\n"Dupont, Jean",1\r\n');
     expect(toCsv(['a'], [])).toBe('\uFEFFa\r\n');
   });
 
@@ -40,17 +45,24 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('reads back exactly what it wrote, whatever the text (property)', () => {
-    const cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", "'="));
+    const cell = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", "'="),
+    );
     const text = fc.array(cell, { maxLength: 4 }).map((parts) => parts.join(''));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(text, { minLength: 4, maxLength: 4 }), { maxLength: 5 }), (width, rows) => {
-        const header = Array.from({ length: width }, (_, i) => `c${i}`);
-        const body = rows.map((row) => row.slice(0, width));
-        const parsed = parseCsv(toCsv(header, body));
-        expect(parsed.map((row) => row.map(unneutralise))).toEqual([header, ...body]);
-        // What a spreadsheet would evaluate never starts a cell.
-        for (const field of parsed.flat()) expect(field).not.toMatch(/^[=+\-@\t\r]/);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(text, { minLength: 4, maxLength: 4 }), { maxLength: 5 }),
+        (width, rows) => {
+          const header = Array.from({ length: width }, (_, i) => `c${i}`);
+          const body = rows.map((row) => row.slice(0, width));
+          const parsed = parseCsv(toCsv(header, body));
+          expect(parsed.map((row) => row.map(unneutralise))).toEqual([header, ...body]);
+          // What a spreadsheet would evaluate never starts a cell.
+          for (const field of parsed.flat()) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
     );
   });
 });

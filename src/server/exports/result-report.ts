@@ -17,7 +17,10 @@ import type { ElectionRow, VoterRow } from '../../store/store.js';
 import { exportTable } from './table.js';
 
 export interface ResultReportSource {
-  readonly election: Pick<ElectionRow, 'id' | 'name' | 'fingerprint' | 'trusteesHash' | 'credentialsHash' | 'resultJson'>;
+  readonly election: Pick<
+    ElectionRow,
+    'id' | 'name' | 'fingerprint' | 'trusteesHash' | 'credentialsHash' | 'resultJson'
+  >;
   /** The questions as sealed in election.json. */
   readonly questions: readonly Question[];
   readonly ballotsCounted: number;
@@ -65,7 +68,12 @@ export function percentage(count: bigint, total: bigint): string | null {
 
 export function toResultReport(source: ResultReportSource): ResultReport {
   const { election } = source;
-  if (election.resultJson === null || !election.fingerprint || !election.trusteesHash || !election.credentialsHash) {
+  if (
+    election.resultJson === null ||
+    !election.fingerprint ||
+    !election.trusteesHash ||
+    !election.credentialsHash
+  ) {
     throw new Error(`election ${election.id} has no sealed result`);
   }
   const result = (JSON.parse(election.resultJson) as { result: unknown }).result;
@@ -76,7 +84,8 @@ export function toResultReport(source: ResultReportSource): ResultReport {
     const values = result[i] as unknown[];
     if (isHomomorphic(question)) {
       const labels = [...(question.blank ? [null] : []), ...question.answers];
-      if (values.length !== labels.length) throw new Error(`question ${i + 1}: ${values.length} counts for ${labels.length} answers`);
+      if (values.length !== labels.length)
+        throw new Error(`question ${i + 1}: ${values.length} counts for ${labels.length} answers`);
       const answers = labels.map((label, j): AnswerReport => {
         const count = weightFromJson(values[j]);
         if (count === undefined) throw new Error(`question ${i + 1}: count ${j} is not a whole number`);
@@ -95,14 +104,28 @@ export function toResultReport(source: ResultReportSource): ResultReport {
       number: i + 1,
       question: value.question,
       kind: 'non-homomorphic',
-      answers: value.answers.map((answer, j) => ({ number: j + 1, answer, blank: false, count: null, percentOfVotesCast: null })),
+      answers: value.answers.map((answer, j) => ({
+        number: j + 1,
+        answer,
+        blank: false,
+        count: null,
+        percentOfVotesCast: null,
+      })),
       ballots: values as number[][],
     };
   });
   return {
     election: { id: election.id, name: election.name },
-    sealed: { election: election.fingerprint, trustees: election.trusteesHash, credentials: election.credentialsHash },
-    archive: { finalHash: source.archive.finalHash, height: source.archive.height, verified: source.archive.verified },
+    sealed: {
+      election: election.fingerprint,
+      trustees: election.trusteesHash,
+      credentials: election.credentialsHash,
+    },
+    archive: {
+      finalHash: source.archive.finalHash,
+      height: source.archive.height,
+      verified: source.archive.verified,
+    },
     turnout: {
       ballotsCounted: source.ballotsCounted,
       weightCast: source.weightCast.toString(),

@@ -20,13 +20,24 @@ const voter = {
 describe('export tables (allowlists)', () => {
   it('project a voter field by field: no password hash, no public credential, only whether one is set', () => {
     const row = toVoterRollRow(voter);
-    expect(row).toEqual({ login: 'chloe', email: 'chloe@example.org', displayName: 'Chloé', weight: '3', language: 'fr', hasCredential: true });
-    expect(VOTER_ROLL.csv([row])).toBe('\uFEFFlogin,email,name,weight,language,has_credential\r\nchloe,chloe@example.org,Chloé,3,fr,true\r\n');
+    expect(row).toEqual({
+      login: 'chloe',
+      email: 'chloe@example.org',
+      displayName: 'Chloé',
+      weight: '3',
+      language: 'fr',
+      hasCredential: true,
+    });
+    expect(VOTER_ROLL.csv([row])).toBe(
+      '\uFEFFlogin,email,name,weight,language,has_credential\r\nchloe,chloe@example.org,Chloé,3,fr,true\r\n',
+    );
     expect(toSignInRow(voter, false)).toEqual({ login: 'chloe', displayName: 'Chloé', voted: false });
   });
 
   it('write only the fields they name, even when handed a row carrying more', () => {
-    const smuggled = { ...toSignInRow(voter, true), passwordHash: voter.passwordHash } as ReturnType<typeof toSignInRow>;
+    const smuggled = { ...toSignInRow(voter, true), passwordHash: voter.passwordHash } as ReturnType<
+      typeof toSignInRow
+    >;
     expect(SIGN_IN_LIST.pick(smuggled)).toEqual({ login: 'chloe', displayName: 'Chloé', voted: true });
     expect(SIGN_IN_LIST.csv([smuggled])).not.toContain(voter.passwordHash);
   });
@@ -43,17 +54,52 @@ describe('export tables (allowlists)', () => {
   });
 
   it('show only the allowlisted, scalar details of an audit entry and name the others', () => {
-    expect(allowedDetails('election.annul', { reason: 'fraud', from: 'open', note: 'x', nested: { a: 1 } })).toEqual({
+    expect(
+      allowedDetails('election.annul', { reason: 'fraud', from: 'open', note: 'x', nested: { a: 1 } }),
+    ).toEqual({
       shown: { from: 'open', reason: 'fraud' },
       withheld: ['nested', 'note'],
     });
-    expect(allowedDetails('some.future-action', { secret: 's' })).toEqual({ shown: {}, withheld: ['secret'] });
+    expect(allowedDetails('some.future-action', { secret: 's' })).toEqual({
+      shown: {},
+      withheld: ['secret'],
+    });
     const entry = toAuditLogEntry(
-      { organisationId: 'o', electionId: 'E', actor: 'a1', action: 'trustee.add', details: { displayName: 'T', fingerprint: 'f', key: 'k' }, seq: 3, at: 'now', prevHash: 'p', hash: 'h' },
+      {
+        organisationId: 'o',
+        electionId: 'E',
+        actor: 'a1',
+        action: 'trustee.add',
+        details: { displayName: 'T', fingerprint: 'f', key: 'k' },
+        seq: 3,
+        at: 'now',
+        prevHash: 'p',
+        hash: 'h',
+      },
       { displayName: 'Ada' },
     );
-    expect(entry).toEqual({ seq: 3, at: 'now', actor: 'a1', actorName: 'Ada', action: 'trustee.add', details: { displayName: 'T', fingerprint: 'f' }, withheldDetails: ['key'], prevHash: 'p', hash: 'h' });
-    expect(AUDIT_LOG.headers).toEqual(['seq', 'at', 'actor', 'actor_name', 'action', 'details', 'withheld_details', 'prev_hash', 'hash']);
+    expect(entry).toEqual({
+      seq: 3,
+      at: 'now',
+      actor: 'a1',
+      actorName: 'Ada',
+      action: 'trustee.add',
+      details: { displayName: 'T', fingerprint: 'f' },
+      withheldDetails: ['key'],
+      prevHash: 'p',
+      hash: 'h',
+    });
+    expect(AUDIT_LOG.headers).toEqual([
+      'seq',
+      'at',
+      'actor',
+      'actor_name',
+      'action',
+      'details',
+      'withheld_details',
+      'prev_hash',
+      'hash',
+    ]);
   });
 
   it('round percentages of votes cast half up to two decimals, with none when nobody voted', () => {

@@ -44,7 +44,8 @@ export function exportTable<Row extends ExportRow>(columns: Columns<Row>): Expor
     const out: Record<string, Cell> = {};
     for (const field of fields) {
       const value = row[field] as Cell;
-      if (value !== null && typeof value === 'object') throw new TypeError(`export field ${field} must be a scalar`);
+      if (value !== null && typeof value === 'object')
+        throw new TypeError(`export field ${field} must be a scalar`);
       out[field] = value;
     }
     return out as Row;
@@ -53,6 +54,10 @@ export function exportTable<Row extends ExportRow>(columns: Columns<Row>): Expor
     fields,
     headers,
     pick,
-    csv: (rows) => toCsv(headers, rows.map((row) => fields.map((field) => pick(row)[field] as Cell))),
+    csv: (rows) =>
+      toCsv(
+        headers,
+        rows.map((row) => fields.map((field) => pick(row)[field] as Cell)),
+      ),
   };
 }

@@ -18,7 +18,10 @@ export type VoterRollRow = {
 };
 
 /** What the projection may read of a voter. */
-export type VoterRollSource = Pick<VoterRow, 'login' | 'email' | 'displayName' | 'weight' | 'language' | 'publicCredential'>;
+export type VoterRollSource = Pick<
+  VoterRow,
+  'login' | 'email' | 'displayName' | 'weight' | 'language' | 'publicCredential'
+>;
 
 export function toVoterRollRow(v: VoterRollSource): VoterRollRow {
   return {

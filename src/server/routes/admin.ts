@@ -6,6 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { sha256B64 } from '../../core/hash.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, VoterRow } from '../../store/store.js';
 import { requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
@@ -159,7 +160,17 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
     app.get<P>('/api/v1/elections/:electionId/trustees', { schema: { params: ElectionParams } }, async (request) => {
       await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'trustee', 'scrutineer']);
       const trustees = await ctx.store.listTrustees(request.params.electionId);
-      return { trustees: trustees.map((t) => ({ position: t.position, kind: t.kind, displayName: t.displayName, publicKey: t.publicJson })) };
+      // Allowlist: a Single key's public part; a threshold group only as a summary (its protocol state
+      // holds shares sealed for each trustee, which only that trustee may fetch).
+      return {
+        trustees: trustees.map((t) => ({
+          position: t.position,
+          kind: t.kind,
+          displayName: t.displayName,
+          publicKey: t.kind === 'pedersen' ? null : t.publicJson,
+          fingerprint: t.kind === 'pedersen' || t.publicJson === null ? null : sha256B64(t.publicJson),
+        })),
+      };
     });
 
     app.post<P & { Body: { publicCredentials: string[] } }>(

@@ -63,59 +63,91 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       };
     });
 
-    exportRoute('sign-in-list', 'Sign-in list: who voted, never how; after closing only', 'no-store', async (request, electionId) => {
-      await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
-      const row = await elections.get(electionId);
-      if (!SIGN_IN_LIST_STATES.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { problem: 'available after closing', state: row.state });
-      const voted = new Set((await ctx.store.listCasts(electionId)).map((cast) => cast.voterId));
-      const voters = (await ctx.store.listVoters(electionId)).map((v) => toSignInRow(v, voted.has(v.id)));
-      return {
-        json: () => ({
-          election: about(row),
-          state: row.state,
-          exportedAt: exportedAt(),
-          summary: { voters: voters.length, voted: voters.filter((v) => v.voted).length },
-          voters: voters.map(SIGN_IN_LIST.pick),
-        }),
-        csv: () => SIGN_IN_LIST.csv(voters),
-      };
-    });
+    exportRoute(
+      'sign-in-list',
+      'Sign-in list: who voted, never how; after closing only',
+      'no-store',
+      async (request, electionId) => {
+        await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
+        const row = await elections.get(electionId);
+        if (!SIGN_IN_LIST_STATES.includes(row.state))
+          throw new ApiError('SCR_WRONG_STATE', { problem: 'available after closing', state: row.state });
+        const voted = new Set((await ctx.store.listCasts(electionId)).map((cast) => cast.voterId));
+        const voters = (await ctx.store.listVoters(electionId)).map((v) => toSignInRow(v, voted.has(v.id)));
+        return {
+          json: () => ({
+            election: about(row),
+            state: row.state,
+            exportedAt: exportedAt(),
+            summary: { voters: voters.length, voted: voters.filter((v) => v.voted).length },
+            voters: voters.map(SIGN_IN_LIST.pick),
+          }),
+          csv: () => SIGN_IN_LIST.csv(voters),
+        };
+      },
+    );
 
-    exportRoute('audit', 'Audit log export (hash-chained; details allowlisted)', 'no-store', async (request, electionId) => {
-      await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
-      const row = await elections.get(electionId);
-      const rows = await ctx.store.listAudit({ organisationId: row.organisationId, electionId });
-      const accounts = new Map<string, Awaited<ReturnType<typeof ctx.store.getAccount>>>();
-      for (const actor of new Set(rows.map((entry) => entry.actor))) accounts.set(actor, await ctx.store.getAccount(actor));
-      const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor)));
-      return {
-        // organisationId and electionId are part of each entry's hash (src/store/audit-chain.ts).
-        json: () => ({ election: about(row), organisationId: row.organisationId, exportedAt: exportedAt(), entries }),
-        csv: () => AUDIT_LOG.csv(entries.map(toAuditLogRow)),
-      };
-    });
+    exportRoute(
+      'audit',
+      'Audit log export (hash-chained; details allowlisted)',
+      'no-store',
+      async (request, electionId) => {
+        await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
+        const row = await elections.get(electionId);
+        const rows = await ctx.store.listAudit({ organisationId: row.organisationId, electionId });
+        const accounts = new Map<string, Awaited<ReturnType<typeof ctx.store.getAccount>>>();
+        for (const actor of new Set(rows.map((entry) => entry.actor)))
+          accounts.set(actor, await ctx.store.getAccount(actor));
+        const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor)));
+        return {
+          // organisationId and electionId are part of each entry's hash (src/store/audit-chain.ts).
+          json: () => ({
+            election: about(row),
+            organisationId: row.organisationId,
+            exportedAt: exportedAt(),
+            entries,
+          }),
+          csv: () => AUDIT_LOG.csv(entries.map(toAuditLogRow)),
+        };
+      },
+    );
 
-    exportRoute('result', 'Result report: counts, percentages, weights and sealed hashes; once published', 'no-cache', async (_request, electionId) => {
-      const row = await elections.get(electionId);
-      if (row.state !== 'published') throw new ApiError('SCR_WRONG_STATE', { problem: 'available once the result is published', state: row.state });
-      const { state } = await elections.board.state(electionId);
-      const head = await ctx.store.boardHead(electionId);
-      if (!state || !head) throw new Error(`published election ${electionId} without a board`);
-      const status = await elections.board.status(electionId);
-      const report = toResultReport({
-        election: row,
-        questions: state.ctx.election.questions,
-        ballotsCounted: state.box.tallied().length,
-        weightCast: state.totalWeight,
-        voters: await ctx.store.listVoters(electionId),
-        archive: { finalHash: head.hash, height: head.height, verified: status.ok },
-      });
-      return { json: () => report, csv: () => RESULT.csv(toResultRows(report)) };
-    });
+    exportRoute(
+      'result',
+      'Result report: counts, percentages, weights and sealed hashes; once published',
+      'no-cache',
+      async (_request, electionId) => {
+        const row = await elections.get(electionId);
+        if (row.state !== 'published')
+          throw new ApiError('SCR_WRONG_STATE', {
+            problem: 'available once the result is published',
+            state: row.state,
+          });
+        const { state } = await elections.board.state(electionId);
+        const head = await ctx.store.boardHead(electionId);
+        if (!state || !head) throw new Error(`published election ${electionId} without a board`);
+        const status = await elections.board.status(electionId);
+        const report = toResultReport({
+          election: row,
+          questions: state.ctx.election.questions,
+          ballotsCounted: state.box.tallied().length,
+          weightCast: state.totalWeight,
+          voters: await ctx.store.listVoters(electionId),
+          archive: { finalHash: head.hash, height: head.height, verified: status.ok },
+        });
+        return { json: () => report, csv: () => RESULT.csv(toResultRows(report)) };
+      },
+    );
   };
 }
 
-function send(reply: FastifyReply, filename: string, cache: string, format: (typeof FORMATS)[number], document: ExportDocument) {
+function send(
+  reply: FastifyReply,
+  filename: string,
+  cache: string,
+  format: (typeof FORMATS)[number],
+  document: ExportDocument,
+) {
   reply
     .header('cache-control', cache)
     .header('x-content-type-options', 'nosniff')
