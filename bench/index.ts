@@ -3,8 +3,8 @@
  * Add a benchmark by writing bench/NAME.ts exporting a `Bench` and listing it below.
  */
 
-import { electionBench } from './election.js';
 import { castBench } from './cast.js';
+import { electionBench } from './election.js';
 import { type Bench, type BenchOptions, describeMachine } from './harness.js';
 import { modexpBench } from './modexp.js';
 import { verifyArchiveBench } from './verify-archive.js';

@@ -363,7 +363,10 @@ export class ElectionService {
     return closed;
   }
 
-  /** Computes the encrypted tally; a server-held key decrypts its share at once. */
+  /**
+   * Computes the encrypted tally. A server-held key decrypts only at publication: published shares
+   * of all trustees would let anyone compute the result of an election annulled after its tally.
+   */
   async tally(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
     if (row.state !== 'closed') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['closed'] });
@@ -381,13 +384,6 @@ export class ElectionService {
     const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
     if (!appended.ok) throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
     await this.audit(updated, actor, 'election.tally', { tallied: tallied.length });
-    const rows = await this.store.listTrustees(electionId);
-    const kinds = trusteeKinds(rows);
-    for (const trustee of rows) {
-      if (trustee.kind !== 'server' || trustee.serverPrivateKey === null) continue;
-      const partial = computePartialDecryption(state.ctx, tally, BigInt(trustee.serverPrivateKey));
-      await this.submitPartialDecryption(electionId, { id: 'server' }, ownerOf(kinds, trustee.position), encode(partialDecryptionCodec, partial));
-    }
     return updated;
   }
 
@@ -409,10 +405,11 @@ export class ElectionService {
     await this.audit(row, actor, 'trustee.partial-decryption', { owner });
   }
 
-  /** Combines the shares, writes the Result event, re-verifies the whole board, publishes. */
+  /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */
   async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
     if (row.state !== 'tallied') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    await this.decryptWithServerKeys(electionId);
     const { state } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');
     const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
@@ -427,6 +424,20 @@ export class ElectionService {
     const published = await this.update(row, ['tallied'], { state: 'published', resultJson: resultRaw });
     await this.audit(published, actor, 'election.publish', { verified: true });
     return published;
+  }
+
+  private async decryptWithServerKeys(electionId: string): Promise<void> {
+    const { state } = await this.board.state(electionId);
+    if (!state?.tally) return;
+    const rows = await this.store.listTrustees(electionId);
+    const kinds = trusteeKinds(rows);
+    for (const trustee of rows) {
+      if (trustee.kind !== 'server' || trustee.serverPrivateKey === null) continue;
+      const owner = ownerOf(kinds, trustee.position);
+      if (state.shares.has(owner)) continue;
+      const partial = computePartialDecryption(state.ctx, state.tally, BigInt(trustee.serverPrivateKey));
+      await this.submitPartialDecryption(electionId, { id: 'server' }, owner, encode(partialDecryptionCodec, partial));
+    }
   }
 
   async annul(electionId: string, actor: Actor, reason: string): Promise<ElectionRow> {

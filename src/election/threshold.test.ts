@@ -188,10 +188,10 @@ describe('ThresholdService', () => {
       serializeBallot(createBallot(state!.ctx, credential.credential, [[0, 1]])),
     );
     await elections.close(id, admin);
-    // The server's own partial decryption is sent as owner 4: the board would refuse any other.
+    // The server's own share waits for publication (an annulled election's result stays unknown).
     await elections.tally(id, admin);
     const tallied = (await elections.board.state(id)).state!;
-    expect([...tallied.shares.keys()]).toEqual([4]);
+    expect([...tallied.shares.keys()]).toEqual([]);
 
     for (const slot of [2, 3]) {
       const { decryptionKey } = await threshold.decryptionKey(id, accounts[slot - 1]!, slot);
@@ -207,5 +207,7 @@ describe('ThresholdService', () => {
     }
     const published = await elections.publish(id, admin);
     expect(JSON.parse(published.resultJson!)).toEqual({ result: [[0, 1]] });
+    // It was then sent as owner 4 (group members are 1–3): the board would refuse any other.
+    expect([...(await elections.board.state(id)).state!.shares.keys()].sort()).toEqual([2, 3, 4]);
   });
 });

@@ -15,6 +15,7 @@ import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
+import { exportRoutes } from './routes/exports.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
 import { voterRoutes } from './routes/voter.js';
@@ -34,9 +35,26 @@ const REDACT = [
   '*.credential',
 ];
 
+/**
+ * What a log line says about a request: the method and the route pattern, never the raw URL (a
+ * voting link mistyped with "?" instead of "#", or a secret pasted into a path, would otherwise
+ * reach the logs); an election id is kept when the route has one, for operations.
+ */
+function requestForLog(request: { method: string; routeOptions?: { url?: string }; params?: unknown }) {
+  const electionId = (request.params as { electionId?: unknown } | undefined)?.electionId;
+  return {
+    method: request.method,
+    route: request.routeOptions?.url ?? '(no route)',
+    ...(typeof electionId === 'string' && /^[1-9A-HJ-NP-Za-km-z]{14}$/.test(electionId) ? { electionId } : {}),
+  };
+}
+
 export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<BuiltServer> {
   const app = Fastify({
-    logger: logger === false ? false : typeof logger === 'object' ? { ...logger, redact: REDACT } : { redact: REDACT },
+    logger:
+      logger === false
+        ? false
+        : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT, serializers: { req: requestForLog } },
     bodyLimit: ctx.config.bodyLimit,
     // Refuse bad input rather than repair it: no type coercion, no silent removal of unknown fields.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
@@ -74,7 +92,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   await app.register(trusteeRoutes(ctx, elections));
   await app.register(thresholdTrusteeRoutes(ctx));
   await app.register(scrutineerRoutes(ctx, elections));
-  await app.register((await import('./routes/exports.js')).exportRoutes(ctx, elections));
+  await app.register(exportRoutes(ctx, elections));
   await app.register(operatorRoutes(ctx));
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());

@@ -15,9 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import { requireGroup } from '../../src/core/group.js';
-import { parseBallot } from '../../src/protocol/ballot-box.js';
 import { ERRORS } from '../../src/server/errors.js';
-import { getAt, leaves, mutateNumber, type NumberOp, opsFor, setAt } from '../properties/mutations.js';
+import { getAt, leaves, mutateNumber, type NumberOp, setAt } from '../properties/mutations.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
 import { tempDir } from '../support/tools.js';
 import { type TestServer, testServer } from './harness.js';
@@ -29,6 +28,13 @@ const group = requireGroup('BELENIOS-2048');
 
 type Who = 'admin' | 'voter' | 'anonymous';
 
+interface Answer {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely, as harness.ts does
+  readonly json: any;
+  readonly body: Buffer;
+}
+
 /** An `app.inject` client with its own session, CSRF token and client address. */
 class Session {
   cookie: string | undefined;
@@ -38,7 +44,7 @@ class Session {
     readonly address: string,
   ) {}
 
-  async send(method: string, url: string, payload?: string | Buffer, contentType?: string) {
+  async send(method: string, url: string, payload?: string | Buffer, contentType?: string): Promise<Answer> {
     const response = await this.app.inject({
       method: method as 'POST',
       url,
@@ -57,7 +63,7 @@ class Session {
       ? (response.json() as Record<string, unknown>)
       : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
-    return { status: response.statusCode, json: json as any, body: response.rawPayload };
+    return { status: response.statusCode, json: json as Answer['json'], body: response.rawPayload };
   }
 
   /** The same session seen from another client address (each address has its own login budget). */
@@ -73,7 +79,7 @@ class Session {
 }
 
 /** The answer the catalogue promises for a refused request. */
-function expectRefusal(answer: { status: number; json: any; body: Buffer }, what: string): void {
+function expectRefusal(answer: Answer, what: string): void {
   const context = `${what} → ${answer.status} ${answer.body.toString('utf8').slice(0, 300)}`;
   expect(answer.status, context).toBeGreaterThanOrEqual(400);
   expect(answer.status, context).toBeLessThan(500);

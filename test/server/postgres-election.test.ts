@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import { type Plaintext } from '../../src/protocol/ballot.js';
+import type { Plaintext } from '../../src/protocol/ballot.js';
 import { freshSchema, pgProblem, pgQuery, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive } from '../support/served-election.js';
 import { Client, type TestServer, testServer } from './harness.js';

@@ -44,7 +44,11 @@ export class HttpVoter {
     readonly localAddress?: string,
   ) {
     this.origin = new URL(baseUrl);
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, ...(localAddress ? { localAddress } : {}) });
+    this.agent = new http.Agent({
+      keepAlive: true,
+      maxSockets: 1,
+      ...(localAddress ? { localAddress } : {}),
+    });
   }
 
   /** Sends later requests to another server (another process, or the same one restarted) with the same session. */
@@ -98,7 +102,9 @@ export class HttpVoter {
       );
       request.on('error', reject);
       if (options.timeoutMs !== undefined) {
-        request.setTimeout(options.timeoutMs, () => request.destroy(new Error(`${method} ${path}: no answer in ${options.timeoutMs} ms`)));
+        request.setTimeout(options.timeoutMs, () =>
+          request.destroy(new Error(`${method} ${path}: no answer in ${options.timeoutMs} ms`)),
+        );
       }
       request.end(payload);
     });
@@ -120,14 +126,19 @@ export class HttpVoter {
         json = undefined;
       }
     }
-    if (json !== null && typeof json === 'object' && typeof (json as { csrfToken?: unknown }).csrfToken === 'string') {
+    if (
+      json !== null &&
+      typeof json === 'object' &&
+      typeof (json as { csrfToken?: unknown }).csrfToken === 'string'
+    ) {
       this.csrf = (json as { csrfToken: string }).csrfToken;
     }
     return { status: response.statusCode ?? 0, headers: response.headers, body, json };
   }
 
   get = (path: string, options?: RequestOptions) => this.request('GET', path, undefined, options);
-  post = (path: string, body: unknown = {}, options?: RequestOptions) => this.request('POST', path, body, options);
+  post = (path: string, body: unknown = {}, options?: RequestOptions) =>
+    this.request('POST', path, body, options);
 
   /** Closes idle keep-alive connections (a test ends with no socket open). */
   close(): void {

@@ -21,7 +21,10 @@ import { openStore } from '../../src/store/open-store.js';
 import { beleniosTool, hasBeleniosTool, type RunResult, tempDir } from './tools.js';
 
 /** Creates and opens the demo election (2 questions, `voters` voters with passwords) in the store at `databaseUrl`. */
-export async function openDemoElection(databaseUrl: string, voters: number): Promise<{ demo: Demo; electionJson: string }> {
+export async function openDemoElection(
+  databaseUrl: string,
+  voters: number,
+): Promise<{ demo: Demo; electionJson: string }> {
   installNodePlatform();
   const store = await openStore(databaseUrl);
   try {
@@ -50,7 +53,12 @@ export function ballotMaker(electionJson: string): (credential: string, plaintex
 export function demoVote(n: number): Plaintext {
   const first = [0, 0, 0];
   first[n % 3] = 1;
-  const second = [[0, 1, 0, 0], [0, 0, 1, 1], [1, 0, 0, 0], [0, 1, 1, 0]][n % 4]!;
+  const second = [
+    [0, 1, 0, 0],
+    [0, 0, 1, 1],
+    [1, 0, 0, 0],
+    [0, 1, 1, 0],
+  ][n % 4]!;
   return [first, second];
 }
 

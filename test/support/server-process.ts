@@ -56,7 +56,15 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Never outlive the test run, even when it ends without calling stop().
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.off('exit', reap);
+      resolve(code);
+    }),
+  );
   const pid = child.pid!;
   const timeoutMs = options.startTimeoutMs ?? 30_000;
 

@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ElectionService } from '../../election/service.js';
-import type { ElectionRow } from '../../store/store.js';
+import type { AccountRow, ElectionRow } from '../../store/store.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -95,7 +95,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
         await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
         const row = await elections.get(electionId);
         const rows = await ctx.store.listAudit({ organisationId: row.organisationId, electionId });
-        const accounts = new Map<string, Awaited<ReturnType<typeof ctx.store.getAccount>>>();
+        const accounts = new Map<string, AccountRow | undefined>();
         for (const actor of new Set(rows.map((entry) => entry.actor)))
           accounts.set(actor, await ctx.store.getAccount(actor));
         const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor)));

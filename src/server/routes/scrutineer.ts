@@ -7,6 +7,7 @@ import type { ElectionService } from '../../election/service.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { toAuditLogEntry } from '../exports/audit-log.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -17,7 +18,12 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
       await requireElectionRole(ctx, request, request.params.electionId, ['scrutineer', 'election-admin']);
       const row = await elections.get(request.params.electionId);
       const entries = await ctx.store.listAudit({ organisationId: row.organisationId, electionId: row.id });
-      return { entries: entries.map(({ seq, at, actor, action, details, prevHash, hash }) => ({ seq, at, actor, action, details, prevHash, hash })) };
+      // The same allowlist as the audit export: details pass a per-action filter.
+      return {
+        entries: await Promise.all(
+          entries.map(async (entry) => toAuditLogEntry(entry, await ctx.store.getAccount(entry.actor))),
+        ),
+      };
     });
 
     app.get<P>(

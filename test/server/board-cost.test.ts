@@ -1,0 +1,124 @@
+/**
+ * What a ballot costs the board after its proofs were checked. The server checks a cast ballot's
+ * proofs in its checker (the worker pool), then appends it; the board's in-memory verifier must
+ * reuse that verdict, not check the proofs again on the main thread — there every check (30–100 ms
+ * of modular exponentiations) stalls all requests of the process, and serialises casting behind the
+ * election's board queue. Likewise a board reloaded after a restart (or caught up from another
+ * process's appends) should not freeze the process while it re-checks every ballot inline.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDemo } from '../../src/cli/scrutin/demo.js';
+import { sha256Hex } from '../../src/core/hash.js';
+import { makeEvent } from '../../src/protocol/archive/archive.js';
+import { parseBallot } from '../../src/protocol/ballot-box.js';
+import { openStore } from '../../src/store/open-store.js';
+import { HttpVoter } from '../support/http-voter.js';
+import { ballotMaker, demoVote, openDemoElection } from '../support/served-election.js';
+import {
+  hasBuiltServer,
+  MISSING_BUILD,
+  type ServerProcess,
+  startServerProcess,
+} from '../support/server-process.js';
+import { tempDir } from '../support/tools.js';
+import { Client, type TestServer, testServer } from './harness.js';
+
+// Counts every proof check, wherever it runs in this process (the checker and the board verifier).
+const proofChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/protocol/ballot.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/protocol/ballot.js')>();
+  return {
+    ...original,
+    checkBallot: (...args: Parameters<typeof original.checkBallot>) => {
+      proofChecks.count++;
+      return original.checkBallot(...args);
+    },
+  };
+});
+
+describe('ballot proofs are checked once per cast', () => {
+  let server: TestServer;
+  afterAll(async () => server?.close());
+
+  it('does not check a cast ballot again when the board applies it', async () => {
+    server = await testServer();
+    const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
+    const base = `/api/v1/elections/${demo.electionId}`;
+    const make = ballotMaker((await new Client(server.app).get(base)).json.election);
+    const ballots = demo.voters.map((v, i) => make(v.credential, demoVote(i)));
+    const before = proofChecks.count;
+    for (const [i, voter] of demo.voters.entries()) {
+      const client = new Client(server.app);
+      expect(
+        (await client.post(`${base}/voter/login`, { login: voter.login, password: voter.password })).status,
+      ).toBe(200);
+      expect((await client.post(`${base}/voter/ballots`, { ballot: ballots[i] })).status).toBe(201);
+    }
+    // One check per ballot, by the checker; today the board's catch-up after the append checks it again.
+    expect(proofChecks.count - before).toBe(demo.voters.length);
+  });
+});
+
+if (!hasBuiltServer) console.warn(`\n*** board reload test SKIPPED: ${MISSING_BUILD} ***\n`);
+
+describe.skipIf(!hasBuiltServer)('reloading a board after a restart', () => {
+  const BALLOTS = 60;
+  const databaseUrl = `sqlite:${join(tempDir('reload'), 'scrutin.db')}`;
+  let server: ServerProcess | undefined;
+  let electionId: string;
+  const clients: HttpVoter[] = [];
+
+  beforeAll(async () => {
+    const { demo, electionJson } = await openDemoElection(databaseUrl, 2);
+    electionId = demo.electionId;
+    // 60 valid ballots (revotes of one voter) written to the board as the server would have.
+    const make = ballotMaker(electionJson);
+    const store = await openStore(databaseUrl);
+    try {
+      const voter = (await store.listVoters(electionId)).find((v) => v.login === demo.voters[0]!.login)!;
+      let head = await store.boardHead(electionId);
+      for (let i = 0; i < BALLOTS; i++) {
+        const raw = make(demo.voters[0]!.credential, demoVote(i));
+        const payload = sha256Hex(raw);
+        const event = makeEvent(head, 'Ballot', payload);
+        const tracker = (parseBallot(raw) as { tracker: string }).tracker;
+        const outcome = await store.appendBoard(
+          electionId,
+          [{ hash: payload, raw }],
+          { height: event.event.height, hash: event.hash, type: 'Ballot', raw: event.raw },
+          { tracker, voterId: voter.id, credential: voter.publicCredential! },
+        );
+        expect(outcome.ok).toBe(true);
+        head = { hash: event.hash, height: event.event.height };
+      }
+    } finally {
+      await store.close();
+    }
+    server = await startServerProcess({ databaseUrl });
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await server?.stop();
+  });
+
+  it('keeps answering other requests while it loads a board of 60 ballots', async () => {
+    const loader = new HttpVoter(server!.url);
+    const bystander = new HttpVoter(server!.url);
+    clients.push(loader, bystander);
+    expect((await bystander.get('/api/v1/auth/me')).status).toBe(200);
+    const loading = loader.get(`/api/v1/elections/${electionId}/ballots`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    const me = await bystander.get('/api/v1/auth/me');
+    const waited = performance.now() - started;
+    const board = await loading;
+    expect(board.json.ballots).toHaveLength(BALLOTS);
+    expect(me.status).toBe(200);
+    // A request that needs no board should not wait for 60 inline proof checks (several seconds here).
+    expect(waited, `GET /api/v1/auth/me took ${waited.toFixed(0)} ms while the board loaded`).toBeLessThan(
+      500,
+    );
+  });
+});
