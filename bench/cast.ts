@@ -1,10 +1,13 @@
 /**
  * Casting under load: `scrutin serve` (the compiled server, its ballot-worker pool, a real store) in
  * its own process, on SQLite and on PostgreSQL (a schema of its own, dropped afterwards; skipped when
- * no server answers), and 200 voters at once, each a signed-in browser on its own keep-alive
- * connection posting valid ballots one after another. The run is bounded by count (voters ×
- * ballots each). Printed: casts per second (every 201 is a ballot whose proofs the server checked
- * and committed), latency percentiles, errors, login time, and the server's peak RSS (VmHWM) and CPU.
+ * no server answers). All voters sign in first; 20 of them then cast one at a time (the service time
+ * of an idle server, the first cast including the worker pool's cold start), then all 200 at once,
+ * each a browser on its own keep-alive connection posting its valid ballots one after another. The
+ * run is bounded by count: one ballot per voter with --quick, three otherwise (600 casts). Printed:
+ * casts per second (every 201 is a ballot whose proofs the server checked and committed), latency
+ * percentiles, errors, login time, the server's CPU per cast and peak RSS (VmHWM), and a check that
+ * every 201 is on the served board.
  *
  * The election (one question, three answers, pick one; BELENIOS-2048; a server-held trustee key),
  * the voters' passwords, password hashes and credentials, and every ballot are generated once and
@@ -334,6 +337,8 @@ interface Phase {
   readonly latencies: number[];
   /** Server CPU time (all threads) during the phase, in seconds. */
   readonly cpu: number | undefined;
+  /** Voters casting side by side. */
+  readonly lanes: number;
 }
 
 interface Measured {
@@ -383,6 +388,7 @@ async function castPhase(pid: number, base: string, lanes: readonly Lane[]): Pro
     seconds,
     latencies,
     cpu: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined,
+    lanes: lanes.filter((lane) => lane.length > 0).length,
   };
 }
 
@@ -446,38 +452,66 @@ async function pgReachable(m: M): Promise<boolean> {
   }
 }
 
-/** Self time per function over every profile in `dir` (main thread and workers), top `n`. */
-function profileSummary(dir: string, n: number): Record<string, string>[] {
+/** Functions whose total time (with what they call) says where a cast's time goes. */
+const PHASES = [
+  'castBallot',
+  'parseBallot',
+  'checkBallot',
+  'catchUp',
+  'probe',
+  'appendBoard',
+  'executeQuery',
+  'verifyPassword',
+  'dhComputeSecret',
+] as const;
+
+/**
+ * For each thread's profile in `dir` (main thread first, then the ballot workers): busy time, and
+ * the time spent in (or under) each of PHASES. Thread numbers are those Node writes in the names.
+ */
+function profileSummary(dir: string): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort((a, b) => threadOf(a) - threadOf(b));
+  for (const file of files) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
-      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[];
       samples: number[];
       timeDeltas: number[];
     };
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const self = new Map<string, number>();
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const within = new Map<string, number>(PHASES.map((name) => [name, 0]));
     let total = 0;
+    let idle = 0;
     profile.samples.forEach((id, i) => {
-      const frame = byId.get(id)!.callFrame;
-      const where = frame.url
-        ? `${frame.url.replace(/^.*\/(dist|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`
-        : '';
-      const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
       const delta = profile.timeDeltas[i] ?? 0;
-      self.set(name, (self.get(name) ?? 0) + delta);
       total += delta;
+      if (byId.get(id)!.callFrame.functionName === '(idle)') idle += delta;
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const name = byId.get(at)!.callFrame.functionName;
+        if (within.has(name) && !seen.has(name)) {
+          within.set(name, within.get(name)! + delta);
+          seen.add(name);
+        }
+      }
     });
-    for (const [name, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) {
-      rows.push({
-        profile: file.replace(/^CPU\./, '').slice(0, 28),
-        function: name.slice(0, 90),
-        'self (ms)': formatNumber(micros / 1000),
-        share: `${formatNumber((100 * micros) / total, 1)} %`,
-      });
-    }
+    const row: Record<string, string> = {
+      thread: threadOf(file) === 0 ? 'main' : `worker ${threadOf(file)}`,
+      'busy (ms)': formatNumber((total - idle) / 1000),
+    };
+    for (const [name, micros] of within) row[name] = formatNumber(micros / 1000);
+    rows.push(row);
   }
   return rows;
+}
+
+/** Node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile. */
+function threadOf(file: string): number {
+  return Number(file.split('.').at(-3));
 }
 
 export const castBench: Bench = {
@@ -519,7 +553,7 @@ export const castBench: Bench = {
         });
       };
       row('one at a time', r.sequential);
-      row(`${clients} at once`, r.storm);
+      row(`${r.storm.lanes} at once`, r.storm);
       const acknowledged = r.sequential.casts + r.storm.casts;
       if (r.boardBallots !== acknowledged)
         console.error(
@@ -527,7 +561,7 @@ export const castBench: Bench = {
         );
     }
     printTable(
-      `Casting (${GROUP}, 1 question, 3 answers): ${SEQUENTIAL_CASTS} voters one at a time, then ${clients} voters at once, ${perVoter} ballot(s) each in all; server in its own process`,
+      `Casting (${GROUP}, 1 question, 3 answers): ${SEQUENTIAL_CASTS} voters one at a time, then every remaining ballot at once (one lane per voter); ${clients} voters × ${perVoter} ballot(s) in all; server in its own process`,
       rows,
     );
     console.log(
@@ -544,8 +578,8 @@ export const castBench: Bench = {
         const dir = join(profileRoot, backend.name);
         if (existsSync(dir))
           printTable(
-            `Where the ${backend.name} server's time went (self time, top functions per thread)`,
-            profileSummary(dir, 12),
+            `Where the ${backend.name} server's time went (ms of CPU in or under each function, whole run incl. logins)`,
+            profileSummary(dir),
           );
       }
     }

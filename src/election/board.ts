@@ -6,12 +6,19 @@
  * queue per election keeps this process's own appends from racing each other (throughput, not
  * correctness: correctness is the store's constraint).
  */
+
+import { decodeText } from '../core/codec.js';
 import { sha256Hex } from '../core/hash.js';
 import { archiveBytes, type EventRecord, makeEvent } from '../protocol/archive/archive.js';
 import type { BallotCheck } from '../protocol/ballot.js';
 import { BoardVerifier, type VerificationFailure } from '../protocol/board-verifier.js';
-import { eventCodec, type EventType } from '../protocol/messages.js';
-import { decodeText } from '../core/codec.js';
+import { type EventType, eventCodec } from '../protocol/messages.js';
+import {
+  type BallotBatchChecker,
+  inProcessChecker,
+  type VerificationReport,
+  verifyArchive,
+} from '../protocol/verifier.js';
 import type { BallotInput, Store } from '../store/store.js';
 
 interface LoadedBoard {
@@ -38,7 +45,11 @@ export interface BoardStatus {
 export class BoardService {
   private readonly boards = new Map<string, LoadedBoard>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Checks ballots off the main thread (the worker pool); the board applies its verdicts. */
+    private readonly checker: BallotBatchChecker = inProcessChecker,
+  ) {}
 
   /**
    * Runs `fn` on the board caught up with the store, after every operation queued before it on
@@ -47,7 +58,13 @@ export class BoardService {
   private withBoard<T>(electionId: string, fn: (board: LoadedBoard) => Promise<T>): Promise<T> {
     let board = this.boards.get(electionId);
     if (!board) {
-      board = { data: new Map(), verifier: new BoardVerifier(), position: 0, head: undefined, queue: Promise.resolve() };
+      board = {
+        data: new Map(),
+        verifier: new BoardVerifier(),
+        position: 0,
+        head: undefined,
+        queue: Promise.resolve(),
+      };
       this.boards.set(electionId, board);
     }
     const current = board;
@@ -60,16 +77,39 @@ export class BoardService {
     return next;
   }
 
-  /** Applies records appended (by any process) since this board last looked. */
-  private async catchUp(electionId: string, board: LoadedBoard): Promise<void> {
+  /**
+   * Applies records appended (by any process) since this board last looked. Ballots are checked in
+   * one batch by the checker (worker threads), never one by one on the main thread; `known` carries
+   * verdicts already computed (the ballot this process just appended).
+   */
+  private async catchUp(
+    electionId: string,
+    board: LoadedBoard,
+    known?: { hash: string; verdict: BallotCheck },
+  ): Promise<void> {
     const records = await this.store.readBoard(electionId, board.position);
+    const events: EventRecord[] = [];
     for (const record of records) {
       if (record.kind === 'data') board.data.set(record.hash, record.raw);
-      else {
-        const event = { hash: record.hash, raw: record.raw, event: decodeText(eventCodec, record.raw, 'event') };
-        board.verifier.apply(event, (h) => board.data.get(h));
-        board.head = { hash: record.hash, height: event.event.height };
+      else
+        events.push({
+          hash: record.hash,
+          raw: record.raw,
+          event: decodeText(eventCodec, record.raw, 'event'),
+        });
+    }
+    const verdicts = new Map<string, BallotCheck>(known ? [[known.hash, known.verdict]] : []);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      const ctx = board.verifier.context;
+      if (event.event.type === 'Ballot' && !verdicts.has(event.hash) && ctx) {
+        const pending = events.slice(i).filter((e) => e.event.type === 'Ballot' && !verdicts.has(e.hash));
+        const raws = pending.map((e) => (e.event.payload && board.data.get(e.event.payload)) ?? '');
+        const checked = await this.checker(ctx, raws);
+        pending.forEach((e, j) => verdicts.set(e.hash, checked[j]!));
       }
+      board.verifier.apply(event, (h) => board.data.get(h), verdicts.get(event.hash));
+      board.head = { hash: event.hash, height: event.event.height };
     }
     const last = records.at(-1);
     if (last) board.position = last.position + 1;
@@ -104,7 +144,11 @@ export class BoardService {
           options.ballot,
         );
         if (outcome.ok) {
-          await this.catchUp(electionId, board);
+          await this.catchUp(
+            electionId,
+            board,
+            options.ballotVerdict && { hash: event.hash, verdict: options.ballotVerdict },
+          );
           return { ok: true, height: event.event.height, hash: event.hash };
         }
         if (outcome.conflict === 'tracker') return { ok: false, reason: 'duplicate-tracker' };
@@ -126,7 +170,11 @@ export class BoardService {
 
   /** The verified state (election context, ballot box, tally…) once the board has a Setup event. */
   state(electionId: string) {
-    return this.withBoard(electionId, async ({ verifier }) => ({ state: verifier.state, phase: verifier.phase, failure: verifier.failure }));
+    return this.withBoard(electionId, async ({ verifier }) => ({
+      state: verifier.state,
+      phase: verifier.phase,
+      failure: verifier.failure,
+    }));
   }
 
   async archive(electionId: string, timestamp: number): Promise<Uint8Array> {
@@ -134,13 +182,19 @@ export class BoardService {
   }
 
   /** Full re-verification from the store (at closing and after the result). */
-  async reverify(electionId: string): Promise<BoardVerifier> {
-    const fresh = new BoardVerifier();
+  async reverify(electionId: string): Promise<VerificationReport> {
     const data = new Map<string, string>();
+    const events: EventRecord[] = [];
     for (const record of await this.store.readBoard(electionId)) {
       if (record.kind === 'data') data.set(record.hash, record.raw);
-      else fresh.apply({ hash: record.hash, raw: record.raw, event: decodeText(eventCodec, record.raw, 'event') }, (h) => data.get(h));
+      else
+        events.push({
+          hash: record.hash,
+          raw: record.raw,
+          event: decodeText(eventCodec, record.raw, 'event'),
+        });
     }
-    return fresh;
+    // The same verification as any auditor's, ballots checked in a batch on the worker threads.
+    return verifyArchive({ header: { version: 1, timestamp: '0' }, data, events }, this.checker);
   }
 }

@@ -13,6 +13,7 @@ import { parseBallot } from '../protocol/ballot-box.js';
 import { checkQuestion } from '../protocol/election.js';
 import {
   encryptedTallyCodec,
+  isHomomorphic,
   ownedCodec,
   partialDecryptionCodec,
   type Question,
@@ -85,19 +86,34 @@ export class ElectionService {
     patch: Parameters<Store['updateElection']>[2],
   ): Promise<ElectionRow> {
     if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
-    const updated = await this.store.updateElection(row.id, row.version, { ...patch, updatedAt: this.nowIso() });
+    const updated = await this.store.updateElection(row.id, row.version, {
+      ...patch,
+      updatedAt: this.nowIso(),
+    });
     if (!updated) throw new ApiError('SCR_CONFLICT');
     return updated;
   }
 
   private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
-    return this.store.appendAudit({ organisationId: row.organisationId, electionId: row.id, actor: actor.id, action, details });
+    return this.store.appendAudit({
+      organisationId: row.organisationId,
+      electionId: row.id,
+      actor: actor.id,
+      action,
+      details,
+    });
   }
 
   async create(
     organisationId: string,
     actor: Actor,
-    input: { name: string; description: string; timeZone: string; groupName?: string; credentialMode?: 'server' | 'external' },
+    input: {
+      name: string;
+      description: string;
+      timeZone: string;
+      groupName?: string;
+      credentialMode?: 'server' | 'external';
+    },
   ): Promise<ElectionRow> {
     const group = requireGroup(input.groupName ?? 'BELENIOS-2048');
     checkTimeZone(input.timeZone);
@@ -134,18 +150,29 @@ export class ElectionService {
     const row = await this.get(electionId);
     const group = requireGroup(row.groupName);
     const parsed = parseQuestions(questions, group);
-    const updated = await this.update(row, ['draft'], { questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))) });
+    const updated = await this.update(row, ['draft'], {
+      questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+    });
     await this.audit(updated, actor, 'election.questions', { count: parsed.length });
     return updated;
   }
 
-  async setSchedule(electionId: string, actor: Actor, schedule: { opensAt: string | null; closesAt: string | null; timeZone?: string }) {
+  async setSchedule(
+    electionId: string,
+    actor: Actor,
+    schedule: { opensAt: string | null; closesAt: string | null; timeZone?: string },
+  ) {
     const row = await this.get(electionId);
     if (schedule.timeZone) checkTimeZone(schedule.timeZone);
     const opensAt = schedule.opensAt && instant(schedule.opensAt);
     const closesAt = schedule.closesAt && instant(schedule.closesAt);
-    if (opensAt && closesAt && opensAt >= closesAt) throw new ApiError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
-    const updated = await this.update(row, ['draft'], { opensAt: opensAt || null, closesAt: closesAt || null, timeZone: schedule.timeZone ?? row.timeZone });
+    if (opensAt && closesAt && opensAt >= closesAt)
+      throw new ApiError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
+    const updated = await this.update(row, ['draft'], {
+      opensAt: opensAt || null,
+      closesAt: closesAt || null,
+      timeZone: schedule.timeZone ?? row.timeZone,
+    });
     await this.audit(updated, actor, 'election.schedule', { opensAt, closesAt, timeZone: updated.timeZone });
     return updated;
   }
@@ -155,18 +182,27 @@ export class ElectionService {
     const row = await this.get(electionId);
     const next = instant(closesAt);
     const now = this.nowIso();
-    if (row.closesAt && row.closesAt <= now) throw new ApiError('SCR_WRONG_STATE', { problem: 'the closing time has passed' });
+    if (row.closesAt && row.closesAt <= now)
+      throw new ApiError('SCR_WRONG_STATE', { problem: 'the closing time has passed' });
     if (next <= now || (row.closesAt !== null && next <= row.closesAt)) {
-      throw new ApiError('SCR_BAD_REQUEST', { problem: 'the new closing time must be later than the current one and in the future' });
+      throw new ApiError('SCR_BAD_REQUEST', {
+        problem: 'the new closing time must be later than the current one and in the future',
+      });
     }
     const updated = await this.update(row, ['open', 'draft'], { closesAt: next });
     await this.audit(updated, actor, 'election.extend', { from: row.closesAt, to: next });
     return updated;
   }
 
-  async importVoters(electionId: string, actor: Actor, csv: string, defaultLanguage = 'fr'): Promise<VoterRow[]> {
+  async importVoters(
+    electionId: string,
+    actor: Actor,
+    csv: string,
+    defaultLanguage = 'fr',
+  ): Promise<VoterRow[]> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    if (row.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
     const parsed = parseVoterRoll(csv, defaultLanguage);
     if (!parsed.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     const voters: VoterRow[] = parsed.voters.map((v) => ({
@@ -207,7 +243,11 @@ export class ElectionService {
   }
 
   /** An external `Single` trustee: the key pair was made on the trustee's side; only the public part comes here. */
-  async addSingleTrustee(electionId: string, actor: Actor, input: { displayName: string; accountId: string | null; publicKey: string }) {
+  async addSingleTrustee(
+    electionId: string,
+    actor: Actor,
+    input: { displayName: string; accountId: string | null; publicKey: string },
+  ) {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
     const group = requireGroup(row.groupName);
@@ -215,10 +255,12 @@ export class ElectionService {
     try {
       key = decodeText(trusteePublicKeyCodec, input.publicKey.trim(), 'public key');
     } catch (error) {
-      if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
+      if (error instanceof DecodeError)
+        throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
       throw error;
     }
-    if (!verifyTrusteePublicKey(group, key)) throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: 'the proof of knowledge does not verify' });
+    if (!verifyTrusteePublicKey(group, key))
+      throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: 'the proof of knowledge does not verify' });
     const trustees = await this.store.listTrustees(electionId);
     await this.store.saveTrustee({
       electionId,
@@ -230,7 +272,10 @@ export class ElectionService {
       serverPrivateKey: null,
     });
     await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'trustee.add', { displayName: input.displayName, fingerprint: sha256B64(input.publicKey.trim()) });
+    await this.audit(row, actor, 'trustee.add', {
+      displayName: input.displayName,
+      fingerprint: sha256B64(input.publicKey.trim()),
+    });
   }
 
   /**
@@ -242,16 +287,29 @@ export class ElectionService {
     if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
     const group = requireGroup(row.groupName);
     const voters = await this.store.listVoters(electionId);
-    if (voters.length === 0) throw new ApiError('SCR_INVALID_SETUP', { problem: 'import the voter list first' });
-    const identities: VoterIdentity[] = voters.map((v) => ({ id: v.id, login: v.login, weight: BigInt(v.weight) }));
-    const generated = generateCredentials(electionId, group, identities);
-    const publicByLogin = new Map(generated.publicWithLogins.map((line) => {
-      const [credential, , login] = line.split(',');
-      return [login!, credential!];
+    if (voters.length === 0)
+      throw new ApiError('SCR_INVALID_SETUP', { problem: 'import the voter list first' });
+    const identities: VoterIdentity[] = voters.map((v) => ({
+      id: v.id,
+      login: v.login,
+      weight: BigInt(v.weight),
     }));
-    await this.store.setVoterSecrets(electionId, voters.map((v) => ({ voterId: v.id, publicCredential: publicByLogin.get(v.login)! })));
+    const generated = generateCredentials(electionId, group, identities);
+    const publicByLogin = new Map(
+      generated.publicWithLogins.map((line) => {
+        const [credential, , login] = line.split(',');
+        return [login!, credential!];
+      }),
+    );
+    await this.store.setVoterSecrets(
+      electionId,
+      voters.map((v) => ({ voterId: v.id, publicCredential: publicByLogin.get(v.login)! })),
+    );
     await this.update(row, ['draft'], { credentialMode: 'server' });
-    await this.audit(row, actor, 'credentials.generate', { count: voters.length, fingerprint: generated.fingerprint });
+    await this.audit(row, actor, 'credentials.generate', {
+      count: voters.length,
+      fingerprint: generated.fingerprint,
+    });
     return generated.privateCredentials.map(({ voter, credential }) => {
       const v = voters.find((x) => x.id === voter.id)!;
       return { voterId: v.id, login: v.login, email: v.email, credential: credential.reveal() };
@@ -259,7 +317,11 @@ export class ElectionService {
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
-  async setExternalPublicCredentials(electionId: string, actor: Actor, lines: string[]): Promise<{ fingerprint: string }> {
+  async setExternalPublicCredentials(
+    electionId: string,
+    actor: Actor,
+    lines: string[],
+  ): Promise<{ fingerprint: string }> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
     const group = requireGroup(row.groupName);
@@ -275,16 +337,28 @@ export class ElectionService {
       if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
         return void problems.push({ line: i + 1, problem: 'not a public credential of this group' });
       }
-      if (weight !== '' && weight !== voter.weight) return void problems.push({ line: i + 1, problem: `weight ${weight} differs from the roll (${voter.weight})` });
+      if (weight !== '' && weight !== voter.weight)
+        return void problems.push({
+          line: i + 1,
+          problem: `weight ${weight} differs from the roll (${voter.weight})`,
+        });
       if (seen.has(credential)) return void problems.push({ line: i + 1, problem: 'duplicate credential' });
       seen.add(credential);
       updates.push({ voterId: voter.id, publicCredential: credential });
     });
-    if (updates.length !== voters.length && problems.length === 0) problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
+    if (updates.length !== voters.length && problems.length === 0)
+      problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
     if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
     await this.store.setVoterSecrets(electionId, updates);
     await this.update(row, ['draft'], { credentialMode: 'external' });
-    const fingerprint = publicCredentialsFingerprint(credentialsList(voters.map((v) => ({ ...v, publicCredential: updates.find((u) => u.voterId === v.id)!.publicCredential }))));
+    const fingerprint = publicCredentialsFingerprint(
+      credentialsList(
+        voters.map((v) => ({
+          ...v,
+          publicCredential: updates.find((u) => u.voterId === v.id)!.publicCredential,
+        })),
+      ),
+    );
     await this.audit(row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     return { fingerprint };
   }
@@ -292,7 +366,8 @@ export class ElectionService {
   /** Opens the election: freezes questions, voters and keys in the Setup event and seals their hashes. */
   async open(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    if (row.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
     const group = requireGroup(row.groupName);
     const questions = JSON.parse(row.questionsJson) as Question[];
     const voters = await this.store.listVoters(electionId);
@@ -305,11 +380,20 @@ export class ElectionService {
     problems.push(...thresholdSetupProblems(trustees));
     if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
     const kinds = trusteeKinds(trustees);
-    const made = makeElection({ description: row.description, name: row.name, questions }, row.id, group, kinds);
+    const made = makeElection(
+      { description: row.description, name: row.name, questions },
+      row.id,
+      group,
+      kinds,
+    );
     if (!made.ok) throw new ApiError('SCR_INVALID_SETUP', { problems: [made.problem] });
     const trusteesRaw = encode(trusteesCodec, kinds);
     const credentialsRaw = JSON.stringify(credentialsList(voters));
-    const setupRaw = encode(setupDataCodec, { election: sha256Hex(made.raw), trustees: sha256Hex(trusteesRaw), credentials: sha256Hex(credentialsRaw) });
+    const setupRaw = encode(setupDataCodec, {
+      election: sha256Hex(made.raw),
+      trustees: sha256Hex(trusteesRaw),
+      credentials: sha256Hex(credentialsRaw),
+    });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     // The state moves first (so no one edits the roll meanwhile), then the Setup event is written.
     const opened = await this.update(row, ['draft'], {
@@ -320,23 +404,35 @@ export class ElectionService {
       credentialsHash: sha256B64(credentialsRaw),
       archiveTimestamp: timestamp,
     });
-    const appended = await this.board.append(electionId, 'Setup', [made.raw, trusteesRaw, credentialsRaw, setupRaw]);
+    const appended = await this.board.append(electionId, 'Setup', [
+      made.raw,
+      trusteesRaw,
+      credentialsRaw,
+      setupRaw,
+    ]);
     if (!appended.ok) throw new Error(`Setup event refused: ${appended.failure?.message ?? appended.reason}`);
-    await this.audit(opened, actor, 'election.open', { fingerprint: opened.fingerprint, trusteesHash: opened.trusteesHash, credentialsHash: opened.credentialsHash });
+    await this.audit(opened, actor, 'election.open', {
+      fingerprint: opened.fingerprint,
+      trusteesHash: opened.trusteesHash,
+      credentialsHash: opened.credentialsHash,
+    });
     return opened;
   }
 
   async castBallot(electionId: string, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
     const row = await this.get(electionId);
     const now = this.nowIso();
-    if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now)) throw new ApiError('SCR_VOTING_CLOSED');
+    if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now))
+      throw new ApiError('SCR_VOTING_CLOSED');
     const voter = await this.store.getVoter(voterId);
-    if (!voter || voter.electionId !== electionId || !voter.publicCredential) throw new ApiError('SCR_FORBIDDEN');
+    if (!voter || voter.electionId !== electionId || !voter.publicCredential)
+      throw new ApiError('SCR_FORBIDDEN');
     if (rawBallot.length > MAX_BALLOT_BYTES) throw new ApiError('SCR_PAYLOAD_TOO_LARGE');
     const raw = rawBallot.trim();
     const parsed = parseBallot(raw);
     if (!parsed.ok) throw new ApiError('SCR_BALLOT_MALFORMED', { problem: parsed.problem });
-    if (parsed.ballot.credential.toString() !== voter.publicCredential) throw new ApiError('SCR_BALLOT_WRONG_CREDENTIAL');
+    if (parsed.ballot.credential.toString() !== voter.publicCredential)
+      throw new ApiError('SCR_BALLOT_WRONG_CREDENTIAL');
     const { state } = await this.board.state(electionId);
     if (!state) throw new ApiError('SCR_VOTING_CLOSED');
     const [verdict] = await this.checker(state.ctx, [raw]);
@@ -346,7 +442,8 @@ export class ElectionService {
       ballotVerdict: verdict,
     });
     if (!appended.ok) {
-      if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? '')) throw new ApiError('SCR_BALLOT_DUPLICATE');
+      if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? ''))
+        throw new ApiError('SCR_BALLOT_DUPLICATE');
       if (appended.failure?.check === 'chain') throw new ApiError('SCR_VOTING_CLOSED');
       throw new ApiError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });
     }
@@ -359,7 +456,10 @@ export class ElectionService {
     const appended = await this.board.append(electionId, 'EndBallots', []);
     if (!appended.ok) throw new Error(`EndBallots refused: ${appended.failure?.message ?? appended.reason}`);
     const check = await this.board.reverify(electionId);
-    await this.audit(closed, actor, 'election.close', { ballots: check.counts.ballots, verified: !check.failure });
+    await this.audit(closed, actor, 'election.close', {
+      ballots: check.counts.ballots,
+      verified: !check.failure,
+    });
     return closed;
   }
 
@@ -369,7 +469,8 @@ export class ElectionService {
    */
   async tally(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'closed') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['closed'] });
+    if (row.state !== 'closed')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['closed'] });
     const { state } = await this.board.state(electionId);
     if (!state) throw new Error('closed election without a board');
     const tallied = state.box.tallied();
@@ -382,33 +483,43 @@ export class ElectionService {
     });
     const updated = await this.update(row, ['closed'], { state: 'tallied' });
     const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
-    if (!appended.ok) throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
+    if (!appended.ok)
+      throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
     await this.audit(updated, actor, 'election.tally', { tallied: tallied.length });
     return updated;
   }
 
   /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
-  async submitPartialDecryption(electionId: string, actor: Actor, owner: number, partialRaw: string): Promise<void> {
+  async submitPartialDecryption(
+    electionId: string,
+    actor: Actor,
+    owner: number,
+    partialRaw: string,
+  ): Promise<void> {
     const row = await this.get(electionId);
-    if (row.state !== 'tallied') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    if (row.state !== 'tallied')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
     let partial;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
     } catch (error) {
-      if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.message });
+      if (error instanceof DecodeError)
+        throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.message });
       throw error;
     }
     const raw = encode(partialDecryptionCodec, partial);
     const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
     const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
-    if (!appended.ok) throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
+    if (!appended.ok)
+      throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
     await this.audit(row, actor, 'trustee.partial-decryption', { owner });
   }
 
   /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */
   async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'tallied') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    if (row.state !== 'tallied')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
     await this.decryptWithServerKeys(electionId);
     const { state } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');
@@ -436,15 +547,25 @@ export class ElectionService {
       const owner = ownerOf(kinds, trustee.position);
       if (state.shares.has(owner)) continue;
       const partial = computePartialDecryption(state.ctx, state.tally, BigInt(trustee.serverPrivateKey));
-      await this.submitPartialDecryption(electionId, { id: 'server' }, owner, encode(partialDecryptionCodec, partial));
+      await this.submitPartialDecryption(
+        electionId,
+        { id: 'server' },
+        owner,
+        encode(partialDecryptionCodec, partial),
+      );
     }
   }
 
   async annul(electionId: string, actor: Actor, reason: string): Promise<ElectionRow> {
     const row = await this.get(electionId);
     const trimmed = reason.trim();
-    if (trimmed.length < 5) throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
-    const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], { state: 'annulled', annulReason: trimmed, resultJson: null });
+    if (trimmed.length < 5)
+      throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
+    const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], {
+      state: 'annulled',
+      annulReason: trimmed,
+      resultJson: null,
+    });
     await this.audit(annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
     return annulled;
   }
@@ -455,8 +576,10 @@ export class ElectionService {
     for (const organisation of await this.store.listOrganisations()) {
       for (const row of await this.store.listElections(organisation.id)) {
         try {
-          if (row.state === 'draft' && row.opensAt !== null && row.opensAt <= now) await this.open(row.id, { id: 'system' });
-          else if (row.state === 'open' && row.closesAt !== null && row.closesAt <= now) await this.close(row.id, { id: 'system' });
+          if (row.state === 'draft' && row.opensAt !== null && row.opensAt <= now)
+            await this.open(row.id, { id: 'system' });
+          else if (row.state === 'open' && row.closesAt !== null && row.closesAt <= now)
+            await this.close(row.id, { id: 'system' });
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           // Not ready (e.g. no voters yet) or changed meanwhile: the audit log shows nothing happened.
@@ -470,8 +593,9 @@ function parseQuestions(value: unknown, group: Group): Question[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > 50) {
     throw new ApiError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
   }
+  let questions: Question[];
   try {
-    return value.map((q, i) => {
+    questions = value.map((q, i) => {
       const question = questionCodec.decode(q, `questions[${i}]`);
       checkQuestion(question, `questions[${i}]`, group);
       return question;
@@ -480,16 +604,47 @@ function parseQuestions(value: unknown, group: Group): Question[] {
     if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_QUESTIONS', { problem: error.message });
     throw error;
   }
+  // Voters must be able to cast: refuse questions whose ballots would exceed what the cast route takes.
+  const size = estimatedBallotSize(questions, group);
+  if (size > MAX_BALLOT_BYTES) {
+    throw new ApiError('SCR_INVALID_QUESTIONS', {
+      problem: `a ballot for these questions would be about ${Math.round(size / 1024)} KB, above the ${MAX_BALLOT_BYTES / 1024} KB a ballot may have; use fewer answers or split the questions`,
+    });
+  }
+  return questions;
+}
+
+/**
+ * Upper estimate of a ballot's JSON size (spec §4.11–4.15): per ciphertext two group elements, per
+ * proof two exponents, with their JSON punctuation. Measured ballots stay just below it.
+ */
+export function estimatedBallotSize(questions: readonly Question[], group: Group): number {
+  const element = group.p.toString().length + 3;
+  const proof = 2 * (group.q.toString().length + 3) + 28;
+  const ciphertext = 2 * element + 22;
+  let size = 300 + element + proof;
+  for (const question of questions) {
+    if (!isHomomorphic(question)) {
+      size += ciphertext + proof + 40;
+      continue;
+    }
+    const slots = question.answers.length + (question.blank ? 1 : 0);
+    const branches = question.max - question.min + 1 + (question.blank ? 1 : 0);
+    size +=
+      slots * (ciphertext + 2 * proof + 8) + branches * (proof + 1) + (question.blank ? 2 * proof : 0) + 80;
+  }
+  return size;
 }
 
 /** The trustees structure (spec §4.7) in position order: server and external keys, threshold groups. */
 function trusteeKinds(rows: readonly TrusteeRow[]): TrusteeKind[] {
   return [...rows]
     .sort((a, b) => a.position - b.position)
-    .map((row): TrusteeKind =>
-      row.kind === 'pedersen'
-        ? ['Pedersen', pedersenParameters(row)]
-        : ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')],
+    .map(
+      (row): TrusteeKind =>
+        row.kind === 'pedersen'
+          ? ['Pedersen', pedersenParameters(row)]
+          : ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')],
     );
 }
 
@@ -533,9 +688,12 @@ function checkTimeZone(timeZone: string): void {
 function instant(text: string): string {
   // Explicit offsets only: "2027-03-01T09:00:00+01:00" or "…Z", never a local time without zone.
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    throw new ApiError('SCR_BAD_REQUEST', { problem: `dates need an explicit time zone offset, got "${text}"` });
+    throw new ApiError('SCR_BAD_REQUEST', {
+      problem: `dates need an explicit time zone offset, got "${text}"`,
+    });
   }
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new ApiError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
+  if (Number.isNaN(date.getTime()))
+    throw new ApiError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
   return date.toISOString();
 }

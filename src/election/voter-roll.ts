@@ -59,18 +59,30 @@ export function parseVoterRoll(
     const fields = splitCsvLine(text);
     if (!fields) return void problems.push({ line, problem: 'unterminated quote' });
     const [email = '', login = '', weight = '', name = '', language = '', ...rest] = fields;
-    if (rest.length > 0) return void problems.push({ line, problem: 'too many fields (expected email,login,weight,name[,language])' });
+    if (rest.length > 0)
+      return void problems.push({
+        line,
+        problem: 'too many fields (expected email,login,weight,name[,language])',
+      });
     if (!EMAIL.test(email)) return void problems.push({ line, problem: `invalid email address "${email}"` });
     const effectiveLogin = login || email;
     if (effectiveLogin.length > 200 || /[\s]/.test(effectiveLogin)) {
       return void problems.push({ line, problem: 'login must be at most 200 characters without spaces' });
     }
     if (weight !== '' && (!/^[1-9][0-9]*$/.test(weight) || BigInt(weight) > MAX_WEIGHT)) {
-      return void problems.push({ line, problem: `weight must be a whole number between 1 and 10^15, got "${weight}"` });
+      return void problems.push({
+        line,
+        problem: `weight must be a whole number between 1 and 10^15, got "${weight}"`,
+      });
     }
-    if (language !== '' && !/^(en|fr)$/.test(language)) return void problems.push({ line, problem: 'language must be en or fr' });
+    if (language !== '' && !/^(en|fr)$/.test(language))
+      return void problems.push({ line, problem: 'language must be en or fr' });
     const first = logins.get(effectiveLogin);
-    if (first !== undefined) return void problems.push({ line, problem: `duplicate login "${effectiveLogin}" (first on line ${first})` });
+    if (first !== undefined)
+      return void problems.push({
+        line,
+        problem: `duplicate login "${effectiveLogin}" (first on line ${first})`,
+      });
     logins.set(effectiveLogin, line);
     voters.push({
       email,

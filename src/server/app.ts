@@ -4,18 +4,18 @@
  * and one plugin per role. `buildServer` wires the election services to a store.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ElectionService } from '../election/service.js';
 import { BoardService } from '../election/board.js';
+import { ElectionService } from '../election/service.js';
 import { authPlugin } from './auth/index.js';
 import type { ServerContext } from './context.js';
 import { ApiError, errorBody, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { exportRoutes } from './routes/exports.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
-import { exportRoutes } from './routes/exports.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
 import { voterRoutes } from './routes/voter.js';
@@ -45,22 +45,36 @@ function requestForLog(request: { method: string; routeOptions?: { url?: string 
   return {
     method: request.method,
     route: request.routeOptions?.url ?? '(no route)',
-    ...(typeof electionId === 'string' && /^[1-9A-HJ-NP-Za-km-z]{14}$/.test(electionId) ? { electionId } : {}),
+    ...(typeof electionId === 'string' && /^[1-9A-HJ-NP-Za-km-z]{14}$/.test(electionId)
+      ? { electionId }
+      : {}),
   };
 }
 
-export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<BuiltServer> {
+export async function buildServer(
+  ctx: ServerContext,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<BuiltServer> {
   const app = Fastify({
     logger:
       logger === false
         ? false
-        : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT, serializers: { req: requestForLog } },
+        : {
+            ...(typeof logger === 'object' ? logger : {}),
+            redact: REDACT,
+            serializers: { req: requestForLog },
+          },
     bodyLimit: ctx.config.bodyLimit,
     // Refuse bad input rather than repair it: no type coercion, no silent removal of unknown fields.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const openapi = collectOpenApi(app);
-  const elections = new ElectionService(ctx.store, new BoardService(ctx.store), ctx.clock, ctx.checker);
+  const elections = new ElectionService(
+    ctx.store,
+    new BoardService(ctx.store, ctx.checker),
+    ctx.clock,
+    ctx.checker,
+  );
 
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as Error & { statusCode?: number; validation?: unknown };
@@ -77,13 +91,15 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
       return reply.status(status).send(errorBody('SCR_BAD_REQUEST', language));
     }
     request.log.error({ err: { type: error.name, stack: error.stack } }, 'unexpected error');
-    return reply.status(500).send({ error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' } });
+    return reply
+      .status(500)
+      .send({
+        error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' },
+      });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody('SCR_NOT_FOUND', preferredLanguage(request.headers['accept-language']))),
   );
-  // CSV voter rolls are sent as text.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   await app.register(authPlugin(ctx));
   await app.register(publicBoardRoutes(ctx, elections));

@@ -6,6 +6,7 @@
  * election's board queue. Likewise a board reloaded after a restart (or caught up from another
  * process's appends) should not freeze the process while it re-checks every ballot inline.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
@@ -62,63 +63,68 @@ describe('ballot proofs are checked once per cast', () => {
 
 if (!hasBuiltServer) console.warn(`\n*** board reload test SKIPPED: ${MISSING_BUILD} ***\n`);
 
-describe.skipIf(!hasBuiltServer)('reloading a board after a restart', () => {
-  const BALLOTS = 60;
-  const databaseUrl = `sqlite:${join(tempDir('reload'), 'scrutin.db')}`;
-  let server: ServerProcess | undefined;
-  let electionId: string;
-  const clients: HttpVoter[] = [];
+describe.skipIf(!hasBuiltServer)(
+  hasBuiltServer ? 'reloading a board after a restart' : `reloading a board — SKIPPED, ${MISSING_BUILD}`,
+  () => {
+    const BALLOTS = 60;
+    const dir = tempDir('reload');
+    const databaseUrl = `sqlite:${join(dir, 'scrutin.db')}`;
+    let server: ServerProcess | undefined;
+    let electionId: string;
+    const clients: HttpVoter[] = [];
 
-  beforeAll(async () => {
-    const { demo, electionJson } = await openDemoElection(databaseUrl, 2);
-    electionId = demo.electionId;
-    // 60 valid ballots (revotes of one voter) written to the board as the server would have.
-    const make = ballotMaker(electionJson);
-    const store = await openStore(databaseUrl);
-    try {
-      const voter = (await store.listVoters(electionId)).find((v) => v.login === demo.voters[0]!.login)!;
-      let head = await store.boardHead(electionId);
-      for (let i = 0; i < BALLOTS; i++) {
-        const raw = make(demo.voters[0]!.credential, demoVote(i));
-        const payload = sha256Hex(raw);
-        const event = makeEvent(head, 'Ballot', payload);
-        const tracker = (parseBallot(raw) as { tracker: string }).tracker;
-        const outcome = await store.appendBoard(
-          electionId,
-          [{ hash: payload, raw }],
-          { height: event.event.height, hash: event.hash, type: 'Ballot', raw: event.raw },
-          { tracker, voterId: voter.id, credential: voter.publicCredential! },
-        );
-        expect(outcome.ok).toBe(true);
-        head = { hash: event.hash, height: event.event.height };
+    beforeAll(async () => {
+      const { demo, electionJson } = await openDemoElection(databaseUrl, 2);
+      electionId = demo.electionId;
+      // 60 valid ballots (revotes of one voter) written to the board as the server would have.
+      const make = ballotMaker(electionJson);
+      const store = await openStore(databaseUrl);
+      try {
+        const voter = (await store.listVoters(electionId)).find((v) => v.login === demo.voters[0]!.login)!;
+        let head = await store.boardHead(electionId);
+        for (let i = 0; i < BALLOTS; i++) {
+          const raw = make(demo.voters[0]!.credential, demoVote(i));
+          const payload = sha256Hex(raw);
+          const event = makeEvent(head, 'Ballot', payload);
+          const tracker = (parseBallot(raw) as { tracker: string }).tracker;
+          const outcome = await store.appendBoard(
+            electionId,
+            [{ hash: payload, raw }],
+            { height: event.event.height, hash: event.hash, type: 'Ballot', raw: event.raw },
+            { tracker, voterId: voter.id, credential: voter.publicCredential! },
+          );
+          expect(outcome.ok).toBe(true);
+          head = { hash: event.hash, height: event.event.height };
+        }
+      } finally {
+        await store.close();
       }
-    } finally {
-      await store.close();
-    }
-    server = await startServerProcess({ databaseUrl });
-  });
+      server = await startServerProcess({ databaseUrl });
+    });
 
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await server?.stop();
-  });
+    afterAll(async () => {
+      for (const client of clients) client.close();
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('keeps answering other requests while it loads a board of 60 ballots', async () => {
-    const loader = new HttpVoter(server!.url);
-    const bystander = new HttpVoter(server!.url);
-    clients.push(loader, bystander);
-    expect((await bystander.get('/api/v1/auth/me')).status).toBe(200);
-    const loading = loader.get(`/api/v1/elections/${electionId}/ballots`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = performance.now();
-    const me = await bystander.get('/api/v1/auth/me');
-    const waited = performance.now() - started;
-    const board = await loading;
-    expect(board.json.ballots).toHaveLength(BALLOTS);
-    expect(me.status).toBe(200);
-    // A request that needs no board should not wait for 60 inline proof checks (several seconds here).
-    expect(waited, `GET /api/v1/auth/me took ${waited.toFixed(0)} ms while the board loaded`).toBeLessThan(
-      500,
-    );
-  });
-});
+    it('keeps answering other requests while it loads a board of 60 ballots', async () => {
+      const loader = new HttpVoter(server!.url);
+      const bystander = new HttpVoter(server!.url);
+      clients.push(loader, bystander);
+      expect((await bystander.get('/api/v1/auth/me')).status).toBe(200);
+      const loading = loader.get(`/api/v1/elections/${electionId}/ballots`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = performance.now();
+      const me = await bystander.get('/api/v1/auth/me');
+      const waited = performance.now() - started;
+      const board = await loading;
+      expect(board.json.ballots).toHaveLength(BALLOTS);
+      expect(me.status).toBe(200);
+      // A request that needs no board should not wait for 60 inline proof checks (several seconds here).
+      expect(waited, `GET /api/v1/auth/me took ${waited.toFixed(0)} ms while the board loaded`).toBeLessThan(
+        500,
+      );
+    });
+  },
+);

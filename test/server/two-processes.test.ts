@@ -28,7 +28,9 @@ const problem = await pgProblem();
 if (!hasBuiltServer) console.warn(`\n*** two-processes test SKIPPED: ${MISSING_BUILD} ***\n`);
 
 describe.skipIf(problem !== undefined || !hasBuiltServer)(
-  'two server processes on one PostgreSQL schema',
+  problem === undefined && hasBuiltServer
+    ? 'two server processes on one PostgreSQL schema'
+    : `two server processes — SKIPPED, ${problem === undefined ? MISSING_BUILD : `PostgreSQL unreachable (${problem})`}`,
   () => {
     let schema: TestSchema;
     let demo: Demo;

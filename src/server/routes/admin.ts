@@ -5,12 +5,13 @@
  * whether a credential is set, never with the credential or a password hash).
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, VoterRow } from '../../store/store.js';
 import { requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -34,8 +35,33 @@ const ScheduleBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The CSV of a voter-roll import: a text body, or exactly {"csv": string}; anything else is refused. */
+function csvOf(body: unknown): string | undefined {
+  if (typeof body === 'string') return body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const keys = Object.keys(body);
+  const csv = (body as { csv?: unknown }).csv;
+  return keys.length === 1 && typeof csv === 'string' ? csv : undefined;
+}
+
+/** Actions without parameters take no body (or an empty JSON object): anything else is a mistake. */
+async function noBody(request: FastifyRequest): Promise<void> {
+  const { body } = request;
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
+}
+
 export function voterView(v: VoterRow) {
-  return { id: v.id, login: v.login, email: v.email, displayName: v.displayName, weight: v.weight, language: v.language, hasCredential: v.publicCredential !== null };
+  return {
+    id: v.id,
+    login: v.login,
+    email: v.email,
+    displayName: v.displayName,
+    weight: v.weight,
+    language: v.language,
+    hasCredential: v.publicCredential !== null,
+  };
 }
 
 export function electionAdminView(row: ElectionRow) {
@@ -51,7 +77,9 @@ export function electionAdminView(row: ElectionRow) {
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     credentialMode: row.credentialMode,
-    sealed: row.fingerprint ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash } : null,
+    sealed: row.fingerprint
+      ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
+      : null,
     annulReason: row.annulReason,
     version: row.version,
   };
@@ -62,13 +90,34 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
     const admin = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
 
-    app.post<{ Params: { organisationId: string }; Body: { name: string; description: string; timeZone: string; group?: 'BELENIOS-2048' | 'RFC-3526-2048' } }>(
+    app.post<{
+      Params: { organisationId: string };
+      Body: {
+        name: string;
+        description: string;
+        timeZone: string;
+        group?: 'BELENIOS-2048' | 'RFC-3526-2048';
+      };
+    }>(
       '/api/v1/organisations/:organisationId/elections',
-      { schema: { params: OrganisationParams, body: CreateElectionBody, summary: 'Create an election (draft)' } },
+      {
+        schema: {
+          params: OrganisationParams,
+          body: CreateElectionBody,
+          summary: 'Create an election (draft)',
+        },
+      },
       async (request, reply) => {
         const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        const row = await elections.create(request.params.organisationId, account, { ...request.body, groupName: request.body.group });
-        await ctx.store.addElectionRole({ electionId: row.id, accountId: account.id, role: 'election-admin' });
+        const row = await elections.create(request.params.organisationId, account, {
+          ...request.body,
+          groupName: request.body.group,
+        });
+        await ctx.store.addElectionRole({
+          electionId: row.id,
+          accountId: account.id,
+          role: 'election-admin',
+        });
         return reply.status(201).send(electionAdminView(row));
       },
     );
@@ -78,62 +127,121 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       { schema: { params: OrganisationParams, summary: "The organisation's elections" } },
       async (request) => {
         await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        return { elections: (await ctx.store.listElections(request.params.organisationId)).map(electionAdminView) };
+        return {
+          elections: (await ctx.store.listElections(request.params.organisationId)).map(electionAdminView),
+        };
       },
     );
 
-    app.get<P>('/api/v1/elections/:electionId/admin', { schema: { params: ElectionParams, summary: 'Election settings (admin view)' } }, async (request) => {
-      await admin(request, request.params.electionId);
-      return electionAdminView(await elections.get(request.params.electionId));
-    });
+    app.get<P>(
+      '/api/v1/elections/:electionId/admin',
+      { schema: { params: ElectionParams, summary: 'Election settings (admin view)' } },
+      async (request) => {
+        await admin(request, request.params.electionId);
+        return electionAdminView(await elections.get(request.params.electionId));
+      },
+    );
 
     app.put<P & { Body: { questions: unknown } }>(
       '/api/v1/elections/:electionId/questions',
-      { schema: { params: ElectionParams, body: Type.Object({ questions: Type.Array(Type.Unknown(), { maxItems: 50 }) }, { additionalProperties: false }) } },
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { questions: Type.Array(Type.Unknown(), { maxItems: 50 }) },
+            { additionalProperties: false },
+          ),
+        },
+      },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
-        return electionAdminView(await elections.setQuestions(request.params.electionId, account, request.body.questions));
+        return electionAdminView(
+          await elections.setQuestions(request.params.electionId, account, request.body.questions),
+        );
       },
     );
 
     app.put<P & { Body: { opensAt: string | null; closesAt: string | null; timeZone?: string } }>(
       '/api/v1/elections/:electionId/schedule',
-      { schema: { params: ElectionParams, body: ScheduleBody, summary: 'Opening and closing times, with explicit offsets' } },
+      {
+        schema: {
+          params: ElectionParams,
+          body: ScheduleBody,
+          summary: 'Opening and closing times, with explicit offsets',
+        },
+      },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
-        return electionAdminView(await elections.setSchedule(request.params.electionId, account, request.body));
+        return electionAdminView(
+          await elections.setSchedule(request.params.electionId, account, request.body),
+        );
       },
     );
 
     app.post<P & { Body: { closesAt: string } }>(
       '/api/v1/elections/:electionId/extend',
-      { schema: { params: ElectionParams, body: Type.Object({ closesAt: Type.String({ maxLength: 40 }) }, { additionalProperties: false }) } },
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ closesAt: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+        },
+      },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
-        return electionAdminView(await elections.extendClosing(request.params.electionId, account, request.body.closesAt));
+        return electionAdminView(
+          await elections.extendClosing(request.params.electionId, account, request.body.closesAt),
+        );
       },
     );
 
-    app.put<P & { Body: string | { csv: string } }>(
-      '/api/v1/elections/:electionId/voters',
-      { schema: { params: ElectionParams, summary: 'Import the voter roll (CSV: email,login,weight,name[,language]); all or nothing' } },
-      async (request) => {
-        const { account } = await admin(request, request.params.electionId);
-        const body = request.body;
-        const csv = typeof body === 'string' ? body : typeof body?.csv === 'string' ? body.csv : '';
-        const voters = await elections.importVoters(request.params.electionId, account, csv);
-        return { imported: voters.length };
-      },
-    );
-
-    app.get<P>('/api/v1/elections/:electionId/voters', { schema: { params: ElectionParams, summary: 'The voter roll (no secrets)' } }, async (request) => {
-      await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'credential-authority']);
-      return { voters: (await ctx.store.listVoters(request.params.electionId)).map(voterView) };
+    // CSV arrives as text on this route only: every other route takes JSON.
+    await app.register(async (scoped) => {
+      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+        done(null, body),
+      );
+      scoped.put<P & { Body: unknown }>(
+        '/api/v1/elections/:electionId/voters',
+        {
+          schema: {
+            params: ElectionParams,
+            summary:
+              'Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]); all or nothing',
+          },
+        },
+        async (request) => {
+          const { account } = await admin(request, request.params.electionId);
+          const csv = csvOf(request.body);
+          if (csv === undefined)
+            throw new ApiError('SCR_BAD_REQUEST', {
+              problem: 'send the CSV as text/csv, or as JSON {"csv": "…"}',
+            });
+          const voters = await elections.importVoters(request.params.electionId, account, csv);
+          return { imported: voters.length };
+        },
+      );
     });
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/voters',
+      { schema: { params: ElectionParams, summary: 'The voter roll (no secrets)' } },
+      async (request) => {
+        await requireElectionRole(ctx, request, request.params.electionId, [
+          'election-admin',
+          'credential-authority',
+        ]);
+        return { voters: (await ctx.store.listVoters(request.params.electionId)).map(voterView) };
+      },
+    );
 
     app.post<P>(
       '/api/v1/elections/:electionId/trustees/server',
-      { schema: { params: ElectionParams, summary: 'Let the server hold a decryption key (weakest mode: the platform can decrypt alone)' } },
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Let the server hold a decryption key (weakest mode: the platform can decrypt alone)',
+        },
+        preValidation: noBody,
+      },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
         await elections.useServerTrustee(request.params.electionId, account);
@@ -146,66 +254,115 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       {
         schema: {
           params: ElectionParams,
-          body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 200 }), publicKey: Type.String({ maxLength: 20000 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              displayName: Type.String({ minLength: 1, maxLength: 200 }),
+              publicKey: Type.String({ maxLength: 20000 }),
+            },
+            { additionalProperties: false },
+          ),
           summary: "Add an external trustee's public key (generated on the trustee's side)",
         },
       },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
-        await elections.addSingleTrustee(request.params.electionId, account, { ...request.body, accountId: null });
+        await elections.addSingleTrustee(request.params.electionId, account, {
+          ...request.body,
+          accountId: null,
+        });
         return { ok: true };
       },
     );
 
-    app.get<P>('/api/v1/elections/:electionId/trustees', { schema: { params: ElectionParams } }, async (request) => {
-      await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'trustee', 'scrutineer']);
-      const trustees = await ctx.store.listTrustees(request.params.electionId);
-      // Allowlist: a Single key's public part; a threshold group only as a summary (its protocol state
-      // holds shares sealed for each trustee, which only that trustee may fetch).
-      return {
-        trustees: trustees.map((t) => ({
-          position: t.position,
-          kind: t.kind,
-          displayName: t.displayName,
-          publicKey: t.kind === 'pedersen' ? null : t.publicJson,
-          fingerprint: t.kind === 'pedersen' || t.publicJson === null ? null : sha256B64(t.publicJson),
-        })),
-      };
-    });
+    app.get<P>(
+      '/api/v1/elections/:electionId/trustees',
+      { schema: { params: ElectionParams } },
+      async (request) => {
+        await requireElectionRole(ctx, request, request.params.electionId, [
+          'election-admin',
+          'trustee',
+          'scrutineer',
+        ]);
+        const trustees = await ctx.store.listTrustees(request.params.electionId);
+        // Allowlist: a Single key's public part; a threshold group only as a summary (its protocol state
+        // holds shares sealed for each trustee, which only that trustee may fetch).
+        return {
+          trustees: trustees.map((t) => ({
+            position: t.position,
+            kind: t.kind,
+            displayName: t.displayName,
+            publicKey: t.kind === 'pedersen' ? null : t.publicJson,
+            fingerprint: t.kind === 'pedersen' || t.publicJson === null ? null : sha256B64(t.publicJson),
+          })),
+        };
+      },
+    );
 
     app.post<P & { Body: { publicCredentials: string[] } }>(
       '/api/v1/elections/:electionId/credentials/public',
       {
         schema: {
           params: ElectionParams,
-          body: Type.Object({ publicCredentials: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 200000 }) }, { additionalProperties: false }),
-          summary: 'Upload public credentials from an external credential authority (credential,weight,login)',
+          body: Type.Object(
+            { publicCredentials: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 200000 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            'Upload public credentials from an external credential authority (credential,weight,login)',
         },
       },
       async (request) => {
-        const { account } = await requireElectionRole(ctx, request, request.params.electionId, ['credential-authority', 'election-admin']);
-        return elections.setExternalPublicCredentials(request.params.electionId, account, request.body.publicCredentials);
+        const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
+          'credential-authority',
+          'election-admin',
+        ]);
+        return elections.setExternalPublicCredentials(
+          request.params.electionId,
+          account,
+          request.body.publicCredentials,
+        );
       },
     );
 
-    const transition = (path: string, summary: string, run: (electionId: string, actor: { id: string }) => Promise<ElectionRow>) =>
-      app.post<P>(`/api/v1/elections/:electionId/${path}`, { schema: { params: ElectionParams, summary } }, async (request) => {
-        const { account } = await admin(request, request.params.electionId);
-        return electionAdminView(await run(request.params.electionId, account));
-      });
-    transition('open', 'Open: freeze questions, voters and keys in the Setup event', (id, a) => elections.open(id, a));
+    const transition = (
+      path: string,
+      summary: string,
+      run: (electionId: string, actor: { id: string }) => Promise<ElectionRow>,
+    ) =>
+      app.post<P>(
+        `/api/v1/elections/:electionId/${path}`,
+        { schema: { params: ElectionParams, summary }, preValidation: noBody },
+        async (request) => {
+          const { account } = await admin(request, request.params.electionId);
+          return electionAdminView(await run(request.params.electionId, account));
+        },
+      );
+    transition('open', 'Open: freeze questions, voters and keys in the Setup event', (id, a) =>
+      elections.open(id, a),
+    );
     transition('close', 'Close the ballot box', (id, a) => elections.close(id, a));
     transition('tally', 'Compute the encrypted tally', (id, a) => elections.tally(id, a));
-    transition('publish', 'Combine partial decryptions, write and publish the result', (id, a) => elections.publish(id, a));
+    transition('publish', 'Combine partial decryptions, write and publish the result', (id, a) =>
+      elections.publish(id, a),
+    );
 
     app.post<P & { Body: { reason: string } }>(
       '/api/v1/elections/:electionId/annul',
-      { schema: { params: ElectionParams, body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 2000 }) }, { additionalProperties: false }) } },
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { reason: Type.String({ minLength: 5, maxLength: 2000 }) },
+            { additionalProperties: false },
+          ),
+        },
+      },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
-        return electionAdminView(await elections.annul(request.params.electionId, account, request.body.reason));
+        return electionAdminView(
+          await elections.annul(request.params.electionId, account, request.body.reason),
+        );
       },
     );
-
   };
 }
