@@ -118,6 +118,25 @@ function ownerCount(row: TrusteeRow): number {
   return row.kind === 'pedersen' ? parseThresholdState(row).trustees.length : 1;
 }
 
+/**
+ * The account a trustee's key is bound to, by owner number (1-based over the flattened trustees
+ * list): a Single trustee added with an account, or a slot of a threshold group. `null` for a key
+ * bound to no account (an external trustee whose files the admin relays), undefined if no such owner.
+ */
+export function accountOfOwner(rows: readonly TrusteeRow[], owner: number): string | null | undefined {
+  let base = 0;
+  for (const row of [...rows].sort((a, b) => a.position - b.position)) {
+    const count = ownerCount(row);
+    if (owner <= base + count) {
+      return row.kind === 'pedersen'
+        ? (parseThresholdState(row).trustees[owner - base - 1]?.accountId ?? null)
+        : row.accountId;
+    }
+    base += count;
+  }
+  return undefined;
+}
+
 /** Why the election cannot open yet because of its threshold groups (empty when all are finished). */
 export function thresholdSetupProblems(rows: readonly TrusteeRow[]): string[] {
   return rows

@@ -328,6 +328,13 @@ describe('threshold trustees through the HTTP API', () => {
       const member = report.state!.trustees.members.find((m) => m.owner === mine.owner)!;
       expect(share.publicKey).toBe(member.publicKey);
       const partial = computePartialDecryption(report.state!.ctx, report.state!.tally!, share.share.reveal());
+      // A trustee acts for their own keys only: the same file posted as another owner is refused.
+      const otherOwner = status.trustees[(index + 1) % status.trustees.length].owner as number;
+      const asOther = await trustees[index]!.post(`${base}/partial-decryptions`, {
+        owner: otherOwner,
+        partialDecryption: encode(partialDecryptionCodec, partial),
+      });
+      expect(asOther.status).toBe(403);
       return trustees[index]!.post(`${base}/partial-decryptions`, {
         owner: mine.owner,
         partialDecryption: encode(partialDecryptionCodec, partial),
