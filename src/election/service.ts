@@ -26,6 +26,7 @@ import {
 } from '../protocol/messages.js';
 import {
   generateCredentials,
+  generateToken,
   generateTrusteeKey,
   makeElection,
   publicCredentialsFingerprint,
@@ -119,7 +120,7 @@ export class ElectionService {
     checkTimeZone(input.timeZone);
     const now = this.nowIso();
     const row: ElectionRow = {
-      id: generateUuid(),
+      id: generateToken(),
       organisationId,
       state: 'draft',
       name: input.name,
@@ -351,13 +352,9 @@ export class ElectionService {
     if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
     await this.store.setVoterSecrets(electionId, updates);
     await this.update(row, ['draft'], { credentialMode: 'external' });
+    const uploaded = new Map(updates.map((u) => [u.voterId, u.publicCredential]));
     const fingerprint = publicCredentialsFingerprint(
-      credentialsList(
-        voters.map((v) => ({
-          ...v,
-          publicCredential: updates.find((u) => u.voterId === v.id)!.publicCredential,
-        })),
-      ),
+      credentialsList(voters.map((v) => ({ ...v, publicCredential: uploaded.get(v.id)! }))),
     );
     await this.audit(row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     return { fingerprint };
@@ -661,16 +658,6 @@ export function credentialsList(voters: readonly Pick<VoterRow, 'publicCredentia
   return [...voters]
     .sort((a, b) => (BigInt(a.publicCredential!) < BigInt(b.publicCredential!) ? -1 : 1))
     .map((v) => (weighted ? `${v.publicCredential},${v.weight}` : v.publicCredential!));
-}
-
-function generateUuid(): string {
-  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-  let out = '';
-  while (out.length < 14) {
-    const byte = randomBytes(1)[0]!;
-    if (byte < 58 * 4) out += alphabet[byte % 58];
-  }
-  return out;
 }
 
 export function randomId(): string {

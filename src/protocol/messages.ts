@@ -211,6 +211,13 @@ export type PartialDecryption = TypeOf<typeof partialDecryptionCodec>;
 export const resultCodec = object({ result: array(json) });
 export type ElectionResult = TypeOf<typeof resultCodec>;
 
+/** OCaml's 31-bit max_int: belenios-tool writes larger weights and counts as strings (checked by experiment). */
+export const MAX_JSON_INT_WEIGHT = 1073741823n;
+
+export function weightToJson(value: bigint): number | string {
+  return value <= MAX_JSON_INT_WEIGHT ? Number(value) : value.toString();
+}
+
 /** Weights and counts: a JSON number up to 2^30 − 1, a decimal string beyond (as belenios-tool 2.0 writes). */
 export function bigDecimalOrInt(): Codec<bigint> {
   return {
@@ -218,6 +225,6 @@ export function bigDecimalOrInt(): Codec<bigint> {
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
       return bigDecimal.decode(value, path);
     },
-    toJson: (value) => (value <= 1073741823n ? Number(value) : value.toString()),
+    toJson: weightToJson,
   };
 }

@@ -12,6 +12,7 @@ import {
   type HomomorphicAnswer,
   isHomomorphic,
   type PartialDecryption,
+  weightToJson,
 } from './messages.js';
 import { decodeNonHomomorphic } from './nh-encoding.js';
 import { proveDecryptionFactor, verifyDecryptionFactor } from './proofs/decryption.js';
@@ -266,13 +267,6 @@ export function resultToJson(result: readonly ResultValue[]): unknown[] {
   return result.map((value) =>
     value.map((entry) => (typeof entry === 'bigint' ? weightToJson(entry) : entry)),
   );
-}
-
-/** OCaml's 31-bit max_int: belenios-tool writes larger weights and counts as strings (checked by experiment). */
-export const MAX_JSON_INT_WEIGHT = 1073741823n;
-
-export function weightToJson(value: bigint): number | string {
-  return value <= MAX_JSON_INT_WEIGHT ? Number(value) : value.toString();
 }
 
 /** Parses a count written either way. */
