@@ -96,6 +96,11 @@ export const en = {
       boardLink: 'Find my ballot on the public ballot board',
     },
   },
+  // section: trustee (one block per area; keep this marker line)
+  // section: election-page (one block per area; keep this marker line)
+  // section: admin (one block per area; keep this marker line)
+  // section: scrutineer (one block per area; keep this marker line)
+  // section: mail (one block per area; keep this marker line)
 };
 
 export type Messages = typeof en;

@@ -99,4 +99,9 @@ export const fr: Messages = {
       boardLink: 'Retrouver mon bulletin sur le tableau public',
     },
   },
+  // section: trustee (one block per area; keep this marker line)
+  // section: election-page (one block per area; keep this marker line)
+  // section: admin (one block per area; keep this marker line)
+  // section: scrutineer (one block per area; keep this marker line)
+  // section: mail (one block per area; keep this marker line)
 };

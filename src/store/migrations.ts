@@ -201,6 +201,9 @@ const initial: Migration = {
 /** Every migration, keyed so that the string sort Kysely applies is the intended order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  // migration: delivery (keep this marker line)
+  // migration: congress (keep this marker line)
+  // migration: recovery (keep this marker line)
 };
 
 /**

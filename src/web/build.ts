@@ -1,7 +1,9 @@
 /**
- * Builds the web clients (for now the voting booth) into static files with esbuild: one minified
- * ES2022 bundle and one stylesheet, content-hashed, and `booth.html` referencing them with
- * Subresource Integrity. The bundle must stay browser-pure: any Node built-in import fails the
+ * Builds the web clients (one per role: the voting booth, and the pages listed in `PAGES`) into
+ * static files with esbuild: per page one minified ES2022 bundle and one stylesheet, content-hashed,
+ * and `<page>.html` referencing them with Subresource Integrity. A page is a folder
+ * `src/web/<page>/` holding `main.ts`, `<page>.css` and `index.html` (with the placeholders
+ * `<!--page:style-->` and `<!--page:script-->`). The bundle must stay browser-pure: any Node built-in import fails the
  * build, and so does any module from outside the isomorphic layers (src/core, src/protocol,
  * src/i18n, src/web and @noble) — the booth must never pull in the server, the store or src/node.
  *
@@ -13,6 +15,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { HASHED_OUTPUT, PAGES, type PageName } from './pages.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(WEB_DIR, '../..');
@@ -56,11 +59,13 @@ export interface WebBuild {
   readonly outDir: string;
   /** The page the server returns for GET /vote/:electionId. */
   readonly boothHtml: string;
+  /** Every page's HTML file, by page name. */
+  readonly pages: Record<PageName, string>;
   /** Files under outDir (served below ASSET_BASE), with their sizes in bytes. */
   readonly assets: { file: string; bytes: number }[];
 }
 
-const HASHED_OUTPUT = /^booth-[A-Z0-9]+\.(js|css)(\.map)?$/;
+
 
 function integrity(contents: Uint8Array): string {
   return `sha384-${createHash('sha384').update(contents).digest('base64')}`;
@@ -76,10 +81,10 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
 
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: [
-      { in: path.join(WEB_DIR, 'booth/main.ts'), out: 'booth' },
-      { in: path.join(WEB_DIR, 'booth/booth.css'), out: 'booth' },
-    ],
+    entryPoints: PAGES.flatMap((page) => [
+      { in: path.join(WEB_DIR, page, 'main.ts'), out: page },
+      { in: path.join(WEB_DIR, page, `${page}.css`), out: page },
+    ]),
     outdir: out,
     entryNames: '[name]-[hash]',
     bundle: true,
@@ -96,14 +101,11 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   const strays = disallowedInputs(result.metafile);
   if (strays.length > 0) {
     throw new Error(
-      `the booth bundle must only contain isomorphic code; it also pulls in: ${strays.join(', ')}`,
+      `the web bundles must only contain isomorphic code; they also pull in: ${strays.join(', ')}`,
     );
   }
 
   const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(ROOT, file));
-  const script = outputs.find((file) => file.endsWith('.js'));
-  const style = outputs.find((file) => file.endsWith('.css'));
-  if (!script || !style) throw new Error('esbuild did not produce the booth script and stylesheet');
   const tag = async (file: string, kind: 'script' | 'style') => {
     const href = escapeAttribute(ASSET_BASE + path.basename(file));
     const sri = integrity(await readFile(file));
@@ -111,20 +113,29 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
       ? `<script type="module" src="${href}" integrity="${sri}"></script>`
       : `<link rel="stylesheet" href="${href}" integrity="${sri}">`;
   };
-  const template = await readFile(path.join(WEB_DIR, 'booth/index.html'), 'utf8');
-  const html = template
-    .replace('<!--booth:style-->', await tag(style, 'style'))
-    .replace('<!--booth:script-->', await tag(script, 'script'));
-  const boothHtml = path.join(out, 'booth.html');
-  await writeFile(boothHtml, html);
+  const pages = {} as Record<PageName, string>;
+  for (const page of PAGES) {
+    const own = (suffix: string) =>
+      outputs.find((file) => new RegExp(`^${page}-[A-Z0-9]+\\${suffix}$`).test(path.basename(file)));
+    const script = own('.js');
+    const style = own('.css');
+    if (!script || !style) throw new Error(`esbuild did not produce the ${page} script and stylesheet`);
+    const template = await readFile(path.join(WEB_DIR, page, 'index.html'), 'utf8');
+    const html = template
+      .replace('<!--page:style-->', await tag(style, 'style'))
+      .replace('<!--page:script-->', await tag(script, 'script'));
+    pages[page] = path.join(out, `${page}.html`);
+    await writeFile(pages[page], html);
+  }
+  const boothHtml = pages.booth;
 
   const assets = await Promise.all(
-    [...outputs, boothHtml].map(async (file) => ({
+    [...outputs, ...Object.values(pages)].map(async (file) => ({
       file: path.relative(out, file),
       bytes: (await readFile(file)).length,
     })),
   );
-  return { outDir: out, boothHtml, assets };
+  return { outDir: out, boothHtml, pages, assets };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { HASHED_OUTPUT, type PageName } from '../../web/pages.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -31,7 +32,7 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
       const relative = normalize(request.params['*']).replace(/^(\.\.(\/|\\|$))+/, '');
       const path = join(root, relative);
       // Only the bundle's content-hashed files are served, so they can be cached for ever.
-      if (!path.startsWith(root) || !/^booth-[\w-]+\.(js|css|map)$/.test(relative) || !existsSync(path) || !TYPES[extname(path)]) {
+      if (!path.startsWith(root) || !HASHED_OUTPUT.test(relative) || !existsSync(path) || !TYPES[extname(path)]) {
         throw new ApiError('SCR_NOT_FOUND');
       }
       return reply
@@ -39,18 +40,22 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
         .header('cache-control', 'public, max-age=31536000, immutable')
         .send(readFileSync(path));
     });
-    app.get('/vote/:electionId', async (_request, reply) => {
-      const page = join(root, 'booth.html');
-      if (!existsSync(page)) throw new ApiError('SCR_NOT_FOUND');
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('referrer-policy', 'no-referrer')
-        .header(
-          'content-security-policy',
-          "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        )
-        .send(readFileSync(page));
-    });
+    // One page per role; each page reads what it shows from the JSON API.
+    app.get('/vote/:electionId', async (_request, reply) => sendPage(reply, root, 'booth'));
   };
+}
+
+const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** A built page (dist/web/<page>.html) under a strict CSP: no inline script or style anywhere. */
+export function sendPage(reply: FastifyReply, root: string, page: PageName) {
+  const file = join(root, `${page}.html`);
+  if (!existsSync(file)) throw new ApiError('SCR_NOT_FOUND');
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('referrer-policy', 'no-referrer')
+    .header('content-security-policy', PAGE_CSP)
+    .send(readFileSync(file));
 }
