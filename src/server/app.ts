@@ -110,6 +110,9 @@ export async function buildServer(
   await app.register(scrutineerRoutes(ctx, elections));
   await app.register(exportRoutes(ctx, elections));
   await app.register(operatorRoutes(ctx));
+  // routes: delivery (keep this marker line)
+  // routes: recovery (keep this marker line)
+  // routes: congress (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
   return { app, elections };

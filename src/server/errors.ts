@@ -32,6 +32,10 @@ export const ERRORS = {
   SCR_BALLOT_DUPLICATE: { status: 409, en: 'This exact ballot was already cast.', fr: 'Ce bulletin a déjà été déposé.' },
   SCR_VOTING_CLOSED: { status: 409, en: 'Voting is not open.', fr: "Le vote n'est pas ouvert." },
   SCR_INVALID_PARTIAL_DECRYPTION: { status: 422, en: 'The partial decryption is invalid.', fr: 'Le déchiffrement partiel est invalide.' },
+  // errors: delivery (keep this marker line)
+  // errors: recovery (keep this marker line)
+  // errors: congress (keep this marker line)
+  // errors: web (keep this marker line)
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

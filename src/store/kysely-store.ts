@@ -427,4 +427,7 @@ export class KyselyStore implements Store {
     const found = await query.orderBy('seq').execute();
     return found.map(rows.fromAudit);
   }
+  // kysely-store: delivery (keep this marker line)
+  // kysely-store: congress (keep this marker line)
+  // kysely-store: recovery (keep this marker line)
 }

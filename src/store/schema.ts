@@ -157,4 +157,7 @@ export interface Database {
   board_cursors: BoardCursorsTable;
   ballots: BallotsTable;
   audit_log: AuditLogTable;
+  // tables: delivery (keep this marker line)
+  // tables: congress (keep this marker line)
+  // tables: recovery (keep this marker line)
 }

@@ -238,4 +238,8 @@ export interface Store {
   // Audit log (append-only, hash-chained per organisation)
   appendAudit(entry: AuditEntryInput): Promise<AuditRow>;
   listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]>;
+
+  // store: delivery (keep this marker line)
+  // store: congress (keep this marker line)
+  // store: recovery (keep this marker line)
 }

@@ -3,7 +3,11 @@
  * from build.ts so the server can name pages without loading esbuild. Adding a page is one line here
  * and one route in src/server/routes/static.ts.
  */
-export const PAGES = ['booth'] as const;
+export const PAGES = [
+  'booth',
+  // page: trustee, election (keep this marker line)
+  // page: admin, scrutineer (keep this marker line)
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Content-hashed outputs (`<page>-<HASH>.js|css[.map]`): the only files under /assets/ the server serves. */

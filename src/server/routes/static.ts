@@ -42,6 +42,8 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     });
     // One page per role; each page reads what it shows from the JSON API.
     app.get('/vote/:electionId', async (_request, reply) => sendPage(reply, root, 'booth'));
+    // pages: trustee, election (keep this marker line)
+    // pages: admin, scrutineer (keep this marker line)
   };
 }
 
