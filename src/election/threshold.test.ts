@@ -81,12 +81,14 @@ describe('ThresholdService', () => {
   let store: Store;
   let elections: ElectionService;
   let threshold: ThresholdService;
+  let storeUrl: string;
   const admin = { id: 'admin' };
   const accounts = [{ id: 'trustee-1' }, { id: 'trustee-2' }, { id: 'trustee-3' }];
 
   beforeAll(async () => {
     installNodePlatform();
-    store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-threshold-')), 'db.sqlite')}`);
+    storeUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-threshold-')), 'db.sqlite')}`;
+    store = await openStore(storeUrl);
     const now = new Date().toISOString();
     await store.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
     for (const { id } of [admin, ...accounts]) {
@@ -209,5 +211,44 @@ describe('ThresholdService', () => {
     expect(JSON.parse(published.resultJson!)).toEqual({ result: [[0, 1]] });
     // It was then sent as owner 4 (group members are 1–3): the board would refuse any other.
     expect([...(await elections.board.state(id)).state!.shares.keys()].sort()).toEqual([2, 3, 4]);
+  });
+
+  it('keeps every submission when two server processes (two store connections) update one group at once', async () => {
+    const election = await elections.create('org', admin, { name: 'T2', description: 'T2', timeZone: 'UTC' });
+    const id = election.id;
+    // Process A writes its trustee row late: process B reads the election after A's version bump and
+    // the row before A's write — the interleaving that a plain upsert would turn into a lost message.
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const lateWrites = new Proxy(store, {
+      get(target, name) {
+        const value = Reflect.get(target, name);
+        if (typeof value !== 'function') return value;
+        if (name !== 'swapTrustee' && name !== 'saveTrustee') return value.bind(target);
+        return async (...args: unknown[]) => {
+          await sleep(150);
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    const processA = new ThresholdService(lateWrites, systemClock);
+    const otherStore = await openStore(storeUrl);
+    const processB = new ThresholdService(otherStore, systemClock);
+    try {
+      await threshold.declare(id, admin, {
+        threshold: 2,
+        trustees: accounts.map((a, i) => ({ accountId: a.id, displayName: `T${i + 1}` })),
+      });
+      const certificate = () => thresholdKeyStep1(group).files[0]!.content as string;
+      await Promise.all([
+        processA.submitCertificate(id, accounts[0]!, 1, certificate()),
+        sleep(50).then(() => processB.submitCertificate(id, accounts[1]!, 2, certificate())),
+      ]);
+      await processB.submitCertificate(id, accounts[2]!, 3, certificate());
+      // Every certificate kept: the group moved on, and the relayed list holds all three.
+      expect((await processB.status(id, admin)).step).toBe('polynomials');
+      expect((await threshold.certificates(id)).split('\n').filter((line) => line !== '')).toHaveLength(3);
+    } finally {
+      await otherStore.close();
+    }
   });
 });

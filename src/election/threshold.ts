@@ -13,11 +13,11 @@
  * message is write-once: a slot's contribution can be sent again identical (a retried request) but
  * never replaced, so a trustee who has built on it is never invalidated.
  *
- * Concurrent updates of that row are serialised per election inside this process, and each update
- * first bumps the election's version (compare-and-swap), so a concurrent open() or setup change
- * conflicts instead of silently racing. The store has no compare-and-swap on trustee rows, so two
- * server processes updating one group at the same instant could still lose an update; a
- * compare-and-swap on trustee rows in the Store would close that.
+ * Concurrent updates of that row are serialised per election inside this process; across processes
+ * sharing one database, each update first bumps the election's version (so a concurrent open() or
+ * setup change conflicts instead of racing) and then writes the row by compare-and-swap on its
+ * previous content. A writer that lost either race re-reads and re-applies its message (messages
+ * are write-once, so re-applying is safe), a few times before answering 409.
  */
 import {
   array,
@@ -192,6 +192,9 @@ function checkSealed(texts: readonly string[], what: string): void {
   for (const [i, text] of texts.entries()) parseMessage(encryptedMsgCodec, text, `${what}[${i}]`);
 }
 
+/** Attempts of one update racing other processes before the caller gets 409. */
+const CAS_TRIES = 5;
+
 const invalid = (problem: string) => new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem });
 
 export class ThresholdService {
@@ -202,10 +205,22 @@ export class ThresholdService {
     private readonly clock: { now(): Date },
   ) {}
 
-  /** Runs `fn` after every update of the same election queued before it by this process. */
+  /**
+   * Runs `fn` after every update of the same election queued before it by this process, again (on
+   * fresh reads) when another process won a compare-and-swap meanwhile.
+   */
   private serialise<T>(electionId: string, fn: () => Promise<T>): Promise<T> {
+    const attempt = async (): Promise<T> => {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await fn();
+        } catch (error) {
+          if (!(error instanceof ApiError && error.code === 'SCR_CONFLICT') || tries >= CAS_TRIES) throw error;
+        }
+      }
+    };
     const previous = this.queues.get(electionId) ?? Promise.resolve();
-    const next = previous.then(fn, fn);
+    const next = previous.then(attempt, attempt);
     const settled = next.catch(() => undefined);
     this.queues.set(electionId, settled);
     void settled.then(() => {
@@ -249,7 +264,11 @@ export class ThresholdService {
       updatedAt: this.clock.now().toISOString(),
     });
     if (!updated) throw new ApiError('SCR_CONFLICT');
-    await this.store.saveTrustee({ ...row, publicJson: encode(thresholdStateCodec, state) });
+    const written = await this.store.swapTrustee(
+      { ...row, publicJson: encode(thresholdStateCodec, state) },
+      row.publicJson,
+    );
+    if (!written) throw new ApiError('SCR_CONFLICT');
     await this.store.appendAudit({
       organisationId: election.organisationId,
       electionId: election.id,

@@ -135,6 +135,21 @@ export class KyselyStore implements Store {
     );
   }
 
+  async listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
+    const found = await this.#db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('account_id')
+      .orderBy('role')
+      .execute();
+    return found.map((r) => ({
+      organisationId: r.organisation_id,
+      accountId: r.account_id,
+      role: r.role as MembershipRow['role'],
+    }));
+  }
+
   async listMemberships(accountId: string): Promise<MembershipRow[]> {
     const found = await this.#db
       .selectFrom('memberships')
@@ -342,6 +357,30 @@ export class KyselyStore implements Store {
 
   async deleteTrustees(electionId: string): Promise<void> {
     await this.#write((db) => db.deleteFrom('trustees').where('election_id', '=', electionId).execute());
+  }
+
+  async swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean> {
+    const values = rows.toTrustee(row);
+    if (expectedPublicJson === null) {
+      const inserted = await this.#write((db) =>
+        db
+          .insertInto('trustees')
+          .values(values)
+          .onConflict((oc) => oc.columns(['election_id', 'position']).doNothing())
+          .executeTakeFirst(),
+      );
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+    }
+    const updated = await this.#write((db) =>
+      db
+        .updateTable('trustees')
+        .set({ public_json: values.public_json })
+        .where('election_id', '=', row.electionId)
+        .where('position', '=', row.position)
+        .where('public_json', '=', expectedPublicJson)
+        .executeTakeFirst(),
+    );
+    return Number(updated.numUpdatedRows) === 1;
   }
 
   // Public board

@@ -592,6 +592,39 @@ function storeSuite(backend: Backend): void {
   });
 
   describe('concurrency', () => {
+    it('lets exactly one of two instances win each compare-and-swap of a trustee row', async () => {
+      await seedElection();
+      const other = await db.open();
+      const row = {
+        electionId: 'E1',
+        position: 0,
+        kind: 'pedersen' as const,
+        accountId: null,
+        displayName: 'group',
+        publicJson: '{"v":0}',
+        serverPrivateKey: null,
+      };
+      // Creation: one insert wins, the other finds the position taken.
+      const created = await Promise.all(
+        [store, other].map((s, i) => s.swapTrustee({ ...row, displayName: `by ${i}` }, null)),
+      );
+      expect(created.filter(Boolean)).toHaveLength(1);
+      let current = '{"v":0}';
+      for (const round of range(10)) {
+        const swapped = await Promise.all(
+          [store, other].map((s, i) =>
+            s.swapTrustee({ ...row, publicJson: `{"v":${round + 1},"by":${i}}` }, current),
+          ),
+        );
+        expect(swapped.filter(Boolean)).toHaveLength(1);
+        current = `{"v":${round + 1},"by":${swapped.indexOf(true)}}`;
+        expect((await other.listTrustees('E1'))[0]!.publicJson).toBe(current);
+      }
+      // A stale expectation never overwrites.
+      expect(await store.swapTrustee({ ...row, publicJson: '{"stale":true}' }, '{"v":0}')).toBe(false);
+      expect((await store.listTrustees('E1'))[0]!.publicJson).toBe(current);
+    });
+
     it('gives each height to exactly one of two instances; the other gets a height conflict', async () => {
       await seedElection();
       const other = await db.open();

@@ -181,6 +181,8 @@ export interface Store {
   findAccountByEmail(email: string): Promise<AccountRow | undefined>;
   addMembership(row: MembershipRow): Promise<void>;
   listMemberships(accountId: string): Promise<MembershipRow[]>;
+  /** The organisation's memberships (its admins), for the admin pages. */
+  listOrganisationMembers(organisationId: string): Promise<MembershipRow[]>;
 
   // Sessions (tokens are stored hashed)
   createSession(row: SessionRow): Promise<void>;
@@ -217,6 +219,12 @@ export interface Store {
   saveTrustee(row: TrusteeRow): Promise<void>;
   listTrustees(electionId: string): Promise<TrusteeRow[]>;
   deleteTrustees(electionId: string): Promise<void>;
+  /**
+   * Compare-and-swap of one trustee row: with `expectedPublicJson` null, inserts `row` if its
+   * position is free; otherwise writes its public JSON only if the stored one is still
+   * `expectedPublicJson`. False when another writer (any process) got there first.
+   */
+  swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean>;
 
   // Public board (Belenios archive, append-only)
   /**
