@@ -5,6 +5,10 @@
  * process fail, in which case the board catches up from the store and tries again. An in-process
  * queue per election keeps this process's own appends from racing each other (throughput, not
  * correctness: correctness is the store's constraint).
+ *
+ * Ballots arriving while the board is busy are stored together (group commit): one transaction, one
+ * disk flush and one catch-up for the whole batch, each ballot still probed by the verifier in
+ * order before anything is written and acknowledged only once the batch is committed.
  */
 
 import { decodeText } from '../core/codec.js';
@@ -28,7 +32,20 @@ interface LoadedBoard {
   position: number;
   head: { hash: string; height: number } | undefined;
   queue: Promise<unknown>;
+  /** Ballots waiting for the next group commit. */
+  pending: PendingBallot[];
 }
+
+interface PendingBallot {
+  readonly payload: string;
+  readonly ballot: BallotInput;
+  readonly verdict: BallotCheck;
+  readonly settle: (result: AppendResult) => void;
+  readonly fail: (error: unknown) => void;
+}
+
+/** At most this many ballots per transaction, so one commit's latency stays bounded. */
+const MAX_BATCH = 64;
 
 export type AppendResult =
   | { ok: true; height: number; hash: string }
@@ -56,6 +73,17 @@ export class BoardService {
    * the same election (so two catch-ups or two appends of this process never interleave).
    */
   private withBoard<T>(electionId: string, fn: (board: LoadedBoard) => Promise<T>): Promise<T> {
+    const current = this.board(electionId);
+    const run = async () => {
+      await this.catchUp(electionId, current);
+      return fn(current);
+    };
+    const next = current.queue.then(run, run);
+    current.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private board(electionId: string): LoadedBoard {
     let board = this.boards.get(electionId);
     if (!board) {
       board = {
@@ -64,17 +92,11 @@ export class BoardService {
         position: 0,
         head: undefined,
         queue: Promise.resolve(),
+        pending: [],
       };
       this.boards.set(electionId, board);
     }
-    const current = board;
-    const run = async () => {
-      await this.catchUp(electionId, current);
-      return fn(current);
-    };
-    const next = current.queue.then(run, run);
-    current.queue = next.catch(() => undefined);
-    return next;
+    return board;
   }
 
   /**
@@ -85,7 +107,7 @@ export class BoardService {
   private async catchUp(
     electionId: string,
     board: LoadedBoard,
-    known?: { hash: string; verdict: BallotCheck },
+    known?: ReadonlyMap<string, BallotCheck>,
   ): Promise<void> {
     const records = await this.store.readBoard(electionId, board.position);
     const events: EventRecord[] = [];
@@ -98,7 +120,7 @@ export class BoardService {
           event: decodeText(eventCodec, record.raw, 'event'),
         });
     }
-    const verdicts = new Map<string, BallotCheck>(known ? [[known.hash, known.verdict]] : []);
+    const verdicts = new Map<string, BallotCheck>(known ?? []);
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       const ctx = board.verifier.context;
@@ -106,7 +128,7 @@ export class BoardService {
         const pending = events.slice(i).filter((e) => e.event.type === 'Ballot' && !verdicts.has(e.hash));
         const raws = pending.map((e) => (e.event.payload && board.data.get(e.event.payload)) ?? '');
         const checked = await this.checker(ctx, raws);
-        pending.forEach((e, j) => verdicts.set(e.hash, checked[j]!));
+        for (const [j, e] of pending.entries()) verdicts.set(e.hash, checked[j]!);
       }
       board.verifier.apply(event, (h) => board.data.get(h), verdicts.get(event.hash));
       board.head = { hash: event.hash, height: event.event.height };
@@ -126,7 +148,22 @@ export class BoardService {
     payloads: readonly string[],
     options: { ballot?: BallotInput; ballotVerdict?: BallotCheck } = {},
   ): Promise<AppendResult> {
-    return this.withBoard(electionId, async (board) => {
+    const { ballot, ballotVerdict } = options;
+    if (type === 'Ballot' && ballot && ballotVerdict && payloads.length === 1) {
+      return this.appendBallot(electionId, { payload: payloads[0]!, ballot, verdict: ballotVerdict });
+    }
+    return this.withBoard(electionId, (board) => this.appendNow(electionId, board, type, payloads, options));
+  }
+
+  /** One event, on the caught-up board (inside the election's queue). */
+  private async appendNow(
+    electionId: string,
+    board: LoadedBoard,
+    type: EventType,
+    payloads: readonly string[],
+    options: { ballot?: BallotInput; ballotVerdict?: BallotCheck },
+  ): Promise<AppendResult> {
+    {
       for (let attempt = 0; attempt < 50; attempt++) {
         if (attempt > 0) await this.catchUp(electionId, board);
         if (board.verifier.failure) return { ok: false, reason: 'rejected', failure: board.verifier.failure };
@@ -147,7 +184,7 @@ export class BoardService {
           await this.catchUp(
             electionId,
             board,
-            options.ballotVerdict && { hash: event.hash, verdict: options.ballotVerdict },
+            options.ballotVerdict && new Map([[event.hash, options.ballotVerdict]]),
           );
           return { ok: true, height: event.event.height, hash: event.hash };
         }
@@ -155,7 +192,104 @@ export class BoardService {
         // Another process appended first: catch up and try again on the new head.
       }
       throw new Error(`could not append to the board of ${electionId}: too much contention`);
+    }
+  }
+
+  /** Queues a checked ballot for the next group commit of its election. */
+  private appendBallot(
+    electionId: string,
+    item: { payload: string; ballot: BallotInput; verdict: BallotCheck },
+  ): Promise<AppendResult> {
+    const board = this.board(electionId);
+    return new Promise<AppendResult>((settle, fail) => {
+      board.pending.push({ ...item, settle, fail });
+      // The first waiting ballot schedules a commit; later ones join it until it starts.
+      if (board.pending.length === 1) this.scheduleCommit(electionId);
     });
+  }
+
+  private scheduleCommit(electionId: string): void {
+    void this.withBoard(electionId, async (board) => {
+      const batch = board.pending.splice(0, MAX_BATCH);
+      if (board.pending.length > 0) this.scheduleCommit(electionId);
+      try {
+        await this.commitBallots(electionId, board, batch);
+      } catch (error) {
+        for (const item of batch) item.fail(error);
+      }
+    });
+  }
+
+  /**
+   * Probes the batch's ballots in order on a fork of the verifier, stores the accepted ones in one
+   * transaction, and answers each. A height taken by another process means catching up and
+   * retrying; a tracker that another process stored meanwhile falls back to one append per ballot,
+   * so the store's answer is per ballot.
+   */
+  private async commitBallots(electionId: string, board: LoadedBoard, batch: PendingBallot[]): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (attempt > 0) await this.catchUp(electionId, board);
+      if (board.verifier.failure) {
+        for (const item of batch) item.settle({ ok: false, reason: 'rejected', failure: board.verifier.failure });
+        return;
+      }
+      const fork = board.verifier.fork();
+      const batchData = new Map<string, string>();
+      const lookup = (h: string) => board.data.get(h) ?? batchData.get(h);
+      const trackers = new Set<string>();
+      const accepted: { item: PendingBallot; event: ReturnType<typeof makeEvent>; hash: string }[] = [];
+      const refused: [PendingBallot, AppendResult][] = [];
+      let head = board.head;
+      for (const item of batch) {
+        if (trackers.has(item.ballot.tracker)) {
+          refused.push([item, { ok: false, reason: 'duplicate-tracker' }]);
+          continue;
+        }
+        const hash = sha256Hex(item.payload);
+        batchData.set(hash, item.payload);
+        const event = makeEvent(head, 'Ballot', hash);
+        const record: EventRecord = { hash: event.hash, raw: event.raw, event: event.event };
+        // Probe first: a refused ballot must leave the fork as it was for the next one.
+        const failure = fork.probe(record, lookup, item.verdict);
+        if (failure) {
+          refused.push([item, { ok: false, reason: 'rejected', failure }]);
+          continue;
+        }
+        fork.apply(record, lookup, item.verdict);
+        trackers.add(item.ballot.tracker);
+        accepted.push({ item, event, hash });
+        head = { hash: event.hash, height: event.event.height };
+      }
+      const outcome =
+        accepted.length === 0
+          ? ({ ok: true } as const)
+          : await this.store.appendBoardBatch(
+              electionId,
+              accepted.map(({ item, event, hash }) => ({
+                data: [{ hash, raw: item.payload }],
+                event: { height: event.event.height, hash: event.hash, type: 'Ballot', raw: event.raw },
+                ballot: item.ballot,
+              })),
+            );
+      if (outcome.ok) {
+        await this.catchUp(electionId, board, new Map(accepted.map(({ item, event }) => [event.hash, item.verdict])));
+        for (const { item, event } of accepted) item.settle({ ok: true, height: event.event.height, hash: event.hash });
+        for (const [item, result] of refused) item.settle(result);
+        return;
+      }
+      if (outcome.conflict === 'tracker') {
+        for (const item of batch) {
+          item.settle(
+            await this.appendNow(electionId, board, 'Ballot', [item.payload], {
+              ballot: item.ballot,
+              ballotVerdict: item.verdict,
+            }),
+          );
+        }
+        return;
+      }
+    }
+    throw new Error(`could not append to the board of ${electionId}: too much contention`);
   }
 
   status(electionId: string): Promise<BoardStatus> {

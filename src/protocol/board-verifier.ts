@@ -137,6 +137,15 @@ export class BoardVerifier {
    */
   probe(record: EventRecord, data: DataLookup, ballotVerdict?: BallotCheck): VerificationFailure | undefined {
     if (this.failureValue) return this.failureValue;
+    return this.fork().apply(record, data, ballotVerdict);
+  }
+
+  /**
+   * A dry-run copy on which several events can be applied in turn (a batch to be stored together),
+   * leaving this verifier and its ballot box untouched. A fork does not record ballots in the box,
+   * so the caller must itself refuse a tracker repeated within the batch.
+   */
+  fork(): BoardVerifier {
     const copy = new BoardVerifier();
     copy.head = this.head;
     copy.setup = this.setup;
@@ -147,7 +156,8 @@ export class BoardVerifier {
     copy.result = this.result;
     Object.assign(copy.counts, this.counts);
     copy.dryRun = true;
-    return copy.apply(record, data, ballotVerdict);
+    copy.failureValue = this.failureValue;
+    return copy;
   }
 
   /** Records that the ballot checks (done in a batch, possibly elsewhere) took `ms`. */

@@ -391,11 +391,22 @@ export class KyselyStore implements Store {
     event: BoardEventInput,
     ballot?: BallotInput,
   ): Promise<AppendOutcome> {
-    if (!Number.isSafeInteger(event.height) || event.height < 0) {
-      throw new RangeError(`appendBoard: event.height must be a non-negative integer, got ${event.height}`);
+    return this.appendBoardBatch(electionId, [{ data, event, ballot }]);
+  }
+
+  async appendBoardBatch(
+    electionId: string,
+    entries: readonly { data: BoardDataInput[]; event: BoardEventInput; ballot?: BallotInput }[],
+  ): Promise<AppendOutcome> {
+    for (const { event } of entries) {
+      if (!Number.isSafeInteger(event.height) || event.height < 0) {
+        throw new RangeError(`appendBoard: event.height must be a non-negative integer, got ${event.height}`);
+      }
     }
     try {
-      await this.#transaction((trx) => insertAppend(trx, electionId, data, event, ballot));
+      await this.#transaction(async (trx) => {
+        for (const { data, event, ballot } of entries) await insertAppend(trx, electionId, data, event, ballot);
+      });
     } catch (error) {
       const conflict = appendConflict(error);
       if (conflict !== undefined) return { ok: false, conflict };
@@ -416,6 +427,22 @@ export class KyselyStore implements Store {
       .orderBy('height', 'desc')
       .limit(1)
       .executeTakeFirst();
+  }
+
+  async turnout(electionId: string): Promise<{ voters: number; ballots: number }> {
+    const [voters, ballots] = await Promise.all([
+      this.#db
+        .selectFrom('voters')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('election_id', '=', electionId)
+        .executeTakeFirstOrThrow(),
+      this.#db
+        .selectFrom('ballots')
+        .select((eb) => eb.fn.count('credential').distinct().as('n'))
+        .where('election_id', '=', electionId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { voters: Number(voters.n), ballots: Number(ballots.n) };
   }
 
   async listCasts(electionId: string): Promise<CastRow[]> {

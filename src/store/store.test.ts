@@ -533,6 +533,17 @@ function storeSuite(backend: Backend): void {
       expect(await store.listCasts('E1')).toHaveLength(1);
     });
 
+    it('counts turnout as voters on the roll and credentials that cast, a revote once', async () => {
+      await seedRoll();
+      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 0 });
+      await store.appendBoard('E1', [], boardEvent(0, 'b0'), { tracker: 't1', voterId: 'v1', credential: 'c1' });
+      await store.appendBoard('E1', [], boardEvent(1, 'b1'), { tracker: 't2', voterId: 'v1', credential: 'c1' });
+      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 1 });
+      await store.appendBoard('E1', [], boardEvent(2, 'b2'), { tracker: 't3', voterId: 'v2', credential: 'c2' });
+      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 2 });
+      expect(await store.turnout('E9')).toEqual({ voters: 0, ballots: 0 });
+    });
+
     it('refuses the same event twice as a taken height', async () => {
       await seedRoll();
       await store.appendBoard('E1', [], boardEvent(0, 'b0'));

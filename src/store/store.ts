@@ -238,10 +238,20 @@ export interface Store {
     event: BoardEventInput,
     ballot?: BallotInput,
   ): Promise<AppendOutcome>;
+  /**
+   * Several appends (consecutive heights) in one transaction — one commit, one disk flush, for a
+   * batch of ballots. All or nothing: any taken height or existing tracker refuses the whole batch.
+   */
+  appendBoardBatch(
+    electionId: string,
+    entries: readonly { data: BoardDataInput[]; event: BoardEventInput; ballot?: BallotInput }[],
+  ): Promise<AppendOutcome>;
   /** Records in append order (data before the event that references it), from a position on. */
   readBoard(electionId: string, fromPosition?: number): Promise<BoardRecord[]>;
   boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined>;
   listCasts(electionId: string): Promise<CastRow[]>;
+  /** Turnout without reading rows: voters on the roll, and credentials that cast at least once. */
+  turnout(electionId: string): Promise<{ voters: number; ballots: number }>;
 
   // Audit log (append-only, hash-chained per organisation)
   appendAudit(entry: AuditEntryInput): Promise<AuditRow>;

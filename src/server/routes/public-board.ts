@@ -15,8 +15,7 @@ export const ElectionParams = Type.Object({ electionId: Type.String({ pattern: '
 
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow) {
-  const casts = row.state === 'draft' ? [] : await ctx.store.listCasts(row.id);
-  const voters = await ctx.store.listVoters(row.id);
+  const turnout = await ctx.store.turnout(row.id);
   return {
     id: row.id,
     name: row.name,
@@ -30,7 +29,7 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow) {
     sealed: row.fingerprint
       ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
       : null,
-    turnout: { ballots: new Set(casts.map((c) => c.credential)).size, voters: voters.length },
+    turnout: { ballots: row.state === 'draft' ? 0 : turnout.ballots, voters: turnout.voters },
     result: row.state === 'published' && row.resultJson ? (JSON.parse(row.resultJson) as { result: unknown[] }).result : null,
     annulReason: row.state === 'annulled' ? row.annulReason : null,
   };
