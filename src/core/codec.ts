@@ -113,8 +113,9 @@ export function object<F extends Fields>(fields: F): Codec<ObjectOf<F>> {
       }
       const record = value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
-                // The key itself is not echoed: it is user input and could be anything (even a secret).
-        if (!(key in fields)) throw new DecodeError(path, `unexpected field (expected only ${keys.join(', ')})`);
+        // The key itself is not echoed: it is user input and could be anything (even a secret).
+        if (!(key in fields))
+          throw new DecodeError(path, `unexpected field (expected only ${keys.join(', ')})`);
       }
       const out: Record<string, unknown> = {};
       for (const key of keys) {

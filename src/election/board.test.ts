@@ -25,7 +25,9 @@ describe('BoardService group commit', () => {
 
   beforeAll(async () => {
     installNodePlatform();
-    const real = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-board-')), 'db.sqlite')}`);
+    const real = await openStore(
+      `sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-board-')), 'db.sqlite')}`,
+    );
     // Records the size of every batch the board stores.
     store = new Proxy(real, {
       get(target, name) {

@@ -163,36 +163,34 @@ export class BoardService {
     payloads: readonly string[],
     options: { ballot?: BallotInput; ballotVerdict?: BallotCheck },
   ): Promise<AppendResult> {
-    {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        if (attempt > 0) await this.catchUp(electionId, board);
-        if (board.verifier.failure) return { ok: false, reason: 'rejected', failure: board.verifier.failure };
-        const data = payloads.map((raw) => ({ hash: sha256Hex(raw), raw }));
-        const event = makeEvent(board.head, type, data.at(-1)?.hash);
-        const lookup = (h: string) => board.data.get(h) ?? data.find((d) => d.hash === h)?.raw;
-        const record: EventRecord = { hash: event.hash, raw: event.raw, event: event.event };
-        // The verifier must accept the event before anything is written.
-        const failure = board.verifier.probe(record, lookup, options.ballotVerdict);
-        if (failure) return { ok: false, reason: 'rejected', failure };
-        const outcome = await this.store.appendBoard(
+    for (let attempt = 0; attempt < 50; attempt++) {
+      if (attempt > 0) await this.catchUp(electionId, board);
+      if (board.verifier.failure) return { ok: false, reason: 'rejected', failure: board.verifier.failure };
+      const data = payloads.map((raw) => ({ hash: sha256Hex(raw), raw }));
+      const event = makeEvent(board.head, type, data.at(-1)?.hash);
+      const lookup = (h: string) => board.data.get(h) ?? data.find((d) => d.hash === h)?.raw;
+      const record: EventRecord = { hash: event.hash, raw: event.raw, event: event.event };
+      // The verifier must accept the event before anything is written.
+      const failure = board.verifier.probe(record, lookup, options.ballotVerdict);
+      if (failure) return { ok: false, reason: 'rejected', failure };
+      const outcome = await this.store.appendBoard(
+        electionId,
+        data,
+        { height: event.event.height, hash: event.hash, type, raw: event.raw },
+        options.ballot,
+      );
+      if (outcome.ok) {
+        await this.catchUp(
           electionId,
-          data,
-          { height: event.event.height, hash: event.hash, type, raw: event.raw },
-          options.ballot,
+          board,
+          options.ballotVerdict && new Map([[event.hash, options.ballotVerdict]]),
         );
-        if (outcome.ok) {
-          await this.catchUp(
-            electionId,
-            board,
-            options.ballotVerdict && new Map([[event.hash, options.ballotVerdict]]),
-          );
-          return { ok: true, height: event.event.height, hash: event.hash };
-        }
-        if (outcome.conflict === 'tracker') return { ok: false, reason: 'duplicate-tracker' };
-        // Another process appended first: catch up and try again on the new head.
+        return { ok: true, height: event.event.height, hash: event.hash };
       }
-      throw new Error(`could not append to the board of ${electionId}: too much contention`);
+      if (outcome.conflict === 'tracker') return { ok: false, reason: 'duplicate-tracker' };
+      // Another process appended first: catch up and try again on the new head.
     }
+    throw new Error(`could not append to the board of ${electionId}: too much contention`);
   }
 
   /** Queues a checked ballot for the next group commit of its election. */
@@ -230,7 +228,8 @@ export class BoardService {
     for (let attempt = 0; attempt < 50; attempt++) {
       if (attempt > 0) await this.catchUp(electionId, board);
       if (board.verifier.failure) {
-        for (const item of batch) item.settle({ ok: false, reason: 'rejected', failure: board.verifier.failure });
+        for (const item of batch)
+          item.settle({ ok: false, reason: 'rejected', failure: board.verifier.failure });
         return;
       }
       const fork = board.verifier.fork();
@@ -272,8 +271,13 @@ export class BoardService {
               })),
             );
       if (outcome.ok) {
-        await this.catchUp(electionId, board, new Map(accepted.map(({ item, event }) => [event.hash, item.verdict])));
-        for (const { item, event } of accepted) item.settle({ ok: true, height: event.event.height, hash: event.hash });
+        await this.catchUp(
+          electionId,
+          board,
+          new Map(accepted.map(({ item, event }) => [event.hash, item.verdict])),
+        );
+        for (const { item, event } of accepted)
+          item.settle({ ok: true, height: event.event.height, hash: event.hash });
         for (const [item, result] of refused) item.settle(result);
         return;
       }

@@ -215,7 +215,8 @@ export class ThresholdService {
         try {
           return await fn();
         } catch (error) {
-          if (!(error instanceof ApiError && error.code === 'SCR_CONFLICT') || tries >= CAS_TRIES) throw error;
+          if (!(error instanceof ApiError && error.code === 'SCR_CONFLICT') || tries >= CAS_TRIES)
+            throw error;
         }
       }
     };

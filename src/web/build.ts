@@ -65,8 +65,6 @@ export interface WebBuild {
   readonly assets: { file: string; bytes: number }[];
 }
 
-
-
 function integrity(contents: Uint8Array): string {
   return `sha384-${createHash('sha384').update(contents).digest('base64')}`;
 }
