@@ -3,7 +3,10 @@
  * Add a benchmark by writing bench/NAME.ts exporting a `Bench` and listing it below.
  */
 
+import { boothBench } from './booth.js';
 import { castBench } from './cast.js';
+import { consolidateBench } from './consolidate.js';
+import { deliveryBench } from './delivery.js';
 import { electionBench } from './election.js';
 import { type Bench, type BenchOptions, describeMachine } from './harness.js';
 import { modexpBench } from './modexp.js';
@@ -14,8 +17,11 @@ const BENCHES: readonly Bench[] = [
   verifyArchiveBench,
   electionBench,
   castBench,
+  deliveryBench,
   // bench: delivery (keep this marker line)
+  consolidateBench,
   // bench: consolidate (keep this marker line)
+  boothBench,
   // bench: booth (keep this marker line)
 ];
 

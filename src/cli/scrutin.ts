@@ -53,11 +53,11 @@ program
     const demo = await createDemo(server.store, server.elections, server.url, Number(options.voters));
     const out = process.stdout;
     out.write(`\nScrutin demo is running at ${server.url}\n\n`);
+    out.write(`Election ${demo.electionId} is open.\n`);
+    out.write(`  Public page (trackers, archive, result): ${server.url}/elections/${demo.electionId}\n`);
+    out.write(`  Admin pages (close, tally, publish):     ${server.url}/admin/elections/${demo.electionId}\n`);
     out.write(
-      `Election ${demo.electionId} is open. Public board: ${server.url}/api/v1/elections/${demo.electionId}\n`,
-    );
-    out.write(
-      `Archive (verify it with scrutin-tool or belenios-tool): ${server.url}/api/v1/elections/${demo.electionId}/archive.bel\n\n`,
+      `  Archive (verify it with scrutin-tool or belenios-tool): ${server.url}/api/v1/elections/${demo.electionId}/archive.bel\n\n`,
     );
     out.write('Voters (demo only: a real election sends each voter their own secrets, by two channels):\n\n');
     for (const voter of demo.voters) {

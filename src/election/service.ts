@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { type Group, requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
+import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import { checkQuestion } from '../protocol/election.js';
 import {
@@ -45,6 +46,7 @@ import type { Clock } from '../server/context.js';
 import { ApiError } from '../server/errors.js';
 import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
 import type { BoardService } from './board.js';
+import type { FreshCredential } from './recovery.js';
 import { pedersenParameters, thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll } from './voter-roll.js';
 
@@ -64,6 +66,11 @@ export interface IssuedCredential {
 const MAX_BALLOT_BYTES = 256 * 1024;
 
 export class ElectionService {
+  /** recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts). */
+  escrowFreshCredentials?: (row: ElectionRow, actor: Actor, fresh: FreshCredential[]) => Promise<void>;
+  /** recovery: refuses to issue credentials while an appointed recovery officer has sent no key. */
+  beforeIssuingCredentials?: (electionId: string) => Promise<void>;
+
   constructor(
     private readonly store: Store,
     readonly board: BoardService,
@@ -280,10 +287,44 @@ export class ElectionService {
   }
 
   /**
-   * Server as credential authority: one fresh credential per voter, returned once to the caller (the
-   * delivery outbox) and never stored; the store keeps the public credential bound to the login.
+   * Server as credential authority, for a local trial (`scrutin demo`) and tests: one fresh
+   * credential per voter, returned once to the caller and never stored; the store keeps the public
+   * credential bound to the login. A real election uses `issueServerCredentials`, which hands each
+   * private credential to its voter's message and returns none.
    */
   async generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
+    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
+    await this.store.setVoterSecrets(
+      electionId,
+      fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
+    );
+    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    const byId = new Map(voters.map((v) => [v.id, v]));
+    return fresh.map(({ voterId, credential }) => {
+      const v = byId.get(voterId)!;
+      return { voterId: v.id, login: v.login, email: v.email, credential: credential.reveal() };
+    });
+  }
+
+  /**
+   * Server as credential authority (issue #4): generates one credential per voter and, in one
+   * transaction, binds the public credentials and queues each private credential in a message to its
+   * voter only (plus, in password mode, the password messages, due later). Nothing secret is returned:
+   * the outbox erases each credential once the mail server has accepted its message.
+   */
+  async issueServerCredentials(
+    electionId: string,
+    actor: Actor,
+    delivery: DeliveryContext,
+  ): Promise<{ count: number; fingerprint: string; credentialMessages: number; passwordMessages: number }> {
+    await this.beforeIssuingCredentials?.(electionId); // recovery
+    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
+    const queued = await queueGeneratedCredentials(delivery, electionId, fresh);
+    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    return { count: voters.length, fingerprint, ...queued };
+  }
+
+  private async freshServerCredentials(electionId: string, actor: Actor) {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
     const group = requireGroup(row.groupName);
@@ -302,19 +343,19 @@ export class ElectionService {
         return [login!, credential!];
       }),
     );
-    await this.store.setVoterSecrets(
-      electionId,
-      voters.map((v) => ({ voterId: v.id, publicCredential: publicByLogin.get(v.login)! })),
-    );
+    const fresh = generated.privateCredentials.map(({ voter, credential }) => ({
+      voterId: voter.id,
+      publicCredential: publicByLogin.get(voter.login)!,
+      credential,
+    }));
+    // recovery: escrowed before the public credentials are stored (src/election/recovery.ts).
+    await this.escrowFreshCredentials?.(row, actor, fresh);
+    return { row, voters, fresh, fingerprint: generated.fingerprint };
+  }
+
+  private async finishServerCredentials(row: ElectionRow, actor: Actor, count: number, fingerprint: string) {
     await this.update(row, ['draft'], { credentialMode: 'server' });
-    await this.audit(row, actor, 'credentials.generate', {
-      count: voters.length,
-      fingerprint: generated.fingerprint,
-    });
-    return generated.privateCredentials.map(({ voter, credential }) => {
-      const v = voters.find((x) => x.id === voter.id)!;
-      return { voterId: v.id, login: v.login, email: v.email, credential: credential.reveal() };
-    });
+    await this.audit(row, actor, 'credentials.generate', { count, fingerprint });
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */

@@ -318,6 +318,8 @@ export class BoardVerifier {
         return;
       }
       case 'Shuffle':
+        // Out of place is reported as such; only a well-placed shuffle is "not supported".
+        expectPhase(['tallied']);
         fail({
           check: 'shuffles',
           height,

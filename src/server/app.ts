@@ -11,9 +11,12 @@ import type { ServerContext } from './context.js';
 import { ApiError, errorBody, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
+import { consultationRoutes } from './routes/consultations.js';
 import { exportRoutes } from './routes/exports.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
+import { recoveryRoutes } from './routes/recovery.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
@@ -110,8 +113,12 @@ export async function buildServer(
   await app.register(scrutineerRoutes(ctx, elections));
   await app.register(exportRoutes(ctx, elections));
   await app.register(operatorRoutes(ctx));
+  await app.register(voterSignInRecorder(ctx));
+  await app.register(deliveryRoutes(ctx, elections));
   // routes: delivery (keep this marker line)
+  await app.register(recoveryRoutes(ctx, elections));
   // routes: recovery (keep this marker line)
+  await app.register(consultationRoutes(ctx, elections));
   // routes: congress (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());

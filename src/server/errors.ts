@@ -32,8 +32,24 @@ export const ERRORS = {
   SCR_BALLOT_DUPLICATE: { status: 409, en: 'This exact ballot was already cast.', fr: 'Ce bulletin a déjà été déposé.' },
   SCR_VOTING_CLOSED: { status: 409, en: 'Voting is not open.', fr: "Le vote n'est pas ouvert." },
   SCR_INVALID_PARTIAL_DECRYPTION: { status: 422, en: 'The partial decryption is invalid.', fr: 'Le déchiffrement partiel est invalide.' },
+  SCR_DELIVERY_MODE: { status: 409, en: 'This does not apply to how voters of this election sign in (password or one-time code).', fr: "Cela ne s'applique pas au mode d'identification des votants de cette élection (mot de passe ou code à usage unique)." },
+  SCR_BAD_CODE: { status: 401, en: 'Wrong, expired or used-up code; ask for a new one.', fr: 'Code erroné, expiré ou épuisé ; demandez-en un nouveau.' },
+  SCR_ACCESS_CHECK_FAILED: { status: 422, en: 'This is not the voting credential registered for you: check it character by character, or contact the help desk.', fr: "Ce n'est pas le code de vote enregistré pour vous : vérifiez-le caractère par caractère, ou contactez l'assistance." },
+  SCR_NO_CREDENTIAL_YET: { status: 409, en: 'No voting credential is registered for you yet.', fr: "Aucun code de vote n'est encore enregistré pour vous." },
+  SCR_RESEND_CHANGED: { status: 409, en: 'The number of voters concerned changed since the preview; preview again.', fr: "Le nombre de votants concernés a changé depuis l'aperçu ; refaites l'aperçu." },
   // errors: delivery (keep this marker line)
+  SCR_RECOVERY_NOT_AVAILABLE: { status: 409, en: 'Credential recovery is not available for this election.', fr: "La récupération des codes de vote n'est pas disponible pour cette élection." },
+  SCR_RECOVERY_CHOICE_NEEDED: { status: 422, en: 'Before generating the credentials, the recovery officer must send their public key, or choose "no recovery".', fr: "Avant de générer les codes de vote, le responsable de la récupération doit envoyer sa clé publique, ou choisissez « pas de récupération »." },
+  SCR_RECOVERY_TOO_LATE: { status: 409, en: 'Choose the recovery option before the credentials are generated.', fr: 'Choisissez le mode de récupération avant la génération des codes de vote.' },
+  SCR_RECOVERY_INVALID_KEY: { status: 422, en: 'The recovery public key is invalid.', fr: 'La clé publique de récupération est invalide.' },
+  SCR_RECOVERY_SEPARATION: { status: 409, en: 'The recovery officer may not be an administrator of this election, nor approve their own request.', fr: "Le responsable de la récupération ne peut pas administrer cette élection ni approuver sa propre demande." },
+  SCR_RECOVERY_ALREADY_DECIDED: { status: 409, en: 'This recovery request was already decided.', fr: 'Cette demande de récupération a déjà été traitée.' },
+  SCR_RECOVERY_INVALID_FILE: { status: 422, en: 'The recovered-credentials file is invalid; nothing was sent.', fr: "Le fichier des codes récupérés est invalide ; rien n'a été envoyé." },
+  SCR_RECOVERY_MISMATCH: { status: 422, en: "A recovered credential does not match its voter's public credential; nothing was sent.", fr: "Un code récupéré ne correspond pas au code public de son votant ; rien n'a été envoyé." },
   // errors: recovery (keep this marker line)
+  SCR_INVALID_CONSULTATION: { status: 422, en: 'The consultation is invalid.', fr: 'La consultation est invalide.' },
+  SCR_INVALID_PAPER_BOX: { status: 422, en: 'The totals of the paper box are invalid; nothing was recorded.', fr: "Les totaux de l'urne papier sont invalides ; rien n'a été enregistré." },
+  SCR_CONSULTATION_NOT_PUBLISHED: { status: 409, en: 'The consolidated result is not published yet.', fr: "Le résultat consolidé n'est pas encore publié." },
   // errors: congress (keep this marker line)
   // errors: web (keep this marker line)
 } as const satisfies Record<string, ErrorDefinition>;

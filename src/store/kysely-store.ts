@@ -7,10 +7,13 @@
  * retries on the new head, so the chain stays linear without locks.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import * as recovery from '../recovery/store-queries.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
+import * as delivery from './delivery.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
+import { ConsultationStore } from './consultation-store.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -493,7 +496,146 @@ export class KyselyStore implements Store {
     const found = await query.orderBy('seq').execute();
     return found.map(rows.fromAudit);
   }
+
+  // Delivery (queries in delivery.ts)
+
+  async enqueueMessages(
+    electionId: string,
+    messages: readonly delivery.OutboxInput[],
+    publicCredentials?: readonly { voterId: string; publicCredential: string }[],
+  ): Promise<delivery.EnqueueOutcome[]> {
+    await this.#secureDelete();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#transaction((trx) => delivery.enqueue(trx, electionId, messages, publicCredentials));
+      } catch (error) {
+        // Two requests queueing the same key at once (PostgreSQL, read committed): the loser's retry
+        // sees the winner's rows and skips them, as idempotency asks.
+        if (!(error instanceof UniqueViolation) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async claimMessages(options: { owner: string; now: string; leaseUntil: string; limit: number }) {
+    return this.#write((db) => delivery.claim(db, options, this.dialect));
+  }
+
+  async renewMessageLeases(owner: string, leaseUntil: string): Promise<number> {
+    return this.#write((db) => delivery.renewLeases(db, owner, leaseUntil));
+  }
+
+  async materialiseMessages(owner: string, items: readonly delivery.MaterialisedPassword[]) {
+    if (items.length === 0) return new Set<string>();
+    await this.#secureDelete();
+    return this.#transaction((trx) => delivery.materialise(trx, owner, items));
+  }
+
+  async settleMessages(owner: string, outcomes: readonly delivery.MessageOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.#secureDelete();
+    await this.#transaction((trx) => delivery.settle(trx, owner, outcomes));
+  }
+
+  /**
+   * SQLite leaves the bytes of erased or moved values in free space unless `secure_delete` is on:
+   * on, erasing a message body (or a page split moving it) overwrites them. Set before any delivery
+   * write, since a body's bytes can be copied as soon as it is inserted. (One connection per store,
+   * so setting it once holds.)
+   */
+  #secureDeleteOn = false;
+  async #secureDelete(): Promise<void> {
+    if (this.dialect !== 'sqlite' || this.#secureDeleteOn) return;
+    await this.#write((db) => sql`pragma secure_delete = on`.execute(db));
+    this.#secureDeleteOn = true;
+  }
+
+  /**
+   * After a sending run: on SQLite, moves the write-ahead log into the database and truncates it, so
+   * the copies of erased message bodies that WAL frames still held are gone from disk. PostgreSQL
+   * reclaims dead rows by itself (autovacuum); its WAL and free space are covered by disk encryption.
+   */
+  async scrubErasedSecrets(): Promise<void> {
+    if (this.dialect !== 'sqlite') return;
+    await this.#secureDelete();
+    await this.#write((db) => sql`pragma wal_checkpoint(TRUNCATE)`.execute(db));
+  }
+
+  async listMessages(electionId: string, voterId?: string) {
+    return delivery.listOutbox(this.#db, electionId, voterId);
+  }
+
+  async countMessages(electionId?: string) {
+    return delivery.countOutbox(this.#db, electionId);
+  }
+
+  async nextMessageDue() {
+    return delivery.nextDue(this.#db);
+  }
+
+  async getDeliverySettings(electionId: string) {
+    return delivery.getSettings(this.#db, electionId);
+  }
+
+  async saveDeliverySettings(row: delivery.DeliverySettingsRow): Promise<void> {
+    await this.#write((db) => delivery.saveSettings(db, row));
+  }
+
+  async recordVoterAccess(electionId: string, voterId: string, what: 'login' | 'access-check', at: string) {
+    await this.#write((db) => delivery.recordAccess(db, electionId, voterId, what, at));
+  }
+
+  async listVoterAccess(electionId: string) {
+    return delivery.listAccess(this.#db, electionId);
+  }
+
+  async saveOneTimeCode(row: delivery.OneTimeCodeRow): Promise<void> {
+    await this.#write((db) => delivery.saveCode(db, row));
+  }
+
+  async spendOneTimeCodeAttempt(electionId: string, voterId: string, now: string) {
+    return this.#transaction((trx) => delivery.spendCodeAttempt(trx, electionId, voterId, now));
+  }
+
+  async deleteOneTimeCode(electionId: string, voterId: string): Promise<void> {
+    await this.#write((db) => delivery.deleteCode(db, electionId, voterId));
+  }
   // kysely-store: delivery (keep this marker line)
+  /** Congress queries (src/store/consultation-store.ts) over this store's connection and write queue. */
+  get consultations(): ConsultationStore {
+    return new ConsultationStore(this.#db, (task) => this.#write(task), (task) => this.#transaction(task));
+  }
   // kysely-store: congress (keep this marker line)
+
+  // Credential recovery: queries in src/recovery/store-queries.ts.
+  getRecoverySettings(electionId: string) {
+    return recovery.getSettings(this.#db, electionId);
+  }
+  saveRecoverySettings(row: recovery.RecoverySettingsRow) {
+    return this.#write((db) => recovery.saveSettings(db, row));
+  }
+  saveCredentialEscrows(electionId: string, escrows: readonly recovery.CredentialEscrowRow[]) {
+    return this.#transaction((trx) => recovery.saveEscrows(trx, electionId, escrows));
+  }
+  listCredentialEscrows(electionId: string, voterIds?: readonly string[]) {
+    return recovery.listEscrows(this.#db, electionId, voterIds);
+  }
+  replaceVoterCredential(input: recovery.CredentialReplacement) {
+    return this.#transaction((trx) => recovery.replaceVoterCredential(trx, input)).catch(
+      recovery.falseOnConflict,
+    );
+  }
+  createRecoveryRequest(row: recovery.RecoveryRequestRow) {
+    return this.#write((db) => recovery.createRequest(db, row));
+  }
+  listRecoveryRequests(electionId: string) {
+    return recovery.listRequests(this.#db, electionId);
+  }
+  updateRecoveryRequest(
+    id: string,
+    from: readonly recovery.RecoveryRequestState[],
+    patch: recovery.RecoveryRequestPatch,
+  ) {
+    return this.#write((db) => recovery.updateRequest(db, id, from, patch));
+  }
   // kysely-store: recovery (keep this marker line)
 }

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
+import { MIGRATIONS } from './migrations.js';
 import { migrateStore, openStore, parseStoreUrl, withDefaultUser } from './open-store.js';
 import { BUSY_TIMEOUT_MS, openSqliteDatabase } from './sqlite-dialect.js';
 import type { AuditRow, BoardRecord, Store } from './store.js';
@@ -84,6 +85,18 @@ function withSearchPath(url: string, schema: string): string {
 
 /** Child tables before parents, so that deleting in this order satisfies every foreign key. */
 const PG_TABLES = [
+  // congress (src/store/consultation-store.ts): boxes before consultations, both before elections
+  'consultation_boxes',
+  'consultations',
+  // recovery (src/recovery/store-queries.ts): children of voters, elections and accounts
+  'credential_escrows',
+  'recovery_requests',
+  'recovery_settings',
+  // delivery (src/store/delivery.ts): children of voters and elections
+  'outbox',
+  'one_time_codes',
+  'voter_access',
+  'delivery_settings',
   'audit_log',
   'ballots',
   'board_events',
@@ -751,7 +764,7 @@ describe('SQLite store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scrutin-migrate-'));
     try {
       const url = `sqlite:${join(dir, 'fresh.db')}`;
-      expect(await migrateStore(url)).toEqual(['0001_initial']);
+      expect(await migrateStore(url)).toEqual(Object.keys(MIGRATIONS).sort());
       expect(await migrateStore(url)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,11 @@
  */
 export const PAGES = [
   'booth',
+  'trustee',
+  'election',
   // page: trustee, election (keep this marker line)
+  'admin',
+  'scrutineer',
   // page: admin, scrutineer (keep this marker line)
 ] as const;
 export type PageName = (typeof PAGES)[number];

@@ -94,6 +94,7 @@ const ALLOWED: Partial<Record<EventType, Phase[]>> = {
   Ballot: ['voting'],
   EndBallots: ['voting'],
   EncryptedTally: ['ended'],
+  Shuffle: ['tallied'],
   EndShuffles: ['tallied'],
   PartialDecryption: ['tallied', 'decrypting'],
   Result: ['decrypting'],
@@ -126,8 +127,9 @@ function expectTypeChange(index: number, to: EventType): Expectation | 'skip' {
   const from = types[index]!;
   if (index === 0) return { check: 'setup', height: 0 };
   if (to === 'Setup') return { check: 'chain', height: index };
-  if (to === 'Shuffle') return { check: 'shuffles', height: index };
   if (!ALLOWED[to]!.includes(phaseBefore(index))) return { check: 'chain', height: index };
+  // A well-placed shuffle: verification of shuffles is not supported yet.
+  if (to === 'Shuffle') return { check: 'shuffles', height: index };
   const hasPayload = !WITHOUT_PAYLOAD.includes(from);
   if (WITHOUT_PAYLOAD.includes(to) && hasPayload) {
     // EndShuffles with a payload: see the dedicated test in test/roundtrip/event-sequence.test.ts.

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
 import { systemClock } from '../../src/server/context.js';
+import { publishedConsultation } from '../congress/fixture.js';
 import { type TestServer, testServer } from './harness.js';
 import { type Answer, Recorder, type RequestOptions } from './recorder.js';
 import {
@@ -99,6 +100,55 @@ const EXPECTED: Record<string, string> = {
   // Operator
   'POST /api/v1/organisations':                                                  'ok    403   403   403   403   403   403   401   401   401',
   'GET /api/v1/organisations':                                                   'ok    403   403   403   403   403   403   401   401   401',
+  // Admin pages and scrutineer console (issue 5)
+  'GET /api/v1/account/organisations':                                           'ok    ok    ok    ok    ok    ok    ok    401   401   401',
+  'GET /api/v1/organisations/{organisationId}/members':                          '403   ok    404   403   403   403   403   401   401   401',
+  'POST /api/v1/organisations/{organisationId}/members':                         '403   ok    404   403   403   403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/roles':                                    '404   ok    404   ok    403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/roles':                                   '404   ok    404   ok    403   403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/turnout':                                  '404   ok    404   ok    403   403   ok    401   401   401',
+  // Consultations (issue 6): org admins manage; box election admins and scrutineers read; public once complete
+  'POST /api/v1/organisations/{organisationId}/consultations':                   '403   ok    404   403   403   403   403   401   401   401',
+  'GET /api/v1/organisations/{organisationId}/consultations':                    '403   ok    404   403   403   403   403   401   401   401',
+  'GET /api/v1/consultations/{consultationId}':                                  'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/consultations/{consultationId}/admin':                            '404   ok    404   ok    403   403   ok    401   401   401',
+  'PUT /api/v1/consultations/{consultationId}/voters':                           '404   state 404   403   403   403   403   401   401   401',
+  'POST /api/v1/consultations/{consultationId}/advance':                         '404   state 404   403   403   403   403   401   401   401',
+  'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul':             '404   state 404   403   403   403   403   401   401   401',
+  'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/rerun':             '404   state 404   403   403   403   403   401   401   401',
+  'POST /api/v1/consultations/{consultationId}/boxes/paper':                     '404   state 404   403   403   403   403   401   401   401',
+  'GET /api/v1/consultations/{consultationId}/boxes/{boxId}/report':             'none  none  none  none  none  none  none  none  none  none',
+  'GET /api/v1/consultations/{consultationId}/exports/result.csv':               'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/consultations/{consultationId}/exports/result.json':              'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/consultations/{consultationId}/proces-verbal.html':               'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',  // Trustee page and public election page (issue 5)
+  'GET /api/v1/elections/{electionId}/trustee':                                  '404   403   404   403   403   ok    403   401   401   401',
+  'POST /api/v1/elections/{electionId}/trustees/single/own':                     '404   403   404   403   403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/tally':                                    'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  // Delivery (issue 4): admins manage and see per voter, scrutineers counts; codes and access test for voters
+  'GET /api/v1/elections/{electionId}/delivery/settings':                        '404   ok    404   ok    403   403   403   401   401   401',
+  'PUT /api/v1/elections/{electionId}/delivery/settings':                        '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/credentials':                    '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/passwords':                      '404   state 404   state 403   403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/delivery/voters':                          '404   ok    404   ok    403   403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/delivery/counts':                          '404   ok    404   ok    403   403   ok    401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/resend/preview':                 '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/resend':                         '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voter/code':                              'state state state state state state state state state state',
+  'POST /api/v1/elections/{electionId}/voter/code/login':                        'state state state state state state state state state state',
+  'GET /api/v1/elections/{electionId}/voter/access-check':                       '401   401   401   401   401   401   401   state 401   401',
+  'POST /api/v1/elections/{electionId}/voter/access-check':                      '401   401   401   401   401   401   401   state 401   401',
+  // Credential recovery (issue 4): the officer is the credential authority (never an admin); admins are the help desk
+  'GET /api/v1/credential-modes':                                                'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/recovery':                                 '404   ok    404   ok    ok    403   ok    401   401   401',
+  'PUT /api/v1/elections/{electionId}/recovery/officer-key':                     '404   403   404   403   state 403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/recovery/no-recovery':                    '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/recovery/replacements':                   '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/recovery/requests':                       'state state state state state state state state state state',
+  'POST /api/v1/elections/{electionId}/recovery/help-desk-requests':             '404   state 404   state 403   403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/recovery/requests':                        '404   ok    404   ok    ok    403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/recovery/decisions':                      '404   403   404   403   state 403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/recovery/escrow-batch':                    '404   403   404   403   state 403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/recovery/recovered-credentials':          '404   403   404   403   state 403   403   401   401   401',
 };
 
 const expectedCells = (route: string): Record<Principal, string> => {
@@ -133,6 +183,7 @@ describe('role × endpoint matrix over the real routes', () => {
   let accounts: Record<Exclude<Principal, 'voterA' | 'voterB' | 'anonymous'>, TestAccount>;
   let spare: TestAccount;
   let operations: string[];
+  let congress: { consultationId: string; boxId: string };
   let sequence = 0;
 
   beforeAll(async () => {
@@ -171,6 +222,10 @@ describe('role × endpoint matrix over the real routes', () => {
       ],
     ]);
     await advance(server, electionB, accounts.orgAdminB, 'open');
+    congress = await publishedConsultation(server, organisationA, accounts.orgAdminA, {
+      electionAdmin: accounts.electionAdminA,
+      scrutineer: accounts.scrutineerA,
+    });
     const spec = (await http.client().get('/api/openapi.json')).json as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -234,6 +289,54 @@ describe('role × endpoint matrix over the real routes', () => {
         json: { polynomial: '{}' },
       },
       'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/voutput': { json: { voutput: '{}' } },
+      'POST /api/v1/elections/{electionId}/trustees/single/own': { json: { publicKey: '{}' } },
+      'POST /api/v1/organisations/{organisationId}/members': {
+        json: {
+          email: `new-member-${sequence}@example.org`,
+          displayName: 'New member',
+          password: 'a long enough password',
+          orgAdmin: false,
+        },
+      },
+      'POST /api/v1/elections/{electionId}/roles': {
+        json: { accountId: accounts.scrutineerA.id, role: 'scrutineer' },
+      },
+      'POST /api/v1/organisations/{organisationId}/consultations': {
+        json: {
+          name: 'New congress',
+          description: '',
+          timeZone: 'Europe/Paris',
+          questions: QUESTIONS.slice(0, 1),
+          boxes: [{ label: 'One' }],
+        },
+      },
+      'PUT /api/v1/consultations/{consultationId}/voters': { text: 'federation,email\nNorth,new@example.org,new,1,N' },
+      'POST /api/v1/consultations/{consultationId}/advance': { json: { step: 'publish' } },
+      'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul': { json: { reason: 'checking the role matrix' } },
+      'POST /api/v1/consultations/{consultationId}/boxes/paper': {
+        json: {
+          label: 'South',
+          replaces: congress.boxId,
+          enteredBy: 'Someone',
+          figures: { registeredVoters: 1, ballotsCounted: 0, counts: [[0, 0, 0, 0]] },
+          report: { fileName: 'r.pdf', sha256: 'b'.repeat(64) },
+        },
+      },
+      'PUT /api/v1/elections/{electionId}/delivery/settings': {
+        json: { loginMode: 'password', passwordDelaySeconds: 0, helpContact: '', defaultLanguage: 'fr' },
+      },
+      'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
+      'POST /api/v1/elections/{electionId}/voter/code': { json: { login: voter.login } },
+      'POST /api/v1/elections/{electionId}/voter/code/login': { json: { login: voter.login, code: '12345678' } },
+      'POST /api/v1/elections/{electionId}/voter/access-check': {
+        json: { challenge: '0'.repeat(64), proof: { challenge: '1', response: '1' } },
+      },
+      'PUT /api/v1/elections/{electionId}/recovery/officer-key': { json: { publicKey: '{}' } },
+      'POST /api/v1/elections/{electionId}/recovery/replacements': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/recovery/requests': { json: { login: voter.login, email: voter.email } },
+      'POST /api/v1/elections/{electionId}/recovery/help-desk-requests': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/recovery/decisions': { json: { requestId: 'none', approve: true } },
+      'POST /api/v1/elections/{electionId}/recovery/recovered-credentials': { json: { recovered: '{}' } },
       'POST /api/v1/organisations': {
         json: {
           name: `Org ${sequence}`,
@@ -252,7 +355,9 @@ describe('role × endpoint matrix over the real routes', () => {
     path
       .replace('{electionId}', electionId)
       .replace('{organisationId}', organisationA)
-      .replace('{slot}', '1');
+      .replace('{slot}', '1')
+      .replace('{consultationId}', congress.consultationId)
+      .replace('{boxId}', congress.boxId);
 
   it('has a row for every operation of the OpenAPI document, and no other', () => {
     expect([...operations].sort()).toEqual(Object.keys(EXPECTED).sort());

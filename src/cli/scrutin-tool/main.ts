@@ -5,9 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { sha256B64 } from '../../core/hash.js';
 import { registerArchiveCommands } from './archive-commands.js';
+import { registerConsolidateCommands } from './consolidate-commands.js';
 import { registerElectionCommands } from './election-commands.js';
 import { CliError, FAILURE_EXIT_CODE, readStdin } from './io.js';
 import { registerMethodCommands } from './method-commands.js';
+import { registerRecoveryCommands } from './recovery-commands.js';
 import { registerSetupCommands } from './setup-commands.js';
 import { registerThresholdCommands } from './threshold-commands.js';
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   const election = registerElectionCommands(program);
   registerThresholdCommands(setup, election);
   registerMethodCommands(program);
+  registerRecoveryCommands(program);
+  registerConsolidateCommands(program);
   program
     .command('sha256-b64')
     .description('compute SHA256 of standard input and encode it in Base64 without padding')

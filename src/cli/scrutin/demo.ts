@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { randomBase58 } from '../../core/base58.js';
 import { secret } from '../../core/secret.js';
+import { hashGeneratedSecret } from '../../delivery/secrets.js';
 import type { ElectionService } from '../../election/service.js';
 import { hashPassword } from '../../server/auth/index.js';
 import type { Store } from '../../store/store.js';
@@ -82,7 +83,8 @@ export async function createDemo(
     const password = randomBase58(12);
     passwords.push({
       voterId: credential.voterId,
-      passwordHash: await hashPassword(secret(password, 'password')),
+      // As the delivery sender does for generated passwords (src/delivery/secrets.ts).
+      passwordHash: await hashGeneratedSecret(secret(password, 'password')),
     });
     voters.push({
       login: credential.login,

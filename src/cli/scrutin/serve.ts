@@ -1,9 +1,10 @@
 /**
  * `scrutin serve`: the election server on a port, with the store given by DATABASE_URL (SQLite file
- * by default), ballot checks on a worker-thread pool, and the scheduler that opens and closes
- * elections at their times.
+ * by default), ballot checks on a worker-thread pool, the scheduler that opens and closes
+ * elections at their times, and the mail sender (src/delivery/run-sender.ts).
  */
 import type { FastifyInstance } from 'fastify';
+import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
 import { type BuiltServer, buildServer } from '../../server/app.js';
@@ -44,6 +45,8 @@ export async function startServer(options: {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  // The mail sender (SMTP_URL and DELIVERY_* settings; DELIVERY_SENDER=off to run it elsewhere).
+  const sender = startSenderFromEnvironment(store, process.env, (line) => app.log.info(line));
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
   }, 5000);
@@ -54,6 +57,7 @@ export async function startServer(options: {
     store,
     async stop() {
       clearInterval(timer);
+      await sender?.stop();
       await app.close();
       await pool.close();
       await store.close();

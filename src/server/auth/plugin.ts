@@ -17,6 +17,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { secret } from '../../core/secret.js';
+import { dummyGeneratedPasswordHash } from '../../delivery/secrets.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { PASSWORD_MAX_LENGTH, verifyPassword } from './password.js';
@@ -171,7 +172,12 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const password = secret(request.body.password, 'password');
       // An unknown election answers like an unknown login: nothing to probe.
       const voter = await ctx.store.findVoterByLogin(electionId, request.body.login);
-      const matches = await verifyPassword(password, voter?.passwordHash);
+      // Voter passwords are generated (src/delivery/secrets.ts) and hashed at that cost: an unknown
+      // login is checked against a hash of the same cost, so timing does not tell logins apart.
+      const matches = await verifyPassword(
+        password,
+        voter?.passwordHash ?? (await dummyGeneratedPasswordHash()),
+      );
       if (voter === undefined || !matches) {
         request.log.info({ electionId }, 'voter login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');

@@ -31,6 +31,21 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   'trustee.partial-decryption': ['owner'],
   'election.publish': ['verified'],
   'election.annul': ['reason', 'from'],
+  // recovery (src/election/recovery.ts): ids and counts only, never a credential
+  'recovery.officer-key': ['fingerprint'],
+  'recovery.none': ['reason'],
+  'recovery.escrow': ['count'],
+  'credential.replace': ['voterId', 'escrowed'],
+  'recovery.request': ['requestId', 'voterId', 'origin'],
+  'recovery.request.unmatched': [],
+  'recovery.approve': ['requestId', 'voterId'],
+  'recovery.reject': ['requestId', 'voterId'],
+  'recovery.batch': ['count', 'requests'],
+  'recovery.complete': ['requestId', 'voterId'],
+  // delivery (src/server/routes/delivery.ts): settings and counts, never a secret
+  'delivery.settings': ['loginMode', 'passwordDelaySeconds', 'helpContact', 'defaultLanguage'],
+  'delivery.passwords': ['count'],
+  'delivery.resend': ['kind', 'count'],
 };
 
 /** Actors that are not accounts. */

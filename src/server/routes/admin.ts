@@ -4,12 +4,21 @@
  * Every route names the role it needs; answers are built from allowlists (a voter is shown with
  * whether a credential is set, never with the credential or a password hash).
  */
+import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, VoterRow } from '../../store/store.js';
-import { requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
+import { secret } from '../../core/secret.js';
+import type { Store } from '../../store/store.js';
+import {
+  checkPasswordPolicy,
+  hashPassword,
+  requireAccount,
+  requireElectionRole,
+  requireOrganisationAdmin,
+} from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
@@ -364,5 +373,171 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
         );
       },
     );
+
+    registerPeopleRoutes(app, ctx, elections);
   };
+}
+
+/** Roles an election admin may hand out here; trustees get theirs when declared in a threshold group. */
+const GRANTABLE_ROLES = ['election-admin', 'credential-authority', 'scrutineer'] as const;
+
+/**
+ * The people of an organisation, for the admin pages: its admins and the accounts holding a role in
+ * one of its elections (trustees, scrutineers…). An admin adds a person with an initial password,
+ * hashed at once and handed over by the admin out of band; accounts of other tenants stay invisible.
+ */
+async function organisationPeople(store: Store, organisationId: string) {
+  const people = new Map<string, { orgAdmin: boolean; roles: { electionId: string; role: string }[] }>();
+  const person = (accountId: string) => {
+    const known = people.get(accountId);
+    if (known) return known;
+    const found = { orgAdmin: false, roles: [] as { electionId: string; role: string }[] };
+    people.set(accountId, found);
+    return found;
+  };
+  for (const m of await store.listOrganisationMembers(organisationId)) {
+    const found = person(m.accountId);
+    if (m.role === 'org-admin') found.orgAdmin = true;
+  }
+  for (const election of await store.listElections(organisationId)) {
+    for (const grant of await store.listElectionRoles(election.id))
+      person(grant.accountId).roles.push({ electionId: grant.electionId, role: grant.role });
+  }
+  const members = [];
+  for (const [accountId, held] of people) {
+    const account = await store.getAccount(accountId);
+    if (account)
+      members.push({ id: account.id, email: account.email, displayName: account.displayName, ...held });
+  }
+  return members.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+function registerPeopleRoutes(
+  app: Parameters<FastifyPluginAsync>[0],
+  ctx: ServerContext,
+  elections: ElectionService,
+): void {
+  app.get(
+    '/api/v1/account/organisations',
+    { schema: { summary: 'The organisations the signed-in account administers' } },
+    async (request) => {
+      const { account } = requireAccount(request);
+      const organisations = [];
+      for (const m of await ctx.store.listMemberships(account.id)) {
+        if (m.role !== 'org-admin') continue;
+        const organisation = await ctx.store.getOrganisation(m.organisationId);
+        if (organisation) organisations.push({ id: organisation.id, name: organisation.name });
+      }
+      return { organisations };
+    },
+  );
+
+  app.get<{ Params: { organisationId: string } }>(
+    '/api/v1/organisations/:organisationId/members',
+    { schema: { params: OrganisationParams, summary: "The organisation's admins and election role holders" } },
+    async (request) => {
+      await requireOrganisationAdmin(ctx, request, request.params.organisationId);
+      return { members: await organisationPeople(ctx.store, request.params.organisationId) };
+    },
+  );
+
+  app.post<{
+    Params: { organisationId: string };
+    Body: { email: string; displayName: string; password: string; orgAdmin: boolean };
+  }>(
+    '/api/v1/organisations/:organisationId/members',
+    {
+      schema: {
+        params: OrganisationParams,
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' }),
+            displayName: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 2048 }),
+            orgAdmin: Type.Boolean(),
+          },
+          { additionalProperties: false },
+        ),
+        summary: 'Add a person (an account with an initial password), optionally as organisation admin',
+      },
+    },
+    async (request, reply) => {
+      const { organisationId } = request.params;
+      const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
+      const { email, displayName, orgAdmin } = request.body;
+      const password = secret(request.body.password, 'password');
+      if (!checkPasswordPolicy(password).ok) throw new ApiError('SCR_WEAK_PASSWORD');
+      if (await ctx.store.findAccountByEmail(email))
+        throw new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' });
+      const account = {
+        id: randomBytes(9).toString('base64url'),
+        email,
+        displayName,
+        passwordHash: await hashPassword(password),
+        isOperator: false,
+        createdAt: ctx.clock.now().toISOString(),
+      };
+      await ctx.store.createAccount(account);
+      await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'member' });
+      if (orgAdmin) await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+      await ctx.store.appendAudit({
+        organisationId,
+        electionId: null,
+        actor: actor.id,
+        action: 'member.add',
+        details: { accountId: account.id, orgAdmin },
+      });
+      return reply.status(201).send({ id: account.id, email, displayName, orgAdmin });
+    },
+  );
+
+  app.get<P>(
+    '/api/v1/elections/:electionId/roles',
+    { schema: { params: ElectionParams, summary: 'Who holds a role on this election' } },
+    async (request) => {
+      await requireElectionRole(ctx, request, request.params.electionId, ['election-admin']);
+      const roles = [];
+      for (const grant of await ctx.store.listElectionRoles(request.params.electionId)) {
+        const account = await ctx.store.getAccount(grant.accountId);
+        if (account)
+          roles.push({ accountId: account.id, displayName: account.displayName, email: account.email, role: grant.role });
+      }
+      return { roles };
+    },
+  );
+
+  app.post<P & { Body: { accountId: string; role: (typeof GRANTABLE_ROLES)[number] } }>(
+    '/api/v1/elections/:electionId/roles',
+    {
+      schema: {
+        params: ElectionParams,
+        body: Type.Object(
+          {
+            accountId: Type.String({ minLength: 1, maxLength: 64 }),
+            role: Type.Union(GRANTABLE_ROLES.map((r) => Type.Literal(r))),
+          },
+          { additionalProperties: false },
+        ),
+        summary: 'Give a person of the organisation a role on this election (scrutineer, credential authority…)',
+      },
+    },
+    async (request) => {
+      const { electionId } = request.params;
+      const { account: actor } = await requireElectionRole(ctx, request, electionId, ['election-admin']);
+      const election = await elections.get(electionId);
+      // Only people the organisation already knows: ids of other tenants' accounts answer 404.
+      const known = await organisationPeople(ctx.store, election.organisationId);
+      if (!known.some((p) => p.id === request.body.accountId))
+        throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
+      await ctx.store.addElectionRole({ electionId, accountId: request.body.accountId, role: request.body.role });
+      await ctx.store.appendAudit({
+        organisationId: election.organisationId,
+        electionId,
+        actor: actor.id,
+        action: 'role.grant',
+        details: { accountId: request.body.accountId, role: request.body.role },
+      });
+      return { ok: true };
+    },
+  );
 }

@@ -6,7 +6,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { encode } from '../../core/codec.js';
 import type { ElectionService } from '../../election/service.js';
+import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
 import type { ElectionRow } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -67,6 +69,27 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
         const counted = new Set(state.box.tallied().map((b) => b.tracker));
         return {
           ballots: state.box.all.map((b) => ({ tracker: b.tracker, weight: b.weight.toString(), counted: counted.has(b.tracker) })),
+        };
+      },
+    );
+
+    app.get<{ Params: { electionId: string } }>(
+      '/api/v1/elections/:electionId/tally',
+      {
+        schema: {
+          params: ElectionParams,
+          summary:
+            'The trustees structure and the encrypted tally (both on the board), and which trustees have decrypted',
+        },
+      },
+      async (request) => {
+        const row = await elections.get(request.params.electionId);
+        const { state } = await elections.board.state(row.id);
+        if (!state) throw new ApiError('SCR_NOT_FOUND', { problem: 'this election has not opened' });
+        return {
+          trustees: encode(trusteesCodec, [...state.trustees.kinds]),
+          encryptedTally: state.tally ? encode(encryptedTallyCodec, state.tally) : null,
+          decrypted: [...state.shares.keys()].sort((a, b) => a - b),
         };
       },
     );

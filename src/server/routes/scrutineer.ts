@@ -27,6 +27,36 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
     });
 
     app.get<P>(
+      '/api/v1/elections/:electionId/turnout',
+      { schema: { params: ElectionParams, summary: 'Turnout: voters who cast, in total and hour by hour (counts only)' } },
+      async (request) => {
+        await requireElectionRole(ctx, request, request.params.electionId, ['scrutineer', 'election-admin']);
+        const row = await elections.get(request.params.electionId);
+        const voters = (await ctx.store.listVoters(row.id)).length;
+        const casts = row.state === 'draft' ? [] : await ctx.store.listCasts(row.id);
+        // A revote does not add a voter: each voter counts at their first ballot.
+        const first = new Map<string, string>();
+        for (const cast of casts) {
+          const seen = first.get(cast.voterId);
+          if (seen === undefined || cast.castAt < seen) first.set(cast.voterId, cast.castAt);
+        }
+        const perHour = new Map<string, number>();
+        for (const at of first.values()) {
+          const hour = `${at.slice(0, 13)}:00:00.000Z`;
+          perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
+        }
+        let total = 0;
+        const series = [...perHour.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([hour, count]) => {
+            total += count;
+            return { hour, voted: count, cumulative: total };
+          });
+        return { state: row.state, voters, voted: first.size, ballots: casts.length, series };
+      },
+    );
+
+    app.get<P>(
       '/api/v1/elections/:electionId/sign-in-list',
       { schema: { params: ElectionParams, summary: 'Who voted (never how); after closing only' } },
       async (request) => {

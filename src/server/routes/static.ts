@@ -42,7 +42,12 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     });
     // One page per role; each page reads what it shows from the JSON API.
     app.get('/vote/:electionId', async (_request, reply) => sendPage(reply, root, 'booth'));
+    app.get('/trustee/:electionId', async (_request, reply) => sendPage(reply, root, 'trustee'));
+    app.get('/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'election'));
     // pages: trustee, election (keep this marker line)
+    app.get('/admin', async (_request, reply) => sendPage(reply, root, 'admin'));
+    app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
+    app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
   };
 }

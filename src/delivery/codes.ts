@@ -1,0 +1,101 @@
+/**
+ * One-time sign-in codes (login mode "one-time-code"): asked for at sign-in, sent at once (before any
+ * bulk mail) to the voter's registered address, valid 10 minutes, 5 tries, stored as a scrypt hash.
+ * Asking again replaces the code; asking within a minute of the last code sends nothing new, so the
+ * form cannot be used to flood a mailbox. Every answer to "send me a code" is the same whether the
+ * login exists or not, and costs the same hashing work.
+ */
+import { secret } from '../core/secret.js';
+import { verifyPassword } from '../server/auth/password.js';
+import { ApiError } from '../server/errors.js';
+import type { VoterRow } from '../store/store.js';
+import { type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';
+import { generateCode, hashCode } from './secrets.js';
+import { deliverySettings } from './settings.js';
+import { codeMessage, messageLanguage } from './templates.js';
+
+export const CODE_LIFETIME_MINUTES = 10;
+export const CODE_TRIES = 5;
+/** A new code is sent at most this often per voter. */
+export const CODE_RESEND_INTERVAL_MS = 60_000;
+
+async function codeElection(ctx: DeliveryContext, electionId: string) {
+  const row = await ctx.store.getElection(electionId);
+  if (row === undefined || !['draft', 'open'].includes(row.state)) throw new ApiError('SCR_VOTING_CLOSED');
+  const settings = await deliverySettings(ctx.store, electionId);
+  if (settings.loginMode !== 'one-time-code')
+    throw new ApiError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
+  return { row, settings };
+}
+
+/** Sends a code to the voter with this login, if there is one; the caller answers the same either way. */
+export async function requestCode(ctx: DeliveryContext, electionId: string, login: string): Promise<void> {
+  const { row, settings } = await codeElection(ctx, electionId);
+  const code = generateCode();
+  const codeHash = await hashCode(code);
+  const voter = await ctx.store.findVoterByLogin(electionId, login);
+  if (voter === undefined) return;
+  const now = ctx.clock.now();
+  const recent = (await ctx.store.listMessages(electionId, voter.id)).some(
+    (m) => m.purpose === 'one-time-code' && now.getTime() - Date.parse(m.createdAt) < CODE_RESEND_INTERVAL_MS,
+  );
+  if (recent) return;
+  await ctx.store.saveOneTimeCode({
+    electionId,
+    voterId: voter.id,
+    codeHash,
+    expiresAt: new Date(now.getTime() + CODE_LIFETIME_MINUTES * 60_000).toISOString(),
+    attemptsLeft: CODE_TRIES,
+    createdAt: now.toISOString(),
+  });
+  const language = messageLanguage(voter.language, settings.defaultLanguage);
+  const rendered = codeMessage(
+    language,
+    electionFacts(row, settings),
+    voter,
+    code.reveal(),
+    CODE_LIFETIME_MINUTES,
+  );
+  const key = `one-time-code/${voter.id}/${now.getTime()}`;
+  await ctx.store.enqueueMessages(electionId, [
+    {
+      id: outboxId(),
+      electionId,
+      voterId: voter.id,
+      purpose: 'one-time-code',
+      idempotencyKey: key,
+      channel: 'email',
+      recipient: voter.email,
+      language,
+      priority: 0,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      secretKind: 'code',
+      deferred: null,
+      nextAttemptAt: now.toISOString(),
+      messageId: messageIdFor(ctx.config.baseUrl, electionId, key),
+      createdAt: now.toISOString(),
+    },
+  ]);
+  ctx.wake?.();
+}
+
+/** The voter a code signs in, or SCR_BAD_CODE. Each call spends a try, right or wrong; a right code is spent whole. */
+export async function checkCode(
+  ctx: DeliveryContext,
+  electionId: string,
+  login: string,
+  code: string,
+): Promise<VoterRow> {
+  await codeElection(ctx, electionId);
+  const voter = await ctx.store.findVoterByLogin(electionId, login);
+  const live =
+    voter === undefined
+      ? undefined
+      : await ctx.store.spendOneTimeCodeAttempt(electionId, voter.id, ctx.clock.now().toISOString());
+  const matches = await verifyPassword(secret(code.trim(), 'password'), live?.codeHash);
+  if (voter === undefined || live === undefined || !matches) throw new ApiError('SCR_BAD_CODE');
+  await ctx.store.deleteOneTimeCode(electionId, voter.id);
+  return voter;
+}

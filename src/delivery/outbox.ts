@@ -1,0 +1,309 @@
+/**
+ * Putting messages into the outbox. Each function renders the message for one voter (their address,
+ * their language) and queues it with an idempotency key; the sender (sender.ts) does the rest. A
+ * secret handed to these functions goes into that voter's message body and nowhere else: not into a
+ * return value, a log line or an audit entry.
+ *
+ * Idempotency keys are `purpose/voterId/generation` unless the caller brings its own (a recovery
+ * request id, say): queueing the same key twice queues once. A new generation of a purpose replaces
+ * the voter's older message of that purpose if it has not started to leave.
+ */
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
+import type { Secret } from '../core/secret.js';
+import type { Clock } from '../server/context.js';
+import { ApiError } from '../server/errors.js';
+import type { EnqueueOutcome, MessagePurpose, OutboxInput } from '../store/delivery.js';
+import type { ElectionRow, Store, VoterRow } from '../store/store.js';
+import { type DeliverySettings, deliverySettings } from './settings.js';
+import {
+  credentialMessage,
+  type ElectionFacts,
+  messageLanguage,
+  passwordMessage,
+  type RenderedMessage,
+  reminderMessage,
+} from './templates.js';
+
+/** What queueing needs; a `ServerContext` is one. `wake` (optional) tells an in-process sender to look now. */
+export interface DeliveryContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly config: { readonly baseUrl: string };
+  readonly wake?: () => void;
+}
+
+export function outboxId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** A stable Message-ID per (election, key): a copy re-sent after a crash is recognisably the same message. */
+export function messageIdFor(baseUrl: string, electionId: string, idempotencyKey: string): string {
+  let host = 'scrutin.invalid';
+  try {
+    host = new URL(baseUrl).hostname || host;
+  } catch {
+    // keep the default
+  }
+  return `<${sha256Hex(`${electionId}/${idempotencyKey}`).slice(0, 40)}@${host}>`;
+}
+
+export function electionFacts(row: ElectionRow, settings: DeliverySettings): ElectionFacts {
+  return {
+    id: row.id,
+    name: row.name,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    timeZone: row.timeZone,
+    helpContact: settings.helpContact,
+    loginMode: settings.loginMode,
+  };
+}
+
+interface Draft {
+  voter: VoterRow;
+  purpose: MessagePurpose;
+  rendered: RenderedMessage;
+  secretKind: OutboxInput['secretKind'];
+  deferred: OutboxInput['deferred'];
+  priority: 0 | 1;
+  notBefore: Date;
+  idempotencyKey?: string;
+  generation?: number;
+}
+
+function toInput(electionId: string, draft: Draft, now: Date): OutboxInput {
+  const id = outboxId();
+  return {
+    id,
+    electionId,
+    voterId: draft.voter.id,
+    purpose: draft.purpose,
+    ...(draft.generation === undefined ? {} : { generation: draft.generation }),
+    ...(draft.idempotencyKey === undefined ? {} : { idempotencyKey: draft.idempotencyKey }),
+    channel: 'email',
+    recipient: draft.voter.email,
+    language: draft.rendered.language,
+    priority: draft.priority,
+    subject: draft.rendered.subject,
+    bodyText: draft.rendered.text,
+    bodyHtml: draft.rendered.html,
+    secretKind: draft.secretKind,
+    deferred: draft.deferred,
+    nextAttemptAt: draft.notBefore.toISOString(),
+    // Placeholder, replaced below once the key (possibly computed by the store) is known.
+    messageId: '',
+    createdAt: now.toISOString(),
+  };
+}
+
+/** Queues drafts; Message-IDs derive from the keys, so keys are settled here rather than in the store. */
+async function enqueueDrafts(
+  ctx: DeliveryContext,
+  electionId: string,
+  drafts: readonly Draft[],
+  publicCredentials?: readonly { voterId: string; publicCredential: string }[],
+): Promise<EnqueueOutcome[]> {
+  const now = ctx.clock.now();
+  const latest = new Map<string, number>();
+  if (drafts.some((d) => d.idempotencyKey === undefined && d.generation === undefined)) {
+    for (const entry of await ctx.store.listMessages(electionId)) {
+      const slot = `${entry.purpose}/${entry.voterId}`;
+      latest.set(slot, Math.max(latest.get(slot) ?? 0, entry.generation));
+    }
+  }
+  const inputs = drafts.map((draft) => {
+    const input = toInput(electionId, draft, now);
+    const slot = `${draft.purpose}/${draft.voter.id}`;
+    const generation =
+      draft.generation ?? (draft.idempotencyKey === undefined ? (latest.get(slot) ?? 0) + 1 : undefined);
+    if (generation !== undefined) latest.set(slot, generation);
+    const key = draft.idempotencyKey ?? `${slot}/${generation}`;
+    return {
+      ...input,
+      ...(generation === undefined ? {} : { generation }),
+      idempotencyKey: key,
+      messageId: messageIdFor(ctx.config.baseUrl, electionId, key),
+    };
+  });
+  const outcomes = await ctx.store.enqueueMessages(electionId, inputs, publicCredentials);
+  ctx.wake?.();
+  return outcomes;
+}
+
+async function electionAndSettings(store: Store, electionId: string) {
+  const row = await store.getElection(electionId);
+  if (row === undefined) throw new ApiError('SCR_NOT_FOUND');
+  const settings = await deliverySettings(store, electionId);
+  return { row, settings, facts: electionFacts(row, settings) };
+}
+
+/**
+ * Queues one credential message to the voter's registered address (the recovery helper's entry
+ * point as well as the server authority's). The credential goes into that message only. Queueing the
+ * same idempotency key again queues nothing and answers `created: false`.
+ */
+export async function queueCredentialMessage(
+  ctx: DeliveryContext,
+  input: {
+    electionId: string;
+    voterId: string;
+    credential: Secret<string, string>;
+    purpose: 'credential' | 'credential-recovery';
+    idempotencyKey: string;
+  },
+): Promise<{ messageId: string; created: boolean }> {
+  const { electionId, voterId, credential, purpose, idempotencyKey } = input;
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  const voter = await ctx.store.getVoter(voterId);
+  if (voter === undefined || voter.electionId !== electionId) throw new ApiError('SCR_NOT_FOUND');
+  const language = messageLanguage(voter.language, settings.defaultLanguage);
+  const [outcome] = await enqueueDrafts(ctx, electionId, [
+    {
+      voter,
+      purpose,
+      rendered: credentialMessage(
+        language,
+        ctx.config.baseUrl,
+        facts,
+        voter,
+        credential.reveal(),
+        purpose === 'credential-recovery',
+      ),
+      secretKind: 'credential',
+      deferred: null,
+      // A recovery is someone waiting: it goes before bulk sending.
+      priority: purpose === 'credential-recovery' ? 0 : 1,
+      notBefore: ctx.clock.now(),
+      idempotencyKey,
+    },
+  ]);
+  return { messageId: outcome!.id, created: outcome!.created };
+}
+
+/** A credential generated by the server for one voter: its private part goes to the outbox only. */
+export interface GeneratedCredential {
+  readonly voterId: string;
+  readonly publicCredential: string;
+  readonly credential: Secret<string, string>;
+}
+
+/**
+ * Binds generated public credentials to the voters and queues each private credential to its voter,
+ * in one transaction (a crash leaves either both or neither); in password mode also queues each
+ * voter's password message, due `passwordDelaySeconds` later, whose password is generated at send time.
+ */
+export async function queueGeneratedCredentials(
+  ctx: DeliveryContext,
+  electionId: string,
+  generated: readonly GeneratedCredential[],
+): Promise<{ credentialMessages: number; passwordMessages: number }> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  const voters = new Map((await ctx.store.listVoters(electionId)).map((v) => [v.id, v]));
+  const now = ctx.clock.now();
+  const drafts: Draft[] = [];
+  for (const g of generated) {
+    const voter = voters.get(g.voterId);
+    if (voter === undefined) throw new Error(`queueGeneratedCredentials: no voter ${g.voterId}`);
+    const language = messageLanguage(voter.language, settings.defaultLanguage);
+    drafts.push({
+      voter,
+      purpose: 'credential',
+      rendered: credentialMessage(language, ctx.config.baseUrl, facts, voter, g.credential.reveal(), false),
+      secretKind: 'credential',
+      deferred: null,
+      priority: 1,
+      notBefore: now,
+    });
+  }
+  const passwordDrafts =
+    settings.loginMode === 'password'
+      ? passwordDraftsFor(
+          ctx,
+          facts,
+          settings,
+          generated.map((g) => voters.get(g.voterId)!),
+          new Date(now.getTime() + settings.passwordDelaySeconds * 1000),
+        )
+      : [];
+  await enqueueDrafts(
+    ctx,
+    electionId,
+    [...drafts, ...passwordDrafts],
+    generated.map((g) => ({ voterId: g.voterId, publicCredential: g.publicCredential })),
+  );
+  return { credentialMessages: drafts.length, passwordMessages: passwordDrafts.length };
+}
+
+function passwordDraftsFor(
+  ctx: DeliveryContext,
+  facts: ElectionFacts,
+  settings: DeliverySettings,
+  voters: readonly VoterRow[],
+  notBefore: Date,
+): Draft[] {
+  return voters.map((voter) => ({
+    voter,
+    purpose: 'password',
+    rendered: passwordMessage(
+      messageLanguage(voter.language, settings.defaultLanguage),
+      ctx.config.baseUrl,
+      facts,
+      voter,
+    ),
+    secretKind: 'password',
+    deferred: 'password',
+    priority: 1,
+    notBefore,
+  }));
+}
+
+/**
+ * Queues a password message for each of `voterIds` (all voters when omitted), due after the
+ * election's delay unless `immediately`: each message gets a fresh password at send time, replacing
+ * the voter's previous one. Used in external-authority mode and for resends.
+ */
+export async function queuePasswordMessages(
+  ctx: DeliveryContext,
+  electionId: string,
+  options: { voterIds?: readonly string[]; immediately?: boolean } = {},
+): Promise<number> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  if (settings.loginMode !== 'password')
+    throw new ApiError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
+  const wanted = options.voterIds === undefined ? undefined : new Set(options.voterIds);
+  const voters = (await ctx.store.listVoters(electionId)).filter(
+    (v) => wanted === undefined || wanted.has(v.id),
+  );
+  const delay = options.immediately ? 0 : settings.passwordDelaySeconds * 1000;
+  const drafts = passwordDraftsFor(ctx, facts, settings, voters, new Date(ctx.clock.now().getTime() + delay));
+  await enqueueDrafts(ctx, electionId, drafts);
+  return drafts.length;
+}
+
+/** One-time-code mode: a reminder with the voting link and the login (no secret in it). */
+export async function queueReminders(
+  ctx: DeliveryContext,
+  electionId: string,
+  voterIds: readonly string[],
+): Promise<number> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  const wanted = new Set(voterIds);
+  const voters = (await ctx.store.listVoters(electionId)).filter((v) => wanted.has(v.id));
+  const drafts: Draft[] = voters.map((voter) => ({
+    voter,
+    purpose: 'access-reminder',
+    rendered: reminderMessage(
+      messageLanguage(voter.language, settings.defaultLanguage),
+      ctx.config.baseUrl,
+      facts,
+      voter,
+    ),
+    secretKind: null,
+    deferred: null,
+    priority: 1,
+    notBefore: ctx.clock.now(),
+  }));
+  await enqueueDrafts(ctx, electionId, drafts);
+  return drafts.length;
+}

@@ -1,0 +1,227 @@
+/**
+ * The messages voters receive, in French or English (the voter's language, else the election's
+ * default), as plain text and HTML with the same content. Texts come from the i18n catalogues'
+ * `mail` section; every value that comes from an administrator or a roll (election name, voter name,
+ * help contact) is HTML-escaped. A secret appears once in each body, and only in the message meant
+ * to carry it; a password message is rendered with a placeholder that the sender replaces by the
+ * password it generates at send time.
+ */
+import { isLanguage, type Language, messagesFor } from '../i18n/index.js';
+
+/** Stands for the password until the sender generates it (it cannot occur in a generated password). */
+export const PASSWORD_PLACEHOLDER = '\u27e6password\u27e7';
+
+export interface ElectionFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly timeZone: string;
+  readonly helpContact: string;
+  readonly loginMode: 'password' | 'one-time-code';
+}
+
+export interface Recipient {
+  readonly login: string;
+  readonly displayName: string;
+  readonly language: string;
+}
+
+export interface RenderedMessage {
+  readonly language: Language;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export function messageLanguage(voterLanguage: string, electionDefault: string): Language {
+  const voter = voterLanguage.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (isLanguage(voter)) return voter;
+  return isLanguage(electionDefault) ? electionDefault : 'fr';
+}
+
+/** The booth of an election; a credential link carries the credential in the fragment, never sent to a server. */
+export function boothUrl(baseUrl: string, electionId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/vote/${electionId}`;
+}
+
+export function credentialLink(baseUrl: string, electionId: string, credential: string): string {
+  return `${boothUrl(baseUrl, electionId)}#credential=${credential}`;
+}
+
+/** A paragraph: plain text lines, or a labelled value shown prominently. */
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'value'; label: string; value: string }
+  | { kind: 'link'; text: string; url: string };
+
+function render(language: Language, subject: string, blocks: readonly Block[]): RenderedMessage {
+  // French typography puts a space before the colon.
+  const colon = language === 'fr' ? '\u00a0: ' : ': ';
+  const text = blocks
+    .map((b) =>
+      b.kind === 'p' ? b.text : b.kind === 'value' ? `${b.label}${colon}${b.value}` : `${b.text}\n${b.url}`,
+    )
+    .join('\n\n');
+  const body = blocks
+    .map((b) =>
+      b.kind === 'p'
+        ? `<p>${escapeHtml(b.text)}</p>`
+        : b.kind === 'value'
+          ? `<p>${escapeHtml(b.label)}${colon.trimEnd()}<br><strong style="font-family:monospace;font-size:1.3em">${escapeHtml(b.value)}</strong></p>`
+          : `<p>${escapeHtml(b.text)}<br><a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`,
+    )
+    .join('\n');
+  const html = `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body>\n${body}\n</body></html>\n`;
+  return { language, subject, text: `${text}\n`, html };
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Formatters are costly to build (tens of microseconds to milliseconds): one per language and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+
+function formatDate(iso: string | null, timeZone: string, language: Language): string | undefined {
+  if (iso === null) return undefined;
+  const key = `${language}|${timeZone}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, format);
+  }
+  const cacheKey = `${key}|${iso}`;
+  let text = formatted.get(cacheKey);
+  if (text === undefined) {
+    text = format.format(new Date(iso));
+    // Every voter of an election shares its two dates: keep a bounded memo of the texts.
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(cacheKey, text);
+  }
+  return text;
+}
+
+function opening(language: Language, election: ElectionFacts, voter: Recipient): Block[] {
+  const m = messagesFor(language).mail;
+  const unknown = m.dateUnknown;
+  return [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'p', text: m.voterIn(election.name) },
+    {
+      kind: 'p',
+      text: m.dates(
+        formatDate(election.opensAt, election.timeZone, language) ?? unknown,
+        formatDate(election.closesAt, election.timeZone, language) ?? unknown,
+      ),
+    },
+  ];
+}
+
+function closing(language: Language, election: ElectionFacts): Block[] {
+  const m = messagesFor(language).mail;
+  return [
+    ...(election.helpContact ? [{ kind: 'p' as const, text: m.help(election.helpContact) }] : []),
+    { kind: 'p', text: m.signature },
+  ];
+}
+
+export function credentialMessage(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+  credential: string,
+  recovery: boolean,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  return render(language, (recovery ? m.credential.recoverySubject : m.credential.subject)(election.name), [
+    ...opening(language, election, voter),
+    ...(recovery ? [{ kind: 'p' as const, text: m.credential.recoveryIntro }] : []),
+    { kind: 'value', label: m.credential.label, value: credential },
+    { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
+    { kind: 'p', text: m.login(voter.login) },
+    {
+      kind: 'p',
+      text: election.loginMode === 'password' ? m.credential.passwordLater : m.credential.codeAtLogin,
+    },
+    { kind: 'p', text: m.credential.keep },
+    ...(election.opensAt === null || !recovery
+      ? [{ kind: 'p' as const, text: m.credential.testAccess }]
+      : []),
+    ...closing(language, election),
+  ]);
+}
+
+/** Rendered with PASSWORD_PLACEHOLDER; the sender substitutes the password it generates. */
+export function passwordMessage(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  return render(language, m.password.subject(election.name), [
+    ...opening(language, election, voter),
+    { kind: 'p', text: m.password.intro },
+    { kind: 'p', text: m.login(voter.login) },
+    { kind: 'value', label: m.password.label, value: PASSWORD_PLACEHOLDER },
+    { kind: 'p', text: m.password.replaces },
+    { kind: 'link', text: m.password.link, url: boothUrl(baseUrl, election.id) },
+    ...closing(language, election),
+  ]);
+}
+
+export function reminderMessage(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  return render(language, m.reminder.subject(election.name), [
+    ...opening(language, election, voter),
+    { kind: 'p', text: m.reminder.intro },
+    { kind: 'p', text: m.login(voter.login) },
+    { kind: 'p', text: m.reminder.codeAtLogin },
+    { kind: 'link', text: m.reminder.link, url: boothUrl(baseUrl, election.id) },
+    ...closing(language, election),
+  ]);
+}
+
+export function codeMessage(
+  language: Language,
+  election: ElectionFacts,
+  voter: Recipient,
+  code: string,
+  minutes: number,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  return render(language, m.code.subject(election.name), [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'value', label: m.code.label, value: code },
+    { kind: 'p', text: m.code.validity(minutes) },
+    ...closing(language, election),
+  ]);
+}
+
+/** A short text for the SMS channel: the code and the election, nothing else. */
+export function codeSms(language: Language, election: ElectionFacts, code: string, minutes: number): string {
+  const m = messagesFor(language).mail;
+  return `${m.code.label}: ${code} (${election.name}). ${m.code.validity(minutes)}`;
+}

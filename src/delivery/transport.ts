@@ -1,0 +1,167 @@
+/**
+ * Where messages leave the server. One interface for every channel (mail today, SMS ready): a
+ * transport sends one message and says whether it was accepted, refused for good (SMTP 5xx) or
+ * should be tried again (4xx, a dropped or refused connection, a timeout). Three implementations:
+ * SMTP through nodemailer (pooled connections, from SMTP_URL), a logging transport for servers
+ * without SMTP_URL that writes only "message to <voter id> sent" (never an address or a body), and an
+ * in-memory test transport; the SMS channel has a logging and a test transport only.
+ */
+import nodemailer from 'nodemailer';
+
+export type Channel = 'email' | 'sms';
+
+export interface OutgoingMessage {
+  /** Outbox row id: for logs. */
+  readonly id: string;
+  readonly electionId: string;
+  readonly voterId: string;
+  readonly channel: Channel;
+  /** An email address, or a phone number in E.164 for SMS. */
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string | null;
+  /** Message-ID header, the same on every attempt. */
+  readonly messageId: string;
+  readonly language: string;
+}
+
+export type SendResult =
+  | { readonly kind: 'accepted'; readonly response: string }
+  | { readonly kind: 'temporary'; readonly reason: string }
+  | { readonly kind: 'permanent'; readonly reason: string };
+
+export interface Transport {
+  readonly channel: Channel;
+  /** Never throws for a delivery problem: the result says what happened. */
+  send(message: OutgoingMessage): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+/** Longest SMTP reason kept: enough for the enhanced status code and the server's explanation. */
+const REASON_LENGTH = 300;
+
+export function shortReason(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > REASON_LENGTH ? `${oneLine.slice(0, REASON_LENGTH - 1)}…` : oneLine;
+}
+
+/**
+ * What a nodemailer error means for the message. A 5xx reply refuses this message for good; a 4xx
+ * reply, a connection that failed, dropped or timed out, or an authentication failure (a setting to
+ * fix, not a property of the message) are worth retrying.
+ */
+export function classifySmtpError(error: unknown): SendResult {
+  const e = error as { responseCode?: unknown; response?: unknown; code?: unknown; message?: unknown };
+  const code = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  const text =
+    typeof e.response === 'string' && e.response !== ''
+      ? e.response
+      : `${typeof e.code === 'string' ? `${e.code}: ` : ''}${typeof e.message === 'string' ? e.message : String(error)}`;
+  const reason = shortReason(text);
+  if (code !== undefined && code >= 500 && code < 600 && e.code !== 'EAUTH')
+    return { kind: 'permanent', reason };
+  return { kind: 'temporary', reason };
+}
+
+export interface SmtpOptions {
+  /** smtp://user:pass@host:port or smtps://…; query parameters are nodemailer's. */
+  readonly url: string;
+  /** The From header, e.g. "Scrutin <no-reply@example.org>". */
+  readonly from: string;
+  /** Parallel SMTP connections kept open. */
+  readonly maxConnections?: number;
+  /** Per-step timeouts (ms); they must stay well below the outbox lease. */
+  readonly timeoutMs?: number;
+}
+
+export function smtpTransport(options: SmtpOptions): Transport {
+  const timeout = options.timeoutMs ?? 30_000;
+  const transporter = nodemailer.createTransport({
+    url: options.url,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: 1000,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    // No link tracking, no pretty-printing of logs: nodemailer logs nothing unless asked.
+    logger: false,
+    debug: false,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    channel: 'email',
+    async send(message) {
+      try {
+        const info = await transporter.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html === null ? {} : { html: message.html }),
+          messageId: message.messageId,
+          headers: { 'Content-Language': message.language, 'Auto-Submitted': 'auto-generated' },
+        });
+        return { kind: 'accepted', response: shortReason(String(info.response ?? '250')) };
+      } catch (error) {
+        return classifySmtpError(error);
+      }
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+/** Without SMTP_URL: nothing leaves; each message is logged as sent by voter id only, then discarded. */
+export function loggingTransport(channel: Channel, log: (line: string) => void): Transport {
+  return {
+    channel,
+    async send(message) {
+      log(`message to ${message.voterId} sent (${channel}, not delivered: no transport configured)`);
+      return { kind: 'accepted', response: 'logged' };
+    },
+    async close() {},
+  };
+}
+
+/** In-memory transport for tests: keeps what was accepted; `script` decides the answer per attempt. */
+export interface TestTransport extends Transport {
+  readonly accepted: OutgoingMessage[];
+  script: (message: OutgoingMessage, attempt: number) => SendResult;
+}
+
+export function testTransport(channel: Channel = 'email'): TestTransport {
+  const attempts = new Map<string, number>();
+  const transport: TestTransport = {
+    channel,
+    accepted: [],
+    script: () => ({ kind: 'accepted', response: '250 OK' }),
+    async send(message) {
+      const attempt = (attempts.get(message.id) ?? 0) + 1;
+      attempts.set(message.id, attempt);
+      const result = transport.script(message, attempt);
+      if (result.kind === 'accepted') transport.accepted.push(message);
+      return result;
+    },
+    async close() {},
+  };
+  return transport;
+}
+
+/**
+ * The mail transport a server uses: SMTP when SMTP_URL is set, else the logging transport (and a
+ * warning, once, that nothing is delivered).
+ */
+export function mailTransportFromEnvironment(env: NodeJS.ProcessEnv, log: (line: string) => void): Transport {
+  const url = env.SMTP_URL;
+  if (url === undefined || url === '') {
+    log('SMTP_URL is not set: messages are logged by voter id and not delivered');
+    return loggingTransport('email', log);
+  }
+  return smtpTransport({
+    url,
+    from: env.SMTP_FROM ?? 'Scrutin <no-reply@scrutin.invalid>',
+    maxConnections: Number(env.SMTP_MAX_CONNECTIONS ?? 5),
+  });
+}

@@ -1,0 +1,701 @@
+/**
+ * Consultations (issue #6): a named group of ballot boxes on the same questions and calendar in one
+ * organisation — e.g. one box per federation — each online box an ordinary election of the
+ * ElectionService (its own roll, trustees, board and result). The consolidated result adds the
+ * boxes' *verified* results: each box's archive is replayed by the auditor's verifier (ballots
+ * checked by the server's worker pool) before its figures count. Paper boxes carry totals entered by
+ * a named person with the report's SHA-256, and are marked as not cryptographically verifiable.
+ * Annulling a box excludes it (with its reason shown); a re-run box replaces it. When every box is
+ * published or annulled and the round rule calls for a second round, the next consultation is
+ * prepared in draft: qualified candidates, same rolls, same trustees where possible.
+ *
+ * Who may act is the HTTP layer's job (org admins manage; see routes/consultations.ts).
+ */
+import { Buffer } from 'node:buffer';
+import { type BoxInput, type ConsolidationReport, consolidate } from '../congress/consolidation.js';
+import { splitFederationRoll } from '../congress/federation-roll.js';
+import {
+  type BoxFigures,
+  figuresFromJson,
+  figuresProblem,
+  figuresToJson,
+  questionsKey,
+} from '../congress/figures.js';
+import { type RoundRule, ruleFromJson, ruleProblem } from '../congress/rules.js';
+import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
+import { DecodeError, decodeText } from '../core/codec.js';
+import { requireGroup } from '../core/group.js';
+import { sha256Hex } from '../core/hash.js';
+import { checkQuestion } from '../protocol/election.js';
+import {
+  type HomomorphicQuestion,
+  isHomomorphic,
+  questionCodec,
+  type TrusteePublicKey,
+  trusteePublicKeyCodec,
+} from '../protocol/messages.js';
+import { generateToken } from '../protocol/setup.js';
+import { verifyTrusteePublicKey } from '../protocol/trustees.js';
+import type { BallotBatchChecker } from '../protocol/verifier.js';
+import type { Clock } from '../server/context.js';
+import { ApiError } from '../server/errors.js';
+import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
+import { UniqueViolation } from '../store/errors.js';
+import type { ElectionRow, Store, VoterRow } from '../store/store.js';
+import { type Actor, type ElectionService, estimatedBallotSize, randomId } from './service.js';
+
+/** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */
+export const MAX_KEPT_REPORT_BYTES = 256 * 1024;
+const MAX_BOXES = 500;
+/** As the election service requires: never a local time without its offset. */
+const EXPLICIT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export interface ConsultationTemplate {
+  readonly groupName: string;
+  readonly timeZone: string;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly questions: readonly HomomorphicQuestion[];
+}
+
+export interface CreateConsultationInput {
+  name: string;
+  description: string;
+  timeZone: string;
+  group?: string;
+  questions: unknown;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  boxes: readonly { label: string }[];
+  rule?: unknown;
+  /** Every box gets a server-held key (the weakest mode, labelled as such). */
+  serverTrustee?: boolean;
+  /** External Single trustees shared by every box (public keys only). */
+  trustees?: readonly { displayName: string; publicKey: string }[];
+}
+
+export interface PaperBoxInput {
+  label: string;
+  replaces?: string | null;
+  enteredBy: string;
+  figures: unknown;
+  report: { fileName: string; contentBase64?: string; sha256?: string };
+}
+
+export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
+
+const invalid = (problem: string): never => {
+  throw new ApiError('SCR_INVALID_CONSULTATION', { problem });
+};
+
+export class ConsultationService {
+  /** Verified archives by election and final event hash: a published board never changes. */
+  private readonly verified = new Map<
+    string,
+    Promise<{ ok: true; box: VerifiedBox } | { ok: false; problem: string }>
+  >();
+
+  constructor(
+    private readonly store: Store,
+    private readonly elections: ElectionService,
+    private readonly clock: Clock,
+    private readonly checker: BallotBatchChecker,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private audit(row: ConsultationRow, actor: Actor, action: string, details: Record<string, unknown>) {
+    return this.store.appendAudit({
+      organisationId: row.organisationId,
+      electionId: null,
+      actor: actor.id,
+      action,
+      details: { consultation: row.id, ...details },
+    });
+  }
+
+  async get(id: string): Promise<ConsultationRow> {
+    const row = await this.store.consultations.get(id);
+    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    return row;
+  }
+
+  template(row: ConsultationRow): ConsultationTemplate {
+    return JSON.parse(row.templateJson) as ConsultationTemplate;
+  }
+
+  rule(row: ConsultationRow): RoundRule | null {
+    return row.ruleJson === null ? null : (JSON.parse(row.ruleJson) as RoundRule);
+  }
+
+  boxes(id: string): Promise<BoxRow[]> {
+    return this.store.consultations.boxes(id);
+  }
+
+  async box(id: string, boxId: string): Promise<BoxRow> {
+    const box = (await this.boxes(id)).find((b) => b.id === boxId);
+    if (!box) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such box in this consultation' });
+    return box;
+  }
+
+  async create(
+    organisationId: string,
+    actor: Actor,
+    input: CreateConsultationInput,
+  ): Promise<ConsultationRow> {
+    const group = requireGroup(input.group ?? 'BELENIOS-2048');
+    const questions = parseConsultationQuestions(input.questions, group);
+    let rule: RoundRule | null = null;
+    if (input.rule !== undefined && input.rule !== null) {
+      const parsed = ruleFromJson(input.rule);
+      if (!parsed.ok) invalid(parsed.problem);
+      rule = (parsed as { rule: RoundRule }).rule;
+      const problem = ruleProblem(rule, questions);
+      if (problem) invalid(problem);
+    }
+    // The calendar and shared trustees are checked before any box exists: a mistake leaves nothing behind.
+    for (const [field, value] of [
+      ['opensAt', input.opensAt],
+      ['closesAt', input.closesAt],
+    ] as const) {
+      if (value && (!EXPLICIT_INSTANT.test(value) || Number.isNaN(new Date(value).getTime())))
+        invalid(`${field}: dates need an explicit time zone offset, e.g. 2027-03-01T09:00:00+01:00`);
+    }
+    if (input.opensAt && input.closesAt && new Date(input.opensAt) >= new Date(input.closesAt))
+      invalid('closing must be after opening');
+    for (const [i, trustee] of (input.trustees ?? []).entries()) {
+      let key: TrusteePublicKey | undefined;
+      try {
+        key = decodeText(trusteePublicKeyCodec, trustee.publicKey.trim(), `trustees[${i}]`);
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error;
+      }
+      if (!key || !verifyTrusteePublicKey(group, key))
+        throw new ApiError('SCR_INVALID_TRUSTEE_DATA', {
+          problem: `trustees[${i}]: not a valid public key of this group`,
+        });
+    }
+    const labels = input.boxes.map((b) => b.label.trim());
+    if (labels.length === 0 || labels.length > MAX_BOXES) invalid(`expected 1 to ${MAX_BOXES} boxes`);
+    if (labels.some((l) => l.length === 0 || l.length > 200)) invalid('box labels have 1 to 200 characters');
+    const duplicate = labels.find((l, i) => labels.indexOf(l) !== i);
+    if (duplicate !== undefined) invalid(`two boxes are labelled "${duplicate}"`);
+    const template: ConsultationTemplate = {
+      groupName: group.name,
+      timeZone: input.timeZone,
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      questions,
+    };
+    const row: ConsultationRow = {
+      id: generateToken(),
+      organisationId,
+      name: input.name,
+      description: input.description,
+      round: 1,
+      templateJson: JSON.stringify(template),
+      ruleJson: rule && JSON.stringify(rule),
+      previousId: null,
+      createdBy: actor.id,
+      createdAt: this.now(),
+    };
+    // Boxes are drafts until the consultation row exists: a failure leaves unlisted drafts, no half consultation.
+    const boxes: BoxRow[] = [];
+    for (const [position, label] of labels.entries()) {
+      const election = await this.createBoxElection(row, template, label, actor);
+      if (input.serverTrustee) await this.elections.useServerTrustee(election.id, actor);
+      for (const trustee of input.trustees ?? [])
+        await this.elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
+      boxes.push(newBox(row.id, position, label, 'online', election.id, this.now()));
+    }
+    await this.store.consultations.create(row, boxes);
+    await this.audit(row, actor, 'consultation.create', { name: row.name, boxes: boxes.length, round: 1 });
+    return row;
+  }
+
+  private async createBoxElection(
+    row: Pick<ConsultationRow, 'name' | 'description' | 'organisationId'>,
+    template: ConsultationTemplate,
+    label: string,
+    actor: Actor,
+  ): Promise<ElectionRow> {
+    const election = await this.elections.create(row.organisationId, actor, {
+      name: `${row.name} — ${label}`,
+      description: row.description,
+      timeZone: template.timeZone,
+      groupName: template.groupName,
+    });
+    await this.elections.setQuestions(
+      election.id,
+      actor,
+      template.questions.map((q) => questionCodec.toJson(q)),
+    );
+    if (template.opensAt || template.closesAt)
+      await this.elections.setSchedule(election.id, actor, {
+        opensAt: template.opensAt,
+        closesAt: template.closesAt,
+      });
+    // The creator administers each box, as when an election is created through the API.
+    if (actor.id !== 'system')
+      await this.store.addElectionRole({
+        electionId: election.id,
+        accountId: actor.id,
+        role: 'election-admin',
+      });
+    return this.elections.get(election.id);
+  }
+
+  /**
+   * One CSV for the whole consultation: `federation,email,login,weight,name[,language]` per line (a
+   * header line starting with "federation" is skipped). Lines are split by federation (a box label)
+   * and each part checked as a voter roll; any problem, with its line number in the whole file,
+   * and nothing is imported. Every box must still be a draft.
+   */
+  async importVoters(id: string, actor: Actor, csv: string): Promise<{ imported: Record<string, number> }> {
+    const row = await this.get(id);
+    const boxes = (await this.boxes(id)).filter((b) => b.channel === 'online' && !b.annulReason);
+    for (const box of boxes) {
+      const election = await this.elections.get(box.electionId!);
+      if (election.state !== 'draft')
+        throw new ApiError('SCR_WRONG_STATE', {
+          problem: `box ${box.label} is ${election.state}, not draft`,
+        });
+    }
+    const roll = splitFederationRoll(
+      csv,
+      boxes.map((b) => b.label),
+    );
+    if (!roll.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: roll.problems });
+    const imported: Record<string, number> = {};
+    for (const box of boxes) {
+      const part = roll.parts.get(box.label);
+      // A federation absent from the file keeps its roll.
+      if (part === undefined) continue;
+      const voters = await this.elections.importVoters(box.electionId!, actor, part, 'fr');
+      imported[box.label] = voters.length;
+    }
+    await this.audit(row, actor, 'consultation.voters', {
+      count: Object.values(imported).reduce((a, b) => a + b, 0),
+    });
+    return { imported };
+  }
+
+  /** Records the annulment of a box (and annuls its election when it is not published yet). */
+  async annulBox(id: string, boxId: string, actor: Actor, reason: string): Promise<BoxRow> {
+    const row = await this.get(id);
+    const box = await this.box(id, boxId);
+    const trimmed = reason.trim();
+    if (trimmed.length < 5)
+      throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
+    if (box.annulReason !== null)
+      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
+    if (box.electionId) {
+      const election = await this.elections.get(box.electionId);
+      if (!['published', 'annulled'].includes(election.state))
+        await this.elections.annul(box.electionId, actor, trimmed);
+    }
+    const at = this.now();
+    if (!(await this.store.consultations.annulBox(box.id, { reason: trimmed, at, by: actor.id })))
+      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
+    await this.audit(row, actor, 'consultation.box-annul', {
+      box: box.id,
+      label: box.label,
+      reason: trimmed,
+    });
+    return this.box(id, boxId);
+  }
+
+  private async replaceable(id: string, boxId: string): Promise<BoxRow> {
+    const box = await this.box(id, boxId);
+    if (box.annulReason === null)
+      throw new ApiError('SCR_WRONG_STATE', { problem: 'only an annulled box can be re-run' });
+    if ((await this.boxes(id)).some((b) => b.replacesId === box.id))
+      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box already has a re-run' });
+    return box;
+  }
+
+  /** A new online box for an annulled one: same label and questions, its roll and trustees copied. */
+  async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
+    const row = await this.get(id);
+    const annulled = await this.replaceable(id, boxId);
+    const election = await this.createBoxElection(row, this.template(row), annulled.label, actor);
+    if (annulled.electionId) await this.copyRollAndTrustees(annulled.electionId, election.id, actor);
+    const box = await this.addBox({
+      ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
+      replacesId: annulled.id,
+    });
+    await this.audit(row, actor, 'consultation.box-rerun', {
+      box: box.id,
+      replaces: annulled.id,
+      label: box.label,
+    });
+    return box;
+  }
+
+  private async addBox(box: BoxRow): Promise<BoxRow> {
+    try {
+      const { position: _position, ...rest } = box;
+      return await this.store.consultations.addBox(rest);
+    } catch (error) {
+      if (error instanceof UniqueViolation)
+        throw new ApiError('SCR_CONFLICT', { problem: 'someone else changed the boxes at the same time' });
+      throw error;
+    }
+  }
+
+  /** A box counted elsewhere: totals entered by a named person, with the report's name and SHA-256. */
+  async addPaperBox(id: string, actor: Actor, input: PaperBoxInput): Promise<BoxRow> {
+    const row = await this.get(id);
+    const template = this.template(row);
+    const label = input.label.trim();
+    if (label.length === 0 || label.length > 200)
+      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the label has 1 to 200 characters' });
+    if (input.enteredBy.trim().length < 2)
+      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'name the person who entered the totals' });
+    const parsed = figuresFromJson(input.figures);
+    if (!parsed.ok) throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: parsed.problem });
+    const figures = (parsed as { figures: BoxFigures }).figures;
+    const problem = figuresProblem(template.questions, figures);
+    if (problem) throw new ApiError('SCR_INVALID_PAPER_BOX', { problem });
+    const report = readReport(input.report);
+    let replaces: BoxRow | undefined;
+    if (input.replaces) replaces = await this.replaceable(id, input.replaces);
+    else if ((await this.consolidation(id)).complete)
+      throw new ApiError('SCR_WRONG_STATE', {
+        problem: 'the consultation is complete: only a re-run of an annulled box can be added',
+      });
+    if (!replaces && (await this.boxes(id)).some((b) => b.label === label && !b.annulReason))
+      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: `a box is already labelled "${label}"` });
+    const box = await this.addBox({
+      ...newBox(id, 0, label, 'paper', null, this.now()),
+      replacesId: replaces?.id ?? null,
+      paperJson: JSON.stringify(figuresToJson(figures)),
+      enteredBy: input.enteredBy.trim(),
+      enteredAt: this.now(),
+      reportName: report.fileName,
+      reportSha256: report.sha256,
+      reportBase64: report.base64,
+    });
+    await this.audit(row, actor, 'consultation.box-paper', {
+      box: box.id,
+      label,
+      enteredBy: box.enteredBy,
+      reportSha256: report.sha256,
+      replaces: replaces?.id ?? null,
+    });
+    await this.settle(id, actor);
+    return box;
+  }
+
+  /**
+   * Moves every online box that can take `step` (open, close, tally, publish) and is not annulled;
+   * boxes in another state are left alone. After publication the round is settled.
+   */
+  async advance(
+    id: string,
+    actor: Actor,
+    step: AdvanceStep,
+  ): Promise<{ moved: string[]; refused: { box: string; label: string; code: string; detail: unknown }[] }> {
+    const row = await this.get(id);
+    const from: Record<AdvanceStep, ElectionRow['state']> = {
+      open: 'draft',
+      close: 'open',
+      tally: 'closed',
+      publish: 'tallied',
+    };
+    const moved: string[] = [];
+    // A box that is not ready (e.g. no credentials yet) is reported and the others still move.
+    const refused: { box: string; label: string; code: string; detail: unknown }[] = [];
+    let firstError: ApiError | undefined;
+    for (const box of await this.boxes(id)) {
+      if (box.channel !== 'online' || box.annulReason !== null) continue;
+      const election = await this.elections.get(box.electionId!);
+      if (election.state !== from[step]) continue;
+      try {
+        await this.elections[step](election.id, actor);
+        moved.push(box.id);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        firstError ??= error;
+        refused.push({ box: box.id, label: box.label, code: error.code, detail: error.detail ?? null });
+      }
+    }
+    if (moved.length === 0 && firstError)
+      throw new ApiError(firstError.code, { problem: `no box moved by "${step}"`, refused });
+    if (moved.length === 0)
+      throw new ApiError('SCR_WRONG_STATE', { problem: `no box can be moved by "${step}"` });
+    await this.audit(row, actor, `consultation.${step}`, { boxes: moved.length, refused: refused.length });
+    if (step === 'publish') await this.settle(id, actor);
+    return { moved, refused };
+  }
+
+  private verifiedArchive(election: ElectionRow, head: { hash: string }) {
+    const key = `${election.id}:${head.hash}`;
+    let cached = this.verified.get(key);
+    if (!cached) {
+      cached = this.elections.board
+        .archive(election.id, election.archiveTimestamp!)
+        .then((bytes) => verifyBoxArchive(bytes, this.checker));
+      this.verified.set(key, cached);
+      // A crash of the checker (not a verdict) is not remembered: the next read tries again.
+      cached.catch(() => this.verified.delete(key));
+      if (this.verified.size > 1000) this.verified.delete(this.verified.keys().next().value!);
+    }
+    return cached;
+  }
+
+  /** The consolidated result now: every published box's archive verified (in parallel), then added. */
+  async consolidation(id: string): Promise<ConsolidationReport> {
+    const row = await this.get(id);
+    const template = this.template(row);
+    const key = questionsKey(template.questions.map((q) => questionCodec.toJson(q)));
+    const boxes = await this.boxes(id);
+    const inputs = await Promise.all(
+      boxes.map(async (box): Promise<BoxInput> => {
+        const base = {
+          id: box.id,
+          label: box.label,
+          channel: box.channel,
+          electionId: box.electionId,
+          replaces: box.replacesId,
+          annulment:
+            box.annulReason === null
+              ? null
+              : { reason: box.annulReason, at: box.annulledAt!, by: box.annulledBy! },
+        };
+        if (box.channel === 'paper') {
+          const parsed = figuresFromJson(JSON.parse(box.paperJson!));
+          if (!parsed.ok) throw new Error(`stored paper box ${box.id} does not parse`);
+          return {
+            ...base,
+            paper: {
+              figures: parsed.figures,
+              enteredBy: box.enteredBy!,
+              enteredAt: box.enteredAt!,
+              reportName: box.reportName!,
+              reportSha256: box.reportSha256!,
+            },
+          };
+        }
+        const election = await this.elections.get(box.electionId!);
+        if (election.state === 'annulled' && base.annulment === null)
+          base.annulment = { reason: election.annulReason ?? '', at: election.updatedAt, by: 'election' };
+        // An annulled box that was published still shows its verified figures, for the record.
+        if (election.state !== 'published') return base;
+        const head = await this.store.boardHead(election.id);
+        if (!head) return { ...base, problem: 'the published box has no board' };
+        const verdict = await this.verifiedArchive(election, head);
+        if (!verdict.ok) return { ...base, problem: verdict.problem };
+        if (questionsKey(verdict.box.questions.map((q) => questionCodec.toJson(q))) !== key)
+          return { ...base, problem: 'the box was not run on the consultation questions' };
+        return { ...base, verified: verdict.box };
+      }),
+    );
+    return consolidate({
+      consultation: { id: row.id, name: row.name, round: row.round },
+      questions: template.questions,
+      rule: this.rule(row),
+      boxes: inputs,
+    });
+  }
+
+  /**
+   * Once the round is complete and its rule calls for a second round, prepares it (idempotent; the
+   * unique next-round key settles races between processes; an interrupted preparation is resumed).
+   */
+  async settle(id: string, actor: Actor): Promise<ConsultationRow | undefined> {
+    const row = await this.get(id);
+    const rule = this.rule(row);
+    // Verifying the boxes now (even without a rule) also warms the cache the public reads use.
+    const report = await this.consolidation(id);
+    if (!rule) return undefined;
+    if (!report.complete || report.decision?.kind !== 'second-round') return undefined;
+    const template = this.template(row);
+    const question = template.questions[rule.question]!;
+    const qualified = report.decision.qualified.map((i) => question.answers[i]!);
+    let next = await this.store.consultations.next(id);
+    if (!next) {
+      const nextTemplate: ConsultationTemplate = {
+        ...template,
+        opensAt: null,
+        closesAt: null,
+        questions: [{ ...question, answers: qualified, min: 1, max: 1 }],
+      };
+      const candidate: ConsultationRow = {
+        id: generateToken(),
+        organisationId: row.organisationId,
+        name: `${row.name} — round ${row.round + 1}`,
+        description: row.description,
+        round: row.round + 1,
+        templateJson: JSON.stringify(nextTemplate),
+        ruleJson: null,
+        previousId: row.id,
+        createdBy: 'system',
+        createdAt: this.now(),
+      };
+      try {
+        await this.store.consultations.create(candidate, []);
+        next = candidate;
+        await this.audit(row, actor, 'consultation.next-round', {
+          next: candidate.id,
+          qualified: qualified.join(', '),
+        });
+      } catch (error) {
+        if (!(error instanceof UniqueViolation)) throw error;
+        next = await this.store.consultations.next(id);
+        if (!next) throw error;
+      }
+    }
+    await this.completeNextRound(row, next, actor);
+    return next;
+  }
+
+  /** Creates the next round's missing boxes: one per counted box, roll and trustees copied. */
+  private async completeNextRound(
+    previous: ConsultationRow,
+    next: ConsultationRow,
+    actor: Actor,
+  ): Promise<void> {
+    const existing = new Set((await this.boxes(next.id)).map((b) => b.label));
+    const template = this.template(next);
+    for (const box of await this.boxes(previous.id)) {
+      if (box.annulReason !== null || existing.has(box.label)) continue;
+      const election = await this.createBoxElection(next, template, box.label, actor);
+      if (box.electionId) await this.copyRollAndTrustees(box.electionId, election.id, actor);
+      await this.addBox(newBox(next.id, 0, box.label, 'online', election.id, this.now()));
+      existing.add(box.label);
+    }
+  }
+
+  /** Same roll (no credentials: new ones are issued), same trustees where possible, same election roles. */
+  private async copyRollAndTrustees(fromElection: string, toElection: string, actor: Actor): Promise<void> {
+    const voters = await this.store.listVoters(fromElection);
+    if (voters.length > 0) {
+      const copies: VoterRow[] = voters.map((v) => ({
+        ...v,
+        id: randomId(),
+        electionId: toElection,
+        publicCredential: null,
+        passwordHash: null,
+      }));
+      await this.store.replaceVoters(toElection, copies);
+      const target = await this.elections.get(toElection);
+      await this.store.appendAudit({
+        organisationId: target.organisationId,
+        electionId: toElection,
+        actor: actor.id,
+        action: 'voters.import',
+        details: { count: copies.length },
+      });
+    }
+    for (const trustee of await this.store.listTrustees(fromElection)) {
+      if (trustee.kind === 'server') await this.elections.useServerTrustee(toElection, actor);
+      else if (trustee.kind === 'single' && trustee.publicJson)
+        await this.elections.addSingleTrustee(toElection, actor, {
+          displayName: trustee.displayName,
+          accountId: trustee.accountId,
+          publicKey: trustee.publicJson,
+        });
+      // Threshold groups run their key establishment again: their shares are bound to one election.
+    }
+    for (const grant of await this.store.listElectionRoles(fromElection))
+      await this.store.addElectionRole({ ...grant, electionId: toElection });
+  }
+
+  /** The paper report's bytes, when kept. */
+  async report(id: string, boxId: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const box = await this.box(id, boxId);
+    if (box.reportBase64 === null || box.reportName === null)
+      throw new ApiError('SCR_NOT_FOUND', { problem: 'no report file is kept for this box' });
+    return { fileName: box.reportName, bytes: Buffer.from(box.reportBase64, 'base64') };
+  }
+}
+
+function newBox(
+  consultationId: string,
+  position: number,
+  label: string,
+  channel: BoxRow['channel'],
+  electionId: string | null,
+  at: string,
+): BoxRow {
+  return {
+    id: randomId(),
+    consultationId,
+    position,
+    label,
+    channel,
+    electionId,
+    replacesId: null,
+    annulReason: null,
+    annulledAt: null,
+    annulledBy: null,
+    paperJson: null,
+    enteredBy: null,
+    enteredAt: null,
+    reportName: null,
+    reportSha256: null,
+    reportBase64: null,
+    createdAt: at,
+  };
+}
+
+/** Questions every box will carry: homomorphic only (their counts add up), valid in the group. */
+function parseConsultationQuestions(
+  value: unknown,
+  group: ReturnType<typeof requireGroup>,
+): HomomorphicQuestion[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 50)
+    throw new ApiError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
+  try {
+    const questions = value.map((q, i) => {
+      const question = questionCodec.decode(q, `questions[${i}]`);
+      checkQuestion(question, `questions[${i}]`, group);
+      if (!isHomomorphic(question))
+        throw new ApiError('SCR_INVALID_QUESTIONS', {
+          problem: `questions[${i}]: only questions counted by addition can be consolidated across boxes`,
+        });
+      return question;
+    });
+    if (estimatedBallotSize(questions, group) > 256 * 1024)
+      throw new ApiError('SCR_INVALID_QUESTIONS', {
+        problem: 'the ballots for these questions would be too large',
+      });
+    return questions;
+  } catch (error) {
+    if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_QUESTIONS', { problem: error.message });
+    throw error;
+  }
+}
+
+function readReport(report: PaperBoxInput['report']): {
+  fileName: string;
+  sha256: string;
+  base64: string | null;
+} {
+  const fileName = report.fileName.trim();
+  if (fileName.length === 0 || fileName.length > 200 || /[/\\]|\p{Cc}/u.test(fileName))
+    throw new ApiError('SCR_INVALID_PAPER_BOX', {
+      problem: 'the report needs a plain file name (no folders)',
+    });
+  if (report.contentBase64 !== undefined) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(report.contentBase64) || report.contentBase64.length % 4 !== 0)
+      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the report content must be Base64' });
+    const bytes = Buffer.from(report.contentBase64, 'base64');
+    if (bytes.length === 0)
+      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the report file is empty' });
+    const sha256 = sha256Hex(new Uint8Array(bytes));
+    if (report.sha256 !== undefined && report.sha256.toLowerCase() !== sha256)
+      throw new ApiError('SCR_INVALID_PAPER_BOX', {
+        problem: 'the SHA-256 given does not match the report file',
+      });
+    return { fileName, sha256, base64: bytes.length <= MAX_KEPT_REPORT_BYTES ? report.contentBase64 : null };
+  }
+  if (report.sha256 === undefined || !/^[0-9a-fA-F]{64}$/.test(report.sha256))
+    throw new ApiError('SCR_INVALID_PAPER_BOX', {
+      problem: 'attach the report file, or give its SHA-256 (64 hex digits)',
+    });
+  return { fileName, sha256: report.sha256.toLowerCase(), base64: null };
+}

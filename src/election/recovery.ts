@@ -1,0 +1,568 @@
+/**
+ * Credential recovery without double voting (issue #4 item 5). Belenios 2.0 seals the list of public
+ * credentials in the Setup event, so:
+ *   - before opening, a lost or undelivered server-generated credential is *replaced* (a new private
+ *     and public credential for that voter; the old one is never sealed);
+ *   - after opening, the voter can only get the *same* credential back. In server-authority mode the
+ *     server keeps each private credential sealed to the recovery officer's key only
+ *     (protocol/credential-escrow.ts). A request (the voter, or the help desk) is approved by the
+ *     officer, who downloads the escrows of approved requests, opens them offline
+ *     (`scrutin-tool recovery decrypt`) and uploads the result; the server checks each credential
+ *     derives to its voter's public credential, queues it to the voter's registered address only,
+ *     and forgets it. The voter then votes or revotes: the last ballot of a credential counts, so
+ *     nobody ever has two ballots counted.
+ *   - with an external credential authority, the authority re-sends from its own file (spec §3.3).
+ * Every step is in the audit log; no private credential is ever in an audit entry, an answer or a log.
+ */
+
+import { DecodeError, decodeText } from '../core/codec.js';
+import {
+  generatePrivateCredential,
+  type PrivateCredential,
+  parsePrivateCredential,
+  publicCredential,
+} from '../core/credential.js';
+import { requireGroup } from '../core/group.js';
+import { sha256Hex } from '../core/hash.js';
+import {
+  credentialEscrowCodec,
+  escrowCredential,
+  officerKeyFingerprint,
+  officerPublicKeyCodec,
+  parseOfficerPublicKey,
+  serializeEscrow,
+  serializeOfficerPublicKey,
+} from '../protocol/credential-escrow.js';
+import {
+  type EscrowBatch,
+  type RecoveredCredentials,
+  recoveredCredentialsCodec,
+} from '../recovery/batch-files.js';
+import type { CredentialModeId } from '../recovery/modes.js';
+import type {
+  CredentialEscrowRow,
+  RecoveryRequestRow,
+  RecoverySettingsRow,
+} from '../recovery/store-queries.js';
+import type { Clock } from '../server/context.js';
+import { ApiError } from '../server/errors.js';
+import type { ElectionRow, Store, VoterRow } from '../store/store.js';
+import { type Actor, randomId } from './service.js';
+
+/** What is handed to the mail outbox: the voter is named by id, the address is the registered one. */
+export interface CredentialMessage {
+  readonly electionId: string;
+  readonly voterId: string;
+  readonly credential: PrivateCredential;
+  readonly purpose: 'credential-recovery' | 'credential-replacement';
+  /** The same message is never queued twice for one key (a retried upload sends nothing new). */
+  readonly idempotencyKey: string;
+}
+
+/** The one call that sends: the delivery outbox in the server, a capture in tests. */
+export type QueueCredentialMessage = (message: CredentialMessage) => Promise<void>;
+
+/** A credential the server just generated for a voter, before it is handed to the outbox. */
+export interface FreshCredential {
+  readonly voterId: string;
+  readonly publicCredential: string;
+  readonly credential: PrivateCredential;
+}
+
+export interface RecoveryStatus {
+  readonly credentialMode: 'server' | 'external';
+  /** 'undecided' until the officer's key is set or "no recovery" is chosen. */
+  readonly recovery: 'escrow' | 'none' | 'undecided';
+  /** The catalogue entry describing this mode's protection and residual risk. */
+  readonly modeId: CredentialModeId;
+  readonly officer: { accountId: string | null; publicKey: string; fingerprint: string } | null;
+  readonly decidedAt: string | null;
+  readonly escrowed: number;
+  readonly requests: Record<RecoveryRequestRow['state'], number>;
+}
+
+export interface RequestView {
+  readonly id: string;
+  readonly voterId: string;
+  readonly login: string;
+  readonly displayName: string;
+  readonly origin: RecoveryRequestRow['origin'];
+  readonly state: RecoveryRequestRow['state'];
+  readonly createdAt: string;
+  readonly decidedAt: string | null;
+  readonly completedAt: string | null;
+}
+
+const OPEN_REQUEST_STATES = ['pending', 'approved'] as const;
+
+export class RecoveryService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly queue: QueueCredentialMessage,
+  ) {}
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async election(electionId: string): Promise<ElectionRow> {
+    const row = await this.store.getElection(electionId);
+    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    return row;
+  }
+
+  private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
+    return this.store.appendAudit({
+      organisationId: row.organisationId,
+      electionId: row.id,
+      actor: actor.id,
+      action,
+      details,
+    });
+  }
+
+  private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
+    const voter = await this.store.getVoter(voterId);
+    if (!voter || voter.electionId !== row.id)
+      throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+    return voter;
+  }
+
+  async status(electionId: string): Promise<RecoveryStatus> {
+    const row = await this.election(electionId);
+    const settings = await this.store.getRecoverySettings(electionId);
+    const requests = { pending: 0, approved: 0, rejected: 0, completed: 0 };
+    for (const request of await this.store.listRecoveryRequests(electionId)) requests[request.state]++;
+    const recovery = settings?.mode ?? 'undecided';
+    const modeId: CredentialModeId =
+      row.credentialMode === 'external'
+        ? 'external'
+        : recovery === 'escrow'
+          ? 'server-escrow'
+          : 'server-no-recovery';
+    const key = settings?.officerKeyJson
+      ? decodeText(officerPublicKeyCodec, settings.officerKeyJson, 'officer key')
+      : undefined;
+    return {
+      credentialMode: row.credentialMode,
+      recovery,
+      modeId,
+      officer: key
+        ? {
+            accountId: settings!.officerAccountId,
+            publicKey: serializeOfficerPublicKey(key),
+            fingerprint: officerKeyFingerprint(key),
+          }
+        : null,
+      decidedAt: settings?.decidedAt ?? null,
+      escrowed: (await this.store.listCredentialEscrows(electionId)).length,
+      requests,
+    };
+  }
+
+  /** The choice is made in draft, before any server credential exists (they could not be escrowed). */
+  private async assertChoiceOpen(row: ElectionRow): Promise<void> {
+    if (row.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    if (row.credentialMode === 'external')
+      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+        problem: 'the external credential authority re-sends from its own file (spec §3.3)',
+      });
+    const voters = await this.store.listVoters(row.id);
+    if (row.credentialMode === 'server' && voters.some((v) => v.publicCredential !== null))
+      throw new ApiError('SCR_RECOVERY_TOO_LATE');
+  }
+
+  /** The officer's public key, made on their side (`scrutin-tool recovery generate-key`). */
+  async setOfficerKey(electionId: string, officer: Actor, publicKeyText: string): Promise<RecoveryStatus> {
+    const row = await this.election(electionId);
+    await this.assertChoiceOpen(row);
+    const group = requireGroup(row.groupName);
+    const parsed = parseOfficerPublicKey(group, publicKeyText);
+    if (!parsed.ok) throw new ApiError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
+    await this.store.saveRecoverySettings({
+      electionId,
+      mode: 'escrow',
+      officerAccountId: officer.id,
+      officerKeyJson: serializeOfficerPublicKey(parsed.key),
+      decidedBy: officer.id,
+      decidedAt: this.nowIso(),
+    });
+    await this.audit(row, officer, 'recovery.officer-key', {
+      fingerprint: officerKeyFingerprint(parsed.key),
+    });
+    return this.status(electionId);
+  }
+
+  /** The admin's explicit choice: lost credentials cannot be re-sent after opening. */
+  async chooseNoRecovery(electionId: string, actor: Actor): Promise<RecoveryStatus> {
+    const row = await this.election(electionId);
+    await this.assertChoiceOpen(row);
+    await this.store.saveRecoverySettings({
+      electionId,
+      mode: 'none',
+      officerAccountId: null,
+      officerKeyJson: null,
+      decidedBy: actor.id,
+      decidedAt: this.nowIso(),
+    });
+    await this.audit(row, actor, 'recovery.none', { reason: 'chosen' });
+    return this.status(electionId);
+  }
+
+  /**
+   * Called before the server issues credentials to voters (the delivery route): an election whose
+   * recovery officer was appointed (a credential-authority role) waits for the officer's key or the
+   * admin's "no recovery". Without an officer the election simply has no escrow ('undecided').
+   */
+  async assertReadyToIssue(electionId: string): Promise<void> {
+    const row = await this.election(electionId);
+    if (row.state !== 'draft' || row.credentialMode !== 'server') return;
+    if (await this.store.getRecoverySettings(electionId)) return;
+    const roles = await this.store.listElectionRoles(electionId);
+    if (roles.some((r) => r.role === 'credential-authority'))
+      throw new ApiError('SCR_RECOVERY_CHOICE_NEEDED');
+  }
+
+  /**
+   * Called by ElectionService.generateServerCredentials before the public credentials are stored:
+   * seals every fresh credential to the officer's key, when the election has one.
+   */
+  async escrowFresh(row: ElectionRow, actor: Actor, fresh: readonly FreshCredential[]): Promise<void> {
+    const escrows = this.seal(row, await this.store.getRecoverySettings(row.id), fresh);
+    if (escrows.length === 0) return;
+    await this.store.saveCredentialEscrows(row.id, escrows);
+    await this.audit(row, actor, 'recovery.escrow', { count: escrows.length });
+  }
+
+  private seal(
+    row: ElectionRow,
+    settings: RecoverySettingsRow | undefined,
+    fresh: readonly FreshCredential[],
+  ): CredentialEscrowRow[] {
+    if (settings?.mode !== 'escrow' || settings.officerKeyJson === null) return [];
+    const group = requireGroup(row.groupName);
+    const X = decodeText(officerPublicKeyCodec, settings.officerKeyJson, 'officer key').public_key;
+    group.precompute(X);
+    const now = this.nowIso();
+    return fresh.map((f) => ({
+      electionId: row.id,
+      voterId: f.voterId,
+      publicCredential: f.publicCredential,
+      escrowJson: serializeEscrow(
+        escrowCredential(group, X, { electionId: row.id, voterId: f.voterId }, f.credential),
+      ),
+      createdAt: now,
+    }));
+  }
+
+  /**
+   * Before opening: a new credential for `voterId` (the old one is never sealed), escrowed like the
+   * others, queued to the voter's registered address; open requests of that voter are completed.
+   */
+  async replaceCredential(electionId: string, actor: Actor, voterId: string): Promise<{ voterId: string }> {
+    const row = await this.election(electionId);
+    if (row.state !== 'draft')
+      throw new ApiError('SCR_WRONG_STATE', {
+        state: row.state,
+        allowed: ['draft'],
+        problem: 'after opening, a credential is recovered (same credential), not replaced',
+      });
+    if (row.credentialMode !== 'server')
+      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+        problem:
+          'the external credential authority replaces the credential and uploads the public credentials',
+      });
+    const voter = await this.voterOf(row, voterId);
+    if (voter.publicCredential === null)
+      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+        problem: 'this voter has no credential yet: generate the credentials first',
+      });
+    const group = requireGroup(row.groupName);
+    const credential = generatePrivateCredential();
+    const fresh = {
+      voterId,
+      publicCredential: publicCredential(credential, row.id, group).toString(),
+      credential,
+    };
+    const [escrow] = this.seal(row, await this.store.getRecoverySettings(electionId), [fresh]);
+    const swapped = await this.store.replaceVoterCredential({
+      electionId,
+      voterId,
+      expected: voter.publicCredential,
+      replacement: fresh.publicCredential,
+      escrow: escrow ?? null,
+      electionVersion: row.version,
+      at: this.nowIso(),
+    });
+    if (!swapped) throw new ApiError('SCR_CONFLICT');
+    await this.queue({
+      electionId,
+      voterId,
+      credential,
+      purpose: 'credential-replacement',
+      idempotencyKey: `credential-replacement:${electionId}:${voterId}:${sha256Hex(fresh.publicCredential).slice(0, 32)}`,
+    });
+    const now = this.nowIso();
+    for (const request of await this.openRequestsOf(electionId, voterId)) {
+      await this.store.updateRecoveryRequest(request.id, OPEN_REQUEST_STATES, {
+        state: 'completed',
+        decidedBy: actor.id,
+        decidedAt: now,
+        completedAt: now,
+      });
+    }
+    await this.audit(row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
+    return { voterId };
+  }
+
+  private async openRequestsOf(electionId: string, voterId: string): Promise<RecoveryRequestRow[]> {
+    return (await this.store.listRecoveryRequests(electionId)).filter(
+      (r) => r.voterId === voterId && (OPEN_REQUEST_STATES as readonly string[]).includes(r.state),
+    );
+  }
+
+  /**
+   * Self-service: a login and the registered address. The caller answers the same whatever happens
+   * here (no enumeration of voters); a request is recorded only when both match and the server can
+   * act on it (server mode, and after opening only with an escrow).
+   */
+  async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
+    const row = await this.election(electionId);
+    if (row.state !== 'draft' && row.state !== 'open') throw new ApiError('SCR_VOTING_CLOSED');
+    const voter = await this.store.findVoterByLogin(electionId, login.trim());
+    const matches =
+      voter !== undefined &&
+      voter.publicCredential !== null &&
+      voter.email.trim().toLowerCase() === email.trim().toLowerCase();
+    const anonymous = { id: 'voter' };
+    if (!matches) {
+      // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
+      await this.audit(row, anonymous, 'recovery.request.unmatched');
+      return;
+    }
+    if (!(await this.canAct(row))) return;
+    if ((await this.openRequestsOf(electionId, voter.id)).length > 0) return;
+    const request = this.newRequest(row, voter.id, 'voter', 'voter');
+    await this.store.createRecoveryRequest(request);
+    await this.audit(row, anonymous, 'recovery.request', {
+      requestId: request.id,
+      voterId: voter.id,
+      origin: 'voter',
+    });
+  }
+
+  private async canAct(row: ElectionRow): Promise<boolean> {
+    if (row.credentialMode !== 'server') return false;
+    if (row.state === 'draft') return true;
+    return (await this.store.getRecoverySettings(row.id))?.mode === 'escrow';
+  }
+
+  private newRequest(
+    row: ElectionRow,
+    voterId: string,
+    origin: RecoveryRequestRow['origin'],
+    requestedBy: string,
+  ): RecoveryRequestRow {
+    return {
+      id: randomId(),
+      electionId: row.id,
+      voterId,
+      origin,
+      state: 'pending',
+      requestedBy,
+      createdAt: this.nowIso(),
+      decidedBy: null,
+      decidedAt: null,
+      completedAt: null,
+    };
+  }
+
+  /** The help desk (an election admin) asks on a voter's behalf, after checking who is calling. */
+  async requestByHelpDesk(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
+    const row = await this.election(electionId);
+    if (row.state !== 'open')
+      throw new ApiError('SCR_WRONG_STATE', {
+        state: row.state,
+        allowed: ['open'],
+        problem: 'before opening, replace the credential instead',
+      });
+    if (!(await this.canAct(row))) throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE');
+    const voter = await this.voterOf(row, voterId);
+    const [existing] = await this.openRequestsOf(electionId, voterId);
+    if (existing) return this.view(existing, voter);
+    const request = this.newRequest(row, voterId, 'help-desk', actor.id);
+    await this.store.createRecoveryRequest(request);
+    await this.audit(row, actor, 'recovery.request', { requestId: request.id, voterId, origin: 'help-desk' });
+    return this.view(request, voter);
+  }
+
+  private view(request: RecoveryRequestRow, voter: VoterRow): RequestView {
+    return {
+      id: request.id,
+      voterId: request.voterId,
+      login: voter.login,
+      displayName: voter.displayName,
+      origin: request.origin,
+      state: request.state,
+      createdAt: request.createdAt,
+      decidedAt: request.decidedAt,
+      completedAt: request.completedAt,
+    };
+  }
+
+  async listRequests(electionId: string): Promise<RequestView[]> {
+    await this.election(electionId);
+    const voters = new Map((await this.store.listVoters(electionId)).map((v) => [v.id, v]));
+    return (await this.store.listRecoveryRequests(electionId)).flatMap((r) => {
+      const voter = voters.get(r.voterId);
+      return voter ? [this.view(r, voter)] : [];
+    });
+  }
+
+  /** The officer approves or rejects a pending request, once; never one they made themselves. */
+  async decide(
+    electionId: string,
+    officer: Actor,
+    requestId: string,
+    approve: boolean,
+  ): Promise<RequestView> {
+    const row = await this.election(electionId);
+    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    const request = (await this.store.listRecoveryRequests(electionId)).find((r) => r.id === requestId);
+    if (!request) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
+    if (request.requestedBy === officer.id) throw new ApiError('SCR_RECOVERY_SEPARATION');
+    const decided = await this.store.updateRecoveryRequest(requestId, ['pending'], {
+      state: approve ? 'approved' : 'rejected',
+      decidedBy: officer.id,
+      decidedAt: this.nowIso(),
+    });
+    if (!decided) throw new ApiError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
+    await this.audit(row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
+      requestId,
+      voterId: request.voterId,
+    });
+    return this.view(decided, await this.voterOf(row, request.voterId));
+  }
+
+  /** The escrows of approved requests, for the officer to open offline: ciphertexts only. */
+  async escrowBatch(electionId: string, officer: Actor): Promise<EscrowBatch> {
+    const row = await this.election(electionId);
+    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    const approved = (await this.store.listRecoveryRequests(electionId)).filter(
+      (r) => r.state === 'approved',
+    );
+    const escrows = new Map(
+      (await this.store.listCredentialEscrows(electionId, [...new Set(approved.map((r) => r.voterId))])).map(
+        (e) => [e.voterId, e],
+      ),
+    );
+    const items: EscrowBatch['items'] = [];
+    for (const request of approved) {
+      const voter = await this.voterOf(row, request.voterId);
+      const escrow = escrows.get(request.voterId);
+      // An escrow of a credential that is no longer the voter's would not help: left out.
+      if (!escrow || escrow.publicCredential !== voter.publicCredential) continue;
+      items.push({
+        requestId: request.id,
+        voterId: request.voterId,
+        login: voter.login,
+        publicCredential: BigInt(escrow.publicCredential),
+        escrow: decodeText(credentialEscrowCodec, escrow.escrowJson, 'escrow'),
+      });
+    }
+    // An empty download reveals nothing and changes nothing: not worth an entry.
+    if (items.length > 0)
+      await this.audit(row, officer, 'recovery.batch', {
+        count: items.length,
+        requests: items.map((i) => i.requestId).join(' '),
+      });
+    return { kind: 'scrutin-recovery-batch', version: 1, electionId, group: row.groupName, items };
+  }
+
+  /**
+   * The officer's decrypted file. Everything is checked before anything is sent (all or nothing):
+   * each entry answers an approved request of this election and derives to its voter's public
+   * credential. Then each credential is queued to its voter and forgotten. Entries of requests
+   * already completed with the same credential are skipped, so a retried upload is harmless.
+   */
+  async completeRecovery(
+    electionId: string,
+    officer: Actor,
+    fileText: string,
+  ): Promise<{ sent: number; alreadySent: number }> {
+    const row = await this.election(electionId);
+    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    let file: RecoveredCredentials;
+    try {
+      file = decodeText(recoveredCredentialsCodec, fileText.trim(), 'recovered credentials');
+    } catch (error) {
+      if (error instanceof DecodeError)
+        throw new ApiError('SCR_RECOVERY_INVALID_FILE', { problem: error.message });
+      throw error;
+    }
+    if (file.electionId !== electionId)
+      throw new ApiError('SCR_RECOVERY_INVALID_FILE', { problem: 'the file is for another election' });
+    const group = requireGroup(row.groupName);
+    const requests = new Map((await this.store.listRecoveryRequests(electionId)).map((r) => [r.id, r]));
+    const checked: { request: RecoveryRequestRow; credential: PrivateCredential }[] = [];
+    let alreadySent = 0;
+    const seen = new Set<string>();
+    for (const [i, entry] of file.credentials.entries()) {
+      const where = { entry: i + 1, requestId: entry.requestId };
+      const request = requests.get(entry.requestId);
+      if (!request || request.voterId !== entry.voterId || seen.has(entry.requestId))
+        throw new ApiError('SCR_RECOVERY_INVALID_FILE', {
+          ...where,
+          problem: 'no such request for this voter',
+        });
+      seen.add(entry.requestId);
+      if (request.state !== 'approved' && request.state !== 'completed')
+        throw new ApiError('SCR_RECOVERY_INVALID_FILE', {
+          ...where,
+          problem: `the request is ${request.state}`,
+        });
+      const parsed = parsePrivateCredential(entry.credential);
+      if (!parsed.ok)
+        throw new ApiError('SCR_RECOVERY_INVALID_FILE', { ...where, problem: 'not a credential' });
+      const voter = await this.voterOf(row, request.voterId);
+      if (publicCredential(parsed.credential, electionId, group).toString() !== voter.publicCredential)
+        throw new ApiError('SCR_RECOVERY_MISMATCH', where);
+      if (request.state === 'completed') alreadySent++;
+      else checked.push({ request, credential: parsed.credential });
+    }
+    for (const { request, credential } of checked) {
+      await this.queue({
+        electionId,
+        voterId: request.voterId,
+        credential,
+        purpose: 'credential-recovery',
+        idempotencyKey: `credential-recovery:${electionId}:${request.id}`,
+      });
+      const completed = await this.store.updateRecoveryRequest(request.id, ['approved'], {
+        state: 'completed',
+        completedAt: this.nowIso(),
+      });
+      // A concurrent upload of the same file completed it first (its message was queued once).
+      if (!completed) continue;
+      await this.audit(row, officer, 'recovery.complete', {
+        requestId: request.id,
+        voterId: request.voterId,
+      });
+    }
+    return { sent: checked.length, alreadySent };
+  }
+}
+
+/**
+ * What the route that generates server credentials for an admin calls first: the officer's key is
+ * set, or "no recovery" was chosen explicitly. Service-level callers (the demo, test set-ups) may
+ * generate without a choice: the election then simply has no escrow, shown as 'undecided'.
+ */
+export async function assertRecoveryDecided(store: Store, electionId: string): Promise<void> {
+  const row = await store.getElection(electionId);
+  if (!row) throw new ApiError('SCR_NOT_FOUND');
+  if (row.credentialMode !== 'server') return;
+  if (!(await store.getRecoverySettings(electionId))) throw new ApiError('SCR_RECOVERY_CHOICE_NEEDED');
+}

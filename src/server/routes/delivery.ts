@@ -1,0 +1,478 @@
+/**
+ * Credential and login-secret delivery (issue #4) over HTTP.
+ *
+ * Election admin: delivery settings; server-as-authority credential issuing (each private credential
+ * goes into its voter's message and is never part of any answer); password messages (external
+ * authority); per-voter status; resending the access message to voters who have not signed in, as a
+ * preview then a confirmation. Scrutineers: counts only. Voters: one-time sign-in codes, and the
+ * access test (a proof of knowledge of their credential on a challenge bound to their session).
+ *
+ * Every answer has a response schema, which doubles as the allowlist of its fields.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { requireGroup } from '../../core/group.js';
+import { sha256Hex } from '../../core/hash.js';
+import { checkCode, requestCode } from '../../delivery/codes.js';
+import { type DeliveryContext, queuePasswordMessages, queueReminders } from '../../delivery/outbox.js';
+import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
+import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
+import type { ElectionService } from '../../election/service.js';
+import { verifyCredentialAccess } from '../../protocol/access-check.js';
+import { requireElectionRole, requireVoter } from '../auth/index.js';
+import { loginRateLimitPerAddress } from '../auth/rate-limits.js';
+import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
+import type { ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { ElectionParams } from './public-board.js';
+
+type P = { Params: { electionId: string } };
+
+const VOTER_LOGIN_ROUTE = '/api/v1/elections/:electionId/voter/login';
+
+const Settings = Type.Object(
+  {
+    loginMode: Type.Union([Type.Literal('password'), Type.Literal('one-time-code')]),
+    passwordDelaySeconds: Type.Integer({ minimum: 0, maximum: MAX_PASSWORD_DELAY_SECONDS }),
+    helpContact: Type.String({ maxLength: 300 }),
+    defaultLanguage: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
+  },
+  { additionalProperties: false },
+);
+type Settings = Static<typeof Settings>;
+
+const Status = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('sending'),
+  Type.Literal('sent'),
+  Type.Literal('failed'),
+  Type.Literal('superseded'),
+]);
+const MessageSummary = Type.Union([
+  Type.Null(),
+  Type.Object({
+    status: Status,
+    attempts: Type.Integer(),
+    lastReason: Type.Union([Type.String(), Type.Null()]),
+    queuedAt: Type.String(),
+    nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
+    sentAt: Type.Union([Type.String(), Type.Null()]),
+    generation: Type.Integer(),
+  }),
+]);
+const VoterStatus = Type.Object({
+  voterId: Type.String(),
+  login: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  language: Type.String(),
+  hasCredential: Type.Boolean(),
+  credential: MessageSummary,
+  recovery: MessageSummary,
+  password: MessageSummary,
+  reminder: MessageSummary,
+  firstLoginAt: Type.Union([Type.String(), Type.Null()]),
+  accessCheckedAt: Type.Union([Type.String(), Type.Null()]),
+  voted: Type.Boolean(),
+});
+const StatusCounts = Type.Object({
+  queued: Type.Integer(),
+  sending: Type.Integer(),
+  sent: Type.Integer(),
+  failed: Type.Integer(),
+  none: Type.Integer(),
+});
+const Counts = Type.Object({
+  voters: Type.Integer(),
+  credential: StatusCounts,
+  password: StatusCounts,
+  loggedIn: Type.Integer(),
+  accessChecked: Type.Integer(),
+  voted: Type.Integer(),
+});
+const ResendPreview = Type.Object({
+  kind: Type.Union([Type.Literal('password'), Type.Literal('reminder')]),
+  count: Type.Integer(),
+});
+const Decimal = Type.String({ pattern: '^[0-9]{1,700}$' });
+const AccessCheckBody = Type.Object(
+  {
+    challenge: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    proof: Type.Object({ challenge: Decimal, response: Decimal }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+const LoginField = Type.String({ minLength: 1, maxLength: 256 });
+
+/** Actions without parameters take no body (or an empty JSON object). */
+async function noBody(request: FastifyRequest): Promise<void> {
+  const { body } = request;
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
+}
+
+/** The access-test challenge of a session: derived from it, so it needs no storage and differs per session. */
+export function accessChallenge(electionId: string, sessionTokenHash: string): string {
+  return sha256Hex(`access-check|${electionId}|${sessionTokenHash}`);
+}
+
+export function deliveryRoutes(
+  ctx: ServerContext,
+  elections: ElectionService,
+  options: { wake?: () => void } = {},
+): FastifyPluginAsync {
+  const delivery: DeliveryContext = { ...ctx, ...(options.wake ? { wake: options.wake } : {}) };
+  return async (app) => {
+    const admin = (request: FastifyRequest, electionId: string) =>
+      requireElectionRole(ctx, request, electionId, ['election-admin']);
+    const audit = async (
+      electionId: string,
+      actor: string,
+      action: string,
+      details: Record<string, unknown>,
+    ) => {
+      const row = await elections.get(electionId);
+      await ctx.store.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
+    };
+    const inState = async (electionId: string, allowed: readonly string[]) => {
+      const row = await elections.get(electionId);
+      if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
+      return row;
+    };
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/delivery/settings',
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'How voters get their credential and sign in',
+          response: { 200: Settings },
+        },
+      },
+      async (request) => {
+        await admin(request, request.params.electionId);
+        return deliverySettings(ctx.store, request.params.electionId);
+      },
+    );
+
+    app.put<P & { Body: Settings }>(
+      '/api/v1/elections/:electionId/delivery/settings',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Settings,
+          summary:
+            'Set the sign-in mode (draft only), the password delay, the help contact and default language',
+          response: { 200: Settings },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        const row = await inState(electionId, ['draft', 'open']);
+        const current = await deliverySettings(ctx.store, electionId);
+        if (row.state !== 'draft' && request.body.loginMode !== current.loginMode)
+          throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
+        await ctx.store.saveDeliverySettings({ electionId, ...request.body });
+        await audit(electionId, account.id, 'delivery.settings', { ...request.body });
+        return request.body;
+      },
+    );
+
+    app.post<P>(
+      '/api/v1/elections/:electionId/delivery/credentials',
+      {
+        schema: {
+          params: ElectionParams,
+          summary:
+            "Server as credential authority: generate each voter's credential and queue it in a message to that voter only (answers counts, never a credential)",
+          response: {
+            200: Type.Object({
+              count: Type.Integer(),
+              fingerprint: Type.String(),
+              credentialMessages: Type.Integer(),
+              passwordMessages: Type.Integer(),
+            }),
+          },
+        },
+        preValidation: noBody,
+      },
+      async (request) => {
+        const { account } = await admin(request, request.params.electionId);
+        return elections.issueServerCredentials(request.params.electionId, account, delivery);
+      },
+    );
+
+    app.post<P & { Body: { immediately?: boolean } }>(
+      '/api/v1/elections/:electionId/delivery/passwords',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ immediately: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+          summary:
+            "Queue every voter's password message (external credential authority), after the election's delay unless immediately",
+          response: { 200: Type.Object({ queued: Type.Integer() }) },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        await inState(electionId, ['draft', 'open']);
+        const queued = await queuePasswordMessages(delivery, electionId, {
+          immediately: request.body.immediately === true,
+        });
+        await audit(electionId, account.id, 'delivery.passwords', { count: queued });
+        return { queued };
+      },
+    );
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/delivery/voters',
+      {
+        schema: {
+          params: ElectionParams,
+          summary:
+            "Per-voter delivery status: messages (with the mail server's reason), signed in, access tested, voted",
+          response: { 200: Type.Object({ voters: Type.Array(VoterStatus) }) },
+        },
+      },
+      async (request) => {
+        await admin(request, request.params.electionId);
+        return { voters: await voterDeliveryStatus(ctx.store, request.params.electionId) };
+      },
+    );
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/delivery/counts',
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Delivery counts (no voter named): for scrutineers and admins',
+          response: { 200: Counts },
+        },
+      },
+      async (request) => {
+        await requireElectionRole(ctx, request, request.params.electionId, ['election-admin', 'scrutineer']);
+        return deliveryCounts(await voterDeliveryStatus(ctx.store, request.params.electionId));
+      },
+    );
+
+    /** Voters who never signed in and have a credential; what they would be sent. */
+    const resendPlan = async (electionId: string) => {
+      await inState(electionId, ['draft', 'open']);
+      const settings = await deliverySettings(ctx.store, electionId);
+      const statuses = await voterDeliveryStatus(ctx.store, electionId);
+      const voterIds = statuses
+        .filter((s) => s.firstLoginAt === null && s.hasCredential)
+        .map((s) => s.voterId);
+      return {
+        kind: settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const),
+        voterIds,
+      };
+    };
+
+    app.post<P>(
+      '/api/v1/elections/:electionId/delivery/resend/preview',
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'How many voters who have not signed in yet would be sent their access message again',
+          response: { 200: ResendPreview },
+        },
+        preValidation: noBody,
+      },
+      async (request) => {
+        await admin(request, request.params.electionId);
+        const plan = await resendPlan(request.params.electionId);
+        return { kind: plan.kind, count: plan.voterIds.length };
+      },
+    );
+
+    app.post<P & { Body: { expectedCount: number } }>(
+      '/api/v1/elections/:electionId/delivery/resend',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ expectedCount: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+          summary:
+            'Resend the access message (a new password, or a reminder in one-time-code mode) to voters who have not signed in; the count must match the preview',
+          response: { 200: Type.Object({ kind: ResendPreview.properties.kind, queued: Type.Integer() }) },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        const plan = await resendPlan(electionId);
+        if (plan.voterIds.length !== request.body.expectedCount)
+          throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
+        const queued =
+          plan.voterIds.length === 0
+            ? 0
+            : plan.kind === 'password'
+              ? await queuePasswordMessages(delivery, electionId, {
+                  voterIds: plan.voterIds,
+                  immediately: true,
+                })
+              : await queueReminders(delivery, electionId, plan.voterIds);
+        await audit(electionId, account.id, 'delivery.resend', { kind: plan.kind, count: queued });
+        return { kind: plan.kind, queued };
+      },
+    );
+
+    // Voters: one-time codes
+
+    app.post<P & { Body: { login: string } }>(
+      '/api/v1/elections/:electionId/voter/code',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object({ login: LoginField }, { additionalProperties: false }),
+          summary:
+            'One-time-code mode: send a sign-in code to the registered address of this login (same answer for any login)',
+          response: { 202: Type.Object({ sent: Type.Boolean(), validMinutes: Type.Integer() }) },
+        },
+        config: { rateLimit: loginRateLimitPerAddress },
+      },
+      async (request, reply) => {
+        await requestCode(delivery, request.params.electionId, request.body.login);
+        return reply.status(202).send({ sent: true, validMinutes: 10 });
+      },
+    );
+
+    app.post<P & { Body: { login: string; code: string } }>(
+      '/api/v1/elections/:electionId/voter/code/login',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { login: LoginField, code: Type.String({ minLength: 1, maxLength: 32 }) },
+            { additionalProperties: false },
+          ),
+          summary: 'One-time-code mode: sign in with the code received',
+          response: {
+            200: Type.Object({
+              voter: Type.Object({ login: Type.String(), displayName: Type.String() }),
+              csrfToken: Type.String(),
+            }),
+          },
+        },
+        config: { rateLimit: loginRateLimitPerAddress },
+      },
+      async (request, reply) => {
+        const { electionId } = request.params;
+        const voter = await checkCode(delivery, electionId, request.body.login, request.body.code);
+        if (request.principal.kind !== 'anonymous')
+          await ctx.store.deleteSession(request.principal.tokenHash);
+        const session = await openSession(ctx.store, ctx.clock, {
+          kind: 'voter',
+          voterId: voter.id,
+          electionId,
+        });
+        reply.setCookie(SESSION_COOKIE, session.token.reveal(), sessionCookieOptions(ctx.config));
+        reply.header('cache-control', 'no-store');
+        await ctx.store.recordVoterAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
+        request.log.info({ electionId, voterId: voter.id }, 'voter signed in with a one-time code');
+        return {
+          voter: { login: voter.login, displayName: voter.displayName },
+          csrfToken: session.row.csrfToken,
+        };
+      },
+    );
+
+    // Voters: test your access
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/voter/access-check',
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Access test: a challenge for a proof of knowledge of your credential (nothing is cast)',
+          response: {
+            200: Type.Object({ challenge: Type.String(), group: Type.String(), uuid: Type.String() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { electionId } = request.params;
+        const { tokenHash } = requireVoter(request, electionId);
+        const row = await inState(electionId, ['draft', 'open']);
+        reply.header('cache-control', 'no-store');
+        return { challenge: accessChallenge(electionId, tokenHash), group: row.groupName, uuid: row.id };
+      },
+    );
+
+    app.post<P & { Body: Static<typeof AccessCheckBody> }>(
+      '/api/v1/elections/:electionId/voter/access-check',
+      {
+        schema: {
+          params: ElectionParams,
+          body: AccessCheckBody,
+          summary: 'Access test: check the proof against your registered public credential; nothing is cast',
+          response: { 200: Type.Object({ accepted: Type.Literal(true) }) },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { voter, tokenHash } = requireVoter(request, electionId);
+        const row = await inState(electionId, ['draft', 'open']);
+        const stored = await ctx.store.getVoter(voter.id);
+        if (!stored?.publicCredential) throw new ApiError('SCR_NO_CREDENTIAL_YET');
+        const challenge = accessChallenge(electionId, tokenHash);
+        const proof = {
+          challenge: BigInt(request.body.proof.challenge),
+          response: BigInt(request.body.proof.response),
+        };
+        const ok =
+          request.body.challenge === challenge &&
+          verifyCredentialAccess(
+            requireGroup(row.groupName),
+            row.id,
+            BigInt(stored.publicCredential),
+            challenge,
+            proof,
+          );
+        if (!ok) throw new ApiError('SCR_ACCESS_CHECK_FAILED');
+        await ctx.store.recordVoterAccess(
+          electionId,
+          voter.id,
+          'access-check',
+          ctx.clock.now().toISOString(),
+        );
+        return { accepted: true as const };
+      },
+    );
+  };
+}
+
+/**
+ * Notes each voter's sign-in with a password (the auth plugin's route) for the delivery status. It
+ * observes the answer rather than changing that route: registered on the root instance, it records
+ * after a 200 and never fails the sign-in (a lost note only shows the voter as not signed in yet).
+ */
+export function voterSignInRecorder(ctx: ServerContext): FastifyPluginAsync {
+  const plugin: FastifyPluginAsync = async (app) => {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (
+        request.routeOptions.url !== VOTER_LOGIN_ROUTE ||
+        reply.statusCode !== 200 ||
+        request.method !== 'POST'
+      )
+        return payload;
+      try {
+        const electionId = (request.params as { electionId: string }).electionId;
+        const login = (request.body as { login: string }).login;
+        const voter = await ctx.store.findVoterByLogin(electionId, login);
+        if (voter !== undefined)
+          await ctx.store.recordVoterAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
+      } catch (error) {
+        request.log.warn({ err: { type: (error as Error).name } }, 'could not record a voter sign-in');
+      }
+      return payload;
+    });
+  };
+  return Object.assign(plugin, {
+    [Symbol.for('skip-override')]: true,
+    [Symbol.for('fastify.display-name')]: 'scrutin-voter-sign-in-recorder',
+  });
+}

@@ -1,0 +1,290 @@
+/**
+ * The congress tables (migration 0003_congress) and their queries: consultations (a named group of
+ * ballot boxes on the same questions and calendar, one organisation, one round) and their boxes.
+ * An online box is an ordinary election (its roll, trustees, board and result live in the election
+ * tables); a paper box holds the totals entered by a named person and the attached report's name,
+ * SHA-256 and (when small) bytes. Invariants are constraints: a box belongs to one consultation and
+ * an election to at most one box; an annulled box is replaced at most once; a consultation has at
+ * most one next round (two processes preparing it race on that key, the loser reads the winner's).
+ */
+import type { Kysely, Migration, Selectable, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface ConsultationsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string;
+  round: number;
+  /** The questions/calendar template every box was created from (JSON). */
+  template_json: string;
+  /** Follow-up rule (JSON) or null for a final round. */
+  rule_json: string | null;
+  previous_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConsultationBoxesTable {
+  id: string;
+  consultation_id: string;
+  position: number;
+  label: string;
+  channel: string;
+  election_id: string | null;
+  replaces_id: string | null;
+  annul_reason: string | null;
+  annulled_at: string | null;
+  annulled_by: string | null;
+  paper_json: string | null;
+  entered_by: string | null;
+  entered_at: string | null;
+  report_name: string | null;
+  report_sha256: string | null;
+  /** Base64 of the report file when it is small enough to keep. */
+  report_base64: string | null;
+  created_at: string;
+}
+
+export interface ConsultationRow {
+  id: string;
+  organisationId: string;
+  name: string;
+  description: string;
+  round: number;
+  templateJson: string;
+  ruleJson: string | null;
+  previousId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface BoxRow {
+  id: string;
+  consultationId: string;
+  position: number;
+  label: string;
+  channel: 'online' | 'paper';
+  electionId: string | null;
+  replacesId: string | null;
+  annulReason: string | null;
+  annulledAt: string | null;
+  annulledBy: string | null;
+  paperJson: string | null;
+  enteredBy: string | null;
+  enteredAt: string | null;
+  reportName: string | null;
+  reportSha256: string | null;
+  reportBase64: string | null;
+  createdAt: string;
+}
+
+export const congressMigration: Migration = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('consultations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('round', 'integer', (c) => c.notNull())
+      .addColumn('template_json', 'text', (c) => c.notNull())
+      .addColumn('rule_json', 'text')
+      .addColumn('previous_id', 'text', (c) => c.references('consultations.id'))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      // One next round per consultation, whoever prepares it first.
+      .addUniqueConstraint('consultations_previous_key', ['previous_id'])
+      .execute();
+    await db.schema
+      .createIndex('consultations_organisation_idx')
+      .on('consultations')
+      .column('organisation_id')
+      .execute();
+    await db.schema
+      .createTable('consultation_boxes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('election_id', 'text', (c) => c.references('elections.id'))
+      .addColumn('replaces_id', 'text', (c) => c.references('consultation_boxes.id'))
+      .addColumn('annul_reason', 'text')
+      .addColumn('annulled_at', 'text')
+      .addColumn('annulled_by', 'text')
+      .addColumn('paper_json', 'text')
+      .addColumn('entered_by', 'text')
+      .addColumn('entered_at', 'text')
+      .addColumn('report_name', 'text')
+      .addColumn('report_sha256', 'text')
+      .addColumn('report_base64', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('consultation_boxes_position_key', ['consultation_id', 'position'])
+      .addUniqueConstraint('consultation_boxes_election_key', ['election_id'])
+      .addUniqueConstraint('consultation_boxes_replaces_key', ['replaces_id'])
+      .execute();
+  },
+};
+
+const fromConsultation = (r: Selectable<ConsultationsTable>): ConsultationRow => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  name: r.name,
+  description: r.description,
+  round: Number(r.round),
+  templateJson: r.template_json,
+  ruleJson: r.rule_json,
+  previousId: r.previous_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+const fromBox = (r: Selectable<ConsultationBoxesTable>): BoxRow => ({
+  id: r.id,
+  consultationId: r.consultation_id,
+  position: Number(r.position),
+  label: r.label,
+  channel: r.channel as BoxRow['channel'],
+  electionId: r.election_id,
+  replacesId: r.replaces_id,
+  annulReason: r.annul_reason,
+  annulledAt: r.annulled_at,
+  annulledBy: r.annulled_by,
+  paperJson: r.paper_json,
+  enteredBy: r.entered_by,
+  enteredAt: r.entered_at,
+  reportName: r.report_name,
+  reportSha256: r.report_sha256,
+  reportBase64: r.report_base64,
+  createdAt: r.created_at,
+});
+
+const toBox = (r: BoxRow): ConsultationBoxesTable => ({
+  id: r.id,
+  consultation_id: r.consultationId,
+  position: r.position,
+  label: r.label,
+  channel: r.channel,
+  election_id: r.electionId,
+  replaces_id: r.replacesId,
+  annul_reason: r.annulReason,
+  annulled_at: r.annulledAt,
+  annulled_by: r.annulledBy,
+  paper_json: r.paperJson,
+  entered_by: r.enteredBy,
+  entered_at: r.enteredAt,
+  report_name: r.reportName,
+  report_sha256: r.reportSha256,
+  report_base64: r.reportBase64,
+  created_at: r.createdAt,
+});
+
+type Write = <T>(task: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
+type InTransaction = <T>(task: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+
+/** Queries over the store's own Kysely instance, writes through its write queue (SQLite) and transactions. */
+export class ConsultationStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly write: Write,
+    private readonly transaction: InTransaction,
+  ) {}
+
+  /** Inserts the consultation and its first boxes in one transaction. */
+  async create(row: ConsultationRow, boxes: readonly BoxRow[]): Promise<void> {
+    await this.transaction(async (trx) => {
+      await trx
+        .insertInto('consultations')
+        .values({
+          id: row.id,
+          organisation_id: row.organisationId,
+          name: row.name,
+          description: row.description,
+          round: row.round,
+          template_json: row.templateJson,
+          rule_json: row.ruleJson,
+          previous_id: row.previousId,
+          created_by: row.createdBy,
+          created_at: row.createdAt,
+        })
+        .execute();
+      for (const box of boxes) await trx.insertInto('consultation_boxes').values(toBox(box)).execute();
+    });
+  }
+
+  async get(id: string): Promise<ConsultationRow | undefined> {
+    const row = await this.db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && fromConsultation(row);
+  }
+
+  async list(organisationId: string): Promise<ConsultationRow[]> {
+    const rows = await this.db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(fromConsultation);
+  }
+
+  async next(id: string): Promise<ConsultationRow | undefined> {
+    const row = await this.db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('previous_id', '=', id)
+      .executeTakeFirst();
+    return row && fromConsultation(row);
+  }
+
+  async boxes(consultationId: string): Promise<BoxRow[]> {
+    const rows = await this.db
+      .selectFrom('consultation_boxes')
+      .selectAll()
+      .where('consultation_id', '=', consultationId)
+      .orderBy('position')
+      .execute();
+    return rows.map(fromBox);
+  }
+
+  async boxOfElection(electionId: string): Promise<BoxRow | undefined> {
+    const row = await this.db
+      .selectFrom('consultation_boxes')
+      .selectAll()
+      .where('election_id', '=', electionId)
+      .executeTakeFirst();
+    return row && fromBox(row);
+  }
+
+  /** Adds a box at the next position (a re-run or a paper box); the position key settles races. */
+  async addBox(box: Omit<BoxRow, 'position'>): Promise<BoxRow> {
+    return this.transaction(async (trx) => {
+      const last = await trx
+        .selectFrom('consultation_boxes')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('consultation_id', '=', box.consultationId)
+        .executeTakeFirst();
+      const row: BoxRow = {
+        ...box,
+        position: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+      };
+      await trx.insertInto('consultation_boxes').values(toBox(row)).execute();
+      return row;
+    });
+  }
+
+  /** Records an annulment once: false if the box was already annulled (nothing changed). */
+  async annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean> {
+    const result = await this.write((db) =>
+      db
+        .updateTable('consultation_boxes')
+        .set({ annul_reason: annulment.reason, annulled_at: annulment.at, annulled_by: annulment.by })
+        .where('id', '=', id)
+        .where('annul_reason', 'is', null)
+        .executeTakeFirst(),
+    );
+    return result.numUpdatedRows > 0n;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * The admin home (/admin): for each organisation the account administers, its elections (with a
+ * form to create one as a draft) and its people (admins and election role holders, with a form to
+ * add a person with an initial password).
+ */
+import { focusElement, h, replaceChildren } from '../booth/dom.js';
+import { isRecord } from './api.js';
+import { formatInstant, type Shell } from './shell.js';
+import { isTimeZone } from './time.js';
+
+interface Organisation {
+  id: string;
+  name: string;
+}
+interface ElectionSummary {
+  id: string;
+  name: string;
+  state: string;
+  closesAt: string | null;
+  timeZone: string;
+}
+export interface Person {
+  id: string;
+  email: string;
+  displayName: string;
+  orgAdmin: boolean;
+  roles: { electionId: string; role: string }[];
+}
+
+let fieldIds = 0;
+/** A labelled input; ids are unique on the page. */
+export function field(
+  label: string,
+  control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  hint?: string,
+) {
+  const id = control.id || `field-${++fieldIds}`;
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  const isCheck =
+    control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
+  if (isCheck) return h('div', { class: 'choice' }, control, h('label', { for: id }, label));
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    hintId ? h('p', { id: hintId, class: 'hint' }, hint!) : null,
+    control,
+  );
+}
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris';
+  } catch {
+    return 'Europe/Paris';
+  }
+}
+
+export async function renderHome(shell: Shell): Promise<void> {
+  const t = shell.t.admin;
+  shell.frame(t.pageTitle);
+  const heading = h('h1', { tabindex: -1 }, t.home.heading);
+  replaceChildren(shell.screen, heading, h('p', { role: 'status' }, t.loading));
+  const mine = await shell.api.get<{ organisations: Organisation[] }>('/api/v1/account/organisations');
+  if (!mine.ok) return shell.fail(mine.failure);
+  const organisations = mine.value.organisations;
+  const sections: HTMLElement[] = [];
+  for (const organisation of organisations) sections.push(await organisationSection(shell, organisation));
+  replaceChildren(shell.screen, heading, ...(sections.length > 0 ? sections : [h('p', {}, t.home.none)]));
+  focusElement(heading);
+}
+
+async function organisationSection(shell: Shell, organisation: Organisation): Promise<HTMLElement> {
+  const t = shell.t.admin;
+  const base = `/api/v1/organisations/${encodeURIComponent(organisation.id)}`;
+  const [elections, members] = await Promise.all([
+    shell.api.get<{ elections: ElectionSummary[] }>(`${base}/elections`),
+    shell.api.get<{ members: Person[] }>(`${base}/members`),
+  ]);
+  const section = h('section', { class: 'card', 'aria-labelledby': `org-${organisation.id}` });
+  const list = elections.ok ? elections.value.elections : [];
+  const people = members.ok ? members.value.members : [];
+  const names = new Map(list.map((e) => [e.id, e.name]));
+
+  const electionTable =
+    list.length === 0
+      ? h('p', {}, t.home.noElections)
+      : h(
+          'table',
+          {},
+          h('caption', { class: 'visually-hidden' }, t.home.elections),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, t.home.electionName),
+              h('th', { scope: 'col' }, t.home.state),
+              h('th', { scope: 'col' }, t.home.closes),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...list.map((e) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, h('a', { href: `/admin/elections/${encodeURIComponent(e.id)}` }, e.name)),
+                h('td', {}, (t.states as Record<string, string>)[e.state] ?? e.state),
+                h('td', {}, formatInstant(e.closesAt, e.timeZone, shell.language)),
+              ),
+            ),
+          ),
+        );
+
+  const memberTable = h(
+    'table',
+    {},
+    h('caption', { class: 'visually-hidden' }, t.home.members),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t.home.memberName),
+        h('th', { scope: 'col' }, t.home.memberEmail),
+        h('th', { scope: 'col' }, t.home.memberRoles),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...people.map((p) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, p.displayName),
+          h('td', {}, p.email),
+          h(
+            'td',
+            {},
+            [
+              ...(p.orgAdmin ? [t.home.orgAdmin] : []),
+              ...p.roles.map((r) =>
+                t.home.roleOn(t.roles[r.role] ?? r.role, names.get(r.electionId) ?? r.electionId),
+              ),
+            ].join('; '),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  section.append(
+    h('h2', { id: `org-${organisation.id}` }, organisation.name),
+    h('h3', {}, t.home.elections),
+    electionTable,
+    createElectionForm(shell, base),
+    h('h3', {}, t.home.members),
+    memberTable,
+    addMemberForm(shell, base),
+  );
+  if (!elections.ok) shell.fail(elections.failure);
+  return section;
+}
+
+function createElectionForm(shell: Shell, base: string): HTMLElement {
+  const t = shell.t.admin.home;
+  const name = h('input', { type: 'text', required: true, maxlength: 200 });
+  const description = h('textarea', { rows: 3, maxlength: 5000 });
+  const timeZone = h('input', {
+    type: 'text',
+    required: true,
+    value: browserTimeZone(),
+    maxlength: 64,
+    autocomplete: 'off',
+  });
+  return h(
+    'details',
+    { class: 'panel' },
+    h('summary', {}, t.create),
+    h(
+      'form',
+      {
+        novalidate: true,
+        on: {
+          submit: async (event) => {
+            event.preventDefault();
+            if (name.value.trim() === '') return shell.problem(t.nameMissing);
+            if (!isTimeZone(timeZone.value.trim())) return shell.problem(t.badTimeZone);
+            const created = await shell.api.send<{ id: string }>('POST', `${base}/elections`, {
+              name: name.value.trim(),
+              description: description.value,
+              timeZone: timeZone.value.trim(),
+            });
+            if (!created.ok) return shell.fail(created.failure);
+            shell.announce(t.created(name.value.trim()));
+            window.location.assign(`/admin/elections/${encodeURIComponent(created.value.id)}`);
+          },
+        },
+      },
+      field(t.name, name),
+      field(t.description, description),
+      field(t.timeZone, timeZone, t.timeZoneHint),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.createSubmit)),
+    ),
+  );
+}
+
+function addMemberForm(shell: Shell, base: string): HTMLElement {
+  const t = shell.t.admin.home;
+  const name = h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' });
+  const email = h('input', { type: 'email', required: true, maxlength: 320, autocomplete: 'off' });
+  const password = h('input', {
+    type: 'password',
+    required: true,
+    minlength: 10,
+    autocomplete: 'new-password',
+  });
+  const orgAdmin = h('input', { type: 'checkbox' });
+  return h(
+    'details',
+    { class: 'panel' },
+    h('summary', {}, t.addMember),
+    h(
+      'form',
+      {
+        novalidate: true,
+        on: {
+          submit: async (event) => {
+            event.preventDefault();
+            if (name.value.trim() === '' || !email.value.includes('@') || password.value.length < 10)
+              return shell.problem(t.memberMissing);
+            const added = await shell.api.send('POST', `${base}/members`, {
+              email: email.value.trim(),
+              displayName: name.value.trim(),
+              password: password.value,
+              orgAdmin: orgAdmin.checked,
+            });
+            password.value = '';
+            if (!added.ok) return shell.fail(added.failure);
+            const who = name.value.trim();
+            await renderHome(shell);
+            shell.announce(t.memberAdded(who));
+          },
+        },
+      },
+      h('p', { class: 'hint' }, t.addMemberIntro),
+      field(shell.t.admin.home.memberName, name),
+      field(shell.t.admin.home.memberEmail, email),
+      field(t.initialPassword, password),
+      field(t.makeOrgAdmin, orgAdmin),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.addMemberSubmit)),
+    ),
+  );
+}
+
+export const asPeople = (value: unknown): Person[] =>
+  isRecord(value) && Array.isArray(value.members) ? (value.members as Person[]) : [];

@@ -1,0 +1,313 @@
+/**
+ * The public election page in Chromium against the real server (in-process, SQLite, built pages
+ * from dist/web), signed in as nobody: a published weighted election shows its result (weighted
+ * counts, shares, bars), finds a tracker from the booth's link (`#tracker=…`) and from the form,
+ * tells a replaced ballot from the counted one and an unknown tracker from both, shows the sealed
+ * fingerprints the API gives and the commands to verify the archive it links to (which
+ * belenios-tool accepts, when installed); in French on a 360 px screen; an open election shows its
+ * closing time in its own time zone; an annulled one says so and why. axe-core finds no violation.
+ * Screenshots: test-artifacts/election/.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webRoot } from '../../src/server/routes/static.js';
+import { boardLink } from '../../src/web/booth/screens/confirmation.js';
+import { buildWeb } from '../../src/web/build.js';
+import { Client, type TestServer, testServer } from '../server/harness.js';
+import {
+  addAccount,
+  addOrganisation,
+  advance,
+  ballotOf,
+  draftElection,
+  type TestAccount,
+  type TestElection,
+} from '../server/scenario.js';
+import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const SCREENSHOTS = join(ROOT, 'test-artifacts', 'election');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
+  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
+}
+
+const rowsOf = (page: Page, question: number) =>
+  page
+    .locator(`#result-table-${question} tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('th, td')].slice(0, 3).map((cell) => cell.textContent?.trim() ?? ''),
+      ),
+    );
+
+describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () => {
+  let server: TestServer;
+  let origin: string;
+  let browser: Browser;
+  let organisationId: string;
+  let admin: TestAccount;
+  let published: TestElection;
+  /** Voter 1's first ballot (replaced by a second one) and the ballots that count. */
+  let replacedTracker: string;
+  let countedTrackers: string[];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(webRoot(), 'election.html'))) await buildWeb(webRoot());
+    server = await testServer();
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    admin = await addAccount(server, 'admin');
+    organisationId = await addOrganisation(server, 'Public page org', admin);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+
+    // Weights 1, 2 and 3; voter 1 votes twice (only the second ballot counts).
+    published = await draftElection(server, organisationId, admin, {
+      voters: 3,
+      name: 'Congrès 2031',
+      csv: [
+        'voter1@example.org,voter1,1,Voter 1',
+        'voter2@example.org,voter2,2,Voter 2',
+        'voter3@example.org,voter3,3,Voter 3',
+      ].join('\n'),
+    });
+    await server.elections.open(published.id, admin);
+    const cast = async (voter: number, plaintext: number[][]) =>
+      (
+        await server.elections.castBallot(
+          published.id,
+          published.voters[voter]!.id,
+          await ballotOf(server, published.id, published.voters[voter]!, plaintext),
+        )
+      ).tracker;
+    replacedTracker = await cast(0, [
+      [0, 0, 1],
+      [0, 0, 0, 1],
+    ]);
+    countedTrackers = [
+      await cast(0, [
+        [1, 0, 0],
+        [0, 1, 0, 0],
+      ]),
+      await cast(1, [
+        [0, 1, 0],
+        [0, 1, 1, 0],
+      ]),
+      await cast(2, [
+        [1, 0, 0],
+        [1, 0, 0, 0],
+      ]),
+    ];
+    await advance(server, published, admin, 'published');
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, options: { width?: number; locale?: string } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      locale: options.locale ?? 'en-GB',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // The server has no favicon: Chromium's own request for one is no problem of the page.
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
+        problems.push(`${message.text()} ${message.location().url}`);
+    });
+    await page.goto(`${origin}${path}`);
+    await page.locator('#election-heading').waitFor();
+    return page;
+  }
+
+  it('shows the published result with weights, shares and bars, and finds the tracker of the booth’s link', async () => {
+    const tracker = countedTrackers[1]!;
+    // The very link the booth's confirmation screen shows.
+    const page = await open(boardLink(published.id, tracker));
+    expect(await page.locator('h1').textContent()).toBe('Congrès 2031');
+    await expect.poll(() => page.locator('#tracker-result').getAttribute('data-result')).toBe('counted');
+    expect(await page.locator('#tracker-input').inputValue()).toBe(tracker);
+    expect(await page.locator('#tracker-result').textContent()).toBe(
+      'This ballot is on the public ballot board, and it is the one that counts.',
+    );
+    expect(await page.locator('#election-state').textContent()).toContain('The result is published.');
+    expect(await page.locator('#turnout').textContent()).toBe('3 voters have voted, out of 3.');
+    expect(await page.locator('#result-totals').textContent()).toBe(
+      '3 ballots counted, with a total weight of 6. Shares are of the weight of the ballots counted.',
+    );
+    // Q1 weighted: 1 + 3 for Alice, 2 for Bruno; Q2: blank 3, A 1 + 2, B 2.
+    expect(await rowsOf(page, 0)).toEqual([
+      ['Alice Martin', '4', '66.7%'],
+      ['Bruno Diallo', '2', '33.3%'],
+      ['Chloé Nguyen', '0', '0.0%'],
+    ]);
+    expect(await rowsOf(page, 1)).toEqual([
+      ['Budget A', '3', '50.0%'],
+      ['Budget B', '2', '33.3%'],
+      ['Budget C', '0', '0.0%'],
+      ['Blank vote', '3', '50.0%'],
+    ]);
+    expect(await page.locator('#result-table-0 thead th').nth(1).textContent()).toBe('Votes (weighted)');
+    const bars = await page
+      .locator('#result-table-0 rect.bar-fill')
+      .evaluateAll((rects) => rects.map((r) => r.getAttribute('width')));
+    expect(bars.map(Number)).toEqual([66.6666, 33.3333, 0]);
+    expect(await page.locator('[style]').count()).toBe(0);
+
+    // The sealed fingerprints are the API's, and the archive link serves a verifiable archive.
+    const summary = (await new Client(server.app).get(`/api/v1/elections/${published.id}`)).json;
+    expect(await page.locator('#seal-election').textContent()).toBe(summary.sealed.election);
+    expect(await page.locator('#seal-trustees').textContent()).toBe(summary.sealed.trustees);
+    expect(await page.locator('#seal-credentials').textContent()).toBe(summary.sealed.credentials);
+    expect(await page.locator('#command-belenios').textContent()).toBe(
+      `belenios-tool election verify --dir election-${published.id}`,
+    );
+    expect(await page.locator('#command-scrutin').textContent()).toBe(
+      `npx scrutin-tool election verify --dir election-${published.id}`,
+    );
+    expect(await page.locator('#board-verification').textContent()).toMatch(
+      /^The server’s own verifier has checked the \d+ events of the board: all checks pass\./,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#archive-link').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${published.id}.bel`);
+    if (hasBeleniosTool) {
+      const dir = tempDir('election-page');
+      writeFileSync(join(dir, `${published.id}.bel`), readFileSync((await download.path())!));
+      expect(beleniosTool(['election', 'verify', '--dir', dir]).stderr).toContain('all checks passed');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'published-en-1280.png'), fullPage: true });
+
+    // The form: a replaced ballot, an unknown tracker, nothing typed.
+    await page.locator('#tracker-input').fill(` ${replacedTracker} `);
+    await page.locator('#tracker-search').click();
+    await expect.poll(() => page.locator('#tracker-result').getAttribute('data-result')).toBe('replaced');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tracker-result');
+    expect(page.url()).toBe(
+      `${origin}/elections/${published.id}#tracker=${encodeURIComponent(replacedTracker)}`,
+    );
+    await page.locator('#tracker-input').fill('NotATrackerOnThisBoard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#tracker-result').getAttribute('data-result')).toBe('absent');
+    expect(await page.locator('#tracker-result').textContent()).toContain(
+      'No ballot with this tracking number',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tracker-absent-en-1280.png'), fullPage: true });
+    await page.locator('#tracker-input').fill('');
+    await page.locator('#tracker-search').click();
+    await expect.poll(() => page.locator('#page-alert').textContent()).toBe('Enter a tracking number.');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads in French on a 360 px screen, and switches language with the keyboard', async () => {
+    const tracker = countedTrackers[0]!;
+    const page = await open(`/elections/${published.id}#tracker=${encodeURIComponent(tracker)}`, {
+      width: 360,
+      locale: 'fr-FR',
+    });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect
+      .poll(() => page.locator('#tracker-result').textContent())
+      .toBe('Ce bulletin est sur le tableau d’affichage public, et c’est lui qui compte.');
+    expect(await page.locator('#result-heading').textContent()).toBe('Résultat');
+    const blankRow = (await rowsOf(page, 1))[3]!;
+    expect(blankRow.slice(0, 2)).toEqual(['Vote blanc', '3']);
+    expect(blankRow[2]).toMatch(/^50,0\s%$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'published-fr-360.png'), fullPage: true });
+    // The language buttons come first in the tab order.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Français');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#result-heading').textContent()).toBe('Result');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate(() => localStorage.getItem('scrutin.language'))).toBe('en');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an open election’s closing time in its time zone, and why an election was annulled', async () => {
+    const open1 = await draftElection(server, organisationId, admin, { voters: 1, name: 'Vote ouvert' });
+    await server.elections.setSchedule(open1.id, admin, {
+      opensAt: null,
+      closesAt: '2031-03-14T17:00:00Z',
+      timeZone: 'Europe/Paris',
+    });
+    await advance(server, open1, admin, 'open');
+    const page = await open(`/elections/${open1.id}`);
+    expect(await page.locator('#election-state').textContent()).toContain('Voting is open.');
+    expect(await page.locator('dd').first().textContent()).toMatch(/^Friday,? 14 March 2031.* 18:00 CET$/);
+    expect(await page.locator('#result').count()).toBe(0);
+    expect(await page.locator('#questions-heading').textContent()).toBe('Questions');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'open-en-1280.png'), fullPage: true });
+    await page.context().close();
+
+    const annulled = await draftElection(server, organisationId, admin, { voters: 1, name: 'Vote annulé' });
+    await advance(server, annulled, admin, 'open');
+    await server.elections.annul(annulled.id, admin, 'The voter roll omitted a whole federation.');
+    const annulledPage = await open(`/elections/${annulled.id}`);
+    expect(await annulledPage.locator('#annulment').textContent()).toBe(
+      'This election has been annulled.Reason given by the organisers: The voter roll omitted a whole federation.',
+    );
+    expect(await axeViolations(annulledPage)).toEqual([]);
+    await annulledPage.screenshot({ path: join(SCREENSHOTS, 'annulled-en-1280.png'), fullPage: true });
+    await annulledPage.context().close();
+
+    const missing = await open('/elections/NoSuchE1ection99');
+    expect(await missing.locator('#page-content').textContent()).toContain('This election does not exist.');
+    await missing.context().close();
+    // Chromium logs the 404 of the missing election's API call as a failed load; nothing else.
+    expect(problems.filter((p) => !p.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});

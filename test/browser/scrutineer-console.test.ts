@@ -1,0 +1,153 @@
+/**
+ * The scrutineer console in Chromium against the real server, on the demo election: a scrutineer
+ * signs in and sees turnout (a revote adds a ballot, not a voter), the board verified, the sealed
+ * hashes the public board shows, the audit log, and the sign-in list only once voting is closed.
+ * Every answer the browser received is searched for the voters' passwords and credentials and the
+ * admin's password: none may appear. An account without the role sees nothing of the election.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import type { RunningServer } from '../../src/cli/scrutin/serve.js';
+import { Client } from '../server/harness.js';
+import { addAccount, grant, type TestAccount } from '../server/scenario.js';
+import { ballotMaker, demoVote } from '../support/served-election.js';
+import {
+  artifactDir,
+  asTestServer,
+  canRunBrowser,
+  launchChromium,
+  POLL,
+  recordAnswers,
+  startStaffServer,
+} from './staff-support.js';
+
+const SHOTS = artifactDir('scrutineer');
+
+describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let demo: Demo;
+  let scrutineer: TestAccount;
+  let answers: string[];
+  let makeBallot: ReturnType<typeof ballotMaker>;
+
+  const vote = async (index: number, n: number) => {
+    const voter = demo.voters[index]!;
+    const client = new Client(server.app);
+    await client.post(`/api/v1/elections/${demo.electionId}/voter/login`, {
+      login: voter.login,
+      password: voter.password,
+    });
+    const cast = await client.post(`/api/v1/elections/${demo.electionId}/voter/ballots`, {
+      ballot: makeBallot(voter.credential, demoVote(n)),
+    });
+    expect(cast.status).toBe(201);
+  };
+
+  beforeAll(async () => {
+    server = await startStaffServer('scrutineer-console');
+    demo = await createDemo(server.store, server.elections, server.url, 3);
+    scrutineer = await addAccount(asTestServer(server), 'scrutineer');
+    await grant(asTestServer(server), demo.electionId, scrutineer, 'scrutineer');
+    const row = await server.store.getElection(demo.electionId);
+    makeBallot = ballotMaker(row!.electionJson!);
+    await vote(0, 0);
+    await vote(1, 1);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'en-GB' });
+    page.setDefaultTimeout(8000);
+    answers = recordAnswers(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in and shows turnout, the verified board, the sealed hashes and the audit log', async () => {
+    await page.goto(`${server.url}/scrutineer/${demo.electionId}`);
+    expect(await page.getByText('Sign in with the account that was given the scrutineer role').count()).toBe(
+      1,
+    );
+    await page.getByLabel('Email address').fill(scrutineer.email);
+    await page.getByLabel('Password').fill(scrutineer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demo vote: federation chair and budget' }).waitFor();
+    expect(await page.locator('#turnout-count').textContent()).toBe('2 of 3 voters have voted (66.7 %).');
+    expect(await page.locator('#turnout-table tbody tr').count()).toBe(1);
+    expect(await page.locator('#turnout-table tbody td').nth(2).textContent()).toBe('2');
+    await expect
+      .poll(() => page.locator('#verification-status').textContent(), POLL)
+      .toMatch(/^Verified: every event up to height \d+/);
+    const board = (await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`)).json;
+    expect(await page.getByText(board.sealed.election, { exact: true }).count()).toBe(1);
+    expect(await page.getByText(board.sealed.credentials, { exact: true }).count()).toBe(1);
+    // Delivery as counts only: no voter is named in that section.
+    expect(await page.locator('#delivery-summary').textContent()).toMatch(/^3 voters: .*, 2 voted\.$/);
+    const delivery = await page.locator('section[aria-labelledby="delivery-heading"]').textContent();
+    for (const voter of demo.voters) expect(delivery).not.toContain(voter.login);
+    expect(await page.locator('#recovery-counts').textContent()).toBe(
+      'Requests: 0 pending, 0 approved, 0 rejected, 0 completed (each one is in the audit log).',
+    );
+    const actions = await page.locator('#audit-table tbody tr td:nth-child(3)').allTextContents();
+    expect(actions).toContain('election.open');
+    expect(actions).toContain('voters.import');
+    expect(await page.locator('section[aria-labelledby="sign-in-heading"]').textContent()).toContain(
+      'Shown after closing: who voted, never how.',
+    );
+    expect(await page.locator('#sign-in-table').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'open.png'), fullPage: true });
+  });
+
+  it('counts a revote as a ballot, not a voter, and shows the sign-in list after closing', async () => {
+    await vote(0, 2);
+    const admin = new Client(server.app);
+    await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+    expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.locator('#page-status').textContent(), POLL).toBe('Figures refreshed.');
+    expect(await page.locator('#turnout-count').textContent()).toBe('2 of 3 voters have voted (66.7 %).');
+    expect(await page.getByText('3 ballots received (revotes included).').count()).toBe(1);
+    expect(await page.locator('#election-state').textContent()).toBe('Closed (ballot box sealed)');
+    const rows = await page
+      .locator('#sign-in-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['voter1', 'Voter 1', 'yes'],
+      ['voter2', 'Voter 2', 'yes'],
+      ['voter3', 'Voter 3', 'no'],
+    ]);
+    expect(await page.locator('#audit-table').textContent()).toContain('election.close');
+    await page.screenshot({ path: join(SHOTS, 'closed.png'), fullPage: true });
+  });
+
+  it('speaks French, and the browser never received a password or a credential', async () => {
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Participation' }).waitFor();
+    expect(await page.locator('#turnout-count').textContent()).toBe('2 votant·es sur 3 ont voté (66,7 %).');
+    expect(await page.getByRole('heading', { name: 'Liste d’émargement' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    const everything = `${answers.join('\n')}\n${await page.content()}`;
+    for (const voter of demo.voters) {
+      expect(everything).not.toContain(voter.password);
+      expect(everything).not.toContain(voter.credential);
+    }
+    expect(everything).not.toContain(demo.admin.password);
+    expect(everything).not.toContain(scrutineer.password);
+  });
+
+  it('shows nothing of the election to an account without a role on it', async () => {
+    const outsider = await addAccount(asTestServer(server), 'outsider');
+    const other = await browser.newPage({ locale: 'en-GB' });
+    other.setDefaultTimeout(8000);
+    await other.goto(`${server.url}/scrutineer/${demo.electionId}`);
+    await other.getByLabel('Email address').fill(outsider.email);
+    await other.getByLabel('Password').fill(outsider.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => other.locator('#page-alert').textContent(), POLL).toBe('Not found.');
+    expect(await other.locator('#turnout-count').count()).toBe(0);
+    await other.close();
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * What the browser tests of the staff pages share: the real server in-process (SQLite store, the
+ * built pages from dist/web, which `npm test` builds first), Chromium, accounts and organisations
+ * written straight into the store, axe-core, and a recorder of every answer the browser received
+ * (to search it for secrets).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page, type Response } from 'playwright-core';
+import { type RunningServer, startServer } from '../../src/cli/scrutin/serve.js';
+import { webRoot } from '../../src/server/routes/static.js';
+import type { TestServer } from '../server/harness.js';
+import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
+import { ROOT, tempDir } from '../support/tools.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+let axeText: string | undefined;
+const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
+
+/** Whether the browser tests can run here: Chromium installed and the pages built. */
+export const canRunBrowser = (...pages: string[]) =>
+  existsSync(CHROMIUM) && pages.every((p) => existsSync(join(webRoot(), `${p}.html`)));
+
+export function artifactDir(name: string): string {
+  const dir = join(ARTIFACTS, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export async function startStaffServer(label: string): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: `sqlite:${join(tempDir(label), 'scrutin.db')}`,
+    log: process.env.STAFF_TEST_LOG === '1',
+  });
+}
+
+/** scenario.ts helpers only touch the store. */
+export const asTestServer = (server: RunningServer) => server as unknown as TestServer;
+
+export async function organisationWithAdmin(
+  server: RunningServer,
+  name = 'Fédération des Alpes',
+): Promise<{ organisationId: string; admin: TestAccount }> {
+  const admin = await addAccount(asTestServer(server), `admin-${randomBytes(2).toString('hex')}`);
+  const organisationId = await addOrganisation(asTestServer(server), name, admin);
+  return { organisationId, admin };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA and best practices) on the page as it is; returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol rather than a <script> tag: the pages' CSP (no inline
+  // script) stays on while axe runs, as it is for users.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+    }));
+  });
+}
+
+/** Readable summary of violations for assertion messages. */
+export const describeViolations = (violations: AxeViolation[]) =>
+  violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
+
+/** Records the text of every answer the page receives, to search it afterwards. */
+export function recordAnswers(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('response', (response: Response) => {
+    void response.text().then(
+      (text) => bodies.push(`${response.url()}\n${text}`),
+      () => undefined,
+    );
+  });
+  return bodies;
+}
+
+/** expect.poll waits 1 s by default: too short for a scrypt sign-in on a busy machine. */
+export const POLL = { timeout: 10_000, interval: 100 };

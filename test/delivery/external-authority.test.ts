@@ -1,0 +1,105 @@
+/**
+ * External credential authority: the authority makes the credentials offline and sends them itself;
+ * the server receives only the public credentials (and shows their fingerprint), then mails each
+ * voter a password — never a credential, which it does not have.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireGroup } from '../../src/core/group.js';
+import { DeliverySender } from '../../src/delivery/sender.js';
+import { smtpTransport } from '../../src/delivery/transport.js';
+import { generateCredentials } from '../../src/protocol/setup.js';
+import { Client, type TestServer, testServer } from '../server/harness.js';
+import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
+import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+
+describe('external credential authority: passwords by mail, credentials never', () => {
+  let server: TestServer;
+  let sink: SmtpSink;
+  let admin: Client;
+  let electionId: string;
+  const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
+
+  beforeAll(async () => {
+    server = await testServer();
+    sink = await startSmtpSink();
+    const account = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Federation', account);
+    admin = new Client(server.app);
+    await admin.post('/api/v1/auth/login', { email: account.email, password: account.password });
+    electionId = (
+      await server.elections.create(organisationId, account, {
+        name: 'Vote',
+        description: '',
+        timeZone: 'UTC',
+      })
+    ).id;
+    await server.elections.setQuestions(electionId, account, QUESTIONS);
+    await server.elections.importVoters(
+      electionId,
+      account,
+      'a@example.org,a,1,A\nb@example.org,b,2,B',
+      'en',
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await sink?.close();
+  });
+
+  it('takes the public credentials, shows their fingerprint, and mails passwords only', async () => {
+    const voters = await server.store.listVoters(electionId);
+    const made = generateCredentials(
+      electionId,
+      requireGroup('BELENIOS-2048'),
+      voters.map((v) => ({ id: v.id, login: v.login, weight: BigInt(v.weight) })),
+    );
+    const upload = await admin.post(e('/credentials/public'), { publicCredentials: made.publicWithLogins });
+    expect(upload.status).toBe(200);
+    expect(upload.json.fingerprint).toBe(made.fingerprint);
+
+    await admin.put(e('/delivery/settings'), {
+      loginMode: 'password',
+      passwordDelaySeconds: 3600,
+      helpContact: '',
+      defaultLanguage: 'en',
+    });
+    const queued = await admin.post(e('/delivery/passwords'), {});
+    expect(queued.json).toEqual({ queued: 2 });
+    const sender = new DeliverySender(server.store, {
+      transports: { email: smtpTransport({ url: sink.url, from: 'no-reply@example.org' }) },
+    });
+    // Due in an hour: nothing leaves now.
+    expect(await sender.drain()).toBe(0);
+    const later = await admin.get(e('/delivery/voters'));
+    expect(later.json.voters.map((v: { password: { status: string } }) => v.password.status)).toEqual([
+      'queued',
+      'queued',
+    ]);
+    // The admin sends them now instead: the new generation replaces the delayed one.
+    expect((await admin.post(e('/delivery/passwords'), { immediately: true })).json).toEqual({ queued: 2 });
+    expect(await sender.drain()).toBe(2);
+    for (const voter of voters) {
+      const [mail, ...more] = sink.mailTo(voter.email);
+      expect(more).toEqual([]);
+      expect(credentialIn(mail!.text)).toBeUndefined();
+      const login = await new Client(server.app).post(e('/voter/login'), {
+        login: voter.login,
+        password: passwordIn(mail!.text),
+      });
+      expect(login.status).toBe(200);
+    }
+    const status = (await admin.get(e('/delivery/voters'))).json.voters;
+    expect(
+      status.map((v: { credential: unknown; password: { status: string; generation: number } }) => [
+        v.credential,
+        v.password.status,
+        v.password.generation,
+      ]),
+    ).toEqual([
+      [null, 'sent', 2],
+      [null, 'sent', 2],
+    ]);
+    const all = await server.store.listMessages(electionId);
+    expect(all.filter((m) => m.status === 'superseded')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The access-test proof (pure protocol) and the message templates. The proof verifies only for the
+ * credential registered, the challenge of the session and the election it was made for; it is not a
+ * ballot signature. Messages say the election's dates in its time zone, in the voter's language, with
+ * administrator-supplied text escaped in HTML, and carry a secret only where it belongs.
+ */
+import { describe, expect, it } from 'vitest';
+import { generatePrivateCredential, publicCredential } from '../../src/core/credential.js';
+import { requireGroup } from '../../src/core/group.js';
+import {
+  codeMessage,
+  credentialMessage,
+  messageLanguage,
+  PASSWORD_PLACEHOLDER,
+  passwordMessage,
+  reminderMessage,
+} from '../../src/delivery/templates.js';
+import { installNodePlatform } from '../../src/node/platform.js';
+import { proveCredentialAccess, verifyCredentialAccess } from '../../src/protocol/access-check.js';
+import { ballotSignatureChallenge, verifyDlog } from '../../src/protocol/proofs/schnorr.js';
+
+installNodePlatform();
+const group = requireGroup('BELENIOS-2048');
+const uuid = 'Ab3dEf5hJk7mNp';
+const challenge = 'c'.repeat(64);
+
+describe('access test proof', () => {
+  const credential = generatePrivateCredential();
+  const registered = publicCredential(credential, uuid, group);
+
+  it('verifies for the registered credential, this challenge and this election only', () => {
+    const proof = proveCredentialAccess(group, uuid, credential, challenge);
+    expect(verifyCredentialAccess(group, uuid, registered, challenge, proof)).toBe(true);
+    expect(verifyCredentialAccess(group, uuid, registered, 'd'.repeat(64), proof)).toBe(false);
+    expect(verifyCredentialAccess(group, 'Zz3dEf5hJk7mNp', registered, challenge, proof)).toBe(false);
+    const other = publicCredential(generatePrivateCredential(), uuid, group);
+    expect(verifyCredentialAccess(group, uuid, other, challenge, proof)).toBe(false);
+    expect(
+      verifyCredentialAccess(group, uuid, registered, challenge, { ...proof, response: proof.response + 1n }),
+    ).toBe(false);
+    expect(verifyCredentialAccess(group, uuid, registered, challenge, { ...proof, challenge: group.q })).toBe(
+      false,
+    );
+    expect(verifyCredentialAccess(group, uuid, 0n, challenge, proof)).toBe(false);
+  });
+
+  it('cannot be used as a ballot signature (different domain)', () => {
+    const proof = proveCredentialAccess(group, uuid, credential, challenge);
+    expect(verifyDlog(group, registered, proof, ballotSignatureChallenge(group, challenge))).toBe(false);
+  });
+
+  it('refuses a challenge that is not 64 hex characters', () => {
+    expect(() => proveCredentialAccess(group, uuid, credential, 'short')).toThrow(/64 hex/);
+    const proof = proveCredentialAccess(group, uuid, credential, challenge);
+    expect(verifyCredentialAccess(group, uuid, registered, 'C'.repeat(64), proof)).toBe(false);
+  });
+});
+
+describe('message templates', () => {
+  const election = {
+    id: 'Ab3dEf5hJk7mNp',
+    name: 'Vote <b>"AG"</b> & co',
+    opensAt: '2027-03-01T08:00:00.000Z',
+    closesAt: '2027-03-08T17:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    helpContact: 'bureau@example.org',
+    loginMode: 'password' as const,
+  };
+  const voter = { login: 'm42', displayName: 'Zoé <script>', language: 'fr' };
+
+  it('writes the dates in the election time zone and language, and escapes HTML', () => {
+    const fr = credentialMessage(
+      'fr',
+      'https://vote.example.org/',
+      election,
+      voter,
+      'abc-def-ghi-jkm-npq',
+      false,
+    );
+    expect(fr.text).toContain('lundi 1 mars 2027 à 09:00');
+    expect(fr.text).toContain('lundi 8 mars 2027 à 18:00');
+    expect(fr.text).toContain('https://vote.example.org/vote/Ab3dEf5hJk7mNp#credential=abc-def-ghi-jkm-npq');
+    expect(fr.html).toContain('Vote &lt;b&gt;&quot;AG&quot;&lt;/b&gt; &amp; co');
+    expect(fr.html).toContain('Zoé &lt;script&gt;');
+    expect(fr.html).not.toContain('<script>');
+    expect(fr.html).toContain('lang="fr"');
+    const en = credentialMessage(
+      'en',
+      'https://vote.example.org',
+      election,
+      { ...voter, language: 'en' },
+      'abc-def-ghi-jkm-npq',
+      false,
+    );
+    expect(en.text).toContain('Monday, 1 March 2027 at 09:00');
+    expect(en.subject).toBe('Your voting credential – Vote <b>"AG"</b> & co');
+    expect(
+      credentialMessage('en', 'x', { ...election, opensAt: null }, voter, 'abc-def-ghi-jkm-npq', false).text,
+    ).toContain('a date still to be announced');
+  });
+
+  it('puts each secret only in the message meant for it', () => {
+    const password = passwordMessage('en', 'https://vote.example.org', election, voter);
+    expect(password.text).toContain(PASSWORD_PLACEHOLDER);
+    expect(password.text).not.toMatch(/#credential=/);
+    const reminder = reminderMessage('en', 'https://vote.example.org', election, voter);
+    expect(reminder.text).not.toContain(PASSWORD_PLACEHOLDER);
+    expect(reminder.text).toContain('https://vote.example.org/vote/Ab3dEf5hJk7mNp');
+    expect(codeMessage('fr', election, voter, '01234567', 10).text).toContain('01234567');
+    const recovery = credentialMessage('en', 'x', election, voter, 'abc-def-ghi-jkm-npq', true);
+    expect(recovery.subject).toMatch(/new copy/);
+    expect(recovery.text).toContain('the same as before');
+  });
+
+  it("uses the voter's language when offered, else the election's default", () => {
+    expect(messageLanguage('en', 'fr')).toBe('en');
+    expect(messageLanguage('fr-CA', 'en')).toBe('fr');
+    expect(messageLanguage('de', 'en')).toBe('en');
+    expect(messageLanguage('', 'fr')).toBe('fr');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The one crash window delivery cannot close: the mail server has answered 250, and the sender dies
+ * before its commit of "sent". Simulated here by a store that loses that commit. Another sender takes
+ * the messages over when their leases run out and sends them again — the same message: same
+ * Message-ID, same body, same secret, same address — so the voter sees a duplicate of one message
+ * (which mail clients fold by Message-ID), never a second, different credential. Nothing is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeliverySender } from '../../src/delivery/sender.js';
+import { smtpTransport } from '../../src/delivery/transport.js';
+import type { Store } from '../../src/store/store.js';
+import { type TestServer, testServer } from '../server/harness.js';
+import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
+import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+
+describe("a sender that dies between the server's acceptance and its commit", () => {
+  let server: TestServer;
+  let sink: SmtpSink;
+  let electionId: string;
+
+  beforeAll(async () => {
+    server = await testServer();
+    sink = await startSmtpSink();
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Federation', admin);
+    electionId = (
+      await server.elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' })
+    ).id;
+    await server.elections.setQuestions(electionId, admin, QUESTIONS);
+    await server.elections.importVoters(electionId, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
+    await server.store.saveDeliverySettings({
+      electionId,
+      loginMode: 'one-time-code',
+      passwordDelaySeconds: 0,
+      helpContact: '',
+      defaultLanguage: 'en',
+    });
+    await server.elections.issueServerCredentials(electionId, admin, {
+      store: server.store,
+      clock: { now: () => new Date() },
+      config: { baseUrl: 'https://vote.example.org' },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await sink?.close();
+  });
+
+  it('sends the same message again, recognisably, and records it once', async () => {
+    const losesCommits = new Proxy(server.store, {
+      get(target, property, receiver) {
+        if (property === 'settleMessages') return async () => Promise.reject(new Error('process died'));
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Store;
+    const transport = () => smtpTransport({ url: sink.url, from: 'no-reply@example.org' });
+    const dying = new DeliverySender(losesCommits, { transports: { email: transport() }, leaseMs: 60_000 });
+    expect(await dying.drain()).toBe(2);
+    expect(sink.received).toHaveLength(2);
+    expect((await server.store.countMessages(electionId)).sending).toBe(2);
+
+    // A minute later (the heir's clock runs ahead), the leases have run out.
+    const later = { now: () => new Date(Date.now() + 61_000) };
+    const heir = new DeliverySender(server.store, { transports: { email: transport() }, clock: later });
+    expect(await heir.drain()).toBe(2);
+    expect(sink.received).toHaveLength(4);
+    for (const address of ['a@example.org', 'b@example.org']) {
+      const [first, second] = sink.mailTo(address);
+      expect(second!.messageId).toBe(first!.messageId);
+      expect(second!.text).toBe(first!.text);
+      expect(credentialIn(second!.text)).toBe(credentialIn(first!.text));
+    }
+    const messages = await server.store.listMessages(electionId);
+    expect(messages.map((m) => [m.status, m.attempts, m.holdsSecret])).toEqual([
+      ['sent', 2, false],
+      ['sent', 2, false],
+    ]);
+  });
+});
