@@ -379,7 +379,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 }
 
 /** Roles an election admin may hand out here; trustees get theirs when declared in a threshold group. */
-const GRANTABLE_ROLES = ['election-admin', 'credential-authority', 'scrutineer'] as const;
+const GRANTABLE_ROLES = ['election-admin', 'credential-authority', 'scrutineer', 'trustee'] as const;
 
 /**
  * The people of an organisation, for the admin pages: its admins and the accounts holding a role in

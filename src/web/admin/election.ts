@@ -803,7 +803,7 @@ export class ElectionPage {
     const role = h(
       'select',
       {},
-      ...(['scrutineer', 'credential-authority', 'election-admin'] as const).map((r) =>
+      ...(['scrutineer', 'trustee', 'credential-authority', 'election-admin'] as const).map((r) =>
         h('option', { value: r }, t.roles[r] ?? r),
       ),
     );
