@@ -33,8 +33,8 @@ import {
 } from '../../src/protocol/setup.js';
 import { type ErrorCode, errorBody, preferredLanguage } from '../../src/server/errors.js';
 import { buildWeb } from '../../src/web/build.js';
+import { CHROMIUM, launchChromium } from './staff-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = path.join(ROOT, 'test-artifacts/booth');
 
@@ -358,18 +358,7 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     board = makeBoard(webDir);
     await board.listen();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

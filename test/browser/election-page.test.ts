@@ -27,8 +27,8 @@ import {
   type TestElection,
 } from '../server/scenario.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
+import { CHROMIUM, launchChromium } from './staff-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'election');
 
@@ -125,18 +125,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     ];
     await advance(server, published, admin, 'published');
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

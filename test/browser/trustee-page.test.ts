@@ -17,8 +17,8 @@ import { buildWeb } from '../../src/web/build.js';
 import { Client, type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, advance, draftElection, type TestAccount } from '../server/scenario.js';
 import { ROOT } from '../support/tools.js';
+import { CHROMIUM, launchChromium } from './staff-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'trustee');
 
@@ -91,18 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     admin = await addAccount(server, 'admin');
     organisationId = await addOrganisation(server, 'Trustee page org', admin);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
