@@ -9,7 +9,7 @@
 import type { HomomorphicQuestion } from '../protocol/messages.js';
 import { type BoxFigures, type FiguresJson, figuresToJson, sumFigures } from './figures.js';
 import { candidateCounts, type Presentation, present } from './presentation.js';
-import { decideRound, type RoundDecision, type RoundRule } from './rules.js';
+import { decideFinalRound, decideRound, type RoundDecision, type RoundRule } from './rules.js';
 import type { VerifiedBox } from './verified-box.js';
 
 export const NOT_VERIFIABLE = 'not cryptographically verifiable';
@@ -56,7 +56,16 @@ export interface BoxReport {
 }
 
 export interface ConsolidationReport {
-  readonly consultation: { readonly id: string; readonly name: string; readonly round: number };
+  readonly consultation: {
+    readonly id: string;
+    readonly name: string;
+    readonly round: number;
+    /** The consultation's time zone (IANA), in which people read its dates. */
+    readonly timeZone?: string;
+    /** The previous round (round 2 and later) and the next one, once prepared. */
+    readonly previousId?: string | null;
+    readonly nextId?: string | null;
+  };
   /** Every box published or annulled, none failing verification. */
   readonly complete: boolean;
   readonly questions: readonly HomomorphicQuestion[];
@@ -66,14 +75,33 @@ export interface ConsolidationReport {
   readonly figures: FiguresJson;
   readonly presentation: Presentation;
   readonly rule: RoundRule | null;
-  /** The rule's decision on the consolidated figures, once complete. */
+  /** The rule's decision on the consolidated figures, once complete (the most votes in a final round). */
   readonly decision: RoundDecision | null;
+  /** The question the decision is about (0-based), or null when nothing is decided. */
+  readonly decisionQuestion: number | null;
+}
+
+/** The decision in plain English (the JSON notes and the CSV); the procès-verbal has its own wording. */
+export function decisionNote(question: HomomorphicQuestion, decision: RoundDecision): string {
+  const names = (list: readonly number[]) => list.map((i) => question.answers[i]!).join(', ');
+  switch (decision.kind) {
+    case 'elected':
+      return `decision: ${question.answers[decision.winner]} elected (${decision.reason === 'most-votes' ? 'most votes in the final round' : decision.reason === 'majority' ? 'majority' : 'only candidate with votes'})`;
+    case 'second-round':
+      return `decision: second round between ${names(decision.qualified)}`;
+    case 'tie':
+      return `decision: tie for the most votes between ${names(decision.tied)}`;
+    case 'no-votes':
+      return 'decision: no votes, nobody elected';
+  }
 }
 
 export function consolidate(input: {
   consultation: ConsolidationReport['consultation'];
   questions: readonly HomomorphicQuestion[];
   rule: RoundRule | null;
+  /** A final round (prepared by a previous round's rule): decided by the most votes on question 0. */
+  finalRound?: boolean;
   boxes: readonly BoxInput[];
 }): ConsolidationReport {
   const replacedBy = new Map(input.boxes.filter((b) => b.replaces).map((b) => [b.replaces!, b.id]));
@@ -140,10 +168,12 @@ export function consolidate(input: {
   if (notVerifiable > 0) notes.push(`${notVerifiable} counted box(es) entered by hand: ${NOT_VERIFIABLE}`);
   if (!complete) notes.push('provisional: some boxes are not published yet');
   let decision: RoundDecision | null = null;
-  if (complete && input.rule) {
-    const question = input.questions[input.rule.question]!;
-    const { answers, blank } = candidateCounts(question, figures.counts[input.rule.question]!);
-    decision = decideRound(input.rule, answers, blank);
+  const decisionQuestion = input.rule ? input.rule.question : input.finalRound ? 0 : null;
+  if (complete && decisionQuestion !== null) {
+    const question = input.questions[decisionQuestion]!;
+    const { answers, blank } = candidateCounts(question, figures.counts[decisionQuestion]!);
+    decision = input.rule ? decideRound(input.rule, answers, blank) : decideFinalRound(answers);
+    notes.push(decisionNote(question, decision));
   }
   return {
     consultation: input.consultation,
@@ -156,5 +186,6 @@ export function consolidate(input: {
     presentation: present(input.questions, figures),
     rule: input.rule,
     decision,
+    decisionQuestion: decision === null ? null : decisionQuestion,
   };
 }

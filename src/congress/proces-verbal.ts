@@ -2,24 +2,35 @@
  * The procès-verbal (official report) of a consultation as a printable HTML page, in French or
  * English: the consolidated result, every box with its channel, figures, sealed hashes and final
  * archive hashes, annulments with their reasons, paper boxes marked as not cryptographically
- * verifiable, and the round decision. Server-rendered, no script at all, print CSS; every piece of
- * text is escaped (names and reasons are typed by people).
+ * verifiable, the round decision and the links between rounds. Server-rendered, no script at all,
+ * print CSS; every piece of text is escaped (names and reasons are typed by people). Numbers and
+ * dates are written as the reader's language writes them (decimal comma, the consultation's time
+ * zone): a secretary signs this page.
  */
 import type { BoxReport, ConsolidationReport } from './consolidation.js';
 import type { Presentation } from './presentation.js';
 
 const LABELS = {
   en: {
+    locale: 'en-GB',
     title: 'Official report (procès-verbal)',
     round: (n: number) => `Round ${n}`,
+    generated: 'Drawn up on',
     provisional: 'PROVISIONAL: some boxes are not published yet.',
     consolidated: 'Consolidated result',
     boxes: 'Ballot boxes',
     box: 'Box',
     channel: 'Channel',
-    online: 'online (Belenios archive, verified)',
+    online: 'online (Belenios archive)',
     paper: 'paper / other channel',
     notVerifiable: 'not cryptographically verifiable',
+    archive: 'Archive',
+    archiveState: {
+      counted: 'verified (every ballot, the tally and the decryptions re-checked)',
+      annulled: 'kept for the record: the box is annulled, its figures are not counted',
+      pending: 'not published yet',
+      unverified: 'does not verify: not counted',
+    },
     status: {
       counted: 'counted',
       annulled: 'annulled, excluded',
@@ -40,6 +51,7 @@ const LABELS = {
     valid: 'Valid votes',
     sealed: 'Sealed hashes (election / trustees / credentials)',
     finalHash: 'Final archive event hash',
+    events: (n: number) => `event no. ${n}`,
     archiveSha: 'Archive file SHA-256',
     enteredBy: 'Entered by',
     report: 'Attached report (SHA-256)',
@@ -47,27 +59,47 @@ const LABELS = {
     replaces: 'Re-run of box',
     replacedBy: 'Replaced by box',
     decision: 'Decision',
-    elected: (name: string) => `Elected: ${name}.`,
-    secondRound: (names: string) => `Qualified for the second round: ${names}.`,
+    elected: (name: string) => `${name} is elected (absolute majority).`,
+    electedOnly: (name: string) => `${name} is elected (only candidate with votes).`,
+    electedMost: (name: string) => `${name} is elected (most votes in this final round).`,
+    tie: (names: string) => `Tie for the most votes between ${names}: nobody is elected by this round.`,
+    secondRound: (names: string) => `Qualified for the next round: ${names}.`,
     tied: (names: string) => `Qualified by a tie at the threshold: ${names}.`,
     noVotes: 'No votes: no decision.',
+    previousRound: (n: number) => `Official report of round ${n}`,
+    nextRound: (n: number) => `Official report of round ${n}`,
+    rounds: 'Rounds',
     notes: 'Notes',
     annulledNote: (box: string, reason: string) =>
       `Box ${box} is annulled and excluded from the consolidated result: ${reason}`,
-    paperNote: (n: number) => `${n} counted box(es) entered by hand: not cryptographically verifiable.`,
+    paperNote: (n: number) =>
+      n === 1
+        ? '1 counted box was entered by hand: it is not cryptographically verifiable.'
+        : `${n} counted boxes were entered by hand: they are not cryptographically verifiable.`,
     signatures: 'Signatures',
+    signers: ['Chair of the electoral committee', 'Secretary', 'Scrutineer'],
+    signHint: 'Name, date and signature',
   },
   fr: {
+    locale: 'fr-FR',
     title: 'Procès-verbal',
-    round: (n: number) => `Tour ${n}`,
+    round: (n: number) => (n === 1 ? '1er tour' : `${n}e tour`),
+    generated: 'Établi le',
     provisional: 'PROVISOIRE : certaines urnes ne sont pas encore publiées.',
     consolidated: 'Résultat consolidé',
     boxes: 'Urnes',
     box: 'Urne',
     channel: 'Canal',
-    online: 'en ligne (archive Belenios vérifiée)',
+    online: 'en ligne (archive Belenios)',
     paper: 'papier / autre canal',
     notVerifiable: 'non vérifiable cryptographiquement',
+    archive: 'Archive',
+    archiveState: {
+      counted: 'vérifiée (chaque bulletin, le dépouillement et les déchiffrements revérifiés)',
+      annulled: 'conservée pour mémoire : l’urne est annulée, ses chiffres ne sont pas comptés',
+      pending: 'pas encore publiée',
+      unverified: 'ne se vérifie pas : non comptée',
+    },
     status: {
       counted: 'comptée',
       annulled: 'annulée, exclue',
@@ -86,32 +118,77 @@ const LABELS = {
     ofRegistered: '% des inscrits',
     blank: 'Blancs',
     valid: 'Suffrages exprimés',
-    sealed: 'Empreintes scellées (élection / assesseurs / codes)',
-    finalHash: "Empreinte du dernier événement de l'archive",
-    archiveSha: "SHA-256 du fichier d'archive",
+    sealed: 'Empreintes scellées (élection / garants / identifiants de vote)',
+    finalHash: 'Empreinte du dernier événement de l’archive',
+    events: (n: number) => `événement n° ${n}`,
+    archiveSha: 'SHA-256 du fichier d’archive',
     enteredBy: 'Saisi par',
     report: 'Procès-verbal joint (SHA-256)',
     annulled: 'Annulation',
-    replaces: "Nouveau vote de l'urne",
-    replacedBy: "Remplacée par l'urne",
+    replaces: 'Nouveau vote de l’urne',
+    replacedBy: 'Remplacée par l’urne',
     decision: 'Décision',
-    elected: (name: string) => `Élu·e : ${name}.`,
-    secondRound: (names: string) => `Qualifié·es pour le second tour : ${names}.`,
+    elected: (name: string) => `${name} est élu·e (majorité absolue).`,
+    electedOnly: (name: string) => `${name} est élu·e (seul·e candidat·e ayant obtenu des voix).`,
+    electedMost: (name: string) => `${name} est élu·e (le plus de voix à ce dernier tour).`,
+    tie: (names: string) => `Égalité en tête entre ${names} : personne n’est élu à ce tour.`,
+    secondRound: (names: string) => `Qualifié·es pour le tour suivant : ${names}.`,
     tied: (names: string) => `Qualifié·es par égalité au seuil : ${names}.`,
     noVotes: 'Aucune voix : pas de décision.',
+    previousRound: (n: number) => `Procès-verbal du ${n === 1 ? '1er' : `${n}e`} tour`,
+    nextRound: (n: number) => `Procès-verbal du ${n === 1 ? '1er' : `${n}e`} tour`,
+    rounds: 'Tours',
     notes: 'Observations',
     annulledNote: (box: string, reason: string) =>
-      `L'urne ${box} est annulée et exclue du résultat consolidé : ${reason}`,
+      `L’urne ${box} est annulée et exclue du résultat consolidé : ${reason}`,
     paperNote: (n: number) =>
-      `${n} urne(s) comptée(s) saisie(s) à la main : non vérifiable(s) cryptographiquement.`,
+      n === 1
+        ? '1 urne comptée a été saisie à la main : elle n’est pas vérifiable cryptographiquement.'
+        : `${n} urnes comptées ont été saisies à la main : elles ne sont pas vérifiables cryptographiquement.`,
     signatures: 'Signatures',
+    signers: ['Président·e de la commission électorale', 'Secrétaire', 'Scrutateur·rice'],
+    signHint: 'Nom, date et signature',
   },
 } as const;
 
 export type PvLanguage = keyof typeof LABELS;
+type Labels = (typeof LABELS)[PvLanguage];
+
+/** Where the procès-verbal of another round is read (the API route by default). */
+export type PvLink = (consultationId: string, language: PvLanguage) => string;
+const apiLink: PvLink = (id, language) => `/api/v1/consultations/${id}/proces-verbal.html?lang=${language}`;
 
 const escapeHtml = (text: string | number) =>
   String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A whole number as the language writes it (digit groups: "1 234" in French, "1,234" in English). */
+export function formatCount(value: string | number, language: PvLanguage): string {
+  const text = String(value);
+  if (!/^-?\d+$/.test(text)) return text;
+  return BigInt(text).toLocaleString(LABELS[language].locale);
+}
+
+/** A percentage string with two decimals ("50.00") with the language's decimal separator. */
+export function formatPercent(value: string | null, language: PvLanguage): string {
+  if (value === null) return '–';
+  const number = language === 'fr' ? value.replace('.', ',') : value;
+  return language === 'fr' ? `${number}\u00a0%` : `${number} %`;
+}
+
+/** An instant in the consultation's time zone, with the zone named; the text as is if not a date. */
+export function formatInstant(iso: string, language: PvLanguage, timeZone = 'UTC'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(LABELS[language].locale, {
+      dateStyle: 'long',
+      timeStyle: 'long',
+      timeZone,
+    }).format(date);
+  } catch {
+    return iso;
+  }
+}
 
 const CSS = `
 body{font-family:Georgia,serif;margin:2rem;color:#000;background:#fff;line-height:1.4}
@@ -122,15 +199,20 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.8rem;word-break:break-all}
 .warn{font-weight:bold;border:2px solid #000;padding:.3rem .6rem;display:inline-block}
 .box{break-inside:avoid;border-top:1px solid #888;margin-top:1rem}
-.sign{height:4rem;border-bottom:1px solid #000;width:18rem;display:inline-block;margin-right:2rem}
+.signers{display:flex;flex-wrap:wrap;gap:2rem}
+.signer{width:16rem}
+.sign{height:4rem;border-bottom:1px solid #000;display:block}
+.hint{font-size:.8rem}
 @media print{body{margin:1cm}a{color:#000;text-decoration:none}.box{page-break-inside:avoid}}
 `;
 
-function figuresTable(p: Presentation, l: (typeof LABELS)[PvLanguage]): string {
+function figuresTable(p: Presentation, l: Labels, language: PvLanguage): string {
+  const n = (value: string | number) => escapeHtml(formatCount(value, language));
+  const pc = (value: string | null) => escapeHtml(formatPercent(value, language));
   const head = `<table><tbody>
-<tr><th>${l.registered}</th><td class="n">${p.registeredVoters}</td><th>${l.ballots}</th><td class="n">${p.ballotsCounted}</td></tr>
-<tr><th>${l.registeredWeight}</th><td class="n">${escapeHtml(p.registeredWeight)}</td><th>${l.weightCast}</th><td class="n">${escapeHtml(p.weightCast)}</td></tr>
-<tr><th>${l.turnout}</th><td class="n">${escapeHtml(p.turnoutPercent ?? '–')} %</td><td></td><td></td></tr>
+<tr><th>${l.registered}</th><td class="n">${n(p.registeredVoters)}</td><th>${l.ballots}</th><td class="n">${n(p.ballotsCounted)}</td></tr>
+<tr><th>${l.registeredWeight}</th><td class="n">${n(p.registeredWeight)}</td><th>${l.weightCast}</th><td class="n">${n(p.weightCast)}</td></tr>
+<tr><th>${l.turnout}</th><td class="n">${pc(p.turnoutPercent)}</td><td></td><td></td></tr>
 </tbody></table>`;
   const questions = p.questions
     .map(
@@ -139,64 +221,103 @@ function figuresTable(p: Presentation, l: (typeof LABELS)[PvLanguage]): string {
 ${q.answers
   .map(
     (a) =>
-      `<tr><td>${a.blank ? l.blank : escapeHtml(a.answer)}</td><td class="n">${escapeHtml(a.count)}</td><td class="n">${escapeHtml(a.percentOfVotesCast ?? '–')}</td><td class="n">${escapeHtml(a.percentOfValidVotes ?? '–')}</td><td class="n">${escapeHtml(a.percentOfRegistered ?? '–')}</td></tr>`,
+      `<tr><td>${a.blank ? l.blank : escapeHtml(a.answer)}</td><td class="n">${n(a.count)}</td><td class="n">${pc(a.percentOfVotesCast)}</td><td class="n">${pc(a.percentOfValidVotes)}</td><td class="n">${pc(a.percentOfRegistered)}</td></tr>`,
   )
   .join('\n')}
-<tr><th>${l.valid}</th><td class="n">${escapeHtml(q.validVotes)}</td><td></td><td></td><td></td></tr>
+<tr><th>${l.valid}</th><td class="n">${n(q.validVotes)}</td><td></td><td></td><td></td></tr>
 </tbody></table>`,
     )
     .join('\n');
   return head + questions;
 }
 
-function boxSection(box: BoxReport, l: (typeof LABELS)[PvLanguage]): string {
+function boxSection(
+  box: BoxReport,
+  labels: ReadonlyMap<string, string>,
+  l: Labels,
+  language: PvLanguage,
+  timeZone: string | undefined,
+): string {
+  const when = (iso: string) => escapeHtml(formatInstant(iso, language, timeZone));
+  const named = (id: string) => `${escapeHtml(labels.get(id) ?? id)} <small>(${escapeHtml(id)})</small>`;
   const rows: string[] = [
     `<tr><th>${l.channel}</th><td>${box.channel === 'online' ? l.online : `${l.paper} — <strong>${l.notVerifiable}</strong>`}</td></tr>`,
   ];
+  if (box.channel === 'online')
+    rows.push(`<tr><th>${l.archive}</th><td>${l.archiveState[box.status]}</td></tr>`);
   if (box.sealed)
     rows.push(
       `<tr><th>${l.sealed}</th><td><code>${escapeHtml(box.sealed.election)}</code><br><code>${escapeHtml(box.sealed.trustees)}</code><br><code>${escapeHtml(box.sealed.credentials)}</code></td></tr>`,
     );
   if (box.archive)
     rows.push(
-      `<tr><th>${l.finalHash}</th><td><code>${escapeHtml(box.archive.finalHash)}</code> (height ${box.archive.height})</td></tr>`,
+      `<tr><th>${l.finalHash}</th><td><code>${escapeHtml(box.archive.finalHash)}</code> (${l.events(box.archive.height)})</td></tr>`,
       `<tr><th>${l.archiveSha}</th><td><code>${escapeHtml(box.archive.sha256)}</code></td></tr>`,
     );
   if (box.paper)
     rows.push(
-      `<tr><th>${l.enteredBy}</th><td>${escapeHtml(box.paper.enteredBy)} (${escapeHtml(box.paper.enteredAt)})</td></tr>`,
+      `<tr><th>${l.enteredBy}</th><td>${escapeHtml(box.paper.enteredBy)} (${when(box.paper.enteredAt)})</td></tr>`,
       `<tr><th>${l.report}</th><td>${escapeHtml(box.paper.reportName)} <code>${escapeHtml(box.paper.reportSha256)}</code></td></tr>`,
     );
   if (box.annulment)
     rows.push(
-      `<tr><th>${l.annulled}</th><td>${escapeHtml(box.annulment.at)} — ${escapeHtml(box.annulment.reason)}</td></tr>`,
+      `<tr><th>${l.annulled}</th><td>${when(box.annulment.at)} — ${escapeHtml(box.annulment.reason)}</td></tr>`,
     );
-  if (box.replaces) rows.push(`<tr><th>${l.replaces}</th><td>${escapeHtml(box.replaces)}</td></tr>`);
-  if (box.replacedBy) rows.push(`<tr><th>${l.replacedBy}</th><td>${escapeHtml(box.replacedBy)}</td></tr>`);
+  if (box.replaces) rows.push(`<tr><th>${l.replaces}</th><td>${named(box.replaces)}</td></tr>`);
+  if (box.replacedBy) rows.push(`<tr><th>${l.replacedBy}</th><td>${named(box.replacedBy)}</td></tr>`);
   return `<section class="box" id="box-${escapeHtml(box.id)}">
 <h3>${l.box} ${escapeHtml(box.label)} <small>(${escapeHtml(box.id)})</small> — ${l.status[box.status]}</h3>
 ${box.channel === 'paper' ? `<p class="warn">${l.notVerifiable}</p>` : ''}
 <table><tbody>${rows.join('\n')}</tbody></table>
-${box.presentation ? figuresTable(box.presentation, l) : ''}
+${box.presentation ? figuresTable(box.presentation, l, language) : ''}
 </section>`;
 }
 
-function decisionText(report: ConsolidationReport, l: (typeof LABELS)[PvLanguage]): string {
+function decisionText(report: ConsolidationReport, l: Labels): string {
   const d = report.decision;
-  if (!d || !report.rule) return '';
-  const answers = report.questions[report.rule.question]!.answers;
+  const question = report.decisionQuestion ?? report.rule?.question;
+  if (!d || question === undefined || question === null) return '';
+  const answers = report.questions[question]!.answers;
   const names = (list: readonly number[]) => list.map((i) => escapeHtml(answers[i]!)).join(', ');
-  const text =
-    d.kind === 'elected'
-      ? l.elected(escapeHtml(answers[d.winner]!))
-      : d.kind === 'second-round'
-        ? `${l.secondRound(names(d.qualified))}${d.tiedAtThreshold.length > 0 ? ` ${l.tied(names(d.tiedAtThreshold))}` : ''}`
-        : l.noVotes;
+  let text: string;
+  switch (d.kind) {
+    case 'elected': {
+      const name = escapeHtml(answers[d.winner]!);
+      text =
+        d.reason === 'majority'
+          ? l.elected(name)
+          : d.reason === 'most-votes'
+            ? l.electedMost(name)
+            : l.electedOnly(name);
+      break;
+    }
+    case 'second-round':
+      text = `${l.secondRound(names(d.qualified))}${d.tiedAtThreshold.length > 0 ? ` ${l.tied(names(d.tiedAtThreshold))}` : ''}`;
+      break;
+    case 'tie':
+      text = l.tie(names(d.tied));
+      break;
+    case 'no-votes':
+      text = l.noVotes;
+  }
   return `<h2>${l.decision}</h2><p>${text}</p>`;
 }
 
+function roundsSection(report: ConsolidationReport, l: Labels, language: PvLanguage, link: PvLink): string {
+  const { previousId, nextId, round } = report.consultation;
+  const items = [
+    ...(previousId
+      ? [`<li><a href="${escapeHtml(link(previousId, language))}">${l.previousRound(round - 1)}</a></li>`]
+      : []),
+    ...(nextId
+      ? [`<li><a href="${escapeHtml(link(nextId, language))}">${l.nextRound(round + 1)}</a></li>`]
+      : []),
+  ];
+  return items.length === 0 ? '' : `<h2>${l.rounds}</h2><ul>${items.join('')}</ul>`;
+}
+
 /** The notes in the report's language, from the boxes themselves (not the English notes of the JSON). */
-function notesSection(report: ConsolidationReport, l: (typeof LABELS)[PvLanguage]): string {
+function notesSection(report: ConsolidationReport, l: Labels): string {
   const notes = [
     ...report.boxes
       .filter((b) => b.status === 'annulled')
@@ -212,8 +333,11 @@ export function renderProcesVerbal(
   report: ConsolidationReport,
   language: PvLanguage,
   generatedAt: string,
+  link: PvLink = apiLink,
 ): string {
   const l = LABELS[language];
+  const timeZone = report.consultation.timeZone;
+  const labels = new Map(report.boxes.map((b) => [b.id, b.label]));
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -226,18 +350,19 @@ export function renderProcesVerbal(
 <header>
 <h1>${l.title}</h1>
 <p><strong>${escapeHtml(report.consultation.name)}</strong> — ${l.round(report.consultation.round)} — <code>${escapeHtml(report.consultation.id)}</code></p>
-<p><time datetime="${escapeHtml(generatedAt)}">${escapeHtml(generatedAt)}</time></p>
+<p>${l.generated} <time datetime="${escapeHtml(generatedAt)}">${escapeHtml(formatInstant(generatedAt, language, timeZone))}</time></p>
 ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 </header>
 <main>
 <h2>${l.consolidated}</h2>
-${figuresTable(report.presentation, l)}
+${figuresTable(report.presentation, l, language)}
 ${decisionText(report, l)}
+${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>
-${report.boxes.map((b) => boxSection(b, l)).join('\n')}
+${report.boxes.map((b) => boxSection(b, labels, l, language, timeZone)).join('\n')}
 <h2>${l.signatures}</h2>
-<p><span class="sign"></span><span class="sign"></span></p>
+<div class="signers">${l.signers.map((who) => `<p class="signer">${who}<span class="sign"></span><span class="hint">${l.signHint}</span></p>`).join('')}</div>
 </main>
 </body>
 </html>

@@ -38,8 +38,11 @@ export type RoundDecision =
       readonly kind: 'elected';
       /** 0-based index of the answer (candidate), blank slot not counted. */
       readonly winner: number;
-      readonly reason: 'majority' | 'only-candidate-with-votes';
+      /** most-votes: the final round, decided by the most votes (no rule, no further round). */
+      readonly reason: 'majority' | 'only-candidate-with-votes' | 'most-votes';
     }
+  /** The final round ended in a tie for the most votes: the candidates tied, in answer order. */
+  | { readonly kind: 'tie'; readonly tied: readonly number[] }
   | {
       readonly kind: 'second-round';
       /** Candidates going through, in decreasing order of votes (ties in answer order). */
@@ -116,6 +119,20 @@ export function decideRound(rule: RoundRule, answers: readonly bigint[], blank: 
   if (qualified.length === 1)
     return { kind: 'elected', winner: qualified[0]!.index, reason: 'only-candidate-with-votes' };
   return { kind: 'second-round', qualified: qualified.map((c) => c.index), tiedAtThreshold };
+}
+
+/**
+ * The decision of a final round (a round prepared by a rule, with no rule of its own): the
+ * candidate with the most votes is elected; candidates tied for the most votes are reported as a tie
+ * (never broken by the order of the answers).
+ */
+export function decideFinalRound(answers: readonly bigint[]): RoundDecision {
+  const best = answers.reduce((a, b) => (b > a ? b : a), 0n);
+  if (best === 0n) return { kind: 'no-votes' };
+  const tied = answers.flatMap((count, index) => (count === best ? [index] : []));
+  return tied.length === 1
+    ? { kind: 'elected', winner: tied[0]!, reason: 'most-votes' }
+    : { kind: 'tie', tied };
 }
 
 /** Parses a rule from JSON (an admin's request); every field optional but `question`. */

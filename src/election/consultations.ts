@@ -23,7 +23,7 @@ import {
 } from '../congress/figures.js';
 import { type RoundRule, ruleFromJson, ruleProblem } from '../congress/rules.js';
 import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
-import { DecodeError, decodeText } from '../core/codec.js';
+import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
 import { checkQuestion } from '../protocol/election.js';
@@ -43,6 +43,7 @@ import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type Actor, type ElectionService, estimatedBallotSize, randomId } from './service.js';
+import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
 
 /** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */
 export const MAX_KEPT_REPORT_BYTES = 256 * 1024;
@@ -102,6 +103,47 @@ export class ConsultationService {
     private readonly checker: BallotBatchChecker,
   ) {}
 
+  /**
+   * Ties the boxes to their elections' lifecycle: an election annulled from its own page annuls its
+   * box (same reason, who and when), and a publication settles the round (a runoff is prepared by
+   * the publication that completes the round, not by whoever reads the consultation next).
+   */
+  attach(): void {
+    this.elections.afterAnnul = (row, actor) => this.electionAnnulled(row, actor);
+    this.elections.afterPublish = (row, actor) => this.electionPublished(row, actor);
+  }
+
+  private async electionAnnulled(election: ElectionRow, actor: Actor): Promise<void> {
+    const box = await this.store.consultations.boxOfElection(election.id);
+    if (!box || box.annulReason !== null) return;
+    const row = await this.get(box.consultationId);
+    await this.recordAnnulment(row, box, actor, election.annulReason ?? '', election.updatedAt);
+  }
+
+  private async electionPublished(election: ElectionRow, actor: Actor): Promise<void> {
+    const box = await this.store.consultations.boxOfElection(election.id);
+    if (!box) return;
+    try {
+      await this.settle(box.consultationId, actor);
+    } catch (error) {
+      // The publication itself is done and acknowledged; reading the consultation resumes the preparation.
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+
+  /** The one record of a box's annulment (its election, if annulled, carries the same reason). */
+  private async recordAnnulment(
+    row: ConsultationRow,
+    box: BoxRow,
+    actor: Actor,
+    reason: string,
+    at: string,
+  ): Promise<boolean> {
+    if (!(await this.store.consultations.annulBox(box.id, { reason, at, by: actor.id }))) return false;
+    await this.audit(row, actor, 'consultation.box-annul', { box: box.id, label: box.label, reason });
+    return true;
+  }
+
   private now(): string {
     return this.clock.now().toISOString();
   }
@@ -130,8 +172,22 @@ export class ConsultationService {
     return row.ruleJson === null ? null : (JSON.parse(row.ruleJson) as RoundRule);
   }
 
-  boxes(id: string): Promise<BoxRow[]> {
-    return this.store.consultations.boxes(id);
+  /**
+   * The boxes, each online box's annulment read from its election when the box row missed it (an
+   * election annulled before this hook existed, or a crash between the two writes): one annulment.
+   */
+  async boxes(id: string): Promise<BoxRow[]> {
+    const boxes = await this.store.consultations.boxes(id);
+    return Promise.all(
+      boxes.map(async (box) => {
+        if (box.annulReason !== null || !box.electionId) return box;
+        const election = await this.store.getElection(box.electionId);
+        if (election?.state !== 'annulled') return box;
+        const annulment = { reason: election.annulReason ?? '', at: election.updatedAt, by: 'election' };
+        await this.store.consultations.annulBox(box.id, annulment);
+        return { ...box, annulReason: annulment.reason, annulledAt: annulment.at, annulledBy: annulment.by };
+      }),
+    );
   }
 
   async box(id: string, boxId: string): Promise<BoxRow> {
@@ -293,17 +349,15 @@ export class ConsultationService {
       throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
     if (box.electionId) {
       const election = await this.elections.get(box.electionId);
-      if (!['published', 'annulled'].includes(election.state))
+      // Not published yet: the election is annulled, and its hook records the box's annulment.
+      if (election.state !== 'published') {
         await this.elections.annul(box.electionId, actor, trimmed);
+        const after = await this.box(id, boxId);
+        if (after.annulReason !== null) return after;
+      }
     }
-    const at = this.now();
-    if (!(await this.store.consultations.annulBox(box.id, { reason: trimmed, at, by: actor.id })))
+    if (!(await this.recordAnnulment(row, box, actor, trimmed, this.now())))
       throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
-    await this.audit(row, actor, 'consultation.box-annul', {
-      box: box.id,
-      label: box.label,
-      reason: trimmed,
-    });
     return this.box(id, boxId);
   }
 
@@ -321,7 +375,7 @@ export class ConsultationService {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
     const election = await this.createBoxElection(row, this.template(row), annulled.label, actor);
-    if (annulled.electionId) await this.copyRollAndTrustees(annulled.electionId, election.id, actor);
+    if (annulled.electionId) await this.copyBoxSetup(annulled.electionId, election.id, actor);
     const box = await this.addBox({
       ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
       replacesId: annulled.id,
@@ -427,6 +481,7 @@ export class ConsultationService {
     if (moved.length === 0)
       throw new ApiError('SCR_WRONG_STATE', { problem: `no box can be moved by "${step}"` });
     await this.audit(row, actor, `consultation.${step}`, { boxes: moved.length, refused: refused.length });
+    // Each publication settled the round already (electionPublished); this is idempotent.
     if (step === 'publish') await this.settle(id, actor);
     return { moved, refused };
   }
@@ -480,8 +535,6 @@ export class ConsultationService {
           };
         }
         const election = await this.elections.get(box.electionId!);
-        if (election.state === 'annulled' && base.annulment === null)
-          base.annulment = { reason: election.annulReason ?? '', at: election.updatedAt, by: 'election' };
         // An annulled box that was published still shows its verified figures, for the record.
         if (election.state !== 'published') return base;
         const head = await this.store.boardHead(election.id);
@@ -493,10 +546,20 @@ export class ConsultationService {
         return { ...base, verified: verdict.box };
       }),
     );
+    const next = await this.store.consultations.next(id);
     return consolidate({
-      consultation: { id: row.id, name: row.name, round: row.round },
+      consultation: {
+        id: row.id,
+        name: row.name,
+        round: row.round,
+        timeZone: template.timeZone,
+        previousId: row.previousId,
+        nextId: next?.id ?? null,
+      },
       questions: template.questions,
       rule: this.rule(row),
+      // A round prepared by a rule is the last one: the most votes decide.
+      finalRound: row.previousId !== null && row.ruleJson === null,
       boxes: inputs,
     });
   }
@@ -505,13 +568,17 @@ export class ConsultationService {
    * Once the round is complete and its rule calls for a second round, prepares it (idempotent; the
    * unique next-round key settles races between processes; an interrupted preparation is resumed).
    */
-  async settle(id: string, actor: Actor): Promise<ConsultationRow | undefined> {
+  async settle(id: string, actor: Actor, mode: 'publication' | 'resume' = 'publication') {
     const row = await this.get(id);
     const rule = this.rule(row);
     // Verifying the boxes now (even without a rule) also warms the cache the public reads use.
     const report = await this.consolidation(id);
     if (!rule) return undefined;
     if (!report.complete || report.decision?.kind !== 'second-round') return undefined;
+    // A reader only resumes what a publication started: a round completed by an annulment (the admin
+    // may be about to re-run the box) waits for the next publication or paper box.
+    if (mode === 'resume' && !(await this.store.consultations.next(id)) && !(await this.completedByCount(id)))
+      return undefined;
     const template = this.template(row);
     const question = template.questions[rule.question]!;
     const qualified = report.decision.qualified.map((i) => question.answers[i]!);
@@ -526,7 +593,8 @@ export class ConsultationService {
       const candidate: ConsultationRow = {
         id: generateToken(),
         organisationId: row.organisationId,
-        name: `${row.name} — round ${row.round + 1}`,
+        // The round number is shown by every page in its reader's language: the name carries none.
+        name: row.name,
         description: row.description,
         round: row.round + 1,
         templateJson: JSON.stringify(nextTemplate),
@@ -563,14 +631,39 @@ export class ConsultationService {
     for (const box of await this.boxes(previous.id)) {
       if (box.annulReason !== null || existing.has(box.label)) continue;
       const election = await this.createBoxElection(next, template, box.label, actor);
-      if (box.electionId) await this.copyRollAndTrustees(box.electionId, election.id, actor);
+      if (box.electionId) await this.copyBoxSetup(box.electionId, election.id, actor);
       await this.addBox(newBox(next.id, 0, box.label, 'online', election.id, this.now()));
       existing.add(box.label);
     }
   }
 
-  /** Same roll (no credentials: new ones are issued), same trustees where possible, same election roles. */
-  private async copyRollAndTrustees(fromElection: string, toElection: string, actor: Actor): Promise<void> {
+  /** Whether the last change that completed the round was a count (a publication or a paper box), not an annulment. */
+  private async completedByCount(id: string): Promise<boolean> {
+    let counted = '';
+    let annulled = '';
+    for (const box of await this.boxes(id)) {
+      if (box.annulledAt !== null) {
+        if (box.annulledAt > annulled) annulled = box.annulledAt;
+        continue;
+      }
+      const at = box.electionId
+        ? (await this.elections.get(box.electionId)).updatedAt
+        : (box.enteredAt ?? '');
+      if (at > counted) counted = at;
+    }
+    return counted > annulled;
+  }
+
+  /**
+   * Same roll (no credentials: new ones are issued), same delivery settings (sign-in mode, password
+   * delay, help contact, language), same Single trustees' public keys, the threshold groups declared
+   * again with the same members and threshold (their key establishment runs again: the decryption
+   * key shares the server keeps are sealed to one group's run, and a new run lets a trustee who lost
+   * a key file take part), and the same election roles.
+   */
+  private async copyBoxSetup(fromElection: string, toElection: string, actor: Actor): Promise<void> {
+    const settings = await this.store.getDeliverySettings(fromElection);
+    if (settings) await this.store.saveDeliverySettings({ ...settings, electionId: toElection });
     const voters = await this.store.listVoters(fromElection);
     if (voters.length > 0) {
       const copies: VoterRow[] = voters.map((v) => ({
@@ -598,7 +691,28 @@ export class ConsultationService {
           accountId: trustee.accountId,
           publicKey: trustee.publicJson,
         });
-      // Threshold groups run their key establishment again: their shares are bound to one election.
+      else if (trustee.kind === 'pedersen' && trustee.publicJson) {
+        const state = parseThresholdState(trustee);
+        const fresh: ThresholdState = {
+          threshold: state.threshold,
+          trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
+        };
+        const position = (await this.store.listTrustees(toElection)).length;
+        await this.store.saveTrustee({
+          ...trustee,
+          electionId: toElection,
+          position,
+          publicJson: encode(thresholdStateCodec, fresh),
+        });
+        const target = await this.elections.get(toElection);
+        await this.store.appendAudit({
+          organisationId: target.organisationId,
+          electionId: toElection,
+          actor: actor.id,
+          action: 'trustee.threshold.declare',
+          details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+        });
+      }
     }
     for (const grant of await this.store.listElectionRoles(fromElection))
       await this.store.addElectionRole({ ...grant, electionId: toElection });

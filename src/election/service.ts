@@ -70,6 +70,10 @@ export class ElectionService {
   escrowFreshCredentials?: (row: ElectionRow, actor: Actor, fresh: FreshCredential[]) => Promise<void>;
   /** recovery: refuses to issue credentials while an appointed recovery officer has sent no key. */
   beforeIssuingCredentials?: (electionId: string) => Promise<void>;
+  /** consultations: the box of an election annulled here is annulled with it (src/election/consultations.ts). */
+  afterAnnul?: (row: ElectionRow, actor: Actor) => Promise<void>;
+  /** consultations: a publication may complete a round and prepare the next one. */
+  afterPublish?: (row: ElectionRow, actor: Actor) => Promise<void>;
 
   constructor(
     private readonly store: Store,
@@ -572,6 +576,7 @@ export class ElectionService {
     if (check.failure) throw new Error(`the board does not verify: ${check.failure.message}`);
     const published = await this.update(row, ['tallied'], { state: 'published', resultJson: resultRaw });
     await this.audit(published, actor, 'election.publish', { verified: true });
+    await this.afterPublish?.(published, actor); // consultations
     return published;
   }
 
@@ -605,6 +610,7 @@ export class ElectionService {
       resultJson: null,
     });
     await this.audit(annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+    await this.afterAnnul?.(annulled, actor); // consultations
     return annulled;
   }
 

@@ -302,7 +302,9 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
     expect(final.status).toBe(200);
     expect(final.json.consultation.round).toBe(2);
     expect(final.json.figures.counts).toEqual([['7', '10', '30']]);
-    expect(final.json.decision).toBeNull();
+    // The final round is decided by the most votes (Bruno 30 against Alice 10), and links back.
+    expect(final.json.decision).toEqual({ kind: 'elected', winner: 1, reason: 'most-votes' });
+    expect(final.json.previousRound.id).toBe(consultationId);
     expect(final.json.nextRound).toBeNull();
   });
 

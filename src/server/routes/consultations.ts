@@ -88,7 +88,7 @@ type C = { Params: { consultationId: string } };
 type B = { Params: { consultationId: string; boxId: string } };
 
 /** Reading a consultation's provisional figures; managing it (org admins only). */
-async function consultationAccess(
+export async function consultationAccess(
   ctx: ServerContext,
   request: FastifyRequest,
   row: ConsultationRow,
@@ -128,8 +128,12 @@ async function noBody(request: FastifyRequest): Promise<void> {
   throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
 }
 
-/** The consolidation as published: each box with links to its archive (or paper report). */
-function publishedView(report: ConsolidationReport, next: ConsultationRow | undefined) {
+/** The consolidation as published: each box with links to its archive (or paper report), and the rounds. */
+function publishedView(
+  report: ConsolidationReport,
+  next: ConsultationRow | undefined,
+  previous?: ConsultationRow | undefined,
+) {
   return {
     ...report,
     boxes: report.boxes.map((box) => ({
@@ -138,6 +142,7 @@ function publishedView(report: ConsolidationReport, next: ConsultationRow | unde
       reportUrl: box.paper ? `/api/v1/consultations/${report.consultation.id}/boxes/${box.id}/report` : null,
     })),
     nextRound: next ? { id: next.id, name: next.name, round: next.round } : null,
+    previousRound: previous ? { id: previous.id, name: previous.name, round: previous.round } : null,
   };
 }
 
@@ -237,7 +242,17 @@ export function consolidationRows(report: ConsolidationReport): ConsolidationRow
 
 export function consultationRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   const consultations = new ConsultationService(ctx.store, elections, ctx.clock, ctx.checker);
+  consultations.attach();
   return async (app) => {
+    /** The published view with both neighbouring rounds read from the store. */
+    const roundsView = async (report: ConsolidationReport) => {
+      const { previousId } = report.consultation;
+      return publishedView(
+        report,
+        await ctx.store.consultations.next(report.consultation.id),
+        previousId ? await ctx.store.consultations.get(previousId) : undefined,
+      );
+    };
     const adminView = async (row: ConsultationRow) => {
       const boxes = await consultations.boxes(row.id);
       const next = await ctx.store.consultations.next(row.id);
@@ -338,7 +353,7 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
       async (request) => {
         const { report } = await readable(request, request.params.consultationId);
         if (!report.complete) throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
-        return publishedView(report, await ctx.store.consultations.next(request.params.consultationId));
+        return roundsView(report);
       },
     );
 
@@ -355,11 +370,11 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
         const row = await consultations.get(request.params.consultationId);
         await consultationAccess(ctx, request, row, await consultations.boxes(row.id), 'read');
         // Resumes a next-round preparation interrupted by a crash (idempotent; nothing when not due).
-        await consultations.settle(row.id, { id: 'system' });
+        await consultations.settle(row.id, { id: 'system' }, 'resume');
         const report = await consultations.consolidation(row.id);
         return {
           ...(await adminView(row)),
-          consolidation: publishedView(report, await ctx.store.consultations.next(row.id)),
+          consolidation: await roundsView(report),
         };
       },
     );
@@ -527,12 +542,9 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
       { schema: { params: ConsultationParams, summary: 'Consolidated and per-box results (JSON)' } },
       async (request, reply) => {
         const { report } = await readable(request, request.params.consultationId);
-        const next = await ctx.store.consultations.next(request.params.consultationId);
         return exportHeaders(reply, `${report.consultation.id}-result.json`)
           .type('application/json; charset=utf-8')
-          .send(
-            JSON.stringify({ exportedAt: ctx.clock.now().toISOString(), ...publishedView(report, next) }),
-          );
+          .send(JSON.stringify({ exportedAt: ctx.clock.now().toISOString(), ...(await roundsView(report)) }));
       },
     );
 

@@ -1,0 +1,204 @@
+/**
+ * Issue 11, item 3: the consultation workflow defects found running a real congress, each with a
+ * test that failed before its fix. A small congress of two federation boxes (server keys) is driven
+ * through the HTTP API, as the admin pages do; the boxes' own election routes are used where the
+ * defect was about them (annulment and publication from the box's page).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Client, type TestServer, testServer } from '../server/harness.js';
+import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
+import { CONGRESS_QUESTIONS, castVotes, issueCredentials, rollCsv, signedIn, type Vote } from './support.js';
+
+const RULE = { question: 0, qualifying: 2, majorityPercent: 50, blankVotes: 'excluded' };
+// North 3 / 2 / 1 and South 2 / 1 / 1: Alice 5, Bruno 3, Chloé 2 of 10 — no majority, runoff A–B.
+const VOTES: Vote[] = [
+  ...[0, 0, 0, 1, 1, 2].map((choice, i) => ({ box: 'North', login: `n${i}`, weight: 1, choice })),
+  ...[0, 0, 1, 2].map((choice, i) => ({ box: 'South', login: `s${i}`, weight: 1, choice })),
+];
+
+interface Congress {
+  id: string;
+  boxes: Record<string, { id: string; electionId: string }>;
+}
+
+describe('consultation workflow defects (issue 11)', () => {
+  let server: TestServer;
+  let admin: TestAccount;
+  let client: Client;
+  let organisationId: string;
+
+  beforeEach(async () => {
+    server = await testServer();
+    admin = await addAccount(server, 'defects-admin');
+    organisationId = await addOrganisation(server, 'Federations', admin);
+    client = await signedIn(new Client(server.app), admin);
+    return () => server.close();
+  });
+
+  async function congress(rule: unknown = RULE, votes = VOTES): Promise<Congress> {
+    const created = await client.post(`/api/v1/organisations/${organisationId}/consultations`, {
+      name: 'Congrès 2027',
+      description: '',
+      timeZone: 'Europe/Paris',
+      questions: CONGRESS_QUESTIONS,
+      boxes: [{ label: 'North' }, { label: 'South' }],
+      rule,
+      serverTrustee: true,
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const id = created.json.id as string;
+    const imported = await client.put(`/api/v1/consultations/${id}/voters`, rollCsv(votes));
+    expect(imported.status, JSON.stringify(imported.json)).toBe(200);
+    const boxes = Object.fromEntries(
+      created.json.boxes.map((b: { label: string; id: string; electionId: string }) => [b.label, b]),
+    );
+    return { id, boxes };
+  }
+
+  /** Runs one box's election from draft to tallied (credentials, open, the votes, close, tally). */
+  async function runToTally(electionId: string, label: string, votes = VOTES) {
+    const credentials = await issueCredentials(server, electionId, admin);
+    const open = (path: string) => client.post(`/api/v1/elections/${electionId}/${path}`);
+    expect((await open('open')).status).toBe(200);
+    await castVotes(
+      server,
+      electionId,
+      credentials,
+      votes.filter((v) => v.box === label),
+    );
+    expect((await open('close')).status).toBe(200);
+    expect((await open('tally')).status).toBe(200);
+  }
+
+  const adminView = async (id: string) => {
+    const answer = await client.get(`/api/v1/consultations/${id}/admin`);
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    return answer.json;
+  };
+
+  it('a box annulled from its own election page is annulled in the consultation, with the same reason, and can be re-run', async () => {
+    const { id, boxes } = await congress();
+    const reason = 'Wrong roll sent to the North federation';
+    const annulled = await client.post(`/api/v1/elections/${boxes.North!.electionId}/annul`, { reason });
+    expect(annulled.status, JSON.stringify(annulled.json)).toBe(200);
+
+    const view = await adminView(id);
+    const north = view.boxes.find((b: { id: string }) => b.id === boxes.North!.id);
+    expect(north.state).toBe('annulled');
+    expect(north.annulment).toMatchObject({ reason, by: admin.id });
+    expect(
+      view.consolidation.boxes.find((b: { id: string }) => b.id === boxes.North!.id).annulment.reason,
+    ).toBe(reason);
+    // Annulling again through the consultation is refused as already done, nothing changes.
+    const again = await client.post(`/api/v1/consultations/${id}/boxes/${boxes.North!.id}/annul`, {
+      reason: 'a second reason',
+    });
+    expect(again.status).toBe(409);
+    expect(
+      (await adminView(id)).boxes.find((b: { id: string }) => b.id === boxes.North!.id).annulment.reason,
+    ).toBe(reason);
+
+    const rerun = await client.post(`/api/v1/consultations/${id}/boxes/${boxes.North!.id}/rerun`);
+    expect(rerun.status, JSON.stringify(rerun.json)).toBe(201);
+    const replacement = rerun.json.boxes.find(
+      (b: { replaces: string | null }) => b.replaces === boxes.North!.id,
+    );
+    expect(replacement.state).toBe('draft');
+    expect((await server.store.listVoters(replacement.electionId)).map((v) => v.login)).toEqual(
+      VOTES.filter((v) => v.box === 'North').map((v) => v.login),
+    );
+  });
+
+  it('the consultation annulment annuls the box election with the same reason (one annulment)', async () => {
+    const { boxes, id } = await congress();
+    const reason = 'Ballots printed with the wrong candidates';
+    expect(
+      (await client.post(`/api/v1/consultations/${id}/boxes/${boxes.South!.id}/annul`, { reason })).status,
+    ).toBe(200);
+    const election = await client.get(`/api/v1/elections/${boxes.South!.electionId}`);
+    expect(election.json.state).toBe('annulled');
+    expect(election.json.annulReason).toBe(reason);
+    const audit = (await server.store.listAudit({ organisationId })).filter((a) =>
+      ['election.annul', 'consultation.box-annul'].includes(a.action),
+    );
+    expect(audit.map((a) => a.action).sort()).toEqual(['consultation.box-annul', 'election.annul']);
+  });
+
+  it('a round with a box annulled from its election page and not re-run yet prepares no second round with that box', async () => {
+    const { id, boxes } = await congress();
+    await runToTally(boxes.South!.electionId, 'South');
+    expect((await client.post(`/api/v1/elections/${boxes.South!.electionId}/publish`)).status).toBe(200);
+    await client.post(`/api/v1/elections/${boxes.North!.electionId}/annul`, {
+      reason: 'North vote contested, to be re-run',
+    });
+    // The admin reads the consultation (as the page does): no round 2 is prepared behind their back.
+    await adminView(id);
+    const next = await server.store.consultations.next(id);
+    if (next) {
+      const labels = (await server.store.consultations.boxes(next.id)).map((b) => b.label);
+      expect(labels).not.toContain('North');
+    }
+    expect(next).toBeUndefined();
+  });
+
+  it('the runoff is prepared by the last publication itself (from the box page), without anyone reading the consultation', async () => {
+    const { id, boxes } = await congress();
+    for (const label of ['North', 'South']) {
+      await runToTally(boxes[label]!.electionId, label);
+      expect((await client.post(`/api/v1/elections/${boxes[label]!.electionId}/publish`)).status).toBe(200);
+    }
+    const next = await server.store.consultations.next(id);
+    expect(next?.round).toBe(2);
+    const nextBoxes = await server.store.consultations.boxes(next!.id);
+    expect(nextBoxes.map((b) => b.label).sort()).toEqual(['North', 'South']);
+  });
+
+  it('round 2 shows its winner (JSON, exports, procès-verbal) and links to round 1', async () => {
+    const { id } = await congress();
+    const first = await adminView(id);
+    for (const box of first.boxes) await runToTally(box.electionId, box.label);
+    expect((await client.post(`/api/v1/consultations/${id}/advance`, { step: 'publish' })).status).toBe(200);
+    const nextId = (await server.store.consultations.next(id))!.id;
+    const second = await adminView(nextId);
+    // Runoff: Alice 4, Bruno 6 (North 1 / 5, South 3 / 1) → Bruno is elected.
+    const runoff: Vote[] = [
+      ...[0, 1, 1, 1, 1, 1].map((choice, i) => ({ box: 'North', login: `n${i}`, weight: 1, choice })),
+      ...[0, 0, 0, 1].map((choice, i) => ({ box: 'South', login: `s${i}`, weight: 1, choice })),
+    ];
+    for (const box of second.boxes) {
+      const credentials = await issueCredentials(server, box.electionId, admin);
+      await client.post(`/api/v1/elections/${box.electionId}/open`);
+      await castVotes(
+        server,
+        box.electionId,
+        credentials,
+        runoff.filter((v) => v.box === box.label),
+      );
+    }
+    for (const step of ['close', 'tally', 'publish'])
+      expect((await client.post(`/api/v1/consultations/${nextId}/advance`, { step })).status).toBe(200);
+    const published = await new Client(server.app).get(`/api/v1/consultations/${nextId}`);
+    expect(published.status).toBe(200);
+    expect(published.json.figures.counts).toEqual([['0', '4', '6']]);
+    expect(published.json.decision).toEqual({ kind: 'elected', winner: 1, reason: 'most-votes' });
+    expect(published.json.previousRound).toEqual({ id, name: 'Congrès 2027', round: 1 });
+    const exported = await new Client(server.app).get(`/api/v1/consultations/${nextId}/exports/result.json`);
+    expect(JSON.parse(exported.body.toString()).decision).toEqual(published.json.decision);
+    const csv = (
+      await new Client(server.app).get(`/api/v1/consultations/${nextId}/exports/result.csv`)
+    ).body.toString();
+    expect(csv).toMatch(/decision.*Bruno Diallo/);
+    const fr = (
+      await new Client(server.app).get(`/api/v1/consultations/${nextId}/proces-verbal.html?lang=fr`)
+    ).body.toString();
+    expect(fr).toMatch(/Bruno Diallo est élu/);
+    expect(fr).toContain(`/api/v1/consultations/${id}/proces-verbal.html?lang=fr`);
+    const en = (
+      await new Client(server.app).get(`/api/v1/consultations/${nextId}/proces-verbal.html?lang=en`)
+    ).body.toString();
+    expect(en).toMatch(/Bruno Diallo is elected/);
+    // Round 1 links forward to round 2.
+    const round1 = await new Client(server.app).get(`/api/v1/consultations/${id}`);
+    expect(round1.json.nextRound.id).toBe(nextId);
+  });
+});
