@@ -37,10 +37,8 @@ export function splitFederationRoll(csv: string, labels: readonly string[]): Fed
   }
   const federationOf = new Map<string, string>();
   for (const [label, part] of parts) {
-    const parsed = parseVoterRoll(part.lines.join('\n'), 'fr');
-    if (!parsed.ok)
-      for (const p of parsed.problems)
-        problems.push({ line: part.origin[p.line - 1] ?? 0, problem: p.problem });
+    const parsed = parseVoterRoll(part.lines.join('\n'), 'fr', part.origin);
+    if (!parsed.ok) problems.push(...parsed.problems);
     // Line by line, so a duplicate is reported even when another line of the same federation is wrong.
     for (const [i, text] of part.lines.entries()) {
       const single = parseVoterRoll(text, 'fr');

@@ -44,16 +44,21 @@ function splitCsvLine(line: string): string[] | undefined {
   return fields.map((f) => f.trim());
 }
 
+/**
+ * `origin`: each line's number in the file it came from (a consultation roll is split by
+ * federation), so every problem, and the first line of a duplicate, names the line people see.
+ */
 export function parseVoterRoll(
   csv: string,
   defaultLanguage: string,
+  origin?: readonly number[],
 ): { ok: true; voters: RollEntry[] } | { ok: false; problems: RollProblem[] } {
   const voters: RollEntry[] = [];
   const problems: RollProblem[] = [];
   const logins = new Map<string, number>();
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((text, index) => {
-    const line = index + 1;
+    const line = origin?.[index] ?? index + 1;
     if (text.trim() === '') return;
     if (index === 0 && /^\s*e-?mail\s*(,|$)/i.test(text)) return; // header
     const fields = splitCsvLine(text);

@@ -201,4 +201,58 @@ describe('consultation workflow defects (issue 11)', () => {
     const round1 = await new Client(server.app).get(`/api/v1/consultations/${id}`);
     expect(round1.json.nextRound.id).toBe(nextId);
   });
+
+  it('the roll import names the line of the first occurrence of a duplicate login in the whole file', async () => {
+    const { id } = await congress();
+    const lines = [
+      'federation,email,login,weight,name',
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map(
+        (l, i) => `${i % 2 ? 'North' : 'South'},${l}@example.org,${l},1,${l}`,
+      ),
+    ];
+    // Line 3 is North's "b"; line 13 is North's "b" again (lines 8 to 12 belong to other logins).
+    lines.push(...['g', 'h', 'i', 'j', 'k'].map((l) => `South,${l}@example.org,${l},1,${l}`));
+    lines.push('North,b2@example.org,b,1,b again');
+    expect(lines[12]).toContain('b again');
+    const answer = await client.put(`/api/v1/consultations/${id}/voters`, lines.join('\n'));
+    expect(answer.status).toBe(422);
+    expect(answer.json.error.detail.problems).toEqual([
+      { line: 13, problem: 'duplicate login "b" (first on line 3)' },
+    ]);
+  });
+
+  it('a re-run and a runoff box keep the delivery settings and the threshold group (to run its keys again)', async () => {
+    const { id, boxes } = await congress();
+    const settings = {
+      loginMode: 'password',
+      passwordDelaySeconds: 7200,
+      helpContact: 'elections@federations.example',
+      defaultLanguage: 'fr',
+    };
+    const put = await client.put(`/api/v1/elections/${boxes.North!.electionId}/delivery/settings`, settings);
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    const trusteeA = await addAccount(server, 'trustee-a');
+    const trusteeB = await addAccount(server, 'trustee-b');
+    const declared = await client.post(`/api/v1/elections/${boxes.North!.electionId}/trustees/threshold`, {
+      threshold: 2,
+      trustees: [
+        { displayName: 'Garant A', accountId: trusteeA.id },
+        { displayName: 'Garant B', accountId: trusteeB.id },
+      ],
+    });
+    expect(declared.status, JSON.stringify(declared.json)).toBeLessThan(300);
+    await client.post(`/api/v1/consultations/${id}/boxes/${boxes.North!.id}/annul`, {
+      reason: 'roll was wrong',
+    });
+    const rerun = await client.post(`/api/v1/consultations/${id}/boxes/${boxes.North!.id}/rerun`);
+    const replacement = rerun.json.boxes.find(
+      (b: { replaces: string | null }) => b.replaces === boxes.North!.id,
+    );
+    const copied = await client.get(`/api/v1/elections/${replacement.electionId}/delivery/settings`);
+    expect(copied.json).toEqual(settings);
+    const group = await client.get(`/api/v1/elections/${replacement.electionId}/trustees/threshold`);
+    expect(group.status, JSON.stringify(group.json)).toBe(200);
+    expect(JSON.stringify(group.json)).toContain('Garant B');
+    expect(group.json.step ?? group.json.groups?.[0]?.step).toBe('certificates');
+  });
 });
