@@ -12,6 +12,7 @@ import { ApiError, errorBody, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
+import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { exportRoutes } from './routes/exports.js';
 import { operatorRoutes } from './routes/operator.js';
@@ -120,6 +121,8 @@ export async function buildServer(
   // routes: recovery (keep this marker line)
   await app.register(consultationRoutes(ctx, elections));
   // routes: congress (keep this marker line)
+  await app.register(consultationPageRoutes(ctx, elections));
+  // routes: congress-pages (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
   return { app, elections };

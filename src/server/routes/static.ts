@@ -49,6 +49,8 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
+    app.get('/admin/consultations/:consultationId', async (_request, reply) => sendPage(reply, root, 'admin'));
+    // pages: congress-pages (keep this marker line)
   };
 }
 

@@ -7,6 +7,7 @@
 import { type Child, focusElement, h, replaceChildren } from '../booth/dom.js';
 import { isRecord, type Result } from './api.js';
 import { confirmAction } from './confirm.js';
+import { boxHeaderLine } from './consultation.js';
 import { renderDelivery } from './delivery.js';
 import { asPeople, field, type Person } from './home.js';
 import { facts, formatInstant, type Shell } from './shell.js';
@@ -145,6 +146,7 @@ export class ElectionPage {
       this.shell.screen,
       h('p', {}, h('a', { href: '/admin' }, t.election.back)),
       heading,
+      await boxHeaderLine(this.shell, this.electionId),
       this.summary(),
       this.actions(),
       this.questions(),

@@ -5,6 +5,7 @@
  */
 import { focusElement, h, replaceChildren } from '../booth/dom.js';
 import { isRecord } from './api.js';
+import { type ConsultationSummary, consultationsBlock } from './consultation-home.js';
 import { formatInstant, type Shell } from './shell.js';
 import { isTimeZone } from './time.js';
 
@@ -75,14 +76,19 @@ export async function renderHome(shell: Shell): Promise<void> {
 async function organisationSection(shell: Shell, organisation: Organisation): Promise<HTMLElement> {
   const t = shell.t.admin;
   const base = `/api/v1/organisations/${encodeURIComponent(organisation.id)}`;
-  const [elections, members] = await Promise.all([
+  const [elections, members, consultations] = await Promise.all([
     shell.api.get<{ elections: ElectionSummary[] }>(`${base}/elections`),
     shell.api.get<{ members: Person[] }>(`${base}/members`),
+    shell.api.get<{ consultations: ConsultationSummary[] }>(`${base}/consultations/boxes`),
   ]);
   const section = h('section', { class: 'card', 'aria-labelledby': `org-${organisation.id}` });
-  const list = elections.ok ? elections.value.elections : [];
+  const all = elections.ok ? elections.value.elections : [];
+  const grouped = consultations.ok ? consultations.value.consultations : [];
+  // Boxes are listed under their consultation, the other elections on their own.
+  const boxes = new Set(grouped.flatMap((c) => c.boxes.map((b) => b.electionId)));
+  const list = all.filter((e) => !boxes.has(e.id));
   const people = members.ok ? members.value.members : [];
-  const names = new Map(list.map((e) => [e.id, e.name]));
+  const names = new Map(all.map((e) => [e.id, e.name]));
 
   const electionTable =
     list.length === 0
@@ -158,7 +164,8 @@ async function organisationSection(shell: Shell, organisation: Organisation): Pr
 
   section.append(
     h('h2', { id: `org-${organisation.id}` }, organisation.name),
-    h('h3', {}, t.home.elections),
+    consultationsBlock(shell, organisation.id, grouped, all, browserTimeZone()),
+    h('h3', {}, grouped.length > 0 ? shell.t.congressPages.otherElections : t.home.elections),
     electionTable,
     createElectionForm(shell, base),
     h('h3', {}, t.home.members),

@@ -1,14 +1,16 @@
 /**
- * Entry point of the admin pages: /admin (organisations, members, elections) and
- * /admin/elections/:id (one election). Signs in first when no account session is open.
+ * Entry point of the admin pages: /admin (organisations, members, consultations, elections),
+ * /admin/elections/:id (one election) and /admin/consultations/:id (one consultation). Signs in
+ * first when no account session is open.
  */
 
+import { ConsultationPage } from './consultation.js';
 import { ElectionPage } from './election.js';
 import { renderHome } from './home.js';
 import { Shell } from './shell.js';
 
-function electionIdFromPath(pathname: string): string | undefined {
-  const match = /^\/admin\/elections\/([^/]+)\/?$/.exec(pathname);
+function idFromPath(pathname: string, kind: 'elections' | 'consultations'): string | undefined {
+  const match = new RegExp(`^/admin/${kind}/([^/]+)/?$`).exec(pathname);
   try {
     return match?.[1] ? decodeURIComponent(match[1]) : undefined;
   } catch {
@@ -17,10 +19,16 @@ function electionIdFromPath(pathname: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const electionId = electionIdFromPath(window.location.pathname);
+  const electionId = idFromPath(window.location.pathname, 'elections');
+  const consultationId = idFromPath(window.location.pathname, 'consultations');
   let page: ElectionPage | undefined;
+  let consultation: ConsultationPage | undefined;
   const show = async (): Promise<void> => {
     if (!shell.account) return shell.signIn(shell.t.admin.signIn.intro, () => void show());
+    if (consultationId !== undefined) {
+      consultation ??= new ConsultationPage(shell, consultationId);
+      return consultation.render();
+    }
     if (electionId === undefined) return renderHome(shell);
     page ??= new ElectionPage(shell, electionId);
     return page.render();

@@ -15,6 +15,7 @@ import type {
   PublicElection,
   PublicQuestion,
 } from './api.js';
+import { ConsultationLinks } from './consultation-links.js';
 import {
   countedWeight,
   normaliseTracker,
@@ -74,13 +75,16 @@ export class ElectionPage {
   private trackerText = '';
   private trackerAnswer: TrackerAnswer | undefined;
   private loadFailure: ApiFailure | undefined;
+  private readonly consultation: ConsultationLinks;
 
   constructor(
     private language: Language,
     private readonly elements: ElectionPageElements,
     private readonly header: PageHeader,
     private readonly api: PublicBoardApi,
-  ) {}
+  ) {
+    this.consultation = new ConsultationLinks(api.base);
+  }
 
   private get m(): M {
     return messagesFor(this.language).electionPage;
@@ -99,6 +103,7 @@ export class ElectionPage {
       return;
     }
     this.info = info.value;
+    void this.consultation.load().then((isBox) => isBox && this.render());
     if (ballots.ok) this.ballots = ballots.value;
     if (verification.ok) this.verification = verification.value;
     const fromLink = trackerFromFragment(window.location.hash);
@@ -175,6 +180,7 @@ export class ElectionPage {
         h('h1', { id: HEADING_ID, tabindex: -1 }, info.name),
         info.description !== '' && h('p', { class: 'description' }, info.description),
         this.stateNotice(info),
+        this.consultation.view(this.language),
         this.dates(info),
         info.result ? this.resultSection(info) : this.questionsSection(info.questions),
         info.hasBoard && this.trackerSection(),

@@ -10,6 +10,7 @@ import { countsList } from '../admin/counts.js';
 import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../admin/delivery.js';
 import { facts, formatInstant, Shell } from '../admin/shell.js';
 import { focusElement, h, replaceChildren } from '../booth/dom.js';
+import { consultationSection } from './consultation.js';
 
 interface PublicElection {
   name: string;
@@ -87,7 +88,7 @@ class Console {
       return this.shell.fail(election.failure);
     }
     const e = election.value;
-    const [turnout, verification, audit, signIn, delivery] = await Promise.all([
+    const [turnout, verification, audit, signIn, delivery, consultation] = await Promise.all([
       api.get<Turnout>(`${this.base}/turnout`),
       api.get<Verification>(`${this.base}/verification`),
       api.get<{ entries: AuditEntry[] }>(`${this.base}/audit`),
@@ -97,6 +98,7 @@ class Console {
           )
         : Promise.resolve(undefined),
       fetchDeliveryCounts(this.shell, this.electionId),
+      consultationSection(this.shell, this.electionId),
     ]);
     const recovery = await api.get<Recovery>(`${this.base}/recovery`);
     if (!turnout.ok) {
@@ -129,6 +131,7 @@ class Console {
         ),
       ),
       this.turnout(turnout.value),
+      consultation,
       this.verification(verification.ok ? verification.value : undefined),
       this.sealed(e),
       this.delivery(delivery),
