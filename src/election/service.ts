@@ -40,14 +40,14 @@ import {
   computeResult,
   resultToJson,
 } from '../protocol/tally.js';
-import { verifyTrusteePublicKey } from '../protocol/trustees.js';
+import { type TrusteeSet, verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Clock } from '../server/context.js';
 import { ApiError } from '../server/errors.js';
 import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
 import type { BoardService } from './board.js';
 import type { FreshCredential } from './recovery.js';
-import { pedersenParameters, thresholdSetupProblems } from './threshold.js';
+import { parseThresholdState, pedersenParameters, thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll } from './voter-roll.js';
 
 export interface Actor {
@@ -97,7 +97,7 @@ export class ElectionService {
     allowed: readonly ElectionState[],
     patch: Parameters<Store['updateElection']>[2],
   ): Promise<ElectionRow> {
-    if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
+    if (!allowed.includes(row.state)) throw wrongState(row, allowed);
     const updated = await this.store.updateElection(row.id, row.version, {
       ...patch,
       updatedAt: this.nowIso(),
@@ -213,8 +213,7 @@ export class ElectionService {
     defaultLanguage = 'fr',
   ): Promise<VoterRow[]> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const parsed = parseVoterRoll(csv, defaultLanguage);
     if (!parsed.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     const voters: VoterRow[] = parsed.voters.map((v) => ({
@@ -237,7 +236,7 @@ export class ElectionService {
   /** The weakest trustee mode, labelled as such: the server generates and holds the decryption key. */
   async useServerTrustee(electionId: string, actor: Actor): Promise<void> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const { privateKey, publicKey } = generateTrusteeKey(group);
     const trustees = await this.store.listTrustees(electionId);
@@ -261,7 +260,7 @@ export class ElectionService {
     input: { displayName: string; accountId: string | null; publicKey: string },
   ) {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     let key;
     try {
@@ -330,11 +329,11 @@ export class ElectionService {
 
   private async freshServerCredentials(electionId: string, actor: Actor) {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const voters = await this.store.listVoters(electionId);
     if (voters.length === 0)
-      throw new ApiError('SCR_INVALID_SETUP', { problem: 'import the voter list first' });
+      throw new ApiError('SCR_NO_VOTERS', { problem: 'the voter list is empty: import it first' });
     const identities: VoterIdentity[] = voters.map((v) => ({
       id: v.id,
       login: v.login,
@@ -369,7 +368,7 @@ export class ElectionService {
     lines: string[],
   ): Promise<{ fingerprint: string }> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft') throw new ApiError('SCR_WRONG_STATE');
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const voters = await this.store.listVoters(electionId);
     const byLogin = new Map(voters.map((v) => [v.login, v]));
@@ -394,7 +393,7 @@ export class ElectionService {
     });
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
-    if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
+    if (problems.length > 0) throw new ApiError('SCR_INVALID_CREDENTIALS', { problems });
     await this.store.setVoterSecrets(electionId, updates);
     await this.update(row, ['draft'], { credentialMode: 'external' });
     const uploaded = new Map(updates.map((u) => [u.voterId, u.publicCredential]));
@@ -408,8 +407,7 @@ export class ElectionService {
   /** Opens the election: freezes questions, voters and keys in the Setup event and seals their hashes. */
   async open(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+    if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const questions = JSON.parse(row.questionsJson) as Question[];
     const voters = await this.store.listVoters(electionId);
@@ -511,8 +509,7 @@ export class ElectionService {
    */
   async tally(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'closed')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['closed'] });
+    if (row.state !== 'closed') throw wrongState(row, ['closed']);
     const { state } = await this.board.state(electionId);
     if (!state) throw new Error('closed election without a board');
     const tallied = state.box.tallied();
@@ -539,8 +536,7 @@ export class ElectionService {
     partialRaw: string,
   ): Promise<void> {
     const row = await this.get(electionId);
-    if (row.state !== 'tallied')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
     let partial;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
@@ -560,13 +556,18 @@ export class ElectionService {
   /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */
   async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'tallied')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['tallied'] });
+    if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
     await this.decryptWithServerKeys(electionId);
     const { state } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');
+    const missing = missingDecryptions(
+      state.trustees,
+      state.shares,
+      await this.store.listTrustees(electionId),
+    );
+    if (missing) throw new ApiError('SCR_NOT_DECRYPTED', missing);
     const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
-    if (!combined.ok) throw new ApiError('SCR_INVALID_SETUP', { problems: [combined.problem] });
+    if (!combined.ok) throw new ApiError('SCR_NOT_DECRYPTED', { problem: combined.problem });
     const computed = computeResult(state.ctx, state.tally, combined.factors, state.totalWeight);
     if (!computed.ok) throw new Error(computed.problem);
     const resultRaw = JSON.stringify({ result: resultToJson(computed.result) });
@@ -631,6 +632,84 @@ export class ElectionService {
       }
     }
   }
+}
+
+const STATE_WORDS: Record<ElectionState, string> = {
+  draft: 'in preparation',
+  open: 'open',
+  closed: 'closed',
+  tallied: 'tallied',
+  published: 'published',
+  annulled: 'annulled',
+};
+/** What must happen before each state (the step the admin has not taken yet). */
+const NEXT_STEP: Partial<Record<ElectionState, string>> = {
+  draft: 'open it first',
+  open: 'close it first',
+  closed: 'compute the encrypted tally first',
+  tallied: 'publish the result',
+};
+
+/** A refusal by state that says where the election is and what is needed. */
+function wrongState(row: ElectionRow, allowed: readonly ElectionState[]): ApiError {
+  const state = row.state;
+  const wanted = allowed.map((s) => STATE_WORDS[s]).join(' or ');
+  let problem = `the election is ${STATE_WORDS[state]}; this is possible only while it is ${wanted}`;
+  if (state === 'annulled')
+    problem = `the election is annulled (${row.annulReason ?? 'no reason given'}): nothing more can be done`;
+  else if (state === 'published') problem = 'the result is already published: nothing more can be changed';
+  else if (allowed.length === 1 && order(allowed[0]!) > order(state) && NEXT_STEP[state])
+    problem = `the election is ${STATE_WORDS[state]}: ${NEXT_STEP[state]}`;
+  else if (allowed.every((s) => order(s) < order(state)))
+    problem = `the election is already ${STATE_WORDS[state]}: too late for this`;
+  return new ApiError('SCR_WRONG_STATE', { state, allowed, problem });
+}
+const order = (state: ElectionState) => ['draft', 'open', 'closed', 'tallied', 'published'].indexOf(state);
+
+/**
+ * Which trustees still have to send their partial decryption, by name: every Single trustee, and
+ * for a threshold group enough of its members to reach its threshold. Undefined when enough are in.
+ */
+function missingDecryptions(
+  trustees: TrusteeSet,
+  shares: ReadonlyMap<number, unknown>,
+  rows: readonly TrusteeRow[],
+): { problem: string; missing: string[] } | undefined {
+  const sorted = [...rows].sort((a, b) => a.position - b.position);
+  const singles: string[] = [];
+  let singleCount = 0;
+  const groups: string[] = [];
+  const missing: string[] = [];
+  trustees.kinds.forEach((kind, k) => {
+    const members = trustees.members.filter((m) => m.kindIndex === k);
+    const row = sorted[k];
+    if (kind[0] === 'Single') {
+      singleCount += 1;
+      if (!shares.has(members[0]!.owner)) singles.push(row?.displayName ?? `trustee ${members[0]!.owner}`);
+      return;
+    }
+    const names = row?.kind === 'pedersen' ? parseThresholdState(row).trustees.map((t) => t.displayName) : [];
+    const present = members.filter((m) => shares.has(m.owner)).length;
+    const threshold = kind[1].threshold;
+    if (present >= threshold) return;
+    const waiting = members
+      .map((m, i) => ({ m, name: names[i] ?? `trustee ${m.owner}` }))
+      .filter(({ m }) => !shares.has(m.owner))
+      .map(({ name }) => name);
+    missing.push(...waiting);
+    groups.push(
+      `threshold trustees: only ${present} of the ${threshold} decryptions needed are in (waiting for ${threshold - present} more among ${waiting.join(', ')})`,
+    );
+  });
+  if (singles.length === 0 && groups.length === 0) return undefined;
+  const parts =
+    singles.length === 0
+      ? groups
+      : [
+          `${singles.length} of ${singleCount} trustee${singleCount === 1 ? '' : 's'} ${singles.length === 1 ? 'has' : 'have'} not decrypted yet (${singles.join(', ')})`,
+          ...groups,
+        ];
+  return { problem: parts.join('; '), missing: [...singles, ...missing] };
 }
 
 function parseQuestions(value: unknown, group: Group): Question[] {

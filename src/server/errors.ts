@@ -52,6 +52,10 @@ export const ERRORS = {
   SCR_CONSULTATION_NOT_PUBLISHED: { status: 409, en: 'The consolidated result is not published yet.', fr: "Le résultat consolidé n'est pas encore publié." },
   // errors: congress (keep this marker line)
   // errors: web (keep this marker line)
+  SCR_NOT_DECRYPTED: { status: 422, en: 'The result cannot be published yet: not every trustee needed has decrypted the tally.', fr: "Le résultat ne peut pas encore être publié : tous les garants nécessaires n'ont pas encore déchiffré le dépouillement." },
+  SCR_NO_VOTERS: { status: 422, en: 'Import the voter list first.', fr: "Importez d'abord la liste des votants." },
+  SCR_INVALID_CREDENTIALS: { status: 422, en: 'The public credentials have errors; nothing was recorded.', fr: "Les codes de vote publics contiennent des erreurs ; rien n'a été enregistré." },
+  // errors: congress-defects (keep this marker line)
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -255,4 +255,51 @@ describe('consultation workflow defects (issue 11)', () => {
     expect(JSON.stringify(group.json)).toContain('Garant B');
     expect(group.json.step ?? group.json.groups?.[0]?.step).toBe('certificates');
   });
+
+  it('each lifecycle refusal says what is missing: the trustees who have not decrypted, the step to take first', async () => {
+    const { generateTrusteeKey, serializeTrusteePublicKey } = await import('../../src/protocol/setup.js');
+    const { requireGroup } = await import('../../src/core/group.js');
+    const key = generateTrusteeKey(requireGroup('BELENIOS-2048'));
+    const created = await client.post(`/api/v1/organisations/${organisationId}/consultations`, {
+      name: 'Congrès des garants',
+      description: '',
+      timeZone: 'Europe/Paris',
+      questions: CONGRESS_QUESTIONS,
+      boxes: [{ label: 'North' }],
+      serverTrustee: true,
+      trustees: [{ displayName: 'Camille Garant', publicKey: serializeTrusteePublicKey(key.publicKey) }],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const id = created.json.id as string;
+    const electionId = created.json.boxes[0].electionId as string;
+    // Credentials before the roll: the refusal says the roll is missing, not "not ready to open".
+    const early = await client.post(`/api/v1/elections/${electionId}/delivery/credentials`);
+    expect(early.json.error.code).toBe('SCR_NO_VOTERS');
+    await client.put(`/api/v1/consultations/${id}/voters`, rollCsv(VOTES.filter((v) => v.box === 'North')));
+    // Publishing a box still open names the step to take first.
+    await issueCredentials(server, electionId, admin);
+    await client.post(`/api/v1/elections/${electionId}/open`);
+    const tooEarly = await client.post(`/api/v1/elections/${electionId}/publish`);
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.json.error.detail.problem).toBe('the election is open: close it first');
+    await client.post(`/api/v1/elections/${electionId}/close`);
+    await client.post(`/api/v1/elections/${electionId}/tally`);
+    const refused = await client.post(`/api/v1/consultations/${id}/advance`, { step: 'publish' });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('SCR_NOT_DECRYPTED');
+    expect(refused.json.error.message).not.toMatch(/ready to open/);
+    expect(refused.json.error.detail.refused[0].detail.problem).toBe(
+      '1 of 2 trustees has not decrypted yet (Camille Garant)',
+    );
+    const french = await client.request(
+      'POST',
+      `/api/v1/elections/${electionId}/publish`,
+      {},
+      {
+        'accept-language': 'fr',
+      },
+    );
+    expect(french.json.error.message).toMatch(/garants nécessaires n'ont pas encore déchiffré/);
+    expect((await server.elections.get(electionId)).state).toBe('tallied');
+  });
 });
