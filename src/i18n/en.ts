@@ -922,6 +922,7 @@ export const en = {
       ofValid: '% of valid votes',
       blank: 'Blank',
       validVotes: (n: string) => `Valid votes: ${n}.`,
+      resultTable: (question: string) => `Result: ${question} (scrolls sideways)`,
       perBox: 'Breakdown by box',
       perBoxTable: (question: string) => `Votes by box: ${question} (scrolls sideways)`,
       total: 'Consolidated',

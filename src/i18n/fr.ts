@@ -931,6 +931,7 @@ export const fr: Messages = {
       ofValid: '% des suffrages exprimés',
       blank: 'Blanc',
       validVotes: (n: string) => `Suffrages exprimés : ${n}.`,
+      resultTable: (question: string) => `Résultat : ${question} (défile horizontalement)`,
       perBox: 'Détail par urne',
       perBoxTable: (question: string) => `Voix par urne : ${question} (défile horizontalement)`,
       total: 'Consolidé',
