@@ -56,7 +56,8 @@ function questionBlock(shell: Shell, report: Consolidation, lines: QuestionLines
   const id = `result-q${lines.number}`;
   const named = lines.answers.map((a) => ({ ...a, answer: answerName(shell, a) }));
   const shown = { ...lines, answers: named };
-  const boxes = report.boxes.filter((b) => b.presentation);
+  // Every box, those without figures too (annulled before counting, not published yet), with its status.
+  const boxes = report.boxes;
   return h(
     'div',
     { class: 'consultation-question' },
@@ -120,7 +121,7 @@ function questionBlock(shell: Shell, report: Consolidation, lines: QuestionLines
           'tbody',
           {},
           ...boxes.map((box) => {
-            const q = box.presentation!.questions[lines.number - 1];
+            const q = box.presentation?.questions[lines.number - 1];
             return h(
               'tr',
               { class: box.status === 'counted' ? undefined : 'not-counted' },
