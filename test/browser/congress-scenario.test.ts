@@ -17,7 +17,9 @@ import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
 import type { TestAccount } from '../server/scenario.js';
 import {
+  axeViolations,
   canRunBrowser,
+  describeViolations,
   launchChromium,
   organisationWithAdmin,
   POLL,
@@ -296,6 +298,16 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     expect(await page.locator('#consolidated-result svg title').first().textContent()).toBe(
       `Bar chart: ${question}`,
     );
+    // The complete result (decision, annulled box, breakdown) passes axe in both languages.
+    expect(describeViolations(await axeViolations(page)), 'complete round 1, English').toEqual([]);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Résultat consolidé' }).waitFor();
+    expect(await page.locator('#result-decision').textContent()).toBe(
+      'Aucune candidature n’a la majorité requise\u00a0: Bruno Diallo, Alice Martin sont qualifié·es pour le second tour.',
+    );
+    expect(describeViolations(await axeViolations(page)), 'complete round 1, French').toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Consolidated result' }).waitFor();
   });
 
   it('has round 2 prepared once round 1 is published, linked both ways with round 1; it is run and shows its winner', async () => {

@@ -258,6 +258,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     expect(await line.getByRole('link', { name: 'Open the consultation' }).getAttribute('href')).toBe(
       new URL(consultationUrl).pathname,
     );
+    await expectAccessible(page, 'box admin page with its consultation line');
 
     const visitor = await newPage({ locale: 'fr-FR' });
     await visitor.goto(`${server.url}/elections/${boxes.Lyon}`);
@@ -284,6 +285,10 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     // The renderer (src/congress/proces-verbal.ts, not part of these pages) puts each question's
     // <h4> right under an <h2>: reported to its owner; every other rule must pass.
     await expectAccessible(page, 'procès-verbal, French', ['heading-order']);
+    await page.goto(`${server.url}/admin/consultations/${id}/proces-verbal?lang=en`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.textContent('body')).toContain('not cryptographically verifiable');
+    await expectAccessible(page, 'procès-verbal, English', ['heading-order']);
 
     const stranger = await newPage({ locale: 'fr-FR' });
     const answer = await stranger.goto(`${server.url}/admin/consultations/${id}/proces-verbal`);
@@ -307,5 +312,8 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     expect(await section.getByRole('button').count()).toBe(0);
     expect(await section.locator('#result-status').textContent()).toContain('Provisional');
     await expectAccessible(view, 'scrutineer console with the consultation');
+    await view.getByRole('button', { name: 'Français' }).click();
+    await view.getByRole('heading', { level: 2, name: 'Consultation\u00a0: Congrès 2027' }).waitFor();
+    await expectAccessible(view, 'scrutineer console with the consultation, French');
   });
 });
