@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_NAME } from './rate-limits.js';
 import {
   ACCOUNT_SESSION_LIFETIME_MS,
   newSessionToken,
@@ -370,9 +371,10 @@ describe('rate limits', () => {
       remoteAddress,
     });
 
-  it('answers 429 after 10 login attempts a minute from one address', async () => {
+  it('answers 429 after LOGIN_FAILURES_PER_ADDRESS failed logins a minute from one address', async () => {
     const address = '203.0.113.10';
-    for (let i = 0; i < 10; i++) expect((await attempt(`user${i}@spray.test`, address)).statusCode).toBe(401);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ADDRESS; i++)
+      expect((await attempt(`user${i}@spray.test`, address)).statusCode).toBe(401);
     const refused = await attempt('user10@spray.test', address);
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toEqual({
@@ -383,8 +385,8 @@ describe('rate limits', () => {
     expect((await attempt('user10@spray.test', '203.0.113.11')).statusCode).toBe(401);
   });
 
-  it('answers 429 after 10 attempts a minute on one login, whatever the address and letter case', async () => {
-    for (let i = 0; i < 10; i++) {
+  it('answers 429 after 10 failed attempts a minute on one login, whatever the address and letter case', async () => {
+    for (let i = 0; i < LOGIN_FAILURES_PER_NAME; i++) {
       const email = i % 2 === 0 ? 'target@guess.test' : 'TARGET@Guess.test';
       expect((await attempt(email, `203.0.113.${100 + i}`)).statusCode).toBe(401);
     }
@@ -400,7 +402,7 @@ describe('rate limits', () => {
     expect(right.statusCode).toBe(429);
   });
 
-  it('limits voter logins per address too', async () => {
+  it('limits failed voter logins on one login too', async () => {
     const address = '203.0.113.50';
     const voterAttempt = () =>
       server.request({
@@ -409,7 +411,7 @@ describe('rate limits', () => {
         payload: { login: 'voter-a', password: 'not-the-password' },
         remoteAddress: address,
       });
-    for (let i = 0; i < 10; i++) expect((await voterAttempt()).statusCode).toBe(401);
+    for (let i = 0; i < LOGIN_FAILURES_PER_NAME; i++) expect((await voterAttempt()).statusCode).toBe(401);
     expect((await voterAttempt()).statusCode).toBe(429);
   });
 

@@ -22,7 +22,7 @@ import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { PASSWORD_MAX_LENGTH, verifyPassword } from './password.js';
 import { ANONYMOUS, type Principal, principalOfToken, signedInAccount } from './principal.js';
-import { loginRateLimitPerAddress, loginRateLimitPerName, rateLimitedError } from './rate-limits.js';
+import { rateLimitedError, signInFailures, signInFloodLimit } from './rate-limits.js';
 import {
   CSRF_HEADER,
   csrfTokenMatches,
@@ -117,23 +117,23 @@ async function identify(ctx: ServerContext, request: FastifyRequest, reply: Fast
 }
 
 function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const perName = app.createRateLimit(
-    loginRateLimitPerName((request) => `account:${loginName(request, 'email')}`),
-  );
+  const failures = signInFailures(ctx);
+  const name = (request: FastifyRequest) => `account:${loginName(request, 'email')}`;
 
   app.post<{ Body: AccountLoginBody }>(
     '/api/v1/auth/login',
     {
       schema: { body: AccountLoginBody, response: { 200: AccountLoginReply } },
       validatorCompiler: strictValidator,
-      config: { rateLimit: loginRateLimitPerAddress },
-      preHandler: async (request) => enforce(await perName(request)),
+      config: { rateLimit: signInFloodLimit },
+      preHandler: async (request, reply) => failures.check(name(request), request.ip, reply),
     },
     async (request, reply) => {
       const password = secret(request.body.password, 'password');
       const account = await ctx.store.findAccountByEmail(request.body.email);
       const matches = await verifyPassword(password, account?.passwordHash);
       if (account === undefined || !matches) {
+        failures.failed(name(request), request.ip);
         request.log.info('account login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');
       }
@@ -152,20 +152,19 @@ function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
 }
 
 function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const perName = app.createRateLimit(
-    loginRateLimitPerName((request) => {
-      const params = request.params as Partial<ElectionParams>;
-      return `voter:${params.electionId ?? ''}:${loginName(request, 'login')}`;
-    }),
-  );
+  const failures = signInFailures(ctx);
+  const name = (request: FastifyRequest) => {
+    const params = request.params as Partial<ElectionParams>;
+    return `voter:${params.electionId ?? ''}:${loginName(request, 'login')}`;
+  };
 
   app.post<{ Params: ElectionParams; Body: VoterLoginBody }>(
     '/api/v1/elections/:electionId/voter/login',
     {
       schema: { params: ElectionParams, body: VoterLoginBody, response: { 200: VoterLoginReply } },
       validatorCompiler: strictValidator,
-      config: { rateLimit: loginRateLimitPerAddress },
-      preHandler: async (request) => enforce(await perName(request)),
+      config: { rateLimit: signInFloodLimit },
+      preHandler: async (request, reply) => failures.check(name(request), request.ip, reply),
     },
     async (request, reply) => {
       const { electionId } = request.params;
@@ -179,6 +178,7 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
         voter?.passwordHash ?? (await dummyGeneratedPasswordHash()),
       );
       if (voter === undefined || !matches) {
+        failures.failed(name(request), request.ip);
         request.log.info({ electionId }, 'voter login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');
       }
@@ -249,8 +249,4 @@ function loginName(request: FastifyRequest, field: 'email' | 'login'): string {
   const body = request.body as Record<string, unknown> | undefined;
   const value = body?.[field];
   return typeof value === 'string' ? value.toLowerCase() : '';
-}
-
-function enforce(outcome: { isAllowed: boolean; isExceeded?: boolean }): void {
-  if (!outcome.isAllowed && outcome.isExceeded === true) throw rateLimitedError();
 }

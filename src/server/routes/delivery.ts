@@ -20,7 +20,7 @@ import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
 import type { ElectionService } from '../../election/service.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
-import { loginRateLimitPerAddress } from '../auth/rate-limits.js';
+import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -332,7 +332,8 @@ export function deliveryRoutes(
             'One-time-code mode: send a sign-in code to the registered address of this login (same answer for any login)',
           response: { 202: Type.Object({ sent: Type.Boolean(), validMinutes: Type.Integer() }) },
         },
-        config: { rateLimit: loginRateLimitPerAddress },
+        // A code is sent at most once per interval per login (codes.ts): only a flood bound per address.
+        config: { rateLimit: signInFloodLimit },
       },
       async (request, reply) => {
         await requestCode(delivery, request.params.electionId, request.body.login);
@@ -357,11 +358,19 @@ export function deliveryRoutes(
             }),
           },
         },
-        config: { rateLimit: loginRateLimitPerAddress },
+        config: { rateLimit: signInFloodLimit },
+        // Failures only, per login and per address: members signing in from one room all get in.
+        preHandler: async (request, reply) =>
+          signInFailures(ctx).check(codeLoginName(request), request.ip, reply),
       },
       async (request, reply) => {
         const { electionId } = request.params;
-        const voter = await checkCode(delivery, electionId, request.body.login, request.body.code);
+        const voter = await checkCode(delivery, electionId, request.body.login, request.body.code).catch(
+          (error: unknown) => {
+            if (error instanceof ApiError) signInFailures(ctx).failed(codeLoginName(request), request.ip);
+            throw error;
+          },
+        );
         if (request.principal.kind !== 'anonymous')
           await ctx.store.deleteSession(request.principal.tokenHash);
         const session = await openSession(ctx.store, ctx.clock, {
@@ -475,4 +484,11 @@ export function voterSignInRecorder(ctx: ServerContext): FastifyPluginAsync {
     [Symbol.for('skip-override')]: true,
     [Symbol.for('fastify.display-name')]: 'scrutin-voter-sign-in-recorder',
   });
+}
+
+/** The failure counter's name for a one-time-code sign-in (the same budget as the password sign-in's). */
+function codeLoginName(request: { params: unknown; body: unknown }): string {
+  const { electionId } = request.params as { electionId?: string };
+  const { login } = (request.body ?? {}) as { login?: unknown };
+  return `voter:${electionId ?? ''}:${typeof login === 'string' ? login.toLowerCase() : ''}`;
 }
