@@ -119,15 +119,15 @@ function formatDate(iso: string | null, timeZone: string, language: Language): s
 
 function opening(language: Language, election: ElectionFacts, voter: Recipient): Block[] {
   const m = messagesFor(language).mail;
-  const unknown = m.dateUnknown;
   return [
     { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
     { kind: 'p', text: m.voterIn(election.name) },
     {
       kind: 'p',
+      // A date not set yet is said in a sentence of its own ("will be announced"), never slotted in.
       text: m.dates(
-        formatDate(election.opensAt, election.timeZone, language) ?? unknown,
-        formatDate(election.closesAt, election.timeZone, language) ?? unknown,
+        formatDate(election.opensAt, election.timeZone, language) ?? null,
+        formatDate(election.closesAt, election.timeZone, language) ?? null,
       ),
     },
   ];

@@ -694,8 +694,14 @@ export const en = {
   mail: {
     greeting: (name: string) => `Hello ${name},`,
     voterIn: (election: string) => `You are registered as a voter in “${election}”.`,
-    dates: (opens: string, closes: string) => `Voting opens on ${opens} and closes on ${closes}.`,
-    dateUnknown: 'a date still to be announced',
+    dates: (opens: string | null, closes: string | null) =>
+      opens && closes
+        ? `Voting opens on ${opens} and closes on ${closes}.`
+        : opens
+          ? `Voting opens on ${opens}; the closing date will be announced.`
+          : closes
+            ? `The opening date will be announced; voting closes on ${closes}.`
+            : 'The voting dates will be announced.',
     login: (login: string) => `Your login: ${login}`,
     help: (contact: string) => `Questions or problems: ${contact}`,
     signature: 'This message was sent automatically by Scrutin; do not reply to it.',

@@ -697,8 +697,14 @@ export const fr: Messages = {
   mail: {
     greeting: (name: string) => `Bonjour ${name},`,
     voterIn: (election: string) => `Vous êtes inscrit·e comme votant·e pour « ${election} ».`,
-    dates: (opens: string, closes: string) => `Le vote ouvre le ${opens} et ferme le ${closes}.`,
-    dateUnknown: 'une date encore à annoncer',
+    dates: (opens: string | null, closes: string | null) =>
+      opens && closes
+        ? `Le vote ouvre le ${opens} et ferme le ${closes}.`
+        : opens
+          ? `Le vote ouvre le ${opens} ; la date de clôture sera annoncée.`
+          : closes
+            ? `La date d’ouverture sera annoncée ; le vote ferme le ${closes}.`
+            : 'Les dates du vote seront annoncées.',
     login: (login: string) => `Votre identifiant : ${login}`,
     help: (contact: string) => `Questions ou problèmes : ${contact}`,
     signature: 'Ce message a été envoyé automatiquement par Scrutin ; merci de ne pas y répondre.',

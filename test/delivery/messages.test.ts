@@ -96,7 +96,36 @@ describe('message templates', () => {
     expect(en.subject).toBe('Your voting credential – Vote <b>"AG"</b> & co');
     expect(
       credentialMessage('en', 'x', { ...election, opensAt: null }, voter, 'abc-def-ghi-jkm-npq', false).text,
-    ).toContain('a date still to be announced');
+    ).toContain('The opening date will be announced; voting closes on Monday, 8 March 2027 at 18:00');
+  });
+
+  it('says in correct French (and English) which dates are still to be announced (issue 11)', () => {
+    const text = (language: 'fr' | 'en', opensAt: string | null, closesAt: string | null) =>
+      credentialMessage(
+        language,
+        'x',
+        { ...election, opensAt, closesAt },
+        voter,
+        'abc-def-ghi-jkm-npq',
+        false,
+      ).text.replace(/\s+/g, ' ');
+    for (const [opensAt, closesAt] of [
+      [null, null],
+      [null, election.closesAt],
+      [election.opensAt, null],
+    ] as const) {
+      const fr = text('fr', opensAt, closesAt);
+      expect(fr).not.toMatch(/le une date|encore à annoncer/);
+      expect(fr).toMatch(/sera annoncée|seront annoncées/);
+      expect(text('en', opensAt, closesAt)).toMatch(/will be announced/);
+    }
+    expect(text('fr', null, null)).toContain('Les dates du vote seront annoncées.');
+    expect(text('fr', election.opensAt, null)).toContain(
+      'Le vote ouvre le lundi 1 mars 2027 à 09:00 UTC+1 ; la date de clôture sera annoncée.',
+    );
+    expect(text('fr', null, election.closesAt)).toContain(
+      'La date d’ouverture sera annoncée ; le vote ferme le lundi 8 mars 2027 à 18:00 UTC+1.',
+    );
   });
 
   it('puts each secret only in the message meant for it', () => {
