@@ -178,7 +178,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     await page.getByText('New consultation (one ballot box per federation)').click();
     const form = page.locator('details[id^="new-consultation-"]');
     await form.getByLabel('Name of the consultation').fill('Congress 2027');
-    await form.getByLabel('Time zone of the dates').fill('Europe/Paris');
+    await form.getByLabel('Time zone of the consultation').fill('Europe/Paris');
     await form.getByLabel('Ballot boxes, one federation per line').fill('Paris\nLyon\nAbroad');
     await form.getByLabel('Question', { exact: true }).fill('Who should lead the party?');
     await form.getByLabel('Candidates or answers, one per line').fill(CANDIDATES.join('\n'));

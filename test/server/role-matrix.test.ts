@@ -123,7 +123,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/consultations/{consultationId}/proces-verbal.html':               'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',  // Trustee page and public election page (issue 5)
   // Consultation pages (issue 11): the home's boxes by consultation (org admins); where a box stands (public; this election is no box)
   'GET /api/v1/organisations/{organisationId}/consultations/boxes':              '403   ok    404   403   403   403   403   401   401   401',
-  'GET /api/v1/elections/{electionId}/consultation':                             'none  none  none  none  none  none  none  none  none  none',
+  'GET /api/v1/elections/{electionId}/consultation':                             'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
   'GET /api/v1/elections/{electionId}/trustee':                                  '404   403   404   403   403   ok    403   401   401   401',
   'POST /api/v1/elections/{electionId}/trustees/single/own':                     '404   403   404   403   403   state 403   401   401   401',
   'GET /api/v1/elections/{electionId}/tally':                                    'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',

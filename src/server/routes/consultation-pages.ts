@@ -69,14 +69,14 @@ export function consultationPageRoutes(ctx: ServerContext, elections: ElectionSe
         schema: {
           params: ElectionParams,
           summary:
-            'The consultation a ballot box belongs to (public like the election): name, round, box label, re-run links',
+            'The consultation a ballot box belongs to (public like the election): name, round, box label, re-run links; null when the election is no box',
         },
       },
       async (request) => {
         const election = await elections.get(request.params.electionId);
         const found = await boxOfElection(ctx, election.organisationId, election.id);
-        if (!found)
-          throw new ApiError('SCR_NOT_FOUND', { problem: 'this election is not a box of a consultation' });
+        // An election outside any consultation is not an error: the pages simply show nothing.
+        if (!found) return { consultation: null, box: null, replaces: null, replacedBy: null };
         const { consultation, box, boxes } = found;
         const link = (other: BoxRow | undefined) =>
           other

@@ -94,18 +94,23 @@ async function runStep(
           ? (answer.failure.detail.refused as { label: string; code: string; detail: unknown }[])
           : [];
       if (refused.length === 0) return ctx.shell.fail(answer.failure);
-      for (const r of refused) problems.push(t.refused(r.label, refusalReason(r.detail, r.code)));
+      for (const r of refused) problems.push(t.refused(r.label, refusalReason(ctx, r.detail, r.code)));
     } else {
       moved = answer.value.moved.length;
       for (const r of answer.value.refused)
-        problems.push(t.refused(r.label, refusalReason(r.detail, r.code)));
+        problems.push(t.refused(r.label, refusalReason(ctx, r.detail, r.code)));
     }
   }
   await ctx.refresh(all || moved === 0 ? t.moved(moved) : t.done(t.step[step]!, boxes[0]!.label), problems);
 }
 
-const refusalReason = (detail: unknown, code: string) =>
-  isRecord(detail) && typeof detail.problem === 'string' ? detail.problem : code;
+/** A refused box's reason in the page's language when the code is known, with the server's detail. */
+function refusalReason(ctx: BoxesContext, detail: unknown, code: string): string {
+  const known = ctx.shell.t.congressPages.boxes.refusal[code];
+  const problem = isRecord(detail) && typeof detail.problem === 'string' ? detail.problem : undefined;
+  if (known) return problem ? `${known} (${problem})` : known;
+  return problem ?? code;
+}
 
 async function annul(ctx: BoxesContext, box: AdminBox): Promise<void> {
   const t = ctx.shell.t.congressPages.boxes;

@@ -95,7 +95,7 @@ export interface AdminConsultation {
   consolidation: Consolidation;
 }
 
-/** GET /api/v1/elections/:id/consultation */
+/** GET /api/v1/elections/:id/consultation (every field null when the election is no box) */
 export interface BoxPlace {
   consultation: { id: string; name: string; round: number; previousId: string | null; nextId: string | null };
   box: { id: string; label: string; annulled: boolean; annulReason: string | null };

@@ -133,7 +133,7 @@ export class ConsultationPage {
 /** A box's place in its consultation, or undefined when the election is not a box. */
 export async function boxPlace(shell: Shell, electionId: string): Promise<BoxPlace | undefined> {
   const answer = await shell.api.get<BoxPlace>(`${electionApi(electionId)}/consultation`);
-  return answer.ok ? answer.value : undefined;
+  return answer.ok && answer.value.consultation !== null ? answer.value : undefined;
 }
 
 /** The line at the top of a box's admin page: which consultation, which round, and a link to it. */
