@@ -146,6 +146,10 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     await expectAccessible(page, 'consultation page, confirmation dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // Back where the keyboard was: on the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Generate and send the credentials of every draft box',
+    );
     // Still due on every box: nothing was generated.
     for (const label of ['Paris', 'Lyon', 'Outre-mer'])
       await row(label)
@@ -161,7 +165,9 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   });
 
   it('annuls a draft box with its reason and replaces it by a paper box, marked not cryptographically verifiable', async () => {
-    await row('Lyon').getByRole('button', { name: 'Annul: Lyon' }).click();
+    // With the keyboard only: focus the button, Enter opens the dialog, typing goes in its field.
+    await row('Lyon').getByRole('button', { name: 'Annul: Lyon' }).focus();
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     expect(await dialog.textContent()).toContain('excluded from the consolidated result');
     await dialog.getByRole('button', { name: 'Annul' }).click();
