@@ -23,6 +23,7 @@ import {
   launchChromium,
   organisationWithAdmin,
   POLL,
+  recordAnswers,
   startStaffServer,
 } from './staff-support.js';
 
@@ -77,6 +78,9 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
   let roundOneUrl = '';
   let roundTwoUrl = '';
   const contexts: BrowserContext[] = [];
+  /** What the voters received by mail (secrets), and every answer the admin's browser got. */
+  const secrets: string[] = [];
+  let adminAnswers: string[] = [];
 
   const newPage = async (options: { width?: number; locale?: string } = {}) => {
     const context = await browser.newContext({
@@ -117,6 +121,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
       .map((m) => credentialIn(m.text))
       .find((c) => c !== undefined)!;
     const passwordMail = mine().find((m) => passwordIn(m.text) !== undefined)!;
+    secrets.push(credential, passwordIn(passwordMail.text)!);
     const fr = options.fr === true;
     const booth = await newPage({ width: options.width, locale: fr ? 'fr-FR' : 'en-GB' });
     await booth.goto(`${server.url}/vote/${electionId}#credential=${credential}`);
@@ -160,6 +165,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     ({ admin } = await organisationWithAdmin(server, 'Le Parti'));
     browser = await launchChromium();
     page = await newPage();
+    adminAnswers = recordAnswers(page);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
@@ -358,5 +364,14 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     expect(text).toContain('31,25');
     expect(text).not.toMatch(/\b46\.67\b|\b31\.25\b/);
     expect(text).toContain(REASON);
+  });
+
+  it("never sent a voter's credential or password to the admin's pages", async () => {
+    expect(secrets.length).toBeGreaterThanOrEqual(
+      2 * (ROUND_ONE.length + LYON_ANNULLED.length + LYON_RERUN.length + ROUND_TWO.length),
+    );
+    expect(adminAnswers.length).toBeGreaterThan(50);
+    const leaks = secrets.filter((secret) => adminAnswers.some((body) => body.includes(secret)));
+    expect(leaks).toEqual([]);
   });
 });
