@@ -390,7 +390,7 @@ export const en = {
       remove: (n: number) => `Remove question ${n}`,
       save: 'Save the questions',
       rule: (min: number, max: number, blank: boolean) =>
-        `Between ${min} and ${max} answers${blank ? ', or blank' : ''}.`,
+        `${min === max ? `Exactly ${answers(min)}` : `Between ${min} and ${max} answers`}${blank ? ', or blank' : ''}.`,
       invalid: (n: number, problem: string) => `Question ${n}: ${problem}`,
       needText: 'write the question',
       needAnswers: 'give at least one answer',
@@ -516,7 +516,8 @@ export const en = {
       recoveryChoice: {
         escrow: 'Recovery: credentials are sealed to the recovery officer’s key.',
         none: 'Recovery: none (chosen explicitly).',
-        undecided: 'Recovery: not decided yet.',
+        undecided:
+          'Recovery: not chosen yet. Before the credentials are generated, choose “no recovery” below, or have the recovery officer send their key.',
       } as Record<string, string>,
       officerKey: (fingerprint: string) => `Officer key fingerprint: ${fingerprint}.`,
       recoveryHint:
@@ -976,6 +977,21 @@ export const en = {
     },
   },
   // section: congress-pages (one block per area; keep this marker line)
+  // section: congress-defects (one block per area; keep this marker line)
+  congressDefects: {
+    booth: {
+      replaces: 'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
+      replaced: 'Your new ballot replaced the previous one: only this one counts.',
+      accessIntro:
+        'You can already check that your login, password and voting credential work, without voting: nothing is cast.',
+      accessStart: 'Test my access now',
+      accessHeading: 'Access test',
+      accessCredentialIntro: 'Enter your voting credential to check it is the one registered for you. Nothing is cast.',
+      accessSubmit: 'Test my credential',
+      accessProgress: 'Checking your credential…',
+      accessPassed: 'Your access works: your credential is the one registered for you. Come back when voting opens.',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -25,7 +25,7 @@ export const ERRORS = {
   SCR_INVALID_VOTERS: { status: 422, en: 'The voter list has errors; nothing was imported.', fr: "La liste des votants contient des erreurs ; rien n'a été importé." },
   SCR_INVALID_QUESTIONS: { status: 422, en: 'The questions are invalid.', fr: 'Les questions sont invalides.' },
   SCR_INVALID_SETUP: { status: 422, en: 'The election is not ready to open.', fr: "L'élection n'est pas prête à être ouverte." },
-  SCR_INVALID_TRUSTEE_DATA: { status: 422, en: 'The trustee data is invalid.', fr: "Les données de l'assesseur sont invalides." },
+  SCR_INVALID_TRUSTEE_DATA: { status: 422, en: 'The trustee data is invalid.', fr: "Les données du garant sont invalides." },
   SCR_BALLOT_MALFORMED: { status: 400, en: 'The ballot is malformed.', fr: 'Le bulletin est mal formé.' },
   SCR_BALLOT_INVALID: { status: 422, en: 'The ballot is invalid (its proofs do not verify).', fr: 'Le bulletin est invalide (ses preuves ne sont pas vérifiées).' },
   SCR_BALLOT_WRONG_CREDENTIAL: { status: 403, en: 'This ballot is not signed with your voting credential.', fr: "Ce bulletin n'est pas signé avec votre code de vote." },

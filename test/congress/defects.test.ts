@@ -302,4 +302,18 @@ describe('consultation workflow defects (issue 11)', () => {
     expect(french.json.error.message).toMatch(/garants nécessaires n'ont pas encore déchiffré/);
     expect((await server.elections.get(electionId)).state).toBe('tallied');
   });
+
+  it('the audit log says who got which role on the election (role.grant details are not empty)', async () => {
+    const { boxes } = await congress();
+    const electionId = boxes.North!.electionId;
+    const granted = await client.post(`/api/v1/elections/${electionId}/roles`, {
+      accountId: admin.id,
+      role: 'scrutineer',
+    });
+    expect(granted.status, JSON.stringify(granted.json)).toBe(200);
+    const audit = await client.get(`/api/v1/elections/${electionId}/exports/audit.json`);
+    expect(audit.status).toBe(200);
+    const entry = audit.json.entries.find((e: { action: string }) => e.action === 'role.grant');
+    expect(entry.details).toEqual({ accountId: admin.id, person: admin.displayName, role: 'scrutineer' });
+  });
 });

@@ -138,6 +138,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/delivery/resend':                         '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voter/code':                              'state state state state state state state state state state',
   'POST /api/v1/elections/{electionId}/voter/code/login':                        'state state state state state state state state state state',
+  'GET /api/v1/elections/{electionId}/voter/ballot-status':                      '401   401   401   401   401   401   401   ok    401   401',
   'GET /api/v1/elections/{electionId}/voter/access-check':                       '401   401   401   401   401   401   401   state 401   401',
   'POST /api/v1/elections/{electionId}/voter/access-check':                      '401   401   401   401   401   401   401   state 401   401',
   // Credential recovery (issue 4): the officer is the credential authority (never an admin); admins are the help desk

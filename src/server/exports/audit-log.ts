@@ -46,6 +46,14 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   'delivery.settings': ['loginMode', 'passwordDelaySeconds', 'helpContact', 'defaultLanguage'],
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],
+  // congress-defects: who got which role (the election is the entry's), and the consultations' actions
+  'role.grant': ['accountId', 'person', 'role'],
+  'consultation.create': ['consultation', 'name', 'boxes', 'round'],
+  'consultation.voters': ['consultation', 'count'],
+  'consultation.box-annul': ['consultation', 'box', 'label', 'reason'],
+  'consultation.box-rerun': ['consultation', 'box', 'replaces', 'label'],
+  'consultation.box-paper': ['consultation', 'box', 'label', 'enteredBy', 'reportSha256', 'replaces'],
+  'consultation.next-round': ['consultation', 'next', 'qualified'],
 };
 
 /** Actors that are not accounts. */

@@ -8,10 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
-import type { ElectionService } from '../../election/service.js';
-import type { ElectionRow, VoterRow } from '../../store/store.js';
 import { secret } from '../../core/secret.js';
-import type { Store } from '../../store/store.js';
+import type { ElectionService } from '../../election/service.js';
+import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   checkPasswordPolicy,
   hashPassword,
@@ -434,7 +433,9 @@ function registerPeopleRoutes(
 
   app.get<{ Params: { organisationId: string } }>(
     '/api/v1/organisations/:organisationId/members',
-    { schema: { params: OrganisationParams, summary: "The organisation's admins and election role holders" } },
+    {
+      schema: { params: OrganisationParams, summary: "The organisation's admins and election role holders" },
+    },
     async (request) => {
       await requireOrganisationAdmin(ctx, request, request.params.organisationId);
       return { members: await organisationPeople(ctx.store, request.params.organisationId) };
@@ -479,7 +480,8 @@ function registerPeopleRoutes(
       };
       await ctx.store.createAccount(account);
       await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'member' });
-      if (orgAdmin) await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+      if (orgAdmin)
+        await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
       await ctx.store.appendAudit({
         organisationId,
         electionId: null,
@@ -500,7 +502,12 @@ function registerPeopleRoutes(
       for (const grant of await ctx.store.listElectionRoles(request.params.electionId)) {
         const account = await ctx.store.getAccount(grant.accountId);
         if (account)
-          roles.push({ accountId: account.id, displayName: account.displayName, email: account.email, role: grant.role });
+          roles.push({
+            accountId: account.id,
+            displayName: account.displayName,
+            email: account.email,
+            role: grant.role,
+          });
       }
       return { roles };
     },
@@ -518,7 +525,8 @@ function registerPeopleRoutes(
           },
           { additionalProperties: false },
         ),
-        summary: 'Give a person of the organisation a role on this election (scrutineer, credential authority…)',
+        summary:
+          'Give a person of the organisation a role on this election (scrutineer, credential authority…)',
       },
     },
     async (request) => {
@@ -527,15 +535,19 @@ function registerPeopleRoutes(
       const election = await elections.get(electionId);
       // Only people the organisation already knows: ids of other tenants' accounts answer 404.
       const known = await organisationPeople(ctx.store, election.organisationId);
-      if (!known.some((p) => p.id === request.body.accountId))
-        throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
-      await ctx.store.addElectionRole({ electionId, accountId: request.body.accountId, role: request.body.role });
+      const person = known.find((p) => p.id === request.body.accountId);
+      if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
+      await ctx.store.addElectionRole({
+        electionId,
+        accountId: request.body.accountId,
+        role: request.body.role,
+      });
       await ctx.store.appendAudit({
         organisationId: election.organisationId,
         electionId,
         actor: actor.id,
         action: 'role.grant',
-        details: { accountId: request.body.accountId, role: request.body.role },
+        details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
       });
       return { ok: true };
     },

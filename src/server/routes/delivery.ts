@@ -389,6 +389,26 @@ export function deliveryRoutes(
       },
     );
 
+    // Voters: whether a ballot of theirs is recorded (the booth says a new one replaces it)
+
+    app.get<P>(
+      '/api/v1/elections/:electionId/voter/ballot-status',
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Whether the signed-in voter has a ballot recorded already (nothing else about it)',
+          response: { 200: Type.Object({ hasVoted: Type.Boolean() }) },
+        },
+      },
+      async (request, reply) => {
+        const { electionId } = request.params;
+        const { voter } = requireVoter(request, electionId);
+        reply.header('cache-control', 'no-store');
+        const casts = await ctx.store.listCasts(electionId);
+        return { hasVoted: casts.some((c) => c.voterId === voter.id) };
+      },
+    );
+
     // Voters: test your access
 
     app.get<P>(

@@ -104,20 +104,24 @@ export class ElectionPage {
       return false;
     }
     const org = `/api/v1/organisations/${encodeURIComponent(election.value.organisationId)}`;
-    const [voters, trustees, threshold, roles, people, modes, recovery] = await Promise.all([
+    const [voters, trustees, roles, people, modes, recovery] = await Promise.all([
       api.get<{ voters: Voter[] }>(`${this.base}/voters`),
       api.get<{ trustees: Trustee[] }>(`${this.base}/trustees`),
-      api.get<ThresholdStatus>(`${this.base}/trustees/threshold`),
       api.get<{ roles: Loaded['roles'] }>(`${this.base}/roles`),
       api.get<unknown>(`${org}/members`),
       api.get<{ modes: CredentialMode[] }>('/api/v1/credential-modes'),
       api.get<RecoveryStatus>(`${this.base}/recovery`),
     ]);
+    // Only an election with a threshold group has key-establishment progress to show (else: 404 each load).
+    const hasGroup = value(trustees, { trustees: [] }).trustees.some((t) => t.kind === 'pedersen');
+    const threshold = hasGroup
+      ? await api.get<ThresholdStatus>(`${this.base}/trustees/threshold`)
+      : undefined;
     this.loaded = {
       election: election.value,
       voters: value(voters, { voters: [] }).voters,
       trustees: value(trustees, { trustees: [] }).trustees,
-      threshold: threshold.ok ? threshold.value : undefined,
+      threshold: threshold?.ok ? threshold.value : undefined,
       roles: value(roles, { roles: [] }).roles,
       people: asPeople(value(people, {})),
       modes: modes.ok && Array.isArray(modes.value.modes) ? modes.value.modes : [],

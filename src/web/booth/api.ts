@@ -57,6 +57,17 @@ const parseVoterSession: Parser<VoterSession> = (value) => {
   return { voter: { login, displayName }, csrfToken: value.csrfToken };
 };
 
+const parseBallotStatus: Parser<{ hasVoted: boolean }> = (value) =>
+  isRecord(value) && typeof value.hasVoted === 'boolean' ? { hasVoted: value.hasVoted } : undefined;
+
+const parseChallenge: Parser<{ challenge: string; group: string; uuid: string }> = (value) =>
+  isRecord(value) && isString(value.challenge) && isString(value.group) && isString(value.uuid)
+    ? { challenge: value.challenge, group: value.group, uuid: value.uuid }
+    : undefined;
+
+const parseAccepted: Parser<{ accepted: true }> = (value) =>
+  isRecord(value) && value.accepted === true ? { accepted: true } : undefined;
+
 const parseCastReceipt: Parser<{ tracker: string }> = (value) =>
   isRecord(value) && isString(value.tracker) ? { tracker: value.tracker } : undefined;
 
@@ -77,6 +88,30 @@ export class VoterApi {
 
   login(login: string, password: string): Promise<ApiResult<VoterSession>> {
     return this.request('POST', '/voter/login', { login, password }, {}, parseVoterSession);
+  }
+
+  /** Whether a ballot of the signed-in voter is recorded already (and nothing else about it). */
+  ballotStatus(): Promise<ApiResult<{ hasVoted: boolean }>> {
+    return this.request('GET', '/voter/ballot-status', undefined, {}, parseBallotStatus);
+  }
+
+  /** The access test: a challenge bound to this session, then the proof of knowledge of the credential. */
+  accessChallenge(): Promise<ApiResult<{ challenge: string; group: string; uuid: string }>> {
+    return this.request('GET', '/voter/access-check', undefined, {}, parseChallenge);
+  }
+
+  accessCheck(
+    challenge: string,
+    proof: { challenge: string; response: string },
+    csrfToken: string,
+  ): Promise<ApiResult<{ accepted: true }>> {
+    return this.request(
+      'POST',
+      '/voter/access-check',
+      { challenge, proof },
+      { 'x-csrf-token': csrfToken },
+      parseAccepted,
+    );
   }
 
   /** Succeeds only once the server has durably stored the ballot. */

@@ -5,14 +5,17 @@
  * ever receives the ballot (ciphertexts, proofs, public credential, signature).
  */
 import { parsePrivateCredential } from '../../core/credential.js';
+import { requireGroup } from '../../core/group.js';
 import { sha256B64 } from '../../core/hash.js';
 import { LANGUAGES, type Language, type Messages, messagesFor } from '../../i18n/index.js';
+import { proveCredentialAccess } from '../../protocol/access-check.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
 import type { ApiFailure, ElectionInfo, VoterApi } from './api.js';
 import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
 import { focusElement, h, replaceChildren } from './dom.js';
+import { accessResultScreen } from './screens/access-test.js';
 import { confirmationScreen } from './screens/confirmation.js';
 import { credentialScreen } from './screens/credential.js';
 import { HEADING_ID } from './screens/layout.js';
@@ -142,8 +145,13 @@ export class Booth implements BoothActions {
       return this.showError(this.failureText(result.failure));
     }
     state.session = result.value;
+    if (state.mode === 'vote') {
+      // Whether a new ballot will replace an earlier one: said before casting (unknown if the check fails).
+      const status = await this.api.ballotStatus();
+      state.hasVoted = status.ok ? status.value.hasVoted : undefined;
+    }
     // Signing in again after a session ended keeps the credential and the choices.
-    this.go(state.credential ? 'review' : 'credential');
+    this.go(state.credential && state.mode === 'vote' ? 'review' : 'credential');
   }
 
   submitCredential(): void {
@@ -157,9 +165,48 @@ export class Booth implements BoothActions {
       return;
     }
     state.credentialError = undefined;
+    if (state.mode === 'access-test') {
+      void this.testAccess(parsed.credential);
+      return;
+    }
     state.credential = parsed.credential;
     state.pendingBallot = undefined;
     this.go('questions');
+  }
+
+  /** Before opening, from the "not open yet" page: sign in, then check the credential; nothing is cast. */
+  startAccessTest(): void {
+    this.state.mode = 'access-test';
+    this.go(this.state.session ? 'credential' : 'sign-in');
+  }
+
+  private async testAccess(credential: Parameters<typeof proveCredentialAccess>[2]): Promise<void> {
+    const { state } = this;
+    if (state.busy || !state.session) return;
+    state.busy = true;
+    this.showStatus(() => messagesFor(state.language).congressDefects.booth.accessProgress);
+    try {
+      const challenge = await this.api.accessChallenge();
+      if (!challenge.ok) return this.showError(this.failureText(challenge.failure));
+      const { challenge: text, group, uuid } = challenge.value;
+      const proof = proveCredentialAccess(requireGroup(group), uuid, credential, text);
+      const checked = await this.api.accessCheck(
+        text,
+        { challenge: proof.challenge.toString(), response: proof.response.toString() },
+        state.session.csrfToken,
+      );
+      if (!checked.ok) {
+        this.render({ id: 'credential' });
+        return this.showError(this.failureText(checked.failure));
+      }
+      // Tested: the credential is not kept (the voter enters it again to vote).
+      state.credentialText = '';
+      state.credentialFromLink = false;
+      this.go('access-result');
+    } finally {
+      state.busy = false;
+      if (state.step !== 'access-result') this.showStatus(undefined);
+    }
   }
 
   reviewVote(): void {
@@ -265,7 +312,12 @@ export class Booth implements BoothActions {
 
   private confirm(localTracker: string, serverTracker: string | undefined): void {
     const { state } = this;
-    state.receipt = { localTracker, serverTracker };
+    state.receipt = {
+      localTracker,
+      serverTracker,
+      replaced: state.hasVoted === true && serverTracker !== undefined,
+    };
+    state.hasVoted = true;
     // The vote is cast: forget the credential and the clear choices.
     state.credential = undefined;
     state.credentialText = '';
@@ -307,6 +359,8 @@ export class Booth implements BoothActions {
         return reviewScreen(view);
       case 'confirmation':
         return confirmationScreen(view);
+      case 'access-result':
+        return accessResultScreen(view);
     }
   }
 

@@ -18,7 +18,8 @@ export type Step =
   | 'credential'
   | 'questions'
   | 'review'
-  | 'confirmation';
+  | 'confirmation'
+  | 'access-result';
 
 /** A message in the booth's current language, or a text the server already translated. */
 export type Text = string | ((m: Messages['booth']) => string);
@@ -28,6 +29,8 @@ export interface Receipt {
   readonly localTracker: string;
   /** What the server answered; undefined when it reported the ballot as already recorded. */
   readonly serverTracker: string | undefined;
+  /** This ballot replaced an earlier one of the same voter (the last ballot counts). */
+  readonly replaced: boolean;
 }
 
 export interface BoothState {
@@ -54,6 +57,10 @@ export interface BoothState {
   /** Encrypted but not yet confirmed: resent as is after a network failure, so a retry cannot cast twice. */
   pendingBallot: { text: string; tracker: string } | undefined;
   receipt: Receipt | undefined;
+  /** Voting, or (before opening) testing one's access: signing in and checking the credential only. */
+  mode: 'vote' | 'access-test';
+  /** Whether a ballot of this voter is recorded already (asked once signed in); undefined: not known. */
+  hasVoted: boolean | undefined;
 }
 
 export interface BoothActions {
@@ -62,6 +69,7 @@ export interface BoothActions {
   reviewVote(): void;
   changeChoices(): void;
   cast(): void;
+  startAccessTest(): void;
 }
 
 /** What a screen is drawn from. */
@@ -94,6 +102,8 @@ export function initialState(electionId: string, language: Language): BoothState
     problems: [],
     pendingBallot: undefined,
     receipt: undefined,
+    mode: 'vote',
+    hasVoted: undefined,
   };
 }
 

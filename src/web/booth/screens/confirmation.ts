@@ -2,6 +2,7 @@
  * After casting: the vote is cast, here is the tracking number (computed in this browser and
  * compared with the server's), and where to find it on the public ballot board.
  */
+import { messagesFor } from '../../../i18n/index.js';
 import { h } from '../dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
@@ -25,6 +26,8 @@ export function confirmationScreen(view: View): HTMLElement {
     view,
     { heading: m.confirmation.heading },
     serverTracker !== undefined && h('p', {}, m.confirmation.recorded),
+    receipt.replaced &&
+      h('p', { id: 'replaced-notice' }, messagesFor(state.language).congressDefects.booth.replaced),
     h('p', { class: 'tracker-label', id: 'tracker-label' }, m.confirmation.trackerLabel),
     h('p', { class: 'tracker' }, h('code', { id: 'tracker' }, localTracker)),
     agreement,

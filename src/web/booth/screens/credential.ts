@@ -2,6 +2,7 @@
  * Step 2: the private credential, typed or filled in from the link's fragment. It is checked here
  * (format and checksum) and then only used in this browser, to sign the ballot.
  */
+import { messagesFor } from '../../../i18n/index.js';
 import { h } from '../dom.js';
 import type { View } from '../state.js';
 import { field, stepScreen } from './layout.js';
@@ -9,6 +10,8 @@ import { field, stepScreen } from './layout.js';
 export function credentialScreen(view: View): HTMLElement {
   const { m, state, actions } = view;
   const error = state.credentialError && m.credential[state.credentialError];
+  const testing = state.mode === 'access-test';
+  const d = messagesFor(state.language).congressDefects.booth;
   const input = h('input', {
     id: 'credential',
     name: 'credential',
@@ -45,7 +48,14 @@ export function credentialScreen(view: View): HTMLElement {
       notes: state.credentialFromLink ? [m.credential.prefilled] : [],
       ...(error ? { error } : {}),
     }),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.credential.submit)),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, testing ? d.accessSubmit : m.credential.submit),
+    ),
   );
+  // Testing access before opening: same field, but nothing goes further than the check.
+  if (testing)
+    return stepScreen(view, { heading: d.accessHeading }, h('p', {}, d.accessCredentialIntro), form);
   return stepScreen(view, { step: 2, heading: m.credential.heading }, h('p', {}, m.credential.intro), form);
 }

@@ -1,4 +1,5 @@
 /** Step 4: the voter reads back the choices, then encrypts and casts in one action. */
+import { messagesFor } from '../../../i18n/index.js';
 import { h } from '../dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
@@ -22,6 +23,12 @@ export function reviewScreen(view: View): HTMLElement {
     view,
     { step: 4, heading: m.review.heading },
     ...summaries,
+    state.hasVoted === true &&
+      h(
+        'p',
+        { class: 'notice', id: 'replaces-notice' },
+        messagesFor(state.language).congressDefects.booth.replaces,
+      ),
     h('p', {}, m.review.intro),
     h(
       'div',

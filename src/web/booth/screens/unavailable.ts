@@ -1,14 +1,35 @@
-/** When no vote can be cast from this page: not open, closed, annulled, unknown or unreadable. */
+/**
+ * When no vote can be cast from this page: not open, closed, annulled, unknown or unreadable. Before
+ * opening, the voter may test their access (the invitation mail says so): sign in, check the credential.
+ */
+import { messagesFor } from '../../../i18n/index.js';
 import { h } from '../dom.js';
 import { resolveText, type View } from '../state.js';
 import { stepScreen } from './layout.js';
 
 export function unavailableScreen(view: View): HTMLElement {
-  const { m, state } = view;
+  const { m, state, actions } = view;
+  const d = messagesFor(state.language).congressDefects.booth;
   return stepScreen(
     view,
     { heading: m.unavailable.heading },
     state.unavailable !== undefined && h('p', {}, resolveText(state.unavailable, m)),
+    state.info?.state === 'draft' && h('p', {}, d.accessIntro),
+    state.info?.state === 'draft' &&
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            id: 'access-test',
+            on: { click: () => actions.startAccessTest() },
+          },
+          d.accessStart,
+        ),
+      ),
   );
 }
 
