@@ -9,7 +9,7 @@ import { secret } from '../core/secret.js';
 import { verifyPassword } from '../server/auth/password.js';
 import { ApiError } from '../server/errors.js';
 import type { VoterRow } from '../store/store.js';
-import { type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';
+import { consultationRound, type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';
 import { generateCode, hashCode } from './secrets.js';
 import { deliverySettings } from './settings.js';
 import { codeMessage, messageLanguage } from './templates.js';
@@ -51,7 +51,7 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
   const language = messageLanguage(voter.language, settings.defaultLanguage);
   const rendered = codeMessage(
     language,
-    electionFacts(row, settings),
+    { ...electionFacts(row, settings), round: await consultationRound(ctx.store, electionId) },
     voter,
     code.reveal(),
     CODE_LIFETIME_MINUTES,

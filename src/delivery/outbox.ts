@@ -135,7 +135,17 @@ async function electionAndSettings(store: Store, electionId: string) {
   const row = await store.getElection(electionId);
   if (row === undefined) throw new ApiError('SCR_NOT_FOUND');
   const settings = await deliverySettings(store, electionId);
-  return { row, settings, facts: electionFacts(row, settings) };
+  return {
+    row,
+    settings,
+    facts: { ...electionFacts(row, settings), round: await consultationRound(store, electionId) },
+  };
+}
+
+/** The round of the consultation an election is a box of (undefined for an election on its own). */
+export async function consultationRound(store: Store, electionId: string): Promise<number | undefined> {
+  const box = await store.consultations.boxOfElection(electionId);
+  return box ? (await store.consultations.get(box.consultationId))?.round : undefined;
 }
 
 /**

@@ -19,6 +19,16 @@ export interface ElectionFacts {
   readonly timeZone: string;
   readonly helpContact: string;
   readonly loginMode: 'password' | 'one-time-code';
+  /** The round of the consultation the election is a box of, when it is a later round (2, 3…). */
+  readonly round?: number;
+}
+
+/** The election's name as the voter reads it: a later round says so in the voter's language. */
+function shownName(language: Language, election: ElectionFacts): string {
+  const round = election.round;
+  return round !== undefined && round > 1
+    ? messagesFor(language).congressDefects.mail.roundName(election.name, round)
+    : election.name;
 }
 
 export interface Recipient {
@@ -121,7 +131,7 @@ function opening(language: Language, election: ElectionFacts, voter: Recipient):
   const m = messagesFor(language).mail;
   return [
     { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
-    { kind: 'p', text: m.voterIn(election.name) },
+    { kind: 'p', text: m.voterIn(shownName(language, election)) },
     {
       kind: 'p',
       // A date not set yet is said in a sentence of its own ("will be announced"), never slotted in.
@@ -150,22 +160,26 @@ export function credentialMessage(
   recovery: boolean,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  return render(language, (recovery ? m.credential.recoverySubject : m.credential.subject)(election.name), [
-    ...opening(language, election, voter),
-    ...(recovery ? [{ kind: 'p' as const, text: m.credential.recoveryIntro }] : []),
-    { kind: 'value', label: m.credential.label, value: credential },
-    { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
-    { kind: 'p', text: m.login(voter.login) },
-    {
-      kind: 'p',
-      text: election.loginMode === 'password' ? m.credential.passwordLater : m.credential.codeAtLogin,
-    },
-    { kind: 'p', text: m.credential.keep },
-    ...(election.opensAt === null || !recovery
-      ? [{ kind: 'p' as const, text: m.credential.testAccess }]
-      : []),
-    ...closing(language, election),
-  ]);
+  return render(
+    language,
+    (recovery ? m.credential.recoverySubject : m.credential.subject)(shownName(language, election)),
+    [
+      ...opening(language, election, voter),
+      ...(recovery ? [{ kind: 'p' as const, text: m.credential.recoveryIntro }] : []),
+      { kind: 'value', label: m.credential.label, value: credential },
+      { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
+      { kind: 'p', text: m.login(voter.login) },
+      {
+        kind: 'p',
+        text: election.loginMode === 'password' ? m.credential.passwordLater : m.credential.codeAtLogin,
+      },
+      { kind: 'p', text: m.credential.keep },
+      ...(election.opensAt === null || !recovery
+        ? [{ kind: 'p' as const, text: m.credential.testAccess }]
+        : []),
+      ...closing(language, election),
+    ],
+  );
 }
 
 /** Rendered with PASSWORD_PLACEHOLDER; the sender substitutes the password it generates. */
@@ -176,7 +190,7 @@ export function passwordMessage(
   voter: Recipient,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  return render(language, m.password.subject(election.name), [
+  return render(language, m.password.subject(shownName(language, election)), [
     ...opening(language, election, voter),
     { kind: 'p', text: m.password.intro },
     { kind: 'p', text: m.login(voter.login) },
@@ -194,7 +208,7 @@ export function reminderMessage(
   voter: Recipient,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  return render(language, m.reminder.subject(election.name), [
+  return render(language, m.reminder.subject(shownName(language, election)), [
     ...opening(language, election, voter),
     { kind: 'p', text: m.reminder.intro },
     { kind: 'p', text: m.login(voter.login) },
@@ -212,7 +226,7 @@ export function codeMessage(
   minutes: number,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  return render(language, m.code.subject(election.name), [
+  return render(language, m.code.subject(shownName(language, election)), [
     { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
     { kind: 'value', label: m.code.label, value: code },
     { kind: 'p', text: m.code.validity(minutes) },
@@ -223,5 +237,5 @@ export function codeMessage(
 /** A short text for the SMS channel: the code and the election, nothing else. */
 export function codeSms(language: Language, election: ElectionFacts, code: string, minutes: number): string {
   const m = messagesFor(language).mail;
-  return `${m.code.label}: ${code} (${election.name}). ${m.code.validity(minutes)}`;
+  return `${m.code.label}: ${code} (${shownName(language, election)}). ${m.code.validity(minutes)}`;
 }

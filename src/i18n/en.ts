@@ -979,6 +979,9 @@ export const en = {
   // section: congress-pages (one block per area; keep this marker line)
   // section: congress-defects (one block per area; keep this marker line)
   congressDefects: {
+    mail: {
+      roundName: (name: string, round: number) => `${name} (round ${round})`,
+    },
     booth: {
       replaces: 'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
       replaced: 'Your new ballot replaced the previous one: only this one counts.',

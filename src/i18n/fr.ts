@@ -989,6 +989,9 @@ export const fr: Messages = {
   // section: congress-pages (one block per area; keep this marker line)
   // section: congress-defects (one block per area; keep this marker line)
   congressDefects: {
+    mail: {
+      roundName: (name: string, round: number) => `${name} (${round === 1 ? '1er' : `${round}e`} tour)`,
+    },
     booth: {
       replaces: 'Vous avez déjà voté ; ce bulletin remplacera le précédent. Seul votre dernier bulletin compte.',
       replaced: 'Votre nouveau bulletin a remplacé le précédent : seul celui-ci compte.',

@@ -149,6 +149,8 @@ describe('consultation workflow defects (issue 11)', () => {
     }
     const next = await server.store.consultations.next(id);
     expect(next?.round).toBe(2);
+    // Names carry no English "round 2": pages and mail say the round in their reader's language.
+    expect(next!.name).toBe('Congrès 2027');
     const nextBoxes = await server.store.consultations.boxes(next!.id);
     expect(nextBoxes.map((b) => b.label).sort()).toEqual(['North', 'South']);
   });

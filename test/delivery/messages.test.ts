@@ -99,6 +99,18 @@ describe('message templates', () => {
     ).toContain('The opening date will be announced; voting closes on Monday, 8 March 2027 at 18:00');
   });
 
+  it('names a later round of a consultation in the voter language, never in English for French voters (issue 11)', () => {
+    const round2 = { ...election, name: 'Congrès 2027 — Paris', round: 2 };
+    const fr = credentialMessage('fr', 'x', round2, voter, 'abc-def-ghi-jkm-npq', false);
+    expect(fr.subject).toBe('Votre code de vote – Congrès 2027 — Paris (2e tour)');
+    expect(fr.text).not.toMatch(/round/i);
+    const en = passwordMessage('en', 'x', round2, { ...voter, language: 'en' });
+    expect(en.subject).toBe('Your password – Congrès 2027 — Paris (round 2)');
+    expect(credentialMessage('fr', 'x', { ...round2, round: 1 }, voter, 'abc', false).subject).not.toContain(
+      'tour',
+    );
+  });
+
   it('says in correct French (and English) which dates are still to be announced (issue 11)', () => {
     const text = (language: 'fr' | 'en', opensAt: string | null, closesAt: string | null) =>
       credentialMessage(
