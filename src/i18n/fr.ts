@@ -775,7 +775,7 @@ export const fr: Messages = {
       blankCounted:
         'Les votes blancs comptent dans les suffrages sur lesquels les pourcentages sont calculés',
       serverTrustee:
-        'Le serveur détient la clé de déchiffrement de chaque urne (le mode le plus faible ; on peut plutôt ajouter des détenteurs de clé sur la page de chaque urne)',
+        'Le serveur détient la clé de déchiffrement de chaque urne (le mode le plus faible ; on peut plutôt ajouter des garants sur la page de chaque urne)',
       submit: 'Créer la consultation',
       missing: 'Indiquez un nom, au moins une urne, une question et au moins deux réponses.',
       badNumber:
@@ -792,7 +792,7 @@ export const fr: Messages = {
         `Règle des tours : élu avec plus de ${majority} des suffrages exprimés ; sinon les ${top} premières candidatures${minimum ? ` et celles ayant au moins ${minimum}` : ''} sont qualifiées ; votes blancs ${blank ? 'comptés' : 'non comptés'} dans les suffrages.`,
       noRule: 'Dernier tour : aucun autre tour ne suit.',
       trusteesNote:
-        'Les urnes du second tour gardent les clés des détenteurs de clé individuels ; une clé serveur est générée à nouveau, et les groupes à seuil doivent refaire une clé sur la page de chaque urne.',
+        'Les urnes du second tour gardent les clés des garants à clé individuelle ; une clé serveur est générée à nouveau, et les groupes à seuil doivent refaire une clé sur la page de chaque urne.',
     },
     roll: {
       heading: 'Liste électorale de toutes les urnes',
@@ -861,10 +861,10 @@ export const fr: Messages = {
         ],
         close: ['Plus personne ne peut voter dans l’urne.', 'L’urne est scellée ; c’est irréversible.'],
         tally: [
-          'Les bulletins chiffrés sont additionnés ; les détenteurs de clé peuvent ensuite déchiffrer le résultat.',
+          'Les bulletins chiffrés sont additionnés ; les garants peuvent ensuite déchiffrer le résultat.',
         ],
         publish: [
-          'Les déchiffrements des détenteurs de clé sont combinés et le résultat de l’urne est publié avec son archive.',
+          'Les déchiffrements des garants sont combinés et le résultat de l’urne est publié avec son archive.',
           'L’urne compte alors dans le résultat consolidé, une fois son archive vérifiée.',
         ],
       } as Record<string, readonly string[]>,
@@ -895,7 +895,7 @@ export const fr: Messages = {
       rerun: 'Refaire le scrutin',
       rerunTitle: (box: string) => `Refaire en ligne le scrutin de l’urne ${box} ?`,
       rerunEffects: [
-        'Une nouvelle urne en préparation est créée avec le même nom, les mêmes questions, la même liste électorale et les mêmes détenteurs de clé.',
+        'Une nouvelle urne en préparation est créée avec le même nom, les mêmes questions, la même liste électorale et les mêmes garants.',
         'De nouveaux codes de vote doivent être envoyés à ses votants ; elle s’ouvre ensuite comme les autres.',
       ],
       rerunDone: (box: string) => `Un nouveau scrutin de ${box} a été créé, en préparation.`,
