@@ -59,7 +59,7 @@ const LABELS = {
     replaces: 'Re-run of box',
     replacedBy: 'Replaced by box',
     decision: 'Decision',
-    elected: (name: string) => `${name} is elected (absolute majority).`,
+    elected: (name: string, percent: string) => `${name} is elected (more than ${percent} of the votes).`,
     electedOnly: (name: string) => `${name} is elected (only candidate with votes).`,
     electedMost: (name: string) => `${name} is elected (most votes in this final round).`,
     tie: (names: string) => `Tie for the most votes between ${names}: nobody is elected by this round.`,
@@ -128,7 +128,7 @@ const LABELS = {
     replaces: 'Nouveau vote de l’urne',
     replacedBy: 'Remplacée par l’urne',
     decision: 'Décision',
-    elected: (name: string) => `${name} est élu·e (majorité absolue).`,
+    elected: (name: string, percent: string) => `${name} est élu·e (plus de ${percent} des voix).`,
     electedOnly: (name: string) => `${name} est élu·e (seul·e candidat·e ayant obtenu des voix).`,
     electedMost: (name: string) => `${name} est élu·e (le plus de voix à ce dernier tour).`,
     tie: (names: string) => `Égalité en tête entre ${names} : personne n’est élu à ce tour.`,
@@ -273,7 +273,7 @@ ${box.presentation ? figuresTable(box.presentation, l, language) : ''}
 </section>`;
 }
 
-function decisionText(report: ConsolidationReport, l: Labels): string {
+function decisionText(report: ConsolidationReport, l: Labels, language: PvLanguage): string {
   const d = report.decision;
   const question = report.decisionQuestion ?? report.rule?.question;
   if (!d || question === undefined || question === null) return '';
@@ -285,7 +285,7 @@ function decisionText(report: ConsolidationReport, l: Labels): string {
       const name = escapeHtml(answers[d.winner]!);
       text =
         d.reason === 'majority'
-          ? l.elected(name)
+          ? l.elected(name, majorityText(report.rule?.majorityPercent ?? 50, language))
           : d.reason === 'most-votes'
             ? l.electedMost(name)
             : l.electedOnly(name);
@@ -301,6 +301,15 @@ function decisionText(report: ConsolidationReport, l: Labels): string {
       text = l.noVotes;
   }
   return `<h2>${l.decision}</h2><p>${text}</p>`;
+}
+
+/** The rule's majority threshold as people write it: "50 %", "33,5 %". */
+function majorityText(percent: number, language: PvLanguage): string {
+  const text = String(percent);
+  return formatPercent(language === 'fr' ? text.replace('.', ',') : text, 'en').replace(
+    ' %',
+    language === 'fr' ? '\u00a0%' : ' %',
+  );
 }
 
 function roundsSection(report: ConsolidationReport, l: Labels, language: PvLanguage, link: PvLink): string {
@@ -356,7 +365,7 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 <main>
 <h2>${l.consolidated}</h2>
 ${figuresTable(report.presentation, l, language)}
-${decisionText(report, l)}
+${decisionText(report, l, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>

@@ -979,6 +979,10 @@ export const en = {
   // section: congress-pages (one block per area; keep this marker line)
   // section: congress-defects (one block per area; keep this marker line)
   congressDefects: {
+    admin: {
+      newKeys:
+        'Each trustee of this group makes a new key for this box, on the trustee page: keys are never carried over from another box or round (a re-run or the next round copies the group’s members and threshold only).',
+    },
     mail: {
       roundName: (name: string, round: number) => `${name} (round ${round})`,
     },

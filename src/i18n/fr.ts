@@ -989,6 +989,10 @@ export const fr: Messages = {
   // section: congress-pages (one block per area; keep this marker line)
   // section: congress-defects (one block per area; keep this marker line)
   congressDefects: {
+    admin: {
+      newKeys:
+        'Chaque garant de ce groupe crée une nouvelle clé pour cette urne, sur la page des garants : les clés ne sont jamais reprises d’une autre urne ni d’un autre tour (un nouveau vote ou le tour suivant ne recopient que les membres du groupe et le seuil).',
+    },
     mail: {
       roundName: (name: string, round: number) => `${name} (${round === 1 ? '1er' : `${round}e`} tour)`,
     },

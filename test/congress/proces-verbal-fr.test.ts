@@ -91,4 +91,19 @@ describe('the French procès-verbal', () => {
     expect(signatures).toContain('Président·e de la commission électorale');
     expect(signatures).toContain('Nom, date et signature');
   });
+
+  it('states the decision with the rule threshold, in words a secretary signs', () => {
+    const elected = consolidate({
+      consultation: { id: 'C', name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
+      questions: QUESTIONS,
+      rule: { question: 0, qualifying: 2, majorityPercent: 50, minimumPercent: null, blankVotes: 'excluded' },
+      boxes: [online('Paris', [0, 1000, 333], false)],
+    });
+    expect(renderProcesVerbal(elected, 'fr', '2027-03-01T18:05:00.000Z')).toContain(
+      'Alice Martin est élu·e (plus de 50\u00a0% des voix).',
+    );
+    expect(renderProcesVerbal(elected, 'en', '2027-03-01T18:05:00.000Z')).toContain(
+      'Alice Martin is elected (more than 50 % of the votes).',
+    );
+  });
 });

@@ -519,6 +519,9 @@ export class ElectionPage {
           {},
           h('h3', {}, t.progress),
           h('p', {}, t.step(t.steps[threshold.step] ?? threshold.step)),
+          // A re-run or next-round box gets the group (members, threshold) but never the keys.
+          threshold.step !== 'done' &&
+            h('p', { class: 'hint', id: 'threshold-new-keys' }, this.shell.t.congressDefects.admin.newKeys),
           h(
             'ul',
             {},
