@@ -92,3 +92,12 @@ describe('round rules', () => {
     expect(ruleFromJson({ nope: 1 })).toEqual({ ok: false, problem: 'rule: unknown field nope' });
   });
 });
+
+describe('the final round (issue 11): the most votes decide, a tie is reported, never broken by order', () => {
+  it('elects the candidate with the most votes, reports a tie, and no votes', async () => {
+    const { decideFinalRound } = await import('../../src/congress/rules.js');
+    expect(decideFinalRound([4n, 6n])).toEqual({ kind: 'elected', winner: 1, reason: 'most-votes' });
+    expect(decideFinalRound([5n, 2n, 5n])).toEqual({ kind: 'tie', tied: [0, 2] });
+    expect(decideFinalRound([0n, 0n])).toEqual({ kind: 'no-votes' });
+  });
+});
