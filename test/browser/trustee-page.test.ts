@@ -203,7 +203,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     // Voting, closing and the encrypted tally happen elsewhere; the trustee comes back with the file.
     await advance(server, election, admin, 'tallied', VOTES);
     const later = await open(`/trustee/${election.id}`, { width: 360, locale: 'fr-FR' });
-    await later.page.locator('#trustee-heading', { hasText: 'Connexion assesseur' }).waitFor();
+    await later.page.locator('#trustee-heading', { hasText: 'Connexion garant' }).waitFor();
     // Keyboard only: the heading has the focus, the email field comes next.
     await expect.poll(() => later.page.evaluate(() => document.activeElement?.id)).toBe('trustee-heading');
     await later.page.keyboard.press('Tab');
@@ -236,7 +236,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     expect(await later.page.locator('#decrypt-done').isVisible()).toBe(true);
     await later.page.screenshot({ path: join(SCREENSHOTS, 'single-5-decrypted-fr-360.png'), fullPage: true });
     await later.page.locator('#sign-out').click();
-    await later.page.locator('#trustee-heading', { hasText: 'Connexion assesseur' }).waitFor();
+    await later.page.locator('#trustee-heading', { hasText: 'Connexion garant' }).waitFor();
     // The session is over on the server too: a reload asks to sign in again.
     await later.page.reload();
     await later.page.locator('#email').waitFor();
