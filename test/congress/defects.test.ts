@@ -318,4 +318,17 @@ describe('consultation workflow defects (issue 11)', () => {
     const entry = audit.json.entries.find((e: { action: string }) => e.action === 'role.grant');
     expect(entry.details).toEqual({ accountId: admin.id, person: admin.displayName, role: 'scrutineer' });
   });
+
+  it('a published box annulled from the consultation shows the same reason on its own election page', async () => {
+    const { id, boxes } = await congress();
+    await runToTally(boxes.South!.electionId, 'South');
+    expect((await client.post(`/api/v1/elections/${boxes.South!.electionId}/publish`)).status).toBe(200);
+    const reason = 'Proxies were not checked in South';
+    expect(
+      (await client.post(`/api/v1/consultations/${id}/boxes/${boxes.South!.id}/annul`, { reason })).status,
+    ).toBe(200);
+    const page = await client.get(`/api/v1/elections/${boxes.South!.electionId}/admin`);
+    expect(page.json.state).toBe('published');
+    expect(page.json.annulReason).toBe(reason);
+  });
 });

@@ -146,7 +146,11 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       { schema: { params: ElectionParams, summary: 'Election settings (admin view)' } },
       async (request) => {
         await admin(request, request.params.electionId);
-        return electionAdminView(await elections.get(request.params.electionId));
+        const row = await elections.get(request.params.electionId);
+        // A published box annulled in its consultation keeps its state; its page shows the same reason.
+        const box =
+          row.annulReason === null ? await ctx.store.consultations.boxOfElection(row.id) : undefined;
+        return electionAdminView(box?.annulReason ? { ...row, annulReason: box.annulReason } : row);
       },
     );
 
