@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { Command } from 'commander';
 import { migrateStore } from '../store/open-store.js';
 import { createDemo } from './scrutin/demo.js';
-import { startServer } from './scrutin/serve.js';
+import { parseTrustProxy, startServer } from './scrutin/serve.js';
 
 const program = new Command('scrutin').description('Scrutin: end-to-end verifiable elections');
 
@@ -17,18 +17,36 @@ program
   .description('run the election server (DATABASE_URL: sqlite:PATH or postgres://…; default ./scrutin.db)')
   .option('--port <PORT>', 'port', process.env.PORT ?? '8080')
   .option('--host <HOST>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
-  .option('--base-url <URL>', 'public address used in links (default http://HOST:PORT)')
+  .option(
+    '--base-url <URL>',
+    'public address used in links (default http://HOST:PORT; BASE_URL)',
+    process.env.BASE_URL,
+  )
   .action(async (options: { port: string; host: string; baseUrl?: string }) => {
+    // TRUST_PROXY: see parseTrustProxy; SMTP_URL unset means no mail (actions that would mail voters are refused).
     const server = await startServer({
       port: Number(options.port),
       host: options.host,
       databaseUrl: process.env.DATABASE_URL,
-      baseUrl: options.baseUrl,
+      baseUrl: options.baseUrl === '' ? undefined : options.baseUrl,
+      trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     });
     process.stdout.write(`Scrutin is running at ${server.url}\n`);
-    const stop = () => void server.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // Graceful: answer what is in flight, close the store, then exit 0 (1 if closing failed).
+    const stop = (signal: string) => {
+      process.stdout.write(`${signal}: finishing requests in flight, then stopping\n`);
+      server.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(
+            `stopping failed: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   });
 
 program
@@ -49,13 +67,17 @@ program
       host: options.host,
       databaseUrl,
       log: false,
+      // Nothing is mailed in the demo: each message is noted and marked failed, never "sent".
+      mail: 'terminal-demo',
     });
     const demo = await createDemo(server.store, server.elections, server.url, Number(options.voters));
     const out = process.stdout;
     out.write(`\nScrutin demo is running at ${server.url}\n\n`);
     out.write(`Election ${demo.electionId} is open.\n`);
     out.write(`  Public page (trackers, archive, result): ${server.url}/elections/${demo.electionId}\n`);
-    out.write(`  Admin pages (close, tally, publish):     ${server.url}/admin/elections/${demo.electionId}\n`);
+    out.write(
+      `  Admin pages (close, tally, publish):     ${server.url}/admin/elections/${demo.electionId}\n`,
+    );
     out.write(
       `  Archive (verify it with scrutin-tool or belenios-tool): ${server.url}/api/v1/elections/${demo.electionId}/archive.bel\n\n`,
     );

@@ -52,6 +52,8 @@ export const ERRORS = {
   SCR_CONSULTATION_NOT_PUBLISHED: { status: 409, en: 'The consolidated result is not published yet.', fr: "Le résultat consolidé n'est pas encore publié." },
   // errors: congress (keep this marker line)
   // errors: web (keep this marker line)
+  SCR_MAIL_NOT_CONFIGURED: { status: 503, en: 'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.', fr: "Le courrier n'est pas configuré sur ce serveur : définissez SMTP_URL (voir docs/deploy.md). Rien n'a été mis en file d'attente." },
+  // errors: ops (keep this marker line)
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
