@@ -1,0 +1,361 @@
+/**
+ * The packaging (Dockerfile, deploy/compose.yaml, deploy/Caddyfile, deploy/env.example) checked
+ * without a docker daemon, which this machine lacks: the compose file is parsed and held to what
+ * the Dockerfile says (port, volume, healthcheck), no secret is written in it, and the image's
+ * runtime is rebuilt here as the runtime stage lays it out — package files, dist/, bin/ and the
+ * node_modules left by the build stage's `npm prune --omit=dev` — then started with the image's
+ * ENV and CMD, and asked by the image's own HEALTHCHECK command. Where `docker info` works, the
+ * image itself is built and run; elsewhere that test is skipped, saying why.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { hasBuiltServer, MISSING_BUILD } from '../support/server-process.js';
+import { ROOT, run, tempDir } from '../support/tools.js';
+import {
+  environment,
+  execForm,
+  healthcheck,
+  instructions,
+  parseDockerfile,
+  type Stage,
+} from './dockerfile.js';
+
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const stages = parseDockerfile(read('Dockerfile'));
+const build = stages[0]!;
+const runtime = stages.at(-1)!;
+const packageJson = JSON.parse(read('package.json')) as {
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+  engines: { node: string };
+};
+
+interface Service {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+  ports?: string[];
+  expose?: string[];
+  networks?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+interface Compose {
+  services: Record<string, Service>;
+  networks: Record<string, { internal?: boolean; ipam?: { config: { subnet: string }[] } } | null>;
+  volumes: Record<string, unknown>;
+}
+const composeText = read('deploy/compose.yaml');
+const compose = parse(composeText) as Compose;
+const service = (name: string) => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`deploy/compose.yaml has no service ${name}`);
+  return found;
+};
+const one = (stage: Stage, keyword: string) => {
+  const found = instructions(stage, keyword);
+  expect(found, `one ${keyword} in the ${stage.name ?? stage.image} stage`).toHaveLength(1);
+  return found[0]!.args;
+};
+
+const exposedPort = () => Number(one(runtime, 'EXPOSE'));
+const volume = () => execFormOrWord(one(runtime, 'VOLUME'));
+const execFormOrWord = (args: string) => (args.startsWith('[') ? execForm(args)[0]! : args);
+const imageHealthcheck = () => healthcheck(one(runtime, 'HEALTHCHECK'));
+const cmd = () => execForm(one(runtime, 'CMD'));
+
+/** `${NAME…}` references of the compose file, and which of them must be set (`${NAME:?…}`). */
+function composeVariables(text: string): { all: Set<string>; required: Set<string> } {
+  const all = new Set<string>();
+  const required = new Set<string>();
+  for (const match of text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)(:?[?-])?/g)) {
+    all.add(match[1]!);
+    if (match[2]?.endsWith('?')) required.add(match[1]!);
+  }
+  return { all, required };
+}
+
+describe('deploy/compose.yaml', () => {
+  it('runs Scrutin built from this Dockerfile, PostgreSQL 15 and Caddy 2, each with a healthcheck', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['caddy', 'postgres', 'scrutin']);
+    const scrutin = service('scrutin');
+    expect(existsSync(join(ROOT, 'deploy', scrutin.build!.context, scrutin.build!.dockerfile))).toBe(true);
+    expect(join(ROOT, 'deploy', scrutin.build!.context)).toBe(join(ROOT));
+    expect(service('postgres').image).toBe('postgres:15');
+    expect(service('caddy').image).toBe('caddy:2');
+    for (const name of Object.keys(compose.services))
+      expect(service(name).healthcheck?.test[0], `${name} healthcheck`).toBe('CMD');
+    expect(service('postgres').healthcheck!.test.slice(1, 2)).toEqual(['pg_isready']);
+    // Scrutin starts once its database answers; Caddy once Scrutin does.
+    expect(scrutin.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(service('caddy').depends_on).toEqual({ scrutin: { condition: 'service_healthy' } });
+  });
+
+  it('asks the same liveness endpoint as the image, on the port and volume the Dockerfile declares', () => {
+    const scrutin = service('scrutin');
+    expect(scrutin.healthcheck!.test.slice(1)).toEqual(imageHealthcheck().command);
+    expect(scrutin.expose).toEqual([String(exposedPort())]);
+    const command = scrutin.command!;
+    expect(command.slice(0, 2)).toEqual(cmd().slice(0, 2));
+    expect(command[command.indexOf('--host') + 1]).toBe('0.0.0.0');
+    expect(Number(command[command.indexOf('--port') + 1])).toBe(exposedPort());
+    expect(scrutin.volumes).toEqual([`scrutin-data:${volume()}`]);
+    expect(read('deploy/Caddyfile')).toMatch(new RegExp(`reverse_proxy scrutin:${exposedPort()}\\b`));
+    expect(scrutin.environment!.DATABASE_URL).toMatch(/@postgres:5432\/scrutin$/);
+    expect(scrutin.environment!.BASE_URL).toMatch(/^https:\/\/\$\{DOMAIN:\?[^}]+\}$/);
+  });
+
+  it('publishes only Caddy; the database sits on an internal network; TRUST_PROXY names only Caddy’s network', () => {
+    expect(service('caddy').ports).toEqual(['80:80', '443:443', '443:443/udp']);
+    for (const name of ['scrutin', 'postgres']) expect(service(name).ports, name).toBeUndefined();
+    expect(service('postgres').networks).toEqual(['back']);
+    expect(compose.networks.back?.internal).toBe(true);
+    expect(service('caddy').networks).toEqual(['front']);
+    const [front] = compose.networks.front!.ipam!.config;
+    expect(service('scrutin').environment!.TRUST_PROXY).toBe(front!.subnet);
+    expect(read('deploy/Caddyfile')).toMatch(/^\{\$DOMAIN\} \{$/m);
+  });
+
+  it('writes no secret: every password and mail relay address comes from the environment', () => {
+    const env = Object.values(compose.services).flatMap((s) => Object.entries(s.environment ?? {}));
+    for (const [key, value] of env) {
+      if (/PASSWORD|SECRET|TOKEN|KEY/.test(key)) expect(value, key).toMatch(/^\$\{[A-Z_]+:\?[^}]+\}$/);
+      // user:password@host: the password part is a variable, never a literal.
+      for (const match of value.matchAll(/:\/\/[^:/@\s]+:([^@\s]+)@/g))
+        expect(match[1], `${key} password`).toMatch(/^\$\{[A-Z_]+(:\?[^}]+)?\}$/);
+    }
+    expect(service('scrutin').environment!.SMTP_URL).toMatch(/^\$\{SMTP_URL:\?[^}]+\}$/);
+    // No literal that looks like a generated secret (long hex or base64 runs) anywhere in the file.
+    expect(composeText).not.toMatch(/[A-Fa-f0-9]{24,}|[A-Za-z0-9+/]{32,}={0,2}/);
+  });
+
+  it('deploy/env.example names every variable the compose file needs, with no secret filled in', () => {
+    const example = new Map(
+      read('deploy/env.example')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+    );
+    const { all, required } = composeVariables(composeText);
+    expect(required.size).toBeGreaterThan(0);
+    for (const name of all) expect(example.has(name), `${name} in env.example`).toBe(true);
+    for (const name of ['POSTGRES_PASSWORD', 'SMTP_URL']) expect(example.get(name), name).toBe('');
+    // deploy/.env, where the real values go, can never enter git nor the image.
+    expect(read('deploy/.gitignore')).toMatch(/^\.env$/m);
+    expect(read('.dockerignore')).toMatch(/^\*\*\/\.env$/m);
+  });
+
+  const hasCompose = succeeds('docker', ['compose', 'version']);
+  it.skipIf(!hasCompose)(
+    '`docker compose config` accepts the file (skipped: no docker compose plugin here)',
+    () => {
+      const verdict = run(
+        'docker',
+        ['compose', '-f', join(ROOT, 'deploy', 'compose.yaml'), 'config', '--quiet'],
+        {
+          env: {
+            DOMAIN: 'vote.example.org',
+            ACME_EMAIL: 'admin@example.org',
+            POSTGRES_PASSWORD: 'x',
+            SMTP_URL: 'smtp://relay:25',
+          },
+        },
+      );
+      expect(verdict.stderr).toBe('');
+      expect(verdict.status).toBe(0);
+    },
+  );
+});
+
+describe('Dockerfile', () => {
+  it('builds on Node 20 with the toolchain better-sqlite3 may need, and runs on node:20-bookworm-slim', () => {
+    expect(stages).toHaveLength(2);
+    expect(build.image).toMatch(/^node:20-bookworm$/);
+    expect(runtime.image).toBe('node:20-bookworm-slim');
+    expect(packageJson.engines.node).toMatch(/^>=20\./);
+    const runs = instructions(build, 'RUN').map((r) => r.args);
+    expect(runs[0]).toMatch(/command -v python3 && command -v make && command -v g\+\+/);
+    expect(runs).toContain('npm ci --no-audit --no-fund');
+    expect(runs).toContain('npm run build');
+    expect(runs).toContain('npm prune --omit=dev --no-audit --no-fund');
+    expect(packageJson.scripts.build).toBeDefined();
+  });
+
+  it('runs as a user that is not root, `scrutin serve --host 0.0.0.0` in exec form', () => {
+    const user = one(runtime, 'USER');
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+    expect(user).toBe('node');
+    expect(instructions(runtime, 'ENTRYPOINT')).toHaveLength(0);
+    expect(cmd()).toEqual(['scrutin', 'serve', '--host', '0.0.0.0']);
+    expect(environment(runtime).PORT).toBe(String(exposedPort()));
+    // The default SQLite store is on the volume, which the server's user owns.
+    expect(environment(runtime).DATABASE_URL).toBe(`sqlite:${volume()}/scrutin.db`);
+    expect(one(runtime, 'RUN')).toContain(`chown node:node ${volume()}`);
+  });
+
+  it('links the package’s own commands onto PATH, and copies into the build only files that exist', () => {
+    const links = [...one(runtime, 'RUN').matchAll(/ln -s \/app\/(\S+) \/usr\/local\/bin\/(\S+)/g)];
+    expect(Object.fromEntries(links.map((l) => [l[2], l[1]]))).toEqual(packageJson.bin);
+    const ignored = read('.dockerignore').split('\n');
+    for (const { args } of instructions(build, 'COPY')) {
+      const sources = args.split(/\s+/).slice(0, -1);
+      for (const source of sources) {
+        expect(existsSync(join(ROOT, source)), source).toBe(true);
+        expect(ignored, `${source} is in the build context`).not.toContain(source);
+      }
+    }
+    for (const pattern of ['node_modules', 'dist', '*.db', '**/.env']) expect(ignored).toContain(pattern);
+    // Everything the runtime stage copies comes out of the build stage.
+    for (const { args } of instructions(runtime, 'COPY')) expect(args).toMatch(/^--from=build /);
+  });
+});
+
+describe.skipIf(!hasBuiltServer)('the runtime stage, laid out and started without docker', () => {
+  const app = tempDir('image-app');
+  const data = tempDir('image-data');
+  let server: ChildProcess | undefined;
+  let output = '';
+  let port = 0;
+  let env: NodeJS.ProcessEnv = {};
+
+  beforeAll(async () => {
+    // As the runtime stage's COPY lines: the build stage's tree after `npm prune --omit=dev`.
+    // node_modules is hard-linked (fast, no space), then pruned in place like the build stage does.
+    for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(app, file));
+    for (const dir of ['dist', 'bin']) cpSync(join(ROOT, dir), join(app, dir), { recursive: true });
+    const linked = spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(app, 'node_modules')]);
+    if (linked.status !== 0)
+      cpSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), { recursive: true });
+    const pruned = run('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], { cwd: app });
+    expect(pruned.status, pruned.stderr).toBe(0);
+    port = await freePort();
+    mkdirSync(join(data, 'data'));
+    // The image's ENV, with the volume moved under a temporary folder and a free port.
+    env = {
+      PATH: process.env.PATH,
+      HOME: data,
+      ...environment(runtime),
+      PORT: String(port),
+      DATABASE_URL: environment(runtime).DATABASE_URL!.replace(volume(), join(data, 'data')),
+      // The compose file's value: the server refuses to start on one it cannot read.
+      TRUST_PROXY: service('scrutin').environment!.TRUST_PROXY,
+    };
+  });
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server!.once('exit', resolve));
+    }
+  });
+
+  /** A command of the image: `scrutin`/`scrutin-tool` are the links to bin/, run by this Node. */
+  const imageCommand = (argv: string[]): [string, string[]] => {
+    const bin = packageJson.bin[argv[0]!];
+    return bin ? [process.execPath, [join(app, bin), ...argv.slice(1)]] : [argv[0]!, argv.slice(1)];
+  };
+
+  it('has no development dependency left, and the commands run from it (`scrutin migrate`)', () => {
+    expect(existsSync(join(app, 'node_modules', 'better-sqlite3'))).toBe(true);
+    for (const dev of ['typescript', 'vitest', 'esbuild', 'tsx', 'yaml'])
+      expect(existsSync(join(app, 'node_modules', dev)), dev).toBe(false);
+    for (const bin of Object.values(packageJson.bin))
+      expect(statSync(join(app, bin)).mode & 0o111).not.toBe(0);
+    const [node, args] = imageCommand(['scrutin', 'migrate']);
+    const first = run(node, args, { cwd: app, env });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/^Applied: /);
+    expect(run(node, args, { cwd: app, env }).stdout).toBe('The store is up to date.\n');
+    const [toolNode, toolArgs] = imageCommand(['scrutin-tool', '--help']);
+    expect(run(toolNode, toolArgs, { cwd: app, env }).status).toBe(0);
+  });
+
+  it('starts as CMD says and its HEALTHCHECK command passes; once stopped, the same command fails', async () => {
+    const [node, args] = imageCommand(cmd());
+    server = spawn(node, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-32_000);
+    };
+    server.stdout!.on('data', keep);
+    server.stderr!.on('data', keep);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start in 30 s:\n${output}`)), 30_000);
+      server!.stdout!.on('data', () => {
+        if (!/Scrutin is running at/.test(output)) return;
+        clearTimeout(timer);
+        resolve();
+      });
+      server!.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+    });
+    expect(output).toContain(`Scrutin is running at http://127.0.0.1:${port}`);
+
+    const [probe, probeArgs] = imageCommand(imageHealthcheck().command);
+    const healthy = run(probe, probeArgs, { env });
+    expect(healthy.status, `${healthy.stderr}\n${output}`).toBe(0);
+    // The server listens on every interface, as the container needs (Caddy reaches it by name).
+    const live = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect([ready.status, ((await ready.json()) as { status: string }).status]).toEqual([200, 'ready']);
+
+    server.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => server!.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(run(probe, probeArgs, { env }).status).toBe(1);
+  });
+});
+
+describe.skipIf(hasBuiltServer)('the runtime stage', () => {
+  it.skip(`cannot be laid out: ${MISSING_BUILD}`, () => undefined);
+});
+
+const dockerWorks = succeeds('docker', ['info']);
+describe('the image itself', () => {
+  it.skipIf(!dockerWorks)(
+    'builds and answers its healthcheck (skipped: `docker info` fails, no docker daemon runs here)',
+    async () => {
+      const tag = `scrutin-packaging-test:${process.pid}`;
+      const built = run('docker', ['build', '-t', tag, ROOT]);
+      expect(built.status, built.stderr).toBe(0);
+      const started = run('docker', ['run', '-d', '--rm', '-p', '127.0.0.1::8080', tag]);
+      expect(started.status, started.stderr).toBe(0);
+      const container = started.stdout.trim();
+      try {
+        const published = run('docker', ['port', container, '8080/tcp']).stdout.trim().split('\n')[0]!;
+        let status = 0;
+        for (let i = 0; i < 60 && status !== 200; i++) {
+          status = await fetch(`http://${published}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          );
+          if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        expect(status).toBe(200);
+        expect(run('docker', ['exec', container, 'id', '-u']).stdout.trim()).not.toBe('0');
+      } finally {
+        run('docker', ['rm', '-f', container]);
+      }
+    },
+  );
+});
+
+/** Whether a command exists and exits 0 (a missing `docker` is an answer, not an error). */
+function succeeds(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
