@@ -772,6 +772,7 @@ export const en = {
         'Shown once, here only: it is not stored in clear and cannot be shown again. Give it to the administrator by a channel other than the email address (in person, by phone), and ask them to keep it secret.',
       passwordFor: (email: string) => `Sign-in for ${email}:`,
       dismiss: 'I have passed it on: hide it',
+      table: 'Table of the organisations (scrolls sideways)',
     },
     mail: {
       notConfigured:

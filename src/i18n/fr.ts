@@ -777,6 +777,7 @@ export const fr: Messages = {
         'Affiché une seule fois, ici seulement : il n’est pas conservé en clair et ne pourra plus être affiché. Transmettez-le par un autre moyen que l’adresse électronique (en personne, par téléphone) et demandez de le garder secret.',
       passwordFor: (email: string) => `Connexion de ${email} :`,
       dismiss: 'Je l’ai transmis : le masquer',
+      table: 'Tableau des organisations (défile sur le côté)',
     },
     mail: {
       notConfigured:

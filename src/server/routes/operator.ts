@@ -51,21 +51,56 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
             ? new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' })
             : new ApiError('SCR_WEAK_PASSWORD');
         const { organisation, admin: account } = created;
-        return reply
-          .status(201)
-          .send({
-            organisation,
-            admin: { id: account.id, email: account.email, displayName: account.displayName },
-          });
+        return reply.status(201).send({
+          organisation,
+          admin: { id: account.id, email: account.email, displayName: account.displayName },
+        });
       },
     );
 
+    // The operator console's list: names and sizes only. The response schema is the allowlist, so
+    // nothing of an election (not even its name) reaches the operator.
     app.get(
       '/api/v1/organisations',
-      { schema: { summary: 'All organisations (operator)' } },
-      async (request) => {
+      {
+        schema: {
+          summary: 'All organisations with their number of admins and elections (operator)',
+          response: {
+            200: Type.Object({
+              organisations: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  name: Type.String(),
+                  createdAt: Type.String(),
+                  admins: Type.Integer(),
+                  elections: Type.Integer(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
         requireOperator(request);
-        return { organisations: await ctx.store.listOrganisations() };
+        reply.header('cache-control', 'no-store');
+        const organisations = await ctx.store.listOrganisations();
+        return {
+          organisations: await Promise.all(
+            organisations.map(async (o) => {
+              const [members, elections] = await Promise.all([
+                ctx.store.listOrganisationMembers(o.id),
+                ctx.store.listElections(o.id),
+              ]);
+              return {
+                id: o.id,
+                name: o.name,
+                createdAt: o.createdAt,
+                admins: members.filter((m) => m.role === 'org-admin').length,
+                elections: elections.length,
+              };
+            }),
+          ),
+        };
       },
     );
   };

@@ -32,7 +32,12 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
       const relative = normalize(request.params['*']).replace(/^(\.\.(\/|\\|$))+/, '');
       const path = join(root, relative);
       // Only the bundle's content-hashed files are served, so they can be cached for ever.
-      if (!path.startsWith(root) || !HASHED_OUTPUT.test(relative) || !existsSync(path) || !TYPES[extname(path)]) {
+      if (
+        !path.startsWith(root) ||
+        !HASHED_OUTPUT.test(relative) ||
+        !existsSync(path) ||
+        !TYPES[extname(path)]
+      ) {
         throw new ApiError('SCR_NOT_FOUND');
       }
       return reply
@@ -49,6 +54,10 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
+    // The landing page names nothing private (no organisation, no election); the operator console.
+    app.get('/', async (_request, reply) => sendPage(reply, root, 'home'));
+    app.get('/operator', async (_request, reply) => sendPage(reply, root, 'operator'));
+    // pages: home, operator (keep this marker line)
   };
 }
 
