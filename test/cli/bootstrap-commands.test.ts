@@ -12,7 +12,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { HttpVoter } from '../support/http-voter.js';
-import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI, startServerProcess } from '../support/server-process.js';
+import { hasBuiltServer, MISSING_BUILD, startServerProcess } from '../support/server-process.js';
 import { type RunResult, tempDir } from '../support/tools.js';
 import { scrutin } from './cli-support.js';
 
