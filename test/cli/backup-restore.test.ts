@@ -7,7 +7,6 @@
  * restores into a PostgreSQL schema, and a PostgreSQL backup restores into SQLite with the archive
  * byte for byte the same.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -20,34 +19,17 @@ import { ballotMaker, checkServedArchive, demoVote, openDemoElection } from '../
 import {
   hasBuiltServer,
   MISSING_BUILD,
-  SCRUTIN_CLI,
   type ServerProcess,
   startServerProcess,
 } from '../support/server-process.js';
 import { type RunResult, tempDir } from '../support/tools.js';
-import { scrutin } from './cli-support.js';
+import { scrutin, scrutinAsync } from './cli-support.js';
 
 const VOTERS = 10;
 /** Voters who cast before the backup starts (their ballots must be in it). */
 const BEFORE = 4;
 /** Voters who cast while the backup runs (their ballots may or may not be in it). */
 const DURING = 3;
-
-/** `scrutin …` without blocking this process, so a server it talks to keeps being answered. */
-function scrutinAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRUTIN_CLI, ...args], {
-      env: { ...process.env, LANG: 'C', LC_ALL: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
-}
 
 function rowCount(path: string): number {
   const db = new SqliteDatabase(path, { readonly: true });
