@@ -110,21 +110,43 @@ program
   });
 
 // commands: operator tools (keep this marker line)
-/** Runs a command: a refusal prints its message (FR/EN) and sets the exit code; anything else is a bug. */
+/**
+ * Runs a command: a refusal prints its message (FR/EN) and sets its exit code (1: nothing changed).
+ * Anything else (a store that does not answer, a full disk) prints its message, with any password
+ * of DATABASE_URL masked, and exits 2; DEBUG=1 prints the stack too.
+ */
 async function refusing(task: () => Promise<unknown>): Promise<void> {
   try {
     const code = await task();
     if (typeof code === 'number') process.exitCode = code;
   } catch (error) {
-    if (!(error instanceof CliRefusal)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = error.exitCode;
+    if (error instanceof CliRefusal) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const text =
+      error instanceof Error
+        ? process.env.DEBUG
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
+    process.stderr.write(`scrutin: ${maskStorePassword(text)}\n`);
+    process.exitCode = 2;
   }
+}
+
+function maskStorePassword(text: string): string {
+  const url = process.env.DATABASE_URL;
+  if (url === undefined || !URL.canParse(url)) return text;
+  const password = decodeURIComponent(new URL(url).password);
+  return password === '' ? text : text.replaceAll(password, '***');
 }
 
 const STORE_HELP = `
 The store is DATABASE_URL, as for \`scrutin serve\` (sqlite:PATH, a path, or postgres://…; default ./scrutin.db).
-Exit codes: 0 done, 1 refused (the message says why; nothing was changed), 130 interrupted.`;
+Exit codes: 0 done, 1 refused (the message says why; nothing was changed), 2 failed (e.g. the store
+did not answer; the message says why), 130 interrupted.`;
 
 const operator = program.command('operator').description('platform operator accounts');
 operator

@@ -45,6 +45,8 @@ async function readStdin(): Promise<string> {
 /** One line typed on the terminal with echo off (raw mode): Enter ends it, Ctrl+C aborts. */
 function readHidden(prompt: string, messages: CliMessages): Promise<string> {
   const input = process.stdin;
+  // Echo goes off before the prompt shows, so nothing typed after it can appear on the screen.
+  input.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value: string[] = [];
@@ -66,7 +68,6 @@ function readHidden(prompt: string, messages: CliMessages): Promise<string> {
         else if (char >= ' ') value.push(char);
       }
     };
-    input.setRawMode(true);
     input.setEncoding('utf8');
     input.on('data', onData);
     input.resume();
