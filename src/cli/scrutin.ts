@@ -202,7 +202,7 @@ program
 program
   .command('restore')
   .description(
-    'restore a backup into a new, empty store (DATABASE_URL: a new SQLite file, or an empty PostgreSQL database or schema). A store holding any row is refused, with no --force: to replace a store, move its file aside (or create a new schema) and restore into the new one, so nothing is ever overwritten. All rows go in within one transaction committed only if the checksum matches; the store is then migrated to this version.',
+    'restore a backup into a new, empty store (DATABASE_URL: a new SQLite file, or an empty PostgreSQL database or schema). A store holding any row is refused, with no --force: to replace a store, move its file aside (or create a new schema) and restore into the new one, so nothing is ever overwritten. All rows go in within one transaction committed only if the checksum matches; the store is then migrated to this version. Stop any server using the target store first, and start it once the restore is done.',
   )
   .requiredOption('--from <FILE>', 'backup file written by `scrutin backup`')
   .addHelpText('after', STORE_HELP)

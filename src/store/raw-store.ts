@@ -115,3 +115,8 @@ export async function pendingMigrations(store: RawStore): Promise<string[]> {
   const known = await migrator(store).getMigrations();
   return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
+
+/** Migrations the store has applied that this code does not know: a newer Scrutin migrated it. */
+export async function unknownMigrations(store: RawStore): Promise<string[]> {
+  return (await appliedMigrations(store)).filter((name) => !Object.hasOwn(MIGRATIONS, name));
+}

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateStore } from '../../src/store/open-store.js';
@@ -136,6 +137,21 @@ describe.skipIf(!hasBuiltServer)('scrutin doctor', () => {
     } finally {
       await after.close();
     }
+  });
+
+  it('fails on a store migrated by a newer Scrutin', async () => {
+    const newer = join(dir, 'newer.db');
+    await migrateStore(`sqlite:${newer}`);
+    const db = new SqliteDatabase(newer);
+    db.prepare(
+      "insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01T00:00:00.000Z')",
+    ).run();
+    db.close();
+    const run = await scrutinAsync(['doctor'], { DATABASE_URL: `sqlite:${newer}`, SMTP_URL: smtpUrl });
+    expect(run.status).toBe(1);
+    expect(lines(run.stdout)[1]).toBe(
+      'FAIL the store was migrated by a newer Scrutin (9999_future): run that version, or restore a backup into a new store',
+    );
   });
 
   it.skipIf(problem !== undefined)('checks a PostgreSQL store the same way', async () => {

@@ -7,7 +7,7 @@
  * secret is printed: SMTP_URL is shown without its password or query.
  */
 import nodemailer from 'nodemailer';
-import { openRaw, pendingMigrations } from '../../store/raw-store.js';
+import { openRaw, pendingMigrations, unknownMigrations } from '../../store/raw-store.js';
 import { cliMessages } from './messages.js';
 
 type Status = 'pass' | 'fail' | 'warn';
@@ -40,12 +40,13 @@ export async function doctor(env: NodeJS.ProcessEnv, baseUrl: string | undefined
     const store = await openRaw(env.DATABASE_URL, { mustExist: true });
     try {
       const pending = await pendingMigrations(store);
+      const unknown = await unknownMigrations(store);
       checks.push({ status: 'pass', text: messages.storeOk(store.dialect) });
-      checks.push(
-        pending.length === 0
-          ? { status: 'pass', text: messages.migrationsCurrent }
-          : { status: 'fail', text: messages.migrationsPending(pending.join(', ')) },
-      );
+      if (unknown.length > 0)
+        checks.push({ status: 'fail', text: messages.migrationsNewer(unknown.join(', ')) });
+      else if (pending.length > 0)
+        checks.push({ status: 'fail', text: messages.migrationsPending(pending.join(', ')) });
+      else checks.push({ status: 'pass', text: messages.migrationsCurrent });
     } finally {
       await store.close();
     }

@@ -52,6 +52,8 @@ const en = {
     migrationsCurrent: 'migrations current',
     migrationsPending: (names: string) => `migrations pending: ${names} (run \`scrutin migrate\`)`,
     migrationsUnknown: 'migrations not checked: the store is unreachable',
+    migrationsNewer: (names: string) =>
+      `the store was migrated by a newer Scrutin (${names}): run that version, or restore a backup into a new store`,
     smtpUnset: 'SMTP_URL not set: credentials cannot be mailed (set SMTP_URL to smtp://user:pass@host:port)',
     smtpOk: (url: string) => `SMTP reachable: ${url}`,
     smtpFail: (url: string, problem: string) => `SMTP unreachable: ${url}: ${problem}`,
@@ -117,6 +119,8 @@ const fr: CliMessages = {
     migrationsCurrent: 'migrations à jour',
     migrationsPending: (names: string) => `migrations en attente : ${names} (lancez \`scrutin migrate\`)`,
     migrationsUnknown: 'migrations non vérifiées : la base est inaccessible',
+    migrationsNewer: (names: string) =>
+      `la base a été migrée par une version plus récente de Scrutin (${names}) : utilisez cette version, ou restaurez une sauvegarde dans une base neuve`,
     smtpUnset:
       'SMTP_URL non défini : les codes de vote ne peuvent pas être envoyés (définissez SMTP_URL, smtp://utilisateur:mdp@hôte:port)',
     smtpOk: (url: string) => `SMTP accessible : ${url}`,
