@@ -13,7 +13,7 @@ import { backupCommand, restoreCommand } from './scrutin/backup.js';
 import { createDemo } from './scrutin/demo.js';
 import { doctor } from './scrutin/doctor.js';
 import { CliRefusal } from './scrutin/messages.js';
-import { parseTrustProxy, startServer } from './scrutin/serve.js';
+import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy, startServer } from './scrutin/serve.js';
 
 const program = new Command('scrutin').description('Scrutin: end-to-end verifiable elections');
 
@@ -24,18 +24,25 @@ program
   .option('--host <HOST>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
   .option(
     '--base-url <URL>',
-    'public address used in links (default http://HOST:PORT; BASE_URL)',
-    process.env.BASE_URL,
+    'public address used in links, e.g. https://vote.example.org (default http://HOST:PORT; BASE_URL)',
+    baseUrlFromEnvironment(process.env.BASE_URL),
   )
   .action(async (options: { port: string; host: string; baseUrl?: string }) => {
     // TRUST_PROXY: see parseTrustProxy; SMTP_URL unset means no mail (actions that would mail voters are refused).
-    const server = await startServer({
-      port: Number(options.port),
-      host: options.host,
-      databaseUrl: process.env.DATABASE_URL,
-      baseUrl: options.baseUrl === '' ? undefined : options.baseUrl,
-      trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
-    });
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer({
+        port: Number(options.port),
+        host: options.host,
+        databaseUrl: process.env.DATABASE_URL,
+        baseUrl: parseBaseUrl(options.baseUrl),
+        trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+      });
+    } catch (error) {
+      // A setting to fix (TRUST_PROXY, the base URL, the store, the port): one line, no stack.
+      process.stderr.write(`scrutin serve: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
     process.stdout.write(`Scrutin is running at ${server.url}\n`);
     // Graceful: answer what is in flight, close the store, then exit 0 (1 if closing failed).
     const stop = (signal: string) => {

@@ -117,6 +117,17 @@ export async function buildServer(
     reply.status(404).send(errorBody('SCR_NOT_FOUND', preferredLanguage(request.headers['accept-language']))),
   );
 
+  // Graceful stop: once `app.close()` starts, each answer closes its connection. Otherwise a
+  // keep-alive connection whose request was in flight when closing began stays open (idle, but
+  // after the one-time sweep of idle connections) and `close()` never resolves.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   if (isHttps(ctx.config)) {
     // On every answer, errors and 404s included; never over a plain-http base URL, where it would
     // be ignored at best and lock out a test set-up at worst.

@@ -49,6 +49,34 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
+/**
+ * BASE_URL from the environment. Vite and Vitest put `BASE_URL=/` (their asset base, not ours) in
+ * the environment of everything they start, server processes under test included: that one value
+ * means "unset". Any other value is checked by parseBaseUrl.
+ */
+export function baseUrlFromEnvironment(raw: string | undefined): string | undefined {
+  return raw === undefined || raw === '' || raw === '/' ? undefined : raw;
+}
+
+/**
+ * The public base URL: absolute http(s), no trailing slash. Refused otherwise, since it decides
+ * HSTS and `Secure` cookies: `vote.example.org` without its scheme must not quietly mean http.
+ */
+export function parseBaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || !/^https?:$/.test(parsed.protocol) || parsed.host === '')
+    throw new Error(
+      `base URL "${raw}" must be an absolute http:// or https:// address, e.g. https://vote.example.org`,
+    );
+  return raw.replace(/\/+$/, '');
+}
+
 /** The mail mode `scrutin serve` runs in: SMTP when SMTP_URL is set, none otherwise. */
 export function mailModeFromEnvironment(env: NodeJS.ProcessEnv): MailMode {
   return smtpConfigured(env) ? 'smtp' : 'none';
