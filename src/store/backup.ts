@@ -4,7 +4,7 @@
  *
  * Consistency while the server runs: on SQLite the live file is first copied with SQLite's online
  * backup API (better-sqlite3 `backup()`, in one step, so concurrent commits cannot make it restart)
- * to a private temporary file, which is then read at leisure — the live database is held for one
+ * to a private temporary file beside the output, which is then read at leisure — the live database is held for one
  * page copy, not for the whole export, and WAL checkpoints are not blocked meanwhile. On PostgreSQL
  * every table is read in one REPEATABLE READ, READ ONLY transaction, i.e. one snapshot, through a
  * server-side cursor (bounded memory).
@@ -22,7 +22,9 @@
  * Restoring never overwrites anything: the target must be empty (a new SQLite file, or a schema
  * with no rows), it is migrated to the backup's schema version, every row goes in within one
  * transaction that commits only once the end line's checksum matches (a truncated or altered file
- * restores nothing), and the store is then migrated to this version of Scrutin.
+ * restores nothing), and the store is then migrated to this version of Scrutin. The checksum finds
+ * damage, not forgery (anyone can recompute it): what proves an election is its archive, which the
+ * restored server serves and anyone can verify.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -35,7 +37,6 @@ import {
   statSync,
 } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import SqliteDatabase from 'better-sqlite3';
@@ -108,7 +109,7 @@ export async function writeBackup(storeUrl: string | undefined, outPath: string)
   try {
     const summary =
       target.dialect === 'sqlite'
-        ? await withSqliteSnapshot(target.path, (snapshot) => writeFile(snapshot, partial))
+        ? await withSqliteSnapshot(target.path, dirname(outPath), (snapshot) => writeFile(snapshot, partial))
         : await withPostgresSnapshot(target.url, (snapshot) => writeFile(snapshot, partial));
     if (summary === undefined) return { ok: false, kind: 'not-a-scrutin-store' };
     try {
@@ -175,9 +176,11 @@ async function writeFile(snapshot: Snapshot, path: string): Promise<BackupSummar
 
 async function withSqliteSnapshot<T>(
   path: string,
+  beside: string,
   use: (snapshot: Snapshot) => Promise<T>,
 ): Promise<T | undefined> {
-  const folder = mkdtempSync(join(tmpdir(), 'scrutin-backup-'));
+  // Beside the backup, not in /tmp: the copy holds the same secrets, in the place chosen to keep them.
+  const folder = mkdtempSync(join(beside, '.scrutin-snapshot-'));
   const copyPath = join(folder, 'snapshot.db');
   try {
     const live = new SqliteDatabase(path, { fileMustExist: true });

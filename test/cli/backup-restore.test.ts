@@ -7,7 +7,7 @@
  * restores into a PostgreSQL schema, and a PostgreSQL backup restores into SQLite with the archive
  * byte for byte the same.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,8 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
     expect(backupRun.status).toBe(0);
     expect(backupRun.stdout).toMatch(/^Backup written to .+: \d+ rows, \d+ bytes\. .+\n$/);
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+    // The snapshot copy and the partial file made on the way are gone.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
     const again = scrutin(['backup', '--out', backupFile], { env: { DATABASE_URL: source } });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists: a backup never overwrites a file');
