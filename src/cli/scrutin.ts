@@ -193,7 +193,11 @@ program
   .description(
     'check that this installation can hold a real election: one line per check (ok / FAIL / warn) and a verdict. Required: the store answers (DATABASE_URL; a missing SQLite file is not created), its migrations are current, SMTP_URL is set and its server answers (nodemailer verify). Informative: BASE_URL (or --base-url) is https; belenios-tool is not needed. Changes nothing; prints no secret (the SMTP password is shown as ***).',
   )
-  .option('--base-url <URL>', 'public address the server will use (default BASE_URL)', process.env.BASE_URL)
+  .option(
+    '--base-url <URL>',
+    'public address the server will use (default BASE_URL)',
+    baseUrlFromEnvironment(process.env.BASE_URL),
+  )
   .addHelpText('after', '\nExit codes: 0 when every required check passes, 1 otherwise.')
   .action((options: { baseUrl?: string }) => refusing(() => doctor(process.env, options.baseUrl)));
 
