@@ -13,7 +13,13 @@ import { backupCommand, restoreCommand } from './scrutin/backup.js';
 import { createDemo } from './scrutin/demo.js';
 import { doctor } from './scrutin/doctor.js';
 import { CliRefusal } from './scrutin/messages.js';
-import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy, startServer } from './scrutin/serve.js';
+import {
+  baseUrlFromEnvironment,
+  mailModeFromEnvironment,
+  parseBaseUrl,
+  parseTrustProxy,
+  startServer,
+} from './scrutin/serve.js';
 
 const program = new Command('scrutin').description('Scrutin: end-to-end verifiable elections');
 
@@ -37,6 +43,7 @@ program
         databaseUrl: process.env.DATABASE_URL,
         baseUrl: parseBaseUrl(options.baseUrl),
         trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+        mail: mailModeFromEnvironment(process.env),
       });
     } catch (error) {
       // A setting to fix (TRUST_PROXY, the base URL, the store, the port): one line, no stack.

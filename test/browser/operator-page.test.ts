@@ -32,6 +32,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
   let operator: TestAccount;
   let admin: TestAccount;
   let newAdminPassword: string | undefined;
+  let electionId: string;
   const answers: RecordedResponse[] = [];
 
   beforeAll(async () => {
@@ -43,7 +44,8 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
         store,
         clock: systemClock,
         checker: inProcessChecker,
-        config: { baseUrl: 'http://127.0.0.1:0', secureCookies: false, bodyLimit: 1024 * 1024 },
+        // As `scrutin serve` runs without SMTP_URL: the admin pages must say so.
+        config: { baseUrl: 'http://127.0.0.1:0', secureCookies: false, bodyLimit: 1024 * 1024, mail: 'none' },
       },
       { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
     );
@@ -62,11 +64,13 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     operator = await addAccount(server, 'operator', { isOperator: true });
     admin = await addAccount(server, 'alpes-admin');
     const organisationId = await addOrganisation(server, ORGANISATION_NAME, admin);
-    await server.elections.create(organisationId, admin, {
+    const election = await server.elections.create(organisationId, admin, {
       name: ELECTION_NAME,
       description: 'Not for the operator.',
       timeZone: 'Europe/Paris',
     });
+    electionId = election.id;
+    await store.addElectionRole({ electionId, accountId: admin.id, role: 'election-admin' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -242,6 +246,44 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     expect(await page.locator('body').textContent()).not.toContain(ORGANISATION_NAME);
     await expectAccessible(page, 'operator-refused');
     await context.close();
+  });
+
+  it('the admin’s election page says plainly that mail is not configured, and sending is refused', async () => {
+    for (const [locale, width, notice] of [
+      ['en-GB', 1100, 'Mail is not configured on this server: nothing can be sent to voters.'],
+      [
+        'fr-FR',
+        360,
+        'Le courrier n’est pas configuré sur ce serveur\u00a0: rien ne peut être envoyé aux votant·es.',
+      ],
+    ] as const) {
+      const { context, page } = await open(locale, width);
+      await page.goto(`${url}/admin/elections/${electionId}`);
+      await page.locator('#sign-in-email').fill(admin.email);
+      await page.locator('#sign-in-password').fill(admin.password);
+      await page.keyboard.press('Enter');
+      const shown = page.locator('#mail-notice');
+      await shown.waitFor();
+      expect(await shown.textContent()).toContain(notice);
+      expect(await shown.textContent()).toContain('SMTP_URL');
+      await expectAccessible(page, `admin-mail-notice-${locale}`);
+      if (locale === 'en-GB') {
+        await page.getByRole('button', { name: 'Generate and send the credentials' }).click();
+        await page
+          .locator('dialog')
+          .getByRole('button', { name: 'Generate and send the credentials' })
+          .click();
+        await expect
+          .poll(() => page.locator('#page-alert').textContent(), POLL)
+          .toContain(
+            'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.',
+          );
+        expect((await server.store.listVoters(electionId)).every((v) => v.publicCredential === null)).toBe(
+          true,
+        );
+      }
+      await context.close();
+    }
   });
 
   it('no password reached a log line or an answer', async () => {

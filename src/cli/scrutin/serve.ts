@@ -88,7 +88,11 @@ export async function startServer(options: {
   databaseUrl?: string;
   baseUrl?: string;
   log?: boolean;
-  /** Default: from SMTP_URL (mailModeFromEnvironment); the demo passes 'terminal-demo'. */
+  /**
+   * `scrutin serve` passes mailModeFromEnvironment (no SMTP_URL: 'none'), the demo 'terminal-demo'.
+   * Default, for embedders such as the browser tests: 'smtp' when SMTP_URL is set, else
+   * 'terminal-demo' (actions allowed, every message marked failed "not sent", never "sent").
+   */
   mail?: MailMode;
   /** Default: false (TRUST_PROXY is read by the CLI, see parseTrustProxy). */
   trustProxy?: TrustProxy;
@@ -98,7 +102,7 @@ export async function startServer(options: {
   const pool = new BallotWorkerPool();
   const baseUrl =
     options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
-  const mail = options.mail ?? mailModeFromEnvironment(process.env);
+  const mail = options.mail ?? (smtpConfigured(process.env) ? 'smtp' : 'terminal-demo');
   const ctx: ServerContext = {
     store,
     clock: systemClock,
