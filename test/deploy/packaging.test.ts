@@ -8,7 +8,7 @@
  * image itself is built and run; elsewhere that test is skipped, saying why.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,6 +232,9 @@ describe.skipIf(!hasBuiltServer)('the runtime stage, laid out and started withou
     const linked = spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(app, 'node_modules')]);
     if (linked.status !== 0)
       cpSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), { recursive: true });
+    // npm rewrites its hidden lockfile in place: a hard link to it would carry the pruned tree into
+    // the project's own node_modules. Unlinked, npm writes a new file (and reads the tree itself).
+    rmSync(join(app, 'node_modules', '.package-lock.json'), { force: true });
     const pruned = run('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund'], { cwd: app });
     expect(pruned.status, pruned.stderr).toBe(0);
     port = await freePort();
@@ -252,6 +255,8 @@ describe.skipIf(!hasBuiltServer)('the runtime stage, laid out and started withou
       server.kill('SIGKILL');
       await new Promise((resolve) => server!.once('exit', resolve));
     }
+    // The hard-linked node_modules copy: removing its links leaves the project's own untouched.
+    rmSync(app, { recursive: true, force: true });
   });
 
   /** A command of the image: `scrutin`/`scrutin-tool` are the links to bin/, run by this Node. */
@@ -271,8 +276,26 @@ describe.skipIf(!hasBuiltServer)('the runtime stage, laid out and started withou
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^Applied: /);
     expect(run(node, args, { cwd: app, env }).stdout).toBe('The store is up to date.\n');
-    const [toolNode, toolArgs] = imageCommand(['scrutin-tool', '--help']);
-    expect(run(toolNode, toolArgs, { cwd: app, env }).status).toBe(0);
+  });
+
+  it('verifies an archive with its own `scrutin-tool` (worker threads from dist/, no tsx) and rejects a tampered one', () => {
+    const fixtures = join(ROOT, 'test', 'fixtures', 'belenios-2.0');
+    const good = tempDir('image-verify-good');
+    const bad = tempDir('image-verify-bad');
+    const single = join(fixtures, 'BELENIOS-2048-single');
+    for (const file of readdirSync(single).filter((f) => f.endsWith('.bel')))
+      cpSync(join(single, file), join(good, file));
+    cpSync(join(fixtures, 'invalid-ballot-bad-signature.bel'), join(bad, 'invalid.bel'));
+    const verify = (dir: string) => {
+      const [node, args] = imageCommand(['scrutin-tool', 'election', 'verify', '--dir', dir]);
+      return run(node, args, { cwd: app, env });
+    };
+    const passed = verify(good);
+    expect(passed.stderr + passed.stdout).toContain('all checks passed');
+    expect(passed.status).toBe(0);
+    const failed = verify(bad);
+    expect(failed.stderr).toContain('invalid signature');
+    expect(failed.status).toBe(124);
   });
 
   it('starts as CMD says and its HEALTHCHECK command passes; once stopped, the same command fails', async () => {
