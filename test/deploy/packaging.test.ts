@@ -151,6 +151,28 @@ describe('deploy/compose.yaml', () => {
     expect(read('.dockerignore')).toMatch(/^\*\*\/\.env$/m);
   });
 
+  const hasCaddy = succeeds('caddy', ['version']);
+  it.skipIf(!hasCaddy)(
+    'Caddy reads the Caddyfile: the site is DOMAIN, proxied to scrutin with /healthz checks (skipped: no caddy binary)',
+    () => {
+      const caddy = service('caddy').environment!;
+      expect(Object.keys(caddy).sort()).toEqual(['ACME_EMAIL', 'DOMAIN']);
+      const adapted = run('caddy', ['adapt', '--config', join(ROOT, 'deploy', 'Caddyfile')], {
+        env: { DOMAIN: 'vote.example.org', ACME_EMAIL: 'admin@example.org' },
+      });
+      expect(adapted.status, adapted.stderr).toBe(0);
+      const json = adapted.stdout;
+      const config = JSON.parse(json) as {
+        apps: { http: { servers: Record<string, { listen: string[] }> } };
+      };
+      expect(Object.values(config.apps.http.servers).flatMap((s) => s.listen)).toEqual([':443']);
+      expect(json).toContain('"host":["vote.example.org"]');
+      expect(json).toContain(`"dial":"scrutin:${exposedPort()}"`);
+      expect(json).toContain('"uri":"/healthz"');
+      expect(json).toContain('"email":"admin@example.org"');
+    },
+  );
+
   const hasCompose = succeeds('docker', ['compose', 'version']);
   it.skipIf(!hasCompose)(
     '`docker compose config` accepts the file (skipped: no docker compose plugin here)',
