@@ -3,6 +3,7 @@
  * Add a benchmark by writing bench/NAME.ts exporting a `Bench` and listing it below.
  */
 
+import { backupBench } from './backup.js';
 import { boothBench } from './booth.js';
 import { castBench } from './cast.js';
 import { consolidateBench } from './consolidate.js';
@@ -23,6 +24,8 @@ const BENCHES: readonly Bench[] = [
   // bench: consolidate (keep this marker line)
   boothBench,
   // bench: booth (keep this marker line)
+  backupBench,
+  // bench: backup (keep this marker line)
 ];
 
 const args = process.argv.slice(2);
