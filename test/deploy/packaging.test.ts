@@ -111,6 +111,12 @@ describe('deploy/compose.yaml', () => {
     expect(scrutin.environment!.BASE_URL).toMatch(/^https:\/\/\$\{DOMAIN:\?[^}]+\}$/);
   });
 
+  it('drops every capability of the Scrutin container', () => {
+    const scrutin = service('scrutin') as Service & { cap_drop?: string[]; security_opt?: string[] };
+    expect(scrutin.cap_drop).toEqual(['ALL']);
+    expect(scrutin.security_opt).toEqual(['no-new-privileges:true']);
+  });
+
   it('publishes only Caddy; the database sits on an internal network; TRUST_PROXY names only Caddy’s network', () => {
     expect(service('caddy').ports).toEqual(['80:80', '443:443', '443:443/udp']);
     for (const name of ['scrutin', 'postgres']) expect(service(name).ports, name).toBeUndefined();
