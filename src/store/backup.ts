@@ -76,7 +76,7 @@ export interface BackupSummary {
 
 export type BackupOutcome =
   | { ok: true; summary: BackupSummary }
-  | { ok: false; kind: 'no-store' | 'not-a-scrutin-store' | 'out-exists' };
+  | { ok: false; kind: 'no-store' | 'not-a-scrutin-store' | 'out-exists' | 'no-folder' };
 
 export type RestoreOutcome =
   | { ok: true; summary: BackupSummary; migratedAfter: string[] }
@@ -103,6 +103,7 @@ interface Snapshot {
 /** Writes a backup of the store at `storeUrl` to `outPath` (which must not exist). */
 export async function writeBackup(storeUrl: string | undefined, outPath: string): Promise<BackupOutcome> {
   if (existsSync(outPath)) return { ok: false, kind: 'out-exists' };
+  if (!existsSync(dirname(outPath))) return { ok: false, kind: 'no-folder' };
   const target = parseStoreUrl(storeUrl);
   if (target.dialect === 'sqlite' && !existsSync(target.path)) return { ok: false, kind: 'no-store' };
   const partial = join(dirname(outPath), `.${randomBytes(6).toString('hex')}.scrutin-backup.partial`);
@@ -358,6 +359,16 @@ class Damaged extends Error {}
 /** Restores the backup at `fromPath` into the (empty) store at `storeUrl`. */
 export async function restoreBackup(storeUrl: string | undefined, fromPath: string): Promise<RestoreOutcome> {
   if (!existsSync(fromPath)) return { ok: false, kind: 'no-file' };
+  const target = parseStoreUrl(storeUrl);
+  const created = target.dialect === 'sqlite' && !existsSync(target.path);
+  const outcome = await restoreInto(storeUrl, fromPath);
+  // A refused restore leaves no trace: a SQLite file it had to create goes again.
+  if (!outcome.ok && created && target.dialect === 'sqlite')
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.path}${suffix}`, { force: true });
+  return outcome;
+}
+
+async function restoreInto(storeUrl: string | undefined, fromPath: string): Promise<RestoreOutcome> {
   const lines = createInterface({
     input: createReadStream(fromPath, { encoding: 'utf8' }),
     crlfDelay: Number.POSITIVE_INFINITY,

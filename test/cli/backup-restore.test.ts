@@ -7,7 +7,7 @@
  * restores into a PostgreSQL schema, and a PostgreSQL backup restores into SQLite with the archive
  * byte for byte the same.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,11 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
     const again = scrutin(['backup', '--out', backupFile], { env: { DATABASE_URL: source } });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists: a backup never overwrites a file');
+    const nowhere = scrutin(['backup', '--out', join(dir, 'no', 'such', 'folder.backup')], {
+      env: { DATABASE_URL: source },
+    });
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr).toContain('does not exist: create it first. Nothing was written.');
   });
 
   it('restores into a fresh SQLite store: the archive verifies, keeps every acknowledged ballot, and the election goes on', async () => {
@@ -204,7 +209,7 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
     const refusedCut = scrutin(['restore', '--from', truncated], { env: { DATABASE_URL: `sqlite:${cut}` } });
     expect(refusedCut.status).toBe(1);
     expect(refusedCut.stderr).toContain('it is incomplete (no end line)');
-    expect(rowCount(cut)).toBe(0);
+    expect(existsSync(cut)).toBe(false);
 
     const altered = join(dir, 'altered.scrutin-backup');
     writeFileSync(altered, readFileSync(backupFile, 'utf8').replace('"Backup Org"', '"Backup 0rg"'));
@@ -214,7 +219,14 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
     });
     expect(refusedAltered.status).toBe(1);
     expect(refusedAltered.stderr).toContain('its checksum does not match its content');
-    expect(rowCount(changed)).toBe(0);
+    expect(existsSync(changed)).toBe(false);
+    // Into an existing empty store, a refused restore leaves it empty.
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    expect(
+      scrutin(['restore', '--from', truncated], { env: { DATABASE_URL: `sqlite:${empty}` } }).status,
+    ).toBe(1);
+    expect(rowCount(empty)).toBe(0);
   });
 
   it('holds no password, no private credential and no initial password', () => {

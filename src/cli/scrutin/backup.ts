@@ -17,6 +17,7 @@ export async function backupCommand(out: string, databaseUrl: string | undefined
   const outcome = await writeBackup(databaseUrl, out);
   if (!outcome.ok) {
     if (outcome.kind === 'out-exists') throw new CliRefusal(messages.backupExists(out));
+    if (outcome.kind === 'no-folder') throw new CliRefusal(messages.noFolder(out));
     if (outcome.kind === 'no-store') throw new CliRefusal(messages.noStore(describeStore(databaseUrl)));
     throw new CliRefusal(messages.notAStore);
   }

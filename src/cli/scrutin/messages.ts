@@ -34,6 +34,7 @@ const en = {
   backupWritten: (file: string, rows: number, bytes: number) =>
     `Backup written to ${file}: ${rows} rows, ${bytes} bytes. It holds password hashes and pending voter messages: keep it like the database.`,
   noBackup: (file: string) => `No file ${file}.`,
+  noFolder: (file: string) => `The folder of ${file} does not exist: create it first. Nothing was written.`,
   restoreNotEmpty: (tables: string) =>
     `The target store is not empty (rows in: ${tables}). Restore only into a new store: a new SQLite file, or an empty PostgreSQL database or schema. Nothing was changed.`,
   restoreTargetNewer:
@@ -100,6 +101,7 @@ const fr: CliMessages = {
   backupWritten: (file: string, rows: number, bytes: number) =>
     `Sauvegarde écrite dans ${file} : ${rows} lignes, ${bytes} octets. Elle contient des empreintes de mots de passe et des messages aux votants en attente : protégez-la comme la base.`,
   noBackup: (file: string) => `Aucun fichier ${file}.`,
+  noFolder: (file: string) => `Le dossier de ${file} n’existe pas : créez-le d’abord. Rien n’a été écrit.`,
   restoreNotEmpty: (tables: string) =>
     `La base cible n’est pas vide (lignes dans : ${tables}). Restaurez seulement dans une base neuve : un nouveau fichier SQLite, ou une base ou un schéma PostgreSQL vide. Rien n’a été modifié.`,
   restoreTargetNewer:
