@@ -125,7 +125,12 @@ export async function startServer(options: {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   // The mail sender (SMTP_URL and DELIVERY_* settings; DELIVERY_SENDER=off to run it elsewhere).
-  const sender = startSenderFromEnvironment(store, process.env, (line) => app.log.info(line), { mail });
+  // The demo (no logs) notes each message it does not send on its terminal, by voter id only.
+  const note =
+    options.mail === 'terminal-demo' && options.log === false
+      ? (line: string) => void process.stdout.write(`${line}\n`)
+      : (line: string) => app.log.info(line);
+  const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
   }, 5000);
