@@ -129,17 +129,24 @@ export async function writeBackup(storeUrl: string | undefined, outPath: string)
 async function writeFile(snapshot: Snapshot, path: string): Promise<BackupSummary> {
   const hash = createHash('sha256');
   const stream = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  await opened;
+  // A write error (a full disk) ends the backup instead of leaving it waiting for 'drain' for ever.
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (error) => {
+      failure = error;
+      reject(error);
+    }),
+  );
+  failed.catch(() => undefined);
+  await Promise.race([new Promise<void>((resolve) => stream.once('open', () => resolve())), failed]);
   let bytes = 0;
   const write = async (line: string, hashed = true) => {
+    if (failure) throw failure;
     const text = `${line}\n`;
     if (hashed) hash.update(text);
     bytes += Buffer.byteLength(text);
-    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    if (!stream.write(text))
+      await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), failed]);
   };
   const header: Header = {
     format: BACKUP_FORMAT,
