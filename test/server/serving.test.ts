@@ -68,7 +68,12 @@ describe('/healthz and /readyz', () => {
     expect(ready.headers['cache-control']).toBe('no-store');
 
     await server.store.close();
-    const stillLive = await server.app.inject({ method: 'GET', url: '/healthz' });
+    // Even with a session cookie of the right shape, liveness looks nothing up.
+    const stillLive = await server.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { cookie: `scrutin_session=${'A'.repeat(43)}` },
+    });
     expect([stillLive.statusCode, stillLive.json()]).toEqual([200, { status: 'ok' }]);
     const notReady = await server.app.inject({ method: 'GET', url: '/readyz' });
     expect([notReady.statusCode, notReady.json()]).toEqual([
@@ -281,5 +286,35 @@ describe('a server without mail (SMTP_URL unset)', () => {
     expect((await client.get(`/api/v1/elections/${row.id}/delivery/settings`)).json.mail).toBe('smtp');
     const issued = await client.post(`/api/v1/elections/${row.id}/delivery/credentials`);
     expect([issued.status, issued.json.count, issued.json.credentialMessages]).toEqual([200, 2, 2]);
+  });
+});
+
+describe('the operator’s list of organisations', () => {
+  it('gives names, dates and sizes only: no election, no member, no hash', async () => {
+    const server = await serverWith();
+    const operator = await addAccount(server, 'operator', { isOperator: true });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const election = await server.elections.create(organisationId, admin, {
+      name: 'Élection 9XK2 du bureau',
+      description: 'Secret agenda 9XK2',
+      timeZone: 'Europe/Paris',
+    });
+    const client = new Client(server.app);
+    await client.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    const listed = await client.get('/api/v1/organisations');
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual({
+      organisations: [
+        { id: organisationId, name: 'Fédération', createdAt: expect.any(String), admins: 1, elections: 1 },
+      ],
+    });
+    const body = listed.body.toString();
+    for (const absent of ['9XK2', election.id, admin.email, 'passwordHash', 'scrypt'])
+      expect(body).not.toContain(absent);
+    // Everyone else is refused, as the role matrix says.
+    const other = new Client(server.app);
+    await other.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    expect((await other.get('/api/v1/organisations')).status).toBe(403);
   });
 });

@@ -45,30 +45,34 @@ export function healthRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      { schema: { response: { 200: Type.Object({ status: Type.Literal('ok') }) } }, config: { probe: true } },
       async (_request, reply) => {
         reply.header('cache-control', 'no-store');
         return { status: 'ok' as const };
       },
     );
 
-    app.get('/readyz', { schema: { response: { 200: Ready, 503: Ready } } }, async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const outcome = await probeStore(ctx);
-      if (outcome.kind === 'failed') {
-        request.log.warn('readiness: the store does not answer');
-        return reply.status(503).send({
-          status: 'not-ready',
-          checks: { store: 'unreachable', migrations: 'unknown' },
-          pendingMigrations: [],
+    app.get(
+      '/readyz',
+      { schema: { response: { 200: Ready, 503: Ready } }, config: { probe: true } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        const outcome = await probeStore(ctx);
+        if (outcome.kind === 'failed') {
+          request.log.warn('readiness: the store does not answer');
+          return reply.status(503).send({
+            status: 'not-ready',
+            checks: { store: 'unreachable', migrations: 'unknown' },
+            pendingMigrations: [],
+          });
+        }
+        const current = outcome.pending.length === 0;
+        return reply.status(current ? 200 : 503).send({
+          status: current ? 'ready' : 'not-ready',
+          checks: { store: 'ok', migrations: current ? 'current' : 'pending' },
+          pendingMigrations: outcome.pending,
         });
-      }
-      const current = outcome.pending.length === 0;
-      return reply.status(current ? 200 : 503).send({
-        status: current ? 'ready' : 'not-ready',
-        checks: { store: 'ok', migrations: current ? 'current' : 'pending' },
-        pendingMigrations: outcome.pending,
-      });
-    });
+      },
+    );
   };
 }
