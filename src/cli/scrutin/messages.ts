@@ -25,7 +25,7 @@ const en = {
     `Operator account ${email} created. Sign in at /operator with this email and password.`,
   orgCreated: (name: string, id: string) => `Organisation “${name}” created (id ${id}).`,
   initialPassword: (email: string) =>
-    `Initial password of its first administrator, ${email} (shown once, stored only as a hash; give it by another channel than email):`,
+    `Initial password of its first administrator, ${email}, who signs in at /admin (shown once, stored only as a hash; give it by another channel than email):`,
   noStore: (where: string) =>
     `No store at ${where}: check DATABASE_URL (or run \`scrutin migrate\` to create one).`,
   notAStore: 'This database holds no Scrutin store (no migrations table). Nothing was written.',
@@ -91,7 +91,7 @@ const fr: CliMessages = {
     `Compte opérateur ${email} créé. Connectez-vous sur /operator avec cette adresse et ce mot de passe.`,
   orgCreated: (name: string, id: string) => `Organisation « ${name} » créée (identifiant ${id}).`,
   initialPassword: (email: string) =>
-    `Mot de passe initial de son premier administrateur, ${email} (affiché une seule fois, conservé seulement haché ; transmettez-le par un autre canal que le courriel) :`,
+    `Mot de passe initial de son premier administrateur, ${email}, qui se connecte sur /admin (affiché une seule fois, conservé seulement haché ; transmettez-le par un autre canal que le courriel) :`,
   noStore: (where: string) =>
     `Aucune base à ${where} : vérifiez DATABASE_URL (ou lancez \`scrutin migrate\` pour en créer une).`,
   notAStore:
