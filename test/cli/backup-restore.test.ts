@@ -251,7 +251,7 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
 
     it.skipIf(problem !== undefined)(
       problem === undefined
-        ? 'SQLite → PostgreSQL → SQLite keeps the archive byte for byte'
+        ? 'SQLite → PostgreSQL → SQLite keeps the archive byte for byte; a PostgreSQL backup during casts verifies'
         : `SKIPPED: PostgreSQL unreachable (${problem})`,
       async () => {
         schema = await freshSchema('restore');
@@ -280,6 +280,29 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
         const again = (await voterOn(onSqlite.url, 111).get(`${base()}/archive.bel`)).body;
         expect(Buffer.compare(again, afterCast)).toBe(0);
         expect((await checkServedArchive(new Uint8Array(again), demo.electionId)).trackers).toContain(extra);
+
+        // A PostgreSQL backup taken while casts arrive is one snapshot: its archive verifies.
+        const live = join(dir, 'postgres-live.scrutin-backup');
+        const casting = Promise.all([cast(onPg.url, VOTERS - 2), cast(onPg.url, VOTERS - 1)]);
+        const liveRun = await scrutinAsync(['backup', '--out', live], { DATABASE_URL: schema.url });
+        const lateTrackers = await casting;
+        expect(liveRun.status, liveRun.stderr).toBe(0);
+        const liveBack = join(dir, 'postgres-live.db');
+        expect(
+          scrutin(['restore', '--from', live], { env: { DATABASE_URL: `sqlite:${liveBack}` } }).status,
+        ).toBe(0);
+        const onLive = await serve(`sqlite:${liveBack}`);
+        servers.push(onLive);
+        const liveArchive = await checkServedArchive(
+          new Uint8Array((await voterOn(onLive.url, 112).get(`${base()}/archive.bel`)).body),
+          demo.electionId,
+        );
+        expect(liveArchive.report.failure).toBeUndefined();
+        expect(liveArchive.heights).toEqual(liveArchive.heights.map((_, i) => i));
+        expect(liveArchive.trackers).toContain(extra);
+        const onBoard = new Set(checked.trackers.concat(extra, lateTrackers));
+        for (const tracker of liveArchive.trackers) expect(onBoard.has(tracker)).toBe(true);
+        if (liveArchive.belenios) expect(liveArchive.belenios.status, liveArchive.belenios.stderr).toBe(0);
       },
       180_000,
     );
