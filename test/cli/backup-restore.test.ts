@@ -4,8 +4,8 @@
  * acknowledged before the backup began, accepts further casts and goes through close, tally and
  * publish. A truncated or altered backup restores nothing; a non-empty target is refused; the backup
  * holds no password or private credential. With PostgreSQL reachable, the same SQLite backup
- * restores into a PostgreSQL schema, and a PostgreSQL backup restores into SQLite with the archive
- * byte for byte the same.
+ * restores into a PostgreSQL schema, a PostgreSQL backup restores into SQLite with the archive byte
+ * for byte the same, and one taken while casts arrive restores into a verifying archive.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
