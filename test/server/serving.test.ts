@@ -13,6 +13,7 @@ import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { buildServer } from '../../src/server/app.js';
 import { type ServerConfig, type ServerContext, systemClock } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
+import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client, type TestServer } from './harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from './scenario.js';
@@ -23,7 +24,7 @@ const open: TestServer[] = [];
 async function serverWith(config: Partial<ServerConfig> = {}, databasePath?: string): Promise<TestServer> {
   installNodePlatform();
   const path = databasePath ?? join(tempDir('serving'), 'scrutin.db');
-  const store = await openStore(`sqlite:${path}`);
+  const store = await openStore(/^postgres/.test(path) ? path : `sqlite:${path}`);
   const logs: string[] = [];
   const ctx: ServerContext = {
     store,
@@ -126,6 +127,16 @@ describe('https base URL', () => {
     expect(login.statusCode).toBe(200);
     expect(login.headers['strict-transport-security']).toBe(HSTS);
     expect(String(login.headers['set-cookie'])).toMatch(/^scrutin_session=[^;]+;.*\bSecure\b/);
+    // The cookie that clears the session on sign-out carries the same attributes.
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const logout = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(logout.headers['strict-transport-security']).toBe(HSTS);
+    expect(String(logout.headers['set-cookie'])).toMatch(/^scrutin_session=;.*\bSecure\b/);
   });
 
   it('makes the session cookie Secure even if secureCookies was left false', async () => {
@@ -316,5 +327,28 @@ describe('the operator’s list of organisations', () => {
     const other = new Client(server.app);
     await other.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
     expect((await other.get('/api/v1/organisations')).status).toBe(403);
+  });
+});
+
+const pg = await pgProblem();
+
+describe.skipIf(pg !== undefined)('/readyz on PostgreSQL (own schema)', () => {
+  it('reads the bookkeeping of the connection’s schema, and names what is missing', async () => {
+    const schema = await freshSchema('readyz');
+    try {
+      const server = await serverWith({}, schema.url);
+      expect((await server.app.inject({ method: 'GET', url: '/readyz' })).json().status).toBe('ready');
+      const [last] = await pgQuery(
+        `select name from ${schema.schema}.kysely_migration order by name desc limit 1`,
+      );
+      await pgQuery(`delete from ${schema.schema}.kysely_migration where name = '${String(last!.name)}'`);
+      const answer = await server.app.inject({ method: 'GET', url: '/readyz' });
+      expect([answer.statusCode, answer.json().pendingMigrations]).toEqual([503, [last!.name]]);
+      // Nothing of the connection string (user, password, host) in the answer.
+      expect(answer.body).not.toMatch(/postgres|127\.0\.0\.1|password/i);
+      await server.close();
+    } finally {
+      await schema.drop();
+    }
   });
 });
