@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client, type TestServer } from './harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from './scenario.js';
+import { addAccount, addOrganisation, draftElection, QUESTIONS } from './scenario.js';
 
 const open: TestServer[] = [];
 
@@ -273,6 +273,25 @@ describe('a server without mail (SMTP_URL unset)', () => {
     };
     expect(after).toEqual(before);
     expect(after.voters.every((v) => v.publicCredential === null)).toBe(true);
+  });
+
+  it('refuses to replace a voter’s credential, which would leave the voter with none', async () => {
+    const server = await serverWith({ mail: 'none' });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const election = await draftElection(server, organisationId, admin, { voters: 2 });
+    await server.store.addElectionRole({
+      electionId: election.id,
+      accountId: admin.id,
+      role: 'election-admin',
+    });
+    const client = new Client(server.app);
+    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const voterId = election.voters[0]!.id;
+    const before = (await server.store.getVoter(voterId))!.publicCredential;
+    const replaced = await client.post(`/api/v1/elections/${election.id}/recovery/replacements`, { voterId });
+    expect([replaced.status, replaced.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
+    expect((await server.store.getVoter(voterId))!.publicCredential).toBe(before);
   });
 
   it('lets the same action through when mail is configured (the refusal is the mail mode, not the action)', async () => {
