@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTrustProxy } from '../../src/cli/scrutin/serve.js';
+import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src/cli/scrutin/serve.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { buildServer } from '../../src/server/app.js';
@@ -199,6 +199,17 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
     expect(await storm(hops, '10.1.2.3', (i) => `192.0.2.9, 198.51.100.${i + 1}`)).toEqual(
       Array(11).fill(401),
     );
+  });
+
+  it('reads BASE_URL strictly: an https address decides HSTS and Secure cookies', () => {
+    expect(parseBaseUrl(undefined)).toBeUndefined();
+    expect(parseBaseUrl('https://vote.example.org/')).toBe('https://vote.example.org');
+    expect(parseBaseUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    for (const bad of ['vote.example.org', 'localhost:8080', 'ftp://vote.example.org', '/'])
+      expect(() => parseBaseUrl(bad), bad).toThrow(/must be an absolute http:\/\/ or https:\/\/ address/);
+    // What Vite and Vitest put in the environment of every process they start means "unset".
+    expect(baseUrlFromEnvironment('/')).toBeUndefined();
+    expect(baseUrlFromEnvironment('https://vote.example.org')).toBe('https://vote.example.org');
   });
 
   it('reads TRUST_PROXY strictly', () => {
