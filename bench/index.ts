@@ -4,6 +4,7 @@
  */
 
 import { boothBench } from './booth.js';
+import { browserVerifyBench } from './browser-verify.js';
 import { castBench } from './cast.js';
 import { consolidateBench } from './consolidate.js';
 import { deliveryBench } from './delivery.js';
@@ -23,6 +24,8 @@ const BENCHES: readonly Bench[] = [
   // bench: consolidate (keep this marker line)
   boothBench,
   // bench: booth (keep this marker line)
+  browserVerifyBench,
+  // bench: browser-verify (keep this marker line)
 ];
 
 const args = process.argv.slice(2);

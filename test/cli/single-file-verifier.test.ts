@@ -77,6 +77,11 @@ afterAll(async () => {
 });
 
 describe('node scrutin-verify.mjs DIR', () => {
+  it('is built reproducibly: another build elsewhere gives the same SHA-256', async () => {
+    const again = await buildVerifier(join(tempDir('single-file-rebuild'), 'nested', 'scrutin-verify.mjs'));
+    expect(again.sha256).toBe(createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+  });
+
   it('is one file that imports nothing but Node built-ins', () => {
     const source = readFileSync(bundle, 'utf8');
     expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);

@@ -302,7 +302,8 @@ export class BrowserVerification {
           const status = statuses.get(name)?.status ?? 'not-reached';
           return h(
             'tr',
-            { 'data-check': name, 'data-status': status },
+            // data-ms: the check's time, read by `npm run bench -- browser-verify`.
+            { 'data-check': name, 'data-status': status, 'data-ms': Math.round(statuses.get(name)?.ms ?? 0) },
             h('th', { scope: 'row' }, m.checks[name]),
             h('td', { class: `verdict verdict-${status}` }, m.verdicts[status]),
             h('td', { class: 'number' }, String(statuses.get(name)?.count ?? 0)),
