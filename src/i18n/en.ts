@@ -282,7 +282,7 @@ export const en = {
       copy: 'Copy',
       copied: 'Command copied.',
       copyFailed: 'The browser did not allow copying: select the command and copy it.',
-      expected: 'Both tools print “all checks passed” when the archive is sound.',
+      expected: 'Each of these tools prints “all checks passed” when the archive is sound.',
       serverOk: (events: number) =>
         `The server’s own verifier has checked the ${events === 1 ? 'first event' : `${events} events`} of the board: all checks pass. Your own check is what counts.`,
       serverFailed:
