@@ -285,7 +285,7 @@ export const fr: Messages = {
       copy: 'Copier',
       copied: 'Commande copiée.',
       copyFailed: 'Le navigateur n’a pas permis la copie : sélectionnez la commande et copiez-la.',
-      expected: 'Les deux outils affichent « all checks passed » quand l’archive est correcte.',
+      expected: 'Chacun de ces outils affiche « all checks passed » quand l’archive est correcte.',
       serverOk: (events: number) =>
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
