@@ -257,7 +257,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     );
     await verify(page);
     expect(await page.locator('#browser-verify-outcome').textContent()).toBe(
-      'Échec de la vérification : le contrôle « Résultat » ne passe pas.',
+      'Échec de la vérification\u00a0: le contrôle «\u00a0Résultat\u00a0» ne passe pas.',
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
