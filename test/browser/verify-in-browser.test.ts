@@ -5,7 +5,8 @@
  * the total), every check passes and the result recomputed from the archive is the one published.
  * Served a tampered archive (playwright rewrites the archive's answer: one ballot's proof, or the
  * result), it fails naming the check. axe-core finds no violation, in English and French, in both
- * states; the French one on a 360 px screen. Screenshots: test-artifacts/verify-in-browser/.
+ * states; the French one on a 360 px screen. An archive that cannot be downloaded, or a worker that
+ * cannot start, gives a plain message and the button to retry. Screenshots: test-artifacts/verify-in-browser/.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -282,5 +283,29 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     await clean.screenshot({ path: join(SCREENSHOTS, 'passed-fr-360.png'), fullPage: true });
     expect(problems).toEqual([]);
     await clean.context().close();
+  });
+  it('says so plainly when the archive cannot be downloaded or the worker cannot start, and lets the user retry', async () => {
+    const page = await open();
+    await page.route(`**/api/v1/elections/${election.id}/archive.bel`, (route) =>
+      route.abort('connectionreset'),
+    );
+    await verify(page);
+    expect(await page.locator('#browser-verify-outcome').textContent()).toBe(
+      'The archive could not be downloaded. Check your connection and try again.',
+    );
+    expect(await page.locator('#browser-verify-start').textContent()).toBe('Verify again');
+    await page.unroute(`**/api/v1/elections/${election.id}/archive.bel`);
+    await page
+      .context()
+      .route('**/assets/verify-worker-*.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await verify(page);
+    expect(await page.locator('#browser-verify-outcome').textContent()).toMatch(
+      /^The verifier stopped unexpectedly: /,
+    );
+    expect(await page.locator('#browser-verify-outcome').getAttribute('data-outcome')).toBe('fail');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.context().close();
+    // The failed requests above were wanted: their console errors are not problems of the page.
+    problems.length = 0;
   });
 });
