@@ -5,6 +5,7 @@
 
 import { backupBench } from './backup.js';
 import { boothBench } from './booth.js';
+import { browserVerifyBench } from './browser-verify.js';
 import { castBench } from './cast.js';
 import { consolidateBench } from './consolidate.js';
 import { deliveryBench } from './delivery.js';
@@ -26,6 +27,8 @@ const BENCHES: readonly Bench[] = [
   // bench: booth (keep this marker line)
   backupBench,
   // bench: backup (keep this marker line)
+  browserVerifyBench,
+  // bench: browser-verify (keep this marker line)
 ];
 
 const args = process.argv.slice(2);

@@ -285,7 +285,7 @@ export const fr: Messages = {
       copy: 'Copier',
       copied: 'Commande copiée.',
       copyFailed: 'Le navigateur n’a pas permis la copie : sélectionnez la commande et copiez-la.',
-      expected: 'Les deux outils affichent « all checks passed » quand l’archive est correcte.',
+      expected: 'Chacun de ces outils affiche « all checks passed » quand l’archive est correcte.',
       serverOk: (events: number) =>
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
@@ -785,4 +785,72 @@ export const fr: Messages = {
       demo: 'Serveur de démonstration : les messages aux votant·es ne sont pas envoyés ; chacun est signalé sur le terminal qui fait tourner la démo.',
     },
   },
+  browserVerify: {
+    heading: 'Vérifier dans votre navigateur',
+    intro:
+      'Votre navigateur peut vérifier lui-même toute l’archive, avec le même vérificateur que les outils en ligne de commande : les preuves de chaque bulletin, le dépouillement, les déchiffrements et le résultat. La vérification se fait sur votre appareil ; seule l’archive est téléchargée.',
+    caveat:
+      'Le code de cette page vient du serveur de l’élection, celui-là même qu’on vérifie : si l’enjeu est important, utilisez aussi l’un des outils indépendants ci-dessous.',
+    start: 'Vérifier cette élection dans mon navigateur',
+    again: 'Vérifier à nouveau',
+    progressLabel: 'Avancement de la vérification',
+    downloading: (kib: number) => `Téléchargement de l’archive : ${kib} Kio`,
+    eventsRead: (events: number) => `Événements lus : ${events}`,
+    ballotsChecked: (done: number, total: number) => `Bulletins vérifiés : ${done} sur ${total}`,
+    workers: (workers: number) =>
+      workers === 1 ? 'Sur 1 processus de calcul.' : `Sur ${workers} processus de calcul en parallèle.`,
+    timeLeft: (seconds: number) =>
+      seconds < 60
+        ? `Environ ${Math.max(1, Math.round(seconds))} s restantes.`
+        : `Environ ${Math.round(seconds / 60)} min restantes.`,
+    replaying: 'Vérification du dépouillement, des déchiffrements et du résultat…',
+    passed: (seconds: string) => `Toutes les vérifications réussissent (en ${seconds} s).`,
+    failed: (check: string) => `Échec de la vérification : le contrôle « ${check} » ne passe pas.`,
+    downloadFailed: 'L’archive n’a pas pu être téléchargée. Vérifiez votre connexion et réessayez.',
+    unreadable: (problem: string) => `L’archive est illisible : ${problem}`,
+    crashed: (problem: string) => `Le vérificateur s’est arrêté de façon inattendue : ${problem}`,
+    noWorkers:
+      'Ce navigateur ne peut pas faire tourner le vérificateur (Web Workers désactivés). Utilisez l’un des outils ci-dessous.',
+    checksCaption: 'Verdict de chaque contrôle',
+    checkColumn: 'Contrôle',
+    verdictColumn: 'Verdict',
+    countColumn: 'Éléments vérifiés',
+    verdicts: {
+      pass: 'Réussi',
+      fail: 'Échoué',
+      'not-reached': 'Non atteint',
+      'not-applicable': 'Sans objet',
+    },
+    checks: {
+      archive: 'Format de l’archive',
+      chain: 'Chaîne des événements',
+      setup: 'Paramètres de l’élection',
+      trustees: 'Clés des garants',
+      credentials: 'Codes de vote',
+      ballots: 'Bulletins (signatures et preuves)',
+      'encrypted-tally': 'Dépouillement chiffré',
+      shuffles: 'Mélanges',
+      'partial-decryptions': 'Déchiffrements partiels',
+      result: 'Résultat',
+    },
+    resultHeading: 'Résultat recalculé et résultat publié',
+    resultCaption: (question: string) => `Question : ${question}`,
+    answerColumn: 'Réponse',
+    recomputedColumn: 'Recalculé depuis l’archive',
+    publishedColumn: 'Publié sur cette page',
+    sameColumn: 'Identique',
+    same: 'Oui',
+    different: 'Non',
+    blank: 'Vote blanc',
+    resultSame: 'Le résultat recalculé depuis l’archive est bien celui publié.',
+    resultDifferent:
+      'Le résultat recalculé depuis l’archive diffère de celui publié : prévenez les organisateurs.',
+    noPublished: 'Aucun résultat n’est encore publié sur cette page.',
+    noResult:
+      'L’archive ne contient pas encore de résultat : les contrôles portent sur le tableau tel qu’il est.',
+    nodeLabel:
+      'Ou, avec seulement Node.js 20, le vérificateur en un seul fichier de Scrutin. Ne le prenez pas sur ce serveur : construisez-le depuis une version publiée du code source de Scrutin et comparez son SHA-256 avec celui du docs/verify.md de cette version. Puis lancez :',
+    sourceLink: 'Code source de Scrutin et docs/verify.md',
+  },
+  // section: browser-verify (one block per area; keep this marker line)
 };

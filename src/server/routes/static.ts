@@ -62,7 +62,7 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
 }
 
 const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A built page (dist/web/<page>.html) under a strict CSP: no inline script or style anywhere. */
 export function sendPage(reply: FastifyReply, root: string, page: PageName) {
