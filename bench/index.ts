@@ -3,7 +3,9 @@
  * Add a benchmark by writing bench/NAME.ts exporting a `Bench` and listing it below.
  */
 
+import { backupBench } from './backup.js';
 import { boothBench } from './booth.js';
+import { browserVerifyBench } from './browser-verify.js';
 import { castBench } from './cast.js';
 import { consolidateBench } from './consolidate.js';
 import { deliveryBench } from './delivery.js';
@@ -23,6 +25,10 @@ const BENCHES: readonly Bench[] = [
   // bench: consolidate (keep this marker line)
   boothBench,
   // bench: booth (keep this marker line)
+  backupBench,
+  // bench: backup (keep this marker line)
+  browserVerifyBench,
+  // bench: browser-verify (keep this marker line)
 ];
 
 const args = process.argv.slice(2);

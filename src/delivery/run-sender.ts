@@ -1,6 +1,8 @@
 /**
  * The sender as a server runs it, configured from the environment:
- *   SMTP_URL                smtp://user:pass@host:587 or smtps://… (unset: messages are logged by voter id, not sent)
+ *   SMTP_URL                smtp://user:pass@host:587 or smtps://… (unset: `scrutin serve` runs no
+ *                           sender and refuses to queue messages to voters; the demo notes each
+ *                           message by voter id and marks it failed, never sent)
  *   SMTP_FROM               From header (default "Scrutin <no-reply@scrutin.invalid>")
  *   SMTP_MAX_CONNECTIONS    pooled SMTP connections (default 5; also the messages in flight)
  *   DELIVERY_RATE           messages per second for this process (default 100)
@@ -9,6 +11,7 @@
  *   DELIVERY_SENDER=off     run no sender in this process (another process sends)
  * Several processes may run senders on one store: leases share the outbox between them.
  */
+import type { MailMode } from '../server/context.js';
 import type { Store } from '../store/store.js';
 import { DeliverySender } from './sender.js';
 import { loggingTransport, mailTransportFromEnvironment } from './transport.js';
@@ -22,14 +25,26 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
-/** Starts a sender unless DELIVERY_SENDER=off; `log` receives one line per event, ids only. */
+/**
+ * Starts a sender unless DELIVERY_SENDER=off or `mail` is 'none'; `log` receives one line per
+ * event, ids only. With 'none' nothing runs: what is already queued stays queued (not failed, not
+ * "sent") until a server with SMTP_URL sends it. With 'terminal-demo' messages are noted and refused.
+ */
 export function startSenderFromEnvironment(
   store: Store,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
+  options: { mail?: MailMode } = {},
 ): DeliverySender | undefined {
   if (env.DELIVERY_SENDER === 'off') return undefined;
-  const email = mailTransportFromEnvironment(env, log);
+  if (options.mail === 'none') {
+    log('SMTP_URL is not set: no mail is sent, and actions that would queue messages to voters are refused');
+    return undefined;
+  }
+  const email =
+    options.mail === 'terminal-demo'
+      ? loggingTransport('email', log)
+      : mailTransportFromEnvironment(env, log);
   const sender = new DeliverySender(store, {
     transports: { email, sms: loggingTransport('sms', log) },
     ratePerSecond: numberFrom(env, 'DELIVERY_RATE', 100),

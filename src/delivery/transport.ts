@@ -2,9 +2,10 @@
  * Where messages leave the server. One interface for every channel (mail today, SMS ready): a
  * transport sends one message and says whether it was accepted, refused for good (SMTP 5xx) or
  * should be tried again (4xx, a dropped or refused connection, a timeout). Three implementations:
- * SMTP through nodemailer (pooled connections, from SMTP_URL), a logging transport for servers
- * without SMTP_URL that writes only "message to <voter id> sent" (never an address or a body), and an
- * in-memory test transport; the SMS channel has a logging and a test transport only.
+ * SMTP through nodemailer (pooled connections, from SMTP_URL), a logging transport for the demo
+ * that writes only "message to <voter id> not sent" (never an address or a body) and refuses the
+ * message, so its status reads "failed (not sent…)", never "sent", and an in-memory test transport;
+ * the SMS channel has a logging and a test transport only.
  */
 import nodemailer from 'nodemailer';
 
@@ -113,13 +114,20 @@ export function smtpTransport(options: SmtpOptions): Transport {
   };
 }
 
-/** Without SMTP_URL: nothing leaves; each message is logged as sent by voter id only, then discarded. */
+/** Why a logged-only message was not sent: it becomes the message's status reason. */
+export const NOT_SENT_REASON = 'not sent: no mail server configured (demo)';
+
+/**
+ * Nothing leaves: each message is noted by voter id only and refused for good, so the outbox
+ * marks it failed with NOT_SENT_REASON and wipes its secret. "Accepted" would show it as sent, and
+ * an admin would believe voters had their credentials.
+ */
 export function loggingTransport(channel: Channel, log: (line: string) => void): Transport {
   return {
     channel,
     async send(message) {
-      log(`message to ${message.voterId} sent (${channel}, not delivered: no transport configured)`);
-      return { kind: 'accepted', response: 'logged' };
+      log(`message to ${message.voterId} not sent (${channel}: no transport configured)`);
+      return { kind: 'permanent', reason: NOT_SENT_REASON };
     },
     async close() {},
   };
@@ -149,14 +157,19 @@ export function testTransport(channel: Channel = 'email'): TestTransport {
   return transport;
 }
 
+/** Whether SMTP_URL names a mail server (the server's `mail` mode follows from it). */
+export function smtpConfigured(env: NodeJS.ProcessEnv): boolean {
+  return env.SMTP_URL !== undefined && env.SMTP_URL.trim() !== '';
+}
+
 /**
  * The mail transport a server uses: SMTP when SMTP_URL is set, else the logging transport (and a
  * warning, once, that nothing is delivered).
  */
 export function mailTransportFromEnvironment(env: NodeJS.ProcessEnv, log: (line: string) => void): Transport {
   const url = env.SMTP_URL;
-  if (url === undefined || url === '') {
-    log('SMTP_URL is not set: messages are logged by voter id and not delivered');
+  if (url === undefined || !smtpConfigured(env)) {
+    log('SMTP_URL is not set: messages are not sent (each is marked failed, noted by voter id)');
     return loggingTransport('email', log);
   }
   return smtpTransport({

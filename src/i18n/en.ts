@@ -282,7 +282,7 @@ export const en = {
       copy: 'Copy',
       copied: 'Command copied.',
       copyFailed: 'The browser did not allow copying: select the command and copy it.',
-      expected: 'Both tools print “all checks passed” when the archive is sound.',
+      expected: 'Each of these tools prints “all checks passed” when the archive is sound.',
       serverOk: (events: number) =>
         `The server’s own verifier has checked the ${events === 1 ? 'first event' : `${events} events`} of the board: all checks pass. Your own check is what counts.`,
       serverFailed:
@@ -999,6 +999,121 @@ export const en = {
       accessPassed: 'Your access works: your credential is the one registered for you. Come back when voting opens.',
     },
   },
+  // section: ops (one block per area; keep this marker line)
+  ops: {
+    home: {
+      title: 'End-to-end verifiable elections',
+      intro:
+        'Scrutin runs online elections for federations, associations and unions. Each vote is encrypted in the voter’s browser; anyone can check, from the public archive, that every ballot counted was cast by a registered voter and that the result is right, without learning how anyone voted.',
+      belenios:
+        'Archives follow the Belenios 2.0 format: they can also be checked with Inria’s belenios-tool.',
+      voters: 'Voters: use the link in the message you received for your election.',
+      staff: 'Staff',
+      signIn: 'Sign in to manage elections (administrators, trustees, scrutineers)',
+      operator: 'Operator console (organisations of this server)',
+    },
+    operator: {
+      title: 'Operator console',
+      signInIntro: 'Sign in with the operator account of this server.',
+      notOperator:
+        'This account is not the operator of this server. Organisations are managed here by the operator only; administrators go to the administration pages.',
+      toAdmin: 'Go to the administration pages',
+      intro: 'Organisations of this server. You see their names and sizes, never their elections’ content.',
+      organisations: 'Organisations',
+      none: 'No organisation yet.',
+      name: 'Name',
+      created: 'Created',
+      admins: 'Administrators',
+      elections: 'Elections',
+      create: 'Create an organisation',
+      createIntro:
+        'The first administrator signs in with their email address and the initial password generated below, shown once, then adds the other people.',
+      organisationName: 'Name of the organisation',
+      adminName: 'Name of the first administrator',
+      adminEmail: 'Email address of the first administrator',
+      submit: 'Create the organisation',
+      progress: 'Creating the organisation…',
+      missing: 'Give the organisation’s name, and the first administrator’s name and email address.',
+      badEmail: 'The email address is not valid.',
+      created_: (name: string) => `Organisation “${name}” created.`,
+      passwordHeading: 'Initial password of the first administrator',
+      passwordOnce:
+        'Shown once, here only: it is not stored in clear and cannot be shown again. Give it to the administrator by a channel other than the email address (in person, by phone), and ask them to keep it secret.',
+      passwordFor: (email: string) => `Sign-in for ${email}:`,
+      dismiss: 'I have passed it on: hide it',
+      table: 'Table of the organisations (scrolls sideways)',
+    },
+    mail: {
+      notConfigured:
+        'Mail is not configured on this server: nothing can be sent to voters. The server administrator must set SMTP_URL (see docs/deploy.md) and restart the server.',
+      demo: 'Demo server: messages to voters are not sent; each one is noted on the terminal that runs the demo.',
+    },
+  },
+  browserVerify: {
+    heading: 'Verify in your browser',
+    intro:
+      'Your browser can check the whole archive itself, with the same verifier as the command-line tools: every ballot’s proofs, the tally, the decryptions and the result. The checking runs on your device; only the archive is downloaded.',
+    caveat:
+      'This page’s code comes from the election server, which is the party being checked: if the outcome matters, also run one of the independent tools below.',
+    start: 'Verify this election in my browser',
+    again: 'Verify again',
+    progressLabel: 'Verification progress',
+    downloading: (kib: number) => `Downloading the archive: ${kib} KiB`,
+    eventsRead: (events: number) => `Events read: ${events}`,
+    ballotsChecked: (done: number, total: number) => `Ballots checked: ${done} of ${total}`,
+    workers: (workers: number) => (workers === 1 ? 'On 1 worker.' : `On ${workers} workers in parallel.`),
+    timeLeft: (seconds: number) =>
+      seconds < 60
+        ? `About ${Math.max(1, Math.round(seconds))} s left.`
+        : `About ${Math.round(seconds / 60)} min left.`,
+    replaying: 'Checking the tally, the decryptions and the result…',
+    passed: (seconds: string) => `All checks passed (in ${seconds} s).`,
+    failed: (check: string) => `Verification failed: the “${check}” check does not pass.`,
+    downloadFailed: 'The archive could not be downloaded. Check your connection and try again.',
+    unreadable: (problem: string) => `The archive cannot be read: ${problem}`,
+    crashed: (problem: string) => `The verifier stopped unexpectedly: ${problem}`,
+    noWorkers: 'This browser cannot run the verifier (Web Workers are disabled). Use one of the tools below.',
+    checksCaption: 'Verdict of each check',
+    checkColumn: 'Check',
+    verdictColumn: 'Verdict',
+    countColumn: 'Items checked',
+    verdicts: {
+      pass: 'Passed',
+      fail: 'Failed',
+      'not-reached': 'Not reached',
+      'not-applicable': 'Not applicable',
+    },
+    checks: {
+      archive: 'Archive format',
+      chain: 'Chain of events',
+      setup: 'Election setup',
+      trustees: 'Trustee keys',
+      credentials: 'Voting credentials',
+      ballots: 'Ballots (signatures and proofs)',
+      'encrypted-tally': 'Encrypted tally',
+      shuffles: 'Shuffles',
+      'partial-decryptions': 'Partial decryptions',
+      result: 'Result',
+    },
+    resultHeading: 'Recomputed and published result',
+    resultCaption: (question: string) => `Question: ${question}`,
+    answerColumn: 'Answer',
+    recomputedColumn: 'Recomputed from the archive',
+    publishedColumn: 'Published on this page',
+    sameColumn: 'Same',
+    same: 'Yes',
+    different: 'No',
+    blank: 'Blank vote',
+    resultSame: 'The result recomputed from the archive is the one published.',
+    resultDifferent:
+      'The result recomputed from the archive differs from the one published: tell the organisers.',
+    noPublished: 'No result is published on this page yet.',
+    noResult: 'The archive holds no result yet: the checks cover the board as it is now.',
+    nodeLabel:
+      'Or, with nothing but Node.js 20, Scrutin’s single-file verifier. Do not take it from this server: build it from a tagged release of Scrutin’s source code and compare its SHA-256 with the one in that release’s docs/verify.md. Then run:',
+    sourceLink: 'Scrutin’s source code and docs/verify.md',
+  },
+  // section: browser-verify (one block per area; keep this marker line)
 };
 
 export type Messages = typeof en;

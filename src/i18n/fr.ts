@@ -285,7 +285,7 @@ export const fr: Messages = {
       copy: 'Copier',
       copied: 'Commande copiée.',
       copyFailed: 'Le navigateur n’a pas permis la copie : sélectionnez la commande et copiez-la.',
-      expected: 'Les deux outils affichent « all checks passed » quand l’archive est correcte.',
+      expected: 'Chacun de ces outils affiche « all checks passed » quand l’archive est correcte.',
       serverOk: (events: number) =>
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
@@ -1009,4 +1009,124 @@ export const fr: Messages = {
       accessPassed: 'Votre accès fonctionne : votre code est bien celui enregistré pour vous. Revenez à l’ouverture du vote.',
     },
   },
+  // section: ops (one block per area; keep this marker line)
+  ops: {
+    home: {
+      title: 'Élections vérifiables de bout en bout',
+      intro:
+        'Scrutin organise des élections en ligne pour des fédérations, des associations et des syndicats. Chaque vote est chiffré dans le navigateur de la personne qui vote ; chacun peut vérifier, à partir de l’archive publique, que chaque bulletin compté a été déposé par une personne inscrite et que le résultat est juste, sans apprendre comment quiconque a voté.',
+      belenios:
+        'Les archives suivent le format Belenios 2.0 : elles peuvent aussi être vérifiées avec belenios-tool, de l’Inria.',
+      voters: 'Votant·es : utilisez le lien du message reçu pour votre élection.',
+      staff: 'Équipe',
+      signIn: 'Se connecter pour gérer des élections (administration, assesseurs, scrutateurs)',
+      operator: 'Console de l’opérateur (organisations de ce serveur)',
+    },
+    operator: {
+      title: 'Console de l’opérateur',
+      signInIntro: 'Connectez-vous avec le compte opérateur de ce serveur.',
+      notOperator:
+        'Ce compte n’est pas l’opérateur de ce serveur. Seul l’opérateur gère ici les organisations ; les administrateurs vont aux pages d’administration.',
+      toAdmin: 'Aller aux pages d’administration',
+      intro:
+        'Organisations de ce serveur. Vous voyez leurs noms et leurs tailles, jamais le contenu de leurs élections.',
+      organisations: 'Organisations',
+      none: 'Aucune organisation pour l’instant.',
+      name: 'Nom',
+      created: 'Création',
+      admins: 'Administrateurs',
+      elections: 'Élections',
+      create: 'Créer une organisation',
+      createIntro:
+        'La première personne administratrice se connecte avec son adresse électronique et le mot de passe initial généré ci-dessous, affiché une seule fois, puis ajoute les autres personnes.',
+      organisationName: 'Nom de l’organisation',
+      adminName: 'Nom de la première personne administratrice',
+      adminEmail: 'Adresse électronique de la première personne administratrice',
+      submit: 'Créer l’organisation',
+      progress: 'Création de l’organisation…',
+      missing:
+        'Indiquez le nom de l’organisation, ainsi que le nom et l’adresse électronique de la première personne administratrice.',
+      badEmail: 'L’adresse électronique n’est pas valide.',
+      created_: (name: string) => `Organisation « ${name} » créée.`,
+      passwordHeading: 'Mot de passe initial de la première personne administratrice',
+      passwordOnce:
+        'Affiché une seule fois, ici seulement : il n’est pas conservé en clair et ne pourra plus être affiché. Transmettez-le par un autre moyen que l’adresse électronique (en personne, par téléphone) et demandez de le garder secret.',
+      passwordFor: (email: string) => `Connexion de ${email} :`,
+      dismiss: 'Je l’ai transmis : le masquer',
+      table: 'Tableau des organisations (défile sur le côté)',
+    },
+    mail: {
+      notConfigured:
+        'Le courrier n’est pas configuré sur ce serveur : rien ne peut être envoyé aux votant·es. L’administrateur du serveur doit définir SMTP_URL (voir docs/deploy.md) et redémarrer le serveur.',
+      demo: 'Serveur de démonstration : les messages aux votant·es ne sont pas envoyés ; chacun est signalé sur le terminal qui fait tourner la démo.',
+    },
+  },
+  browserVerify: {
+    heading: 'Vérifier dans votre navigateur',
+    intro:
+      'Votre navigateur peut vérifier lui-même toute l’archive, avec le même vérificateur que les outils en ligne de commande : les preuves de chaque bulletin, le dépouillement, les déchiffrements et le résultat. La vérification se fait sur votre appareil ; seule l’archive est téléchargée.',
+    caveat:
+      'Le code de cette page vient du serveur de l’élection, celui-là même qu’on vérifie : si l’enjeu est important, utilisez aussi l’un des outils indépendants ci-dessous.',
+    start: 'Vérifier cette élection dans mon navigateur',
+    again: 'Vérifier à nouveau',
+    progressLabel: 'Avancement de la vérification',
+    downloading: (kib: number) => `Téléchargement de l’archive : ${kib} Kio`,
+    eventsRead: (events: number) => `Événements lus : ${events}`,
+    ballotsChecked: (done: number, total: number) => `Bulletins vérifiés : ${done} sur ${total}`,
+    workers: (workers: number) =>
+      workers === 1 ? 'Sur 1 processus de calcul.' : `Sur ${workers} processus de calcul en parallèle.`,
+    timeLeft: (seconds: number) =>
+      seconds < 60
+        ? `Environ ${Math.max(1, Math.round(seconds))} s restantes.`
+        : `Environ ${Math.round(seconds / 60)} min restantes.`,
+    replaying: 'Vérification du dépouillement, des déchiffrements et du résultat…',
+    passed: (seconds: string) => `Toutes les vérifications réussissent (en ${seconds} s).`,
+    failed: (check: string) => `Échec de la vérification : le contrôle « ${check} » ne passe pas.`,
+    downloadFailed: 'L’archive n’a pas pu être téléchargée. Vérifiez votre connexion et réessayez.',
+    unreadable: (problem: string) => `L’archive est illisible : ${problem}`,
+    crashed: (problem: string) => `Le vérificateur s’est arrêté de façon inattendue : ${problem}`,
+    noWorkers:
+      'Ce navigateur ne peut pas faire tourner le vérificateur (Web Workers désactivés). Utilisez l’un des outils ci-dessous.',
+    checksCaption: 'Verdict de chaque contrôle',
+    checkColumn: 'Contrôle',
+    verdictColumn: 'Verdict',
+    countColumn: 'Éléments vérifiés',
+    verdicts: {
+      pass: 'Réussi',
+      fail: 'Échoué',
+      'not-reached': 'Non atteint',
+      'not-applicable': 'Sans objet',
+    },
+    checks: {
+      archive: 'Format de l’archive',
+      chain: 'Chaîne des événements',
+      setup: 'Paramètres de l’élection',
+      trustees: 'Clés des garants',
+      credentials: 'Codes de vote',
+      ballots: 'Bulletins (signatures et preuves)',
+      'encrypted-tally': 'Dépouillement chiffré',
+      shuffles: 'Mélanges',
+      'partial-decryptions': 'Déchiffrements partiels',
+      result: 'Résultat',
+    },
+    resultHeading: 'Résultat recalculé et résultat publié',
+    resultCaption: (question: string) => `Question : ${question}`,
+    answerColumn: 'Réponse',
+    recomputedColumn: 'Recalculé depuis l’archive',
+    publishedColumn: 'Publié sur cette page',
+    sameColumn: 'Identique',
+    same: 'Oui',
+    different: 'Non',
+    blank: 'Vote blanc',
+    resultSame: 'Le résultat recalculé depuis l’archive est bien celui publié.',
+    resultDifferent:
+      'Le résultat recalculé depuis l’archive diffère de celui publié : prévenez les organisateurs.',
+    noPublished: 'Aucun résultat n’est encore publié sur cette page.',
+    noResult:
+      'L’archive ne contient pas encore de résultat : les contrôles portent sur le tableau tel qu’il est.',
+    nodeLabel:
+      'Ou, avec seulement Node.js 20, le vérificateur en un seul fichier de Scrutin. Ne le prenez pas sur ce serveur : construisez-le depuis une version publiée du code source de Scrutin et comparez son SHA-256 avec celui du docs/verify.md de cette version. Puis lancez :',
+    sourceLink: 'Code source de Scrutin et docs/verify.md',
+  },
+  // section: browser-verify (one block per area; keep this marker line)
 };

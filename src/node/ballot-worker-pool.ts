@@ -21,6 +21,18 @@ export interface BallotWorkerPoolOptions {
   readonly chunkSize?: number;
   /** The worker module; defaults to ballot-worker next to this file (tests substitute a faulty one). */
   readonly entry?: URL;
+  /** Given to each worker as `workerData` (lets a single-file bundle tell its workers from itself). */
+  readonly workerData?: unknown;
+}
+
+/**
+ * The worker every pool starts unless told otherwise. A single-file bundle (dist/scrutin-verify.mjs)
+ * has no ballot-worker.js beside it: it names itself, with a workerData that switches it to the worker.
+ */
+let defaultWorker: { entry: URL; workerData?: unknown } | undefined;
+
+export function useBallotWorkerEntry(entry: URL, workerData?: unknown): void {
+  defaultWorker = { entry, workerData };
 }
 
 /** A batch failed because of a bug or a crash in a worker, not because a ballot is invalid. */
@@ -69,6 +81,7 @@ export class BallotWorkerPool {
   readonly check: BallotBatchChecker = (ctx, ballots) => this.submit(ctx, ballots);
   private readonly chunkSize: number | undefined;
   private readonly entry: URL;
+  private readonly workerData: unknown;
   private readonly slots: Slot[] = [];
   private queue: Chunk[] = [];
   private readonly pending = new Set<Batch>();
@@ -88,7 +101,8 @@ export class BallotWorkerPool {
     }
     this.size = size;
     this.chunkSize = chunk;
-    this.entry = options.entry ?? siblingModule(import.meta.url, 'ballot-worker');
+    this.entry = options.entry ?? defaultWorker?.entry ?? siblingModule(import.meta.url, 'ballot-worker');
+    this.workerData = options.entry ? options.workerData : (options.workerData ?? defaultWorker?.workerData);
   }
 
   /** Stops every worker; pending batches fail, later ones are refused. */
@@ -178,7 +192,7 @@ export class BallotWorkerPool {
 
   private spawn(): Slot | undefined {
     if (this.closed || this.slots.length >= this.size) return undefined;
-    const worker = startModuleWorker(this.entry, { name: 'ballot-worker' });
+    const worker = startModuleWorker(this.entry, { name: 'ballot-worker', workerData: this.workerData });
     const slot: Slot = { worker, elections: new Set() };
     worker.unref();
     worker.on('message', (message: FromBallotWorker) => this.receive(slot, message));

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { BoardService } from '../election/board.js';
 import { ElectionService } from '../election/service.js';
 import { authPlugin } from './auth/index.js';
-import type { ServerContext } from './context.js';
+import { isHttps, type ServerContext, type TrustProxy } from './context.js';
 import { ApiError, errorBody, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -15,6 +15,7 @@ import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { exportRoutes } from './routes/exports.js';
+import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
@@ -39,6 +40,9 @@ const REDACT = [
   '*.credential',
 ];
 
+/** Browsers that once reached the server over https never try plain http for it for a year. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /**
  * What a log line says about a request: the method and the route pattern, never the raw URL (a
  * voting link mistyped with "?" instead of "#", or a secret pasted into a path, would otherwise
@@ -55,6 +59,14 @@ function requestForLog(request: { method: string; routeOptions?: { url?: string 
   };
 }
 
+/** Fastify's form: a hop count becomes "trust the first n hops", as Fastify itself would do. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
+}
+
 export async function buildServer(
   ctx: ServerContext,
   logger: FastifyServerOptions['logger'] = false,
@@ -69,6 +81,9 @@ export async function buildServer(
             serializers: { req: requestForLog },
           },
     bodyLimit: ctx.config.bodyLimit,
+    // Off unless TRUST_PROXY says which peers may name the client (X-Forwarded-For): otherwise any
+    // client could pick the address its rate limits are counted under.
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy ?? false),
     // Refuse bad input rather than repair it: no type coercion, no silent removal of unknown fields.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
@@ -95,16 +110,35 @@ export async function buildServer(
       return reply.status(status).send(errorBody('SCR_BAD_REQUEST', language));
     }
     request.log.error({ err: { type: error.name, stack: error.stack } }, 'unexpected error');
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' },
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(errorBody('SCR_NOT_FOUND', preferredLanguage(request.headers['accept-language']))),
   );
 
+  // Graceful stop: once `app.close()` starts, each answer closes its connection. Otherwise a
+  // keep-alive connection whose request was in flight when closing began stays open (idle, but
+  // after the one-time sweep of idle connections) and `close()` never resolves.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+  if (isHttps(ctx.config)) {
+    // On every answer, errors and 404s included; never over a plain-http base URL, where it would
+    // be ignored at best and lock out a test set-up at worst.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('strict-transport-security', HSTS);
+      return payload;
+    });
+  }
+  await app.register(healthRoutes(ctx));
+  // routes: health (keep this marker line)
   await app.register(authPlugin(ctx));
   await app.register(publicBoardRoutes(ctx, elections));
   await app.register(voterRoutes(ctx, elections));

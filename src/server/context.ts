@@ -6,13 +6,43 @@
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Store } from '../store/store.js';
 
+/**
+ * How voter messages leave this server: `smtp` (SMTP_URL is set), `terminal-demo` (`scrutin demo`:
+ * nothing is sent, a line per message goes to the terminal), `none` (no mail configured: every
+ * action that would queue a message to voters is refused, so nothing looks sent that cannot be).
+ */
+export type MailMode = 'smtp' | 'terminal-demo' | 'none';
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): `false`
+ * (none, the default: `request.ip` is the TCP peer), `true` (any), a number of proxy hops, or a
+ * list of addresses and CIDR ranges.
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
 export interface ServerConfig {
   /** Public base URL printed in links (e.g. http://127.0.0.1:8080). */
   readonly baseUrl: string;
-  /** Cookies get `Secure` when the base URL is https. */
+  /** Cookies get `Secure` when the base URL is https (an https base URL forces it, see isHttps). */
   readonly secureCookies: boolean;
   /** Largest accepted request body, in bytes (a ballot with many questions stays far below). */
   readonly bodyLimit: number;
+  /** Absent: `false`. */
+  readonly trustProxy?: TrustProxy;
+  /**
+   * Absent: the embedder runs its own sender with a transport it chose (tests do), treated as
+   * `smtp`. `scrutin serve` always sets it.
+   */
+  readonly mail?: MailMode;
+}
+
+/** Whether the public address is https: then HSTS on every answer and `Secure` on every cookie. */
+export function isHttps(config: Pick<ServerConfig, 'baseUrl'>): boolean {
+  return /^https:/i.test(config.baseUrl);
+}
+
+export function mailMode(config: Pick<ServerConfig, 'mail'>): MailMode {
+  return config.mail ?? 'smtp';
 }
 
 export interface Clock {

@@ -56,6 +56,8 @@ export const ERRORS = {
   SCR_NO_VOTERS: { status: 422, en: 'Import the voter list first.', fr: "Importez d'abord la liste des votants." },
   SCR_INVALID_CREDENTIALS: { status: 422, en: 'The public credentials have errors; nothing was recorded.', fr: "Les codes de vote publics contiennent des erreurs ; rien n'a été enregistré." },
   // errors: congress-defects (keep this marker line)
+  SCR_MAIL_NOT_CONFIGURED: { status: 503, en: 'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.', fr: "Le courrier n'est pas configuré sur ce serveur : définissez SMTP_URL (voir docs/deploy.md). Rien n'a été mis en file d'attente." },
+  // errors: ops (keep this marker line)
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

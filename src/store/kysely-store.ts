@@ -13,6 +13,7 @@ import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
 import * as delivery from './delivery.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
+import { pendingMigrations } from './migrations.js';
 import { ConsultationStore } from './consultation-store.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
@@ -638,4 +639,13 @@ export class KyselyStore implements Store {
     return this.#write((db) => recovery.updateRequest(db, id, from, patch));
   }
   // kysely-store: recovery (keep this marker line)
+  async pendingMigrations(): Promise<string[]> {
+    if (this.dialect === 'sqlite') return pendingMigrations(this.#db);
+    // As at opening (open-store.ts): Kysely's bookkeeping lives in the connection's current schema.
+    const { rows: found } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+      this.#db,
+    );
+    return pendingMigrations(this.#db, found[0]?.schema ?? undefined);
+  }
+  // kysely-store: readiness (keep this marker line)
 }

@@ -10,8 +10,8 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { recoveryMigration } from '../recovery/store-queries.js';
-import { createDeliveryTables } from './delivery.js';
 import { congressMigration } from './consultation-store.js';
+import { createDeliveryTables } from './delivery.js';
 
 const initial: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
@@ -230,4 +230,23 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrationTableSchema?:
     throw new Error(`migration ${failed} failed: ${String(outcome.error)}`, { cause: outcome.error });
   }
   return (outcome.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+// migrations: readiness (keep this marker line)
+/**
+ * The migrations this code knows and the store has not applied (empty when the schema is current),
+ * without applying any: for /readyz and `scrutin doctor`. Reading Kysely's bookkeeping table also
+ * proves the store answers.
+ */
+export async function pendingMigrations<DB>(
+  db: Kysely<DB>,
+  migrationTableSchema?: string,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
+  const known = await migrator.getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -333,4 +333,7 @@ export interface Store {
     patch: import('../recovery/store-queries.js').RecoveryRequestPatch,
   ): Promise<import('../recovery/store-queries.js').RecoveryRequestRow | undefined>;
   // store: recovery (keep this marker line)
+  /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
+  pendingMigrations(): Promise<string[]>;
+  // store: readiness (keep this marker line)
 }

@@ -71,14 +71,71 @@ function integrity(contents: Uint8Array): string {
 
 const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/**
+ * Web Worker entries (src/web/<page>/<name>.ts → /assets/<name>-HASH.js), browser-pure like the
+ * pages, and the `define`s that hand their URLs to the page bundles. Workers are modules served from
+ * 'self' (CSP worker-src): no blob: or data: URL, and their name changes with their content.
+ */
+const WORKERS = [
+  { entry: 'election/verify-worker.ts', out: 'verify-worker', define: '__SCRUTIN_VERIFY_WORKER__' },
+];
+// workers: verify-worker (keep this marker line)
+
+async function buildWorkers(out: string): Promise<{ define: Record<string, string>; outputs: string[] }> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: WORKERS.map((worker) => ({ in: path.join(WEB_DIR, worker.entry), out: worker.out })),
+    outdir: out,
+    entryNames: '[name]-[hash]',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [refuseNodeBuiltins],
+  });
+  const strays = disallowedInputs(result.metafile);
+  if (strays.length > 0)
+    throw new Error(
+      `the web workers must only contain isomorphic code; they also pull in: ${strays.join(', ')}`,
+    );
+  const outputs = Object.keys(result.metafile.outputs);
+  const define: Record<string, string> = {};
+  for (const worker of WORKERS) {
+    const file = outputs.find((name) =>
+      new RegExp(`^${worker.out}-[A-Z0-9]+\\.js$`).test(path.basename(name)),
+    );
+    if (!file) throw new Error(`esbuild did not produce the ${worker.out} worker`);
+    define[worker.define] = JSON.stringify(ASSET_BASE + path.basename(file));
+  }
+  return { define, outputs };
+}
+
+/** package.json's `repository` (string or {url}), when it is an https address: linked from the pages. */
+async function sourceUrl(): Promise<string | null> {
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    repository?: string | { url?: string };
+  };
+  const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  const plain = url?.replace(/^git\+/, '').replace(/\.git$/, '');
+  return plain?.startsWith('https://') ? plain : null;
+}
+
 export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   const out = path.resolve(outDir);
   await mkdir(out, { recursive: true });
   // Only our own hashed files are removed: outDir may hold other files (tsc output, other clients).
   for (const name of await readdir(out)) if (HASHED_OUTPUT.test(name)) await rm(path.join(out, name));
 
+  // The election page's verification worker first: the page bundle needs its hashed URL.
+  const workers = await buildWorkers(out);
   const result = await build({
     absWorkingDir: ROOT,
+    define: { ...workers.define, __SCRUTIN_SOURCE_URL__: JSON.stringify(await sourceUrl()) },
     entryPoints: PAGES.flatMap((page) => [
       { in: path.join(WEB_DIR, page, 'main.ts'), out: page },
       { in: path.join(WEB_DIR, page, `${page}.css`), out: page },
@@ -103,7 +160,9 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
     );
   }
 
-  const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(ROOT, file));
+  const outputs = [...workers.outputs, ...Object.keys(result.metafile.outputs)].map((file) =>
+    path.resolve(ROOT, file),
+  );
   const tag = async (file: string, kind: 'script' | 'style') => {
     const href = escapeAttribute(ASSET_BASE + path.basename(file));
     const sri = integrity(await readFile(file));

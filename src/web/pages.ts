@@ -11,6 +11,9 @@ export const PAGES = [
   'admin',
   'scrutineer',
   // page: admin, scrutineer (keep this marker line)
+  'home',
+  'operator',
+  // page: home, operator (keep this marker line)
 ] as const;
 export type PageName = (typeof PAGES)[number];
 

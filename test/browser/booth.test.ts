@@ -136,7 +136,7 @@ class TestBoard {
           'content-type': 'text/html; charset=utf-8',
           // The strictest policy the booth is meant to run under: no inline script or style at all.
           'content-security-policy':
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
           'referrer-policy': 'no-referrer',
         },
         body: await readFile(path.join(this.webDir, 'booth.html')),

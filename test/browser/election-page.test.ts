@@ -194,7 +194,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
       `belenios-tool election verify --dir election-${published.id}`,
     );
     expect(await page.locator('#command-scrutin').textContent()).toBe(
-      `npx scrutin-tool election verify --dir election-${published.id}`,
+      `node scrutin-verify.mjs election-${published.id}`,
     );
     expect(await page.locator('#board-verification').textContent()).toMatch(
       /^The server’s own verifier has checked the \d+ events of the board: all checks pass\./,

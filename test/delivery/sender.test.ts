@@ -137,15 +137,19 @@ describe('the sender', () => {
     });
   });
 
-  it('logs by voter id only when no mail server is configured', async () => {
+  it('logs by voter id only when no mail server is configured, and never calls the message sent', async () => {
     await store.enqueueMessages(E, [message('log1', 'v11', { bodyText: 'SECRET-BODY-log1' })]);
     const lines: string[] = [];
     const sender = new DeliverySender(store, {
       transports: { email: loggingTransport('email', (l) => lines.push(l)) },
     });
     expect(await sender.drain()).toBe(1);
-    expect(lines).toEqual(['message to v11 sent (email, not delivered: no transport configured)']);
-    expect((await store.listMessages(E, 'v11'))[0]).toMatchObject({ status: 'sent', holdsSecret: false });
+    expect(lines).toEqual(['message to v11 not sent (email: no transport configured)']);
+    expect((await store.listMessages(E, 'v11'))[0]).toMatchObject({
+      status: 'failed',
+      lastReason: 'not sent: no mail server configured (demo)',
+      holdsSecret: false,
+    });
   });
 
   it('stops cleanly: what it claimed but did not send goes back to the queue', async () => {

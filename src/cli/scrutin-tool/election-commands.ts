@@ -34,6 +34,25 @@ export async function verifiedBoard(dir: string): Promise<{ report: Verification
   return { report, state: report.state! };
 }
 
+/** `election verify --dir DIR [--json]`, also the whole of `scrutin-verify DIR` (the single-file verifier). */
+export async function verifyElectionDir(options: { dir: string; json?: boolean }): Promise<void> {
+  info(`using directory ${options.dir}`);
+  const { archive } = loadArchive(options.dir);
+  const report = await verifyArchive(archive, await ballotChecker());
+  if (options.json) {
+    const { state: _state, ...printable } = report;
+    process.stdout.write(
+      `${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+    );
+  }
+  if (!report.ok) {
+    process.stderr.write(`E: failed check: ${report.failure!.check}\n`);
+    fail(report.failure!.message);
+  }
+  if (report.phase !== 'result') process.stderr.write('W: no result to check\n');
+  info('all checks passed');
+}
+
 function readPrivateKey(path: string): bigint {
   const text = readText(path, 'private key file').trim();
   let value: unknown;
@@ -112,20 +131,7 @@ export function registerElectionCommands(program: Command): Command {
     .description('perform all possible verifications')
     .option('--dir <DIR>', 'election directory', '.')
     .option('--json', 'print a machine-readable report on standard output')
-    .action(async (options: { dir: string; json?: boolean }) => {
-      info(`using directory ${options.dir}`);
-      const { archive } = loadArchive(options.dir);
-      const report = await verifyArchive(archive, await ballotChecker());
-      if (options.json) {
-        const { state: _state, ...printable } = report;
-        process.stdout.write(
-          `${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
-        );
-      }
-      if (!report.ok) fail(report.failure!.message);
-      if (report.phase !== 'result') process.stderr.write('W: no result to check\n');
-      info('all checks passed');
-    });
+    .action(verifyElectionDir);
 
   election
     .command('verify-diff')

@@ -35,18 +35,23 @@ export function buildProgram(): Command {
   return program;
 }
 
-function applyExitOverride(command: Command): void {
+export function applyExitOverride(command: Command): void {
   command.exitOverride();
   for (const sub of command.commands) applyExitOverride(sub);
 }
 
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[]): Promise<number> {
+  return runProgram(buildProgram(), argv);
+}
+
+/** Runs a command line; a CliError is printed after the program's name and exits with 124. */
+export async function runProgram(program: Command, argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`scrutin-tool: ${error.message}\n`);
+      process.stderr.write(`${program.name()}: ${error.message}\n`);
       return FAILURE_EXIT_CODE;
     }
     if (error instanceof CommanderError) {

@@ -99,6 +99,8 @@ export function authPlugin(ctx: ServerContext): FastifyPluginAsync {
 /** Sets `request.principal` from the session cookie and enforces CSRF on writes by a live session. */
 async function identify(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   request.principal = ANONYMOUS;
+  // Health probes act as nobody and must not touch the store, whatever cookie comes along.
+  if (request.routeOptions.config?.probe === true) return;
   const cookie = request.cookies[SESSION_COOKIE];
   if (cookie === undefined) return;
   const token = parseSessionCookie(cookie);
@@ -249,4 +251,11 @@ function loginName(request: FastifyRequest, field: 'email' | 'login'): string {
   const body = request.body as Record<string, unknown> | undefined;
   const value = body?.[field];
   return typeof value === 'string' ? value.toLowerCase() : '';
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A health probe (/healthz, /readyz): no session lookup, no CSRF check. */
+    probe?: boolean;
+  }
 }

@@ -5,8 +5,10 @@
  * generous cap: a section's meeting room or a shared NAT holds many honest members, who all sign in
  * from one address; a success is never refused because of others' successes). Counters live in the memory of one server process (@fastify/rate-limit's local
  * store, created per server instance): with several processes the budget is per process, which still
- * bounds guessing to a small multiple. The client address is `request.ip`, so a server behind a
- * reverse proxy must set Fastify's `trustProxy` or every client shares the proxy's budget.
+ * bounds guessing to a small multiple. The client address is `request.ip`: the TCP peer, unless
+ * TRUST_PROXY names that peer as a proxy (ServerConfig.trustProxy → Fastify's `trustProxy`), in
+ * which case it is the client named in X-Forwarded-For. Behind a proxy without it, every client
+ * shares the proxy's budget; with `true` on a port clients reach directly, anyone picks their own.
  */
 
 import type { RateLimitOptions } from '@fastify/rate-limit';

@@ -13,7 +13,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import { sha256, sha256Hex } from '../../core/hash.js';
 import { type Secret, secret } from '../../core/secret.js';
 import type { SessionRow, Store } from '../../store/store.js';
-import type { Clock, ServerConfig } from '../context.js';
+import { type Clock, isHttps, type ServerConfig } from '../context.js';
 
 export const SESSION_COOKIE = 'scrutin_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -90,7 +90,11 @@ export function csrfTokenMatches(expected: string, presented: string | undefined
   return timingSafeEqual(sha256(expected), sha256(presented));
 }
 
-/** Attributes of the session cookie (also needed, identical, to clear it). */
+/**
+ * Attributes of the session cookie (also needed, identical, to clear it). `Secure` whenever the
+ * public address is https, even if a caller forgot `secureCookies`: a session token must never
+ * travel in clear to a server that is meant to be reached over TLS.
+ */
 export function sessionCookieOptions(config: ServerConfig): CookieSerializeOptions {
-  return { httpOnly: true, sameSite: 'strict', path: '/', secure: config.secureCookies };
+  return { httpOnly: true, sameSite: 'strict', path: '/', secure: config.secureCookies || isHttps(config) };
 }

@@ -22,7 +22,7 @@ import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
-import type { ServerContext } from '../context.js';
+import { mailMode, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -40,6 +40,11 @@ const Settings = Type.Object(
   { additionalProperties: false },
 );
 type Settings = Static<typeof Settings>;
+/** What the admin page reads: the settings, and whether this server can send mail at all. */
+const SettingsView = Type.Object({
+  ...Settings.properties,
+  mail: Type.Union([Type.Literal('smtp'), Type.Literal('terminal-demo'), Type.Literal('none')]),
+});
 
 const Status = Type.Union([
   Type.Literal('queued'),
@@ -135,6 +140,11 @@ export function deliveryRoutes(
       const row = await elections.get(electionId);
       await ctx.store.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
     };
+    // Without mail, a queued message would wait for ever while the page said it was on its way:
+    // refuse before anything is generated or queued (the guards and state checks come first).
+    const requireMail = () => {
+      if (mailMode(ctx.config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
+    };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
@@ -146,13 +156,16 @@ export function deliveryRoutes(
       {
         schema: {
           params: ElectionParams,
-          summary: 'How voters get their credential and sign in',
-          response: { 200: Settings },
+          summary: 'How voters get their credential and sign in, and whether this server sends mail',
+          response: { 200: SettingsView },
         },
       },
       async (request) => {
         await admin(request, request.params.electionId);
-        return deliverySettings(ctx.store, request.params.electionId);
+        return {
+          ...(await deliverySettings(ctx.store, request.params.electionId)),
+          mail: mailMode(ctx.config),
+        };
       },
     );
 
@@ -200,6 +213,8 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
+        await inState(request.params.electionId, ['draft']);
+        requireMail();
         return elections.issueServerCredentials(request.params.electionId, account, delivery);
       },
     );
@@ -219,6 +234,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { account } = await admin(request, electionId);
         await inState(electionId, ['draft', 'open']);
+        requireMail();
         const queued = await queuePasswordMessages(delivery, electionId, {
           immediately: request.body.immediately === true,
         });
@@ -306,6 +322,7 @@ export function deliveryRoutes(
         const plan = await resendPlan(electionId);
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
+        if (plan.voterIds.length > 0) requireMail();
         const queued =
           plan.voterIds.length === 0
             ? 0
@@ -336,6 +353,8 @@ export function deliveryRoutes(
         config: { rateLimit: signInFloodLimit },
       },
       async (request, reply) => {
+        // The same refusal for every login and election: it tells nothing about who is registered.
+        requireMail();
         await requestCode(delivery, request.params.electionId, request.body.login);
         return reply.status(202).send({ sent: true, validMinutes: 10 });
       },

@@ -2,11 +2,11 @@
  * The platform operator creates organisations and their first admin. It sees organisations, never
  * election content (the guards give it nothing on elections).
  */
-import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { secret } from '../../core/secret.js';
-import { hashPassword, requireOperator } from '../auth/index.js';
+import { createOrganisation } from '../../election/organisations.js';
+import { requireOperator } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -29,31 +29,79 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: { name: string; admin: { email: string; displayName: string; password: string } } }>(
       '/api/v1/organisations',
-      { schema: { body: CreateOrganisationBody, summary: 'Create an organisation and its first admin (operator)' } },
+      {
+        schema: {
+          body: CreateOrganisationBody,
+          summary: 'Create an organisation and its first admin (operator)',
+        },
+      },
       async (request, reply) => {
         requireOperator(request);
         const { name, admin } = request.body;
-        if (await ctx.store.findAccountByEmail(admin.email)) throw new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' });
-        const now = ctx.clock.now().toISOString();
-        const organisation = { id: randomBytes(9).toString('base64url'), name, createdAt: now };
-        await ctx.store.createOrganisation(organisation);
-        const account = {
-          id: randomBytes(9).toString('base64url'),
-          email: admin.email,
-          displayName: admin.displayName,
-          passwordHash: await hashPassword(secret(admin.password, 'password')),
-          isOperator: false,
-          createdAt: now,
-        };
-        await ctx.store.createAccount(account);
-        await ctx.store.addMembership({ organisationId: organisation.id, accountId: account.id, role: 'org-admin' });
-        return reply.status(201).send({ organisation, admin: { id: account.id, email: account.email, displayName: account.displayName } });
+        const created = await createOrganisation(ctx.store, ctx.clock, {
+          name,
+          admin: {
+            email: admin.email,
+            displayName: admin.displayName,
+            password: secret(admin.password, 'password'),
+          },
+        });
+        if (!created.ok)
+          throw created.kind === 'email-taken'
+            ? new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' })
+            : new ApiError('SCR_WEAK_PASSWORD');
+        const { organisation, admin: account } = created;
+        return reply.status(201).send({
+          organisation,
+          admin: { id: account.id, email: account.email, displayName: account.displayName },
+        });
       },
     );
 
-    app.get('/api/v1/organisations', { schema: { summary: 'All organisations (operator)' } }, async (request) => {
-      requireOperator(request);
-      return { organisations: await ctx.store.listOrganisations() };
-    });
+    // The operator console's list: names and sizes only. The response schema is the allowlist, so
+    // nothing of an election (not even its name) reaches the operator.
+    app.get(
+      '/api/v1/organisations',
+      {
+        schema: {
+          summary: 'All organisations with their number of admins and elections (operator)',
+          response: {
+            200: Type.Object({
+              organisations: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  name: Type.String(),
+                  createdAt: Type.String(),
+                  admins: Type.Integer(),
+                  elections: Type.Integer(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        requireOperator(request);
+        reply.header('cache-control', 'no-store');
+        const organisations = await ctx.store.listOrganisations();
+        return {
+          organisations: await Promise.all(
+            organisations.map(async (o) => {
+              const [members, elections] = await Promise.all([
+                ctx.store.listOrganisationMembers(o.id),
+                ctx.store.listElections(o.id),
+              ]);
+              return {
+                id: o.id,
+                name: o.name,
+                createdAt: o.createdAt,
+                admins: members.filter((m) => m.role === 'org-admin').length,
+                elections: elections.length,
+              };
+            }),
+          ),
+        };
+      },
+    );
   };
 }

@@ -32,7 +32,12 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
       const relative = normalize(request.params['*']).replace(/^(\.\.(\/|\\|$))+/, '');
       const path = join(root, relative);
       // Only the bundle's content-hashed files are served, so they can be cached for ever.
-      if (!path.startsWith(root) || !HASHED_OUTPUT.test(relative) || !existsSync(path) || !TYPES[extname(path)]) {
+      if (
+        !path.startsWith(root) ||
+        !HASHED_OUTPUT.test(relative) ||
+        !existsSync(path) ||
+        !TYPES[extname(path)]
+      ) {
         throw new ApiError('SCR_NOT_FOUND');
       }
       return reply
@@ -51,11 +56,15 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     // pages: admin, scrutineer (keep this marker line)
     app.get('/admin/consultations/:consultationId', async (_request, reply) => sendPage(reply, root, 'admin'));
     // pages: congress-pages (keep this marker line)
+    // The landing page names nothing private (no organisation, no election); the operator console.
+    app.get('/', async (_request, reply) => sendPage(reply, root, 'home'));
+    app.get('/operator', async (_request, reply) => sendPage(reply, root, 'operator'));
+    // pages: home, operator (keep this marker line)
   };
 }
 
 const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A built page (dist/web/<page>.html) under a strict CSP: no inline script or style anywhere. */
 export function sendPage(reply: FastifyReply, root: string, page: PageName) {

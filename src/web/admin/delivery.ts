@@ -209,8 +209,21 @@ export async function renderDelivery(
     );
   }
   if (state === 'draft' || state === 'open') {
-    const settings = await shell.api.get<Settings>(`${base(electionId)}/settings`);
-    if (settings.ok) section.append(settingsForm(shell, electionId, state, settings.value, changed));
+    const settings = await shell.api.get<Settings & { mail?: string }>(`${base(electionId)}/settings`);
+    if (settings.ok) {
+      // Said first and plainly: without mail, the buttons below would only be refused.
+      const mail = settings.value.mail;
+      const notice = shell.t.ops.mail;
+      if (mail === 'none' || mail === 'terminal-demo')
+        section.firstElementChild?.after(
+          h(
+            'p',
+            { class: 'warning', id: 'mail-notice' },
+            mail === 'none' ? notice.notConfigured : notice.demo,
+          ),
+        );
+      section.append(settingsForm(shell, electionId, state, settings.value, changed));
+    }
   }
   // Help for one voter: before opening a new credential replaces a lost one; after opening, with a
   // recovery officer, a help-desk request the officer must approve (the same credential is re-sent).

@@ -24,6 +24,7 @@ import {
   trackerFromFragment,
 } from './result.js';
 import { formatDate, type PageHeader } from './shell.js';
+import { BrowserVerification, sourceLink } from './verify-in-browser.js';
 
 type M = Messages['electionPage'];
 
@@ -76,6 +77,7 @@ export class ElectionPage {
   private trackerAnswer: TrackerAnswer | undefined;
   private loadFailure: ApiFailure | undefined;
   private readonly consultation: ConsultationLinks;
+  private browserVerification: BrowserVerification | undefined;
 
   constructor(
     private language: Language,
@@ -410,7 +412,11 @@ export class ElectionPage {
     const dir = `election-${info.id}`;
     const commands = [
       { id: 'prepare', label: m.verify.prepare, text: `mkdir ${dir} && mv ${file} ${dir}/` },
-      { id: 'scrutin', label: m.verify.scrutin, text: `npx scrutin-tool election verify --dir ${dir}` },
+      {
+        id: 'scrutin',
+        label: messagesFor(this.language).browserVerify.nodeLabel,
+        text: `node scrutin-verify.mjs ${dir}`,
+      },
       { id: 'belenios', label: m.verify.belenios, text: `belenios-tool election verify --dir ${dir}` },
     ];
     return h(
@@ -450,7 +456,9 @@ export class ElectionPage {
           );
         }),
       ),
+      sourceLink(this.language),
       h('p', { class: 'hint' }, m.verify.expected),
+      this.browserVerificationView(info),
       this.verification &&
         this.verification.verifiedHeight !== null &&
         h(
@@ -462,6 +470,12 @@ export class ElectionPage {
         ),
       h('p', { id: 'copy-status', role: 'status', class: 'hint' }),
     );
+  }
+
+  /** One component for the page's lifetime: a re-render (language switch) keeps its run and verdict. */
+  private browserVerificationView(info: PublicElection): HTMLElement {
+    this.browserVerification ??= new BrowserVerification(this.api.archiveUrl, this.language);
+    return this.browserVerification.view(this.language, info);
   }
 
   private async copy(text: string): Promise<void> {

@@ -1,0 +1,384 @@
+/**
+ * Serving for real (issue 10): the liveness and readiness probes, HSTS and `Secure` cookies when the
+ * public address is https (and neither over http), the client address behind a reverse proxy
+ * (TRUST_PROXY) as the rate limits see it, and a server without mail refusing to queue messages to
+ * voters, with a coded FR/EN error and nothing changed.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src/cli/scrutin/serve.js';
+import { installNodePlatform } from '../../src/node/platform.js';
+import { inProcessChecker } from '../../src/protocol/verifier.js';
+import { buildServer } from '../../src/server/app.js';
+import { type ServerConfig, type ServerContext, systemClock } from '../../src/server/context.js';
+import { openStore } from '../../src/store/open-store.js';
+import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
+import { tempDir } from '../support/tools.js';
+import { Client, type TestServer } from './harness.js';
+import { addAccount, addOrganisation, draftElection, QUESTIONS } from './scenario.js';
+
+const open: TestServer[] = [];
+
+/** The harness's server, with the configuration under test. */
+async function serverWith(config: Partial<ServerConfig> = {}, databasePath?: string): Promise<TestServer> {
+  installNodePlatform();
+  const path = databasePath ?? join(tempDir('serving'), 'scrutin.db');
+  const store = await openStore(/^postgres/.test(path) ? path : `sqlite:${path}`);
+  const logs: string[] = [];
+  const ctx: ServerContext = {
+    store,
+    clock: systemClock,
+    checker: inProcessChecker,
+    config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024, ...config },
+  };
+  const built = await buildServer(ctx, {
+    level: 'debug',
+    stream: { write: (line: string) => void logs.push(line) },
+  });
+  let closed = false;
+  const server: TestServer = {
+    ...built,
+    store,
+    logs,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await built.app.close();
+      await store.close();
+    },
+  };
+  open.push(server);
+  return server;
+}
+
+afterEach(async () => {
+  for (const server of open.splice(0)) await server.close();
+});
+
+describe('/healthz and /readyz', () => {
+  it('answers liveness without the store, and readiness only while the store answers', async () => {
+    const server = await serverWith();
+    const live = await server.app.inject({ method: 'GET', url: '/healthz' });
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
+    expect([ready.statusCode, ready.json()]).toEqual([
+      200,
+      { status: 'ready', checks: { store: 'ok', migrations: 'current' }, pendingMigrations: [] },
+    ]);
+    expect(ready.headers['cache-control']).toBe('no-store');
+
+    await server.store.close();
+    // Even with a session cookie of the right shape, liveness looks nothing up.
+    const stillLive = await server.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { cookie: `scrutin_session=${'A'.repeat(43)}` },
+    });
+    expect([stillLive.statusCode, stillLive.json()]).toEqual([200, { status: 'ok' }]);
+    const notReady = await server.app.inject({ method: 'GET', url: '/readyz' });
+    expect([notReady.statusCode, notReady.json()]).toEqual([
+      503,
+      { status: 'not-ready', checks: { store: 'unreachable', migrations: 'unknown' }, pendingMigrations: [] },
+    ]);
+  });
+
+  it('names the migrations a store lacks, and nothing else', async () => {
+    const path = join(tempDir('serving-migrations'), 'scrutin.db');
+    const server = await serverWith({}, path);
+    expect((await server.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    // As if this code were newer than the store: its last migration is not recorded there.
+    const raw = new Database(path);
+    const names = raw.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+    const last = names.at(-1)!.name;
+    raw.prepare('delete from kysely_migration where name = ?').run(last);
+    raw.close();
+    const answer = await server.app.inject({ method: 'GET', url: '/readyz' });
+    expect([answer.statusCode, answer.json()]).toEqual([
+      503,
+      { status: 'not-ready', checks: { store: 'ok', migrations: 'pending' }, pendingMigrations: [last] },
+    ]);
+  });
+});
+
+describe('https base URL', () => {
+  const HSTS = 'max-age=31536000; includeSubDomains';
+
+  async function signInAnswer(server: TestServer) {
+    const admin = await addAccount(server, 'admin');
+    return server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: admin.email, password: admin.password },
+    });
+  }
+
+  it('sends Strict-Transport-Security on every answer and marks cookies Secure', async () => {
+    const server = await serverWith({ baseUrl: 'https://vote.example.org', secureCookies: true });
+    const answers = [
+      await server.app.inject({ method: 'GET', url: '/healthz' }),
+      await server.app.inject({ method: 'GET', url: '/no/such/page' }),
+      await server.app.inject({ method: 'GET', url: '/api/v1/organisations' }),
+      await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 1 } }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 404, 401, 400]);
+    for (const answer of answers) expect(answer.headers['strict-transport-security']).toBe(HSTS);
+    const login = await signInAnswer(server);
+    expect(login.statusCode).toBe(200);
+    expect(login.headers['strict-transport-security']).toBe(HSTS);
+    expect(String(login.headers['set-cookie'])).toMatch(/^scrutin_session=[^;]+;.*\bSecure\b/);
+    // The cookie that clears the session on sign-out carries the same attributes.
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const logout = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+    });
+    expect(logout.statusCode).toBe(204);
+    expect(logout.headers['strict-transport-security']).toBe(HSTS);
+    expect(String(logout.headers['set-cookie'])).toMatch(/^scrutin_session=;.*\bSecure\b/);
+  });
+
+  it('makes the session cookie Secure even if secureCookies was left false', async () => {
+    const server = await serverWith({ baseUrl: 'https://vote.example.org', secureCookies: false });
+    expect(String((await signInAnswer(server)).headers['set-cookie'])).toMatch(/\bSecure\b/);
+  });
+
+  it('sends neither over http', async () => {
+    const server = await serverWith({ baseUrl: 'http://127.0.0.1:8080' });
+    const login = await signInAnswer(server);
+    expect(login.statusCode).toBe(200);
+    expect(login.headers['strict-transport-security']).toBeUndefined();
+    expect(String(login.headers['set-cookie'])).not.toMatch(/\bSecure\b/);
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security'],
+    ).toBeUndefined();
+  });
+});
+
+describe('client address behind a proxy (TRUST_PROXY)', () => {
+  /** Eleven failed sign-ins (one over the per-address budget of 10), each with another login name. */
+  async function storm(server: TestServer, peer: string, forwarded: (i: number) => string) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const answer = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: peer,
+        headers: { 'x-forwarded-for': forwarded(i) },
+        payload: { email: `nobody-${i}@example.org`, password: 'not the password' },
+      });
+      statuses.push(answer.statusCode);
+    }
+    return statuses;
+  }
+  const tenFailuresThenLimited = [...Array(10).fill(401), 429];
+
+  it('ignores X-Forwarded-For from the peer when unset: the peer’s budget is spent', async () => {
+    const server = await serverWith();
+    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(tenFailuresThenLimited);
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not the trusted proxy', async () => {
+    const server = await serverWith({ trustProxy: ['10.0.0.2'] });
+    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(tenFailuresThenLimited);
+  });
+
+  it('counts each forwarded client apart when the peer is the trusted proxy', async () => {
+    const server = await serverWith({ trustProxy: parseTrustProxy('10.0.0.2') });
+    expect(await storm(server, '10.0.0.2', (i) => `198.51.100.${i + 1}`)).toEqual(Array(11).fill(401));
+    // …and one client behind the proxy still has only its own budget.
+    expect(await storm(server, '10.0.0.2', () => '198.51.100.200')).toEqual(tenFailuresThenLimited);
+  });
+
+  it('trusts a CIDR range and a hop count as Fastify does', async () => {
+    const ranged = await serverWith({ trustProxy: parseTrustProxy('127.0.0.1, 10.0.0.0/8') });
+    expect(await storm(ranged, '10.1.2.3', (i) => `198.51.100.${i + 1}`)).toEqual(Array(11).fill(401));
+    const hops = await serverWith({ trustProxy: parseTrustProxy('1') });
+    // One hop trusted: the address the proxy saw (the last one it appended) is the client.
+    expect(await storm(hops, '10.1.2.3', (i) => `192.0.2.9, 198.51.100.${i + 1}`)).toEqual(
+      Array(11).fill(401),
+    );
+  });
+
+  it('reads BASE_URL strictly: an https address decides HSTS and Secure cookies', () => {
+    expect(parseBaseUrl(undefined)).toBeUndefined();
+    expect(parseBaseUrl('https://vote.example.org/')).toBe('https://vote.example.org');
+    expect(parseBaseUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    for (const bad of ['vote.example.org', 'localhost:8080', 'ftp://vote.example.org', '/'])
+      expect(() => parseBaseUrl(bad), bad).toThrow(/must be an absolute http:\/\/ or https:\/\/ address/);
+    // What Vite and Vitest put in the environment of every process they start means "unset".
+    expect(baseUrlFromEnvironment('/')).toBeUndefined();
+    expect(baseUrlFromEnvironment('https://vote.example.org')).toBe('https://vote.example.org');
+  });
+
+  it('reads TRUST_PROXY strictly', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('')).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => parseTrustProxy('caddy')).toThrow(/TRUST_PROXY: "caddy" is not an IP address/);
+    expect(() => parseTrustProxy('10.0.0.0/33')).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('a server without mail (SMTP_URL unset)', () => {
+  it('refuses to issue credentials, send passwords or one-time codes, in FR and EN, and changes nothing', async () => {
+    const server = await serverWith({ mail: 'none' });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const client = new Client(server.app);
+    expect(
+      (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
+    ).toBe(200);
+    const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
+      name: 'Bureau',
+      description: '',
+      timeZone: 'Europe/Paris',
+    });
+    const electionId = created.json.id as string;
+    await client.put(
+      `/api/v1/elections/${electionId}/voters`,
+      'ann@example.org,ann,1,Ann\nbob@example.org,bob,1,Bob',
+    );
+    const settings = await client.get(`/api/v1/elections/${electionId}/delivery/settings`);
+    expect(settings.json.mail).toBe('none');
+    const before = {
+      voters: await server.store.listVoters(electionId),
+      election: await server.store.getElection(electionId),
+      outbox: await server.store.listMessages(electionId, (await server.store.listVoters(electionId))[0]!.id),
+    };
+
+    const issued = await client.post(`/api/v1/elections/${electionId}/delivery/credentials`);
+    expect([issued.status, issued.json.error.code, issued.json.error.message]).toEqual([
+      503,
+      'SCR_MAIL_NOT_CONFIGURED',
+      'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.',
+    ]);
+    const inFrench = await client.request(
+      'POST',
+      `/api/v1/elections/${electionId}/delivery/credentials`,
+      {},
+      {
+        'accept-language': 'fr',
+      },
+    );
+    expect(inFrench.json.error.message).toBe(
+      "Le courrier n'est pas configuré sur ce serveur : définissez SMTP_URL (voir docs/deploy.md). Rien n'a été mis en file d'attente.",
+    );
+    const passwords = await client.post(`/api/v1/elections/${electionId}/delivery/passwords`, {
+      immediately: true,
+    });
+    expect([passwords.status, passwords.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
+    const code = await new Client(server.app).post(`/api/v1/elections/${electionId}/voter/code`, {
+      login: 'ann',
+    });
+    expect([code.status, code.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
+
+    const after = {
+      voters: await server.store.listVoters(electionId),
+      election: await server.store.getElection(electionId),
+      outbox: await server.store.listMessages(electionId, before.voters[0]!.id),
+    };
+    expect(after).toEqual(before);
+    expect(after.voters.every((v) => v.publicCredential === null)).toBe(true);
+  });
+
+  it('refuses to replace a voter’s credential, which would leave the voter with none', async () => {
+    const server = await serverWith({ mail: 'none' });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const election = await draftElection(server, organisationId, admin, { voters: 2 });
+    await server.store.addElectionRole({
+      electionId: election.id,
+      accountId: admin.id,
+      role: 'election-admin',
+    });
+    const client = new Client(server.app);
+    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const voterId = election.voters[0]!.id;
+    const before = (await server.store.getVoter(voterId))!.publicCredential;
+    const replaced = await client.post(`/api/v1/elections/${election.id}/recovery/replacements`, { voterId });
+    expect([replaced.status, replaced.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
+    expect((await server.store.getVoter(voterId))!.publicCredential).toBe(before);
+  });
+
+  it('lets the same action through when mail is configured (the refusal is the mail mode, not the action)', async () => {
+    const server = await serverWith({ mail: 'smtp' });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const row = await server.elections.create(organisationId, admin, {
+      name: 'Bureau',
+      description: '',
+      timeZone: 'Europe/Paris',
+    });
+    await server.elections.setQuestions(row.id, admin, QUESTIONS);
+    await server.elections.importVoters(
+      row.id,
+      admin,
+      'ann@example.org,ann,1,Ann\nbob@example.org,bob,1,Bob',
+      'en',
+    );
+    await server.elections.useServerTrustee(row.id, admin);
+    const client = new Client(server.app);
+    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    expect((await client.get(`/api/v1/elections/${row.id}/delivery/settings`)).json.mail).toBe('smtp');
+    const issued = await client.post(`/api/v1/elections/${row.id}/delivery/credentials`);
+    expect([issued.status, issued.json.count, issued.json.credentialMessages]).toEqual([200, 2, 2]);
+  });
+});
+
+describe('the operator’s list of organisations', () => {
+  it('gives names, dates and sizes only: no election, no member, no hash', async () => {
+    const server = await serverWith();
+    const operator = await addAccount(server, 'operator', { isOperator: true });
+    const admin = await addAccount(server, 'admin');
+    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const election = await server.elections.create(organisationId, admin, {
+      name: 'Élection 9XK2 du bureau',
+      description: 'Secret agenda 9XK2',
+      timeZone: 'Europe/Paris',
+    });
+    const client = new Client(server.app);
+    await client.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    const listed = await client.get('/api/v1/organisations');
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual({
+      organisations: [
+        { id: organisationId, name: 'Fédération', createdAt: expect.any(String), admins: 1, elections: 1 },
+      ],
+    });
+    const body = listed.body.toString();
+    for (const absent of ['9XK2', election.id, admin.email, 'passwordHash', 'scrypt'])
+      expect(body).not.toContain(absent);
+    // Everyone else is refused, as the role matrix says.
+    const other = new Client(server.app);
+    await other.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    expect((await other.get('/api/v1/organisations')).status).toBe(403);
+  });
+});
+
+const pg = await pgProblem();
+
+describe.skipIf(pg !== undefined)('/readyz on PostgreSQL (own schema)', () => {
+  it('reads the bookkeeping of the connection’s schema, and names what is missing', async () => {
+    const schema = await freshSchema('readyz');
+    try {
+      const server = await serverWith({}, schema.url);
+      expect((await server.app.inject({ method: 'GET', url: '/readyz' })).json().status).toBe('ready');
+      const [last] = await pgQuery(
+        `select name from ${schema.schema}.kysely_migration order by name desc limit 1`,
+      );
+      await pgQuery(`delete from ${schema.schema}.kysely_migration where name = '${String(last!.name)}'`);
+      const answer = await server.app.inject({ method: 'GET', url: '/readyz' });
+      expect([answer.statusCode, answer.json().pendingMigrations]).toEqual([503, [last!.name]]);
+      // Nothing of the connection string (user, password, host) in the answer.
+      expect(answer.body).not.toMatch(/postgres|127\.0\.0\.1|password/i);
+      await server.close();
+    } finally {
+      await schema.drop();
+    }
+  });
+});
