@@ -11,6 +11,7 @@ import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { buildServer } from '../../src/server/app.js';
+import { LOGIN_FAILURES_PER_ADDRESS } from '../../src/server/auth/rate-limits.js';
 import { type ServerConfig, type ServerContext, systemClock } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
@@ -157,10 +158,11 @@ describe('https base URL', () => {
 });
 
 describe('client address behind a proxy (TRUST_PROXY)', () => {
-  /** Eleven failed sign-ins (one over the per-address budget of 10), each with another login name. */
+  /** One failed sign-in over the per-address budget of failures, each with another login name. */
+  const STORM = LOGIN_FAILURES_PER_ADDRESS + 1;
   async function storm(server: TestServer, peer: string, forwarded: (i: number) => string) {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < STORM; i++) {
       const answer = await server.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
@@ -172,32 +174,32 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
     }
     return statuses;
   }
-  const tenFailuresThenLimited = [...Array(10).fill(401), 429];
+  const failuresThenLimited = [...Array(LOGIN_FAILURES_PER_ADDRESS).fill(401), 429];
 
   it('ignores X-Forwarded-For from the peer when unset: the peer’s budget is spent', async () => {
     const server = await serverWith();
-    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(tenFailuresThenLimited);
+    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(failuresThenLimited);
   });
 
   it('ignores X-Forwarded-For from a peer that is not the trusted proxy', async () => {
     const server = await serverWith({ trustProxy: ['10.0.0.2'] });
-    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(tenFailuresThenLimited);
+    expect(await storm(server, '203.0.113.7', (i) => `198.51.100.${i + 1}`)).toEqual(failuresThenLimited);
   });
 
   it('counts each forwarded client apart when the peer is the trusted proxy', async () => {
     const server = await serverWith({ trustProxy: parseTrustProxy('10.0.0.2') });
-    expect(await storm(server, '10.0.0.2', (i) => `198.51.100.${i + 1}`)).toEqual(Array(11).fill(401));
+    expect(await storm(server, '10.0.0.2', (i) => `198.51.100.${i + 1}`)).toEqual(Array(STORM).fill(401));
     // …and one client behind the proxy still has only its own budget.
-    expect(await storm(server, '10.0.0.2', () => '198.51.100.200')).toEqual(tenFailuresThenLimited);
+    expect(await storm(server, '10.0.0.2', () => '198.51.100.200')).toEqual(failuresThenLimited);
   });
 
   it('trusts a CIDR range and a hop count as Fastify does', async () => {
     const ranged = await serverWith({ trustProxy: parseTrustProxy('127.0.0.1, 10.0.0.0/8') });
-    expect(await storm(ranged, '10.1.2.3', (i) => `198.51.100.${i + 1}`)).toEqual(Array(11).fill(401));
+    expect(await storm(ranged, '10.1.2.3', (i) => `198.51.100.${i + 1}`)).toEqual(Array(STORM).fill(401));
     const hops = await serverWith({ trustProxy: parseTrustProxy('1') });
     // One hop trusted: the address the proxy saw (the last one it appended) is the client.
     expect(await storm(hops, '10.1.2.3', (i) => `192.0.2.9, 198.51.100.${i + 1}`)).toEqual(
-      Array(11).fill(401),
+      Array(STORM).fill(401),
     );
   });
 
