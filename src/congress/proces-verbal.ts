@@ -206,7 +206,8 @@ code{font-size:.8rem;word-break:break-all}
 @media print{body{margin:1cm}a{color:#000;text-decoration:none}.box{page-break-inside:avoid}}
 `;
 
-function figuresTable(p: Presentation, l: Labels, language: PvLanguage): string {
+/** `level`: the heading level of the questions, one below the section holding the table. */
+function figuresTable(p: Presentation, l: Labels, language: PvLanguage, level: 3 | 4): string {
   const n = (value: string | number) => escapeHtml(formatCount(value, language));
   const pc = (value: string | null) => escapeHtml(formatPercent(value, language));
   const head = `<table><tbody>
@@ -216,7 +217,7 @@ function figuresTable(p: Presentation, l: Labels, language: PvLanguage): string 
 </tbody></table>`;
   const questions = p.questions
     .map(
-      (q) => `<h4>${q.number}. ${escapeHtml(q.question)}</h4>
+      (q) => `<h${level}>${q.number}. ${escapeHtml(q.question)}</h${level}>
 <table><thead><tr><th>${l.answer}</th><th>${l.count}</th><th>${l.ofCast}</th><th>${l.ofValid}</th><th>${l.ofRegistered}</th></tr></thead><tbody>
 ${q.answers
   .map(
@@ -269,7 +270,7 @@ function boxSection(
 <h3>${l.box} ${escapeHtml(box.label)} <small>(${escapeHtml(box.id)})</small> — ${l.status[box.status]}</h3>
 ${box.channel === 'paper' ? `<p class="warn">${l.notVerifiable}</p>` : ''}
 <table><tbody>${rows.join('\n')}</tbody></table>
-${box.presentation ? figuresTable(box.presentation, l, language) : ''}
+${box.presentation ? figuresTable(box.presentation, l, language, 4) : ''}
 </section>`;
 }
 
@@ -364,7 +365,7 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 </header>
 <main>
 <h2>${l.consolidated}</h2>
-${figuresTable(report.presentation, l, language)}
+${figuresTable(report.presentation, l, language, 3)}
 ${decisionText(report, l, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
