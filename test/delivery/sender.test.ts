@@ -12,7 +12,7 @@ import { loggingTransport, type OutgoingMessage, testTransport } from '../../src
 import type { OutboxInput } from '../../src/store/delivery.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { election, organisation, voter } from '../../src/store/testing/fixtures.js';
+import { election, organisation, voter } from '../support/store-fixtures.js';
 import { tempDir } from '../support/tools.js';
 
 const E = 'E1234567890abc';

@@ -3,7 +3,14 @@
  * the casting route's rate limit, password hashing (accounts and voters are created elsewhere) and
  * the principal types. Everything else in this folder is internal.
  */
-
+export {
+  electionRolesOf,
+  requireAccount,
+  requireElectionRole,
+  requireOperator,
+  requireOrganisationAdmin,
+  requireVoter,
+} from './guards.js';
 export {
   checkPasswordPolicy,
   hashPassword,
@@ -13,15 +20,7 @@ export {
   PasswordPolicyError,
   type PasswordPolicyOutcome,
   verifyPassword,
-} from '../../election/password.js';
-export {
-  electionRolesOf,
-  requireAccount,
-  requireElectionRole,
-  requireOperator,
-  requireOrganisationAdmin,
-  requireVoter,
-} from './guards.js';
+} from './password.js';
 export { authPlugin } from './plugin.js';
 export type {
   AccountPrincipal,
