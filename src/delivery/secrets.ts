@@ -13,7 +13,7 @@
 import { randomBytes, randomInt, scrypt } from 'node:crypto';
 import { BASE58_ALPHABET } from '../core/base58.js';
 import { type Secret, secret } from '../core/secret.js';
-import { SCRYPT_PARAMETERS, type ScryptParameters } from '../server/auth/password.js';
+import { SCRYPT_PARAMETERS, type ScryptParameters } from '../election/password.js';
 
 export const GENERATED_PASSWORD_LENGTH = 16;
 export const GENERATED_PASSWORD_SCRYPT: ScryptParameters = { N: 2 ** 9, r: 8, p: 1 };

@@ -8,13 +8,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type * as recoverySchema from '../recovery/schema.js';
 import * as recovery from '../recovery/store-queries.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
-import * as delivery from './delivery.js';
+import { chunks } from './chunks.js';
+import { ConsultationStore } from './consultation-store.js';
+import * as delivery from './delivery/index.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
-import { ConsultationStore } from './consultation-store.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -281,7 +283,7 @@ export class KyselyStore implements Store {
     const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
     await this.#transaction(async (trx) => {
       await trx.deleteFrom('voters').where('election_id', '=', electionId).execute();
-      for (const chunk of rows.chunks(values)) await trx.insertInto('voters').values(chunk).execute();
+      for (const chunk of chunks(values)) await trx.insertInto('voters').values(chunk).execute();
     });
   }
 
@@ -409,7 +411,8 @@ export class KyselyStore implements Store {
     }
     try {
       await this.#transaction(async (trx) => {
-        for (const { data, event, ballot } of entries) await insertAppend(trx, electionId, data, event, ballot);
+        for (const { data, event, ballot } of entries)
+          await insertAppend(trx, electionId, data, event, ballot);
       });
     } catch (error) {
       const conflict = appendConflict(error);
@@ -508,7 +511,9 @@ export class KyselyStore implements Store {
     await this.#secureDelete();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#transaction((trx) => delivery.enqueue(trx, electionId, messages, publicCredentials));
+        return await this.#transaction((trx) =>
+          delivery.enqueue(trx, electionId, messages, publicCredentials),
+        );
       } catch (error) {
         // Two requests queueing the same key at once (PostgreSQL, read committed): the loser's retry
         // sees the winner's rows and skips them, as idempotency asks.
@@ -603,29 +608,33 @@ export class KyselyStore implements Store {
   // kysely-store: delivery (keep this marker line)
   /** Congress queries (src/store/consultation-store.ts) over this store's connection and write queue. */
   get consultations(): ConsultationStore {
-    return new ConsultationStore(this.#db, (task) => this.#write(task), (task) => this.#transaction(task));
+    return new ConsultationStore(
+      this.#db,
+      (task) => this.#write(task),
+      (task) => this.#transaction(task),
+    );
   }
   // kysely-store: congress (keep this marker line)
 
-  // Credential recovery: queries in src/recovery/store-queries.ts.
+  // Credential recovery: queries in src/recovery/store-queries.ts, tables in src/recovery/schema.ts.
   getRecoverySettings(electionId: string) {
     return recovery.getSettings(this.#db, electionId);
   }
-  saveRecoverySettings(row: recovery.RecoverySettingsRow) {
+  saveRecoverySettings(row: recoverySchema.RecoverySettingsRow) {
     return this.#write((db) => recovery.saveSettings(db, row));
   }
-  saveCredentialEscrows(electionId: string, escrows: readonly recovery.CredentialEscrowRow[]) {
+  saveCredentialEscrows(electionId: string, escrows: readonly recoverySchema.CredentialEscrowRow[]) {
     return this.#transaction((trx) => recovery.saveEscrows(trx, electionId, escrows));
   }
   listCredentialEscrows(electionId: string, voterIds?: readonly string[]) {
     return recovery.listEscrows(this.#db, electionId, voterIds);
   }
-  replaceVoterCredential(input: recovery.CredentialReplacement) {
+  replaceVoterCredential(input: recoverySchema.CredentialReplacement) {
     return this.#transaction((trx) => recovery.replaceVoterCredential(trx, input)).catch(
       recovery.falseOnConflict,
     );
   }
-  createRecoveryRequest(row: recovery.RecoveryRequestRow) {
+  createRecoveryRequest(row: recoverySchema.RecoveryRequestRow) {
     return this.#write((db) => recovery.createRequest(db, row));
   }
   listRecoveryRequests(electionId: string) {
@@ -633,8 +642,8 @@ export class KyselyStore implements Store {
   }
   updateRecoveryRequest(
     id: string,
-    from: readonly recovery.RecoveryRequestState[],
-    patch: recovery.RecoveryRequestPatch,
+    from: readonly recoverySchema.RecoveryRequestState[],
+    patch: recoverySchema.RecoveryRequestPatch,
   ) {
     return this.#write((db) => recovery.updateRequest(db, id, from, patch));
   }

@@ -9,9 +9,9 @@
  * A released migration is history: never edit one, append a new one.
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import { recoveryMigration } from '../recovery/store-queries.js';
+import { recoveryMigration } from '../recovery/schema.js';
 import { congressMigration } from './consultation-store.js';
-import { createDeliveryTables } from './delivery.js';
+import { createDeliveryTables } from './delivery/index.js';
 
 const initial: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxInput } from '../../src/store/delivery.js';
+import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';

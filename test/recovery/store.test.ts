@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecoveryRequestRow } from '../../src/recovery/store-queries.js';
+import type { RecoveryRequestRow } from '../../src/recovery/schema.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
