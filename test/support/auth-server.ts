@@ -9,8 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../../src/core/clock.js';
 import { secret } from '../../src/core/secret.js';
-import { hashPassword } from '../../src/server/auth/password.js';
+import { hashPassword } from '../../src/election/password.js';
 import {
   requireElectionRole,
   requireOperator,
@@ -20,7 +21,7 @@ import {
 import { authPlugin } from '../../src/server/auth/plugin.js';
 import { castRateLimit } from '../../src/server/auth/rate-limits.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/sessions.js';
-import type { Clock, ServerContext } from '../../src/server/context.js';
+import type { ServerContext } from '../../src/server/context.js';
 import { ApiError, errorBody, preferredLanguage } from '../../src/server/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { ElectionRow, Role, Store } from '../../src/store/store.js';
