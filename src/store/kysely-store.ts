@@ -501,7 +501,7 @@ export class KyselyStore implements Store {
     return found.map(rows.fromAudit);
   }
 
-  // Delivery (queries in delivery.ts)
+  // Delivery (queries in delivery/, one module per table)
 
   async enqueueMessages(
     electionId: string,

@@ -204,7 +204,7 @@ const initial: Migration = {
 /** Every migration, keyed so that the string sort Kysely applies is the intended order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
-  // Outbox, delivery settings, voter access facts, one-time codes (src/store/delivery.ts).
+  // Outbox, delivery settings, voter access facts, one-time codes (src/store/delivery/).
   '0002_delivery': { up: createDeliveryTables },
   // migration: delivery (keep this marker line)
   '0003_congress': congressMigration,

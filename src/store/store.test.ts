@@ -99,7 +99,7 @@ const PG_TABLES = [
   'credential_escrows',
   'recovery_requests',
   'recovery_settings',
-  // delivery (src/store/delivery.ts): children of voters and elections
+  // delivery (src/store/delivery/): children of voters and elections
   'outbox',
   'one_time_codes',
   'voter_access',

@@ -258,7 +258,7 @@ export interface Store {
   appendAudit(entry: AuditEntryInput): Promise<AuditRow>;
   listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]>;
 
-  // Delivery (src/store/delivery.ts): outbox, settings, voter access, one-time codes
+  // Delivery (src/store/delivery/, one module per table): outbox, settings, voter access, one-time codes
   /**
    * Queues messages (an idempotency key already present is skipped, not an error) and, in the same
    * transaction, sets public credentials: a generated credential is bound to its voter only together
@@ -314,7 +314,7 @@ export interface Store {
   /** Consultations and their ballot boxes (congress): src/store/consultation-store.ts. */
   readonly consultations: import('./consultation-store.js').ConsultationStore;
   // store: congress (keep this marker line)
-  // Credential recovery (src/recovery/store-queries.ts): escrows are ciphertexts only.
+  // Credential recovery (src/recovery/schema.ts, store-queries.ts): escrows are ciphertexts only.
   getRecoverySettings(
     electionId: string,
   ): Promise<import('../recovery/schema.js').RecoverySettingsRow | undefined>;
