@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type * as recoverySchema from '../recovery/schema.js';
 import * as recovery from '../recovery/store-queries.js';
+import * as accounts from './accounts.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
 import { chunks } from './chunks.js';
@@ -86,108 +87,54 @@ export class KyselyStore implements Store {
     return this.#write((db) => db.transaction().execute(task));
   }
 
-  // Organisations and accounts
+  // Organisations, accounts, sessions (queries in accounts.ts)
 
   async createOrganisation(row: OrganisationRow): Promise<void> {
-    await this.#write((db) => db.insertInto('organisations').values(rows.toOrganisation(row)).execute());
+    await this.#write((db) => accounts.createOrganisation(db, row));
   }
 
-  async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
-    const row = await this.#db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row && rows.fromOrganisation(row);
+  getOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    return accounts.getOrganisation(this.#db, id);
   }
 
-  async listOrganisations(): Promise<OrganisationRow[]> {
-    const found = await this.#db
-      .selectFrom('organisations')
-      .selectAll()
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return found.map(rows.fromOrganisation);
+  listOrganisations(): Promise<OrganisationRow[]> {
+    return accounts.listOrganisations(this.#db);
   }
 
   async createAccount(row: AccountRow): Promise<void> {
-    await this.#write((db) => db.insertInto('accounts').values(rows.toAccount(row)).execute());
+    await this.#write((db) => accounts.createAccount(db, row));
   }
 
-  async getAccount(id: string): Promise<AccountRow | undefined> {
-    const row = await this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromAccount(row);
+  getAccount(id: string): Promise<AccountRow | undefined> {
+    return accounts.getAccount(this.#db, id);
   }
 
-  async findAccountByEmail(email: string): Promise<AccountRow | undefined> {
-    const row = await this.#db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
-    return row && rows.fromAccount(row);
+  findAccountByEmail(email: string): Promise<AccountRow | undefined> {
+    return accounts.findAccountByEmail(this.#db, email);
   }
 
-  /** Idempotent: granting a membership twice is not an error. */
   async addMembership(row: MembershipRow): Promise<void> {
-    const values = { organisation_id: row.organisationId, account_id: row.accountId, role: row.role };
-    await this.#write((db) =>
-      db
-        .insertInto('memberships')
-        .values(values)
-        .onConflict((oc) => oc.columns(['organisation_id', 'account_id', 'role']).doNothing())
-        .execute(),
-    );
+    await this.#write((db) => accounts.addMembership(db, row));
   }
 
-  async listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
-    const found = await this.#db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('account_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      organisationId: r.organisation_id,
-      accountId: r.account_id,
-      role: r.role as MembershipRow['role'],
-    }));
+  listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
+    return accounts.listOrganisationMembers(this.#db, organisationId);
   }
 
-  async listMemberships(accountId: string): Promise<MembershipRow[]> {
-    const found = await this.#db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .orderBy('organisation_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      organisationId: r.organisation_id,
-      accountId: r.account_id,
-      role: r.role as MembershipRow['role'],
-    }));
+  listMemberships(accountId: string): Promise<MembershipRow[]> {
+    return accounts.listMemberships(this.#db, accountId);
   }
-
-  // Sessions
 
   async createSession(row: SessionRow): Promise<void> {
-    await this.#write((db) => db.insertInto('sessions').values(rows.toSession(row)).execute());
+    await this.#write((db) => accounts.createSession(db, row));
   }
 
-  async findSession(tokenHash: string): Promise<SessionRow | undefined> {
-    const row = await this.#db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    return row && rows.fromSession(row);
+  findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    return accounts.findSession(this.#db, tokenHash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.#write((db) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute());
+    await this.#write((db) => accounts.deleteSession(db, tokenHash));
   }
 
   // Elections
