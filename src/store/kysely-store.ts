@@ -13,9 +13,9 @@ import * as recovery from '../recovery/store-queries.js';
 import * as accounts from './accounts.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
-import { chunks } from './chunks.js';
 import { ConsultationStore } from './consultation-store.js';
 import * as delivery from './delivery/index.js';
+import * as elections from './elections.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
 import * as rows from './rows.js';
@@ -40,6 +40,7 @@ import type {
   TrusteeRow,
   VoterRow,
 } from './store.js';
+import * as voterQueries from './voters.js';
 
 /** Losing the race for an audit sequence number means someone else progressed; this many losses is a bug. */
 const AUDIT_ATTEMPTS = 100;
@@ -137,26 +138,18 @@ export class KyselyStore implements Store {
     await this.#write((db) => accounts.deleteSession(db, tokenHash));
   }
 
-  // Elections
+  // Elections and their roles (queries in elections.ts)
 
   async createElection(row: ElectionRow): Promise<void> {
-    await this.#write((db) => db.insertInto('elections').values(rows.toElection(row)).execute());
+    await this.#write((db) => elections.createElection(db, row));
   }
 
-  async getElection(id: string): Promise<ElectionRow | undefined> {
-    const row = await this.#db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromElection(row);
+  getElection(id: string): Promise<ElectionRow | undefined> {
+    return elections.getElection(this.#db, id);
   }
 
-  async listElections(organisationId: string): Promise<ElectionRow[]> {
-    const found = await this.#db
-      .selectFrom('elections')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return found.map(rows.fromElection);
+  listElections(organisationId: string): Promise<ElectionRow[]> {
+    return elections.listElections(this.#db, organisationId);
   }
 
   /** `updatedAt` defaults to now when the patch does not set it. */
@@ -165,59 +158,23 @@ export class KyselyStore implements Store {
     expectedVersion: number,
     patch: rows.ElectionPatch,
   ): Promise<ElectionRow | undefined> {
-    const columns = {
-      ...rows.toElectionUpdate(patch),
-      updated_at: patch.updatedAt ?? new Date().toISOString(),
-    };
-    const row = await this.#write((db) =>
-      db
-        .updateTable('elections')
-        .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll()
-        .executeTakeFirst(),
-    );
-    return row && rows.fromElection(row);
+    const stamped = { ...patch, updatedAt: patch.updatedAt ?? new Date().toISOString() };
+    return this.#write((db) => elections.updateElection(db, id, expectedVersion, stamped));
   }
 
-  /** Idempotent, like addMembership. */
   async addElectionRole(row: ElectionRoleRow): Promise<void> {
-    const values = { election_id: row.electionId, account_id: row.accountId, role: row.role };
-    await this.#write((db) =>
-      db
-        .insertInto('election_roles')
-        .values(values)
-        .onConflict((oc) => oc.columns(['election_id', 'account_id', 'role']).doNothing())
-        .execute(),
-    );
+    await this.#write((db) => elections.addElectionRole(db, row));
   }
 
-  async listElectionRoles(electionId: string): Promise<ElectionRoleRow[]> {
-    return this.#roles('election_id', electionId);
+  listElectionRoles(electionId: string): Promise<ElectionRoleRow[]> {
+    return elections.listRoles(this.#db, 'election_id', electionId);
   }
 
-  async listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]> {
-    return this.#roles('account_id', accountId);
+  listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]> {
+    return elections.listRoles(this.#db, 'account_id', accountId);
   }
 
-  async #roles(column: 'election_id' | 'account_id', value: string): Promise<ElectionRoleRow[]> {
-    const found = await this.#db
-      .selectFrom('election_roles')
-      .selectAll()
-      .where(column, '=', value)
-      .orderBy('election_id')
-      .orderBy('account_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      electionId: r.election_id,
-      accountId: r.account_id,
-      role: r.role as ElectionRoleRow['role'],
-    }));
-  }
-
-  // Voters
+  // Voters and trustees (queries in voters.ts)
 
   async replaceVoters(electionId: string, voters: VoterRow[]): Promise<void> {
     for (const voter of voters) {
@@ -227,36 +184,19 @@ export class KyselyStore implements Store {
         );
       }
     }
-    const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
-    await this.#transaction(async (trx) => {
-      await trx.deleteFrom('voters').where('election_id', '=', electionId).execute();
-      for (const chunk of chunks(values)) await trx.insertInto('voters').values(chunk).execute();
-    });
+    await this.#transaction((trx) => voterQueries.replaceVoters(trx, electionId, voters));
   }
 
-  async listVoters(electionId: string): Promise<VoterRow[]> {
-    const found = await this.#db
-      .selectFrom('voters')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .orderBy('position')
-      .execute();
-    return found.map(rows.fromVoter);
+  listVoters(electionId: string): Promise<VoterRow[]> {
+    return voterQueries.listVoters(this.#db, electionId);
   }
 
-  async getVoter(id: string): Promise<VoterRow | undefined> {
-    const row = await this.#db.selectFrom('voters').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromVoter(row);
+  getVoter(id: string): Promise<VoterRow | undefined> {
+    return voterQueries.getVoter(this.#db, id);
   }
 
-  async findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined> {
-    const row = await this.#db
-      .selectFrom('voters')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .where('login', '=', login)
-      .executeTakeFirst();
-    return row && rows.fromVoter(row);
+  findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined> {
+    return voterQueries.findVoterByLogin(this.#db, electionId, login);
   }
 
   /** Throws (and changes nothing) if a voter is not on this election's roll. */
@@ -264,76 +204,23 @@ export class KyselyStore implements Store {
     electionId: string,
     updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
   ): Promise<void> {
-    await this.#transaction(async (trx) => {
-      for (const { voterId, publicCredential, passwordHash } of updates) {
-        const set = {
-          ...(publicCredential === undefined ? {} : { public_credential: publicCredential }),
-          ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
-        };
-        if (Object.keys(set).length === 0) continue;
-        const result = await trx
-          .updateTable('voters')
-          .set(set)
-          .where('id', '=', voterId)
-          .where('election_id', '=', electionId)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n)
-          throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
-      }
-    });
+    await this.#transaction((trx) => voterQueries.setVoterSecrets(trx, electionId, updates));
   }
 
-  // Trustees
-
-  /** Inserts, or replaces the trustee at the same position. */
   async saveTrustee(row: TrusteeRow): Promise<void> {
-    const values = rows.toTrustee(row);
-    const { election_id, position, ...rest } = values;
-    await this.#write((db) =>
-      db
-        .insertInto('trustees')
-        .values(values)
-        .onConflict((oc) => oc.columns(['election_id', 'position']).doUpdateSet(rest))
-        .execute(),
-    );
+    await this.#write((db) => voterQueries.saveTrustee(db, row));
   }
 
-  async listTrustees(electionId: string): Promise<TrusteeRow[]> {
-    const found = await this.#db
-      .selectFrom('trustees')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .orderBy('position')
-      .execute();
-    return found.map(rows.fromTrustee);
+  listTrustees(electionId: string): Promise<TrusteeRow[]> {
+    return voterQueries.listTrustees(this.#db, electionId);
   }
 
   async deleteTrustees(electionId: string): Promise<void> {
-    await this.#write((db) => db.deleteFrom('trustees').where('election_id', '=', electionId).execute());
+    await this.#write((db) => voterQueries.deleteTrustees(db, electionId));
   }
 
-  async swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean> {
-    const values = rows.toTrustee(row);
-    if (expectedPublicJson === null) {
-      const inserted = await this.#write((db) =>
-        db
-          .insertInto('trustees')
-          .values(values)
-          .onConflict((oc) => oc.columns(['election_id', 'position']).doNothing())
-          .executeTakeFirst(),
-      );
-      return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
-    }
-    const updated = await this.#write((db) =>
-      db
-        .updateTable('trustees')
-        .set({ public_json: values.public_json })
-        .where('election_id', '=', row.electionId)
-        .where('position', '=', row.position)
-        .where('public_json', '=', expectedPublicJson)
-        .executeTakeFirst(),
-    );
-    return Number(updated.numUpdatedRows) === 1;
+  swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean> {
+    return this.#write((db) => voterQueries.swapTrustee(db, row, expectedPublicJson));
   }
 
   // Public board
