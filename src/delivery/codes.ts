@@ -6,8 +6,8 @@
  * login exists or not, and costs the same hashing work.
  */
 import { secret } from '../core/secret.js';
-import { verifyPassword } from '../server/auth/password.js';
-import { ApiError } from '../server/errors.js';
+import { verifyPassword } from '../election/password.js';
+import { DomainError } from '../errors/catalogue.js';
 import type { VoterRow } from '../store/store.js';
 import { consultationRound, type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';
 import { generateCode, hashCode } from './secrets.js';
@@ -21,10 +21,10 @@ export const CODE_RESEND_INTERVAL_MS = 60_000;
 
 async function codeElection(ctx: DeliveryContext, electionId: string) {
   const row = await ctx.store.getElection(electionId);
-  if (row === undefined || !['draft', 'open'].includes(row.state)) throw new ApiError('SCR_VOTING_CLOSED');
+  if (row === undefined || !['draft', 'open'].includes(row.state)) throw new DomainError('SCR_VOTING_CLOSED');
   const settings = await deliverySettings(ctx.store, electionId);
   if (settings.loginMode !== 'one-time-code')
-    throw new ApiError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
+    throw new DomainError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
   return { row, settings };
 }
 
@@ -95,7 +95,7 @@ export async function checkCode(
       ? undefined
       : await ctx.store.spendOneTimeCodeAttempt(electionId, voter.id, ctx.clock.now().toISOString());
   const matches = await verifyPassword(secret(code.trim(), 'password'), live?.codeHash);
-  if (voter === undefined || live === undefined || !matches) throw new ApiError('SCR_BAD_CODE');
+  if (voter === undefined || live === undefined || !matches) throw new DomainError('SCR_BAD_CODE');
   await ctx.store.deleteOneTimeCode(electionId, voter.id);
   return voter;
 }

@@ -9,11 +9,11 @@
  * the voter's older message of that purpose if it has not started to leave.
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
 import type { Secret } from '../core/secret.js';
-import type { Clock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
-import type { EnqueueOutcome, MessagePurpose, OutboxInput } from '../store/delivery.js';
+import { DomainError } from '../errors/catalogue.js';
+import type { EnqueueOutcome, MessagePurpose, OutboxInput } from '../store/delivery/index.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type DeliverySettings, deliverySettings } from './settings.js';
 import {
@@ -133,7 +133,7 @@ async function enqueueDrafts(
 
 async function electionAndSettings(store: Store, electionId: string) {
   const row = await store.getElection(electionId);
-  if (row === undefined) throw new ApiError('SCR_NOT_FOUND');
+  if (row === undefined) throw new DomainError('SCR_NOT_FOUND');
   const settings = await deliverySettings(store, electionId);
   return {
     row,
@@ -166,7 +166,7 @@ export async function queueCredentialMessage(
   const { electionId, voterId, credential, purpose, idempotencyKey } = input;
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   const voter = await ctx.store.getVoter(voterId);
-  if (voter === undefined || voter.electionId !== electionId) throw new ApiError('SCR_NOT_FOUND');
+  if (voter === undefined || voter.electionId !== electionId) throw new DomainError('SCR_NOT_FOUND');
   const language = messageLanguage(voter.language, settings.defaultLanguage);
   const [outcome] = await enqueueDrafts(ctx, electionId, [
     {
@@ -280,7 +280,7 @@ export async function queuePasswordMessages(
 ): Promise<number> {
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   if (settings.loginMode !== 'password')
-    throw new ApiError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
+    throw new DomainError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
   const wanted = options.voterIds === undefined ? undefined : new Set(options.voterIds);
   const voters = (await ctx.store.listVoters(electionId)).filter(
     (v) => wanted === undefined || wanted.has(v.id),

@@ -11,9 +11,9 @@
  *   DELIVERY_SENDER=off     run no sender in this process (another process sends)
  * Several processes may run senders on one store: leases share the outbox between them.
  */
-import type { MailMode } from '../server/context.js';
 import type { Store } from '../store/store.js';
 import { DeliverySender } from './sender.js';
+import type { MailMode } from './transport.js';
 import { loggingTransport, mailTransportFromEnvironment } from './transport.js';
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

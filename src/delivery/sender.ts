@@ -20,8 +20,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Clock } from '../server/context.js';
-import type { ClaimedMessage, MaterialisedPassword, MessageOutcome } from '../store/delivery.js';
+import type { Clock } from '../core/clock.js';
+import type { ClaimedMessage, MaterialisedPassword, MessageOutcome } from '../store/delivery/index.js';
 import type { Store } from '../store/store.js';
 import { generatePassword, hashGeneratedSecret } from './secrets.js';
 import { PASSWORD_PLACEHOLDER } from './templates.js';

@@ -5,7 +5,7 @@
  * session or relay log does not yield both), the help contact printed in every message, and the
  * language used for voters whose own is not offered.
  */
-import type { DeliverySettingsRow } from '../store/delivery.js';
+import type { DeliverySettingsRow } from '../store/delivery/index.js';
 import type { Store } from '../store/store.js';
 
 /** One hour: long enough that both messages are not fetched by the same relay batch, short enough to vote the same day. */

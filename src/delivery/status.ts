@@ -4,7 +4,7 @@
  * the voter has signed in and tested their access, and whether they voted. Scrutineers get counts
  * only. Built from allowlisted fields: no body, no secret, no hash.
  */
-import type { MessagePurpose, MessageStatus, OutboxEntry } from '../store/delivery.js';
+import type { MessagePurpose, MessageStatus, OutboxEntry } from '../store/delivery/index.js';
 import type { Store, VoterRow } from '../store/store.js';
 
 export interface MessageSummary {

@@ -11,6 +11,13 @@ import nodemailer from 'nodemailer';
 
 export type Channel = 'email' | 'sms';
 
+/**
+ * How voter messages leave this server: `smtp` (SMTP_URL is set), `terminal-demo` (`scrutin demo`:
+ * nothing is sent, a line per message goes to the terminal), `none` (no mail configured: every
+ * action that would queue a message to voters is refused, so nothing looks sent that cannot be).
+ */
+export type MailMode = 'smtp' | 'terminal-demo' | 'none';
+
 export interface OutgoingMessage {
   /** Outbox row id: for logs. */
   readonly id: string;

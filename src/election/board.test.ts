@@ -7,12 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../core/clock.js';
 import { parsePrivateCredential } from '../core/credential.js';
+import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
 import { inProcessChecker } from '../protocol/verifier.js';
-import { systemClock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { BoardService } from './board.js';
@@ -77,7 +77,7 @@ describe('BoardService group commit', () => {
       casts.map(({ voter, raw }) =>
         elections.castBallot(id, issued[voter]!.voterId, raw).then(
           (answer) => answer.tracker,
-          (error: unknown) => (error instanceof ApiError ? error.code : String(error)),
+          (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
         ),
       ),
     );

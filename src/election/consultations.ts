@@ -23,9 +23,11 @@ import {
 } from '../congress/figures.js';
 import { type RoundRule, ruleFromJson, ruleProblem } from '../congress/rules.js';
 import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
+import type { Clock } from '../core/clock.js';
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
+import { DomainError } from '../errors/catalogue.js';
 import { checkQuestion } from '../protocol/election.js';
 import {
   type HomomorphicQuestion,
@@ -37,12 +39,11 @@ import {
 import { generateToken } from '../protocol/setup.js';
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
-import type { Clock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
 import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
-import { type Actor, type ElectionService, estimatedBallotSize, randomId } from './service.js';
+import { type Actor, randomId } from './actor.js';
+import { type ElectionService, estimatedBallotSize } from './service.js';
 import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
 
 /** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */
@@ -86,7 +87,7 @@ export interface PaperBoxInput {
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
 
 const invalid = (problem: string): never => {
-  throw new ApiError('SCR_INVALID_CONSULTATION', { problem });
+  throw new DomainError('SCR_INVALID_CONSULTATION', { problem });
 };
 
 export class ConsultationService {
@@ -127,7 +128,7 @@ export class ConsultationService {
       await this.settle(box.consultationId, actor);
     } catch (error) {
       // The publication itself is done and acknowledged; reading the consultation resumes the preparation.
-      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
     }
   }
 
@@ -160,7 +161,7 @@ export class ConsultationService {
 
   async get(id: string): Promise<ConsultationRow> {
     const row = await this.store.consultations.get(id);
-    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
 
@@ -192,7 +193,7 @@ export class ConsultationService {
 
   async box(id: string, boxId: string): Promise<BoxRow> {
     const box = (await this.boxes(id)).find((b) => b.id === boxId);
-    if (!box) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such box in this consultation' });
+    if (!box) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such box in this consultation' });
     return box;
   }
 
@@ -229,7 +230,7 @@ export class ConsultationService {
         if (!(error instanceof DecodeError)) throw error;
       }
       if (!key || !verifyTrusteePublicKey(group, key))
-        throw new ApiError('SCR_INVALID_TRUSTEE_DATA', {
+        throw new DomainError('SCR_INVALID_TRUSTEE_DATA', {
           problem: `trustees[${i}]: not a valid public key of this group`,
         });
     }
@@ -315,7 +316,7 @@ export class ConsultationService {
     for (const box of boxes) {
       const election = await this.elections.get(box.electionId!);
       if (election.state !== 'draft')
-        throw new ApiError('SCR_WRONG_STATE', {
+        throw new DomainError('SCR_WRONG_STATE', {
           problem: `box ${box.label} is ${election.state}, not draft`,
         });
     }
@@ -323,7 +324,7 @@ export class ConsultationService {
       csv,
       boxes.map((b) => b.label),
     );
-    if (!roll.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: roll.problems });
+    if (!roll.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: roll.problems });
     const imported: Record<string, number> = {};
     for (const box of boxes) {
       const part = roll.parts.get(box.label);
@@ -344,9 +345,9 @@ export class ConsultationService {
     const box = await this.box(id, boxId);
     const trimmed = reason.trim();
     if (trimmed.length < 5)
-      throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
+      throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
     if (box.annulReason !== null)
-      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
+      throw new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
     if (box.electionId) {
       const election = await this.elections.get(box.electionId);
       // Not published yet: the election is annulled, and its hook records the box's annulment.
@@ -357,16 +358,16 @@ export class ConsultationService {
       }
     }
     if (!(await this.recordAnnulment(row, box, actor, trimmed, this.now())))
-      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
+      throw new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
     return this.box(id, boxId);
   }
 
   private async replaceable(id: string, boxId: string): Promise<BoxRow> {
     const box = await this.box(id, boxId);
     if (box.annulReason === null)
-      throw new ApiError('SCR_WRONG_STATE', { problem: 'only an annulled box can be re-run' });
+      throw new DomainError('SCR_WRONG_STATE', { problem: 'only an annulled box can be re-run' });
     if ((await this.boxes(id)).some((b) => b.replacesId === box.id))
-      throw new ApiError('SCR_WRONG_STATE', { problem: 'this box already has a re-run' });
+      throw new DomainError('SCR_WRONG_STATE', { problem: 'this box already has a re-run' });
     return box;
   }
 
@@ -394,7 +395,7 @@ export class ConsultationService {
       return await this.store.consultations.addBox(rest);
     } catch (error) {
       if (error instanceof UniqueViolation)
-        throw new ApiError('SCR_CONFLICT', { problem: 'someone else changed the boxes at the same time' });
+        throw new DomainError('SCR_CONFLICT', { problem: 'someone else changed the boxes at the same time' });
       throw error;
     }
   }
@@ -405,23 +406,23 @@ export class ConsultationService {
     const template = this.template(row);
     const label = input.label.trim();
     if (label.length === 0 || label.length > 200)
-      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the label has 1 to 200 characters' });
+      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the label has 1 to 200 characters' });
     if (input.enteredBy.trim().length < 2)
-      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'name the person who entered the totals' });
+      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'name the person who entered the totals' });
     const parsed = figuresFromJson(input.figures);
-    if (!parsed.ok) throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: parsed.problem });
+    if (!parsed.ok) throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: parsed.problem });
     const figures = (parsed as { figures: BoxFigures }).figures;
     const problem = figuresProblem(template.questions, figures);
-    if (problem) throw new ApiError('SCR_INVALID_PAPER_BOX', { problem });
+    if (problem) throw new DomainError('SCR_INVALID_PAPER_BOX', { problem });
     const report = readReport(input.report);
     let replaces: BoxRow | undefined;
     if (input.replaces) replaces = await this.replaceable(id, input.replaces);
     else if ((await this.consolidation(id)).complete)
-      throw new ApiError('SCR_WRONG_STATE', {
+      throw new DomainError('SCR_WRONG_STATE', {
         problem: 'the consultation is complete: only a re-run of an annulled box can be added',
       });
     if (!replaces && (await this.boxes(id)).some((b) => b.label === label && !b.annulReason))
-      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: `a box is already labelled "${label}"` });
+      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: `a box is already labelled "${label}"` });
     const box = await this.addBox({
       ...newBox(id, 0, label, 'paper', null, this.now()),
       replacesId: replaces?.id ?? null,
@@ -462,7 +463,7 @@ export class ConsultationService {
     const moved: string[] = [];
     // A box that is not ready (e.g. no credentials yet) is reported and the others still move.
     const refused: { box: string; label: string; code: string; detail: unknown }[] = [];
-    let firstError: ApiError | undefined;
+    let firstError: DomainError | undefined;
     for (const box of await this.boxes(id)) {
       if (box.channel !== 'online' || box.annulReason !== null) continue;
       const election = await this.elections.get(box.electionId!);
@@ -471,15 +472,15 @@ export class ConsultationService {
         await this.elections[step](election.id, actor);
         moved.push(box.id);
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         firstError ??= error;
         refused.push({ box: box.id, label: box.label, code: error.code, detail: error.detail ?? null });
       }
     }
     if (moved.length === 0 && firstError)
-      throw new ApiError(firstError.code, { problem: `no box moved by "${step}"`, refused });
+      throw new DomainError(firstError.code, { problem: `no box moved by "${step}"`, refused });
     if (moved.length === 0)
-      throw new ApiError('SCR_WRONG_STATE', { problem: `no box can be moved by "${step}"` });
+      throw new DomainError('SCR_WRONG_STATE', { problem: `no box can be moved by "${step}"` });
     await this.audit(row, actor, `consultation.${step}`, { boxes: moved.length, refused: refused.length });
     // Each publication settled the round already (electionPublished); this is idempotent.
     if (step === 'publish') await this.settle(id, actor);
@@ -722,7 +723,7 @@ export class ConsultationService {
   async report(id: string, boxId: string): Promise<{ fileName: string; bytes: Buffer }> {
     const box = await this.box(id, boxId);
     if (box.reportBase64 === null || box.reportName === null)
-      throw new ApiError('SCR_NOT_FOUND', { problem: 'no report file is kept for this box' });
+      throw new DomainError('SCR_NOT_FOUND', { problem: 'no report file is kept for this box' });
     return { fileName: box.reportName, bytes: Buffer.from(box.reportBase64, 'base64') };
   }
 }
@@ -762,24 +763,25 @@ function parseConsultationQuestions(
   group: ReturnType<typeof requireGroup>,
 ): HomomorphicQuestion[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > 50)
-    throw new ApiError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
+    throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
   try {
     const questions = value.map((q, i) => {
       const question = questionCodec.decode(q, `questions[${i}]`);
       checkQuestion(question, `questions[${i}]`, group);
       if (!isHomomorphic(question))
-        throw new ApiError('SCR_INVALID_QUESTIONS', {
+        throw new DomainError('SCR_INVALID_QUESTIONS', {
           problem: `questions[${i}]: only questions counted by addition can be consolidated across boxes`,
         });
       return question;
     });
     if (estimatedBallotSize(questions, group) > 256 * 1024)
-      throw new ApiError('SCR_INVALID_QUESTIONS', {
+      throw new DomainError('SCR_INVALID_QUESTIONS', {
         problem: 'the ballots for these questions would be too large',
       });
     return questions;
   } catch (error) {
-    if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_QUESTIONS', { problem: error.message });
+    if (error instanceof DecodeError)
+      throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
     throw error;
   }
 }
@@ -791,24 +793,24 @@ function readReport(report: PaperBoxInput['report']): {
 } {
   const fileName = report.fileName.trim();
   if (fileName.length === 0 || fileName.length > 200 || /[/\\]|\p{Cc}/u.test(fileName))
-    throw new ApiError('SCR_INVALID_PAPER_BOX', {
+    throw new DomainError('SCR_INVALID_PAPER_BOX', {
       problem: 'the report needs a plain file name (no folders)',
     });
   if (report.contentBase64 !== undefined) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(report.contentBase64) || report.contentBase64.length % 4 !== 0)
-      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the report content must be Base64' });
+      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the report content must be Base64' });
     const bytes = Buffer.from(report.contentBase64, 'base64');
     if (bytes.length === 0)
-      throw new ApiError('SCR_INVALID_PAPER_BOX', { problem: 'the report file is empty' });
+      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the report file is empty' });
     const sha256 = sha256Hex(new Uint8Array(bytes));
     if (report.sha256 !== undefined && report.sha256.toLowerCase() !== sha256)
-      throw new ApiError('SCR_INVALID_PAPER_BOX', {
+      throw new DomainError('SCR_INVALID_PAPER_BOX', {
         problem: 'the SHA-256 given does not match the report file',
       });
     return { fileName, sha256, base64: bytes.length <= MAX_KEPT_REPORT_BYTES ? report.contentBase64 : null };
   }
   if (report.sha256 === undefined || !/^[0-9a-fA-F]{64}$/.test(report.sha256))
-    throw new ApiError('SCR_INVALID_PAPER_BOX', {
+    throw new DomainError('SCR_INVALID_PAPER_BOX', {
       problem: 'attach the report file, or give its SHA-256 (64 hex digits)',
     });
   return { fileName, sha256: report.sha256.toLowerCase(), base64: null };

@@ -5,11 +5,11 @@
  * Refusals are values: a taken email or a password outside the policy changes nothing in the store.
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
 import { secret } from '../core/secret.js';
-import { checkPasswordPolicy, hashPassword, type Password } from '../server/auth/password.js';
-import type { Clock } from '../server/context.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { AccountRow, OrganisationRow, Store } from '../store/store.js';
+import { checkPasswordPolicy, hashPassword, type Password } from './password.js';
 
 /** What an account is shown as, everywhere: never its password hash. */
 export interface AccountSummary {

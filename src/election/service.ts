@@ -5,11 +5,14 @@
  * so, and leaves an entry in the hash-chained audit log. Authorization is the HTTP layer's job; this
  * layer trusts its caller about *who* acts, never about *what* is valid.
  */
-import { randomBytes } from 'node:crypto';
+
+import type { Clock } from '../core/clock.js';
 import { DecodeError, decodeText, encode } from '../core/codec.js';
+import type { PrivateCredential } from '../core/credential.js';
 import { type Group, requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
+import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import { checkQuestion } from '../protocol/election.js';
 import {
@@ -42,17 +45,17 @@ import {
 } from '../protocol/tally.js';
 import { type TrusteeSet, verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
-import type { Clock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
 import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
+import { type Actor, randomId } from './actor.js';
 import type { BoardService } from './board.js';
-import type { FreshCredential } from './recovery.js';
 import { parseThresholdState, pedersenParameters, thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll } from './voter-roll.js';
 
-export interface Actor {
-  /** Account id, or "system" for scheduled actions. */
-  readonly id: string;
+/** A credential the server just generated for a voter, before it is handed to the outbox. */
+export interface FreshCredential {
+  readonly voterId: string;
+  readonly publicCredential: string;
+  readonly credential: PrivateCredential;
 }
 
 /** What a credential authority (the server, in server mode) must hand to each voter, once. */
@@ -88,7 +91,7 @@ export class ElectionService {
 
   async get(electionId: string): Promise<ElectionRow> {
     const row = await this.store.getElection(electionId);
-    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
 
@@ -102,7 +105,7 @@ export class ElectionService {
       ...patch,
       updatedAt: this.nowIso(),
     });
-    if (!updated) throw new ApiError('SCR_CONFLICT');
+    if (!updated) throw new DomainError('SCR_CONFLICT');
     return updated;
   }
 
@@ -179,7 +182,7 @@ export class ElectionService {
     const opensAt = schedule.opensAt && instant(schedule.opensAt);
     const closesAt = schedule.closesAt && instant(schedule.closesAt);
     if (opensAt && closesAt && opensAt >= closesAt)
-      throw new ApiError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
+      throw new DomainError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
     const updated = await this.update(row, ['draft'], {
       opensAt: opensAt || null,
       closesAt: closesAt || null,
@@ -195,9 +198,9 @@ export class ElectionService {
     const next = instant(closesAt);
     const now = this.nowIso();
     if (row.closesAt && row.closesAt <= now)
-      throw new ApiError('SCR_WRONG_STATE', { problem: 'the closing time has passed' });
+      throw new DomainError('SCR_WRONG_STATE', { problem: 'the closing time has passed' });
     if (next <= now || (row.closesAt !== null && next <= row.closesAt)) {
-      throw new ApiError('SCR_BAD_REQUEST', {
+      throw new DomainError('SCR_BAD_REQUEST', {
         problem: 'the new closing time must be later than the current one and in the future',
       });
     }
@@ -215,7 +218,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const parsed = parseVoterRoll(csv, defaultLanguage);
-    if (!parsed.ok) throw new ApiError('SCR_INVALID_VOTERS', { problems: parsed.problems });
+    if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),
       electionId,
@@ -267,11 +270,13 @@ export class ElectionService {
       key = decodeText(trusteePublicKeyCodec, input.publicKey.trim(), 'public key');
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
+        throw new DomainError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
       throw error;
     }
     if (!verifyTrusteePublicKey(group, key))
-      throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: 'the proof of knowledge does not verify' });
+      throw new DomainError('SCR_INVALID_TRUSTEE_DATA', {
+        problem: 'the proof of knowledge does not verify',
+      });
     const trustees = await this.store.listTrustees(electionId);
     await this.store.saveTrustee({
       electionId,
@@ -333,7 +338,7 @@ export class ElectionService {
     const group = requireGroup(row.groupName);
     const voters = await this.store.listVoters(electionId);
     if (voters.length === 0)
-      throw new ApiError('SCR_NO_VOTERS', { problem: 'the voter list is empty: import it first' });
+      throw new DomainError('SCR_NO_VOTERS', { problem: 'the voter list is empty: import it first' });
     const identities: VoterIdentity[] = voters.map((v) => ({
       id: v.id,
       login: v.login,
@@ -351,7 +356,7 @@ export class ElectionService {
       publicCredential: publicByLogin.get(voter.login)!,
       credential,
     }));
-    // recovery: escrowed before the public credentials are stored (src/election/recovery.ts).
+    // recovery: escrowed before the public credentials are stored (src/recovery/service.ts).
     await this.escrowFreshCredentials?.(row, actor, fresh);
     return { row, voters, fresh, fingerprint: generated.fingerprint };
   }
@@ -393,7 +398,7 @@ export class ElectionService {
     });
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
-    if (problems.length > 0) throw new ApiError('SCR_INVALID_CREDENTIALS', { problems });
+    if (problems.length > 0) throw new DomainError('SCR_INVALID_CREDENTIALS', { problems });
     await this.store.setVoterSecrets(electionId, updates);
     await this.update(row, ['draft'], { credentialMode: 'external' });
     const uploaded = new Map(updates.map((u) => [u.voterId, u.publicCredential]));
@@ -418,7 +423,7 @@ export class ElectionService {
     if (voters.some((v) => v.publicCredential === null)) problems.push('some voters have no credential');
     if (trustees.length === 0) problems.push('no trustees');
     problems.push(...thresholdSetupProblems(trustees));
-    if (problems.length > 0) throw new ApiError('SCR_INVALID_SETUP', { problems });
+    if (problems.length > 0) throw new DomainError('SCR_INVALID_SETUP', { problems });
     const kinds = trusteeKinds(trustees);
     const made = makeElection(
       { description: row.description, name: row.name, questions },
@@ -426,7 +431,7 @@ export class ElectionService {
       group,
       kinds,
     );
-    if (!made.ok) throw new ApiError('SCR_INVALID_SETUP', { problems: [made.problem] });
+    if (!made.ok) throw new DomainError('SCR_INVALID_SETUP', { problems: [made.problem] });
     const trusteesRaw = encode(trusteesCodec, kinds);
     const credentialsRaw = JSON.stringify(credentialsList(voters));
     const setupRaw = encode(setupDataCodec, {
@@ -463,29 +468,29 @@ export class ElectionService {
     const row = await this.get(electionId);
     const now = this.nowIso();
     if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now))
-      throw new ApiError('SCR_VOTING_CLOSED');
+      throw new DomainError('SCR_VOTING_CLOSED');
     const voter = await this.store.getVoter(voterId);
     if (!voter || voter.electionId !== electionId || !voter.publicCredential)
-      throw new ApiError('SCR_FORBIDDEN');
-    if (rawBallot.length > MAX_BALLOT_BYTES) throw new ApiError('SCR_PAYLOAD_TOO_LARGE');
+      throw new DomainError('SCR_FORBIDDEN');
+    if (rawBallot.length > MAX_BALLOT_BYTES) throw new DomainError('SCR_PAYLOAD_TOO_LARGE');
     const raw = rawBallot.trim();
     const parsed = parseBallot(raw);
-    if (!parsed.ok) throw new ApiError('SCR_BALLOT_MALFORMED', { problem: parsed.problem });
+    if (!parsed.ok) throw new DomainError('SCR_BALLOT_MALFORMED', { problem: parsed.problem });
     if (parsed.ballot.credential.toString() !== voter.publicCredential)
-      throw new ApiError('SCR_BALLOT_WRONG_CREDENTIAL');
+      throw new DomainError('SCR_BALLOT_WRONG_CREDENTIAL');
     const { state } = await this.board.state(electionId);
-    if (!state) throw new ApiError('SCR_VOTING_CLOSED');
+    if (!state) throw new DomainError('SCR_VOTING_CLOSED');
     const [verdict] = await this.checker(state.ctx, [raw]);
-    if (!verdict!.ok) throw new ApiError('SCR_BALLOT_INVALID', { reason: verdict!.reason });
+    if (!verdict!.ok) throw new DomainError('SCR_BALLOT_INVALID', { reason: verdict!.reason });
     const appended = await this.board.append(electionId, 'Ballot', [raw], {
       ballot: { tracker: parsed.tracker, voterId, credential: voter.publicCredential },
       ballotVerdict: verdict,
     });
     if (!appended.ok) {
       if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? ''))
-        throw new ApiError('SCR_BALLOT_DUPLICATE');
-      if (appended.failure?.check === 'chain') throw new ApiError('SCR_VOTING_CLOSED');
-      throw new ApiError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });
+        throw new DomainError('SCR_BALLOT_DUPLICATE');
+      if (appended.failure?.check === 'chain') throw new DomainError('SCR_VOTING_CLOSED');
+      throw new DomainError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });
     }
     return { tracker: parsed.tracker };
   }
@@ -542,14 +547,14 @@ export class ElectionService {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.message });
+        throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.message });
       throw error;
     }
     const raw = encode(partialDecryptionCodec, partial);
     const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
     const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
     if (!appended.ok)
-      throw new ApiError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
+      throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
     await this.audit(row, actor, 'trustee.partial-decryption', { owner });
   }
 
@@ -565,9 +570,9 @@ export class ElectionService {
       state.shares,
       await this.store.listTrustees(electionId),
     );
-    if (missing) throw new ApiError('SCR_NOT_DECRYPTED', missing);
+    if (missing) throw new DomainError('SCR_NOT_DECRYPTED', missing);
     const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
-    if (!combined.ok) throw new ApiError('SCR_NOT_DECRYPTED', { problem: combined.problem });
+    if (!combined.ok) throw new DomainError('SCR_NOT_DECRYPTED', { problem: combined.problem });
     const computed = computeResult(state.ctx, state.tally, combined.factors, state.totalWeight);
     if (!computed.ok) throw new Error(computed.problem);
     const resultRaw = JSON.stringify({ result: resultToJson(computed.result) });
@@ -604,7 +609,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     const trimmed = reason.trim();
     if (trimmed.length < 5)
-      throw new ApiError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
+      throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
     const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], {
       state: 'annulled',
       annulReason: trimmed,
@@ -626,7 +631,7 @@ export class ElectionService {
           else if (row.state === 'open' && row.closesAt !== null && row.closesAt <= now)
             await this.close(row.id, { id: 'system' });
         } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
+          if (!(error instanceof DomainError)) throw error;
           // Not ready (e.g. no voters yet) or changed meanwhile: the audit log shows nothing happened.
         }
       }
@@ -651,7 +656,7 @@ const NEXT_STEP: Partial<Record<ElectionState, string>> = {
 };
 
 /** A refusal by state that says where the election is and what is needed. */
-function wrongState(row: ElectionRow, allowed: readonly ElectionState[]): ApiError {
+function wrongState(row: ElectionRow, allowed: readonly ElectionState[]): DomainError {
   const state = row.state;
   const wanted = allowed.map((s) => STATE_WORDS[s]).join(' or ');
   let problem = `the election is ${STATE_WORDS[state]}; this is possible only while it is ${wanted}`;
@@ -662,7 +667,7 @@ function wrongState(row: ElectionRow, allowed: readonly ElectionState[]): ApiErr
     problem = `the election is ${STATE_WORDS[state]}: ${NEXT_STEP[state]}`;
   else if (allowed.every((s) => order(s) < order(state)))
     problem = `the election is already ${STATE_WORDS[state]}: too late for this`;
-  return new ApiError('SCR_WRONG_STATE', { state, allowed, problem });
+  return new DomainError('SCR_WRONG_STATE', { state, allowed, problem });
 }
 const order = (state: ElectionState) => ['draft', 'open', 'closed', 'tallied', 'published'].indexOf(state);
 
@@ -714,7 +719,7 @@ function missingDecryptions(
 
 function parseQuestions(value: unknown, group: Group): Question[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > 50) {
-    throw new ApiError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
+    throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
   }
   let questions: Question[];
   try {
@@ -724,13 +729,14 @@ function parseQuestions(value: unknown, group: Group): Question[] {
       return question;
     });
   } catch (error) {
-    if (error instanceof DecodeError) throw new ApiError('SCR_INVALID_QUESTIONS', { problem: error.message });
+    if (error instanceof DecodeError)
+      throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
     throw error;
   }
   // Voters must be able to cast: refuse questions whose ballots would exceed what the cast route takes.
   const size = estimatedBallotSize(questions, group);
   if (size > MAX_BALLOT_BYTES) {
-    throw new ApiError('SCR_INVALID_QUESTIONS', {
+    throw new DomainError('SCR_INVALID_QUESTIONS', {
       problem: `a ballot for these questions would be about ${Math.round(size / 1024)} KB, above the ${MAX_BALLOT_BYTES / 1024} KB a ballot may have; use fewer answers or split the questions`,
     });
   }
@@ -786,27 +792,23 @@ export function credentialsList(voters: readonly Pick<VoterRow, 'publicCredentia
     .map((v) => (weighted ? `${v.publicCredential},${v.weight}` : v.publicCredential!));
 }
 
-export function randomId(): string {
-  return randomBytes(12).toString('base64url');
-}
-
 function checkTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new ApiError('SCR_BAD_REQUEST', { problem: `unknown time zone ${timeZone}` });
+    throw new DomainError('SCR_BAD_REQUEST', { problem: `unknown time zone ${timeZone}` });
   }
 }
 
 function instant(text: string): string {
   // Explicit offsets only: "2027-03-01T09:00:00+01:00" or "…Z", never a local time without zone.
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    throw new ApiError('SCR_BAD_REQUEST', {
+    throw new DomainError('SCR_BAD_REQUEST', {
       problem: `dates need an explicit time zone offset, got "${text}"`,
     });
   }
   const date = new Date(text);
   if (Number.isNaN(date.getTime()))
-    throw new ApiError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
+    throw new DomainError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
   return date.toISOString();
 }

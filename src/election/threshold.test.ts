@@ -9,9 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../core/clock.js';
 import { encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
+import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
 import { partialDecryptionCodec, type SignedMsg } from '../protocol/messages.js';
@@ -24,8 +26,6 @@ import {
   thresholdKeyStep5,
 } from '../protocol/threshold/tool-steps.js';
 import { inProcessChecker } from '../protocol/verifier.js';
-import { systemClock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { BoardService } from './board.js';
@@ -111,7 +111,7 @@ describe('ThresholdService', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+    if (!(error instanceof DomainError)) throw new Error(`expected an DomainError, got ${String(error)}`);
     return error.code;
   };
 

@@ -32,6 +32,7 @@ import {
   type TypeOf,
 } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
+import { DomainError } from '../errors/catalogue.js';
 import {
   encryptedMsgCodec,
   type Polynomial,
@@ -51,9 +52,8 @@ import {
   makeVinputs,
 } from '../protocol/threshold/key-establishment.js';
 import { certId } from '../protocol/threshold/pki.js';
-import { ApiError } from '../server/errors.js';
 import type { ElectionRow, Store, TrusteeRow } from '../store/store.js';
-import type { Actor } from './service.js';
+import type { Actor } from './actor.js';
 
 /** Bounds on a group: owners go up to 1000 in the partial-decryption API. */
 export const MAX_THRESHOLD_TRUSTEES = 50;
@@ -182,7 +182,7 @@ function parseMessage<T>(codec: Codec<T>, text: string, what: string): T {
     return decodeText(codec, text.trim(), what);
   } catch (error) {
     if (error instanceof DecodeError)
-      throw new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
+      throw new DomainError('SCR_INVALID_TRUSTEE_DATA', { problem: error.message });
     throw error;
   }
 }
@@ -195,7 +195,7 @@ function checkSealed(texts: readonly string[], what: string): void {
 /** Attempts of one update racing other processes before the caller gets 409. */
 const CAS_TRIES = 5;
 
-const invalid = (problem: string) => new ApiError('SCR_INVALID_TRUSTEE_DATA', { problem });
+const invalid = (problem: string) => new DomainError('SCR_INVALID_TRUSTEE_DATA', { problem });
 
 export class ThresholdService {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -215,7 +215,7 @@ export class ThresholdService {
         try {
           return await fn();
         } catch (error) {
-          if (!(error instanceof ApiError && error.code === 'SCR_CONFLICT') || tries >= CAS_TRIES)
+          if (!(error instanceof DomainError && error.code === 'SCR_CONFLICT') || tries >= CAS_TRIES)
             throw error;
         }
       }
@@ -232,7 +232,7 @@ export class ThresholdService {
 
   private async election(electionId: string): Promise<ElectionRow> {
     const row = await this.store.getElection(electionId);
-    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
 
@@ -242,7 +242,7 @@ export class ThresholdService {
     const rows = await this.store.listTrustees(electionId);
     const index = rows.findIndex((r) => r.kind === 'pedersen');
     const row = rows[index];
-    if (!row) throw new ApiError('SCR_NOT_FOUND', { problem: 'this election has no threshold trustees' });
+    if (!row) throw new DomainError('SCR_NOT_FOUND', { problem: 'this election has no threshold trustees' });
     const ownerBase = rows.slice(0, index).reduce((sum, r) => sum + ownerCount(r), 0);
     return { row, state: parseThresholdState(row), ownerBase };
   }
@@ -260,16 +260,16 @@ export class ThresholdService {
     details: Record<string, unknown>,
   ) {
     if (election.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
+      throw new DomainError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
     const updated = await this.store.updateElection(election.id, election.version, {
       updatedAt: this.clock.now().toISOString(),
     });
-    if (!updated) throw new ApiError('SCR_CONFLICT');
+    if (!updated) throw new DomainError('SCR_CONFLICT');
     const written = await this.store.swapTrustee(
       { ...row, publicJson: encode(thresholdStateCodec, state) },
       row.publicJson,
     );
-    if (!written) throw new ApiError('SCR_CONFLICT');
+    if (!written) throw new DomainError('SCR_CONFLICT');
     await this.store.appendAudit({
       organisationId: election.organisationId,
       electionId: election.id,
@@ -283,18 +283,18 @@ export class ThresholdService {
   private slot(state: ThresholdState, slot: number, actor: Actor): Slot {
     const held = state.trustees[slot - 1];
     if (!held || held.accountId !== actor.id)
-      throw new ApiError('SCR_FORBIDDEN', { problem: `slot ${slot} is not yours` });
+      throw new DomainError('SCR_FORBIDDEN', { problem: `slot ${slot} is not yours` });
     return held;
   }
 
   private requireStep(state: ThresholdState, expected: ThresholdStep): void {
     const step = thresholdStep(state);
-    if (step !== expected) throw new ApiError('SCR_WRONG_STATE', { step, expected });
+    if (step !== expected) throw new DomainError('SCR_WRONG_STATE', { step, expected });
   }
 
   private requireDraft(election: ElectionRow): void {
     if (election.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
+      throw new DomainError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
   }
 
   /** Admin: declares the group (accounts must exist) and grants each account the trustee role. */
@@ -323,7 +323,7 @@ export class ThresholdService {
       }
       const rows = await this.store.listTrustees(electionId);
       if (rows.some((r) => r.kind === 'pedersen'))
-        throw new ApiError('SCR_WRONG_STATE', { problem: 'this election already has threshold trustees' });
+        throw new DomainError('SCR_WRONG_STATE', { problem: 'this election already has threshold trustees' });
       const row: TrusteeRow = {
         electionId,
         position: rows.length,
@@ -385,7 +385,7 @@ export class ThresholdService {
           encode(signedMsgCodec, parseMessage(signedMsgCodec, text, 'certificate'))
         )
           return this.status(electionId, actor);
-        throw new ApiError('SCR_WRONG_STATE', { problem: 'your certificate is already registered' });
+        throw new DomainError('SCR_WRONG_STATE', { problem: 'your certificate is already registered' });
       }
       this.requireStep(state, 'certificates');
       const cert = parseMessage(signedMsgCodec, text, 'certificate');
@@ -408,7 +408,7 @@ export class ThresholdService {
   async certificates(electionId: string): Promise<string> {
     const { state } = await this.group(electionId);
     if (thresholdStep(state) === 'certificates')
-      throw new ApiError('SCR_WRONG_STATE', { step: 'certificates', missing: missingSlots(state) });
+      throw new DomainError('SCR_WRONG_STATE', { step: 'certificates', missing: missingSlots(state) });
     return certificatesOf(state)
       .map((c) => line(encode(signedMsgCodec, c)))
       .join('');
@@ -428,7 +428,7 @@ export class ThresholdService {
           encode(polynomialCodec, parseMessage(polynomialCodec, text, 'polynomial'))
         )
           return this.status(electionId, actor);
-        throw new ApiError('SCR_WRONG_STATE', { problem: 'your polynomial is already registered' });
+        throw new DomainError('SCR_WRONG_STATE', { problem: 'your polynomial is already registered' });
       }
       this.requireStep(state, 'polynomials');
       const polynomial = parseMessage(polynomialCodec, text, 'polynomial');
@@ -454,7 +454,7 @@ export class ThresholdService {
     this.slot(state, slot, actor);
     const step = thresholdStep(state);
     if (step !== 'voutputs' && step !== 'done')
-      throw new ApiError('SCR_WRONG_STATE', { step, expected: 'voutputs', missing: missingSlots(state) });
+      throw new DomainError('SCR_WRONG_STATE', { step, expected: 'voutputs', missing: missingSlots(state) });
     const certs = certificatesOf(state);
     const made = makeVinputs(requireGroup(election.groupName), certs, polynomialsOf(state));
     if (!made.ok) throw new Error(`vinputs of checked polynomials: ${made.problem}`);
@@ -475,7 +475,7 @@ export class ThresholdService {
           encode(voutputCodec, parseMessage(voutputCodec, text, 'voutput'))
         )
           return this.status(electionId, actor);
-        throw new ApiError('SCR_WRONG_STATE', { problem: 'your voutput is already registered' });
+        throw new DomainError('SCR_WRONG_STATE', { problem: 'your voutput is already registered' });
       }
       this.requireStep(state, 'voutputs');
       const voutput = parseMessage(voutputCodec, text, 'voutput');
@@ -516,7 +516,7 @@ export class ThresholdService {
     const own = this.slot(state, slot, actor);
     const step = thresholdStep(state);
     if (step !== 'done')
-      throw new ApiError('SCR_WRONG_STATE', { step, expected: 'done', missing: missingSlots(state) });
+      throw new DomainError('SCR_WRONG_STATE', { step, expected: 'done', missing: missingSlots(state) });
     return { id: certId(own.cert!), decryptionKey: line(own.voutput!.private_key) };
   }
 }

@@ -8,7 +8,7 @@ import { BoardService } from '../election/board.js';
 import { ElectionService } from '../election/service.js';
 import { authPlugin } from './auth/index.js';
 import { isHttps, type ServerContext, type TrustProxy } from './context.js';
-import { ApiError, errorBody, preferredLanguage } from './errors.js';
+import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
@@ -98,8 +98,8 @@ export async function buildServer(
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as Error & { statusCode?: number; validation?: unknown };
     const language = preferredLanguage(request.headers['accept-language']);
-    if (error instanceof ApiError) {
-      return reply.status(error.status).send(errorBody(error.code, language, error.detail));
+    if (error instanceof DomainError) {
+      return reply.status(httpStatus(error)).send(errorBody(error.code, language, error.detail));
     }
     const status = error.statusCode;
     if (error.validation) {

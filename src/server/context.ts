@@ -3,15 +3,10 @@
  * worker pool on the server) and the server's configuration. Nothing global: two servers in one
  * process (as the tests run them) share nothing.
  */
+import type { Clock } from '../core/clock.js';
+import type { MailMode } from '../delivery/transport.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Store } from '../store/store.js';
-
-/**
- * How voter messages leave this server: `smtp` (SMTP_URL is set), `terminal-demo` (`scrutin demo`:
- * nothing is sent, a line per message goes to the terminal), `none` (no mail configured: every
- * action that would queue a message to voters is refused, so nothing looks sent that cannot be).
- */
-export type MailMode = 'smtp' | 'terminal-demo' | 'none';
 
 /**
  * Which peers may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): `false`
@@ -44,12 +39,6 @@ export function isHttps(config: Pick<ServerConfig, 'baseUrl'>): boolean {
 export function mailMode(config: Pick<ServerConfig, 'mail'>): MailMode {
   return config.mail ?? 'smtp';
 }
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface ServerContext {
   readonly store: Store;

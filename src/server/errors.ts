@@ -1,8 +1,12 @@
 /**
- * The catalogue of errors a user can cause, each with a stable code, an HTTP status and a message in
- * French and English. Handlers throw `ApiError`s (or return them from Result values); the error
- * handler in app.ts renders them. Messages never contain request data that could be a secret.
+ * The HTTP edge of the error catalogue (src/errors/catalogue.ts): the status of each code, and how
+ * an error renders in the client's language. Domain code throws `DomainError`s; route handlers may
+ * throw `ApiError`s (the same error, with its status at hand); the error handler in app.ts renders
+ * both. Messages never contain request data that could be a secret.
  */
+import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../errors/catalogue.js';
+
+export { DomainError, type ErrorCode };
 
 export interface ErrorDefinition {
   readonly status: number;
@@ -10,72 +14,79 @@ export interface ErrorDefinition {
   readonly fr: string;
 }
 
-export const ERRORS = {
-  SCR_BAD_REQUEST: { status: 400, en: 'The request is malformed.', fr: 'La requête est mal formée.' },
-  SCR_UNAUTHENTICATED: { status: 401, en: 'Please sign in.', fr: 'Veuillez vous identifier.' },
-  SCR_BAD_CREDENTIALS: { status: 401, en: 'Wrong login or password.', fr: 'Identifiant ou mot de passe incorrect.' },
-  SCR_CSRF: { status: 403, en: 'The form has expired; reload the page.', fr: 'Le formulaire a expiré ; rechargez la page.' },
-  SCR_FORBIDDEN: { status: 403, en: 'You are not allowed to do this.', fr: "Vous n'êtes pas autorisé à faire cela." },
-  SCR_NOT_FOUND: { status: 404, en: 'Not found.', fr: 'Introuvable.' },
-  SCR_WEAK_PASSWORD: { status: 422, en: 'The password must have between 10 and 1024 characters.', fr: 'Le mot de passe doit compter entre 10 et 1024 caractères.' },
-  SCR_RATE_LIMITED: { status: 429, en: 'Too many attempts; try again later.', fr: 'Trop de tentatives ; réessayez plus tard.' },
-  SCR_PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large.', fr: 'La requête est trop volumineuse.' },
-  SCR_WRONG_STATE: { status: 409, en: 'The election is not in a state that allows this.', fr: "L'élection n'est pas dans un état qui permet cela." },
-  SCR_CONFLICT: { status: 409, en: 'Someone else changed this at the same time; try again.', fr: "Quelqu'un d'autre a modifié cela en même temps ; réessayez." },
-  SCR_INVALID_VOTERS: { status: 422, en: 'The voter list has errors; nothing was imported.', fr: "La liste des votants contient des erreurs ; rien n'a été importé." },
-  SCR_INVALID_QUESTIONS: { status: 422, en: 'The questions are invalid.', fr: 'Les questions sont invalides.' },
-  SCR_INVALID_SETUP: { status: 422, en: 'The election is not ready to open.', fr: "L'élection n'est pas prête à être ouverte." },
-  SCR_INVALID_TRUSTEE_DATA: { status: 422, en: 'The trustee data is invalid.', fr: "Les données du garant sont invalides." },
-  SCR_BALLOT_MALFORMED: { status: 400, en: 'The ballot is malformed.', fr: 'Le bulletin est mal formé.' },
-  SCR_BALLOT_INVALID: { status: 422, en: 'The ballot is invalid (its proofs do not verify).', fr: 'Le bulletin est invalide (ses preuves ne sont pas vérifiées).' },
-  SCR_BALLOT_WRONG_CREDENTIAL: { status: 403, en: 'This ballot is not signed with your voting credential.', fr: "Ce bulletin n'est pas signé avec votre code de vote." },
-  SCR_BALLOT_DUPLICATE: { status: 409, en: 'This exact ballot was already cast.', fr: 'Ce bulletin a déjà été déposé.' },
-  SCR_VOTING_CLOSED: { status: 409, en: 'Voting is not open.', fr: "Le vote n'est pas ouvert." },
-  SCR_INVALID_PARTIAL_DECRYPTION: { status: 422, en: 'The partial decryption is invalid.', fr: 'Le déchiffrement partiel est invalide.' },
-  SCR_DELIVERY_MODE: { status: 409, en: 'This does not apply to how voters of this election sign in (password or one-time code).', fr: "Cela ne s'applique pas au mode d'identification des votants de cette élection (mot de passe ou code à usage unique)." },
-  SCR_BAD_CODE: { status: 401, en: 'Wrong, expired or used-up code; ask for a new one.', fr: 'Code erroné, expiré ou épuisé ; demandez-en un nouveau.' },
-  SCR_ACCESS_CHECK_FAILED: { status: 422, en: 'This is not the voting credential registered for you: check it character by character, or contact the help desk.', fr: "Ce n'est pas le code de vote enregistré pour vous : vérifiez-le caractère par caractère, ou contactez l'assistance." },
-  SCR_NO_CREDENTIAL_YET: { status: 409, en: 'No voting credential is registered for you yet.', fr: "Aucun code de vote n'est encore enregistré pour vous." },
-  SCR_RESEND_CHANGED: { status: 409, en: 'The number of voters concerned changed since the preview; preview again.', fr: "Le nombre de votants concernés a changé depuis l'aperçu ; refaites l'aperçu." },
+/** Every code has a status (a missing one is a compile error). */
+export const HTTP_STATUS = {
+  SCR_BAD_REQUEST: 400,
+  SCR_UNAUTHENTICATED: 401,
+  SCR_BAD_CREDENTIALS: 401,
+  SCR_CSRF: 403,
+  SCR_FORBIDDEN: 403,
+  SCR_NOT_FOUND: 404,
+  SCR_WEAK_PASSWORD: 422,
+  SCR_RATE_LIMITED: 429,
+  SCR_PAYLOAD_TOO_LARGE: 413,
+  SCR_WRONG_STATE: 409,
+  SCR_CONFLICT: 409,
+  SCR_INVALID_VOTERS: 422,
+  SCR_INVALID_QUESTIONS: 422,
+  SCR_INVALID_SETUP: 422,
+  SCR_INVALID_TRUSTEE_DATA: 422,
+  SCR_BALLOT_MALFORMED: 400,
+  SCR_BALLOT_INVALID: 422,
+  SCR_BALLOT_WRONG_CREDENTIAL: 403,
+  SCR_BALLOT_DUPLICATE: 409,
+  SCR_VOTING_CLOSED: 409,
+  SCR_INVALID_PARTIAL_DECRYPTION: 422,
+  SCR_DELIVERY_MODE: 409,
+  SCR_BAD_CODE: 401,
+  SCR_ACCESS_CHECK_FAILED: 422,
+  SCR_NO_CREDENTIAL_YET: 409,
+  SCR_RESEND_CHANGED: 409,
   // errors: delivery (keep this marker line)
-  SCR_RECOVERY_NOT_AVAILABLE: { status: 409, en: 'Credential recovery is not available for this election.', fr: "La récupération des codes de vote n'est pas disponible pour cette élection." },
-  SCR_RECOVERY_CHOICE_NEEDED: { status: 422, en: 'Before generating the credentials, the recovery officer must send their public key, or choose "no recovery".', fr: "Avant de générer les codes de vote, le responsable de la récupération doit envoyer sa clé publique, ou choisissez « pas de récupération »." },
-  SCR_RECOVERY_TOO_LATE: { status: 409, en: 'Choose the recovery option before the credentials are generated.', fr: 'Choisissez le mode de récupération avant la génération des codes de vote.' },
-  SCR_RECOVERY_INVALID_KEY: { status: 422, en: 'The recovery public key is invalid.', fr: 'La clé publique de récupération est invalide.' },
-  SCR_RECOVERY_SEPARATION: { status: 409, en: 'The recovery officer may not be an administrator of this election, nor approve their own request.', fr: "Le responsable de la récupération ne peut pas administrer cette élection ni approuver sa propre demande." },
-  SCR_RECOVERY_ALREADY_DECIDED: { status: 409, en: 'This recovery request was already decided.', fr: 'Cette demande de récupération a déjà été traitée.' },
-  SCR_RECOVERY_INVALID_FILE: { status: 422, en: 'The recovered-credentials file is invalid; nothing was sent.', fr: "Le fichier des codes récupérés est invalide ; rien n'a été envoyé." },
-  SCR_RECOVERY_MISMATCH: { status: 422, en: "A recovered credential does not match its voter's public credential; nothing was sent.", fr: "Un code récupéré ne correspond pas au code public de son votant ; rien n'a été envoyé." },
+  SCR_RECOVERY_NOT_AVAILABLE: 409,
+  SCR_RECOVERY_CHOICE_NEEDED: 422,
+  SCR_RECOVERY_TOO_LATE: 409,
+  SCR_RECOVERY_INVALID_KEY: 422,
+  SCR_RECOVERY_SEPARATION: 409,
+  SCR_RECOVERY_ALREADY_DECIDED: 409,
+  SCR_RECOVERY_INVALID_FILE: 422,
+  SCR_RECOVERY_MISMATCH: 422,
   // errors: recovery (keep this marker line)
-  SCR_INVALID_CONSULTATION: { status: 422, en: 'The consultation is invalid.', fr: 'La consultation est invalide.' },
-  SCR_INVALID_PAPER_BOX: { status: 422, en: 'The totals of the paper box are invalid; nothing was recorded.', fr: "Les totaux de l'urne papier sont invalides ; rien n'a été enregistré." },
-  SCR_CONSULTATION_NOT_PUBLISHED: { status: 409, en: 'The consolidated result is not published yet.', fr: "Le résultat consolidé n'est pas encore publié." },
+  SCR_INVALID_CONSULTATION: 422,
+  SCR_INVALID_PAPER_BOX: 422,
+  SCR_CONSULTATION_NOT_PUBLISHED: 409,
   // errors: congress (keep this marker line)
   // errors: web (keep this marker line)
-  SCR_NOT_DECRYPTED: { status: 422, en: 'The result cannot be published yet: not every trustee needed has decrypted the tally.', fr: "Le résultat ne peut pas encore être publié : tous les garants nécessaires n'ont pas encore déchiffré le dépouillement." },
-  SCR_NO_VOTERS: { status: 422, en: 'Import the voter list first.', fr: "Importez d'abord la liste des votants." },
-  SCR_INVALID_CREDENTIALS: { status: 422, en: 'The public credentials have errors; nothing was recorded.', fr: "Les codes de vote publics contiennent des erreurs ; rien n'a été enregistré." },
-  // errors: congress-defects (keep this marker line)
-  SCR_MAIL_NOT_CONFIGURED: { status: 503, en: 'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.', fr: "Le courrier n'est pas configuré sur ce serveur : définissez SMTP_URL (voir docs/deploy.md). Rien n'a été mis en file d'attente." },
+  SCR_MAIL_NOT_CONFIGURED: 503,
   // errors: ops (keep this marker line)
-} as const satisfies Record<string, ErrorDefinition>;
+  SCR_NOT_DECRYPTED: 422,
+  SCR_NO_VOTERS: 422,
+  SCR_INVALID_CREDENTIALS: 422,
+  // errors: congress-defects (keep this marker line)
+} as const satisfies Record<ErrorCode, number>;
 
-export type ErrorCode = keyof typeof ERRORS;
+/** Status and messages of every code, as one table. */
+export const ERRORS: Readonly<Record<ErrorCode, ErrorDefinition>> = Object.fromEntries(
+  (Object.keys(ERROR_MESSAGES) as ErrorCode[]).map((code) => [
+    code,
+    { status: HTTP_STATUS[code], ...ERROR_MESSAGES[code] },
+  ]),
+) as Record<ErrorCode, ErrorDefinition>;
 
-export class ApiError extends Error {
+export function httpStatus(error: DomainError): number {
+  return HTTP_STATUS[error.code];
+}
+
+export class ApiError extends DomainError {
   readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    /** Extra, non-secret detail (e.g. per-line CSV errors), shown to the user as is. */
-    readonly detail?: unknown,
-  ) {
-    super(ERRORS[code].en);
-    this.status = ERRORS[code].status;
+  constructor(code: ErrorCode, detail?: unknown) {
+    super(code, detail);
+    this.status = HTTP_STATUS[code];
   }
 }
 
 export function errorBody(code: ErrorCode, language: 'en' | 'fr', detail?: unknown) {
-  const definition = ERRORS[code];
+  const definition = ERROR_MESSAGES[code];
   return { error: { code, message: definition[language], ...(detail === undefined ? {} : { detail }) } };
 }
 

@@ -7,8 +7,8 @@
  * the archive: every data file before the event that first references it, events in append order.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { chunks } from './chunks.js';
 import { asUniqueViolation, type UniqueKey } from './errors.js';
-import { chunks } from './rows.js';
 import type { Database } from './schema.js';
 import type { BallotInput, BoardDataInput, BoardEventInput, BoardRecord } from './store.js';
 
@@ -97,7 +97,11 @@ async function claimPositions(
  * Records in position order from `fromPosition` on, read in one UNION statement (one snapshot, so
  * never a torn append). Positions may have gaps (a data file already present is not stored twice).
  */
-export async function selectBoard(db: Kysely<Database>, electionId: string, fromPosition = 0): Promise<BoardRecord[]> {
+export async function selectBoard(
+  db: Kysely<Database>,
+  electionId: string,
+  fromPosition = 0,
+): Promise<BoardRecord[]> {
   const found = await db
     .selectFrom('board_data')
     .select((eb) => [eb.val('data').as('kind'), 'hash', 'raw', 'position'])
@@ -112,5 +116,10 @@ export async function selectBoard(db: Kysely<Database>, electionId: string, from
     )
     .orderBy('position')
     .execute();
-  return found.map((r) => ({ kind: r.kind as BoardRecord['kind'], hash: r.hash, raw: r.raw, position: Number(r.position) }));
+  return found.map((r) => ({
+    kind: r.kind as BoardRecord['kind'],
+    hash: r.hash,
+    raw: r.raw,
+    position: Number(r.position),
+  }));
 }

@@ -8,13 +8,16 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type * as recoverySchema from '../recovery/schema.js';
 import * as recovery from '../recovery/store-queries.js';
+import * as accounts from './accounts.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
-import * as delivery from './delivery.js';
+import { ConsultationStore } from './consultation-store.js';
+import * as delivery from './delivery/index.js';
+import * as elections from './elections.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
-import { ConsultationStore } from './consultation-store.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -37,6 +40,7 @@ import type {
   TrusteeRow,
   VoterRow,
 } from './store.js';
+import * as voterQueries from './voters.js';
 
 /** Losing the race for an audit sequence number means someone else progressed; this many losses is a bug. */
 const AUDIT_ATTEMPTS = 100;
@@ -84,130 +88,68 @@ export class KyselyStore implements Store {
     return this.#write((db) => db.transaction().execute(task));
   }
 
-  // Organisations and accounts
+  // Organisations, accounts, sessions (queries in accounts.ts)
 
   async createOrganisation(row: OrganisationRow): Promise<void> {
-    await this.#write((db) => db.insertInto('organisations').values(rows.toOrganisation(row)).execute());
+    await this.#write((db) => accounts.createOrganisation(db, row));
   }
 
-  async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
-    const row = await this.#db
-      .selectFrom('organisations')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row && rows.fromOrganisation(row);
+  getOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    return accounts.getOrganisation(this.#db, id);
   }
 
-  async listOrganisations(): Promise<OrganisationRow[]> {
-    const found = await this.#db
-      .selectFrom('organisations')
-      .selectAll()
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return found.map(rows.fromOrganisation);
+  listOrganisations(): Promise<OrganisationRow[]> {
+    return accounts.listOrganisations(this.#db);
   }
 
   async createAccount(row: AccountRow): Promise<void> {
-    await this.#write((db) => db.insertInto('accounts').values(rows.toAccount(row)).execute());
+    await this.#write((db) => accounts.createAccount(db, row));
   }
 
-  async getAccount(id: string): Promise<AccountRow | undefined> {
-    const row = await this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromAccount(row);
+  getAccount(id: string): Promise<AccountRow | undefined> {
+    return accounts.getAccount(this.#db, id);
   }
 
-  async findAccountByEmail(email: string): Promise<AccountRow | undefined> {
-    const row = await this.#db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
-    return row && rows.fromAccount(row);
+  findAccountByEmail(email: string): Promise<AccountRow | undefined> {
+    return accounts.findAccountByEmail(this.#db, email);
   }
 
-  /** Idempotent: granting a membership twice is not an error. */
   async addMembership(row: MembershipRow): Promise<void> {
-    const values = { organisation_id: row.organisationId, account_id: row.accountId, role: row.role };
-    await this.#write((db) =>
-      db
-        .insertInto('memberships')
-        .values(values)
-        .onConflict((oc) => oc.columns(['organisation_id', 'account_id', 'role']).doNothing())
-        .execute(),
-    );
+    await this.#write((db) => accounts.addMembership(db, row));
   }
 
-  async listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
-    const found = await this.#db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('account_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      organisationId: r.organisation_id,
-      accountId: r.account_id,
-      role: r.role as MembershipRow['role'],
-    }));
+  listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
+    return accounts.listOrganisationMembers(this.#db, organisationId);
   }
 
-  async listMemberships(accountId: string): Promise<MembershipRow[]> {
-    const found = await this.#db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .orderBy('organisation_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      organisationId: r.organisation_id,
-      accountId: r.account_id,
-      role: r.role as MembershipRow['role'],
-    }));
+  listMemberships(accountId: string): Promise<MembershipRow[]> {
+    return accounts.listMemberships(this.#db, accountId);
   }
-
-  // Sessions
 
   async createSession(row: SessionRow): Promise<void> {
-    await this.#write((db) => db.insertInto('sessions').values(rows.toSession(row)).execute());
+    await this.#write((db) => accounts.createSession(db, row));
   }
 
-  async findSession(tokenHash: string): Promise<SessionRow | undefined> {
-    const row = await this.#db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    return row && rows.fromSession(row);
+  findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    return accounts.findSession(this.#db, tokenHash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.#write((db) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute());
+    await this.#write((db) => accounts.deleteSession(db, tokenHash));
   }
 
-  // Elections
+  // Elections and their roles (queries in elections.ts)
 
   async createElection(row: ElectionRow): Promise<void> {
-    await this.#write((db) => db.insertInto('elections').values(rows.toElection(row)).execute());
+    await this.#write((db) => elections.createElection(db, row));
   }
 
-  async getElection(id: string): Promise<ElectionRow | undefined> {
-    const row = await this.#db.selectFrom('elections').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromElection(row);
+  getElection(id: string): Promise<ElectionRow | undefined> {
+    return elections.getElection(this.#db, id);
   }
 
-  async listElections(organisationId: string): Promise<ElectionRow[]> {
-    const found = await this.#db
-      .selectFrom('elections')
-      .selectAll()
-      .where('organisation_id', '=', organisationId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return found.map(rows.fromElection);
+  listElections(organisationId: string): Promise<ElectionRow[]> {
+    return elections.listElections(this.#db, organisationId);
   }
 
   /** `updatedAt` defaults to now when the patch does not set it. */
@@ -216,59 +158,23 @@ export class KyselyStore implements Store {
     expectedVersion: number,
     patch: rows.ElectionPatch,
   ): Promise<ElectionRow | undefined> {
-    const columns = {
-      ...rows.toElectionUpdate(patch),
-      updated_at: patch.updatedAt ?? new Date().toISOString(),
-    };
-    const row = await this.#write((db) =>
-      db
-        .updateTable('elections')
-        .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returningAll()
-        .executeTakeFirst(),
-    );
-    return row && rows.fromElection(row);
+    const stamped = { ...patch, updatedAt: patch.updatedAt ?? new Date().toISOString() };
+    return this.#write((db) => elections.updateElection(db, id, expectedVersion, stamped));
   }
 
-  /** Idempotent, like addMembership. */
   async addElectionRole(row: ElectionRoleRow): Promise<void> {
-    const values = { election_id: row.electionId, account_id: row.accountId, role: row.role };
-    await this.#write((db) =>
-      db
-        .insertInto('election_roles')
-        .values(values)
-        .onConflict((oc) => oc.columns(['election_id', 'account_id', 'role']).doNothing())
-        .execute(),
-    );
+    await this.#write((db) => elections.addElectionRole(db, row));
   }
 
-  async listElectionRoles(electionId: string): Promise<ElectionRoleRow[]> {
-    return this.#roles('election_id', electionId);
+  listElectionRoles(electionId: string): Promise<ElectionRoleRow[]> {
+    return elections.listRoles(this.#db, 'election_id', electionId);
   }
 
-  async listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]> {
-    return this.#roles('account_id', accountId);
+  listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]> {
+    return elections.listRoles(this.#db, 'account_id', accountId);
   }
 
-  async #roles(column: 'election_id' | 'account_id', value: string): Promise<ElectionRoleRow[]> {
-    const found = await this.#db
-      .selectFrom('election_roles')
-      .selectAll()
-      .where(column, '=', value)
-      .orderBy('election_id')
-      .orderBy('account_id')
-      .orderBy('role')
-      .execute();
-    return found.map((r) => ({
-      electionId: r.election_id,
-      accountId: r.account_id,
-      role: r.role as ElectionRoleRow['role'],
-    }));
-  }
-
-  // Voters
+  // Voters and trustees (queries in voters.ts)
 
   async replaceVoters(electionId: string, voters: VoterRow[]): Promise<void> {
     for (const voter of voters) {
@@ -278,36 +184,19 @@ export class KyselyStore implements Store {
         );
       }
     }
-    const values = voters.map((voter, position) => rows.toVoter(voter, electionId, position));
-    await this.#transaction(async (trx) => {
-      await trx.deleteFrom('voters').where('election_id', '=', electionId).execute();
-      for (const chunk of rows.chunks(values)) await trx.insertInto('voters').values(chunk).execute();
-    });
+    await this.#transaction((trx) => voterQueries.replaceVoters(trx, electionId, voters));
   }
 
-  async listVoters(electionId: string): Promise<VoterRow[]> {
-    const found = await this.#db
-      .selectFrom('voters')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .orderBy('position')
-      .execute();
-    return found.map(rows.fromVoter);
+  listVoters(electionId: string): Promise<VoterRow[]> {
+    return voterQueries.listVoters(this.#db, electionId);
   }
 
-  async getVoter(id: string): Promise<VoterRow | undefined> {
-    const row = await this.#db.selectFrom('voters').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rows.fromVoter(row);
+  getVoter(id: string): Promise<VoterRow | undefined> {
+    return voterQueries.getVoter(this.#db, id);
   }
 
-  async findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined> {
-    const row = await this.#db
-      .selectFrom('voters')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .where('login', '=', login)
-      .executeTakeFirst();
-    return row && rows.fromVoter(row);
+  findVoterByLogin(electionId: string, login: string): Promise<VoterRow | undefined> {
+    return voterQueries.findVoterByLogin(this.#db, electionId, login);
   }
 
   /** Throws (and changes nothing) if a voter is not on this election's roll. */
@@ -315,76 +204,23 @@ export class KyselyStore implements Store {
     electionId: string,
     updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
   ): Promise<void> {
-    await this.#transaction(async (trx) => {
-      for (const { voterId, publicCredential, passwordHash } of updates) {
-        const set = {
-          ...(publicCredential === undefined ? {} : { public_credential: publicCredential }),
-          ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
-        };
-        if (Object.keys(set).length === 0) continue;
-        const result = await trx
-          .updateTable('voters')
-          .set(set)
-          .where('id', '=', voterId)
-          .where('election_id', '=', electionId)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n)
-          throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
-      }
-    });
+    await this.#transaction((trx) => voterQueries.setVoterSecrets(trx, electionId, updates));
   }
 
-  // Trustees
-
-  /** Inserts, or replaces the trustee at the same position. */
   async saveTrustee(row: TrusteeRow): Promise<void> {
-    const values = rows.toTrustee(row);
-    const { election_id, position, ...rest } = values;
-    await this.#write((db) =>
-      db
-        .insertInto('trustees')
-        .values(values)
-        .onConflict((oc) => oc.columns(['election_id', 'position']).doUpdateSet(rest))
-        .execute(),
-    );
+    await this.#write((db) => voterQueries.saveTrustee(db, row));
   }
 
-  async listTrustees(electionId: string): Promise<TrusteeRow[]> {
-    const found = await this.#db
-      .selectFrom('trustees')
-      .selectAll()
-      .where('election_id', '=', electionId)
-      .orderBy('position')
-      .execute();
-    return found.map(rows.fromTrustee);
+  listTrustees(electionId: string): Promise<TrusteeRow[]> {
+    return voterQueries.listTrustees(this.#db, electionId);
   }
 
   async deleteTrustees(electionId: string): Promise<void> {
-    await this.#write((db) => db.deleteFrom('trustees').where('election_id', '=', electionId).execute());
+    await this.#write((db) => voterQueries.deleteTrustees(db, electionId));
   }
 
-  async swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean> {
-    const values = rows.toTrustee(row);
-    if (expectedPublicJson === null) {
-      const inserted = await this.#write((db) =>
-        db
-          .insertInto('trustees')
-          .values(values)
-          .onConflict((oc) => oc.columns(['election_id', 'position']).doNothing())
-          .executeTakeFirst(),
-      );
-      return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
-    }
-    const updated = await this.#write((db) =>
-      db
-        .updateTable('trustees')
-        .set({ public_json: values.public_json })
-        .where('election_id', '=', row.electionId)
-        .where('position', '=', row.position)
-        .where('public_json', '=', expectedPublicJson)
-        .executeTakeFirst(),
-    );
-    return Number(updated.numUpdatedRows) === 1;
+  swapTrustee(row: TrusteeRow, expectedPublicJson: string | null): Promise<boolean> {
+    return this.#write((db) => voterQueries.swapTrustee(db, row, expectedPublicJson));
   }
 
   // Public board
@@ -409,7 +245,8 @@ export class KyselyStore implements Store {
     }
     try {
       await this.#transaction(async (trx) => {
-        for (const { data, event, ballot } of entries) await insertAppend(trx, electionId, data, event, ballot);
+        for (const { data, event, ballot } of entries)
+          await insertAppend(trx, electionId, data, event, ballot);
       });
     } catch (error) {
       const conflict = appendConflict(error);
@@ -498,7 +335,7 @@ export class KyselyStore implements Store {
     return found.map(rows.fromAudit);
   }
 
-  // Delivery (queries in delivery.ts)
+  // Delivery (queries in delivery/, one module per table)
 
   async enqueueMessages(
     electionId: string,
@@ -508,7 +345,9 @@ export class KyselyStore implements Store {
     await this.#secureDelete();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#transaction((trx) => delivery.enqueue(trx, electionId, messages, publicCredentials));
+        return await this.#transaction((trx) =>
+          delivery.enqueue(trx, electionId, messages, publicCredentials),
+        );
       } catch (error) {
         // Two requests queueing the same key at once (PostgreSQL, read committed): the loser's retry
         // sees the winner's rows and skips them, as idempotency asks.
@@ -603,29 +442,33 @@ export class KyselyStore implements Store {
   // kysely-store: delivery (keep this marker line)
   /** Congress queries (src/store/consultation-store.ts) over this store's connection and write queue. */
   get consultations(): ConsultationStore {
-    return new ConsultationStore(this.#db, (task) => this.#write(task), (task) => this.#transaction(task));
+    return new ConsultationStore(
+      this.#db,
+      (task) => this.#write(task),
+      (task) => this.#transaction(task),
+    );
   }
   // kysely-store: congress (keep this marker line)
 
-  // Credential recovery: queries in src/recovery/store-queries.ts.
+  // Credential recovery: queries in src/recovery/store-queries.ts, tables in src/recovery/schema.ts.
   getRecoverySettings(electionId: string) {
     return recovery.getSettings(this.#db, electionId);
   }
-  saveRecoverySettings(row: recovery.RecoverySettingsRow) {
+  saveRecoverySettings(row: recoverySchema.RecoverySettingsRow) {
     return this.#write((db) => recovery.saveSettings(db, row));
   }
-  saveCredentialEscrows(electionId: string, escrows: readonly recovery.CredentialEscrowRow[]) {
+  saveCredentialEscrows(electionId: string, escrows: readonly recoverySchema.CredentialEscrowRow[]) {
     return this.#transaction((trx) => recovery.saveEscrows(trx, electionId, escrows));
   }
   listCredentialEscrows(electionId: string, voterIds?: readonly string[]) {
     return recovery.listEscrows(this.#db, electionId, voterIds);
   }
-  replaceVoterCredential(input: recovery.CredentialReplacement) {
+  replaceVoterCredential(input: recoverySchema.CredentialReplacement) {
     return this.#transaction((trx) => recovery.replaceVoterCredential(trx, input)).catch(
       recovery.falseOnConflict,
     );
   }
-  createRecoveryRequest(row: recovery.RecoveryRequestRow) {
+  createRecoveryRequest(row: recoverySchema.RecoveryRequestRow) {
     return this.#write((db) => recovery.createRequest(db, row));
   }
   listRecoveryRequests(electionId: string) {
@@ -633,8 +476,8 @@ export class KyselyStore implements Store {
   }
   updateRecoveryRequest(
     id: string,
-    from: readonly recovery.RecoveryRequestState[],
-    patch: recovery.RecoveryRequestPatch,
+    from: readonly recoverySchema.RecoveryRequestState[],
+    patch: recoverySchema.RecoveryRequestPatch,
   ) {
     return this.#write((db) => recovery.updateRequest(db, id, from, patch));
   }

@@ -9,9 +9,9 @@
  * A released migration is history: never edit one, append a new one.
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import { recoveryMigration } from '../recovery/store-queries.js';
+import { recoveryMigration } from '../recovery/schema.js';
 import { congressMigration } from './consultation-store.js';
-import { createDeliveryTables } from './delivery.js';
+import { createDeliveryTables } from './delivery/index.js';
 
 const initial: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
@@ -204,7 +204,7 @@ const initial: Migration = {
 /** Every migration, keyed so that the string sort Kysely applies is the intended order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
-  // Outbox, delivery settings, voter access facts, one-time codes (src/store/delivery.ts).
+  // Outbox, delivery settings, voter access facts, one-time codes (src/store/delivery/).
   '0002_delivery': { up: createDeliveryTables },
   // migration: delivery (keep this marker line)
   '0003_congress': congressMigration,

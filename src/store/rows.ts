@@ -26,15 +26,6 @@ import type {
   VoterRow,
 } from './store.js';
 
-/** Rows per multi-row INSERT: keeps parameters under SQLite's 32766 and PostgreSQL's 65535. */
-const INSERT_CHUNK = 500;
-
-export function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}
-
 export const toDbBoolean = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
 /** int8 comes back from pg as a decimal string; every value we store fits a double exactly. */

@@ -157,16 +157,16 @@ export interface Database {
   board_cursors: BoardCursorsTable;
   ballots: BallotsTable;
   audit_log: AuditLogTable;
-  outbox: import('./delivery.js').OutboxTable;
-  delivery_settings: import('./delivery.js').DeliverySettingsTable;
-  voter_access: import('./delivery.js').VoterAccessTable;
-  one_time_codes: import('./delivery.js').OneTimeCodesTable;
+  outbox: import('./delivery/tables.js').OutboxTable;
+  delivery_settings: import('./delivery/tables.js').DeliverySettingsTable;
+  voter_access: import('./delivery/tables.js').VoterAccessTable;
+  one_time_codes: import('./delivery/tables.js').OneTimeCodesTable;
   // tables: delivery (keep this marker line)
-  consultations: import('./consultation-store.js').ConsultationsTable;
-  consultation_boxes: import('./consultation-store.js').ConsultationBoxesTable;
+  consultations: import('./consultation-tables.js').ConsultationsTable;
+  consultation_boxes: import('./consultation-tables.js').ConsultationBoxesTable;
   // tables: congress (keep this marker line)
-  recovery_settings: import('../recovery/store-queries.js').RecoverySettingsTable;
-  credential_escrows: import('../recovery/store-queries.js').CredentialEscrowsTable;
-  recovery_requests: import('../recovery/store-queries.js').RecoveryRequestsTable;
+  recovery_settings: import('../recovery/schema.js').RecoverySettingsTable;
+  credential_escrows: import('../recovery/schema.js').CredentialEscrowsTable;
+  recovery_requests: import('../recovery/schema.js').RecoveryRequestsTable;
   // tables: recovery (keep this marker line)
 }

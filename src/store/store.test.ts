@@ -3,7 +3,7 @@
  * per test) and PostgreSQL (a schema of its own per run, reached through search_path, emptied before
  * each test and dropped at the end; skipped with a warning only when no server answers and CI is
  * unset). Each test starts from an empty database; concurrency tests open a second, independent
- * instance on the same database, or spawn worker processes (testing/store-worker.ts).
+ * instance on the same database, or spawn worker processes (test/support/store-worker.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,15 +13,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  account,
+  boardEvent,
+  dataFile,
+  election,
+  organisation,
+  voter,
+} from '../../test/support/store-fixtures.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrateStore, openStore, parseStoreUrl, withDefaultUser } from './open-store.js';
 import { BUSY_TIMEOUT_MS, openSqliteDatabase } from './sqlite-dialect.js';
 import type { AuditRow, BoardRecord, Store } from './store.js';
-import { account, boardEvent, dataFile, election, organisation, voter } from './testing/fixtures.js';
 
-const WORKER = fileURLToPath(new URL('./testing/store-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../test/support/store-worker.ts', import.meta.url));
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
 
 interface TestDatabase {
@@ -92,7 +99,7 @@ const PG_TABLES = [
   'credential_escrows',
   'recovery_requests',
   'recovery_settings',
-  // delivery (src/store/delivery.ts): children of voters and elections
+  // delivery (src/store/delivery/): children of voters and elections
   'outbox',
   'one_time_codes',
   'voter_access',

@@ -258,7 +258,7 @@ export interface Store {
   appendAudit(entry: AuditEntryInput): Promise<AuditRow>;
   listAudit(filter: { organisationId: string; electionId?: string }): Promise<AuditRow[]>;
 
-  // Delivery (src/store/delivery.ts): outbox, settings, voter access, one-time codes
+  // Delivery (src/store/delivery/, one module per table): outbox, settings, voter access, one-time codes
   /**
    * Queues messages (an idempotency key already present is skipped, not an error) and, in the same
    * transaction, sets public credentials: a generated credential is bound to its voter only together
@@ -266,72 +266,78 @@ export interface Store {
    */
   enqueueMessages(
     electionId: string,
-    messages: readonly import('./delivery.js').OutboxInput[],
+    messages: readonly import('./delivery/index.js').OutboxInput[],
     publicCredentials?: readonly { voterId: string; publicCredential: string }[],
-  ): Promise<import('./delivery.js').EnqueueOutcome[]>;
+  ): Promise<import('./delivery/index.js').EnqueueOutcome[]>;
   claimMessages(options: {
     owner: string;
     now: string;
     leaseUntil: string;
     limit: number;
-  }): Promise<import('./delivery.js').ClaimedMessage[]>;
+  }): Promise<import('./delivery/index.js').ClaimedMessage[]>;
   /** Extends the leases `owner` holds until `leaseUntil` (a live sender's heartbeat); answers how many. */
   renewMessageLeases(owner: string, leaseUntil: string): Promise<number>;
   /** Puts send-time passwords into leased messages and their hashes on the voters, in one transaction; answers the ids still leased. */
   materialiseMessages(
     owner: string,
-    items: readonly import('./delivery.js').MaterialisedPassword[],
+    items: readonly import('./delivery/index.js').MaterialisedPassword[],
   ): Promise<Set<string>>;
-  settleMessages(owner: string, outcomes: readonly import('./delivery.js').MessageOutcome[]): Promise<void>;
+  settleMessages(
+    owner: string,
+    outcomes: readonly import('./delivery/index.js').MessageOutcome[],
+  ): Promise<void>;
   /** Removes on-disk remnants of erased message bodies where the engine allows (SQLite: checkpoint and truncate the WAL). */
   scrubErasedSecrets(): Promise<void>;
-  listMessages(electionId: string, voterId?: string): Promise<import('./delivery.js').OutboxEntry[]>;
-  countMessages(electionId?: string): Promise<Record<import('./delivery.js').MessageStatus, number>>;
+  listMessages(electionId: string, voterId?: string): Promise<import('./delivery/index.js').OutboxEntry[]>;
+  countMessages(electionId?: string): Promise<Record<import('./delivery/index.js').MessageStatus, number>>;
   nextMessageDue(): Promise<string | undefined>;
-  getDeliverySettings(electionId: string): Promise<import('./delivery.js').DeliverySettingsRow | undefined>;
-  saveDeliverySettings(row: import('./delivery.js').DeliverySettingsRow): Promise<void>;
-  recordVoterAccess(electionId: string, voterId: string, what: 'login' | 'access-check', at: string): Promise<void>;
-  listVoterAccess(electionId: string): Promise<import('./delivery.js').VoterAccessRow[]>;
-  saveOneTimeCode(row: import('./delivery.js').OneTimeCodeRow): Promise<void>;
+  getDeliverySettings(
+    electionId: string,
+  ): Promise<import('./delivery/index.js').DeliverySettingsRow | undefined>;
+  saveDeliverySettings(row: import('./delivery/index.js').DeliverySettingsRow): Promise<void>;
+  recordVoterAccess(
+    electionId: string,
+    voterId: string,
+    what: 'login' | 'access-check',
+    at: string,
+  ): Promise<void>;
+  listVoterAccess(electionId: string): Promise<import('./delivery/index.js').VoterAccessRow[]>;
+  saveOneTimeCode(row: import('./delivery/index.js').OneTimeCodeRow): Promise<void>;
   /** Spends one try of a live code (see delivery.ts); undefined when none is left. */
   spendOneTimeCodeAttempt(
     electionId: string,
     voterId: string,
     now: string,
-  ): Promise<import('./delivery.js').OneTimeCodeRow | undefined>;
+  ): Promise<import('./delivery/index.js').OneTimeCodeRow | undefined>;
   deleteOneTimeCode(electionId: string, voterId: string): Promise<void>;
   // store: delivery (keep this marker line)
   /** Consultations and their ballot boxes (congress): src/store/consultation-store.ts. */
   readonly consultations: import('./consultation-store.js').ConsultationStore;
   // store: congress (keep this marker line)
-  // Credential recovery (src/recovery/store-queries.ts): escrows are ciphertexts only.
+  // Credential recovery (src/recovery/schema.ts, store-queries.ts): escrows are ciphertexts only.
   getRecoverySettings(
     electionId: string,
-  ): Promise<import('../recovery/store-queries.js').RecoverySettingsRow | undefined>;
-  saveRecoverySettings(row: import('../recovery/store-queries.js').RecoverySettingsRow): Promise<void>;
+  ): Promise<import('../recovery/schema.js').RecoverySettingsRow | undefined>;
+  saveRecoverySettings(row: import('../recovery/schema.js').RecoverySettingsRow): Promise<void>;
   /** Replaces these voters' escrows in one transaction. */
   saveCredentialEscrows(
     electionId: string,
-    escrows: readonly import('../recovery/store-queries.js').CredentialEscrowRow[],
+    escrows: readonly import('../recovery/schema.js').CredentialEscrowRow[],
   ): Promise<void>;
   listCredentialEscrows(
     electionId: string,
     voterIds?: readonly string[],
-  ): Promise<import('../recovery/store-queries.js').CredentialEscrowRow[]>;
+  ): Promise<import('../recovery/schema.js').CredentialEscrowRow[]>;
   /** One voter's public credential and escrow, swapped atomically if the credential still is `expected`. */
-  replaceVoterCredential(
-    input: import('../recovery/store-queries.js').CredentialReplacement,
-  ): Promise<boolean>;
-  createRecoveryRequest(row: import('../recovery/store-queries.js').RecoveryRequestRow): Promise<void>;
-  listRecoveryRequests(
-    electionId: string,
-  ): Promise<import('../recovery/store-queries.js').RecoveryRequestRow[]>;
+  replaceVoterCredential(input: import('../recovery/schema.js').CredentialReplacement): Promise<boolean>;
+  createRecoveryRequest(row: import('../recovery/schema.js').RecoveryRequestRow): Promise<void>;
+  listRecoveryRequests(electionId: string): Promise<import('../recovery/schema.js').RecoveryRequestRow[]>;
   /** Moves a request on only from one of `from` (a decision is taken once). */
   updateRecoveryRequest(
     id: string,
-    from: readonly import('../recovery/store-queries.js').RecoveryRequestState[],
-    patch: import('../recovery/store-queries.js').RecoveryRequestPatch,
-  ): Promise<import('../recovery/store-queries.js').RecoveryRequestRow | undefined>;
+    from: readonly import('../recovery/schema.js').RecoveryRequestState[],
+    patch: import('../recovery/schema.js').RecoveryRequestPatch,
+  ): Promise<import('../recovery/schema.js').RecoveryRequestRow | undefined>;
   // store: recovery (keep this marker line)
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;

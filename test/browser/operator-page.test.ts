@@ -10,10 +10,10 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { buildServer } from '../../src/server/app.js';
-import { systemClock } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { Client, type TestServer } from '../server/harness.js';
 import type { RecordedResponse } from '../server/recorder.js';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secret } from '../../src/core/secret.js';
-import { verifyPassword } from '../../src/server/auth/password.js';
+import { verifyPassword } from '../../src/election/password.js';
 import { openStore } from '../../src/store/open-store.js';
 import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../support/server-process.js';
 import { tempDir } from '../support/tools.js';

@@ -12,8 +12,8 @@ import type { BoxRow, ConsultationRow } from '../../src/store/consultation-store
 import { UniqueViolation } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { election, organisation } from '../../src/store/testing/fixtures.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { election, organisation } from '../support/store-fixtures.js';
 
 const consultation = (id: string, over: Partial<ConsultationRow> = {}): ConsultationRow => ({
   id,

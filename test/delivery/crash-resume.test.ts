@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secret } from '../../src/core/secret.js';
-import { verifyPassword } from '../../src/server/auth/password.js';
+import { verifyPassword } from '../../src/election/password.js';
 import type { Store } from '../../src/store/store.js';
 import { type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';

@@ -6,11 +6,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxInput } from '../../src/store/delivery.js';
+import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { election, organisation, voter } from '../../src/store/testing/fixtures.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { election, organisation, voter } from '../support/store-fixtures.js';
 import { tempDir } from '../support/tools.js';
 
 const E = 'E1234567890abc';

@@ -9,10 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { loggingTransport, type OutgoingMessage, testTransport } from '../../src/delivery/transport.js';
-import type { OutboxInput } from '../../src/store/delivery.js';
+import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { election, organisation, voter } from '../../src/store/testing/fixtures.js';
+import { election, organisation, voter } from '../support/store-fixtures.js';
 import { tempDir } from '../support/tools.js';
 
 const E = 'E1234567890abc';

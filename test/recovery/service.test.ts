@@ -4,14 +4,10 @@
  * self-service rate limit over HTTP. The whole flow through the API is in flow.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { parsePrivateCredential, publicCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
-import {
-  assertRecoveryDecided,
-  type CredentialMessage,
-  RecoveryService,
-} from '../../src/election/recovery.js';
 import {
   credentialEscrowCodec,
   generateOfficerKey,
@@ -20,7 +16,11 @@ import {
 } from '../../src/protocol/credential-escrow.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { decryptBatch, escrowBatchCodec } from '../../src/recovery/batch-files.js';
-import { systemClock } from '../../src/server/context.js';
+import {
+  assertRecoveryDecided,
+  type CredentialMessage,
+  RecoveryService,
+} from '../../src/recovery/service.js';
 import { RECOVERY_REQUESTS_PER_MINUTE } from '../../src/server/routes/recovery.js';
 import { type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, grant, QUESTIONS, type TestAccount } from '../server/scenario.js';

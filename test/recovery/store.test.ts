@@ -6,11 +6,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecoveryRequestRow } from '../../src/recovery/store-queries.js';
+import type { RecoveryRequestRow } from '../../src/recovery/schema.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { election, organisation, voter } from '../../src/store/testing/fixtures.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { election, organisation, voter } from '../support/store-fixtures.js';
 import { tempDir } from '../support/tools.js';
 
 const ELECTION = 'Rec0veryE1ecti';

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
-import { parseCsv, readCsvObjects } from '../../src/server/exports/test-support.js';
 import { auditHash } from '../../src/store/audit-chain.js';
+import { parseCsv, readCsvObjects } from '../support/csv-reader.js';
 import { type TestServer, testServer } from './harness.js';
 import { Recorder, type RecordingClient } from './recorder.js';
 import {

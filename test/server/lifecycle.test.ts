@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
-import type { Clock } from '../../src/server/context.js';
+import type { Clock } from '../../src/core/clock.js';
 import { Client, type TestServer, testServer } from './harness.js';
 
 /** A clock the test moves by hand. */

@@ -11,8 +11,8 @@
  * group) — the guards' 404 never carries a detail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
-import { systemClock } from '../../src/server/context.js';
 import { publishedConsultation } from '../congress/fixture.js';
 import { type TestServer, testServer } from './harness.js';
 import { type Answer, Recorder, type RequestOptions } from './recorder.js';
@@ -314,9 +314,13 @@ describe('role × endpoint matrix over the real routes', () => {
           boxes: [{ label: 'One' }],
         },
       },
-      'PUT /api/v1/consultations/{consultationId}/voters': { text: 'federation,email\nNorth,new@example.org,new,1,N' },
+      'PUT /api/v1/consultations/{consultationId}/voters': {
+        text: 'federation,email\nNorth,new@example.org,new,1,N',
+      },
       'POST /api/v1/consultations/{consultationId}/advance': { json: { step: 'publish' } },
-      'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul': { json: { reason: 'checking the role matrix' } },
+      'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul': {
+        json: { reason: 'checking the role matrix' },
+      },
       'POST /api/v1/consultations/{consultationId}/boxes/paper': {
         json: {
           label: 'South',
@@ -331,15 +335,21 @@ describe('role × endpoint matrix over the real routes', () => {
       },
       'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
       'POST /api/v1/elections/{electionId}/voter/code': { json: { login: voter.login } },
-      'POST /api/v1/elections/{electionId}/voter/code/login': { json: { login: voter.login, code: '12345678' } },
+      'POST /api/v1/elections/{electionId}/voter/code/login': {
+        json: { login: voter.login, code: '12345678' },
+      },
       'POST /api/v1/elections/{electionId}/voter/access-check': {
         json: { challenge: '0'.repeat(64), proof: { challenge: '1', response: '1' } },
       },
       'PUT /api/v1/elections/{electionId}/recovery/officer-key': { json: { publicKey: '{}' } },
       'POST /api/v1/elections/{electionId}/recovery/replacements': { json: { voterId: voter.id } },
-      'POST /api/v1/elections/{electionId}/recovery/requests': { json: { login: voter.login, email: voter.email } },
+      'POST /api/v1/elections/{electionId}/recovery/requests': {
+        json: { login: voter.login, email: voter.email },
+      },
       'POST /api/v1/elections/{electionId}/recovery/help-desk-requests': { json: { voterId: voter.id } },
-      'POST /api/v1/elections/{electionId}/recovery/decisions': { json: { requestId: 'none', approve: true } },
+      'POST /api/v1/elections/{electionId}/recovery/decisions': {
+        json: { requestId: 'none', approve: true },
+      },
       'POST /api/v1/elections/{electionId}/recovery/recovered-credentials': { json: { recovered: '{}' } },
       'POST /api/v1/organisations': {
         json: {

@@ -11,7 +11,7 @@ import { encode } from '../../src/core/codec.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
 import { secret } from '../../src/core/secret.js';
-import type { Actor } from '../../src/election/service.js';
+import type { Actor } from '../../src/election/actor.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { partialDecryptionCodec } from '../../src/protocol/messages.js';

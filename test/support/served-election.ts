@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import { systemClock } from '../../src/core/clock.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { BoardService } from '../../src/election/board.js';
 import { ElectionService } from '../../src/election/service.js';
@@ -16,7 +17,6 @@ import { createBallot, type Plaintext, serializeBallot } from '../../src/protoco
 import { parseBallot } from '../../src/protocol/ballot-box.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { inProcessChecker, type VerificationReport, verifyArchive } from '../../src/protocol/verifier.js';
-import { systemClock } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import { beleniosTool, hasBeleniosTool, type RunResult, tempDir } from './tools.js';
 

@@ -6,9 +6,10 @@
  * `migrate` step to forget. A refusal (bad email, weak password, taken email) prints why, exits 1,
  * and writes nothing.
  */
+
+import { systemClock } from '../../core/clock.js';
 import { createOperator, createOrganisation, generateInitialPassword } from '../../election/organisations.js';
-import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../server/auth/password.js';
-import { systemClock } from '../../server/context.js';
+import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../election/password.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import { type CliMessages, CliRefusal, cliMessages } from './messages.js';

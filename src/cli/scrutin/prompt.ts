@@ -5,7 +5,7 @@
  * or a file), so scripts and containers can create accounts too.
  */
 import { secret } from '../../core/secret.js';
-import type { Password } from '../../server/auth/password.js';
+import type { Password } from '../../election/password.js';
 import { type CliMessages, CliRefusal } from './messages.js';
 
 /** More than any password the policy accepts (1024 code points of up to 4 bytes), less than a flood. */

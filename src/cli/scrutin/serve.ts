@@ -9,12 +9,14 @@
  */
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { systemClock } from '../../core/clock.js';
 import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
+import type { MailMode } from '../../delivery/transport.js';
 import { smtpConfigured } from '../../delivery/transport.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
 import { type BuiltServer, buildServer } from '../../server/app.js';
-import { type MailMode, type ServerContext, systemClock, type TrustProxy } from '../../server/context.js';
+import type { ServerContext, TrustProxy } from '../../server/context.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 

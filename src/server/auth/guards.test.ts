@@ -17,7 +17,7 @@ import {
   startAuthTestServer,
   type TestSession,
   VOTER_PASSWORD,
-} from './test-support.js';
+} from '../../../test/support/auth-server.js';
 
 const ENDPOINTS = {
   operator: '/test/operator',

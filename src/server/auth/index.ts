@@ -3,14 +3,7 @@
  * the casting route's rate limit, password hashing (accounts and voters are created elsewhere) and
  * the principal types. Everything else in this folder is internal.
  */
-export {
-  electionRolesOf,
-  requireAccount,
-  requireElectionRole,
-  requireOperator,
-  requireOrganisationAdmin,
-  requireVoter,
-} from './guards.js';
+
 export {
   checkPasswordPolicy,
   hashPassword,
@@ -20,7 +13,15 @@ export {
   PasswordPolicyError,
   type PasswordPolicyOutcome,
   verifyPassword,
-} from './password.js';
+} from '../../election/password.js';
+export {
+  electionRolesOf,
+  requireAccount,
+  requireElectionRole,
+  requireOperator,
+  requireOrganisationAdmin,
+  requireVoter,
+} from './guards.js';
 export { authPlugin } from './plugin.js';
 export type {
   AccountPrincipal,

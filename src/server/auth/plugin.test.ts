@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURES_PER_NAME } from './rate-limits.js';
 import {
-  ACCOUNT_SESSION_LIFETIME_MS,
-  newSessionToken,
-  parseSessionCookie,
-  sessionTokenHash,
-  VOTER_SESSION_LIFETIME_MS,
-} from './sessions.js';
-import {
   ACCOUNT_PASSWORD,
   ACCOUNTS,
   type AuthTestServer,
@@ -17,7 +10,14 @@ import {
   startAuthTestServer,
   type TestSession,
   VOTER_PASSWORD,
-} from './test-support.js';
+} from '../../../test/support/auth-server.js';
+import {
+  ACCOUNT_SESSION_LIFETIME_MS,
+  newSessionToken,
+  parseSessionCookie,
+  sessionTokenHash,
+  VOTER_SESSION_LIFETIME_MS,
+} from './sessions.js';
 
 const LOGIN = '/api/v1/auth/login';
 const LOGOUT = '/api/v1/auth/logout';

@@ -18,9 +18,9 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { secret } from '../../core/secret.js';
 import { dummyGeneratedPasswordHash } from '../../delivery/secrets.js';
+import { PASSWORD_MAX_LENGTH, verifyPassword } from '../../election/password.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { PASSWORD_MAX_LENGTH, verifyPassword } from './password.js';
 import { ANONYMOUS, type Principal, principalOfToken, signedInAccount } from './principal.js';
 import { rateLimitedError, signInFailures, signInFloodLimit } from './rate-limits.js';
 import {

@@ -5,8 +5,9 @@
  * log line carries nothing secret: the session is named by the hash of its token, and the CSRF token
  * is one the page is given anyway.
  */
+
+import type { Clock } from '../../core/clock.js';
 import type { AccountRow, Store, VoterRow } from '../../store/store.js';
-import type { Clock } from '../context.js';
 import { findLiveSession, type SessionToken } from './sessions.js';
 
 export interface SignedInAccount {

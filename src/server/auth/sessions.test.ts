@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthTestServer, startAuthTestServer } from '../../../test/support/auth-server.js';
 import { sha256Hex } from '../../core/hash.js';
 import {
   ACCOUNT_SESSION_LIFETIME_MS,
@@ -9,7 +10,6 @@ import {
   parseSessionCookie,
   VOTER_SESSION_LIFETIME_MS,
 } from './sessions.js';
-import { type AuthTestServer, startAuthTestServer } from './test-support.js';
 
 describe('session tokens', () => {
   it('are 32 random bytes in base64url (43 characters), different every time', () => {

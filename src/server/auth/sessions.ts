@@ -10,10 +10,11 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { Clock } from '../../core/clock.js';
 import { sha256, sha256Hex } from '../../core/hash.js';
 import { type Secret, secret } from '../../core/secret.js';
 import type { SessionRow, Store } from '../../store/store.js';
-import { type Clock, isHttps, type ServerConfig } from '../context.js';
+import { isHttps, type ServerConfig } from '../context.js';
 
 export const SESSION_COOKIE = 'scrutin_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -31,7 +31,7 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   'trustee.partial-decryption': ['owner'],
   'election.publish': ['verified'],
   'election.annul': ['reason', 'from'],
-  // recovery (src/election/recovery.ts): ids and counts only, never a credential
+  // recovery (src/recovery/service.ts): ids and counts only, never a credential
   'recovery.officer-key': ['fingerprint'],
   'recovery.none': ['reason'],
   'recovery.escrow': ['count'],

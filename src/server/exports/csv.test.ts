@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCsv, unneutralise } from '../../../test/support/csv-reader.js';
 import { type Cell, cellText, csvField, toCsv } from './csv.js';
-import { parseCsv, unneutralise } from './test-support.js';
 
 describe('CSV (RFC 4180)', () => {
   it('writes the RFC 4180 §2 cases: plain, quoted for comma, quote and line breaks, quotes doubled', () => {

@@ -23,7 +23,7 @@ import {
   requireOrganisationAdmin,
 } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
-import { ApiError, preferredLanguage } from '../errors.js';
+import { ApiError, DomainError, preferredLanguage } from '../errors.js';
 import { CSV_CONTENT_TYPE } from '../exports/csv.js';
 import { exportTable } from '../exports/table.js';
 
@@ -300,7 +300,7 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
         try {
           await consultationAccess(ctx, request, row, await consultations.boxes(id), 'read');
         } catch (error) {
-          if (error instanceof ApiError && error.code === 'SCR_FORBIDDEN')
+          if (error instanceof DomainError && error.code === 'SCR_FORBIDDEN')
             throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
           throw error;
         }

@@ -1,5 +1,5 @@
 /**
- * Credential recovery over HTTP (issue #4 item 5; the logic is src/election/recovery.ts):
+ * Credential recovery over HTTP (issue #4 item 5; the logic is src/recovery/service.ts):
  *   - anyone: the catalogue of credential modes (protection and residual risk, FR/EN) and the
  *     self-service request (login + registered address; the same answer whatever they match);
  *   - the credential-recovery officer (the election's credential-authority role, never one of its
@@ -14,10 +14,10 @@ import type { RateLimitOptions } from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { queueCredentialMessage } from '../../delivery/index.js';
-import { type QueueCredentialMessage, RecoveryService } from '../../election/recovery.js';
 import type { ElectionService } from '../../election/service.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
+import { type QueueCredentialMessage, RecoveryService } from '../../recovery/service.js';
 import { electionRolesOf, requireElectionRole } from '../auth/index.js';
 import { rateLimitedError } from '../auth/rate-limits.js';
 import { mailMode, type ServerContext } from '../context.js';

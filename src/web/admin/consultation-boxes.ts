@@ -10,7 +10,7 @@ import { confirmAction } from './confirm.js';
 import type { AdminBox, AdminConsultation, BoxReport } from './consultation-types.js';
 import { consultationApi, electionApi } from './consultation-types.js';
 import type { DeliveryCounts } from './delivery.js';
-import { field } from './home.js';
+import { field } from './field.js';
 import type { Shell } from './shell.js';
 
 export type Step = 'credentials' | 'open' | 'close' | 'tally' | 'publish';

@@ -5,7 +5,7 @@
  * box per federation line. The server checks everything again and creates nothing on a mistake.
  */
 import { h } from '../booth/dom.js';
-import { field } from './home.js';
+import { field } from './field.js';
 import type { Shell } from './shell.js';
 import { isTimeZone } from './time.js';
 

@@ -7,7 +7,7 @@
 import { h } from '../booth/dom.js';
 import { confirmAction } from './confirm.js';
 import { type AdminConsultation, consultationApi } from './consultation-types.js';
-import { field } from './home.js';
+import { field } from './field.js';
 import type { Shell } from './shell.js';
 
 const WHOLE = /^\d{1,15}$/;

@@ -5,7 +5,7 @@
  */
 import { h } from '../booth/dom.js';
 import { type AdminConsultation, consultationApi } from './consultation-types.js';
-import { field } from './home.js';
+import { field } from './field.js';
 import type { Shell } from './shell.js';
 
 export function rollCard(

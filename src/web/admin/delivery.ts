@@ -8,7 +8,7 @@
 import { h } from '../booth/dom.js';
 import { isRecord } from './api.js';
 import { confirmAction } from './confirm.js';
-import { field } from './home.js';
+import { field } from './field.js';
 import type { Shell } from './shell.js';
 
 interface MessageSummary {

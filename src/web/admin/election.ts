@@ -9,7 +9,8 @@ import { isRecord, type Result } from './api.js';
 import { confirmAction } from './confirm.js';
 import { boxHeaderLine } from './consultation.js';
 import { renderDelivery } from './delivery.js';
-import { asPeople, field, type Person } from './home.js';
+import { field } from './field.js';
+import { asPeople, type Person } from './home.js';
 import { facts, formatInstant, type Shell } from './shell.js';
 import { instantToZoned, isTimeZone, zonedToInstant } from './time.js';
 

@@ -6,6 +6,7 @@
 import { focusElement, h, replaceChildren } from '../booth/dom.js';
 import { isRecord } from './api.js';
 import { type ConsultationSummary, consultationsBlock } from './consultation-home.js';
+import { field } from './field.js';
 import { formatInstant, type Shell } from './shell.js';
 import { isTimeZone } from './time.js';
 
@@ -26,29 +27,6 @@ export interface Person {
   displayName: string;
   orgAdmin: boolean;
   roles: { electionId: string; role: string }[];
-}
-
-let fieldIds = 0;
-/** A labelled input; ids are unique on the page. */
-export function field(
-  label: string,
-  control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
-  hint?: string,
-) {
-  const id = control.id || `field-${++fieldIds}`;
-  control.id = id;
-  const hintId = hint ? `${id}-hint` : undefined;
-  if (hintId) control.setAttribute('aria-describedby', hintId);
-  const isCheck =
-    control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
-  if (isCheck) return h('div', { class: 'choice' }, control, h('label', { for: id }, label));
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, label),
-    hintId ? h('p', { id: hintId, class: 'hint' }, hint!) : null,
-    control,
-  );
 }
 
 function browserTimeZone(): string {

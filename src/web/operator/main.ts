@@ -9,7 +9,7 @@
  * the address, storage or a log.
  */
 import { isRecord } from '../admin/api.js';
-import { field } from '../admin/home.js';
+import { field } from '../admin/field.js';
 import { Shell } from '../admin/shell.js';
 import { focusElement, h, replaceChildren } from '../booth/dom.js';
 

@@ -1,5 +1,5 @@
 /**
- * A separate OS process for store.test.ts, run with `node --import tsx store-worker.ts MODE …`, so
+ * A separate OS process for src/store/store.test.ts, run with `node --import tsx store-worker.ts MODE …`, so
  * that concurrency and durability are tested across processes, not only across connections:
  *
  * - `append URL ELECTION ORGANISATION TAG COUNT`: opens the store, prints `ready` and waits for a line
@@ -10,9 +10,9 @@
  *   resolves, then idles until killed (the test kills it with SIGKILL, usually mid-way).
  */
 import { once } from 'node:events';
-import { openStore } from '../open-store.js';
-import type { Store } from '../store.js';
-import { boardEvent, dataFile } from './fixtures.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { boardEvent, dataFile } from './store-fixtures.js';
 
 async function appendWithRetry(
   store: Store,

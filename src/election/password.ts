@@ -8,7 +8,7 @@
  * exists.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { Secret } from '../../core/secret.js';
+import type { Secret } from '../core/secret.js';
 
 export type Password = Secret<string, 'password'>;
 

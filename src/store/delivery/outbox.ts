@@ -1,7 +1,6 @@
 /**
- * The delivery tables (migration 0002_delivery) and their dialect-neutral queries: the mail outbox,
- * per-election delivery settings, per-voter access facts (first sign-in, access test) and one-time
- * login codes. Called by `KyselyStore` inside its write queue and transactions.
+ * The mail outbox: its row types and dialect-neutral queries, called by `KyselyStore` inside its
+ * write queue and transactions.
  *
  * The outbox is the only place a voter's secret (a server-generated private credential, a password,
  * a one-time code) may rest, and only from the moment it is queued (or, for a password, generated at
@@ -14,64 +13,9 @@
  * is re-checked on each row's newest version, so two sender processes never lease the same message.
  */
 import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
-import { chunks } from './rows.js';
-import type { Database } from './schema.js';
-
-// Tables (snake_case, as both dialects return them)
-
-export interface OutboxTable {
-  id: string;
-  election_id: string;
-  voter_id: string;
-  purpose: string;
-  generation: number;
-  idempotency_key: string;
-  channel: string;
-  recipient: string;
-  language: string;
-  /** 0 interactive (one-time codes), 1 bulk: a code never waits behind 40,000 credentials. */
-  priority: number;
-  subject: string;
-  body_text: string | null;
-  body_html: string | null;
-  secret_kind: string | null;
-  /** 'password' when the secret is generated at send time (the body holds a placeholder until then). */
-  deferred: string | null;
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  last_reason: string | null;
-  message_id: string;
-  created_at: string;
-  sent_at: string | null;
-}
-
-export interface DeliverySettingsTable {
-  election_id: string;
-  login_mode: string;
-  password_delay_seconds: number;
-  help_contact: string;
-  default_language: string;
-}
-
-export interface VoterAccessTable {
-  election_id: string;
-  voter_id: string;
-  first_login_at: string | null;
-  last_login_at: string | null;
-  access_checked_at: string | null;
-}
-
-export interface OneTimeCodesTable {
-  election_id: string;
-  voter_id: string;
-  code_hash: string;
-  expires_at: string;
-  attempts_left: number;
-  created_at: string;
-}
+import { chunks } from '../chunks.js';
+import type { Database } from '../schema.js';
+import type { OutboxTable } from './tables.js';
 
 // Row types (what the rest of the server sees)
 
@@ -153,30 +97,6 @@ export type MessageOutcome =
   /** Not attempted after all (its lease was running out): back to the queue, the attempt not counted. */
   | { id: string; kind: 'release' };
 
-export interface DeliverySettingsRow {
-  electionId: string;
-  loginMode: 'password' | 'one-time-code';
-  passwordDelaySeconds: number;
-  helpContact: string;
-  defaultLanguage: string;
-}
-
-export interface VoterAccessRow {
-  voterId: string;
-  firstLoginAt: string | null;
-  lastLoginAt: string | null;
-  accessCheckedAt: string | null;
-}
-
-export interface OneTimeCodeRow {
-  electionId: string;
-  voterId: string;
-  codeHash: string;
-  expiresAt: string;
-  attemptsLeft: number;
-  createdAt: string;
-}
-
 export interface EnqueueOutcome {
   id: string;
   idempotencyKey: string;
@@ -185,8 +105,6 @@ export interface EnqueueOutcome {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-// Queries
 
 /**
  * Inserts messages (skipping idempotency keys already present), supersedes the same voters' older
@@ -517,231 +435,4 @@ export async function nextDue(db: Db): Promise<string | undefined> {
     .executeTakeFirst();
   const times = [queued?.at, leased?.at].filter((t): t is string => typeof t === 'string');
   return times.sort()[0];
-}
-
-export async function getSettings(db: Db, electionId: string): Promise<DeliverySettingsRow | undefined> {
-  const r = await db
-    .selectFrom('delivery_settings')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .executeTakeFirst();
-  return (
-    r && {
-      electionId: r.election_id,
-      loginMode: r.login_mode as DeliverySettingsRow['loginMode'],
-      passwordDelaySeconds: r.password_delay_seconds,
-      helpContact: r.help_contact,
-      defaultLanguage: r.default_language,
-    }
-  );
-}
-
-export async function saveSettings(db: Db, row: DeliverySettingsRow): Promise<void> {
-  const values = {
-    election_id: row.electionId,
-    login_mode: row.loginMode,
-    password_delay_seconds: row.passwordDelaySeconds,
-    help_contact: row.helpContact,
-    default_language: row.defaultLanguage,
-  };
-  const { election_id, ...rest } = values;
-  await db
-    .insertInto('delivery_settings')
-    .values(values)
-    .onConflict((oc) => oc.column('election_id').doUpdateSet(rest))
-    .execute();
-}
-
-export async function recordAccess(
-  db: Db,
-  electionId: string,
-  voterId: string,
-  what: 'login' | 'access-check',
-  at: string,
-): Promise<void> {
-  const values = {
-    election_id: electionId,
-    voter_id: voterId,
-    first_login_at: what === 'login' ? at : null,
-    last_login_at: what === 'login' ? at : null,
-    access_checked_at: what === 'access-check' ? at : null,
-  };
-  await db
-    .insertInto('voter_access')
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(['election_id', 'voter_id']).doUpdateSet((eb) =>
-        what === 'login'
-          ? {
-              first_login_at: eb.fn.coalesce('voter_access.first_login_at', eb.val(at)),
-              last_login_at: at,
-            }
-          : { access_checked_at: at },
-      ),
-    )
-    .execute();
-}
-
-export async function listAccess(db: Db, electionId: string): Promise<VoterAccessRow[]> {
-  const rows = await db
-    .selectFrom('voter_access')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .execute();
-  return rows.map((r) => ({
-    voterId: r.voter_id,
-    firstLoginAt: r.first_login_at,
-    lastLoginAt: r.last_login_at,
-    accessCheckedAt: r.access_checked_at,
-  }));
-}
-
-export async function saveCode(db: Db, row: OneTimeCodeRow): Promise<void> {
-  const values = {
-    election_id: row.electionId,
-    voter_id: row.voterId,
-    code_hash: row.codeHash,
-    expires_at: row.expiresAt,
-    attempts_left: row.attemptsLeft,
-    created_at: row.createdAt,
-  };
-  const { election_id, voter_id, ...rest } = values;
-  await db
-    .insertInto('one_time_codes')
-    .values(values)
-    .onConflict((oc) => oc.columns(['election_id', 'voter_id']).doUpdateSet(rest))
-    .execute();
-}
-
-/**
- * Spends one try of the voter's live code and returns it (with the tries left after this one), or
- * undefined when there is none left: the decrement happens before the caller compares, so parallel
- * guesses cannot exceed the budget.
- */
-export async function spendCodeAttempt(
-  trx: Transaction<Database>,
-  electionId: string,
-  voterId: string,
-  now: string,
-): Promise<OneTimeCodeRow | undefined> {
-  const updated = await trx
-    .updateTable('one_time_codes')
-    .set((eb) => ({ attempts_left: eb('attempts_left', '-', 1) }))
-    .where('election_id', '=', electionId)
-    .where('voter_id', '=', voterId)
-    .where('attempts_left', '>', 0)
-    .where('expires_at', '>', now)
-    .returningAll()
-    .executeTakeFirst();
-  return (
-    updated && {
-      electionId: updated.election_id,
-      voterId: updated.voter_id,
-      codeHash: updated.code_hash,
-      expiresAt: updated.expires_at,
-      attemptsLeft: updated.attempts_left,
-      createdAt: updated.created_at,
-    }
-  );
-}
-
-export async function deleteCode(db: Db, electionId: string, voterId: string): Promise<void> {
-  await db
-    .deleteFrom('one_time_codes')
-    .where('election_id', '=', electionId)
-    .where('voter_id', '=', voterId)
-    .execute();
-}
-
-// Migration 0002_delivery
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
-export async function createDeliveryTables(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('outbox')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('election_id', 'text', (c) => c.notNull().references('elections.id'))
-    .addColumn('voter_id', 'text', (c) => c.notNull())
-    .addColumn('purpose', 'text', (c) => c.notNull())
-    .addColumn('generation', 'integer', (c) => c.notNull())
-    .addColumn('idempotency_key', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('recipient', 'text', (c) => c.notNull())
-    .addColumn('language', 'text', (c) => c.notNull())
-    .addColumn('priority', 'integer', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('body_text', 'text')
-    .addColumn('body_html', 'text')
-    .addColumn('secret_kind', 'text')
-    .addColumn('deferred', 'text')
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('lease_owner', 'text')
-    .addColumn('lease_expires_at', 'text')
-    .addColumn('last_reason', 'text')
-    .addColumn('message_id', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('sent_at', 'text')
-    .addUniqueConstraint('outbox_idempotency_key', ['election_id', 'idempotency_key'])
-    .addUniqueConstraint('outbox_generation_key', ['election_id', 'voter_id', 'purpose', 'generation'])
-    // A roll replaced in draft takes its voters' pending messages with it.
-    .addForeignKeyConstraint(
-      'outbox_voter_fkey',
-      ['election_id', 'voter_id'],
-      'voters',
-      ['election_id', 'id'],
-      (fk) => fk.onDelete('cascade'),
-    )
-    .execute();
-  await db.schema
-    .createIndex('outbox_due_idx')
-    .on('outbox')
-    .columns(['status', 'priority', 'next_attempt_at'])
-    .execute();
-  await db.schema.createIndex('outbox_voter_idx').on('outbox').columns(['election_id', 'voter_id']).execute();
-
-  await db.schema
-    .createTable('delivery_settings')
-    .addColumn('election_id', 'text', (c) => c.primaryKey().references('elections.id'))
-    .addColumn('login_mode', 'text', (c) => c.notNull())
-    .addColumn('password_delay_seconds', 'integer', (c) => c.notNull())
-    .addColumn('help_contact', 'text', (c) => c.notNull())
-    .addColumn('default_language', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('voter_access')
-    .addColumn('election_id', 'text', (c) => c.notNull())
-    .addColumn('voter_id', 'text', (c) => c.notNull())
-    .addColumn('first_login_at', 'text')
-    .addColumn('last_login_at', 'text')
-    .addColumn('access_checked_at', 'text')
-    .addPrimaryKeyConstraint('voter_access_pkey', ['election_id', 'voter_id'])
-    .addForeignKeyConstraint(
-      'voter_access_voter_fkey',
-      ['election_id', 'voter_id'],
-      'voters',
-      ['election_id', 'id'],
-      (fk) => fk.onDelete('cascade'),
-    )
-    .execute();
-
-  await db.schema
-    .createTable('one_time_codes')
-    .addColumn('election_id', 'text', (c) => c.notNull())
-    .addColumn('voter_id', 'text', (c) => c.notNull())
-    .addColumn('code_hash', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('attempts_left', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('one_time_codes_pkey', ['election_id', 'voter_id'])
-    .addForeignKeyConstraint(
-      'one_time_codes_voter_fkey',
-      ['election_id', 'voter_id'],
-      'voters',
-      ['election_id', 'id'],
-      (fk) => fk.onDelete('cascade'),
-    )
-    .execute();
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { secret } from '../../core/secret.js';
+import { secret } from '../core/secret.js';
 import { checkPasswordPolicy, hashPassword, PasswordPolicyError, verifyPassword } from './password.js';
 
 const password = (text: string) => secret(text, 'password');

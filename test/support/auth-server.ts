@@ -1,23 +1,30 @@
 /**
- * Test harness for this folder (not used by the server): a Fastify instance with the auth plugin, an
- * error handler rendering the catalogue as app.ts does, and dummy routes that use each guard, over a
- * real store in a temporary SQLite file, seeded with two tenants. Every log line and every response
- * goes into `captured`, so a test can assert that no secret reached either.
+ * Test harness for the tests of src/server/auth/ (not used by the server): a Fastify instance with
+ * the auth plugin, an error handler rendering the catalogue as src/server/app.ts does, and dummy
+ * routes that use each guard, over a real store in a temporary SQLite file, seeded with two tenants.
+ * Every log line and every response goes into `captured`, so a test can assert that no secret
+ * reached either.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
-import { secret } from '../../core/secret.js';
-import { openStore } from '../../store/open-store.js';
-import type { ElectionRow, Role, Store } from '../../store/store.js';
-import type { Clock, ServerContext } from '../context.js';
-import { ApiError, errorBody, preferredLanguage } from '../errors.js';
-import { requireElectionRole, requireOperator, requireOrganisationAdmin, requireVoter } from './guards.js';
-import { hashPassword } from './password.js';
-import { authPlugin } from './plugin.js';
-import { castRateLimit } from './rate-limits.js';
-import { CSRF_HEADER, SESSION_COOKIE } from './sessions.js';
+import type { Clock } from '../../src/core/clock.js';
+import { secret } from '../../src/core/secret.js';
+import { hashPassword } from '../../src/election/password.js';
+import {
+  requireElectionRole,
+  requireOperator,
+  requireOrganisationAdmin,
+  requireVoter,
+} from '../../src/server/auth/guards.js';
+import { authPlugin } from '../../src/server/auth/plugin.js';
+import { castRateLimit } from '../../src/server/auth/rate-limits.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/sessions.js';
+import type { ServerContext } from '../../src/server/context.js';
+import { ApiError, errorBody, preferredLanguage } from '../../src/server/errors.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { ElectionRow, Role, Store } from '../../src/store/store.js';
 
 /** Every seeded account signs in with this; tests look for it in logs and answers. */
 export const ACCOUNT_PASSWORD = 'planted-account-password-7Qx!';

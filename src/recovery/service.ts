@@ -15,6 +15,7 @@
  * Every step is in the audit log; no private credential is ever in an audit entry, an answer or a log.
  */
 
+import type { Clock } from '../core/clock.js';
 import { DecodeError, decodeText } from '../core/codec.js';
 import {
   generatePrivateCredential,
@@ -24,6 +25,9 @@ import {
 } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
+import { type Actor, randomId } from '../election/actor.js';
+import type { FreshCredential } from '../election/service.js';
+import { DomainError } from '../errors/catalogue.js';
 import {
   credentialEscrowCodec,
   escrowCredential,
@@ -33,21 +37,10 @@ import {
   serializeEscrow,
   serializeOfficerPublicKey,
 } from '../protocol/credential-escrow.js';
-import {
-  type EscrowBatch,
-  type RecoveredCredentials,
-  recoveredCredentialsCodec,
-} from '../recovery/batch-files.js';
-import type { CredentialModeId } from '../recovery/modes.js';
-import type {
-  CredentialEscrowRow,
-  RecoveryRequestRow,
-  RecoverySettingsRow,
-} from '../recovery/store-queries.js';
-import type { Clock } from '../server/context.js';
-import { ApiError } from '../server/errors.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './service.js';
+import { type EscrowBatch, type RecoveredCredentials, recoveredCredentialsCodec } from './batch-files.js';
+import type { CredentialModeId } from './modes.js';
+import type { CredentialEscrowRow, RecoveryRequestRow, RecoverySettingsRow } from './schema.js';
 
 /** What is handed to the mail outbox: the voter is named by id, the address is the registered one. */
 export interface CredentialMessage {
@@ -61,13 +54,6 @@ export interface CredentialMessage {
 
 /** The one call that sends: the delivery outbox in the server, a capture in tests. */
 export type QueueCredentialMessage = (message: CredentialMessage) => Promise<void>;
-
-/** A credential the server just generated for a voter, before it is handed to the outbox. */
-export interface FreshCredential {
-  readonly voterId: string;
-  readonly publicCredential: string;
-  readonly credential: PrivateCredential;
-}
 
 export interface RecoveryStatus {
   readonly credentialMode: 'server' | 'external';
@@ -108,7 +94,7 @@ export class RecoveryService {
 
   private async election(electionId: string): Promise<ElectionRow> {
     const row = await this.store.getElection(electionId);
-    if (!row) throw new ApiError('SCR_NOT_FOUND');
+    if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
 
@@ -125,7 +111,7 @@ export class RecoveryService {
   private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
     const voter = await this.store.getVoter(voterId);
     if (!voter || voter.electionId !== row.id)
-      throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+      throw new DomainError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
     return voter;
   }
 
@@ -164,14 +150,14 @@ export class RecoveryService {
   /** The choice is made in draft, before any server credential exists (they could not be escrowed). */
   private async assertChoiceOpen(row: ElectionRow): Promise<void> {
     if (row.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
+      throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['draft'] });
     if (row.credentialMode === 'external')
-      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+      throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE', {
         problem: 'the external credential authority re-sends from its own file (spec §3.3)',
       });
     const voters = await this.store.listVoters(row.id);
     if (row.credentialMode === 'server' && voters.some((v) => v.publicCredential !== null))
-      throw new ApiError('SCR_RECOVERY_TOO_LATE');
+      throw new DomainError('SCR_RECOVERY_TOO_LATE');
   }
 
   /** The officer's public key, made on their side (`scrutin-tool recovery generate-key`). */
@@ -180,7 +166,7 @@ export class RecoveryService {
     await this.assertChoiceOpen(row);
     const group = requireGroup(row.groupName);
     const parsed = parseOfficerPublicKey(group, publicKeyText);
-    if (!parsed.ok) throw new ApiError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
+    if (!parsed.ok) throw new DomainError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
     await this.store.saveRecoverySettings({
       electionId,
       mode: 'escrow',
@@ -222,7 +208,7 @@ export class RecoveryService {
     if (await this.store.getRecoverySettings(electionId)) return;
     const roles = await this.store.listElectionRoles(electionId);
     if (roles.some((r) => r.role === 'credential-authority'))
-      throw new ApiError('SCR_RECOVERY_CHOICE_NEEDED');
+      throw new DomainError('SCR_RECOVERY_CHOICE_NEEDED');
   }
 
   /**
@@ -264,19 +250,19 @@ export class RecoveryService {
   async replaceCredential(electionId: string, actor: Actor, voterId: string): Promise<{ voterId: string }> {
     const row = await this.election(electionId);
     if (row.state !== 'draft')
-      throw new ApiError('SCR_WRONG_STATE', {
+      throw new DomainError('SCR_WRONG_STATE', {
         state: row.state,
         allowed: ['draft'],
         problem: 'after opening, a credential is recovered (same credential), not replaced',
       });
     if (row.credentialMode !== 'server')
-      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+      throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE', {
         problem:
           'the external credential authority replaces the credential and uploads the public credentials',
       });
     const voter = await this.voterOf(row, voterId);
     if (voter.publicCredential === null)
-      throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE', {
+      throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE', {
         problem: 'this voter has no credential yet: generate the credentials first',
       });
     const group = requireGroup(row.groupName);
@@ -296,7 +282,7 @@ export class RecoveryService {
       electionVersion: row.version,
       at: this.nowIso(),
     });
-    if (!swapped) throw new ApiError('SCR_CONFLICT');
+    if (!swapped) throw new DomainError('SCR_CONFLICT');
     await this.queue({
       electionId,
       voterId,
@@ -330,7 +316,7 @@ export class RecoveryService {
    */
   async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
     const row = await this.election(electionId);
-    if (row.state !== 'draft' && row.state !== 'open') throw new ApiError('SCR_VOTING_CLOSED');
+    if (row.state !== 'draft' && row.state !== 'open') throw new DomainError('SCR_VOTING_CLOSED');
     const voter = await this.store.findVoterByLogin(electionId, login.trim());
     const matches =
       voter !== undefined &&
@@ -383,12 +369,12 @@ export class RecoveryService {
   async requestByHelpDesk(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
     const row = await this.election(electionId);
     if (row.state !== 'open')
-      throw new ApiError('SCR_WRONG_STATE', {
+      throw new DomainError('SCR_WRONG_STATE', {
         state: row.state,
         allowed: ['open'],
         problem: 'before opening, replace the credential instead',
       });
-    if (!(await this.canAct(row))) throw new ApiError('SCR_RECOVERY_NOT_AVAILABLE');
+    if (!(await this.canAct(row))) throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE');
     const voter = await this.voterOf(row, voterId);
     const [existing] = await this.openRequestsOf(electionId, voterId);
     if (existing) return this.view(existing, voter);
@@ -429,16 +415,17 @@ export class RecoveryService {
     approve: boolean,
   ): Promise<RequestView> {
     const row = await this.election(electionId);
-    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    if (row.state !== 'open')
+      throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
     const request = (await this.store.listRecoveryRequests(electionId)).find((r) => r.id === requestId);
-    if (!request) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
-    if (request.requestedBy === officer.id) throw new ApiError('SCR_RECOVERY_SEPARATION');
+    if (!request) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
+    if (request.requestedBy === officer.id) throw new DomainError('SCR_RECOVERY_SEPARATION');
     const decided = await this.store.updateRecoveryRequest(requestId, ['pending'], {
       state: approve ? 'approved' : 'rejected',
       decidedBy: officer.id,
       decidedAt: this.nowIso(),
     });
-    if (!decided) throw new ApiError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
+    if (!decided) throw new DomainError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
     await this.audit(row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
       requestId,
       voterId: request.voterId,
@@ -449,7 +436,8 @@ export class RecoveryService {
   /** The escrows of approved requests, for the officer to open offline: ciphertexts only. */
   async escrowBatch(electionId: string, officer: Actor): Promise<EscrowBatch> {
     const row = await this.election(electionId);
-    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    if (row.state !== 'open')
+      throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
     const approved = (await this.store.listRecoveryRequests(electionId)).filter(
       (r) => r.state === 'approved',
     );
@@ -493,17 +481,18 @@ export class RecoveryService {
     fileText: string,
   ): Promise<{ sent: number; alreadySent: number }> {
     const row = await this.election(electionId);
-    if (row.state !== 'open') throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
+    if (row.state !== 'open')
+      throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
     let file: RecoveredCredentials;
     try {
       file = decodeText(recoveredCredentialsCodec, fileText.trim(), 'recovered credentials');
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new ApiError('SCR_RECOVERY_INVALID_FILE', { problem: error.message });
+        throw new DomainError('SCR_RECOVERY_INVALID_FILE', { problem: error.message });
       throw error;
     }
     if (file.electionId !== electionId)
-      throw new ApiError('SCR_RECOVERY_INVALID_FILE', { problem: 'the file is for another election' });
+      throw new DomainError('SCR_RECOVERY_INVALID_FILE', { problem: 'the file is for another election' });
     const group = requireGroup(row.groupName);
     const requests = new Map((await this.store.listRecoveryRequests(electionId)).map((r) => [r.id, r]));
     const checked: { request: RecoveryRequestRow; credential: PrivateCredential }[] = [];
@@ -513,22 +502,22 @@ export class RecoveryService {
       const where = { entry: i + 1, requestId: entry.requestId };
       const request = requests.get(entry.requestId);
       if (!request || request.voterId !== entry.voterId || seen.has(entry.requestId))
-        throw new ApiError('SCR_RECOVERY_INVALID_FILE', {
+        throw new DomainError('SCR_RECOVERY_INVALID_FILE', {
           ...where,
           problem: 'no such request for this voter',
         });
       seen.add(entry.requestId);
       if (request.state !== 'approved' && request.state !== 'completed')
-        throw new ApiError('SCR_RECOVERY_INVALID_FILE', {
+        throw new DomainError('SCR_RECOVERY_INVALID_FILE', {
           ...where,
           problem: `the request is ${request.state}`,
         });
       const parsed = parsePrivateCredential(entry.credential);
       if (!parsed.ok)
-        throw new ApiError('SCR_RECOVERY_INVALID_FILE', { ...where, problem: 'not a credential' });
+        throw new DomainError('SCR_RECOVERY_INVALID_FILE', { ...where, problem: 'not a credential' });
       const voter = await this.voterOf(row, request.voterId);
       if (publicCredential(parsed.credential, electionId, group).toString() !== voter.publicCredential)
-        throw new ApiError('SCR_RECOVERY_MISMATCH', where);
+        throw new DomainError('SCR_RECOVERY_MISMATCH', where);
       if (request.state === 'completed') alreadySent++;
       else checked.push({ request, credential: parsed.credential });
     }
@@ -562,7 +551,7 @@ export class RecoveryService {
  */
 export async function assertRecoveryDecided(store: Store, electionId: string): Promise<void> {
   const row = await store.getElection(electionId);
-  if (!row) throw new ApiError('SCR_NOT_FOUND');
+  if (!row) throw new DomainError('SCR_NOT_FOUND');
   if (row.credentialMode !== 'server') return;
-  if (!(await store.getRecoverySettings(electionId))) throw new ApiError('SCR_RECOVERY_CHOICE_NEEDED');
+  if (!(await store.getRecoverySettings(electionId))) throw new DomainError('SCR_RECOVERY_CHOICE_NEEDED');
 }

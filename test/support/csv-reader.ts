@@ -1,8 +1,9 @@
 /**
  * For tests only: a strict RFC 4180 reader of what `toCsv` writes (BOM, CRLF after every record,
- * quoted fields), undoing the formula neutralisation the way the module comment of csv.ts says.
+ * quoted fields), undoing the formula neutralisation the way the module comment of
+ * src/server/exports/csv.ts says.
  */
-import { UTF8_BOM } from './csv.js';
+import { UTF8_BOM } from '../../src/server/exports/csv.js';
 
 /** The records of a file, each a list of raw fields (leading apostrophes kept). */
 export function parseCsv(text: string): string[][] {

@@ -3,7 +3,7 @@
  * like Belenios's (an event's hash is SHA-256 hex of its raw JSON, which names its height), but the
  * store never parses them, so their payloads are placeholders.
  */
-import { sha256Hex } from '../../core/hash.js';
+import { sha256Hex } from '../../src/core/hash.js';
 import type {
   AccountRow,
   BoardDataInput,
@@ -11,7 +11,7 @@ import type {
   ElectionRow,
   OrganisationRow,
   VoterRow,
-} from '../store.js';
+} from '../../src/store/store.js';
 
 const AT = '2026-01-15T09:30:00.000Z';
 

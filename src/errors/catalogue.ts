@@ -1,0 +1,161 @@
+/**
+ * The catalogue of errors a user can cause, each with a stable code and a message in French and
+ * English. The domain (election, delivery, recovery, congress) throws `DomainError`s (or returns
+ * them from Result values); the HTTP edge (src/server/errors.ts) gives each code its status and
+ * renders it in the client's language. Messages never contain request data that could be a secret.
+ */
+
+export interface ErrorMessages {
+  readonly en: string;
+  readonly fr: string;
+}
+
+export const ERROR_MESSAGES = {
+  SCR_BAD_REQUEST: { en: 'The request is malformed.', fr: 'La requête est mal formée.' },
+  SCR_UNAUTHENTICATED: { en: 'Please sign in.', fr: 'Veuillez vous identifier.' },
+  SCR_BAD_CREDENTIALS: { en: 'Wrong login or password.', fr: 'Identifiant ou mot de passe incorrect.' },
+  SCR_CSRF: {
+    en: 'The form has expired; reload the page.',
+    fr: 'Le formulaire a expiré ; rechargez la page.',
+  },
+  SCR_FORBIDDEN: { en: 'You are not allowed to do this.', fr: "Vous n'êtes pas autorisé à faire cela." },
+  SCR_NOT_FOUND: { en: 'Not found.', fr: 'Introuvable.' },
+  SCR_WEAK_PASSWORD: {
+    en: 'The password must have between 10 and 1024 characters.',
+    fr: 'Le mot de passe doit compter entre 10 et 1024 caractères.',
+  },
+  SCR_RATE_LIMITED: {
+    en: 'Too many attempts; try again later.',
+    fr: 'Trop de tentatives ; réessayez plus tard.',
+  },
+  SCR_PAYLOAD_TOO_LARGE: { en: 'The request is too large.', fr: 'La requête est trop volumineuse.' },
+  SCR_WRONG_STATE: {
+    en: 'The election is not in a state that allows this.',
+    fr: "L'élection n'est pas dans un état qui permet cela.",
+  },
+  SCR_CONFLICT: {
+    en: 'Someone else changed this at the same time; try again.',
+    fr: "Quelqu'un d'autre a modifié cela en même temps ; réessayez.",
+  },
+  SCR_INVALID_VOTERS: {
+    en: 'The voter list has errors; nothing was imported.',
+    fr: "La liste des votants contient des erreurs ; rien n'a été importé.",
+  },
+  SCR_INVALID_QUESTIONS: { en: 'The questions are invalid.', fr: 'Les questions sont invalides.' },
+  SCR_INVALID_SETUP: {
+    en: 'The election is not ready to open.',
+    fr: "L'élection n'est pas prête à être ouverte.",
+  },
+  SCR_INVALID_TRUSTEE_DATA: {
+    en: 'The trustee data is invalid.',
+    fr: 'Les données du garant sont invalides.',
+  },
+  SCR_BALLOT_MALFORMED: { en: 'The ballot is malformed.', fr: 'Le bulletin est mal formé.' },
+  SCR_BALLOT_INVALID: {
+    en: 'The ballot is invalid (its proofs do not verify).',
+    fr: 'Le bulletin est invalide (ses preuves ne sont pas vérifiées).',
+  },
+  SCR_BALLOT_WRONG_CREDENTIAL: {
+    en: 'This ballot is not signed with your voting credential.',
+    fr: "Ce bulletin n'est pas signé avec votre code de vote.",
+  },
+  SCR_BALLOT_DUPLICATE: { en: 'This exact ballot was already cast.', fr: 'Ce bulletin a déjà été déposé.' },
+  SCR_VOTING_CLOSED: { en: 'Voting is not open.', fr: "Le vote n'est pas ouvert." },
+  SCR_INVALID_PARTIAL_DECRYPTION: {
+    en: 'The partial decryption is invalid.',
+    fr: 'Le déchiffrement partiel est invalide.',
+  },
+  SCR_DELIVERY_MODE: {
+    en: 'This does not apply to how voters of this election sign in (password or one-time code).',
+    fr: "Cela ne s'applique pas au mode d'identification des votants de cette élection (mot de passe ou code à usage unique).",
+  },
+  SCR_BAD_CODE: {
+    en: 'Wrong, expired or used-up code; ask for a new one.',
+    fr: 'Code erroné, expiré ou épuisé ; demandez-en un nouveau.',
+  },
+  SCR_ACCESS_CHECK_FAILED: {
+    en: 'This is not the voting credential registered for you: check it character by character, or contact the help desk.',
+    fr: "Ce n'est pas le code de vote enregistré pour vous : vérifiez-le caractère par caractère, ou contactez l'assistance.",
+  },
+  SCR_NO_CREDENTIAL_YET: {
+    en: 'No voting credential is registered for you yet.',
+    fr: "Aucun code de vote n'est encore enregistré pour vous.",
+  },
+  SCR_RESEND_CHANGED: {
+    en: 'The number of voters concerned changed since the preview; preview again.',
+    fr: "Le nombre de votants concernés a changé depuis l'aperçu ; refaites l'aperçu.",
+  },
+  // errors: delivery (keep this marker line)
+  SCR_RECOVERY_NOT_AVAILABLE: {
+    en: 'Credential recovery is not available for this election.',
+    fr: "La récupération des codes de vote n'est pas disponible pour cette élection.",
+  },
+  SCR_RECOVERY_CHOICE_NEEDED: {
+    en: 'Before generating the credentials, the recovery officer must send their public key, or choose "no recovery".',
+    fr: 'Avant de générer les codes de vote, le responsable de la récupération doit envoyer sa clé publique, ou choisissez « pas de récupération ».',
+  },
+  SCR_RECOVERY_TOO_LATE: {
+    en: 'Choose the recovery option before the credentials are generated.',
+    fr: 'Choisissez le mode de récupération avant la génération des codes de vote.',
+  },
+  SCR_RECOVERY_INVALID_KEY: {
+    en: 'The recovery public key is invalid.',
+    fr: 'La clé publique de récupération est invalide.',
+  },
+  SCR_RECOVERY_SEPARATION: {
+    en: 'The recovery officer may not be an administrator of this election, nor approve their own request.',
+    fr: 'Le responsable de la récupération ne peut pas administrer cette élection ni approuver sa propre demande.',
+  },
+  SCR_RECOVERY_ALREADY_DECIDED: {
+    en: 'This recovery request was already decided.',
+    fr: 'Cette demande de récupération a déjà été traitée.',
+  },
+  SCR_RECOVERY_INVALID_FILE: {
+    en: 'The recovered-credentials file is invalid; nothing was sent.',
+    fr: "Le fichier des codes récupérés est invalide ; rien n'a été envoyé.",
+  },
+  SCR_RECOVERY_MISMATCH: {
+    en: "A recovered credential does not match its voter's public credential; nothing was sent.",
+    fr: "Un code récupéré ne correspond pas au code public de son votant ; rien n'a été envoyé.",
+  },
+  // errors: recovery (keep this marker line)
+  SCR_INVALID_CONSULTATION: { en: 'The consultation is invalid.', fr: 'La consultation est invalide.' },
+  SCR_INVALID_PAPER_BOX: {
+    en: 'The totals of the paper box are invalid; nothing was recorded.',
+    fr: "Les totaux de l'urne papier sont invalides ; rien n'a été enregistré.",
+  },
+  SCR_CONSULTATION_NOT_PUBLISHED: {
+    en: 'The consolidated result is not published yet.',
+    fr: "Le résultat consolidé n'est pas encore publié.",
+  },
+  // errors: congress (keep this marker line)
+  // errors: web (keep this marker line)
+  SCR_MAIL_NOT_CONFIGURED: {
+    en: 'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.',
+    fr: "Le courrier n'est pas configuré sur ce serveur : définissez SMTP_URL (voir docs/deploy.md). Rien n'a été mis en file d'attente.",
+  },
+  // errors: ops (keep this marker line)
+  SCR_NOT_DECRYPTED: {
+    en: 'The result cannot be published yet: not every trustee needed has decrypted the tally.',
+    fr: "Le résultat ne peut pas encore être publié : tous les garants nécessaires n'ont pas encore déchiffré le dépouillement.",
+  },
+  SCR_NO_VOTERS: { en: 'Import the voter list first.', fr: "Importez d'abord la liste des votants." },
+  SCR_INVALID_CREDENTIALS: {
+    en: 'The public credentials have errors; nothing was recorded.',
+    fr: "Les codes de vote publics contiennent des erreurs ; rien n'a été enregistré.",
+  },
+  // errors: congress-defects (keep this marker line)
+} as const satisfies Record<string, ErrorMessages>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** An expected failure a user caused: nothing was changed, and the code tells them why. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Extra, non-secret detail (e.g. per-line CSV errors), shown to the user as is. */
+    readonly detail?: unknown,
+  ) {
+    super(ERROR_MESSAGES[code].en);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The layout keeps its one-way layers: every relative import of every non-test file of src/ follows
+ * the layer order below, no file imports itself back through others, nothing shipped imports test
+ * code, and the build compiles src/ without its tests.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type Cycle,
+  findCycles,
+  type ImportGraph,
+  importGraph,
+  importSpecifiers,
+  type LayerOrder,
+  layerOf,
+  layerViolations,
+  readSourceFiles,
+  testImports,
+} from './support/import-graph.js';
+import { ROOT } from './support/tools.js';
+
+/**
+ * THE LAYER ORDER — written once here, and in the "may import" column of the README's folder table,
+ * which the last test holds to this. Arrows point one way (← reads "is imported by"):
+ *
+ *   core ← errors, i18n ← protocol ← node ← server, cli
+ *                                  ← store, delivery, congress, recovery, election ← server, cli
+ *   core, i18n, protocol ← web            server ← cli
+ *
+ * Each layer (a top-level folder of src/) with what it may import besides itself. `errors` is the
+ * domain's error catalogue (codes and FR/EN messages; HTTP statuses are the server's business);
+ * `i18n` serves every layer above core; `node` holds Node-only speed-ups, for the server and the
+ * commands only, so the domain stays runnable without them. The five domain folders may import one
+ * another; the cycle check keeps that from turning into a knot. The server reads one file of the
+ * web layer: the list of pages it serves (data, no DOM).
+ */
+const BASE = ['core', 'errors', 'i18n', 'protocol'];
+const DOMAIN = ['store', 'delivery', 'congress', 'recovery', 'election'];
+const LAYER_ORDER: LayerOrder = {
+  core: [],
+  errors: ['core'],
+  i18n: ['core'],
+  protocol: ['core', 'errors', 'i18n'],
+  node: BASE,
+  ...Object.fromEntries(DOMAIN.map((layer) => [layer, [...BASE, ...DOMAIN]])),
+  server: [...BASE, 'node', ...DOMAIN, 'web/pages.ts'],
+  cli: [...BASE, 'node', ...DOMAIN, 'server'],
+  web: ['core', 'i18n', 'protocol'],
+};
+
+/** Test frameworks: a file of src/ importing one is a test helper in the production tree. */
+const TEST_PACKAGES = ['vitest', 'fast-check', 'playwright-core', 'axe-core', 'smtp-server', 'mailparser'];
+
+const sources = readSourceFiles(ROOT);
+const graph = importGraph(sources);
+const showCycle = ({ files, cycle }: Cycle) =>
+  files.length === cycle.length - 1
+    ? cycle.join(' → ')
+    : `${cycle.join(' → ')}, one of the cycles between ${files.length} files: ${files.join(', ')}`;
+
+describe('the import checker', () => {
+  // A small tree with one import of each kind, one against the order and one cycle of three files.
+  const synthetic = importGraph(
+    new Map([
+      [
+        'src/core/a.ts',
+        "/** import { x } from '../election/x.js' */\nexport const a = 1;\nconst s = \"import('../server/s.js')\";",
+      ],
+      ['src/protocol/p.ts', "import { a } from '../core/a.js';\nexport type { T } from './t.js';"],
+      ['src/protocol/t.ts', "import type { Q } from '../election/q.js';\nexport type T = Q;"],
+      ['src/election/q.ts', "import '../protocol/p.js';\nexport type Q = number;"],
+      ['src/election/r.ts', "const s = await import('../server/s.js');"],
+      ['src/server/s.ts', "import { a } from '../core/a.js';\nimport { h } from '../../test/support/h.js';"],
+      ['src/web/w.ts', "import {\n  a,\n} from '../core/a.js';\nimport { q } from '../election/q.js';"],
+      ['src/mystery/m.ts', "import { a } from '../core/a.js';"],
+    ]),
+  );
+
+  it('reads static, type-only, side-effect, re-export and dynamic imports, not those in comments or strings', () => {
+    expect(Object.fromEntries(synthetic)).toEqual({
+      'src/core/a.ts': [],
+      'src/protocol/p.ts': ['src/core/a.ts', 'src/protocol/t.ts'],
+      'src/protocol/t.ts': ['src/election/q.ts'],
+      'src/election/q.ts': ['src/protocol/p.ts'],
+      'src/election/r.ts': ['src/server/s.ts'],
+      'src/server/s.ts': ['src/core/a.ts', 'test/support/h.ts'],
+      'src/web/w.ts': ['src/core/a.ts', 'src/election/q.ts'],
+      'src/mystery/m.ts': ['src/core/a.ts'],
+    });
+    expect(importSpecifiers("import x from 'fastify';\nexport * from './y.js';")).toEqual([
+      'fastify',
+      './y.js',
+    ]);
+  });
+
+  it('names every import against the order, and every folder the order does not place', () => {
+    expect(layerViolations(synthetic, LAYER_ORDER)).toEqual([
+      'src/election/r.ts → src/server/s.ts (election may not import server)',
+      'src/mystery/ has no place in the layer order',
+      'src/protocol/t.ts → src/election/q.ts (protocol may not import election)',
+      'src/web/w.ts → src/election/q.ts (web may not import election)',
+    ]);
+    // A single file of a layer can be allowed without the rest of it.
+    const pages: ImportGraph = new Map([
+      ['src/server/static.ts', ['src/web/pages.ts', 'src/web/booth/main.ts']],
+    ]);
+    expect(layerViolations(pages, LAYER_ORDER)).toEqual([
+      'src/server/static.ts → src/web/booth/main.ts (server may not import web)',
+    ]);
+  });
+
+  it('finds each cycle and prints it from its first file round', () => {
+    expect(findCycles(synthetic).map(showCycle)).toEqual([
+      'src/election/q.ts → src/protocol/p.ts → src/protocol/t.ts → src/election/q.ts',
+    ]);
+    const selfAndPair: ImportGraph = new Map([
+      ['src/a.ts', ['src/a.ts']],
+      ['src/b.ts', ['src/c.ts']],
+      ['src/c.ts', ['src/b.ts', 'src/d.ts']],
+      ['src/d.ts', []],
+    ]);
+    expect(findCycles(selfAndPair).map(showCycle)).toEqual([
+      'src/a.ts → src/a.ts',
+      'src/b.ts → src/c.ts → src/b.ts',
+    ]);
+  });
+
+  it('names every import of test code', () => {
+    expect(testImports(synthetic)).toEqual(['src/server/s.ts → test/support/h.ts']);
+  });
+});
+
+describe('the source tree', () => {
+  it('is read whole: every layer, every kind of import', () => {
+    // Sanity, so that an empty or half-read graph cannot pass the checks below.
+    const layers = new Set([...graph.keys()].map(layerOf));
+    for (const layer of ['core', 'protocol', 'store', 'election', 'server', 'cli', 'web'])
+      expect(layers.has(layer), layer).toBe(true);
+    const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
+    expect(edges).toBeGreaterThan(500);
+    expect(graph.get('src/server/routes/static.ts')).toContain('src/web/pages.ts');
+  });
+
+  it('imports along the layer order only', () => {
+    expect(layerViolations(graph, LAYER_ORDER)).toEqual([]);
+  });
+
+  it('has no import cycle between files', () => {
+    expect(findCycles(graph).map(showCycle)).toEqual([]);
+  });
+
+  it('ships no test code: nothing in src/ but tests imports from test/ or a test framework', () => {
+    expect(testImports(graph)).toEqual([]);
+    const frameworks = [...sources]
+      .flatMap(([file, text]) => importSpecifiers(text).map((specifier) => `${file} → ${specifier}`))
+      .filter((line) => TEST_PACKAGES.some((name) => line.endsWith(` → ${name}`)));
+    expect(frameworks).toEqual([]);
+  });
+
+  it('is built without its tests: tsconfig.build.json compiles src/ and leaves out only *.test.ts', () => {
+    const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+      exclude: string[];
+    };
+    expect(build.include).toEqual(['src']);
+    // src/web/ is left to its own bundler (src/web/build.ts), which refuses anything but
+    // core, protocol, i18n and web; everything else left out must be a test file.
+    expect(build.exclude.filter((pattern) => pattern !== 'src/web/**')).toEqual(['src/**/*.test.ts']);
+  });
+});
+
+describe("the README's folder table", () => {
+  it('gives every layer what it may import, as LAYER_ORDER does', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const said = new Map<string, Set<string>>();
+    for (const line of readme.split('\n')) {
+      const cells = line.split('|').map((cell) => cell.trim());
+      // | `src/a/`, `src/b/` | what it holds | `core` `protocol` … |
+      const folders = [...(cells[1] ?? '').matchAll(/`src\/([a-z0-9-]+)\/`/g)].map((m) => m[1]!);
+      const mayImport = [...(cells[3] ?? '').matchAll(/`([a-z0-9/.-]+)`/g)].map((m) => m[1]!);
+      for (const folder of folders) said.set(folder, new Set(mayImport));
+    }
+    const expected = new Map<string, Set<string>>();
+    for (const [layer, rules] of Object.entries(LAYER_ORDER))
+      expected.set(layer, new Set(rules.filter((rule) => rule !== layer)));
+    for (const [layer, rules] of said) rules.delete(layer);
+    expect(said).toEqual(expected);
+  });
+});
