@@ -10,7 +10,7 @@ import {
   makeTrustees,
   votersByCount,
 } from '../protocol/setup.js';
-import { estimatedBallotSize } from './service.js';
+import { estimatedBallotSize } from './questions.js';
 
 /** A real ballot for `questions`, ticking the minimum number of answers. */
 function ballotLength(groupName: string, questions: HomomorphicQuestion[]): number {

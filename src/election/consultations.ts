@@ -43,7 +43,8 @@ import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type Actor, randomId } from './actor.js';
-import { type ElectionService, estimatedBallotSize } from './service.js';
+import { estimatedBallotSize } from './questions.js';
+import type { ElectionService } from './service.js';
 import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
 
 /** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */

@@ -9,22 +9,19 @@
 import type { Clock } from '../core/clock.js';
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
-import { type Group, requireGroup } from '../core/group.js';
+import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
-import { checkQuestion } from '../protocol/election.js';
 import {
   encryptedTallyCodec,
-  isHomomorphic,
   ownedCodec,
   partialDecryptionCodec,
   type Question,
   questionCodec,
   setupDataCodec,
   sizedEncryptedTallyCodec,
-  type TrusteeKind,
   trusteePublicKeyCodec,
   trusteesCodec,
 } from '../protocol/messages.js';
@@ -43,12 +40,16 @@ import {
   computeResult,
   resultToJson,
 } from '../protocol/tally.js';
-import { type TrusteeSet, verifyTrusteePublicKey } from '../protocol/trustees.js';
+import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
-import type { ElectionRow, ElectionState, Store, TrusteeRow, VoterRow } from '../store/store.js';
+import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
 import { type Actor, randomId } from './actor.js';
+import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import type { BoardService } from './board.js';
-import { parseThresholdState, pedersenParameters, thresholdSetupProblems } from './threshold.js';
+import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
+import { missingDecryptions, wrongState } from './refusals.js';
+import { checkTimeZone, instant } from './schedule.js';
+import { thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll } from './voter-roll.js';
 
 /** A credential the server just generated for a voter, before it is handed to the outbox. */
@@ -65,8 +66,6 @@ export interface IssuedCredential {
   readonly email: string;
   readonly credential: string;
 }
-
-const MAX_BALLOT_BYTES = 256 * 1024;
 
 export class ElectionService {
   /** recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts). */
@@ -637,178 +636,4 @@ export class ElectionService {
       }
     }
   }
-}
-
-const STATE_WORDS: Record<ElectionState, string> = {
-  draft: 'in preparation',
-  open: 'open',
-  closed: 'closed',
-  tallied: 'tallied',
-  published: 'published',
-  annulled: 'annulled',
-};
-/** What must happen before each state (the step the admin has not taken yet). */
-const NEXT_STEP: Partial<Record<ElectionState, string>> = {
-  draft: 'open it first',
-  open: 'close it first',
-  closed: 'compute the encrypted tally first',
-  tallied: 'publish the result',
-};
-
-/** A refusal by state that says where the election is and what is needed. */
-function wrongState(row: ElectionRow, allowed: readonly ElectionState[]): DomainError {
-  const state = row.state;
-  const wanted = allowed.map((s) => STATE_WORDS[s]).join(' or ');
-  let problem = `the election is ${STATE_WORDS[state]}; this is possible only while it is ${wanted}`;
-  if (state === 'annulled')
-    problem = `the election is annulled (${row.annulReason ?? 'no reason given'}): nothing more can be done`;
-  else if (state === 'published') problem = 'the result is already published: nothing more can be changed';
-  else if (allowed.length === 1 && order(allowed[0]!) > order(state) && NEXT_STEP[state])
-    problem = `the election is ${STATE_WORDS[state]}: ${NEXT_STEP[state]}`;
-  else if (allowed.every((s) => order(s) < order(state)))
-    problem = `the election is already ${STATE_WORDS[state]}: too late for this`;
-  return new DomainError('SCR_WRONG_STATE', { state, allowed, problem });
-}
-const order = (state: ElectionState) => ['draft', 'open', 'closed', 'tallied', 'published'].indexOf(state);
-
-/**
- * Which trustees still have to send their partial decryption, by name: every Single trustee, and
- * for a threshold group enough of its members to reach its threshold. Undefined when enough are in.
- */
-function missingDecryptions(
-  trustees: TrusteeSet,
-  shares: ReadonlyMap<number, unknown>,
-  rows: readonly TrusteeRow[],
-): { problem: string; missing: string[] } | undefined {
-  const sorted = [...rows].sort((a, b) => a.position - b.position);
-  const singles: string[] = [];
-  let singleCount = 0;
-  const groups: string[] = [];
-  const missing: string[] = [];
-  trustees.kinds.forEach((kind, k) => {
-    const members = trustees.members.filter((m) => m.kindIndex === k);
-    const row = sorted[k];
-    if (kind[0] === 'Single') {
-      singleCount += 1;
-      if (!shares.has(members[0]!.owner)) singles.push(row?.displayName ?? `trustee ${members[0]!.owner}`);
-      return;
-    }
-    const names = row?.kind === 'pedersen' ? parseThresholdState(row).trustees.map((t) => t.displayName) : [];
-    const present = members.filter((m) => shares.has(m.owner)).length;
-    const threshold = kind[1].threshold;
-    if (present >= threshold) return;
-    const waiting = members
-      .map((m, i) => ({ m, name: names[i] ?? `trustee ${m.owner}` }))
-      .filter(({ m }) => !shares.has(m.owner))
-      .map(({ name }) => name);
-    missing.push(...waiting);
-    groups.push(
-      `threshold trustees: only ${present} of the ${threshold} decryptions needed are in (waiting for ${threshold - present} more among ${waiting.join(', ')})`,
-    );
-  });
-  if (singles.length === 0 && groups.length === 0) return undefined;
-  const parts =
-    singles.length === 0
-      ? groups
-      : [
-          `${singles.length} of ${singleCount} trustee${singleCount === 1 ? '' : 's'} ${singles.length === 1 ? 'has' : 'have'} not decrypted yet (${singles.join(', ')})`,
-          ...groups,
-        ];
-  return { problem: parts.join('; '), missing: [...singles, ...missing] };
-}
-
-function parseQuestions(value: unknown, group: Group): Question[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > 50) {
-    throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
-  }
-  let questions: Question[];
-  try {
-    questions = value.map((q, i) => {
-      const question = questionCodec.decode(q, `questions[${i}]`);
-      checkQuestion(question, `questions[${i}]`, group);
-      return question;
-    });
-  } catch (error) {
-    if (error instanceof DecodeError)
-      throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
-    throw error;
-  }
-  // Voters must be able to cast: refuse questions whose ballots would exceed what the cast route takes.
-  const size = estimatedBallotSize(questions, group);
-  if (size > MAX_BALLOT_BYTES) {
-    throw new DomainError('SCR_INVALID_QUESTIONS', {
-      problem: `a ballot for these questions would be about ${Math.round(size / 1024)} KB, above the ${MAX_BALLOT_BYTES / 1024} KB a ballot may have; use fewer answers or split the questions`,
-    });
-  }
-  return questions;
-}
-
-/**
- * Upper estimate of a ballot's JSON size (spec §4.11–4.15): per ciphertext two group elements, per
- * proof two exponents, with their JSON punctuation. Measured ballots stay just below it.
- */
-export function estimatedBallotSize(questions: readonly Question[], group: Group): number {
-  const element = group.p.toString().length + 3;
-  const proof = 2 * (group.q.toString().length + 3) + 28;
-  const ciphertext = 2 * element + 22;
-  let size = 300 + element + proof;
-  for (const question of questions) {
-    if (!isHomomorphic(question)) {
-      size += ciphertext + proof + 40;
-      continue;
-    }
-    const slots = question.answers.length + (question.blank ? 1 : 0);
-    const branches = question.max - question.min + 1 + (question.blank ? 1 : 0);
-    size +=
-      slots * (ciphertext + 2 * proof + 8) + branches * (proof + 1) + (question.blank ? 2 * proof : 0) + 80;
-  }
-  return size;
-}
-
-/** The trustees structure (spec §4.7) in position order: server and external keys, threshold groups. */
-function trusteeKinds(rows: readonly TrusteeRow[]): TrusteeKind[] {
-  return [...rows]
-    .sort((a, b) => a.position - b.position)
-    .map(
-      (row): TrusteeKind =>
-        row.kind === 'pedersen'
-          ? ['Pedersen', pedersenParameters(row)]
-          : ['Single', decodeText(trusteePublicKeyCodec, row.publicJson!, 'trustee')],
-    );
-}
-
-/** 1-based owner id of the (first) trustee at `position` over the flattened list: a group counts its members. */
-function ownerOf(kinds: readonly TrusteeKind[], position: number): number {
-  let owner = 0;
-  for (const kind of kinds.slice(0, position)) owner += kind[0] === 'Single' ? 1 : kind[1].certs.length;
-  return owner + 1;
-}
-
-/** The archive's public_credentials: sorted numerically; weights written only when some differ from 1. */
-export function credentialsList(voters: readonly Pick<VoterRow, 'publicCredential' | 'weight'>[]): string[] {
-  const weighted = voters.some((v) => v.weight !== '1');
-  return [...voters]
-    .sort((a, b) => (BigInt(a.publicCredential!) < BigInt(b.publicCredential!) ? -1 : 1))
-    .map((v) => (weighted ? `${v.publicCredential},${v.weight}` : v.publicCredential!));
-}
-
-function checkTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    throw new DomainError('SCR_BAD_REQUEST', { problem: `unknown time zone ${timeZone}` });
-  }
-}
-
-function instant(text: string): string {
-  // Explicit offsets only: "2027-03-01T09:00:00+01:00" or "…Z", never a local time without zone.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    throw new DomainError('SCR_BAD_REQUEST', {
-      problem: `dates need an explicit time zone offset, got "${text}"`,
-    });
-  }
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime()))
-    throw new DomainError('SCR_BAD_REQUEST', { problem: `invalid date "${text}"` });
-  return date.toISOString();
 }

@@ -1,0 +1,61 @@
+/**
+ * An election's questions as the admin sends them: decoded, checked against the protocol and the
+ * group, and refused when a ballot for them would exceed what the cast route accepts (the upper
+ * estimate of a ballot's size lives here too, with the size limit both share).
+ */
+
+import { DecodeError } from '../core/codec.js';
+import type { Group } from '../core/group.js';
+import { DomainError } from '../errors/catalogue.js';
+import { checkQuestion } from '../protocol/election.js';
+import { isHomomorphic, type Question, questionCodec } from '../protocol/messages.js';
+
+export const MAX_BALLOT_BYTES = 256 * 1024;
+
+export function parseQuestions(value: unknown, group: Group): Question[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 50) {
+    throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
+  }
+  let questions: Question[];
+  try {
+    questions = value.map((q, i) => {
+      const question = questionCodec.decode(q, `questions[${i}]`);
+      checkQuestion(question, `questions[${i}]`, group);
+      return question;
+    });
+  } catch (error) {
+    if (error instanceof DecodeError)
+      throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
+    throw error;
+  }
+  // Voters must be able to cast: refuse questions whose ballots would exceed what the cast route takes.
+  const size = estimatedBallotSize(questions, group);
+  if (size > MAX_BALLOT_BYTES) {
+    throw new DomainError('SCR_INVALID_QUESTIONS', {
+      problem: `a ballot for these questions would be about ${Math.round(size / 1024)} KB, above the ${MAX_BALLOT_BYTES / 1024} KB a ballot may have; use fewer answers or split the questions`,
+    });
+  }
+  return questions;
+}
+
+/**
+ * Upper estimate of a ballot's JSON size (spec §4.11–4.15): per ciphertext two group elements, per
+ * proof two exponents, with their JSON punctuation. Measured ballots stay just below it.
+ */
+export function estimatedBallotSize(questions: readonly Question[], group: Group): number {
+  const element = group.p.toString().length + 3;
+  const proof = 2 * (group.q.toString().length + 3) + 28;
+  const ciphertext = 2 * element + 22;
+  let size = 300 + element + proof;
+  for (const question of questions) {
+    if (!isHomomorphic(question)) {
+      size += ciphertext + proof + 40;
+      continue;
+    }
+    const slots = question.answers.length + (question.blank ? 1 : 0);
+    const branches = question.max - question.min + 1 + (question.blank ? 1 : 0);
+    size +=
+      slots * (ciphertext + 2 * proof + 8) + branches * (proof + 1) + (question.blank ? 2 * proof : 0) + 80;
+  }
+  return size;
+}
