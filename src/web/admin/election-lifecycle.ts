@@ -1,0 +1,124 @@
+/**
+ * The lifecycle card of the admin election page: the actions the election's state allows (open,
+ * close, extend, tally, publish, annul), each confirmed with what it will do before it is sent.
+ */
+import { h } from '../booth/dom.js';
+import { isRecord } from './api.js';
+import { confirmAction } from './confirm.js';
+import { type CardContext, section } from './election-card.js';
+import { field } from './field.js';
+import { instantToZoned, zonedToInstant } from './time.js';
+
+export function lifecycleCard(ctx: CardContext): HTMLElement {
+  const t = ctx.shell.t.admin;
+  const a = t.actions;
+  const e = ctx.loaded.election;
+  const buttons: HTMLElement[] = [];
+  const simple = (label: string, path: string, effects: readonly string[], danger = false) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: danger ? 'danger' : 'primary',
+        on: {
+          click: async () => {
+            if (
+              await confirmAction({
+                title: a.confirm(label),
+                effects,
+                confirmLabel: label,
+                cancelLabel: t.cancel,
+                danger,
+              })
+            )
+              await ctx.change('POST', `/${path}`, undefined, (answer) =>
+                a.done(
+                  isRecord(answer) && typeof answer.state === 'string'
+                    ? ((t.states as Record<string, string>)[answer.state] ?? answer.state)
+                    : '',
+                ),
+              );
+          },
+        },
+      },
+      label,
+    );
+  if (e.state === 'draft') buttons.push(simple(a.open, 'open', a.openEffects));
+  if (e.state === 'open') {
+    buttons.push(simple(a.close, 'close', a.closeEffects));
+    buttons.push(extendButton(ctx));
+  }
+  if (e.state === 'closed') buttons.push(simple(a.tally, 'tally', a.tallyEffects));
+  if (e.state === 'tallied') buttons.push(simple(a.publish, 'publish', a.publishEffects));
+  if (e.state !== 'published' && e.state !== 'annulled') buttons.push(annulButton(ctx));
+  return section(
+    'actions-heading',
+    a.heading,
+    buttons.length === 0 ? h('p', {}, a.none) : h('div', { class: 'actions' }, ...buttons),
+  );
+}
+
+function extendButton(ctx: CardContext): HTMLElement {
+  const t = ctx.shell.t.admin;
+  const e = ctx.loaded.election;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      on: {
+        click: async () => {
+          const input = h('input', {
+            id: 'extend-closing',
+            type: 'datetime-local',
+            value: instantToZoned(e.closesAt, e.timeZone),
+          });
+          let closesAt: string | undefined;
+          const ok = await confirmAction({
+            title: t.actions.confirm(t.actions.extend),
+            effects: t.actions.extendEffects,
+            confirmLabel: t.actions.extend,
+            cancelLabel: t.cancel,
+            fields: [field(`${t.actions.newClosing} (${e.timeZone})`, input)],
+            validate: () => {
+              closesAt = zonedToInstant(input.value, e.timeZone);
+              return closesAt === undefined ? t.schedule.badDate : undefined;
+            },
+          });
+          if (ok && closesAt) await ctx.change('POST', '/extend', { closesAt }, () => t.saved);
+        },
+      },
+    },
+    t.actions.extend,
+  );
+}
+
+function annulButton(ctx: CardContext): HTMLElement {
+  const t = ctx.shell.t.admin;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      on: {
+        click: async () => {
+          const reason = h('textarea', { id: 'annul-reason', rows: 3, maxlength: 2000 });
+          const ok = await confirmAction({
+            title: t.actions.confirm(t.actions.annul),
+            effects: t.actions.annulEffects,
+            confirmLabel: t.actions.annul,
+            cancelLabel: t.cancel,
+            danger: true,
+            fields: [field(t.actions.reason, reason)],
+            validate: () => (reason.value.trim().length < 5 ? t.actions.reasonMissing : undefined),
+          });
+          if (ok)
+            await ctx.change('POST', '/annul', { reason: reason.value.trim() }, () =>
+              t.actions.done(t.states.annulled),
+            );
+        },
+      },
+    },
+    t.actions.annul,
+  );
+}
