@@ -14,82 +14,25 @@
 import { Buffer } from 'node:buffer';
 import { type BoxInput, type ConsolidationReport, consolidate } from '../congress/consolidation.js';
 import { splitFederationRoll } from '../congress/federation-roll.js';
-import {
-  type BoxFigures,
-  figuresFromJson,
-  figuresProblem,
-  figuresToJson,
-  questionsKey,
-} from '../congress/figures.js';
-import { type RoundRule, ruleFromJson, ruleProblem } from '../congress/rules.js';
+import { figuresFromJson, figuresToJson, questionsKey } from '../congress/figures.js';
+import type { RoundRule } from '../congress/rules.js';
 import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
 import type { Clock } from '../core/clock.js';
-import { DecodeError, decodeText, encode } from '../core/codec.js';
-import { requireGroup } from '../core/group.js';
-import { sha256Hex } from '../core/hash.js';
 import { DomainError } from '../errors/catalogue.js';
-import { checkQuestion } from '../protocol/election.js';
-import {
-  type HomomorphicQuestion,
-  isHomomorphic,
-  questionCodec,
-  type TrusteePublicKey,
-  trusteePublicKeyCodec,
-} from '../protocol/messages.js';
+import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
-import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
 import { UniqueViolation } from '../store/errors.js';
-import type { ElectionRow, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
-import { estimatedBallotSize } from './questions.js';
+import type { ElectionRow, Store } from '../store/store.js';
+import type { Actor } from './actor.js';
+import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
+import { checkCreation } from './consultation-creation.js';
+import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
+import { checkPaperBox } from './paper-box.js';
 import type { ElectionService } from './service.js';
-import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
-
-/** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */
-export const MAX_KEPT_REPORT_BYTES = 256 * 1024;
-const MAX_BOXES = 500;
-/** As the election service requires: never a local time without its offset. */
-const EXPLICIT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export interface ConsultationTemplate {
-  readonly groupName: string;
-  readonly timeZone: string;
-  readonly opensAt: string | null;
-  readonly closesAt: string | null;
-  readonly questions: readonly HomomorphicQuestion[];
-}
-
-export interface CreateConsultationInput {
-  name: string;
-  description: string;
-  timeZone: string;
-  group?: string;
-  questions: unknown;
-  opensAt?: string | null;
-  closesAt?: string | null;
-  boxes: readonly { label: string }[];
-  rule?: unknown;
-  /** Every box gets a server-held key (the weakest mode, labelled as such). */
-  serverTrustee?: boolean;
-  /** External Single trustees shared by every box (public keys only). */
-  trustees?: readonly { displayName: string; publicKey: string }[];
-}
-
-export interface PaperBoxInput {
-  label: string;
-  replaces?: string | null;
-  enteredBy: string;
-  figures: unknown;
-  report: { fileName: string; contentBase64?: string; sha256?: string };
-}
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
-
-const invalid = (problem: string): never => {
-  throw new DomainError('SCR_INVALID_CONSULTATION', { problem });
-};
 
 export class ConsultationService {
   /** Verified archives by election and final event hash: a published board never changes. */
@@ -203,43 +146,7 @@ export class ConsultationService {
     actor: Actor,
     input: CreateConsultationInput,
   ): Promise<ConsultationRow> {
-    const group = requireGroup(input.group ?? 'BELENIOS-2048');
-    const questions = parseConsultationQuestions(input.questions, group);
-    let rule: RoundRule | null = null;
-    if (input.rule !== undefined && input.rule !== null) {
-      const parsed = ruleFromJson(input.rule);
-      if (!parsed.ok) invalid(parsed.problem);
-      rule = (parsed as { rule: RoundRule }).rule;
-      const problem = ruleProblem(rule, questions);
-      if (problem) invalid(problem);
-    }
-    // The calendar and shared trustees are checked before any box exists: a mistake leaves nothing behind.
-    for (const [field, value] of [
-      ['opensAt', input.opensAt],
-      ['closesAt', input.closesAt],
-    ] as const) {
-      if (value && (!EXPLICIT_INSTANT.test(value) || Number.isNaN(new Date(value).getTime())))
-        invalid(`${field}: dates need an explicit time zone offset, e.g. 2027-03-01T09:00:00+01:00`);
-    }
-    if (input.opensAt && input.closesAt && new Date(input.opensAt) >= new Date(input.closesAt))
-      invalid('closing must be after opening');
-    for (const [i, trustee] of (input.trustees ?? []).entries()) {
-      let key: TrusteePublicKey | undefined;
-      try {
-        key = decodeText(trusteePublicKeyCodec, trustee.publicKey.trim(), `trustees[${i}]`);
-      } catch (error) {
-        if (!(error instanceof DecodeError)) throw error;
-      }
-      if (!key || !verifyTrusteePublicKey(group, key))
-        throw new DomainError('SCR_INVALID_TRUSTEE_DATA', {
-          problem: `trustees[${i}]: not a valid public key of this group`,
-        });
-    }
-    const labels = input.boxes.map((b) => b.label.trim());
-    if (labels.length === 0 || labels.length > MAX_BOXES) invalid(`expected 1 to ${MAX_BOXES} boxes`);
-    if (labels.some((l) => l.length === 0 || l.length > 200)) invalid('box labels have 1 to 200 characters');
-    const duplicate = labels.find((l, i) => labels.indexOf(l) !== i);
-    if (duplicate !== undefined) invalid(`two boxes are labelled "${duplicate}"`);
+    const { group, questions, rule, labels } = checkCreation(input);
     const template: ConsultationTemplate = {
       groupName: group.name,
       timeZone: input.timeZone,
@@ -262,7 +169,7 @@ export class ConsultationService {
     // Boxes are drafts until the consultation row exists: a failure leaves unlisted drafts, no half consultation.
     const boxes: BoxRow[] = [];
     for (const [position, label] of labels.entries()) {
-      const election = await this.createBoxElection(row, template, label, actor);
+      const election = await createBoxElection(this.store, this.elections, row, template, label, actor);
       if (input.serverTrustee) await this.elections.useServerTrustee(election.id, actor);
       for (const trustee of input.trustees ?? [])
         await this.elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
@@ -271,38 +178,6 @@ export class ConsultationService {
     await this.store.consultations.create(row, boxes);
     await this.audit(row, actor, 'consultation.create', { name: row.name, boxes: boxes.length, round: 1 });
     return row;
-  }
-
-  private async createBoxElection(
-    row: Pick<ConsultationRow, 'name' | 'description' | 'organisationId'>,
-    template: ConsultationTemplate,
-    label: string,
-    actor: Actor,
-  ): Promise<ElectionRow> {
-    const election = await this.elections.create(row.organisationId, actor, {
-      name: `${row.name} — ${label}`,
-      description: row.description,
-      timeZone: template.timeZone,
-      groupName: template.groupName,
-    });
-    await this.elections.setQuestions(
-      election.id,
-      actor,
-      template.questions.map((q) => questionCodec.toJson(q)),
-    );
-    if (template.opensAt || template.closesAt)
-      await this.elections.setSchedule(election.id, actor, {
-        opensAt: template.opensAt,
-        closesAt: template.closesAt,
-      });
-    // The creator administers each box, as when an election is created through the API.
-    if (actor.id !== 'system')
-      await this.store.addElectionRole({
-        electionId: election.id,
-        accountId: actor.id,
-        role: 'election-admin',
-      });
-    return this.elections.get(election.id);
   }
 
   /**
@@ -376,8 +251,16 @@ export class ConsultationService {
   async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
-    const election = await this.createBoxElection(row, this.template(row), annulled.label, actor);
-    if (annulled.electionId) await this.copyBoxSetup(annulled.electionId, election.id, actor);
+    const election = await createBoxElection(
+      this.store,
+      this.elections,
+      row,
+      this.template(row),
+      annulled.label,
+      actor,
+    );
+    if (annulled.electionId)
+      await copyBoxSetup(this.store, this.elections, annulled.electionId, election.id, actor);
     const box = await this.addBox({
       ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
       replacesId: annulled.id,
@@ -405,17 +288,7 @@ export class ConsultationService {
   async addPaperBox(id: string, actor: Actor, input: PaperBoxInput): Promise<BoxRow> {
     const row = await this.get(id);
     const template = this.template(row);
-    const label = input.label.trim();
-    if (label.length === 0 || label.length > 200)
-      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the label has 1 to 200 characters' });
-    if (input.enteredBy.trim().length < 2)
-      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'name the person who entered the totals' });
-    const parsed = figuresFromJson(input.figures);
-    if (!parsed.ok) throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: parsed.problem });
-    const figures = (parsed as { figures: BoxFigures }).figures;
-    const problem = figuresProblem(template.questions, figures);
-    if (problem) throw new DomainError('SCR_INVALID_PAPER_BOX', { problem });
-    const report = readReport(input.report);
+    const { label, figures, report } = checkPaperBox(input, template);
     let replaces: BoxRow | undefined;
     if (input.replaces) replaces = await this.replaceable(id, input.replaces);
     else if ((await this.consolidation(id)).complete)
@@ -632,8 +505,8 @@ export class ConsultationService {
     const template = this.template(next);
     for (const box of await this.boxes(previous.id)) {
       if (box.annulReason !== null || existing.has(box.label)) continue;
-      const election = await this.createBoxElection(next, template, box.label, actor);
-      if (box.electionId) await this.copyBoxSetup(box.electionId, election.id, actor);
+      const election = await createBoxElection(this.store, this.elections, next, template, box.label, actor);
+      if (box.electionId) await copyBoxSetup(this.store, this.elections, box.electionId, election.id, actor);
       await this.addBox(newBox(next.id, 0, box.label, 'online', election.id, this.now()));
       existing.add(box.label);
     }
@@ -656,70 +529,6 @@ export class ConsultationService {
     return counted > annulled;
   }
 
-  /**
-   * Same roll (no credentials: new ones are issued), same delivery settings (sign-in mode, password
-   * delay, help contact, language), same Single trustees' public keys, the threshold groups declared
-   * again with the same members and threshold (their key establishment runs again: the decryption
-   * key shares the server keeps are sealed to one group's run, and a new run lets a trustee who lost
-   * a key file take part), and the same election roles.
-   */
-  private async copyBoxSetup(fromElection: string, toElection: string, actor: Actor): Promise<void> {
-    const settings = await this.store.getDeliverySettings(fromElection);
-    if (settings) await this.store.saveDeliverySettings({ ...settings, electionId: toElection });
-    const voters = await this.store.listVoters(fromElection);
-    if (voters.length > 0) {
-      const copies: VoterRow[] = voters.map((v) => ({
-        ...v,
-        id: randomId(),
-        electionId: toElection,
-        publicCredential: null,
-        passwordHash: null,
-      }));
-      await this.store.replaceVoters(toElection, copies);
-      const target = await this.elections.get(toElection);
-      await this.store.appendAudit({
-        organisationId: target.organisationId,
-        electionId: toElection,
-        actor: actor.id,
-        action: 'voters.import',
-        details: { count: copies.length },
-      });
-    }
-    for (const trustee of await this.store.listTrustees(fromElection)) {
-      if (trustee.kind === 'server') await this.elections.useServerTrustee(toElection, actor);
-      else if (trustee.kind === 'single' && trustee.publicJson)
-        await this.elections.addSingleTrustee(toElection, actor, {
-          displayName: trustee.displayName,
-          accountId: trustee.accountId,
-          publicKey: trustee.publicJson,
-        });
-      else if (trustee.kind === 'pedersen' && trustee.publicJson) {
-        const state = parseThresholdState(trustee);
-        const fresh: ThresholdState = {
-          threshold: state.threshold,
-          trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
-        };
-        const position = (await this.store.listTrustees(toElection)).length;
-        await this.store.saveTrustee({
-          ...trustee,
-          electionId: toElection,
-          position,
-          publicJson: encode(thresholdStateCodec, fresh),
-        });
-        const target = await this.elections.get(toElection);
-        await this.store.appendAudit({
-          organisationId: target.organisationId,
-          electionId: toElection,
-          actor: actor.id,
-          action: 'trustee.threshold.declare',
-          details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
-        });
-      }
-    }
-    for (const grant of await this.store.listElectionRoles(fromElection))
-      await this.store.addElectionRole({ ...grant, electionId: toElection });
-  }
-
   /** The paper report's bytes, when kept. */
   async report(id: string, boxId: string): Promise<{ fileName: string; bytes: Buffer }> {
     const box = await this.box(id, boxId);
@@ -727,92 +536,4 @@ export class ConsultationService {
       throw new DomainError('SCR_NOT_FOUND', { problem: 'no report file is kept for this box' });
     return { fileName: box.reportName, bytes: Buffer.from(box.reportBase64, 'base64') };
   }
-}
-
-function newBox(
-  consultationId: string,
-  position: number,
-  label: string,
-  channel: BoxRow['channel'],
-  electionId: string | null,
-  at: string,
-): BoxRow {
-  return {
-    id: randomId(),
-    consultationId,
-    position,
-    label,
-    channel,
-    electionId,
-    replacesId: null,
-    annulReason: null,
-    annulledAt: null,
-    annulledBy: null,
-    paperJson: null,
-    enteredBy: null,
-    enteredAt: null,
-    reportName: null,
-    reportSha256: null,
-    reportBase64: null,
-    createdAt: at,
-  };
-}
-
-/** Questions every box will carry: homomorphic only (their counts add up), valid in the group. */
-function parseConsultationQuestions(
-  value: unknown,
-  group: ReturnType<typeof requireGroup>,
-): HomomorphicQuestion[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > 50)
-    throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
-  try {
-    const questions = value.map((q, i) => {
-      const question = questionCodec.decode(q, `questions[${i}]`);
-      checkQuestion(question, `questions[${i}]`, group);
-      if (!isHomomorphic(question))
-        throw new DomainError('SCR_INVALID_QUESTIONS', {
-          problem: `questions[${i}]: only questions counted by addition can be consolidated across boxes`,
-        });
-      return question;
-    });
-    if (estimatedBallotSize(questions, group) > 256 * 1024)
-      throw new DomainError('SCR_INVALID_QUESTIONS', {
-        problem: 'the ballots for these questions would be too large',
-      });
-    return questions;
-  } catch (error) {
-    if (error instanceof DecodeError)
-      throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
-    throw error;
-  }
-}
-
-function readReport(report: PaperBoxInput['report']): {
-  fileName: string;
-  sha256: string;
-  base64: string | null;
-} {
-  const fileName = report.fileName.trim();
-  if (fileName.length === 0 || fileName.length > 200 || /[/\\]|\p{Cc}/u.test(fileName))
-    throw new DomainError('SCR_INVALID_PAPER_BOX', {
-      problem: 'the report needs a plain file name (no folders)',
-    });
-  if (report.contentBase64 !== undefined) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(report.contentBase64) || report.contentBase64.length % 4 !== 0)
-      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the report content must be Base64' });
-    const bytes = Buffer.from(report.contentBase64, 'base64');
-    if (bytes.length === 0)
-      throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: 'the report file is empty' });
-    const sha256 = sha256Hex(new Uint8Array(bytes));
-    if (report.sha256 !== undefined && report.sha256.toLowerCase() !== sha256)
-      throw new DomainError('SCR_INVALID_PAPER_BOX', {
-        problem: 'the SHA-256 given does not match the report file',
-      });
-    return { fileName, sha256, base64: bytes.length <= MAX_KEPT_REPORT_BYTES ? report.contentBase64 : null };
-  }
-  if (report.sha256 === undefined || !/^[0-9a-fA-F]{64}$/.test(report.sha256))
-    throw new DomainError('SCR_INVALID_PAPER_BOX', {
-      problem: 'attach the report file, or give its SHA-256 (64 hex digits)',
-    });
-  return { fileName, sha256: report.sha256.toLowerCase(), base64: null };
 }

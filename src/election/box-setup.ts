@@ -1,0 +1,147 @@
+/**
+ * Setting up a consultation's boxes: the row of a new box, the ordinary election behind an online
+ * box (questions and calendar from the template, its creator as election admin), and the copy of
+ * a box's roll, delivery settings, trustees and roles to its re-run or next-round box.
+ */
+
+import { encode } from '../core/codec.js';
+import { questionCodec } from '../protocol/messages.js';
+import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
+import type { ElectionRow, Store, VoterRow } from '../store/store.js';
+import { type Actor, randomId } from './actor.js';
+import type { ConsultationTemplate } from './consultation-types.js';
+import type { ElectionService } from './service.js';
+import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
+
+export function newBox(
+  consultationId: string,
+  position: number,
+  label: string,
+  channel: BoxRow['channel'],
+  electionId: string | null,
+  at: string,
+): BoxRow {
+  return {
+    id: randomId(),
+    consultationId,
+    position,
+    label,
+    channel,
+    electionId,
+    replacesId: null,
+    annulReason: null,
+    annulledAt: null,
+    annulledBy: null,
+    paperJson: null,
+    enteredBy: null,
+    enteredAt: null,
+    reportName: null,
+    reportSha256: null,
+    reportBase64: null,
+    createdAt: at,
+  };
+}
+
+export async function createBoxElection(
+  store: Store,
+  elections: ElectionService,
+  row: Pick<ConsultationRow, 'name' | 'description' | 'organisationId'>,
+  template: ConsultationTemplate,
+  label: string,
+  actor: Actor,
+): Promise<ElectionRow> {
+  const election = await elections.create(row.organisationId, actor, {
+    name: `${row.name} — ${label}`,
+    description: row.description,
+    timeZone: template.timeZone,
+    groupName: template.groupName,
+  });
+  await elections.setQuestions(
+    election.id,
+    actor,
+    template.questions.map((q) => questionCodec.toJson(q)),
+  );
+  if (template.opensAt || template.closesAt)
+    await elections.setSchedule(election.id, actor, {
+      opensAt: template.opensAt,
+      closesAt: template.closesAt,
+    });
+  // The creator administers each box, as when an election is created through the API.
+  if (actor.id !== 'system')
+    await store.addElectionRole({
+      electionId: election.id,
+      accountId: actor.id,
+      role: 'election-admin',
+    });
+  return elections.get(election.id);
+}
+
+/**
+ * Same roll (no credentials: new ones are issued), same delivery settings (sign-in mode, password
+ * delay, help contact, language), same Single trustees' public keys, the threshold groups declared
+ * again with the same members and threshold (their key establishment runs again: the decryption
+ * key shares the server keeps are sealed to one group's run, and a new run lets a trustee who lost
+ * a key file take part), and the same election roles.
+ */
+export async function copyBoxSetup(
+  store: Store,
+  elections: ElectionService,
+  fromElection: string,
+  toElection: string,
+  actor: Actor,
+): Promise<void> {
+  const settings = await store.getDeliverySettings(fromElection);
+  if (settings) await store.saveDeliverySettings({ ...settings, electionId: toElection });
+  const voters = await store.listVoters(fromElection);
+  if (voters.length > 0) {
+    const copies: VoterRow[] = voters.map((v) => ({
+      ...v,
+      id: randomId(),
+      electionId: toElection,
+      publicCredential: null,
+      passwordHash: null,
+    }));
+    await store.replaceVoters(toElection, copies);
+    const target = await elections.get(toElection);
+    await store.appendAudit({
+      organisationId: target.organisationId,
+      electionId: toElection,
+      actor: actor.id,
+      action: 'voters.import',
+      details: { count: copies.length },
+    });
+  }
+  for (const trustee of await store.listTrustees(fromElection)) {
+    if (trustee.kind === 'server') await elections.useServerTrustee(toElection, actor);
+    else if (trustee.kind === 'single' && trustee.publicJson)
+      await elections.addSingleTrustee(toElection, actor, {
+        displayName: trustee.displayName,
+        accountId: trustee.accountId,
+        publicKey: trustee.publicJson,
+      });
+    else if (trustee.kind === 'pedersen' && trustee.publicJson) {
+      const state = parseThresholdState(trustee);
+      const fresh: ThresholdState = {
+        threshold: state.threshold,
+        trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
+      };
+      const position = (await store.listTrustees(toElection)).length;
+      await store.saveTrustee({
+        ...trustee,
+        electionId: toElection,
+        position,
+        publicJson: encode(thresholdStateCodec, fresh),
+      });
+      const target = await elections.get(toElection);
+      await store.appendAudit({
+        organisationId: target.organisationId,
+        electionId: toElection,
+        actor: actor.id,
+        action: 'trustee.threshold.declare',
+        details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+      });
+    }
+  }
+  for (const grant of await store.listElectionRoles(fromElection))
+    await store.addElectionRole({ ...grant, electionId: toElection });
+}
