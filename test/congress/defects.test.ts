@@ -251,7 +251,10 @@ describe('consultation workflow defects (issue 11)', () => {
       (b: { replaces: string | null }) => b.replaces === boxes.North!.id,
     );
     const copied = await client.get(`/api/v1/elections/${replacement.electionId}/delivery/settings`);
-    expect(copied.json).toEqual(settings);
+    // The answer also says how the server sends mail (the server's mode, not a setting of the box).
+    const original = await client.get(`/api/v1/elections/${boxes.North!.electionId}/delivery/settings`);
+    expect(original.json).toEqual({ ...settings, mail: original.json.mail });
+    expect(copied.json).toEqual(original.json);
     const group = await client.get(`/api/v1/elections/${replacement.electionId}/trustees/threshold`);
     expect(group.status, JSON.stringify(group.json)).toBe(200);
     expect(JSON.stringify(group.json)).toContain('Garant B');
