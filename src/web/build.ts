@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 import { HASHED_OUTPUT, PAGES, type PageName } from './pages.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -55,6 +55,24 @@ export function disallowedInputs(metafile: Metafile): string[] {
   });
 }
 
+/** esbuild options shared by the page bundles and their workers: hashed, minified, browser-only ES modules. */
+function browserBundle(outdir: string) {
+  return {
+    outdir,
+    entryNames: '[name]-[hash]',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [refuseNodeBuiltins],
+  } as const satisfies BuildOptions;
+}
+
 export interface WebBuild {
   readonly outDir: string;
   /** The page the server returns for GET /vote/:electionId. */
@@ -85,18 +103,7 @@ async function buildWorkers(out: string): Promise<{ define: Record<string, strin
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: WORKERS.map((worker) => ({ in: path.join(WEB_DIR, worker.entry), out: worker.out })),
-    outdir: out,
-    entryNames: '[name]-[hash]',
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [refuseNodeBuiltins],
+    ...browserBundle(out),
   });
   const strays = disallowedInputs(result.metafile);
   if (strays.length > 0)
@@ -140,18 +147,7 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
       { in: path.join(WEB_DIR, page, 'main.ts'), out: page },
       { in: path.join(WEB_DIR, page, `${page}.css`), out: page },
     ]),
-    outdir: out,
-    entryNames: '[name]-[hash]',
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [refuseNodeBuiltins],
+    ...browserBundle(out),
   });
   const strays = disallowedInputs(result.metafile);
   if (strays.length > 0) {
