@@ -296,6 +296,17 @@ export class KyselyStore implements Store {
     return found.map(rows.fromCast);
   }
 
+  async hasCast(electionId: string, voterId: string): Promise<boolean> {
+    const found = await this.#db
+      .selectFrom('ballots')
+      .select('tracker')
+      .where('election_id', '=', electionId)
+      .where('voter_id', '=', voterId)
+      .limit(1)
+      .executeTakeFirst();
+    return found !== undefined;
+  }
+
   // Audit log
 
   async appendAudit(entry: AuditEntryInput): Promise<AuditRow> {

@@ -564,6 +564,15 @@ function storeSuite(backend: Backend): void {
       expect(await store.turnout('E9')).toEqual({ voters: 0, ballots: 0 });
     });
 
+    it('tells whether one voter has a ballot on the board, in that election only', async () => {
+      await seedRoll();
+      expect(await store.hasCast('E1', 'v1')).toBe(false);
+      await store.appendBoard('E1', [], boardEvent(0, 'b0'), { tracker: 't1', voterId: 'v1', credential: 'c1' });
+      expect(await store.hasCast('E1', 'v1')).toBe(true);
+      expect(await store.hasCast('E1', 'v2')).toBe(false);
+      expect(await store.hasCast('E9', 'v1')).toBe(false);
+    });
+
     it('refuses the same event twice as a taken height', async () => {
       await seedRoll();
       await store.appendBoard('E1', [], boardEvent(0, 'b0'));

@@ -251,6 +251,8 @@ export interface Store {
   readBoard(electionId: string, fromPosition?: number): Promise<BoardRecord[]>;
   boardHead(electionId: string): Promise<{ height: number; hash: string } | undefined>;
   listCasts(electionId: string): Promise<CastRow[]>;
+  /** Whether this voter has a ballot on the board (one row looked up, for the booth's replace notice). */
+  hasCast(electionId: string, voterId: string): Promise<boolean>;
   /** Turnout without reading rows: voters on the roll, and credentials that cast at least once. */
   turnout(electionId: string): Promise<{ voters: number; ballots: number }>;
 

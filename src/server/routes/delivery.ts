@@ -423,8 +423,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { voter } = requireVoter(request, electionId);
         reply.header('cache-control', 'no-store');
-        const casts = await ctx.store.listCasts(electionId);
-        return { hasVoted: casts.some((c) => c.voterId === voter.id) };
+        return { hasVoted: await ctx.store.hasCast(electionId, voter.id) };
       },
     );
 
