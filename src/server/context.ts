@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock.js';
 import type { MailMode } from '../delivery/transport.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Store } from '../store/store.js';
+import { ApiError } from './errors.js';
 
 /**
  * Which peers may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): `false`
@@ -38,6 +39,14 @@ export function isHttps(config: Pick<ServerConfig, 'baseUrl'>): boolean {
 
 export function mailMode(config: Pick<ServerConfig, 'mail'>): MailMode {
   return config.mail ?? 'smtp';
+}
+
+/**
+ * Without mail, a queued message would wait for ever while the page said it was on its way: every
+ * action that mails a voter refuses first, before anything is generated or queued.
+ */
+export function requireMail(config: Pick<ServerConfig, 'mail'>): void {
+  if (mailMode(config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
 }
 
 export interface ServerContext {

@@ -22,7 +22,7 @@ import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
-import { mailMode, type ServerContext } from '../context.js';
+import { mailMode, requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -140,11 +140,6 @@ export function deliveryRoutes(
       const row = await elections.get(electionId);
       await ctx.store.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
     };
-    // Without mail, a queued message would wait for ever while the page said it was on its way:
-    // refuse before anything is generated or queued (the guards and state checks come first).
-    const requireMail = () => {
-      if (mailMode(ctx.config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
-    };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
@@ -214,7 +209,7 @@ export function deliveryRoutes(
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
         await inState(request.params.electionId, ['draft']);
-        requireMail();
+        requireMail(ctx.config);
         return elections.issueServerCredentials(request.params.electionId, account, delivery);
       },
     );
@@ -234,7 +229,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { account } = await admin(request, electionId);
         await inState(electionId, ['draft', 'open']);
-        requireMail();
+        requireMail(ctx.config);
         const queued = await queuePasswordMessages(delivery, electionId, {
           immediately: request.body.immediately === true,
         });
@@ -322,7 +317,7 @@ export function deliveryRoutes(
         const plan = await resendPlan(electionId);
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
-        if (plan.voterIds.length > 0) requireMail();
+        if (plan.voterIds.length > 0) requireMail(ctx.config);
         const queued =
           plan.voterIds.length === 0
             ? 0
@@ -354,7 +349,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         // The same refusal for every login and election: it tells nothing about who is registered.
-        requireMail();
+        requireMail(ctx.config);
         await requestCode(delivery, request.params.electionId, request.body.login);
         return reply.status(202).send({ sent: true, validMinutes: 10 });
       },

@@ -20,7 +20,7 @@ import { CREDENTIAL_MODES } from '../../recovery/modes.js';
 import { type QueueCredentialMessage, RecoveryService } from '../../recovery/service.js';
 import { electionRolesOf, requireElectionRole } from '../auth/index.js';
 import { rateLimitedError } from '../auth/rate-limits.js';
-import { mailMode, type ServerContext } from '../context.js';
+import { requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -147,7 +147,7 @@ export function recoveryRoutes(
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
         // A replaced credential must reach its voter: without mail, refuse before replacing (ops).
-        if (mailMode(ctx.config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
+        requireMail(ctx.config);
         return recovery.replaceCredential(request.params.electionId, account, request.body.voterId);
       },
     );
@@ -258,7 +258,7 @@ export function recoveryRoutes(
       },
       async (request) => {
         const { account } = await officer(request, request.params.electionId);
-        if (mailMode(ctx.config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
+        requireMail(ctx.config);
         return recovery.completeRecovery(request.params.electionId, account, request.body.recovered);
       },
     );
