@@ -14,6 +14,7 @@ export {
   queueGeneratedCredentials,
   queuePasswordMessages,
   queueReminders,
+  queueRollChangeNotice,
 } from './outbox.js';
 export { startSenderFromEnvironment } from './run-sender.js';
 export { dummyGeneratedPasswordHash } from './secrets.js';

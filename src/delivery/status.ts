@@ -35,7 +35,7 @@ export interface VoterDeliveryStatus {
 }
 
 const SUMMARISED: Record<
-  Exclude<MessagePurpose, 'one-time-code'>,
+  Exclude<MessagePurpose, 'one-time-code' | 'roll-change'>,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {
   credential: 'credential',
@@ -65,7 +65,7 @@ export async function voterDeliveryStatus(store: Store, electionId: string): Pro
   ]);
   const latest = new Map<string, OutboxEntry>();
   for (const m of messages) {
-    if (m.purpose === 'one-time-code') continue;
+    if (m.purpose === 'one-time-code' || m.purpose === 'roll-change') continue;
     const key = `${m.voterId}/${SUMMARISED[m.purpose]}`;
     const seen = latest.get(key);
     if (

@@ -11,7 +11,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
-import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
+import { type DeliveryContext, deliverySettings, queueGeneratedCredentials } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import {
@@ -50,7 +50,8 @@ import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
-import { parseVoterRoll } from './voter-roll.js';
+import { credentialsIssued } from './roll-state.js';
+import { parseVoterRoll, type RollEntry } from './voter-roll.js';
 
 /** A credential the server just generated for a voter, before it is handed to the outbox. */
 export interface FreshCredential {
@@ -208,16 +209,35 @@ export class ElectionService {
     return updated;
   }
 
+  /**
+   * Imports the roll, replacing it. Voters without a language get the election's default (its
+   * delivery settings) unless the caller names one. Once credentials are issued, the roll changes
+   * one voter at a time (src/election/roll-changes.ts): an import that differs from the roll in
+   * anything is refused and changes nothing; an identical one changes nothing and is answered as
+   * such (`unchanged`), with no audit entry.
+   */
   async importVoters(
     electionId: string,
     actor: Actor,
     csv: string,
-    defaultLanguage = 'fr',
-  ): Promise<VoterRow[]> {
+    defaultLanguage?: string,
+  ): Promise<VoterRow[] & { unchanged?: true }> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const parsed = parseVoterRoll(csv, defaultLanguage);
+    const language = defaultLanguage ?? (await deliverySettings(this.store, electionId)).defaultLanguage;
+    const parsed = parseVoterRoll(csv, language);
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
+    if (await credentialsIssued(this.store, row)) {
+      const current = await this.store.listVoters(electionId);
+      const differences = rollDifferences(current, parsed.voters);
+      if (differences.length > 0)
+        throw new DomainError('SCR_ROLL_LOCKED', {
+          actions: ['correct an address', 'add a voter', 'remove a voter', 'change a weight'],
+          differences: differences.slice(0, 50),
+          more: Math.max(0, differences.length - 50),
+        });
+      return Object.assign(current, { unchanged: true as const });
+    }
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),
       electionId,
@@ -233,6 +253,12 @@ export class ElectionService {
     await this.update(row, ['draft'], {});
     await this.audit(row, actor, 'voters.import', { count: voters.length });
     return voters;
+  }
+
+  /** A per-voter change of a draft roll moves the election's version (roll-changes.ts). */
+  async markRollChanged(row: ElectionRow): Promise<void> {
+    const current = await this.get(row.id);
+    await this.update(current, ['draft'], {});
   }
 
   /** The weakest trustee mode, labelled as such: the server generates and holds the decryption key. */
@@ -636,4 +662,31 @@ export class ElectionService {
       }
     }
   }
+}
+
+/**
+ * How an import differs from the roll, by login and field (never an address): an empty list means
+ * the import is the roll as it is. Order does not matter.
+ */
+export function rollDifferences(
+  current: readonly VoterRow[],
+  imported: readonly RollEntry[],
+): { login: string; change: string }[] {
+  const differences: { login: string; change: string }[] = [];
+  const byLogin = new Map(imported.map((v) => [v.login, v]));
+  for (const voter of current) {
+    const next = byLogin.get(voter.login);
+    if (!next) {
+      differences.push({ login: voter.login, change: 'removed' });
+      continue;
+    }
+    if (next.email !== voter.email) differences.push({ login: voter.login, change: 'address' });
+    if (next.weight.toString() !== voter.weight) differences.push({ login: voter.login, change: 'weight' });
+    if (next.displayName !== voter.displayName) differences.push({ login: voter.login, change: 'name' });
+    if (next.language !== voter.language) differences.push({ login: voter.login, change: 'language' });
+  }
+  const known = new Set(current.map((v) => v.login));
+  for (const next of imported)
+    if (!known.has(next.login)) differences.push({ login: next.login, change: 'added' });
+  return differences;
 }

@@ -50,6 +50,10 @@ export interface CredentialMessage {
   readonly purpose: 'credential-recovery' | 'credential-replacement';
   /** The same message is never queued twice for one key (a retried upload sends nothing new). */
   readonly idempotencyKey: string;
+  /** Not before this instant: after a corrected address, the notice to the old one leaves first. */
+  readonly notBefore?: Date;
+  /** The message says it replaces the one sent earlier (after a corrected address). */
+  readonly replacesEarlier?: boolean;
 }
 
 /** The one call that sends: the delivery outbox in the server, a capture in tests. */
@@ -247,7 +251,12 @@ export class RecoveryService {
    * Before opening: a new credential for `voterId` (the old one is never sealed), escrowed like the
    * others, queued to the voter's registered address; open requests of that voter are completed.
    */
-  async replaceCredential(electionId: string, actor: Actor, voterId: string): Promise<{ voterId: string }> {
+  async replaceCredential(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    delivery: Pick<CredentialMessage, 'notBefore' | 'replacesEarlier'> = {},
+  ): Promise<{ voterId: string }> {
     const row = await this.election(electionId);
     if (row.state !== 'draft')
       throw new DomainError('SCR_WRONG_STATE', {
@@ -289,6 +298,7 @@ export class RecoveryService {
       credential,
       purpose: 'credential-replacement',
       idempotencyKey: `credential-replacement:${electionId}:${voterId}:${sha256Hex(fresh.publicCredential).slice(0, 32)}`,
+      ...delivery,
     });
     const now = this.nowIso();
     for (const request of await this.openRequestsOf(electionId, voterId)) {
@@ -365,8 +375,27 @@ export class RecoveryService {
     };
   }
 
+  /** Whether, after opening, this election's server can send a voter's same credential again (escrow). */
+  async canResendAfterOpening(electionId: string): Promise<boolean> {
+    const row = await this.election(electionId);
+    return row.credentialMode === 'server' && (await this.store.getRecoverySettings(row.id))?.mode === 'escrow';
+  }
+
+  /**
+   * After opening, an admin corrected a voter's address (src/election/roll-changes.ts): the same
+   * credential is to be sent again to the new address, through the officer like any request.
+   */
+  async requestForCorrectedAddress(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
+    return this.requestByHelpDesk(electionId, actor, voterId, 'address-correction');
+  }
+
   /** The help desk (an election admin) asks on a voter's behalf, after checking who is calling. */
-  async requestByHelpDesk(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
+  async requestByHelpDesk(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    origin: 'help-desk' | 'address-correction' = 'help-desk',
+  ): Promise<RequestView> {
     const row = await this.election(electionId);
     if (row.state !== 'open')
       throw new DomainError('SCR_WRONG_STATE', {
@@ -378,9 +407,9 @@ export class RecoveryService {
     const voter = await this.voterOf(row, voterId);
     const [existing] = await this.openRequestsOf(electionId, voterId);
     if (existing) return this.view(existing, voter);
-    const request = this.newRequest(row, voterId, 'help-desk', actor.id);
+    const request = this.newRequest(row, voterId, origin, actor.id);
     await this.store.createRecoveryRequest(request);
-    await this.audit(row, actor, 'recovery.request', { requestId: request.id, voterId, origin: 'help-desk' });
+    await this.audit(row, actor, 'recovery.request', { requestId: request.id, voterId, origin });
     return this.view(request, voter);
   }
 
@@ -528,6 +557,7 @@ export class RecoveryService {
         credential,
         purpose: 'credential-recovery',
         idempotencyKey: `credential-recovery:${electionId}:${request.id}`,
+        ...(request.origin === 'address-correction' ? { replacesEarlier: true } : {}),
       });
       const completed = await this.store.updateRecoveryRequest(request.id, ['approved'], {
         state: 'completed',

@@ -1,0 +1,310 @@
+/**
+ * The roll changes only in the open once credentials exist (issue 15). After the first credential
+ * of an election is issued, an import may no longer replace the roll (ElectionService.importVoters
+ * refuses); a voter's address is corrected, a voter added or removed, a weight changed one voter at
+ * a time here, and each change:
+ *   - is written with an audit entry naming the login and what changed (addresses masked), which
+ *     the election's scrutineers read, and which `rollChangesAfterCredentials` counts for the
+ *     scrutineer console, the public page and the procès-verbal;
+ *   - for an address, first tells the old address (a notice, at the highest priority) and lets
+ *     anything for the new address leave only `NOTICE_LEAD_SECONDS` later, saying it replaces the
+ *     earlier message.
+ * Before opening, a corrected address gets a new credential (the old public credential is replaced,
+ * never sealed) and an added voter gets one; a removed voter's public credential goes with them.
+ * After opening the public credentials are sealed in the Setup event: only an address can be
+ * corrected, and the same credential then goes to the new address through credential recovery (the
+ * officer approves, src/recovery/service.ts); an election without recovery refuses, and says so.
+ */
+import type { Clock } from '../core/clock.js';
+import { generatePrivateCredential, publicCredential } from '../core/credential.js';
+import { requireGroup } from '../core/group.js';
+import {
+  type DeliveryContext,
+  deliverySettings,
+  queueGeneratedCredentials,
+  queuePasswordMessages,
+  queueRollChangeNotice,
+} from '../delivery/index.js';
+import { DomainError } from '../errors/catalogue.js';
+import type { RecoveryService } from '../recovery/service.js';
+import type { ElectionRow, Store, VoterRow } from '../store/store.js';
+import { type Actor, randomId } from './actor.js';
+import { wrongState } from './refusals.js';
+import { credentialsIssued, maskAddress, type RollChangeAction } from './roll-state.js';
+import { isRollAddress, rollEntry, rollWeightProblem } from './voter-roll.js';
+
+/** Anything for a corrected address leaves at least this long after the notice to the old one. */
+export const NOTICE_LEAD_SECONDS = 60;
+
+export interface NewVoter {
+  readonly email: string;
+  readonly login?: string;
+  readonly weight?: string;
+  readonly displayName?: string;
+  readonly language?: string;
+}
+
+export interface RollChangeOutcome {
+  readonly voterId: string;
+  readonly login: string;
+  /** What happened to the voter's credential. */
+  readonly credential: 'replaced' | 'issued' | 'removed' | 'recovery-requested' | 'unchanged' | 'none';
+  /** Whether the old address was sent a notice. */
+  readonly noticeToOldAddress: boolean;
+}
+
+/** What this needs of the election lifecycle (ElectionService). */
+export interface RollElections {
+  get(electionId: string): Promise<ElectionRow>;
+  markRollChanged(row: ElectionRow): Promise<void>;
+}
+
+export class RollChanges {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly elections: RollElections,
+    private readonly recovery: RecoveryService,
+    private readonly delivery: DeliveryContext,
+  ) {}
+
+  private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
+    const voter = await this.store.getVoter(voterId);
+    if (!voter || voter.electionId !== row.id)
+      throw new DomainError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+    return voter;
+  }
+
+  /** Whether this change will mail a voter (the HTTP layer then checks mail is configured first). */
+  async mailsVoters(electionId: string): Promise<boolean> {
+    return credentialsIssued(this.store, await this.elections.get(electionId));
+  }
+
+  /**
+   * The one place a roll change and its audit entry are written: `write` changes the store, then
+   * the entry records it. (When the store offers a transaction, both go into it.)
+   */
+  private async commit(
+    row: ElectionRow,
+    actor: Actor,
+    action: RollChangeAction,
+    details: Record<string, string | number | boolean | null>,
+    write: () => Promise<void>,
+  ): Promise<void> {
+    await write();
+    // In draft the election's version moves, so an opening that read the roll before fails.
+    if (row.state === 'draft') await this.elections.markRollChanged(row);
+    await this.store.appendAudit({
+      organisationId: row.organisationId,
+      electionId: row.id,
+      actor: actor.id,
+      action,
+      details,
+    });
+  }
+
+  private leadTime(): Date {
+    return new Date(this.clock.now().getTime() + NOTICE_LEAD_SECONDS * 1000);
+  }
+
+  async correctAddress(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    email: string,
+  ): Promise<RollChangeOutcome> {
+    const row = await this.elections.get(electionId);
+    if (row.state !== 'draft' && row.state !== 'open') throw wrongState(row, ['draft', 'open']);
+    const voter = await this.voterOf(row, voterId);
+    const address = email.trim();
+    if (!isRollAddress(address))
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: `invalid email address "${address}"` });
+    if (address.toLowerCase() === voter.email.trim().toLowerCase())
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: 'this is already the registered address' });
+    const issued = await credentialsIssued(this.store, row);
+    if (row.state === 'open' && !(await this.recovery.canResendAfterOpening(electionId)))
+      throw new DomainError('SCR_ROLL_NO_RECOVERY', {
+        credentialMode: row.credentialMode,
+        recovery: (await this.store.getRecoverySettings(electionId))?.mode ?? 'undecided',
+      });
+    const at = this.clock.now().toISOString();
+    const from = maskAddress(voter.email);
+    const to = maskAddress(address);
+    // The old address hears of it first, before anything is queued for the new one.
+    if (issued) await queueRollChangeNotice(this.delivery, electionId, voter, { from, to, at });
+    const credential: RollChangeOutcome['credential'] =
+      voter.publicCredential === null
+        ? 'none'
+        : row.state === 'open'
+          ? 'recovery-requested'
+          : row.credentialMode === 'server'
+            ? 'replaced'
+            : 'unchanged';
+    await this.commit(
+      row,
+      actor,
+      'voter.address',
+      { login: voter.login, from, to, stage: row.state, afterCredentials: issued, credential },
+      async () => {
+        if (!(await this.store.updateVoter(electionId, voterId, { email: address })))
+          throw new DomainError('SCR_CONFLICT');
+      },
+    );
+    const notBefore = this.leadTime();
+    if (credential === 'replaced')
+      await this.recovery.replaceCredential(electionId, actor, voterId, { notBefore, replacesEarlier: true });
+    if (credential === 'recovery-requested')
+      await this.recovery.requestForCorrectedAddress(electionId, actor, voterId);
+    if (issued) await this.resendPassword(row, actor, voter, notBefore);
+    return { voterId, login: voter.login, credential, noticeToOldAddress: issued };
+  }
+
+  /** In password mode, a voter whose address changed gets a new password there (one named voter). */
+  private async resendPassword(row: ElectionRow, actor: Actor, voter: VoterRow, notBefore: Date) {
+    const settings = await deliverySettings(this.store, row.id);
+    if (settings.loginMode !== 'password') return;
+    const hadPassword =
+      voter.passwordHash !== null ||
+      (await this.store.listMessages(row.id, voter.id)).some((m) => m.purpose === 'password');
+    if (!hadPassword) return;
+    const queued = await queuePasswordMessages(this.delivery, row.id, {
+      voterIds: [voter.id],
+      notBefore,
+      replacesEarlier: true,
+    });
+    await this.store.appendAudit({
+      organisationId: row.organisationId,
+      electionId: row.id,
+      actor: actor.id,
+      action: 'delivery.password.voter',
+      details: { login: voter.login, reason: 'address-corrected', count: queued },
+    });
+  }
+
+  async addVoter(electionId: string, actor: Actor, input: NewVoter): Promise<RollChangeOutcome> {
+    const row = await this.elections.get(electionId);
+    if (row.state !== 'draft') throw this.sealed(row);
+    const settings = await deliverySettings(this.store, electionId);
+    const entry = rollEntry(
+      [
+        input.email.trim(),
+        input.login?.trim() ?? '',
+        input.weight?.trim() ?? '',
+        input.displayName?.trim() ?? '',
+        input.language?.trim() ?? '',
+      ],
+      settings.defaultLanguage,
+    );
+    if (typeof entry === 'string') throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: entry });
+    if (await this.store.findVoterByLogin(electionId, entry.login))
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: `the login "${entry.login}" is already on the roll` });
+    const issued = await credentialsIssued(this.store, row);
+    const voter: VoterRow = {
+      id: randomId(),
+      electionId,
+      email: entry.email,
+      login: entry.login,
+      displayName: entry.displayName,
+      weight: entry.weight.toString(),
+      language: entry.language,
+      publicCredential: null,
+      passwordHash: null,
+    };
+    const credential = issued && row.credentialMode === 'server' ? 'issued' : 'none';
+    await this.commit(
+      row,
+      actor,
+      'voter.add',
+      {
+        login: voter.login,
+        to: maskAddress(voter.email),
+        weight: voter.weight,
+        stage: row.state,
+        afterCredentials: issued,
+        credential,
+      },
+      () => this.store.addVoter(voter),
+    );
+    if (credential === 'issued') await this.issueCredential(row, actor, voter);
+    return { voterId: voter.id, login: voter.login, credential, noticeToOldAddress: false };
+  }
+
+  /** The server authority's credential for one added voter: escrowed like the others, then queued. */
+  private async issueCredential(row: ElectionRow, actor: Actor, voter: VoterRow): Promise<void> {
+    const group = requireGroup(row.groupName);
+    const credential = generatePrivateCredential();
+    const fresh = {
+      voterId: voter.id,
+      publicCredential: publicCredential(credential, row.id, group).toString(),
+      credential,
+    };
+    await this.recovery.escrowFresh(row, actor, [fresh]);
+    await queueGeneratedCredentials(this.delivery, row.id, [fresh]);
+  }
+
+  async removeVoter(electionId: string, actor: Actor, voterId: string): Promise<RollChangeOutcome> {
+    const row = await this.elections.get(electionId);
+    if (row.state !== 'draft') throw this.sealed(row);
+    const voter = await this.voterOf(row, voterId);
+    const issued = await credentialsIssued(this.store, row);
+    const credential = voter.publicCredential === null ? 'none' : 'removed';
+    await this.commit(
+      row,
+      actor,
+      'voter.remove',
+      {
+        login: voter.login,
+        from: maskAddress(voter.email),
+        weight: voter.weight,
+        stage: row.state,
+        afterCredentials: issued,
+        credential,
+      },
+      async () => {
+        if (!(await this.store.removeVoter(electionId, voterId))) throw new DomainError('SCR_CONFLICT');
+      },
+    );
+    return { voterId, login: voter.login, credential, noticeToOldAddress: false };
+  }
+
+  async changeWeight(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    weight: string,
+  ): Promise<RollChangeOutcome> {
+    const row = await this.elections.get(electionId);
+    if (row.state !== 'draft') throw this.sealed(row);
+    const voter = await this.voterOf(row, voterId);
+    const problem = rollWeightProblem(weight.trim());
+    if (problem) throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem });
+    const next = BigInt(weight.trim()).toString();
+    if (next === voter.weight)
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: 'this is already the weight' });
+    const issued = await credentialsIssued(this.store, row);
+    await this.commit(
+      row,
+      actor,
+      'voter.weight',
+      {
+        login: voter.login,
+        from: voter.weight,
+        to: next,
+        stage: row.state,
+        afterCredentials: issued,
+        credential: voter.publicCredential === null ? 'none' : 'unchanged',
+      },
+      async () => {
+        if (!(await this.store.updateVoter(electionId, voterId, { weight: next })))
+          throw new DomainError('SCR_CONFLICT');
+      },
+    );
+    return { voterId, login: voter.login, credential: 'unchanged', noticeToOldAddress: false };
+  }
+
+  private sealed(row: ElectionRow): DomainError {
+    return row.state === 'open'
+      ? new DomainError('SCR_ROLL_SEALED', { state: row.state })
+      : wrongState(row, ['draft']);
+  }
+}
