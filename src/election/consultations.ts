@@ -206,7 +206,8 @@ export class ConsultationService {
       const part = roll.parts.get(box.label);
       // A federation absent from the file keeps its roll.
       if (part === undefined) continue;
-      const voters = await this.elections.importVoters(box.electionId!, actor, part, 'fr');
+      // Each box's voters without a language get that box's default language (issue 15).
+      const voters = await this.elections.importVoters(box.electionId!, actor, part);
       imported[box.label] = voters.length;
     }
     await this.audit(row, actor, 'consultation.voters', {

@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
+import { rollRoutes } from './routes/roll.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
@@ -153,6 +154,7 @@ export async function buildServer(
   // routes: delivery (keep this marker line)
   await app.register(recoveryRoutes(ctx, elections));
   // routes: recovery (keep this marker line)
+  await app.register(rollRoutes(ctx, elections));
   await app.register(consultationRoutes(ctx, elections));
   // routes: congress (keep this marker line)
   await app.register(consultationPageRoutes(ctx, elections));

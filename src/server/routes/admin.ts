@@ -9,10 +9,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   checkPasswordPolicy,
+  electionRolesOf,
   hashPassword,
   requireAccount,
   requireElectionRole,
@@ -58,6 +60,24 @@ async function noBody(request: FastifyRequest): Promise<void> {
   if (body === undefined || body === null) return;
   if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
   throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
+}
+
+/**
+ * Who may read the roll, and how: election admins and the credential authority in full, scrutineers
+ * (issue 15) with addresses masked; answers true for a scrutineer's masked view.
+ */
+export async function rollReadMasked(
+  ctx: ServerContext,
+  request: Parameters<typeof requireElectionRole>[1],
+  electionId: string,
+): Promise<boolean> {
+  const { account } = await requireElectionRole(ctx, request, electionId, [
+    'election-admin',
+    'credential-authority',
+    'scrutineer',
+  ]);
+  const held = await electionRolesOf(ctx.store, account.id, (await ctx.store.getElection(electionId))!);
+  return !held.has('election-admin') && !held.has('credential-authority');
 }
 
 export function voterView(v: VoterRow) {
@@ -235,13 +255,17 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     app.get<P>(
       '/api/v1/elections/:electionId/voters',
-      { schema: { params: ElectionParams, summary: 'The voter roll (no secrets)' } },
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'The voter roll (no secrets); scrutineers see addresses masked',
+        },
+      },
       async (request) => {
-        await requireElectionRole(ctx, request, request.params.electionId, [
-          'election-admin',
-          'credential-authority',
-        ]);
-        return { voters: (await ctx.store.listVoters(request.params.electionId)).map(voterView) };
+        const { electionId } = request.params;
+        const masked = await rollReadMasked(ctx, request, electionId);
+        const voters = (await ctx.store.listVoters(electionId)).map(voterView);
+        return { voters: masked ? voters.map((v) => ({ ...v, email: maskAddress(v.email) })) : voters };
       },
     );
 

@@ -7,6 +7,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { encode } from '../../core/codec.js';
+import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
 import type { ElectionRow } from '../../store/store.js';
@@ -18,6 +19,7 @@ export const ElectionParams = Type.Object({ electionId: Type.String({ pattern: '
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow) {
   const turnout = await ctx.store.turnout(row.id);
+  const changes = await rollChangesAfterCredentials(ctx.store, row);
   return {
     id: row.id,
     name: row.name,
@@ -34,6 +36,8 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow) {
     turnout: { ballots: row.state === 'draft' ? 0 : turnout.ballots, voters: turnout.voters },
     result: row.state === 'published' && row.resultJson ? (JSON.parse(row.resultJson) as { result: unknown[] }).result : null,
     annulReason: row.state === 'annulled' ? row.annulReason : null,
+    // Issue 15: every per-voter change of the roll after credentials were issued, by login.
+    rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
   };
 }
 
