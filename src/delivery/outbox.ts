@@ -322,7 +322,12 @@ export async function queueRollChangeNotice(
     {
       voter,
       purpose: 'roll-change',
-      rendered: rollChangeNotice(messageLanguage(voter.language, settings.defaultLanguage), facts, voter, change),
+      rendered: rollChangeNotice(
+        messageLanguage(voter.language, settings.defaultLanguage),
+        facts,
+        voter,
+        change,
+      ),
       secretKind: null,
       deferred: null,
       priority: 0,

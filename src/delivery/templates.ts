@@ -198,7 +198,9 @@ export function passwordMessage(
   const m = messagesFor(language).mail;
   return render(language, m.password.subject(shownName(language, election)), [
     ...opening(language, election, voter),
-    ...(replacesEarlier ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }] : []),
+    ...(replacesEarlier
+      ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
+      : []),
     { kind: 'p', text: m.password.intro },
     { kind: 'p', text: m.login(voter.login) },
     { kind: 'value', label: m.password.label, value: PASSWORD_PLACEHOLDER },

@@ -197,7 +197,9 @@ export class RollChanges {
     );
     if (typeof entry === 'string') throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: entry });
     if (await this.store.findVoterByLogin(electionId, entry.login))
-      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: `the login "${entry.login}" is already on the roll` });
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', {
+        problem: `the login "${entry.login}" is already on the roll`,
+      });
     const issued = await credentialsIssued(this.store, row);
     const voter: VoterRow = {
       id: randomId(),

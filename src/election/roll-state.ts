@@ -50,7 +50,9 @@ export async function rollChangesAfterCredentials(
   store: Store,
   row: Pick<ElectionRow, 'id' | 'organisationId'>,
 ): Promise<RollChangesSummary> {
-  return summariseRollChanges(await store.listAudit({ organisationId: row.organisationId, electionId: row.id }));
+  return summariseRollChanges(
+    await store.listAudit({ organisationId: row.organisationId, electionId: row.id }),
+  );
 }
 
 /** Whether credentials were issued for this roll: a bound public credential, or its audit entry. */
@@ -59,4 +61,3 @@ export async function credentialsIssued(store: Store, row: ElectionRow): Promise
   const entries = await store.listAudit({ organisationId: row.organisationId, electionId: row.id });
   return entries.some((e) => CREDENTIAL_ACTIONS.has(e.action));
 }
-

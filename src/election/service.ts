@@ -48,9 +48,9 @@ import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import type { BoardService } from './board.js';
 import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
+import { credentialsIssued } from './roll-state.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
-import { credentialsIssued } from './roll-state.js';
 import { parseVoterRoll, type RollEntry } from './voter-roll.js';
 
 /** A credential the server just generated for a voter, before it is handed to the outbox. */

@@ -378,7 +378,9 @@ export class RecoveryService {
   /** Whether, after opening, this election's server can send a voter's same credential again (escrow). */
   async canResendAfterOpening(electionId: string): Promise<boolean> {
     const row = await this.election(electionId);
-    return row.credentialMode === 'server' && (await this.store.getRecoverySettings(row.id))?.mode === 'escrow';
+    return (
+      row.credentialMode === 'server' && (await this.store.getRecoverySettings(row.id))?.mode === 'escrow'
+    );
   }
 
   /**

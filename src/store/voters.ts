@@ -60,7 +60,10 @@ export async function addVoter(trx: Transaction<Database>, voter: VoterRow): Pro
     .where('election_id', '=', voter.electionId)
     .executeTakeFirst();
   const position = last?.last === null || last?.last === undefined ? 0 : Number(last.last) + 1;
-  await trx.insertInto('voters').values(rows.toVoter(voter, voter.electionId, position)).execute();
+  await trx
+    .insertInto('voters')
+    .values(rows.toVoter(voter, voter.electionId, position))
+    .execute();
 }
 
 /**

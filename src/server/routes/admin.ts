@@ -237,7 +237,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
           schema: {
             params: ElectionParams,
             summary:
-              'Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]); all or nothing',
+              "Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]; without a language, the election's default); all or nothing; once credentials are issued, refused unless identical (per-voter actions then)",
           },
         },
         async (request) => {
@@ -248,7 +248,10 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
               problem: 'send the CSV as text/csv, or as JSON {"csv": "…"}',
             });
           const voters = await elections.importVoters(request.params.electionId, account, csv);
-          return { imported: voters.length };
+          // Once credentials are issued, only the same roll is accepted, and it changes nothing.
+          return voters.unchanged
+            ? { imported: voters.length, unchanged: true }
+            : { imported: voters.length };
         },
       );
     });

@@ -259,7 +259,11 @@ export function deliveryRoutes(
         voterIds: [voter.id],
         immediately: true,
       });
-      await audit(electionId, actor, 'delivery.password.voter', { login: voter.login, reason, count: queued });
+      await audit(electionId, actor, 'delivery.password.voter', {
+        login: voter.login,
+        reason,
+        count: queued,
+      });
       return queued;
     };
 

@@ -75,7 +75,13 @@ export function rollRoutes(ctx: ServerContext, elections: ElectionService): Fast
 
     app.post<
       P & {
-        Body: { email: string; login?: string; weight?: string; displayName?: string; language?: 'fr' | 'en' };
+        Body: {
+          email: string;
+          login?: string;
+          weight?: string;
+          displayName?: string;
+          language?: 'fr' | 'en';
+        };
       }
     >(
       '/api/v1/elections/:electionId/voters',
@@ -125,7 +131,10 @@ export function rollRoutes(ctx: ServerContext, elections: ElectionService): Fast
       {
         schema: {
           params: VoterParams,
-          body: Type.Object({ weight: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { weight: Type.String({ minLength: 1, maxLength: 20 }) },
+            { additionalProperties: false },
+          ),
           summary: "Change one voter's weight (before opening)",
           response: { 200: Outcome },
         },
