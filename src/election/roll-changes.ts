@@ -33,6 +33,8 @@ import { wrongState } from './refusals.js';
 import { credentialsIssued, maskAddress, type RollChangeAction } from './roll-state.js';
 import { isRollAddress, rollEntry, rollWeightProblem } from './voter-roll.js';
 
+const NOT_AN_ADDRESS = 'not a valid email address';
+
 /** Anything for a corrected address leaves at least this long after the notice to the old one. */
 export const NOTICE_LEAD_SECONDS = 60;
 
@@ -117,8 +119,7 @@ export class RollChanges {
     if (row.state !== 'draft' && row.state !== 'open') throw wrongState(row, ['draft', 'open']);
     const voter = await this.voterOf(row, voterId);
     const address = email.trim();
-    if (!isRollAddress(address))
-      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: `invalid email address "${address}"` });
+    if (!isRollAddress(address)) throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: NOT_AN_ADDRESS });
     if (address.toLowerCase() === voter.email.trim().toLowerCase())
       throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: 'this is already the registered address' });
     const issued = await credentialsIssued(this.store, row);
@@ -195,7 +196,9 @@ export class RollChanges {
       ],
       settings.defaultLanguage,
     );
-    if (typeof entry === 'string') throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: entry });
+    // What was typed is never echoed (it could be a secret typed in the wrong field).
+    if (typeof entry === 'string')
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: entry.replace(/ ".*"$|, got ".*"$/s, '') });
     if (await this.store.findVoterByLogin(electionId, entry.login))
       throw new DomainError('SCR_ROLL_INVALID_VOTER', {
         problem: `the login "${entry.login}" is already on the roll`,
@@ -278,8 +281,10 @@ export class RollChanges {
     const row = await this.elections.get(electionId);
     if (row.state !== 'draft') throw this.sealed(row);
     const voter = await this.voterOf(row, voterId);
-    const problem = rollWeightProblem(weight.trim());
-    if (problem) throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem });
+    if (rollWeightProblem(weight.trim()))
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', {
+        problem: 'the weight must be a whole number between 1 and 10^15',
+      });
     const next = BigInt(weight.trim()).toString();
     if (next === voter.weight)
       throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: 'this is already the weight' });

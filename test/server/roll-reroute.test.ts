@@ -214,12 +214,22 @@ describe('the reroute attack: the roll changes only in the open', () => {
     expect((await asAdmin.post(e('/open'))).status).toBe(200);
     const asThief = await http.client().signInVoter(electionId, 'victim', password);
     const cast = await asThief.post(e('/voter/ballots'), {
-      ballot: await ballotOf(server, electionId, { id: victim.id, credential }, VOTE),
+      ballot: await ballotOf(
+        server,
+        electionId,
+        { id: victim.id, login: 'victim', email: '', password, credential },
+        VOTE,
+      ),
     });
     expect(cast.status).toBe(201);
     // The victim's original credential was never sealed: a ballot made with it is refused.
     const stale = await asThief.post(e('/voter/ballots'), {
-      ballot: await ballotOf(server, electionId, { id: victim.id, credential: old.credential }, VOTE),
+      ballot: await ballotOf(
+        server,
+        electionId,
+        { id: victim.id, login: 'victim', email: '', password, credential: old.credential },
+        VOTE,
+      ),
     });
     expect(stale.status).toBe(403);
   });
