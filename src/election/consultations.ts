@@ -30,6 +30,7 @@ import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
 import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
 import { checkPaperBox } from './paper-box.js';
+import { publicLogin, rollChangesAfterCredentials } from './roll-state.js';
 import type { ElectionService } from './service.js';
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
@@ -411,15 +412,20 @@ export class ConsultationService {
           };
         }
         const election = await this.elections.get(box.electionId!);
+        const changes = await rollChangesAfterCredentials(this.store, election);
+        const withChanges = {
+          ...base,
+          rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
+        };
         // An annulled box that was published still shows its verified figures, for the record.
-        if (election.state !== 'published') return base;
+        if (election.state !== 'published') return withChanges;
         const head = await this.store.boardHead(election.id);
-        if (!head) return { ...base, problem: 'the published box has no board' };
+        if (!head) return { ...withChanges, problem: 'the published box has no board' };
         const verdict = await this.verifiedArchive(election, head);
-        if (!verdict.ok) return { ...base, problem: verdict.problem };
+        if (!verdict.ok) return { ...withChanges, problem: verdict.problem };
         if (questionsKey(verdict.box.questions.map((q) => questionCodec.toJson(q))) !== key)
-          return { ...base, problem: 'the box was not run on the consultation questions' };
-        return { ...base, verified: verdict.box };
+          return { ...withChanges, problem: 'the box was not run on the consultation questions' };
+        return { ...withChanges, verified: verdict.box };
       }),
     );
     const next = await this.store.consultations.next(id);
