@@ -203,12 +203,23 @@ export class ConsultationService {
     );
     if (!roll.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: roll.problems });
     const imported: Record<string, number> = {};
+    // Every box is checked before any is written: a box whose credentials were issued refuses a
+    // changed roll (issue 15), and then no box changes. Voters without a language get their box's
+    // default language.
+    const prepared = [];
     for (const box of boxes) {
       const part = roll.parts.get(box.label);
       // A federation absent from the file keeps its roll.
       if (part === undefined) continue;
-      // Each box's voters without a language get that box's default language (issue 15).
-      const voters = await this.elections.importVoters(box.electionId!, actor, part);
+      const ready = await this.elections.prepareImport(box.electionId!, part).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === 'SCR_ROLL_LOCKED')
+          throw new DomainError('SCR_ROLL_LOCKED', { box: box.label, ...(error.detail as object) });
+        throw error;
+      });
+      prepared.push({ box, ready });
+    }
+    for (const { box, ready } of prepared) {
+      const voters = await this.elections.applyImport(actor, ready);
       imported[box.label] = voters.length;
     }
     await this.audit(row, actor, 'consultation.voters', {

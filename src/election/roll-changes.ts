@@ -131,8 +131,6 @@ export class RollChanges {
     const at = this.clock.now().toISOString();
     const from = maskAddress(voter.email);
     const to = maskAddress(address);
-    // The old address hears of it first, before anything is queued for the new one.
-    if (issued) await queueRollChangeNotice(this.delivery, electionId, voter, { from, to, at });
     const credential: RollChangeOutcome['credential'] =
       voter.publicCredential === null
         ? 'none'
@@ -149,6 +147,9 @@ export class RollChanges {
       async () => {
         if (!(await this.store.updateVoter(electionId, voterId, { email: address })))
           throw new DomainError('SCR_CONFLICT');
+        // The old address hears of it first (`voter` is the row as it was), before anything is
+        // queued for the new one, which leaves only NOTICE_LEAD_SECONDS later.
+        if (issued) await queueRollChangeNotice(this.delivery, electionId, voter, { from, to, at });
       },
     );
     const notBefore = this.leadTime();

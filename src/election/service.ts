@@ -53,6 +53,11 @@ import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
 import { parseVoterRoll, type RollEntry } from './voter-roll.js';
 
+/** An import checked and ready to write (ElectionService.prepareImport). */
+export type PreparedImport =
+  | { readonly row: ElectionRow; readonly voters: VoterRow[] }
+  | { readonly row: ElectionRow; readonly unchanged: VoterRow[] };
+
 /** A credential the server just generated for a voter, before it is handed to the outbox. */
 export interface FreshCredential {
   readonly voterId: string;
@@ -222,6 +227,14 @@ export class ElectionService {
     csv: string,
     defaultLanguage?: string,
   ): Promise<VoterRow[] & { unchanged?: true }> {
+    return this.applyImport(actor, await this.prepareImport(electionId, csv, defaultLanguage));
+  }
+
+  /**
+   * Everything an import checks, without writing: the parsed roll, or the current one when the
+   * import is identical to it after credentials were issued (a consultation checks every box first).
+   */
+  async prepareImport(electionId: string, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const language = defaultLanguage ?? (await deliverySettings(this.store, electionId)).defaultLanguage;
@@ -236,7 +249,7 @@ export class ElectionService {
           differences: differences.slice(0, 50),
           more: Math.max(0, differences.length - 50),
         });
-      return Object.assign(current, { unchanged: true as const });
+      return { row, unchanged: current };
     }
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),
@@ -249,10 +262,16 @@ export class ElectionService {
       publicCredential: null,
       passwordHash: null,
     }));
-    await this.store.replaceVoters(electionId, voters);
+    return { row, voters };
+  }
+
+  async applyImport(actor: Actor, prepared: PreparedImport): Promise<VoterRow[] & { unchanged?: true }> {
+    const { row } = prepared;
+    if ('unchanged' in prepared) return Object.assign(prepared.unchanged, { unchanged: true as const });
+    await this.store.replaceVoters(row.id, prepared.voters);
     await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'voters.import', { count: voters.length });
-    return voters;
+    await this.audit(row, actor, 'voters.import', { count: prepared.voters.length });
+    return prepared.voters;
   }
 
   /** A per-voter change of a draft roll moves the election's version (roll-changes.ts). */
