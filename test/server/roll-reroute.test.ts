@@ -11,7 +11,7 @@
  *   - No mass password replacement while voting is open; one voter's new password is audited.
  * Messages go through the outbox and the sender to a test transport, with a clock the test moves.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as scrutinTool } from '../../src/cli/scrutin-tool/main.js';
@@ -58,6 +58,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
     return transport.accepted.slice(before);
   };
   const received = new Map<string, { credential: string; password: string }>();
+  const dir = join(tempDir('roll-officer'), 'officer');
 
   beforeAll(async () => {
     server = await testServer({ clock });
@@ -94,7 +95,6 @@ describe('the reroute attack: the roll changes only in the open', () => {
     const csv = 'victim@example.org,victim,1,Victor Im,fr\nother@example.org,other,1,Otto Her';
     expect((await asAdmin.request('PUT', e('/voters'), { text: csv })).status).toBe(200);
     expect((await asAdmin.post(e('/trustees/server'))).status).toBe(200);
-    const dir = join(tempDir('roll-officer'), 'officer');
     mkdirSync(dir);
     expect(await scrutinTool(['recovery', 'generate-key', '--group', 'BELENIOS-2048', '--dir', dir])).toBe(0);
     const publicKey = readFileSync(join(dir, 'recovery.pubkey'), 'utf8');
@@ -276,6 +276,28 @@ describe('the reroute attack: the roll changes only in the open', () => {
       count: 2,
       logins: ['victim', 'other'],
     });
+    // The officer approves; the same sealed credential then reaches the new address, saying it
+    // replaces the earlier message.
+    const request = (requests.json.requests as { id: string; login: string }[]).find(
+      (r) => r.login === 'other',
+    )!;
+    const decided = await asOfficer.post(e('/recovery/decisions'), { requestId: request.id, approve: true });
+    expect(decided.status).toBe(200);
+    const batch = await asOfficer.get(e('/recovery/escrow-batch'));
+    writeFileSync(join(dir, 'batch.json'), batch.body);
+    const decrypt = ['--key', join(dir, 'recovery.privkey'), '--in', join(dir, 'batch.json')];
+    expect(await scrutinTool(['recovery', 'decrypt', ...decrypt, '--out', join(dir, 'recovered.json')])).toBe(
+      0,
+    );
+    const recovered = readFileSync(join(dir, 'recovered.json'), 'utf8');
+    expect((await asOfficer.post(e('/recovery/recovered-credentials'), { recovered })).json).toEqual({
+      sent: 1,
+      alreadySent: 0,
+    });
+    const resent = await deliver();
+    expect(resent.map((m) => m.to)).toEqual(['mallory@evil.example']);
+    expect(credentialIn(resent[0]!.text)).toBe(received.get('other@example.org')!.credential);
+    expect(resent[0]!.text).toMatch(/replaces the one sent earlier/);
     // The abstaining voter's old address holds the notice.
     expect(
       transport.accepted.filter((m) => m.to === 'other@example.org').map((m) => m.subject),
