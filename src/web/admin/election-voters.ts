@@ -34,8 +34,18 @@ async function voterAction(
 
 function rowActions(ctx: CardContext, v: Voter, open: boolean): HTMLElement {
   const r = ctx.shell.t.roll.page;
+  // Each button names its voter for screen readers (and tests): "Correct the address – ann".
   const button = (label: string, run: () => Promise<void>) =>
-    h('button', { type: 'button', class: 'small', on: { click: () => void run() } }, label);
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        'aria-label': `${label} – ${v.login}`,
+        on: { click: () => void run() },
+      },
+      label,
+    );
   const address = button(r.correctAddress, () =>
     voterAction(
       ctx,
