@@ -83,20 +83,22 @@ export class RollChanges {
   }
 
   /**
-   * The one place a roll change and its audit entry are written: `write` changes the store, then
-   * the entry records it. (When the store offers a transaction, both go into it.)
+   * The one place a roll change and its audit entry are written: `write` changes the store it is
+   * given, then the entry records it. (When the store offers a transaction, `write`, the version
+   * move and the entry all go into it: pass the transaction's view instead of `this.store`.)
    */
   private async commit(
     row: ElectionRow,
     actor: Actor,
     action: RollChangeAction,
     details: Record<string, string | number | boolean | null>,
-    write: () => Promise<void>,
+    write: (store: Store) => Promise<void>,
   ): Promise<void> {
-    await write();
+    const store = this.store;
+    await write(store);
     // In draft the election's version moves, so an opening that read the roll before fails.
     if (row.state === 'draft') await this.elections.markRollChanged(row);
-    await this.store.appendAudit({
+    await store.appendAudit({
       organisationId: row.organisationId,
       electionId: row.id,
       actor: actor.id,
@@ -144,12 +146,13 @@ export class RollChanges {
       actor,
       'voter.address',
       { login: voter.login, from, to, stage: row.state, afterCredentials: issued, credential },
-      async () => {
-        if (!(await this.store.updateVoter(electionId, voterId, { email: address })))
+      async (store) => {
+        if (!(await store.updateVoter(electionId, voterId, { email: address })))
           throw new DomainError('SCR_CONFLICT');
         // The old address hears of it first (`voter` is the row as it was), before anything is
         // queued for the new one, which leaves only NOTICE_LEAD_SECONDS later.
-        if (issued) await queueRollChangeNotice(this.delivery, electionId, voter, { from, to, at });
+        if (issued)
+          await queueRollChangeNotice({ ...this.delivery, store }, electionId, voter, { from, to, at });
       },
     );
     const notBefore = this.leadTime();
@@ -229,7 +232,7 @@ export class RollChanges {
         afterCredentials: issued,
         credential,
       },
-      () => this.store.addVoter(voter),
+      (store) => store.addVoter(voter),
     );
     if (credential === 'issued') await this.issueCredential(row, actor, voter);
     return { voterId: voter.id, login: voter.login, credential, noticeToOldAddress: false };
@@ -266,8 +269,8 @@ export class RollChanges {
         afterCredentials: issued,
         credential,
       },
-      async () => {
-        if (!(await this.store.removeVoter(electionId, voterId))) throw new DomainError('SCR_CONFLICT');
+      async (store) => {
+        if (!(await store.removeVoter(electionId, voterId))) throw new DomainError('SCR_CONFLICT');
       },
     );
     return { voterId, login: voter.login, credential, noticeToOldAddress: false };
@@ -302,8 +305,8 @@ export class RollChanges {
         afterCredentials: issued,
         credential: voter.publicCredential === null ? 'none' : 'unchanged',
       },
-      async () => {
-        if (!(await this.store.updateVoter(electionId, voterId, { weight: next })))
+      async (store) => {
+        if (!(await store.updateVoter(electionId, voterId, { weight: next })))
           throw new DomainError('SCR_CONFLICT');
       },
     );
