@@ -189,7 +189,6 @@ export class RollChanges {
   async addVoter(electionId: string, actor: Actor, input: NewVoter): Promise<RollChangeOutcome> {
     const row = await this.elections.get(electionId);
     if (row.state !== 'draft') throw this.sealed(row);
-    const settings = await deliverySettings(this.store, electionId);
     const entry = rollEntry(
       [
         input.email.trim(),
@@ -198,7 +197,8 @@ export class RollChanges {
         input.displayName?.trim() ?? '',
         input.language?.trim() ?? '',
       ],
-      settings.defaultLanguage,
+      // None given: the election's default language, wherever it is read.
+      '',
     );
     // What was typed is never echoed (it could be a secret typed in the wrong field).
     if (typeof entry === 'string')

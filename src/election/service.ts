@@ -11,7 +11,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
-import { type DeliveryContext, deliverySettings, queueGeneratedCredentials } from '../delivery/index.js';
+import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import {
@@ -215,8 +215,9 @@ export class ElectionService {
   }
 
   /**
-   * Imports the roll, replacing it. Voters without a language get the election's default (its
-   * delivery settings) unless the caller names one. Once credentials are issued, the roll changes
+   * Imports the roll, replacing it. A voter without a language is stored with none (''): they follow
+   * the election's default language (its delivery settings) wherever it is read, even when the
+   * default is set after the import; a caller may name a default to store instead (the demo, tests). Once credentials are issued, the roll changes
    * one voter at a time (src/election/roll-changes.ts): an import that differs from the roll in
    * anything is refused and changes nothing; an identical one changes nothing and is answered as
    * such (`unchanged`), with no audit entry.
@@ -237,8 +238,7 @@ export class ElectionService {
   async prepareImport(electionId: string, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const language = defaultLanguage ?? (await deliverySettings(this.store, electionId)).defaultLanguage;
-    const parsed = parseVoterRoll(csv, language);
+    const parsed = parseVoterRoll(csv, defaultLanguage ?? '');
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     if (await credentialsIssued(this.store, row)) {
       const current = await this.store.listVoters(electionId);

@@ -73,6 +73,21 @@ describe("the election's language and the roll after credentials", () => {
     const again = new Map((await deliverAll()).map((m) => [m.to, m]));
     expect(again.get('cam@example.org')!.subject).toMatch(/^Votre code de vote/);
     expect(again.get('dan@example.org')!.subject).toMatch(/^Your voting credential/);
+
+    // The roll imported first, the language chosen after (the admin page's order): it still applies.
+    const later = await election('fr', 'eli@example.org,eli,1,Eli');
+    const settings = await asAdmin.put(later.e('/delivery/settings'), {
+      loginMode: 'one-time-code',
+      passwordDelaySeconds: 0,
+      helpContact: 'help@example.org',
+      defaultLanguage: 'en',
+    });
+    expect(settings.status).toBe(200);
+    expect((await asAdmin.get(later.e('/voters'))).json.voters[0].language).toBe('en');
+    expect((await asAdmin.post(later.e('/delivery/credentials'))).status).toBe(200);
+    const third = await deliverAll();
+    expect(third.map((m) => [m.to, m.language])).toEqual([['eli@example.org', 'en']]);
+    expect(third[0]!.subject).toMatch(/^Your voting credential/);
   });
 
   it('adds, re-weighs and removes voters one at a time once credentials exist, each audited and counted', async () => {
@@ -83,7 +98,12 @@ describe("the election's language and the roll after credentials", () => {
     expect(added.status, added.body).toBe(201);
     expect(added.json).toMatchObject({ login: 'gus', credential: 'issued' });
     const gus = (await server.store.listVoters(id)).find((v) => v.login === 'gus')!;
-    expect(gus).toMatchObject({ weight: '2', language: 'en' });
+    // Stored without a language: the election's default, wherever it is read.
+    expect(gus).toMatchObject({ weight: '2', language: '' });
+    const listed = (await asAdmin.get(e('/voters'))).json.voters.find(
+      (v: { login: string }) => v.login === 'gus',
+    );
+    expect(listed.language).toBe('en');
     expect(gus.publicCredential).not.toBeNull();
     const toGus = (await deliverAll()).filter((m) => m.to === 'gus@example.org');
     expect(toGus.map((m) => credentialIn(m.text) !== undefined)).toEqual([true]);

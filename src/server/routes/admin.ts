@@ -9,6 +9,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { deliverySettings } from '../../delivery/settings.js';
+import { messageLanguage } from '../../delivery/templates.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
@@ -80,14 +82,15 @@ export async function rollReadMasked(
   return !held.has('election-admin') && !held.has('credential-authority');
 }
 
-export function voterView(v: VoterRow) {
+/** `defaultLanguage`: the election's, which a voter imported without a language follows. */
+export function voterView(v: VoterRow, defaultLanguage = 'fr') {
   return {
     id: v.id,
     login: v.login,
     email: v.email,
     displayName: v.displayName,
     weight: v.weight,
-    language: v.language,
+    language: messageLanguage(v.language, defaultLanguage),
     hasCredential: v.publicCredential !== null,
   };
 }
@@ -267,7 +270,8 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       async (request) => {
         const { electionId } = request.params;
         const masked = await rollReadMasked(ctx, request, electionId);
-        const voters = (await ctx.store.listVoters(electionId)).map(voterView);
+        const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
+        const voters = (await ctx.store.listVoters(electionId)).map((v) => voterView(v, defaultLanguage));
         return { voters: masked ? voters.map((v) => ({ ...v, email: maskAddress(v.email) })) : voters };
       },
     );

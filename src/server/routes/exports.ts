@@ -7,6 +7,8 @@
  * its fields one by one, and a table that writes only the fields it names.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { deliverySettings } from '../../delivery/settings.js';
+import { messageLanguage } from '../../delivery/templates.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { AccountRow, ElectionRow } from '../../store/store.js';
@@ -60,8 +62,11 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       // Scrutineers read the roll too (issue 15), addresses masked.
       const masked = await rollReadMasked(ctx, request, electionId);
       const row = await elections.get(electionId);
+      const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
       const voters = (await ctx.store.listVoters(electionId))
         .map((v) => (masked ? { ...v, email: maskAddress(v.email) } : v))
+        // A voter imported without a language follows the election's default.
+        .map((v) => ({ ...v, language: messageLanguage(v.language, defaultLanguage) }))
         .map(toVoterRollRow);
       return {
         json: () => ({ election: about(row), exportedAt: exportedAt(), voters: voters.map(VOTER_ROLL.pick) }),
