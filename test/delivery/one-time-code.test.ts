@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
-import { LOGIN_FAILURES_PER_NAME } from '../../src/server/auth/rate-limits.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
+import { LOGIN_FAILURES_PER_NAME } from '../../src/server/auth/rate-limits.js';
 import { Client, type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
