@@ -13,6 +13,9 @@ import { CONGRESS_QUESTIONS, signedIn } from './support.js';
 
 const pg = await pgProblem();
 
+/** Reasons that say nothing: fewer than five characters that are not white space. */
+const BLANK_REASONS = ['     ', ' \t\n \u00a0  ', 'a   b  c d'];
+
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe.skipIf(dialect === 'postgres' && pg !== undefined)(
     `consultations: paper boxes, validation, roles (${dialect})`,
@@ -140,6 +143,24 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           expect(answer.json.error.detail.problem).toMatch(problem);
         }
         expect((await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes).toHaveLength(2);
+      });
+
+      it('refuses an annulment reason without five non-space characters, the box and its election unchanged', async () => {
+        // Issue 20, survivor 6: the schema's minLength let five spaces through.
+        const url = `/api/v1/consultations/${id}/boxes/${boxes[1]!.id}/annul`;
+        for (const reason of BLANK_REASONS) {
+          const refused = await client.post(url, { reason });
+          expect(refused.status, JSON.stringify(reason)).toBe(400);
+          expect(refused.json.error.code).toBe('SCR_BAD_REQUEST');
+        }
+        const box = (await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes.find(
+          (b: { id: string }) => b.id === boxes[1]!.id,
+        );
+        expect(box.annulment).toBeNull();
+        expect(await server.elections.get(boxes[1]!.electionId)).toMatchObject({
+          state: 'draft',
+          annulReason: null,
+        });
       });
 
       it('counts a paper box that replaces an annulled one, marked as not cryptographically verifiable', async () => {
