@@ -183,6 +183,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(paper.status, JSON.stringify(paper.json)).toBe(201);
         const paperBox = paper.json.boxes.find((b: { channel: string }) => b.channel === 'paper');
         expect(paperBox.reportSha256).toBe(createHash('sha256').update(report).digest('hex'));
+        // A paper box has no election to refuse a blank reason: the box's own check does.
+        for (const reason of BLANK_REASONS) {
+          const refused = await client.post(`/api/v1/consultations/${id}/boxes/${paperBox.id}/annul`, {
+            reason,
+          });
+          expect(refused.json.error?.code, JSON.stringify(reason)).toBe('SCR_BAD_REQUEST');
+        }
+        expect(
+          (await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes.find(
+            (b: { id: string }) => b.id === paperBox.id,
+          ).annulment,
+        ).toBeNull();
         // The online box is annulled too (nobody voted): the consultation is complete with the paper box alone.
         await client.post(`/api/v1/consultations/${id}/boxes/${boxes[0]!.id}/annul`, {
           reason: 'No online vote in the end',
