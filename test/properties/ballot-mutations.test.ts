@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { sha256B64 } from '../../src/core/hash.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
-import { serializeBallot } from '../../src/protocol/ballot.js';
+import { checkBallot, serializeBallot } from '../../src/protocol/ballot.js';
+import { parseBallot } from '../../src/protocol/ballot-box.js';
 import { ballotCodec, unsignedBallotCodec } from '../../src/protocol/messages.js';
 import { ballotSignatureChallenge, verifyDlog } from '../../src/protocol/proofs/schnorr.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
@@ -28,6 +29,7 @@ import {
   leaves,
   mutateNumber,
   type NumberOp,
+  OUT_OF_GROUP_ELEMENT_OPS,
   opsFor,
   setAt,
 } from './mutations.js';
@@ -230,6 +232,36 @@ describe('tampered ballots', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('ciphertexts out of the group', () => {
+  // Issue 20, survivor 1: dropping the membership check of β (or of α) in checkBallot went unnoticed,
+  // the proofs then refusing the ballot for another reason. Every slot, not a random one: the blank
+  // slot (under the blank proof) and the others (under the overall proof) of both answers.
+  it('are refused as not-in-group, whichever α or β of whichever answer is changed', () => {
+    const { group } = election.context;
+    let tried = 0;
+    for (const [index, original] of election.model.ballots.entries()) {
+      const json: unknown = JSON.parse(original);
+      const slots = leaves(json).filter((l) => l.category === 'choices');
+      expect(slots.map((l) => l.path.at(-1))).toEqual(Array(6).fill(['alpha', 'beta']).flat());
+      for (const leaf of slots) {
+        const current = getAt(json, leaf.path) as string;
+        for (const op of [...OUT_OF_GROUP_ELEMENT_OPS, 'zero'] as const) {
+          const next = op === 'zero' ? '0' : mutateNumber(group, current, op, 0n);
+          const parsed = parseBallot(JSON.stringify(setAt(json, leaf.path, next)));
+          if (!parsed.ok) throw new Error(`ballot ${index} ${leaf.path.join('.')} ${op}: ${parsed.problem}`);
+          const verdict = checkBallot(election.context, parsed.ballot);
+          expect(verdict, `ballot ${index} ${leaf.path.join('.')} ${op}`).toMatchObject({
+            ok: false,
+            reason: 'not-in-group',
+          });
+          tried++;
+        }
+      }
+    }
+    expect(tried).toBe(2 * 12 * 4);
   });
 });
 
