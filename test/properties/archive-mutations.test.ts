@@ -425,6 +425,21 @@ describe('a changed result', () => {
   });
 });
 
+describe('a result claiming a count plus the group order', () => {
+  // Issue 20, survivor 7: g^(r + q) = g^r, so only the bound on counts (at most the total weight)
+  // tells r + q from r; without it the verifier accepted a result inflated by q.
+  it('is refused by the result check, for every count', async () => {
+    const result = election.expected.result as number[][];
+    const { q } = election.context.group;
+    for (const [j, count] of result[0]!.entries()) {
+      const row = result[0]!.map((c, i) => (i === j ? (BigInt(count) + q).toString() : c));
+      const report = await verify({ ...election.model, result: JSON.stringify({ result: [row] }) });
+      expect(report.ok, `count ${j}`).toBe(false);
+      expect(report.failure).toMatchObject({ check: 'result', height: heightOf('Result') });
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Setup data (deterministic: a handful of cases, each caught before any ballot is looked at)
 
