@@ -487,7 +487,7 @@ export class ElectionService {
       ballotVerdict: verdict,
     });
     if (!appended.ok) {
-      if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? ''))
+      if (appended.reason === 'duplicate-tracker' || appended.failure?.reason === 'replay')
         throw new DomainError('SCR_BALLOT_DUPLICATE');
       if (appended.failure?.check === 'chain') throw new DomainError('SCR_VOTING_CLOSED');
       throw new DomainError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });

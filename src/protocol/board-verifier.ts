@@ -9,7 +9,7 @@
 import { type Codec, DecodeError, decodeText } from '../core/codec.js';
 import { sha256B64 } from '../core/hash.js';
 import type { EventRecord } from './archive/archive.js';
-import { type BallotCheck, checkBallot } from './ballot.js';
+import { type BallotCheck, type BallotRejection, checkBallot } from './ballot.js';
 import { BallotBox, parseBallot } from './ballot-box.js';
 import { type ElectionContext, loadElection } from './election.js';
 import {
@@ -25,8 +25,14 @@ import {
   sizedEncryptedTallyCodec,
   trusteesCodec,
 } from './messages.js';
-import { parsePublicCredentials } from './public-credentials.js';
-import { checkPartialDecryption, checkResult, combineFactors, computeEncryptedTally } from './tally.js';
+import { type CredentialsRejection, parsePublicCredentials } from './public-credentials.js';
+import {
+  checkPartialDecryption,
+  checkResult,
+  combineFactors,
+  computeEncryptedTally,
+  type PartialDecryptionRejection,
+} from './tally.js';
 import { checkTrustees, type TrusteeSet } from './trustees.js';
 
 export const CHECKS = [
@@ -43,8 +49,23 @@ export const CHECKS = [
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
+/**
+ * What was wrong, as a closed code beside the check's name, where a check can fail in several ways:
+ * tools and tests map on it, never on the message, whose wording is for people.
+ */
+export type FailureReason =
+  | BallotRejection
+  | 'invalid-credential'
+  | 'replay'
+  | 'unknown-trustee'
+  | 'decrypted-twice'
+  | 'election-key'
+  | PartialDecryptionRejection
+  | CredentialsRejection;
+
 export interface VerificationFailure {
   readonly check: CheckName;
+  readonly reason?: FailureReason;
   readonly message: string;
   readonly height?: number;
   readonly ballot?: string;
@@ -230,7 +251,13 @@ export class BoardVerifier {
         return decodeText(codec, raw, what);
       } catch (error) {
         if (error instanceof DecodeError)
-          return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
+          return fail({
+            check,
+            height,
+            trustee,
+            reason: 'malformed',
+            message: `malformed ${what}: ${error.message}`,
+          });
         throw error;
       }
     };
@@ -349,6 +376,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'unknown-trustee',
             message: `partial decryption from unknown trustee ${trustee}`,
           });
         if (this.shares.has(trustee))
@@ -356,6 +384,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'decrypted-twice',
             message: `trustee ${trustee} decrypted twice`,
           });
         const partial = decode(
@@ -371,7 +400,8 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
-            message: `partial decryption of trustee ${trustee}: ${problem}`,
+            reason: problem.reason,
+            message: `partial decryption of trustee ${trustee}: ${problem.problem}`,
           });
         this.shares.set(trustee, partial);
         this.counts.partialDecryptions++;
@@ -413,7 +443,12 @@ export class BoardVerifier {
       ctx = loadElection(payloadOf(setup.election, 'election'));
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new Failure({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
+        throw new Failure({
+          check: 'setup',
+          height: 0,
+          reason: 'malformed',
+          message: `invalid election: ${error.message}`,
+        });
       throw error;
     }
     this.pass('setup', 1, now() - started);
@@ -425,6 +460,7 @@ export class BoardVerifier {
       fail({
         check: 'trustees',
         height: 0,
+        reason: 'election-key',
         message: "election public key is not the product of the trustees' keys",
       });
     }
@@ -437,7 +473,13 @@ export class BoardVerifier {
       'public_credentials',
     );
     const eligibility = parsePublicCredentials(ctx.group, lines);
-    if (!eligibility.ok) throw new Failure({ check: 'credentials', height: 0, message: eligibility.problem });
+    if (!eligibility.ok)
+      throw new Failure({
+        check: 'credentials',
+        height: 0,
+        reason: eligibility.reason,
+        message: eligibility.problem,
+      });
     this.pass('credentials', lines.length, now() - started);
     this.setup = { ctx, trustees: checked.set, box: new BallotBox(eligibility.eligibility) };
   }
@@ -450,6 +492,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: sha256B64(raw),
+        reason: 'malformed',
         message: `ballot at height ${height}: ${parsed.problem}`,
       });
     }
@@ -459,6 +502,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'invalid-credential',
         message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)`,
       });
     }
@@ -468,6 +512,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: verdict.reason,
         message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}`,
       });
     }
@@ -476,6 +521,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'replay',
         message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)`,
       });
     }
