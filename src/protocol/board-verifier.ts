@@ -60,6 +60,11 @@ export type FailureReason =
   | 'unknown-trustee'
   | 'decrypted-twice'
   | 'election-key'
+  | 'not-the-product'
+  | 'num-tallied'
+  | 'total-weight'
+  | 'missing-decryption'
+  | 'not-the-decryption'
   | PartialDecryptionRejection
   | CredentialsRejection;
 
@@ -318,6 +323,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'not-the-product',
             message: 'encrypted tally is not the product of the last ballots',
           });
         }
@@ -327,6 +333,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'num-tallied',
             message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted`,
           });
         }
@@ -334,6 +341,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'total-weight',
             message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}`,
           });
         }
@@ -414,7 +422,8 @@ export class BoardVerifier {
         const { ctx, trustees } = this.setup!;
         const given = decode('result', resultCodec, payloadOf(event.payload, 'result'), 'result');
         const combined = combineFactors(ctx.group, trustees, this.shares, this.tally!);
-        if (!combined.ok) fail({ check: 'result', height, message: combined.problem });
+        if (!combined.ok)
+          fail({ check: 'result', height, reason: 'missing-decryption', message: combined.problem });
         const problem = checkResult(
           ctx,
           this.tally!,
@@ -423,7 +432,12 @@ export class BoardVerifier {
           given.result,
         );
         if (problem)
-          fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
+          fail({
+            check: 'result',
+            height,
+            reason: 'not-the-decryption',
+            message: `result does not match the decryption: ${problem}`,
+          });
         this.result = given.result;
         this.pass('result', 1, now() - started);
         this.phase = 'result';
