@@ -391,7 +391,7 @@ describe('role × endpoint matrix over the real routes', () => {
     });
   }
 
-  it('refuses every write of the OpenAPI document from a signed-in staff session without its CSRF token', async () => {
+  it('refuses every write of the OpenAPI document from a signed-in staff or voter session without its CSRF token', async () => {
     // Issue 20, survivor 4: CSRF was tested on POST only; a PUT (questions, schedule, roll, delivery
     // settings, recovery key) could drop the check unnoticed. Each write, each method, a wrong token too.
     const writes = operations.filter((op) => /^(POST|PUT|PATCH|DELETE) /.test(op));
@@ -400,7 +400,7 @@ describe('role × endpoint matrix over the real routes', () => {
     for (const route of writes) {
       const [method, path] = route.split(' ') as ['POST' | 'PUT', string];
       for (const csrf of [null, 'not-the-session-token']) {
-        for (const principal of ['orgAdminA', 'electionAdminA', 'operator'] as const) {
+        for (const principal of ['orgAdminA', 'electionAdminA', 'operator', 'voterA'] as const) {
           const client = await clientOf(principal);
           const answer = await client.request(method, urlOf(path, electionA.id), {
             ...requestFor(route, principal),
