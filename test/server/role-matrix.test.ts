@@ -395,7 +395,10 @@ describe('role × endpoint matrix over the real routes', () => {
     // Issue 20, survivor 4: CSRF was tested on POST only; a PUT (questions, schedule, roll, delivery
     // settings, recovery key) could drop the check unnoticed. Each write, each method, a wrong token too.
     const writes = operations.filter((op) => /^(POST|PUT|PATCH|DELETE) /.test(op));
-    expect(new Set(writes.map((op) => op.split(' ')[0]))).toEqual(new Set(['POST', 'PUT']));
+    // Today's write methods; a PATCH or DELETE route added later is covered by the same loop.
+    expect([...new Set(writes.map((op) => op.split(' ')[0]))]).toEqual(
+      expect.arrayContaining(['POST', 'PUT']),
+    );
     const auditBefore = (await server.store.listAudit({ organisationId: organisationA })).length;
     for (const route of writes) {
       const [method, path] = route.split(' ') as ['POST' | 'PUT', string];
