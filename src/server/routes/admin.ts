@@ -9,6 +9,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { decodeCsvBytes } from '../../election/csv-encoding.js';
+import { fieldWithControlCharacter } from '../../election/organisations.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
@@ -208,8 +210,17 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     // CSV arrives as text on this route only: every other route takes JSON.
     await app.register(async (scoped) => {
-      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-        done(null, body),
+      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
+      scoped.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'buffer' },
+        (_request, body, done) => {
+          try {
+            done(null, decodeCsvBytes(body as Buffer));
+          } catch (error) {
+            done(error as Error, undefined);
+          }
+        },
       );
       scoped.put<P & { Body: unknown }>(
         '/api/v1/elections/:electionId/voters',
@@ -470,6 +481,8 @@ function registerPeopleRoutes(
       const { organisationId } = request.params;
       const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
       const { email, displayName, orgAdmin } = request.body;
+      const controlled = fieldWithControlCharacter({ email, displayName });
+      if (controlled !== undefined) throw new ApiError('SCR_CONTROL_CHARACTER', { field: controlled });
       const password = secret(request.body.password, 'password');
       if (!checkPasswordPolicy(password).ok) throw new ApiError('SCR_WEAK_PASSWORD');
       if (await ctx.store.findAccountByEmail(email))

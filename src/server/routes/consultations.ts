@@ -14,6 +14,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { type AdvanceStep, ConsultationService } from '../../election/consultations.js';
+import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
 import {
@@ -380,8 +381,17 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
     );
 
     await app.register(async (scoped) => {
-      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-        done(null, body),
+      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
+      scoped.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'buffer' },
+        (_request, body, done) => {
+          try {
+            done(null, decodeCsvBytes(body as Buffer));
+          } catch (error) {
+            done(error as Error, undefined);
+          }
+        },
       );
       scoped.put<C & { Body: unknown }>(
         '/api/v1/consultations/:consultationId/voters',
