@@ -20,7 +20,7 @@ export const en = {
       draft: 'Voting has not opened yet.',
       closed: 'Voting is closed.',
       annulled: 'This election has been annulled.',
-      notFound: 'This election does not exist. Check the link you received.',
+      notFound: 'This election does not exist or has not opened yet. Check the link you received.',
       invalidElection: 'The election data could not be read, so this page cannot encrypt a vote.',
       unsupported: 'Some questions of this election cannot be answered in this booth yet.',
     },
@@ -218,7 +218,7 @@ export const en = {
     title: 'Election',
     loading: 'Loading the election…',
     unavailable: 'This election cannot be shown',
-    notFound: 'This election does not exist. Check the address.',
+    notFound: 'This election does not exist or is not public yet. Check the address.',
     state: {
       draft: 'This election is being prepared: voting has not opened yet.',
       open: 'Voting is open.',

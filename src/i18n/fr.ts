@@ -20,7 +20,7 @@ export const fr: Messages = {
       draft: 'Le vote n’est pas encore ouvert.',
       closed: 'Le vote est clos.',
       annulled: 'Cette élection a été annulée.',
-      notFound: 'Cette élection n’existe pas. Vérifiez le lien que vous avez reçu.',
+      notFound: 'Cette élection n’existe pas ou n’est pas encore ouverte. Vérifiez le lien que vous avez reçu.',
       invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
       unsupported:
         'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
@@ -221,7 +221,7 @@ export const fr: Messages = {
     title: 'Élection',
     loading: 'Chargement de l’élection…',
     unavailable: 'Cette élection ne peut pas être affichée',
-    notFound: 'Cette élection n’existe pas. Vérifiez l’adresse.',
+    notFound: 'Cette élection n’existe pas ou n’est pas encore publique. Vérifiez l’adresse.',
     state: {
       draft: 'Cette élection est en préparation : le vote n’est pas encore ouvert.',
       open: 'Le vote est ouvert.',

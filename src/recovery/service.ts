@@ -316,7 +316,9 @@ export class RecoveryService {
    * act on it (server mode, and after opening only with an escrow).
    */
   async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
-    const row = await this.election(electionId);
+    // An unknown id answers as a draft where nothing matched: a draft's existence stays private.
+    const row = await this.store.getElection(electionId);
+    if (row === undefined) return;
     if (row.state !== 'draft' && row.state !== 'open') throw new DomainError('SCR_VOTING_CLOSED');
     const voter = await this.store.findVoterByLogin(electionId, login.trim());
     const matches =

@@ -11,10 +11,12 @@ import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
 import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import { fieldWithControlCharacter } from '../../election/organisations.js';
+import { assertRoleSeparation } from '../../election/role-separation.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   checkPasswordPolicy,
+  electionRolesOf,
   hashPassword,
   requireAccount,
   requireElectionRole,
@@ -331,14 +333,16 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
             { additionalProperties: false },
           ),
           summary:
-            'Upload public credentials from an external credential authority (credential,weight,login)',
+            'Upload public credentials from an external credential authority (credential,weight,login); the credential authority only, never an admin',
         },
       },
       async (request) => {
+        // Only the credential authority, never an admin of the election (see role-separation.ts).
         const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
           'credential-authority',
-          'election-admin',
         ]);
+        const held = await electionRolesOf(ctx.store, account.id, await elections.get(request.params.electionId));
+        if (held.has('election-admin')) throw new ApiError('SCR_CREDENTIAL_AUTHORITY_SEPARATION');
         return elections.setExternalPublicCredentials(
           request.params.electionId,
           account,
@@ -554,6 +558,7 @@ function registerPeopleRoutes(
       const known = await organisationPeople(ctx.store, election.organisationId);
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
+      await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
       await ctx.store.addElectionRole({
         electionId,
         accountId: request.body.accountId,

@@ -89,6 +89,16 @@ type C = { Params: { consultationId: string } };
 type B = { Params: { consultationId: string; boxId: string } };
 
 /** Reading a consultation's provisional figures; managing it (org admins only). */
+/** Whether one of the consultation's ballot boxes has opened (before that, it is private like a draft). */
+export async function consultationOpened(ctx: ServerContext, boxes: readonly BoxRow[]): Promise<boolean> {
+  for (const box of boxes) {
+    if (!box.electionId) continue;
+    const state = (await ctx.store.getElection(box.electionId))?.state;
+    if (state !== undefined && state !== 'draft') return true;
+  }
+  return false;
+}
+
 export async function consultationAccess(
   ctx: ServerContext,
   request: FastifyRequest,
@@ -297,12 +307,16 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
       const row = await consultations.get(id);
       const report = await consultations.consolidation(id);
       if (!report.complete) {
-        if (request.principal.kind !== 'account') throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
+        const boxes = await consultations.boxes(id);
+        // Before any box opens, the consultation is as private as its draft elections: 404.
+        const unpublished = (await consultationOpened(ctx, boxes))
+          ? new ApiError('SCR_CONSULTATION_NOT_PUBLISHED')
+          : new ApiError('SCR_NOT_FOUND');
+        if (request.principal.kind !== 'account') throw unpublished;
         try {
-          await consultationAccess(ctx, request, row, await consultations.boxes(id), 'read');
+          await consultationAccess(ctx, request, row, boxes, 'read');
         } catch (error) {
-          if (error instanceof DomainError && error.code === 'SCR_FORBIDDEN')
-            throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
+          if (error instanceof DomainError && error.code === 'SCR_FORBIDDEN') throw unpublished;
           throw error;
         }
       }
