@@ -502,6 +502,8 @@ export const en = {
         'A person independent of the platform generates the credentials offline with scrutin-tool, sends them to the voters and uploads only the public credentials here. Protects against: a compromised platform voting in a voter’s place. Residual risk: that person could vote for voters who never vote — watch the sign-in list and turnout.',
       publicCredentials: 'Public credentials (one “credential,weight,login” per line)',
       upload: 'Upload the public credentials',
+      uploadByAuthority:
+        'Only the credential authority of this election uploads its public credentials (POST /api/v1/elections/{id}/credentials/public, made with scrutin-tool setup generate-credentials); an admin of the election cannot, and cannot hold that role.',
       uploadConfirm: 'Upload these public credentials?',
       uploadEffects: (n: number) => [
         `${n} public credentials are checked and bound to the voters’ logins.`,

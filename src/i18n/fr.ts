@@ -505,6 +505,8 @@ export const fr: Messages = {
         'Une personne indépendante de la plateforme génère les codes hors ligne avec scrutin-tool, les envoie aux votant·es et ne téléverse ici que les codes publics. Protège contre : une plateforme compromise qui voterait à la place de quelqu’un. Risque résiduel : cette personne pourrait voter pour celles et ceux qui ne votent pas — surveillez la liste d’émargement et la participation.',
       publicCredentials: 'Codes publics (une ligne « code,poids,identifiant » par personne)',
       upload: 'Téléverser les codes publics',
+      uploadByAuthority:
+        'Seule l’autorité de codes de vote de cette élection téléverse ses codes publics (POST /api/v1/elections/{id}/credentials/public, faits avec scrutin-tool setup generate-credentials) ; un administrateur de l’élection ne le peut pas, et ne peut pas détenir ce rôle.',
       uploadConfirm: 'Téléverser ces codes publics ?',
       uploadEffects: (n: number) => [
         `${n} codes publics sont vérifiés et associés aux identifiants des votant·es.`,

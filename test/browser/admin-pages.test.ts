@@ -14,9 +14,10 @@ import { requireGroup } from '../../src/core/group.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { Client } from '../server/harness.js';
-import type { TestAccount } from '../server/scenario.js';
+import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import {
   artifactDir,
+  asTestServer,
   canRunBrowser,
   launchChromium,
   organisationWithAdmin,
@@ -218,14 +219,27 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       { id: 'b', login: 'bob', weight: 2n },
       { id: 'c', login: 'cid', weight: 1n },
     ]);
-    await page
-      .getByLabel('Public credentials (one “credential,weight,login” per line)')
-      .fill(made.publicWithLogins.join('\n'));
-    await page.getByRole('button', { name: 'Upload the public credentials' }).click();
-    await dialog().getByRole('button', { name: 'Upload the public credentials' }).click();
-    await expect
-      .poll(() => status().textContent(), POLL)
-      .toContain(`Fingerprint of the public credentials: ${made.fingerprint}`);
+    // Only the credential authority uploads them (issue 15): the admin's page says so and offers no form.
+    expect(await page.locator('#upload-by-authority').textContent()).toContain(
+      'Only the credential authority of this election uploads its public credentials',
+    );
+    expect(await page.getByRole('button', { name: 'Upload the public credentials' }).count()).toBe(0);
+    const refused = await (await signedIn()).post(`/api/v1/elections/${electionId}/credentials/public`, {
+      publicCredentials: made.publicWithLogins,
+    });
+    expect(refused.status).toBe(403);
+    const authority = await addAccount(asTestServer(server), 'credential-authority');
+    await grant(asTestServer(server), electionId, authority, 'credential-authority');
+    const asAuthority = api();
+    await asAuthority.post('/api/v1/auth/login', { email: authority.email, password: authority.password });
+    const uploaded = await asAuthority.post(`/api/v1/elections/${electionId}/credentials/public`, {
+      publicCredentials: made.publicWithLogins,
+    });
+    expect(uploaded.json.fingerprint).toBe(made.fingerprint);
+    await page.reload();
+    await expect.poll(() => page.locator('#credential-status').textContent(), POLL).toContain(
+      '3 of 3 voters have a credential',
+    );
     expect(await page.locator('#credential-status').textContent()).toContain(
       '3 of 3 voters have a credential',
     );

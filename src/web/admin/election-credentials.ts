@@ -91,37 +91,6 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     t.withCredential(withCredential, voters.length),
   );
   if (!ctx.draft) return section('credentials-heading', t.heading, status, recoveryLine, explain);
-  const lines = h('textarea', { rows: 4, spellcheck: false, class: 'mono' });
-  const upload = h(
-    'form',
-    {
-      novalidate: true,
-      on: {
-        submit: async (event) => {
-          event.preventDefault();
-          const publicCredentials = lines.value
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter((l) => l !== '');
-          if (
-            await confirmAction({
-              title: t.uploadConfirm,
-              effects: t.uploadEffects(publicCredentials.length),
-              confirmLabel: t.upload,
-              cancelLabel: ctx.shell.t.admin.cancel,
-            })
-          )
-            await ctx.change('POST', '/credentials/public', { publicCredentials }, (answer) =>
-              t.fingerprint(
-                isRecord(answer) && typeof answer.fingerprint === 'string' ? answer.fingerprint : '?',
-              ),
-            );
-        },
-      },
-    },
-    field(t.publicCredentials, lines),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t.upload)),
-  );
   return section(
     'credentials-heading',
     t.heading,
@@ -131,6 +100,8 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     h('p', { class: 'hint' }, t.recoveryHint),
     explain,
     h('h3', {}, t.uploadHeading),
-    upload,
+    // Only the credential authority uploads public credentials, never an admin (issue 15): it knows
+    // the private ones, and an admin who did too could vote for any voter who abstains.
+    h('p', { class: 'hint', id: 'upload-by-authority' }, t.uploadByAuthority),
   );
 }
