@@ -10,7 +10,11 @@ import { DomainError } from '../errors/catalogue.js';
 import type { ElectionRow, Role, Store } from '../store/store.js';
 
 /** Roles the account holds on the election, organisation admins counting as its 'election-admin'. */
-export async function rolesOnElection(store: Store, accountId: string, election: ElectionRow): Promise<Set<Role>> {
+export async function rolesOnElection(
+  store: Store,
+  accountId: string,
+  election: ElectionRow,
+): Promise<Set<Role>> {
   const held = new Set<Role>();
   for (const grant of await store.listRolesOfAccount(accountId))
     if (grant.electionId === election.id) held.add(grant.role);

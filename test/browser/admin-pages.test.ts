@@ -237,9 +237,9 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     });
     expect(uploaded.json.fingerprint).toBe(made.fingerprint);
     await page.reload();
-    await expect.poll(() => page.locator('#credential-status').textContent(), POLL).toContain(
-      '3 of 3 voters have a credential',
-    );
+    await expect
+      .poll(() => page.locator('#credential-status').textContent(), POLL)
+      .toContain('3 of 3 voters have a credential');
     expect(await page.locator('#credential-status').textContent()).toContain(
       '3 of 3 voters have a credential',
     );

@@ -62,7 +62,9 @@ describe('external credential authority: passwords by mail, credentials never', 
       requireGroup('BELENIOS-2048'),
       voters.map((v) => ({ id: v.id, login: v.login, weight: BigInt(v.weight) })),
     );
-    const upload = await authority.post(e('/credentials/public'), { publicCredentials: made.publicWithLogins });
+    const upload = await authority.post(e('/credentials/public'), {
+      publicCredentials: made.publicWithLogins,
+    });
     expect(upload.status).toBe(200);
     expect(upload.json.fingerprint).toBe(made.fingerprint);
 

@@ -107,7 +107,11 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
   ).toBe(200);
   const trustees = [];
   for (const a of accounts) trustees.push(await signIn(a.email));
-  await server.store.addElectionRole({ electionId, accountId: authorityAccount.id, role: 'credential-authority' });
+  await server.store.addElectionRole({
+    electionId,
+    accountId: authorityAccount.id,
+    role: 'credential-authority',
+  });
   return {
     electionId,
     admin,
@@ -203,8 +207,11 @@ describe('threshold trustees through the HTTP API', () => {
       logins.map((login) => ({ id: login, login, weight: 1n })),
     );
     expect(
-      (await authority.post(`${base}/credentials/public`, { publicCredentials: credentials.publicWithLogins }))
-        .status,
+      (
+        await authority.post(`${base}/credentials/public`, {
+          publicCredentials: credentials.publicWithLogins,
+        })
+      ).status,
     ).toBe(200);
     const voterRows = await server.store.listVoters(electionId);
     const passwordHash = await hashPassword(secret(PASSWORD, 'password'));

@@ -86,7 +86,10 @@ export async function requirePublicElection(
   if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
   if (election.state !== 'draft') return election;
   const { principal } = request;
-  if (principal.kind === 'account' && (await electionRolesOf(ctx.store, principal.account.id, election)).size > 0)
+  if (
+    principal.kind === 'account' &&
+    (await electionRolesOf(ctx.store, principal.account.id, election)).size > 0
+  )
     return election;
   throw new ApiError('SCR_NOT_FOUND');
 }

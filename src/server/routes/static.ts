@@ -68,7 +68,9 @@ export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
-    app.get('/admin/consultations/:consultationId', async (_request, reply) => sendPage(reply, root, 'admin'));
+    app.get('/admin/consultations/:consultationId', async (_request, reply) =>
+      sendPage(reply, root, 'admin'),
+    );
     // pages: congress-pages (keep this marker line)
     // The landing page names nothing private (no organisation, no election); the operator console.
     app.get('/', async (_request, reply) => sendPage(reply, root, 'home'));

@@ -1,13 +1,11 @@
 /**
  * The credentials card of the admin election page: the credential mode and how many voters have a
  * credential, what each mode protects against, the recovery choice and, while a draft, declining
- * recovery and uploading public credentials from an external credential authority.
+ * recovery; public credentials from an external authority are uploaded by that authority, not here.
  */
 import { h } from '../booth/dom.js';
-import { isRecord } from './api.js';
 import { confirmAction } from './confirm.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
 
 export function credentialsCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin.credentials;
