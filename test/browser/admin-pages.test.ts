@@ -19,6 +19,7 @@ import {
   artifactDir,
   asTestServer,
   canRunBrowser,
+  clearAnnouncements,
   launchChromium,
   organisationWithAdmin,
   POLL,
@@ -72,12 +73,14 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   it('signs in, shows the organisation and adds a person with an initial password', async () => {
     await page.goto(`${server.url}/admin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => alert().textContent(), POLL)
       .toContain('Enter your email address and your password.');
     await page.getByLabel('Email address').fill(admin.email);
     await page.getByLabel('Password').fill('not the password at all');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('Wrong login or password.');
     await page.getByLabel('Password').fill(admin.password);
@@ -90,9 +93,11 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByLabel('Name', { exact: true }).fill('Sam Scrutineer');
     await page.getByLabel('Email', { exact: true }).fill('sam@example.org');
     await page.getByLabel('Initial password (at least 10 characters)').fill('short');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('at least 10 characters');
     await page.getByLabel('Initial password (at least 10 characters)').fill('sam-initial-password-123');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Sam Scrutineer was added.');
     await page.getByRole('cell', { name: 'sam@example.org' }).waitFor();
@@ -119,6 +124,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByLabel('Name of the election').fill('Congrès 2026: bureau');
     await page.getByLabel('Description (shown to voters)').fill('Election of the federation bureau.');
     await page.getByLabel('Time zone of the dates').fill('Mars/Olympus');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Create the election (draft)' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('This time zone is unknown');
     await page.getByLabel('Time zone of the dates').fill('America/Montreal');
@@ -133,6 +139,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await first.getByLabel('Question', { exact: true }).fill('Who should chair the bureau?');
     await first.getByLabel('Answers (one per line)').fill('Alice Martin\nBruno Diallo\nChloé Nguyen');
     await first.getByLabel('Maximum number of answers').fill('4');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the questions' }).click();
     await expect
       .poll(() => alert().textContent(), POLL)
@@ -146,6 +153,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await second.getByLabel('Minimum number of answers').fill('1');
     await second.getByLabel('Maximum number of answers').fill('2');
     await second.getByLabel('Voters may vote blank').check();
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the questions' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     const saved = (await adminView()).questions;
@@ -165,6 +173,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByRole('button', { name: 'Import the voter list' }).click();
     await dialog().getByRole('heading', { name: 'Replace the voter list?' }).waitFor();
     expect(await dialog().textContent()).toContain('The 3 lines of the list are checked');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Import the voter list' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('nothing was imported');
     const problems = await alert().locator('li').allTextContents();
@@ -184,6 +193,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     });
     await expect.poll(() => csv.inputValue(), POLL).toContain('cid@example.org,cid,1,Cid Campeador');
     await page.getByRole('button', { name: 'Import the voter list' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Import the voter list' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('3 voters imported.');
     expect(await page.locator('#voter-table tbody tr').count()).toBe(3);
@@ -248,6 +258,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     // Passwords travel apart from credentials; the delivery table follows each voter's messages.
     await page.getByRole('button', { name: 'Send the passwords now' }).click();
     expect(await dialog().textContent()).toContain('sent in a message of its own');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Send the passwords now' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('3 messages queued.');
     const rows = await page.locator('#delivery-table tbody tr').allTextContents();
@@ -258,6 +269,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
 
     // 18:00 in Montreal in December is 23:00 UTC.
     await page.getByLabel('Voting closes').fill('2099-12-01T18:00');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the dates' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     const dated = await adminView();
@@ -269,6 +281,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   it('gives a person a role on the election', async () => {
     await page.getByLabel('Person').selectOption({ label: 'Sam Scrutineer (sam@example.org)' });
     await page.getByLabel('Role', { exact: true }).selectOption('scrutineer');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Give the role' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Sam Scrutineer is now scrutineer.');
     const roles = (await (await signedIn()).get(`/api/v1/elections/${electionId}/roles`)).json.roles;
@@ -293,6 +306,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect((await adminView()).state).toBe('draft');
 
     await page.getByRole('button', { name: 'Open the election' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Open the election' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Done. The election is now: Open for voting.');
     const opened = await adminView();
@@ -303,6 +317,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
 
     await page.getByRole('button', { name: 'Extend voting' }).click();
     await dialog().getByLabel('New closing time (America/Montreal)').fill('2099-12-02T18:00');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Extend voting' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     expect((await adminView()).closesAt).toBe('2099-12-02T23:00:00.000Z');
@@ -316,6 +331,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await dialog()
       .getByLabel('Reason for annulling (shown publicly)')
       .fill('The voter list was the wrong one.');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Annul the election' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Done. The election is now: Annulled.');
     const annulled = (await api().get(`/api/v1/elections/${electionId}`)).json;
@@ -375,6 +391,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     expect((await server.store.findVoterByLogin(id, 'ann'))!.publicCredential).toBe(before);
     await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Replace ann’s credential' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('A new credential is on its way to ann.');
     const after = (await server.store.findVoterByLogin(id, 'ann'))!.publicCredential;
