@@ -37,19 +37,3 @@ export async function assertRoleSeparation(
     (role === 'election-admin' && held.has('credential-authority'));
   if (clash) throw new DomainError('SCR_CREDENTIAL_AUTHORITY_SEPARATION', { role });
 }
-
-/**
- * Before making an account an organisation admin (hence admin of every election of the
- * organisation): refused if it is the credential authority of one of them.
- */
-export async function assertCanBecomeOrganisationAdmin(
-  store: Store,
-  accountId: string,
-  organisationId: string,
-): Promise<void> {
-  for (const grant of await store.listRolesOfAccount(accountId)) {
-    if (grant.role !== 'credential-authority') continue;
-    if ((await store.getElection(grant.electionId))?.organisationId === organisationId)
-      throw new DomainError('SCR_CREDENTIAL_AUTHORITY_SEPARATION', { role: 'org-admin' });
-  }
-}
