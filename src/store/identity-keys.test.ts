@@ -1,5 +1,5 @@
 /**
- * Identities compare trimmed, NFC, case-folded in the store (migration 0005): a second account whose
+ * Identities compare trimmed, NFC, case-folded in the store (migration 0006): a second account whose
  * email differs only by case is refused whatever the tenant, lookups find the person whatever the
  * case typed, and a store whose existing rows already collide refuses to migrate, with a report
  * naming every collision and nothing changed. On SQLite and, when a server answers, PostgreSQL.
@@ -161,7 +161,7 @@ describe.each(dialects)('identity keys on %s', (dialect) => {
       );
       expect(refusal).toBeInstanceOf(Error);
       const report = String(refusal?.message);
-      expect(report).toContain('0005_identity_keys');
+      expect(report).toContain('0006_identity_keys');
       expect(report).toContain('"adminB@example.org" (account acc-1)');
       expect(report).toContain('"ADMINB@EXAMPLE.ORG" (account acc-2)');
       expect(report).not.toContain('other@example.org');
@@ -171,7 +171,7 @@ describe.each(dialects)('identity keys on %s', (dialect) => {
       expect(report).not.toContain('"bob"');
 
       // Nothing changed: the migration is not recorded, no column was added, the rows are as they were.
-      expect(await appliedMigrations(raw)).not.toContain('0005_identity_keys');
+      expect(await appliedMigrations(raw)).not.toContain('0006_identity_keys');
       const columns = (await raw.db.introspection.getTables()).find((t) => t.name === 'accounts')?.columns;
       expect(columns?.map((c) => c.name)).not.toContain('email_key');
       const emails = await raw.db.selectFrom('accounts').select('email').orderBy('id').execute();

@@ -213,7 +213,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_recovery': recoveryMigration,
   // migration: recovery (keep this marker line)
   // Emails and logins compare trimmed, NFC, case-folded; refuses to run over existing collisions.
-  '0005_identity_keys': identityKeysMigration,
+  // (0006: after 0005_accounts, which another branch of issue 15 adds.)
+  '0006_identity_keys': identityKeysMigration,
   // migration: identity (keep this marker line)
 };
 
