@@ -1,5 +1,5 @@
 /**
- * Migration 0005: account emails and voter logins compare by `identityKey` (trimmed, NFC,
+ * Migration 0006: account emails and voter logins compare by `identityKey` (trimmed, NFC,
  * case-folded: src/core/identity.ts). Each table gets the key in its own column with a unique index,
  * on both dialects. Rows written before this migration may already collide (`ADMINB@EXAMPLE.ORG`
  * beside `adminB@example.org`, a roll with `alice` and `ALICE`): those are not merged or renamed
