@@ -503,7 +503,7 @@ export const en = {
       publicCredentials: 'Public credentials (one “credential,weight,login” per line)',
       upload: 'Upload the public credentials',
       uploadByAuthority:
-        'Only the credential authority of this election uploads its public credentials (POST /api/v1/elections/{id}/credentials/public, made with scrutin-tool setup generate-credentials); an admin of the election cannot, and cannot hold that role.',
+        'Only the credential authority of this election uploads its public credentials (made with scrutin-tool setup generate-credentials), on its own page; an admin of the election cannot, and cannot hold that role. Give the authority this address:',
       uploadConfirm: 'Upload these public credentials?',
       uploadEffects: (n: number) => [
         `${n} public credentials are checked and bound to the voters’ logins.`,
@@ -531,6 +531,13 @@ export const en = {
         'Before opening, a lost credential can still be replaced.',
       ],
       uploadHeading: 'Public credentials from an external credential authority',
+      authorityTitle: 'Credential authority',
+      authorityIntro:
+        'Paste here the public credentials you made offline with scrutin-tool setup generate-credentials: the contents of the .pubcreds file, or one “credential,weight,login” per line. Keep the private credentials to yourself: send them to the voters, never to this server.',
+      authorityFingerprint: (f: string) =>
+        `Fingerprint of the public credentials: ${f}. Check it is the one scrutin-tool printed.`,
+      authoritySignIn: 'Sign in with the account that was given the credential-authority role for this election.',
+      authorityNotDraft: 'This election is no longer in preparation: its public credentials are sealed.',
       modes: { server: 'server as credential authority', external: 'external credential authority' } as Record<string, string>,
     },
     delivery: {

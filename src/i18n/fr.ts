@@ -506,7 +506,7 @@ export const fr: Messages = {
       publicCredentials: 'Codes publics (une ligne « code,poids,identifiant » par personne)',
       upload: 'Téléverser les codes publics',
       uploadByAuthority:
-        'Seule l’autorité de codes de vote de cette élection téléverse ses codes publics (POST /api/v1/elections/{id}/credentials/public, faits avec scrutin-tool setup generate-credentials) ; un administrateur de l’élection ne le peut pas, et ne peut pas détenir ce rôle.',
+        'Seule l’autorité de codes de vote de cette élection téléverse ses codes publics (faits avec scrutin-tool setup generate-credentials), sur sa propre page ; un administrateur de l’élection ne le peut pas, et ne peut pas détenir ce rôle. Donnez-lui cette adresse :',
       uploadConfirm: 'Téléverser ces codes publics ?',
       uploadEffects: (n: number) => [
         `${n} codes publics sont vérifiés et associés aux identifiants des votant·es.`,
@@ -534,6 +534,13 @@ export const fr: Messages = {
         'Avant l’ouverture, un code perdu peut encore être remplacé.',
       ],
       uploadHeading: 'Codes publics d’une autorité de codes de vote externe',
+      authorityTitle: 'Autorité de codes de vote',
+      authorityIntro:
+        'Collez ici les codes publics que vous avez faits hors ligne avec scrutin-tool setup generate-credentials : le contenu du fichier .pubcreds, ou une ligne « code,poids,identifiant » par personne. Gardez les codes privés pour vous : envoyez-les aux votant·es, jamais à ce serveur.',
+      authorityFingerprint: (f: string) =>
+        `Empreinte des codes publics : ${f}. Vérifiez que c’est celle affichée par scrutin-tool.`,
+      authoritySignIn: 'Identifiez-vous avec le compte qui a reçu le rôle d’autorité de codes de vote pour cette élection.',
+      authorityNotDraft: 'Cette élection n’est plus en préparation : ses codes publics sont scellés.',
       modes: { server: 'serveur comme autorité de codes de vote', external: 'autorité de codes de vote externe' } as Record<string, string>,
     },
     delivery: {

@@ -240,12 +240,29 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect(refused.status).toBe(403);
     const authority = await addAccount(asTestServer(server), 'credential-authority');
     await grant(asTestServer(server), electionId, authority, 'credential-authority');
-    const asAuthority = api();
-    await asAuthority.post('/api/v1/auth/login', { email: authority.email, password: authority.password });
-    const uploaded = await asAuthority.post(`/api/v1/elections/${electionId}/credentials/public`, {
-      publicCredentials: made.publicWithLogins,
-    });
-    expect(uploaded.json.fingerprint).toBe(made.fingerprint);
+    // The authority uploads on its own page, linked from the admin's card.
+    const link = await page.locator('#upload-by-authority a').getAttribute('href');
+    expect(link).toBe(`/authority/${electionId}`);
+    const authorityPage = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    await authorityPage.goto(`${server.url}${link}`);
+    await authorityPage.locator('#sign-in-email').fill(authority.email);
+    await authorityPage.locator('#sign-in-password').fill(authority.password);
+    await authorityPage.keyboard.press('Enter');
+    // What scrutin-tool writes to the .pubcreds file: a JSON array.
+    await authorityPage.locator('#public-credentials').fill(JSON.stringify(made.publicWithLogins));
+    await authorityPage.getByRole('button', { name: 'Upload the public credentials' }).click();
+    await authorityPage
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Upload the public credentials' })
+      .click();
+    await expect
+      .poll(() => authorityPage.locator('#page-status').textContent(), POLL)
+      .toContain(`Fingerprint of the public credentials: ${made.fingerprint}`);
+    expect(await authorityPage.locator('#credential-status').textContent()).toBe(
+      '3 of 3 voters have a credential.',
+    );
+    await authorityPage.screenshot({ path: join(SHOTS, 'authority-upload.png'), fullPage: true });
+    await authorityPage.close();
     await page.reload();
     await expect
       .poll(() => page.locator('#credential-status').textContent(), POLL)

@@ -100,6 +100,12 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     h('h3', {}, t.uploadHeading),
     // Only the credential authority uploads public credentials, never an admin (issue 15): it knows
     // the private ones, and an admin who did too could vote for any voter who abstains.
-    h('p', { class: 'hint', id: 'upload-by-authority' }, t.uploadByAuthority),
+    h(
+      'p',
+      { class: 'hint', id: 'upload-by-authority' },
+      t.uploadByAuthority,
+      ' ',
+      h('a', { href: `/authority/${encodeURIComponent(election.id)}` }, `/authority/${election.id}`),
+    ),
   );
 }
