@@ -172,11 +172,12 @@ describe('one-time sign-in codes', () => {
 
   it('finds the voter whatever the case of the login typed, for the code and for signing in (issue 15)', async () => {
     now += 11 * 60_000;
-    await requestCode(' BOB ');
-    const code = latestCode('bob@example.org')!;
+    // Ana (Bob's login is at its failure limit from the test above, in real time).
+    await requestCode(' ANA ');
+    const code = latestCode('ana@example.org')!;
     expect(code).toMatch(/^\d{8}$/);
-    const signedIn = await new Client(server.app).post(e('/voter/code/login'), { login: 'Bob', code });
+    const signedIn = await new Client(server.app).post(e('/voter/code/login'), { login: 'Ana', code });
     expect(signedIn.status).toBe(200);
-    expect(signedIn.json.voter.login).toBe('bob');
+    expect(signedIn.json.voter.login).toBe('ana');
   });
 });
