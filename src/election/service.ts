@@ -11,6 +11,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
+import { identityKey } from '../core/identity.js';
 import { meaningfulReason } from '../core/reason.js';
 import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -47,6 +48,7 @@ import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store
 import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import type { BoardService } from './board.js';
+import { checkCsvText } from './csv-encoding.js';
 import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { credentialsIssued } from './roll-state.js';
@@ -239,7 +241,7 @@ export class ElectionService {
   async prepareImport(electionId: string, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const parsed = parseVoterRoll(csv, defaultLanguage ?? '');
+    const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage ?? '');
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     if (await credentialsIssued(this.store, row)) {
       const current = await this.store.listVoters(electionId);
@@ -693,20 +695,22 @@ export function rollDifferences(
   imported: readonly RollEntry[],
 ): { login: string; change: string }[] {
   const differences: { login: string; change: string }[] = [];
-  const byLogin = new Map(imported.map((v) => [v.login, v]));
+  // Logins are one person's whatever their case (identityKey), as on import.
+  const byLogin = new Map(imported.map((v) => [identityKey(v.login), v]));
   for (const voter of current) {
-    const next = byLogin.get(voter.login);
+    const next = byLogin.get(identityKey(voter.login));
     if (!next) {
       differences.push({ login: voter.login, change: 'removed' });
       continue;
     }
+    if (next.login !== voter.login) differences.push({ login: voter.login, change: 'login' });
     if (next.email !== voter.email) differences.push({ login: voter.login, change: 'address' });
     if (next.weight.toString() !== voter.weight) differences.push({ login: voter.login, change: 'weight' });
     if (next.displayName !== voter.displayName) differences.push({ login: voter.login, change: 'name' });
     if (next.language !== voter.language) differences.push({ login: voter.login, change: 'language' });
   }
-  const known = new Set(current.map((v) => v.login));
+  const known = new Set(current.map((v) => identityKey(v.login)));
   for (const next of imported)
-    if (!known.has(next.login)) differences.push({ login: next.login, change: 'added' });
+    if (!known.has(identityKey(next.login))) differences.push({ login: next.login, change: 'added' });
   return differences;
 }
