@@ -179,12 +179,13 @@ for (const dialect of ['sqlite', 'postgres'] as const)
             },
           ],
         ]);
+        // The roll as it now is opens (every voter has a credential); the public page (private while
+        // a draft) counts the changes with their logins.
+        expect((await asAdmin.post(e('/open'))).status).toBe(200);
         expect((await http.client().get(e())).json.rollChanges).toEqual({
           count: 3,
           logins: ['gus', 'fay', 'eve'],
         });
-        // The roll as it now is opens (every voter has a credential).
-        expect((await asAdmin.post(e('/open'))).status).toBe(200);
       });
 
       async function deliverAll() {
