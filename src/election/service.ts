@@ -94,13 +94,18 @@ export class ElectionService {
     return row;
   }
 
+  /**
+   * `update` and `audit` take the store to write through: the `tx` of a `store.transaction`, so that
+   * a change and its audit entry commit together (a crash between them would leave no trace).
+   */
   private async update(
+    tx: Store,
     row: ElectionRow,
     allowed: readonly ElectionState[],
     patch: Parameters<Store['updateElection']>[2],
   ): Promise<ElectionRow> {
     if (!allowed.includes(row.state)) throw wrongState(row, allowed);
-    const updated = await this.store.updateElection(row.id, row.version, {
+    const updated = await tx.updateElection(row.id, row.version, {
       ...patch,
       updatedAt: this.nowIso(),
     });
@@ -108,8 +113,14 @@ export class ElectionService {
     return updated;
   }
 
-  private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
-    return this.store.appendAudit({
+  private audit(
+    tx: Store,
+    row: ElectionRow,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown> = {},
+  ) {
+    return tx.appendAudit({
       organisationId: row.organisationId,
       electionId: row.id,
       actor: actor.id,
@@ -155,8 +166,10 @@ export class ElectionService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.createElection(row);
-    await this.audit(row, actor, 'election.create', { name: input.name });
+    await this.store.transaction(async (tx) => {
+      await tx.createElection(row);
+      await this.audit(tx, row, actor, 'election.create', { name: input.name });
+    });
     return row;
   }
 
@@ -164,11 +177,13 @@ export class ElectionService {
     const row = await this.get(electionId);
     const group = requireGroup(row.groupName);
     const parsed = parseQuestions(questions, group);
-    const updated = await this.update(row, ['draft'], {
-      questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['draft'], {
+        questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+      });
+      await this.audit(tx, updated, actor, 'election.questions', { count: parsed.length });
+      return updated;
     });
-    await this.audit(updated, actor, 'election.questions', { count: parsed.length });
-    return updated;
   }
 
   async setSchedule(
@@ -182,13 +197,19 @@ export class ElectionService {
     const closesAt = schedule.closesAt && instant(schedule.closesAt);
     if (opensAt && closesAt && opensAt >= closesAt)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
-    const updated = await this.update(row, ['draft'], {
-      opensAt: opensAt || null,
-      closesAt: closesAt || null,
-      timeZone: schedule.timeZone ?? row.timeZone,
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['draft'], {
+        opensAt: opensAt || null,
+        closesAt: closesAt || null,
+        timeZone: schedule.timeZone ?? row.timeZone,
+      });
+      await this.audit(tx, updated, actor, 'election.schedule', {
+        opensAt,
+        closesAt,
+        timeZone: updated.timeZone,
+      });
+      return updated;
     });
-    await this.audit(updated, actor, 'election.schedule', { opensAt, closesAt, timeZone: updated.timeZone });
-    return updated;
   }
 
   /** Moves the closing time later, before it has passed (an open election only). */
@@ -203,9 +224,11 @@ export class ElectionService {
         problem: 'the new closing time must be later than the current one and in the future',
       });
     }
-    const updated = await this.update(row, ['open', 'draft'], { closesAt: next });
-    await this.audit(updated, actor, 'election.extend', { from: row.closesAt, to: next });
-    return updated;
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['open', 'draft'], { closesAt: next });
+      await this.audit(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
+      return updated;
+    });
   }
 
   async importVoters(
@@ -229,9 +252,11 @@ export class ElectionService {
       publicCredential: null,
       passwordHash: null,
     }));
-    await this.store.replaceVoters(electionId, voters);
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'voters.import', { count: voters.length });
+    await this.store.transaction(async (tx) => {
+      await tx.replaceVoters(electionId, voters);
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'voters.import', { count: voters.length });
+    });
     return voters;
   }
 
@@ -241,18 +266,20 @@ export class ElectionService {
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const { privateKey, publicKey } = generateTrusteeKey(group);
-    const trustees = await this.store.listTrustees(electionId);
-    await this.store.saveTrustee({
-      electionId,
-      position: trustees.length,
-      kind: 'server',
-      accountId: null,
-      displayName: 'Server key (weakest mode: the platform can decrypt alone)',
-      publicJson: encode(trusteePublicKeyCodec, publicKey),
-      serverPrivateKey: privateKey.reveal().toString(),
+    await this.store.transaction(async (tx) => {
+      const trustees = await tx.listTrustees(electionId);
+      await tx.saveTrustee({
+        electionId,
+        position: trustees.length,
+        kind: 'server',
+        accountId: null,
+        displayName: 'Server key (weakest mode: the platform can decrypt alone)',
+        publicJson: encode(trusteePublicKeyCodec, publicKey),
+        serverPrivateKey: privateKey.reveal().toString(),
+      });
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'trustee.server-key');
     });
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'trustee.server-key');
   }
 
   /** An external `Single` trustee: the key pair was made on the trustee's side; only the public part comes here. */
@@ -276,20 +303,22 @@ export class ElectionService {
       throw new DomainError('SCR_INVALID_TRUSTEE_DATA', {
         problem: 'the proof of knowledge does not verify',
       });
-    const trustees = await this.store.listTrustees(electionId);
-    await this.store.saveTrustee({
-      electionId,
-      position: trustees.length,
-      kind: 'single',
-      accountId: input.accountId,
-      displayName: input.displayName,
-      publicJson: encode(trusteePublicKeyCodec, key),
-      serverPrivateKey: null,
-    });
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'trustee.add', {
-      displayName: input.displayName,
-      fingerprint: sha256B64(input.publicKey.trim()),
+    await this.store.transaction(async (tx) => {
+      const trustees = await tx.listTrustees(electionId);
+      await tx.saveTrustee({
+        electionId,
+        position: trustees.length,
+        kind: 'single',
+        accountId: input.accountId,
+        displayName: input.displayName,
+        publicJson: encode(trusteePublicKeyCodec, key),
+        serverPrivateKey: null,
+      });
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'trustee.add', {
+        displayName: input.displayName,
+        fingerprint: sha256B64(input.publicKey.trim()),
+      });
     });
   }
 
@@ -301,11 +330,13 @@ export class ElectionService {
    */
   async generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
     const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
-    await this.store.setVoterSecrets(
-      electionId,
-      fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
-    );
-    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    await this.store.transaction(async (tx) => {
+      await tx.setVoterSecrets(
+        electionId,
+        fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
+      );
+      await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
+    });
     const byId = new Map(voters.map((v) => [v.id, v]));
     return fresh.map(({ voterId, credential }) => {
       const v = byId.get(voterId)!;
@@ -326,8 +357,13 @@ export class ElectionService {
   ): Promise<{ count: number; fingerprint: string; credentialMessages: number; passwordMessages: number }> {
     await this.beforeIssuingCredentials?.(electionId); // recovery
     const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
-    const queued = await queueGeneratedCredentials(delivery, electionId, fresh);
-    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    // The outbox is in the database: the messages, the public credentials and the audit entry commit
+    // together. (Sending is the outbox sender's, after the commit.)
+    const queued = await this.store.transaction(async (tx) => {
+      const queued = await queueGeneratedCredentials({ ...delivery, store: tx }, electionId, fresh);
+      await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
+      return queued;
+    });
     return { count: voters.length, fingerprint, ...queued };
   }
 
@@ -360,9 +396,15 @@ export class ElectionService {
     return { row, voters, fresh, fingerprint: generated.fingerprint };
   }
 
-  private async finishServerCredentials(row: ElectionRow, actor: Actor, count: number, fingerprint: string) {
-    await this.update(row, ['draft'], { credentialMode: 'server' });
-    await this.audit(row, actor, 'credentials.generate', { count, fingerprint });
+  private async finishServerCredentials(
+    tx: Store,
+    row: ElectionRow,
+    actor: Actor,
+    count: number,
+    fingerprint: string,
+  ) {
+    await this.update(tx, row, ['draft'], { credentialMode: 'server' });
+    await this.audit(tx, row, actor, 'credentials.generate', { count, fingerprint });
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
@@ -398,13 +440,15 @@ export class ElectionService {
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
     if (problems.length > 0) throw new DomainError('SCR_INVALID_CREDENTIALS', { problems });
-    await this.store.setVoterSecrets(electionId, updates);
-    await this.update(row, ['draft'], { credentialMode: 'external' });
     const uploaded = new Map(updates.map((u) => [u.voterId, u.publicCredential]));
     const fingerprint = publicCredentialsFingerprint(
       credentialsList(voters.map((v) => ({ ...v, publicCredential: uploaded.get(v.id)! }))),
     );
-    await this.audit(row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+    await this.store.transaction(async (tx) => {
+      await tx.setVoterSecrets(electionId, updates);
+      await this.update(tx, row, ['draft'], { credentialMode: 'external' });
+      await this.audit(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+    });
     return { fingerprint };
   }
 
@@ -439,14 +483,24 @@ export class ElectionService {
       credentials: sha256Hex(credentialsRaw),
     });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    // The state moves first (so no one edits the roll meanwhile), then the Setup event is written.
-    const opened = await this.update(row, ['draft'], {
-      state: 'open',
-      electionJson: made.raw,
-      fingerprint: sha256B64(made.raw),
-      trusteesHash: sha256B64(trusteesRaw),
-      credentialsHash: sha256B64(credentialsRaw),
-      archiveTimestamp: timestamp,
+    // The state moves first (so no one edits the roll meanwhile), with its audit entry; then the Setup
+    // event is written. The board cannot join the transaction: its verifier follows the store in
+    // memory, through the store itself (and on SQLite it would wait on the scope's write queue).
+    const opened = await this.store.transaction(async (tx) => {
+      const opened = await this.update(tx, row, ['draft'], {
+        state: 'open',
+        electionJson: made.raw,
+        fingerprint: sha256B64(made.raw),
+        trusteesHash: sha256B64(trusteesRaw),
+        credentialsHash: sha256B64(credentialsRaw),
+        archiveTimestamp: timestamp,
+      });
+      await this.audit(tx, opened, actor, 'election.open', {
+        fingerprint: opened.fingerprint,
+        trusteesHash: opened.trusteesHash,
+        credentialsHash: opened.credentialsHash,
+      });
+      return opened;
     });
     const appended = await this.board.append(electionId, 'Setup', [
       made.raw,
@@ -455,11 +509,6 @@ export class ElectionService {
       setupRaw,
     ]);
     if (!appended.ok) throw new Error(`Setup event refused: ${appended.failure?.message ?? appended.reason}`);
-    await this.audit(opened, actor, 'election.open', {
-      fingerprint: opened.fingerprint,
-      trusteesHash: opened.trusteesHash,
-      credentialsHash: opened.credentialsHash,
-    });
     return opened;
   }
 
@@ -496,14 +545,31 @@ export class ElectionService {
 
   async close(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    const closed = await this.update(row, ['open'], { state: 'closed' });
+    if (row.state !== 'open') throw wrongState(row, ['open']);
+    // The audit entry commits with the state change, so it reports the board as followed just before
+    // (its verifier checks every event as it comes); the board is then closed and re-verified whole,
+    // and only a failure of that check adds an entry. (The board cannot join the transaction: see open.)
+    const board = await this.board.status(electionId);
+    const closed = await this.store.transaction(async (tx) => {
+      const closed = await this.update(tx, row, ['open'], { state: 'closed' });
+      await this.audit(tx, closed, actor, 'election.close', {
+        ballots: board.counts.ballots,
+        verified: board.ok,
+      });
+      return closed;
+    });
     const appended = await this.board.append(electionId, 'EndBallots', []);
     if (!appended.ok) throw new Error(`EndBallots refused: ${appended.failure?.message ?? appended.reason}`);
     const check = await this.board.reverify(electionId);
-    await this.audit(closed, actor, 'election.close', {
-      ballots: check.counts.ballots,
-      verified: !check.failure,
-    });
+    if (check.failure) {
+      await this.store.transaction((tx) =>
+        this.audit(tx, closed, actor, 'board.reverify', {
+          ballots: check.counts.ballots,
+          verified: false,
+          problem: check.failure?.message,
+        }),
+      );
+    }
     return closed;
   }
 
@@ -524,11 +590,15 @@ export class ElectionService {
       total_weight: tallied.reduce((sum, b) => sum + b.weight, 0n),
       encrypted_tally: sha256Hex(tallyRaw),
     });
-    const updated = await this.update(row, ['closed'], { state: 'tallied' });
+    // State and audit entry together, then the board (which cannot join the transaction: see open).
+    const updated = await this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
+      await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+      return updated;
+    });
     const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
     if (!appended.ok)
       throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
-    await this.audit(updated, actor, 'election.tally', { tallied: tallied.length });
     return updated;
   }
 
@@ -554,7 +624,9 @@ export class ElectionService {
     const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
     if (!appended.ok)
       throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
-    await this.audit(row, actor, 'trustee.partial-decryption', { owner });
+    // The change is the board's own (public, hash-chained) event, which cannot join a transaction
+    // (see open): the audit entry follows it.
+    await this.store.transaction((tx) => this.audit(tx, row, actor, 'trustee.partial-decryption', { owner }));
   }
 
   /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */
@@ -579,9 +651,15 @@ export class ElectionService {
     if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
     const check = await this.board.reverify(electionId);
     if (check.failure) throw new Error(`the board does not verify: ${check.failure.message}`);
-    const published = await this.update(row, ['tallied'], { state: 'published', resultJson: resultRaw });
-    await this.audit(published, actor, 'election.publish', { verified: true });
-    await this.afterPublish?.(published, actor); // consultations
+    const published = await this.store.transaction(async (tx) => {
+      const published = await this.update(tx, row, ['tallied'], {
+        state: 'published',
+        resultJson: resultRaw,
+      });
+      await this.audit(tx, published, actor, 'election.publish', { verified: true });
+      return published;
+    });
+    await this.afterPublish?.(published, actor); // consultations (its own transactions)
     return published;
   }
 
@@ -609,13 +687,16 @@ export class ElectionService {
     const trimmed = reason.trim();
     if (trimmed.length < 5)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
-    const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], {
-      state: 'annulled',
-      annulReason: trimmed,
-      resultJson: null,
+    const annulled = await this.store.transaction(async (tx) => {
+      const annulled = await this.update(tx, row, ['draft', 'open', 'closed', 'tallied'], {
+        state: 'annulled',
+        annulReason: trimmed,
+        resultJson: null,
+      });
+      await this.audit(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+      return annulled;
     });
-    await this.audit(annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
-    await this.afterAnnul?.(annulled, actor); // consultations
+    await this.afterAnnul?.(annulled, actor); // consultations (its own transaction)
     return annulled;
   }
 
