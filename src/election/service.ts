@@ -68,8 +68,15 @@ export interface IssuedCredential {
 }
 
 export class ElectionService {
-  /** recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts). */
-  escrowFreshCredentials?: (row: ElectionRow, actor: Actor, fresh: FreshCredential[]) => Promise<void>;
+  /**
+   * recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts)
+   * and answers the step storing the escrows, run in the transaction that binds the credentials.
+   */
+  escrowFreshCredentials?: (
+    row: ElectionRow,
+    actor: Actor,
+    fresh: FreshCredential[],
+  ) => Promise<(tx: Store) => Promise<void>>;
   /** recovery: refuses to issue credentials while an appointed recovery officer has sent no key. */
   beforeIssuingCredentials?: (electionId: string) => Promise<void>;
   /** consultations: the box of an election annulled here is annulled with it (src/election/consultations.ts). */
@@ -329,8 +336,12 @@ export class ElectionService {
    * private credential to its voter's message and returns none.
    */
   async generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
-    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
+    const { row, voters, fresh, fingerprint, saveEscrows } = await this.freshServerCredentials(
+      electionId,
+      actor,
+    );
     await this.store.transaction(async (tx) => {
+      await saveEscrows?.(tx);
       await tx.setVoterSecrets(
         electionId,
         fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
@@ -356,10 +367,14 @@ export class ElectionService {
     delivery: DeliveryContext,
   ): Promise<{ count: number; fingerprint: string; credentialMessages: number; passwordMessages: number }> {
     await this.beforeIssuingCredentials?.(electionId); // recovery
-    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
-    // The outbox is in the database: the messages, the public credentials and the audit entry commit
-    // together. (Sending is the outbox sender's, after the commit.)
+    const { row, voters, fresh, fingerprint, saveEscrows } = await this.freshServerCredentials(
+      electionId,
+      actor,
+    );
+    // The outbox is in the database: the escrows, the messages, the public credentials and the audit
+    // entries commit together. (Sending is the outbox sender's, after the commit.)
     const queued = await this.store.transaction(async (tx) => {
+      await saveEscrows?.(tx);
       const queued = await queueGeneratedCredentials({ ...delivery, store: tx }, electionId, fresh);
       await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
       return queued;
@@ -391,9 +406,9 @@ export class ElectionService {
       publicCredential: publicByLogin.get(voter.login)!,
       credential,
     }));
-    // recovery: escrowed before the public credentials are stored (src/recovery/service.ts).
-    await this.escrowFreshCredentials?.(row, actor, fresh);
-    return { row, voters, fresh, fingerprint: generated.fingerprint };
+    // recovery: sealed here, stored with the public credentials (src/recovery/service.ts).
+    const saveEscrows = await this.escrowFreshCredentials?.(row, actor, fresh);
+    return { row, voters, fresh, fingerprint: generated.fingerprint, saveEscrows };
   }
 
   private async finishServerCredentials(

@@ -54,14 +54,17 @@ async function noBody(request: FastifyRequest): Promise<void> {
 
 /** Sends through the delivery outbox (to the voter's registered address, rendered in their language). */
 export function outboxQueue(ctx: ServerContext): QueueCredentialMessage {
-  return async (message) => {
-    await queueCredentialMessage(ctx, {
-      electionId: message.electionId,
-      voterId: message.voterId,
-      credential: message.credential,
-      purpose: message.purpose === 'credential-recovery' ? 'credential-recovery' : 'credential',
-      idempotencyKey: message.idempotencyKey,
-    });
+  return async (message, tx) => {
+    await queueCredentialMessage(
+      { ...ctx, store: tx },
+      {
+        electionId: message.electionId,
+        voterId: message.voterId,
+        credential: message.credential,
+        purpose: message.purpose === 'credential-recovery' ? 'credential-recovery' : 'credential',
+        idempotencyKey: message.idempotencyKey,
+      },
+    );
   };
 }
 
