@@ -101,14 +101,16 @@ export async function copyBoxSetup(
       publicCredential: null,
       passwordHash: null,
     }));
-    await store.replaceVoters(toElection, copies);
     const target = await elections.get(toElection);
-    await store.appendAudit({
-      organisationId: target.organisationId,
-      electionId: toElection,
-      actor: actor.id,
-      action: 'voters.import',
-      details: { count: copies.length },
+    await store.transaction(async (tx) => {
+      await tx.replaceVoters(toElection, copies);
+      await tx.appendAudit({
+        organisationId: target.organisationId,
+        electionId: toElection,
+        actor: actor.id,
+        action: 'voters.import',
+        details: { count: copies.length },
+      });
     });
   }
   for (const trustee of await store.listTrustees(fromElection)) {
@@ -125,20 +127,22 @@ export async function copyBoxSetup(
         threshold: state.threshold,
         trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
       };
-      const position = (await store.listTrustees(toElection)).length;
-      await store.saveTrustee({
-        ...trustee,
-        electionId: toElection,
-        position,
-        publicJson: encode(thresholdStateCodec, fresh),
-      });
       const target = await elections.get(toElection);
-      await store.appendAudit({
-        organisationId: target.organisationId,
-        electionId: toElection,
-        actor: actor.id,
-        action: 'trustee.threshold.declare',
-        details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+      await store.transaction(async (tx) => {
+        const position = (await tx.listTrustees(toElection)).length;
+        await tx.saveTrustee({
+          ...trustee,
+          electionId: toElection,
+          position,
+          publicJson: encode(thresholdStateCodec, fresh),
+        });
+        await tx.appendAudit({
+          organisationId: target.organisationId,
+          electionId: toElection,
+          actor: actor.id,
+          action: 'trustee.threshold.declare',
+          details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+        });
       });
     }
   }

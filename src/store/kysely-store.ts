@@ -5,7 +5,7 @@
  * gets a conflict value and leaves nothing behind (board.ts). `appendAudit` reads the organisation's last entry and inserts the
  * next; two processes racing for one sequence number collide on (organisation, seq) and the loser
  * retries on the new head, so the chain stays linear. On PostgreSQL a transaction-scoped advisory
- * lock per organisation also serialises appenders (see `#appendAudit`), so a long `transaction` scope
+ * lock per organisation also serialises appenders (see `appendAudit`), so a long `transaction` scope
  * that appends does not keep losing that race.
  *
  * `transaction(fn)` (Belenios' `with_transaction`) hands `fn` a view of this store bound to one
