@@ -175,7 +175,9 @@ export class KyselyStore implements Store {
   async #write<T>(task: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     try {
       if (this.#scope !== undefined) return await this.#scope.write(task);
-      const run = () => task(this.#db);
+      // Read before queueing: inside its own scope, the store must refuse rather than wait on itself.
+      const db = this.#db;
+      const run = () => task(db);
       return await (this.#gate === undefined ? run() : this.#gate.run(run));
     } catch (error) {
       throw asUniqueViolation(error) ?? error;

@@ -736,7 +736,12 @@ function storeSuite(backend: Backend): void {
           await store.getElection('E1');
         }),
       ).rejects.toThrow(/transaction view/);
+      // A write too: on SQLite it would otherwise queue behind the scope that waits for it.
+      await expect(store.transaction(() => store.createOrganisation(organisation('O2')))).rejects.toThrow(
+        /transaction view/,
+      );
       await expect(Promise.resolve().then(() => escaped!.getElection('E1'))).rejects.toThrow(/already ended/);
+      expect(await store.getOrganisation('O2')).toBeUndefined();
       // The store is usable again once the scope is over.
       expect((await store.getElection('E1'))?.name).toBe('Election E1');
     });

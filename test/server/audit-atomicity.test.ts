@@ -1,0 +1,233 @@
+/**
+ * A change and its audit entry commit together (issue 15, item 11): with a store whose audit write
+ * fails — after the entry is written, as a failing commit would — every audited action fails and
+ * leaves the database exactly as it was, every table compared row by row. On SQLite and PostgreSQL,
+ * through the services and, for the organisation's people and delivery, through the HTTP API.
+ */
+import { Buffer } from 'node:buffer';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
+import { ConsultationService } from '../../src/election/consultations.js';
+import { installNodePlatform } from '../../src/node/platform.js';
+import { inProcessChecker } from '../../src/protocol/verifier.js';
+import { RecoveryService } from '../../src/recovery/service.js';
+import { buildServer } from '../../src/server/app.js';
+import type { ServerContext } from '../../src/server/context.js';
+import { outboxQueue } from '../../src/server/routes/recovery.js';
+import { openStore } from '../../src/store/open-store.js';
+import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
+import type { Store } from '../../src/store/store.js';
+import { CONGRESS_QUESTIONS } from '../congress/support.js';
+import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { tempDir } from '../support/tools.js';
+import { Client } from './harness.js';
+import { addAccount, addOrganisation, draftElection, QUESTIONS, type TestAccount } from './scenario.js';
+
+/** `store`, except that while `failing` every audit append throws once its entry is written. */
+function failingAudit(store: Store) {
+  const switches = { failing: false, failures: 0 };
+  const wrap = (inner: Store): Store =>
+    new Proxy(inner, {
+      get(target, property) {
+        if (property === 'appendAudit')
+          return async (entry: Parameters<Store['appendAudit']>[0]) => {
+            const row = await target.appendAudit(entry);
+            if (!switches.failing) return row;
+            switches.failures++;
+            throw new Error(`audit write failed (test): ${entry.action}`);
+          };
+        if (property === 'transaction')
+          return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return { store: wrap(store), switches };
+}
+
+/** Every row of every table (Kysely's bookkeeping aside), each table's rows sorted. */
+async function snapshot(raw: RawStore): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const name of (await tableNames(raw)).sort()) {
+    if (BOOKKEEPING.test(name)) continue;
+    const rows = await raw.db.selectFrom(name).selectAll().execute();
+    tables[name] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return tables;
+}
+
+function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) {
+  describe(`a failed audit write leaves the state unchanged (${dialect})`, () => {
+    let url: string;
+    let store: Store;
+    let raw: RawStore;
+    let switches: { failing: boolean; failures: number };
+    let server: Awaited<ReturnType<typeof buildServer>>;
+    let ctx: ServerContext;
+    let admin: TestAccount;
+    let organisationId: string;
+    let client: Client;
+
+    beforeAll(async () => {
+      installNodePlatform();
+      url = (await databaseUrl()) ?? `sqlite:${join(tempDir('atomicity'), 'scrutin.db')}`;
+      const failing = failingAudit(await openStore(url));
+      store = failing.store;
+      switches = failing.switches;
+      ctx = {
+        store,
+        clock: systemClock,
+        checker: inProcessChecker,
+        config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024 },
+      };
+      server = await buildServer(ctx);
+      raw = await openRaw(url);
+      const harness = { ...server, store, logs: [], close: async () => undefined };
+      admin = await addAccount(harness, 'admin');
+      organisationId = await addOrganisation(harness, 'Federation', admin);
+      client = new Client(server.app);
+      expect(
+        (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
+      ).toBe(200);
+    });
+    afterAll(async () => {
+      await raw?.close();
+      await server?.app.close();
+      await store?.close();
+    });
+
+    /** Runs `action` with the audit write failing: it must fail, and change nothing at all. */
+    async function expectNoTrace(action: () => Promise<unknown>): Promise<void> {
+      const before = await snapshot(raw);
+      const failures = switches.failures;
+      switches.failing = true;
+      let outcome: unknown;
+      try {
+        outcome = await action().then(
+          (value) => value,
+          (error: unknown) => error,
+        );
+      } finally {
+        switches.failing = false;
+      }
+      // Through the API the failure is a 500 answer; through a service, the error itself.
+      if (outcome instanceof Error) expect(outcome.message).toMatch(/audit write failed \(test\)/);
+      else expect((outcome as { status?: number }).status).toBe(500);
+      expect(switches.failures).toBeGreaterThan(failures);
+      expect(await snapshot(raw)).toEqual(before);
+    }
+
+    const helper = () => ({ ...server, store, logs: [], close: async () => undefined });
+    const newDraft = () =>
+      server.elections.create(organisationId, admin, { name: 'E', description: '', timeZone: 'UTC' });
+
+    it('election: create, questions, schedule, extension', async () => {
+      await expectNoTrace(() => newDraft());
+      const row = await newDraft();
+      await expectNoTrace(() => server.elections.setQuestions(row.id, admin, QUESTIONS));
+      await expectNoTrace(() =>
+        server.elections.setSchedule(row.id, admin, {
+          opensAt: '2030-01-01T08:00:00Z',
+          closesAt: '2030-01-02T08:00:00Z',
+        }),
+      );
+      await expectNoTrace(() => server.elections.extendClosing(row.id, admin, '2031-01-01T00:00:00Z'));
+    });
+
+    it('roll import, trustees, credentials (returned, and queued in the outbox)', async () => {
+      const row = await newDraft();
+      await server.elections.setQuestions(row.id, admin, QUESTIONS);
+      await expectNoTrace(() =>
+        server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en'),
+      );
+      await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
+      await expectNoTrace(() => server.elections.useServerTrustee(row.id, admin));
+      await expectNoTrace(() => server.elections.generateServerCredentials(row.id, admin));
+      await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, ctx));
+    });
+
+    it('open, close, annul', async () => {
+      const ready = await draftElection(helper(), organisationId, admin, { voters: 3 });
+      await expectNoTrace(() => server.elections.open(ready.id, admin));
+      await server.elections.open(ready.id, admin);
+      await expectNoTrace(() => server.elections.close(ready.id, admin));
+      await expectNoTrace(() => server.elections.annul(ready.id, admin, 'a mistake in the roll'));
+      expect((await store.getElection(ready.id))?.state).toBe('open');
+    });
+
+    it('recovery: the choice, a credential replacement with its message', async () => {
+      const recovery = new RecoveryService(store, systemClock, outboxQueue(ctx));
+      const undecided = await newDraft();
+      await expectNoTrace(() => recovery.chooseNoRecovery(undecided.id, admin));
+      const ready = await draftElection(helper(), organisationId, admin, { voters: 2 });
+      await expectNoTrace(() => recovery.replaceCredential(ready.id, admin, ready.voters[0]!.id));
+    });
+
+    it("the organisation's people: adding a person, granting an election role", async () => {
+      const row = await newDraft();
+      await expectNoTrace(() =>
+        client.post(`/api/v1/organisations/${organisationId}/members`, {
+          email: 'new.person@example.org',
+          displayName: 'New Person',
+          password: 'a long and unusual passphrase 42',
+          orgAdmin: true,
+        }),
+      );
+      const person = await addAccount(helper(), 'scrutineer');
+      await store.addMembership({ organisationId, accountId: person.id, role: 'member' });
+      await expectNoTrace(() =>
+        client.post(`/api/v1/elections/${row.id}/roles`, { accountId: person.id, role: 'scrutineer' }),
+      );
+    });
+
+    it('delivery: settings and password messages', async () => {
+      const row = await newDraft();
+      await expectNoTrace(() =>
+        client.put(`/api/v1/elections/${row.id}/delivery/settings`, {
+          loginMode: 'one-time-code',
+          passwordDelaySeconds: 0,
+          helpContact: 'help@example.org',
+          defaultLanguage: 'en',
+        }),
+      );
+    });
+
+    it('consultation: creation, a paper box, a box annulment', async () => {
+      const consultations = new ConsultationService(store, server.elections, systemClock, inProcessChecker);
+      const input = {
+        name: 'Congress',
+        description: '',
+        timeZone: 'UTC',
+        questions: CONGRESS_QUESTIONS,
+        boxes: [{ label: 'North' }, { label: 'South' }],
+      };
+      await expectNoTrace(() => consultations.create(organisationId, admin, input));
+      const row = await consultations.create(organisationId, admin, input);
+      await expectNoTrace(() =>
+        consultations.addPaperBox(row.id, admin, {
+          label: 'Overseas',
+          enteredBy: 'Jeanne Officer',
+          figures: { registeredVoters: 9, ballotsCounted: 6, counts: [[1, 3, 1, 1]] },
+          report: { fileName: 'pv.pdf', contentBase64: Buffer.from('report').toString('base64') },
+        }),
+      );
+      const [north] = await consultations.boxes(row.id);
+      await expectNoTrace(() => consultations.annulBox(row.id, north!.id, admin, 'held on paper instead'));
+    });
+  });
+}
+
+suite('SQLite', async () => undefined);
+
+const schemas: TestSchema[] = [];
+if ((await pgProblem()) === undefined) {
+  suite('PostgreSQL', async () => {
+    const schema = await freshSchema('atomicity');
+    schemas.push(schema);
+    return schema.url;
+  });
+  afterAll(async () => {
+    for (const schema of schemas) await schema.drop();
+  });
+}
