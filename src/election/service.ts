@@ -649,7 +649,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
     await this.decryptWithServerKeys(electionId);
-    const { state } = await this.board.state(electionId);
+    const { state, phase } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');
     const missing = missingDecryptions(
       state.trustees,
@@ -662,8 +662,12 @@ export class ElectionService {
     const computed = computeResult(state.ctx, state.tally, combined.factors, state.totalWeight);
     if (!computed.ok) throw new Error(computed.problem);
     const resultRaw = JSON.stringify({ result: resultToJson(computed.result) });
-    const appended = await this.board.append(electionId, 'Result', [resultRaw]);
-    if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
+    // A publication stopped after its Result event (a crash, a failed audit write rolling the state
+    // back) resumes here: the verified Result stays on the board, and the same one is recorded.
+    if (phase !== 'result') {
+      const appended = await this.board.append(electionId, 'Result', [resultRaw]);
+      if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
+    }
     const check = await this.board.reverify(electionId);
     if (check.failure) throw new Error(`the board does not verify: ${check.failure.message}`);
     const published = await this.store.transaction(async (tx) => {

@@ -8,8 +8,15 @@ import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
+import { requireGroup } from '../../src/core/group.js';
 import { ConsultationService } from '../../src/election/consultations.js';
+import { ThresholdService } from '../../src/election/threshold.js';
 import { installNodePlatform } from '../../src/node/platform.js';
+import {
+  generateCredentials,
+  generateTrusteeKey,
+  serializeTrusteePublicKey,
+} from '../../src/protocol/setup.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { RecoveryService } from '../../src/recovery/service.js';
 import { buildServer } from '../../src/server/app.js';
@@ -147,6 +154,41 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, ctx));
     });
 
+    it('trustees: a threshold group with its role grants, a Single trustee; external credentials', async () => {
+      const row = await newDraft();
+      await server.elections.setQuestions(row.id, admin, QUESTIONS);
+      await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
+      const [t1, t2] = [await addAccount(helper(), 't1'), await addAccount(helper(), 't2')];
+      const threshold = new ThresholdService(store, systemClock);
+      await expectNoTrace(() =>
+        threshold.declare(row.id, admin, {
+          threshold: 2,
+          trustees: [
+            { displayName: 'T1', accountId: t1.id },
+            { displayName: 'T2', accountId: t2.id },
+          ],
+        }),
+      );
+      const group = requireGroup(row.groupName);
+      const key = serializeTrusteePublicKey(generateTrusteeKey(group).publicKey);
+      await expectNoTrace(() =>
+        server.elections.addSingleTrustee(row.id, admin, {
+          displayName: 'S',
+          accountId: null,
+          publicKey: key,
+        }),
+      );
+      const voters = await store.listVoters(row.id);
+      const generated = generateCredentials(
+        row.id,
+        group,
+        voters.map((v) => ({ id: v.id, login: v.login, weight: 1n })),
+      );
+      await expectNoTrace(() =>
+        server.elections.setExternalPublicCredentials(row.id, admin, generated.publicWithLogins),
+      );
+    });
+
     it('open, close, annul', async () => {
       const ready = await draftElection(helper(), organisationId, admin, { voters: 3 });
       await expectNoTrace(() => server.elections.open(ready.id, admin));
@@ -154,6 +196,27 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await expectNoTrace(() => server.elections.close(ready.id, admin));
       await expectNoTrace(() => server.elections.annul(ready.id, admin, 'a mistake in the roll'));
       expect((await store.getElection(ready.id))?.state).toBe('open');
+    });
+
+    it('tally; a publication whose entry fails keeps the state and resumes from its Result event', async () => {
+      const ready = await draftElection(helper(), organisationId, admin, { voters: 2 });
+      await server.elections.open(ready.id, admin);
+      await server.elections.close(ready.id, admin);
+      await expectNoTrace(() => server.elections.tally(ready.id, admin));
+      await server.elections.tally(ready.id, admin);
+      // The Result event goes on the (public, append-only) board before the state changes; the
+      // state and its entry then commit together, or neither does.
+      const before = await store.getElection(ready.id);
+      const entries = await store.listAudit({ organisationId });
+      switches.failing = true;
+      await expect(server.elections.publish(ready.id, admin)).rejects.toThrow(/audit write failed/);
+      switches.failing = false;
+      expect(await store.getElection(ready.id)).toEqual(before);
+      expect(await store.listAudit({ organisationId })).toEqual(entries);
+      expect((await server.elections.publish(ready.id, admin)).state).toBe('published');
+      expect((await store.listAudit({ organisationId, electionId: ready.id })).at(-1)?.action).toBe(
+        'election.publish',
+      );
     });
 
     it('recovery: the choice, a credential replacement with its message', async () => {
@@ -181,7 +244,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       );
     });
 
-    it('delivery: settings and password messages', async () => {
+    it('delivery: the settings (password and resend messages need a mail server, refused before any change here)', async () => {
       const row = await newDraft();
       await expectNoTrace(() =>
         client.put(`/api/v1/elections/${row.id}/delivery/settings`, {
