@@ -95,6 +95,11 @@ class TransactionScope {
     this.#tail = result.catch(() => undefined);
     return result;
   }
+
+  /** Resolves once every write queued so far has finished. */
+  settled(): Promise<unknown> {
+    return this.#tail;
+  }
 }
 
 /**
@@ -152,8 +157,9 @@ export class KyselyStore implements Store {
         try {
           return await currentScope.run(scope, () => fn(view));
         } finally {
-          // Also ends operations of the view still running unawaited: they must not outlive it.
-          await scope.write(async () => undefined).catch(() => undefined);
+          // Writes of the view left unawaited finish inside the transaction, not after it; any use of
+          // the view from now on is refused.
+          await scope.settled();
           scope.active = false;
         }
       }),
