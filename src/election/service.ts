@@ -11,7 +11,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
-import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
+import { type DeliveryContext, queueGeneratedCredentials, queueingIn } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import {
@@ -375,10 +375,11 @@ export class ElectionService {
     // entries commit together. (Sending is the outbox sender's, after the commit.)
     const queued = await this.store.transaction(async (tx) => {
       await saveEscrows?.(tx);
-      const queued = await queueGeneratedCredentials({ ...delivery, store: tx }, electionId, fresh);
+      const queued = await queueGeneratedCredentials(queueingIn(delivery, tx), electionId, fresh);
       await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
       return queued;
     });
+    delivery.wake?.();
     return { count: voters.length, fingerprint, ...queued };
   }
 

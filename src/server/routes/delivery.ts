@@ -14,7 +14,12 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { checkCode, requestCode } from '../../delivery/codes.js';
-import { type DeliveryContext, queuePasswordMessages, queueReminders } from '../../delivery/outbox.js';
+import {
+  type DeliveryContext,
+  queueingIn,
+  queuePasswordMessages,
+  queueReminders,
+} from '../../delivery/outbox.js';
 import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
 import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
 import type { ElectionService } from '../../election/service.js';
@@ -238,12 +243,13 @@ export function deliveryRoutes(
         requireMail(ctx.config);
         // The outbox is a table: the messages commit with their entry (the sender sends after).
         const queued = await ctx.store.transaction(async (tx) => {
-          const queued = await queuePasswordMessages({ ...delivery, store: tx }, electionId, {
+          const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
             immediately: request.body.immediately === true,
           });
           await audit(tx, electionId, account.id, 'delivery.passwords', { count: queued });
           return queued;
         });
+        delivery.wake?.();
         return { queued };
       },
     );
@@ -329,7 +335,7 @@ export function deliveryRoutes(
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
         if (plan.voterIds.length > 0) requireMail(ctx.config);
         const queued = await ctx.store.transaction(async (tx) => {
-          const inTx = { ...delivery, store: tx };
+          const inTx = queueingIn(delivery, tx);
           const queued =
             plan.voterIds.length === 0
               ? 0
@@ -342,6 +348,7 @@ export function deliveryRoutes(
           await audit(tx, electionId, account.id, 'delivery.resend', { kind: plan.kind, count: queued });
           return queued;
         });
+        delivery.wake?.();
         return { kind: plan.kind, queued };
       },
     );
