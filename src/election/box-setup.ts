@@ -43,19 +43,27 @@ export function newBox(
 }
 
 export async function createBoxElection(
-  store: Store,
   elections: ElectionService,
   row: Pick<ConsultationRow, 'name' | 'description' | 'organisationId'>,
   template: ConsultationTemplate,
   label: string,
   actor: Actor,
 ): Promise<ElectionRow> {
-  const election = await elections.create(row.organisationId, actor, {
-    name: `${row.name} — ${label}`,
-    description: row.description,
-    timeZone: template.timeZone,
-    groupName: template.groupName,
-  });
+  // The creator administers each box, as when an election is created through the API.
+  const election = await elections.create(
+    row.organisationId,
+    actor,
+    {
+      name: `${row.name} — ${label}`,
+      description: row.description,
+      timeZone: template.timeZone,
+      groupName: template.groupName,
+    },
+    async (tx, created) => {
+      if (actor.id !== 'system')
+        await tx.addElectionRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
+    },
+  );
   await elections.setQuestions(
     election.id,
     actor,
@@ -65,13 +73,6 @@ export async function createBoxElection(
     await elections.setSchedule(election.id, actor, {
       opensAt: template.opensAt,
       closesAt: template.closesAt,
-    });
-  // The creator administers each box, as when an election is created through the API.
-  if (actor.id !== 'system')
-    await store.addElectionRole({
-      electionId: election.id,
-      accountId: actor.id,
-      role: 'election-admin',
     });
   return elections.get(election.id);
 }

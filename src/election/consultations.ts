@@ -178,7 +178,7 @@ export class ConsultationService {
     // Boxes are drafts until the consultation row exists: a failure leaves unlisted drafts, no half consultation.
     const boxes: BoxRow[] = [];
     for (const [position, label] of labels.entries()) {
-      const election = await createBoxElection(this.store, this.elections, row, template, label, actor);
+      const election = await createBoxElection(this.elections, row, template, label, actor);
       if (input.serverTrustee) await this.elections.useServerTrustee(election.id, actor);
       for (const trustee of input.trustees ?? [])
         await this.elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
@@ -268,14 +268,7 @@ export class ConsultationService {
   async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
-    const election = await createBoxElection(
-      this.store,
-      this.elections,
-      row,
-      this.template(row),
-      annulled.label,
-      actor,
-    );
+    const election = await createBoxElection(this.elections, row, this.template(row), annulled.label, actor);
     if (annulled.electionId)
       await copyBoxSetup(this.store, this.elections, annulled.electionId, election.id, actor);
     return this.store.transaction(async (tx) => {
@@ -533,7 +526,7 @@ export class ConsultationService {
     const template = this.template(next);
     for (const box of await this.boxes(previous.id)) {
       if (box.annulReason !== null || existing.has(box.label)) continue;
-      const election = await createBoxElection(this.store, this.elections, next, template, box.label, actor);
+      const election = await createBoxElection(this.elections, next, template, box.label, actor);
       if (box.electionId) await copyBoxSetup(this.store, this.elections, box.electionId, election.id, actor);
       await this.addBox(this.store, newBox(next.id, 0, box.label, 'online', election.id, this.now()));
       existing.add(box.label);

@@ -146,6 +146,8 @@ export class ElectionService {
       groupName?: string;
       credentialMode?: 'server' | 'external';
     },
+    /** More writes of the same action (the creator's election-admin role), in its transaction. */
+    also?: (tx: Store, row: ElectionRow) => Promise<void>,
   ): Promise<ElectionRow> {
     const group = requireGroup(input.groupName ?? 'BELENIOS-2048');
     checkTimeZone(input.timeZone);
@@ -175,6 +177,7 @@ export class ElectionService {
     };
     await this.store.transaction(async (tx) => {
       await tx.createElection(row);
+      await also?.(tx, row);
       await this.audit(tx, row, actor, 'election.create', { name: input.name });
     });
     return row;

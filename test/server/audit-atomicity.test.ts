@@ -129,8 +129,15 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
     const newDraft = () =>
       server.elections.create(organisationId, admin, { name: 'E', description: '', timeZone: 'UTC' });
 
-    it('election: create, questions, schedule, extension', async () => {
+    it('election: create (with the creator role, through the API), questions, schedule, extension', async () => {
       await expectNoTrace(() => newDraft());
+      await expectNoTrace(() =>
+        client.post(`/api/v1/organisations/${organisationId}/elections`, {
+          name: 'E',
+          description: '',
+          timeZone: 'UTC',
+        }),
+      );
       const row = await newDraft();
       await expectNoTrace(() => server.elections.setQuestions(row.id, admin, QUESTIONS));
       await expectNoTrace(() =>

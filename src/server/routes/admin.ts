@@ -117,15 +117,14 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       },
       async (request, reply) => {
         const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        const row = await elections.create(request.params.organisationId, account, {
-          ...request.body,
-          groupName: request.body.group,
-        });
-        await ctx.store.addElectionRole({
-          electionId: row.id,
-          accountId: account.id,
-          role: 'election-admin',
-        });
+        // The election and its creator's role commit together with the entry.
+        const row = await elections.create(
+          request.params.organisationId,
+          account,
+          { ...request.body, groupName: request.body.group },
+          (tx, created) =>
+            tx.addElectionRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
+        );
         return reply.status(201).send(electionAdminView(row));
       },
     );
