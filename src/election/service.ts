@@ -45,7 +45,7 @@ import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
 import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
-import type { BoardService } from './board.js';
+import { BoardRefusal, type BoardService } from './board.js';
 import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
@@ -502,33 +502,31 @@ export class ElectionService {
       credentials: sha256Hex(credentialsRaw),
     });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    // The state moves first (so no one edits the roll meanwhile), with its audit entry; then the Setup
-    // event is written. The board cannot join the transaction: its verifier follows the store in
-    // memory, through the store itself (and on SQLite it would wait on the scope's write queue).
-    const opened = await this.store.transaction(async (tx) => {
-      const opened = await this.update(tx, row, ['draft'], {
-        state: 'open',
-        electionJson: made.raw,
-        fingerprint: sha256B64(made.raw),
-        trusteesHash: sha256B64(trusteesRaw),
-        credentialsHash: sha256B64(credentialsRaw),
-        archiveTimestamp: timestamp,
-      });
-      await this.audit(tx, opened, actor, 'election.open', {
-        fingerprint: opened.fingerprint,
-        trusteesHash: opened.trusteesHash,
-        credentialsHash: opened.credentialsHash,
-      });
-      return opened;
-    });
-    const appended = await this.board.append(electionId, 'Setup', [
-      made.raw,
-      trusteesRaw,
-      credentialsRaw,
-      setupRaw,
-    ]);
-    if (!appended.ok) throw new Error(`Setup event refused: ${appended.failure?.message ?? appended.reason}`);
-    return opened;
+    // The state (checked against the version read, so no one edited the roll meanwhile), the Setup
+    // event and the audit entry commit together.
+    return this.board.appendInTransaction(
+      electionId,
+      'Setup',
+      [made.raw, trusteesRaw, credentialsRaw, setupRaw],
+      (append) =>
+        this.store.transaction(async (tx) => {
+          const opened = await this.update(tx, row, ['draft'], {
+            state: 'open',
+            electionJson: made.raw,
+            fingerprint: sha256B64(made.raw),
+            trusteesHash: sha256B64(trusteesRaw),
+            credentialsHash: sha256B64(credentialsRaw),
+            archiveTimestamp: timestamp,
+          });
+          await append(tx);
+          await this.audit(tx, opened, actor, 'election.open', {
+            fingerprint: opened.fingerprint,
+            trusteesHash: opened.trusteesHash,
+            credentialsHash: opened.credentialsHash,
+          });
+          return opened;
+        }),
+    );
   }
 
   async castBallot(electionId: string, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
@@ -564,21 +562,17 @@ export class ElectionService {
 
   async close(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    if (row.state !== 'open') throw wrongState(row, ['open']);
-    // The audit entry commits with the state change, so it reports the board as followed just before
-    // (its verifier checks every event as it comes); the board is then closed and re-verified whole,
-    // and only a failure of that check adds an entry. (The board cannot join the transaction: see open.)
-    const board = await this.board.status(electionId);
-    const closed = await this.store.transaction(async (tx) => {
-      const closed = await this.update(tx, row, ['open'], { state: 'closed' });
-      await this.audit(tx, closed, actor, 'election.close', {
-        ballots: board.counts.ballots,
-        verified: board.ok,
-      });
-      return closed;
-    });
-    const appended = await this.board.append(electionId, 'EndBallots', []);
-    if (!appended.ok) throw new Error(`EndBallots refused: ${appended.failure?.message ?? appended.reason}`);
+    // The state, the EndBallots event and the audit entry commit together; the entry reports the
+    // ballots the board's verifier accepted (it checks every event as it comes). The whole archive is
+    // then re-verified from the store, and only a failure of that check adds an entry.
+    const closed = await this.board.appendInTransaction(electionId, 'EndBallots', [], (append, counts) =>
+      this.store.transaction(async (tx) => {
+        const closed = await this.update(tx, row, ['open'], { state: 'closed' });
+        await append(tx);
+        await this.audit(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
+        return closed;
+      }),
+    );
     const check = await this.board.reverify(electionId);
     if (check.failure) {
       await this.store.transaction((tx) =>
@@ -609,16 +603,15 @@ export class ElectionService {
       total_weight: tallied.reduce((sum, b) => sum + b.weight, 0n),
       encrypted_tally: sha256Hex(tallyRaw),
     });
-    // State and audit entry together, then the board (which cannot join the transaction: see open).
-    const updated = await this.store.transaction(async (tx) => {
-      const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
-      await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
-      return updated;
-    });
-    const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
-    if (!appended.ok)
-      throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
-    return updated;
+    // The state, the EncryptedTally event and the audit entry commit together.
+    return this.board.appendInTransaction(electionId, 'EncryptedTally', [tallyRaw, sized], (append) =>
+      this.store.transaction(async (tx) => {
+        const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
+        await append(tx);
+        await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+        return updated;
+      }),
+    );
   }
 
   /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
@@ -640,12 +633,19 @@ export class ElectionService {
     }
     const raw = encode(partialDecryptionCodec, partial);
     const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
-    const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
-    if (!appended.ok)
-      throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
-    // The change is the board's own (public, hash-chained) event, which cannot join a transaction
-    // (see open): the audit entry follows it.
-    await this.store.transaction((tx) => this.audit(tx, row, actor, 'trustee.partial-decryption', { owner }));
+    // The board's event and the audit entry commit together.
+    try {
+      await this.board.appendInTransaction(electionId, 'PartialDecryption', [raw, owned], (append) =>
+        this.store.transaction(async (tx) => {
+          await append(tx);
+          await this.audit(tx, row, actor, 'trustee.partial-decryption', { owner });
+        }),
+      );
+    } catch (error) {
+      if (error instanceof BoardRefusal)
+        throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.failure.message });
+      throw error;
+    }
   }
 
   /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */

@@ -29,7 +29,14 @@ import { CONGRESS_QUESTIONS } from '../congress/support.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client } from './harness.js';
-import { addAccount, addOrganisation, draftElection, QUESTIONS, type TestAccount } from './scenario.js';
+import {
+  addAccount,
+  addOrganisation,
+  draftElection,
+  partialDecryptionOf,
+  QUESTIONS,
+  type TestAccount,
+} from './scenario.js';
 
 /** `store`, except that while `failing` every audit append throws once its entry is written. */
 function failingAudit(store: Store) {
@@ -205,14 +212,20 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       expect((await store.getElection(ready.id))?.state).toBe('open');
     });
 
-    it('tally; a publication whose entry fails keeps the state and resumes from its Result event', async () => {
-      const ready = await draftElection(helper(), organisationId, admin, { voters: 2 });
+    it('tally, a partial decryption (board events included); a publication resumes from its Result event', async () => {
+      const ready = await draftElection(helper(), organisationId, admin, { voters: 2, singles: 1 });
       await server.elections.open(ready.id, admin);
       await server.elections.close(ready.id, admin);
       await expectNoTrace(() => server.elections.tally(ready.id, admin));
       await server.elections.tally(ready.id, admin);
-      // The Result event goes on the (public, append-only) board before the state changes; the
-      // state and its entry then commit together, or neither does.
+      const single = ready.singles[0]!;
+      const partial = await partialDecryptionOf(helper(), ready.id, single);
+      await expectNoTrace(() =>
+        server.elections.submitPartialDecryption(ready.id, admin, single.owner, partial),
+      );
+      await server.elections.submitPartialDecryption(ready.id, admin, single.owner, partial);
+      // The Result event goes on the (public, append-only) board and is re-verified from the store
+      // before the state changes; the state and its entry then commit together, or neither does.
       const before = await store.getElection(ready.id);
       const entries = await store.listAudit({ organisationId });
       switches.failing = true;
