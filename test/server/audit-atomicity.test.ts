@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
+import { BoardService } from '../../src/election/board.js';
 import { ConsultationService } from '../../src/election/consultations.js';
+import { ElectionService } from '../../src/election/service.js';
 import { ThresholdService } from '../../src/election/threshold.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import {
@@ -22,6 +24,7 @@ import { RecoveryService } from '../../src/recovery/service.js';
 import { buildServer } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
 import { outboxQueue } from '../../src/server/routes/recovery.js';
+import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -35,6 +38,7 @@ import {
   draftElection,
   partialDecryptionOf,
   QUESTIONS,
+  type SingleTrustee,
   type TestAccount,
 } from './scenario.js';
 
@@ -237,6 +241,56 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       expect((await store.listAudit({ organisationId, electionId: ready.id })).at(-1)?.action).toBe(
         'election.publish',
       );
+    });
+
+    it('a board event whose height another process took meanwhile: the action runs again on the new head', async () => {
+      const ready = await draftElection(helper(), organisationId, admin, { voters: 2, singles: 2 });
+      await server.elections.open(ready.id, admin);
+      await server.elections.close(ready.id, admin);
+      await server.elections.tally(ready.id, admin);
+      const [first, second] = ready.singles as [SingleTrustee, SingleTrustee];
+      const partials = await Promise.all(
+        [first, second].map((t) => partialDecryptionOf(helper(), ready.id, t)),
+      );
+      // A second server process: its own connection and board. Just before its first transaction,
+      // this process appends another trustee's share, so the height it computed is taken.
+      const other = await openStore(url);
+      let raced = false;
+      const racing = new Proxy(other, {
+        get(target, property) {
+          if (property === 'transaction')
+            return async <T>(fn: (tx: Store) => Promise<T>) => {
+              if (!raced) {
+                raced = true;
+                await server.elections.submitPartialDecryption(ready.id, admin, first.owner, partials[0]!);
+              }
+              return target.transaction(fn);
+            };
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      try {
+        const elsewhere = new ElectionService(
+          racing,
+          new BoardService(racing, inProcessChecker),
+          systemClock,
+          inProcessChecker,
+        );
+        await elsewhere.submitPartialDecryption(ready.id, admin, second.owner, partials[1]!);
+      } finally {
+        await other.close();
+      }
+      expect(raced).toBe(true);
+      const events = (await store.readBoard(ready.id))
+        .filter((r) => r.kind === 'event')
+        .map((r) => JSON.parse(r.raw) as { type: string; height: number });
+      expect(events.filter((e) => e.type === 'PartialDecryption')).toHaveLength(2);
+      expect(events.map((e) => e.height)).toEqual(events.map((_, i) => i));
+      const entries = await store.listAudit({ organisationId, electionId: ready.id });
+      expect(entries.filter((e) => e.action === 'trustee.partial-decryption')).toHaveLength(2);
+      expect(verifyAuditChain(await store.listAudit({ organisationId })).ok).toBe(true);
+      expect((await server.elections.publish(ready.id, admin)).state).toBe('published');
     });
 
     it('recovery: the choice, a credential replacement with its message', async () => {
