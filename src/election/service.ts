@@ -2,8 +2,10 @@
  * The election lifecycle (issue #3): draft → open → closed → tallied → published, or annulled with a
  * recorded reason at any stage before publication. Every administrative action checks the state,
  * updates the election with optimistic concurrency, writes the public board where the protocol says
- * so, and leaves an entry in the hash-chained audit log. Authorization is the HTTP layer's job; this
- * layer trusts its caller about *who* acts, never about *what* is valid.
+ * so, and leaves an entry in the hash-chained audit log — all in one transaction (`store.transaction`),
+ * so no change is ever left without its entry. (Publication writes its Result event and re-verifies
+ * the archive before that transaction, and resumes from that event if it stopped.) Authorization is
+ * the HTTP layer's job; this layer trusts its caller about *who* acts, never about *what* is valid.
  */
 
 import type { Clock } from '../core/clock.js';
