@@ -23,6 +23,7 @@ import {
   deliverySettings,
   queueGeneratedCredentials,
   queuePasswordMessages,
+  queueingIn,
   queueRollChangeNotice,
 } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -58,7 +59,7 @@ export interface RollChangeOutcome {
 /** What this needs of the election lifecycle (ElectionService). */
 export interface RollElections {
   get(electionId: string): Promise<ElectionRow>;
-  markRollChanged(row: ElectionRow): Promise<void>;
+  markRollChanged(tx: Store, row: ElectionRow): Promise<void>;
 }
 
 export class RollChanges {
@@ -83,28 +84,30 @@ export class RollChanges {
   }
 
   /**
-   * The one place a roll change and its audit entry are written: `write` changes the store it is
-   * given, then the entry records it. (When the store offers a transaction, `write`, the version
-   * move and the entry all go into it: pass the transaction's view instead of `this.store`.)
+   * The one place a roll change and its audit entry are written, in one transaction (Store.transaction):
+   * `write` changes the store it is given (and may queue messages through it), the election's
+   * version moves in draft (an opening that read the roll before fails), and the entry records it.
+   * Messages queued there leave once the transaction has committed.
    */
   private async commit(
     row: ElectionRow,
     actor: Actor,
     action: RollChangeAction,
     details: Record<string, string | number | boolean | null>,
-    write: (store: Store) => Promise<void>,
+    write: (tx: Store) => Promise<void>,
   ): Promise<void> {
-    const store = this.store;
-    await write(store);
-    // In draft the election's version moves, so an opening that read the roll before fails.
-    if (row.state === 'draft') await this.elections.markRollChanged(row);
-    await store.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action,
-      details,
+    await this.store.transaction(async (tx) => {
+      await write(tx);
+      if (row.state === 'draft') await this.elections.markRollChanged(tx, row);
+      await tx.appendAudit({
+        organisationId: row.organisationId,
+        electionId: row.id,
+        actor: actor.id,
+        action,
+        details,
+      });
     });
+    this.delivery.wake?.();
   }
 
   private leadTime(): Date {
@@ -152,7 +155,11 @@ export class RollChanges {
         // The old address hears of it first (`voter` is the row as it was), before anything is
         // queued for the new one, which leaves only NOTICE_LEAD_SECONDS later.
         if (issued)
-          await queueRollChangeNotice({ ...this.delivery, store }, electionId, voter, { from, to, at });
+          await queueRollChangeNotice(queueingIn(this.delivery, store), electionId, voter, {
+            from,
+            to,
+            at,
+          });
       },
     );
     const notBefore = this.leadTime();
@@ -172,18 +179,22 @@ export class RollChanges {
       voter.passwordHash !== null ||
       (await this.store.listMessages(row.id, voter.id)).some((m) => m.purpose === 'password');
     if (!hadPassword) return;
-    const queued = await queuePasswordMessages(this.delivery, row.id, {
-      voterIds: [voter.id],
-      notBefore,
-      replacesEarlier: true,
+    // The message commits with its entry.
+    await this.store.transaction(async (tx) => {
+      const queued = await queuePasswordMessages(queueingIn(this.delivery, tx), row.id, {
+        voterIds: [voter.id],
+        notBefore,
+        replacesEarlier: true,
+      });
+      await tx.appendAudit({
+        organisationId: row.organisationId,
+        electionId: row.id,
+        actor: actor.id,
+        action: 'delivery.password.voter',
+        details: { login: voter.login, reason: 'address-corrected', count: queued },
+      });
     });
-    await this.store.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action: 'delivery.password.voter',
-      details: { login: voter.login, reason: 'address-corrected', count: queued },
-    });
+    this.delivery.wake?.();
   }
 
   async addVoter(electionId: string, actor: Actor, input: NewVoter): Promise<RollChangeOutcome> {
@@ -220,6 +231,9 @@ export class RollChanges {
       passwordHash: null,
     };
     const credential = issued && row.credentialMode === 'server' ? 'issued' : 'none';
+    // Once credentials are issued (server authority), the added voter gets one in the same
+    // transaction: sealed for the recovery officer (outside it), bound and queued with the change.
+    const issue = credential === 'issued' ? await this.freshCredential(row, actor, voter) : undefined;
     await this.commit(
       row,
       actor,
@@ -232,14 +246,23 @@ export class RollChanges {
         afterCredentials: issued,
         credential,
       },
-      (store) => store.addVoter(voter),
+      async (tx) => {
+        await tx.addVoter(voter);
+        await issue?.(tx);
+      },
     );
-    if (credential === 'issued') await this.issueCredential(row, actor, voter);
     return { voterId: voter.id, login: voter.login, credential, noticeToOldAddress: false };
   }
 
-  /** The server authority's credential for one added voter: escrowed like the others, then queued. */
-  private async issueCredential(row: ElectionRow, actor: Actor, voter: VoterRow): Promise<void> {
+  /**
+   * The server authority's credential for one added voter: sealed to the officer's key now (the
+   * escrow is written in `tx`), its public part bound and its message queued in `tx`.
+   */
+  private async freshCredential(
+    row: ElectionRow,
+    actor: Actor,
+    voter: VoterRow,
+  ): Promise<(tx: Store) => Promise<void>> {
     const group = requireGroup(row.groupName);
     const credential = generatePrivateCredential();
     const fresh = {
@@ -247,8 +270,11 @@ export class RollChanges {
       publicCredential: publicCredential(credential, row.id, group).toString(),
       credential,
     };
-    await this.recovery.escrowFresh(row, actor, [fresh]);
-    await queueGeneratedCredentials(this.delivery, row.id, [fresh]);
+    const storeEscrow = await this.recovery.escrowFresh(row, actor, [fresh]);
+    return async (tx) => {
+      await storeEscrow(tx);
+      await queueGeneratedCredentials(queueingIn(this.delivery, tx), row.id, [fresh]);
+    };
   }
 
   async removeVoter(electionId: string, actor: Actor, voterId: string): Promise<RollChangeOutcome> {
