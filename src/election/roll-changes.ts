@@ -22,8 +22,8 @@ import {
   type DeliveryContext,
   deliverySettings,
   queueGeneratedCredentials,
-  queuePasswordMessages,
   queueingIn,
+  queuePasswordMessages,
   queueRollChangeNotice,
 } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';

@@ -172,6 +172,19 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, ctx));
     });
 
+    it('roll: each per-voter change once credentials are issued, with its message or credential (issue 15)', async () => {
+      const row = await newDraft();
+      await server.elections.setQuestions(row.id, admin, QUESTIONS);
+      await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
+      await server.elections.issueServerCredentials(row.id, admin, ctx);
+      const [a, b] = await store.listVoters(row.id);
+      const e = `/api/v1/elections/${row.id}`;
+      await expectNoTrace(() => client.post(`${e}/voters`, { email: 'c@example.org', login: 'c' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${a!.id}/address`, { email: 'a2@example.org' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${a!.id}/weight`, { weight: '3' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${b!.id}/remove`, {}));
+    });
+
     it('trustees: a threshold group with its role grants, a Single trustee; external credentials', async () => {
       const row = await newDraft();
       await server.elections.setQuestions(row.id, admin, QUESTIONS);
