@@ -52,9 +52,27 @@ export const NH_QUESTIONS: Question[] = [
 
 /** In casting order: voter index, then one array per question. */
 export const NH_VOTES: readonly { voter: number; plaintext: number[][] }[] = [
-  { voter: 0, plaintext: [[1, 0], [1, 2, 3]] },
-  { voter: 1, plaintext: [[0, 1], [3, 1, 2]] },
-  { voter: 2, plaintext: [[1, 0], [2, 3, 1]] },
+  {
+    voter: 0,
+    plaintext: [
+      [1, 0],
+      [1, 2, 3],
+    ],
+  },
+  {
+    voter: 1,
+    plaintext: [
+      [0, 1],
+      [3, 1, 2],
+    ],
+  },
+  {
+    voter: 2,
+    plaintext: [
+      [1, 0],
+      [2, 3, 1],
+    ],
+  },
 ];
 
 export interface NhNoShuffleArchive {
@@ -64,7 +82,14 @@ export interface NhNoShuffleArchive {
   readonly trackers: string[];
 }
 
-export function makeNhNoShuffleArchive(timestamp = 1_767_225_600): NhNoShuffleArchive {
+/**
+ * `endShuffles`: an `EndShuffles` event (with no `Shuffle` before it) right after the encrypted
+ * tally, as if every trustee had skipped their shuffle.
+ */
+export function makeNhNoShuffleArchive(
+  options: { timestamp?: number; endShuffles?: boolean } = {},
+): NhNoShuffleArchive {
+  const timestamp = options.timestamp ?? 1_767_225_600;
   const group = requireGroup('RFC-3526-2048');
   const uuid = generateToken();
   const parsed = parseVoterLines(NH_VOTES.map((_, i) => `voter${i + 1}@example.org,voter${i + 1}`));
@@ -73,7 +98,11 @@ export function makeNhNoShuffleArchive(timestamp = 1_767_225_600): NhNoShuffleAr
   const trustee = generateTrusteeKey(group);
   const kinds = makeTrustees([trustee.publicKey]);
   const made = makeElection(
-    { description: 'Non-homomorphic question decrypted without a shuffle', name: 'NH no shuffle', questions: NH_QUESTIONS },
+    {
+      description: 'Non-homomorphic question decrypted without a shuffle',
+      name: 'NH no shuffle',
+      questions: NH_QUESTIONS,
+    },
     uuid,
     group,
     kinds,
@@ -88,7 +117,10 @@ export function makeNhNoShuffleArchive(timestamp = 1_767_225_600): NhNoShuffleAr
   const election = archive.addData(made.raw);
   const trustees = archive.addData(encode(trusteesCodec, kinds));
   const creds = archive.addData(encode(publicCredentialsCodec, credentials.publicCredentials));
-  archive.addEvent('Setup', archive.addData(encode(setupDataCodec, { election, trustees, credentials: creds })));
+  archive.addEvent(
+    'Setup',
+    archive.addData(encode(setupDataCodec, { election, trustees, credentials: creds })),
+  );
   const trackers: string[] = [];
   for (const vote of NH_VOTES) {
     const credential = credentials.privateCredentials[vote.voter]!.credential;
@@ -116,9 +148,13 @@ export function makeNhNoShuffleArchive(timestamp = 1_767_225_600): NhNoShuffleAr
       }),
     ),
   );
+  if (options.endShuffles) archive.addEvent('EndShuffles');
   const partial = computePartialDecryption(ctx, tally, trustee.privateKey.reveal());
   const partialHash = archive.addData(encode(partialDecryptionCodec, partial));
-  archive.addEvent('PartialDecryption', archive.addData(encode(ownedCodec, { owner: 1, payload: partialHash })));
+  archive.addEvent(
+    'PartialDecryption',
+    archive.addData(encode(ownedCodec, { owner: 1, payload: partialHash })),
+  );
   const set = checkTrustees(group, kinds);
   if (!set.ok) throw new Error(set.problem);
   const combined = combineFactors(group, set.set, new Map([[1, partial]]), tally);

@@ -45,6 +45,13 @@ export async function verifyElectionDir(options: { dir: string; json?: boolean }
       `${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
     );
   }
+  if (report.outcome === 'cannot-verify') {
+    // Not a pass: the archive is not verified (exit 124), only not shown to be wrong.
+    process.stderr.write(
+      `E: cannot verify: ${report.failure!.check} (not supported yet); the archive is NOT verified\n`,
+    );
+    fail(report.failure!.message);
+  }
   if (!report.ok) {
     process.stderr.write(`E: failed check: ${report.failure!.check}\n`);
     fail(report.failure!.message);
