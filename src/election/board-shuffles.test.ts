@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivePath } from '../../test/support/vectors.js';
 import { systemClock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
+import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { type EventRecord, parseArchive } from '../protocol/archive/archive.js';
 import { BoardVerifier } from '../protocol/board-verifier.js';
@@ -100,6 +101,21 @@ describe('BoardService on non-homomorphic boards', () => {
     expect(status).toMatchObject({ ok: true, outcome: 'verified', phase: 'tallied' });
     const stored = (await store.readBoard(id)).filter((r) => r.kind === 'event');
     expect(stored.some((r) => r.raw.includes('"PartialDecryption"'))).toBe(false);
+  });
+
+  it('refuses a trustee’s decryption of an election opened with one before (coded error, nothing stored)', async () => {
+    const archive = noShuffleArchive();
+    const id = await newElection();
+    const decryption = archive.events.findIndex((r) => r.event.type === 'PartialDecryption');
+    await writeStraightToStore(store, id, archive.events.slice(0, decryption), archive.data);
+    const row = (await store.getElection(id))!;
+    await store.updateElection(id, row.version, { state: 'tallied' });
+    const [partial] = payloadsOf(archive.events[decryption]!, archive.data);
+    const refused = await elections.submitPartialDecryption(id, admin, 1, partial!).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('SCR_NON_HOMOMORPHIC_UNAVAILABLE');
+    expect((await store.readBoard(id)).filter((r) => r.kind === 'event')).toHaveLength(decryption);
+    expect((await store.getElection(id))!.state).toBe('tallied');
   });
 
   it('reports a stored board that decrypted them without a shuffle as failing the shuffles check', async () => {

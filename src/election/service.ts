@@ -46,7 +46,7 @@ import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store
 import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import type { BoardService } from './board.js';
-import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
+import { MAX_BALLOT_BYTES, parseQuestions, refuseNonHomomorphic } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
@@ -414,6 +414,8 @@ export class ElectionService {
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const questions = JSON.parse(row.questionsJson) as Question[];
+    // A draft saved before such questions were refused (issue 15) is not opened either.
+    refuseNonHomomorphic(questions);
     const voters = await this.store.listVoters(electionId);
     const trustees = await this.store.listTrustees(electionId);
     const problems: string[] = [];
@@ -552,6 +554,10 @@ export class ElectionService {
     const raw = encode(partialDecryptionCodec, partial);
     const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
     const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
+    // An election opened before non-homomorphic questions were refused: its board's verifier will
+    // not take a decryption of unshuffled answers (issue 15), so it stays tallied, undecrypted.
+    if (!appended.ok && appended.failure?.check === 'shuffles')
+      throw new DomainError('SCR_NON_HOMOMORPHIC_UNAVAILABLE', { problem: appended.failure.message });
     if (!appended.ok)
       throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
     await this.audit(row, actor, 'trustee.partial-decryption', { owner });

@@ -405,6 +405,8 @@ export const en = {
       needText: 'write the question',
       needAnswers: 'give at least one answer',
       badBounds: 'the minimum must be between 0 and the maximum, the maximum at most the number of answers',
+      nonHomomorphic:
+        'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet: their ballots would have to be shuffled before decryption, or each voter’s answers could be linked to them. Remove it: the election cannot be opened with it.',
     },
     schedule: {
       heading: 'Dates',

@@ -414,6 +414,8 @@ export const fr: Messages = {
       needText: 'écrivez la question',
       needAnswers: 'donnez au moins une réponse',
       badBounds: 'le minimum doit être entre 0 et le maximum, le maximum au plus égal au nombre de réponses',
+      nonHomomorphic:
+        'Cette question se répond par un classement ou par des notes (non homomorphe). Ces questions ne sont pas encore disponibles : leurs bulletins devraient être mélangés avant le déchiffrement, sinon les réponses de chaque votant pourraient lui être rattachées. Supprimez-la : l’élection ne peut pas être ouverte avec elle.',
     },
     schedule: {
       heading: 'Dates',
