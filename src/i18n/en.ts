@@ -297,6 +297,8 @@ export const en = {
         `The server’s own verifier has checked the ${events === 1 ? 'first event' : `${events} events`} of the board: all checks pass. Your own check is what counts.`,
       serverFailed:
         'The server’s own verifier found a problem on the board. Verify the archive yourself and tell the organisers.',
+      serverCannotVerify:
+        'The server’s own verifier cannot check this board: it holds shuffles, which this version does not verify yet. The board is NOT verified: check the archive with a verifier that checks shuffles, such as belenios-tool.',
     },
     seals: {
       heading: 'Fingerprints',

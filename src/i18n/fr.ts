@@ -305,6 +305,8 @@ export const fr: Messages = {
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
         'Le vérificateur du serveur a trouvé un problème sur le tableau d’affichage. Vérifiez l’archive vous-même et prévenez les organisateurs.',
+      serverCannotVerify:
+        'Le vérificateur du serveur ne peut pas contrôler ce tableau d’affichage : il contient des mélanges, que cette version ne vérifie pas encore. Le tableau n’est PAS vérifié : contrôlez l’archive avec un vérificateur qui vérifie les mélanges, comme belenios-tool.',
     },
     seals: {
       heading: 'Empreintes',
