@@ -690,6 +690,8 @@ export const en = {
     verification: 'Public board verification',
     verified: (height: number) => `Verified: every event up to height ${height} checks out.`,
     failed: 'Verification FAILED: the public board does not check out. Alert the election administrators.',
+    cannotVerify:
+      'NOT verified: the public board holds shuffles, which this version of Scrutin cannot check yet. Check the archive with belenios-tool.',
     phase: (phase: string) => `Phase of the board: ${phase}.`,
     phases: {
       setup: 'set up, voting not started',

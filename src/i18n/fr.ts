@@ -702,6 +702,8 @@ export const fr: Messages = {
     verified: (height: number) => `Vérifié : chaque événement jusqu’à la hauteur ${height} est correct.`,
     failed:
       'Vérification ÉCHOUÉE : le tableau public n’est pas cohérent. Alertez les administrateurs de l’élection.',
+    cannotVerify:
+      'NON vérifié : le tableau public contient des mélanges, que cette version de Scrutin ne sait pas encore contrôler. Vérifiez l’archive avec belenios-tool.',
     phase: (phase: string) => `Phase du tableau : ${phase}.`,
     phases: {
       setup: 'préparé, vote pas encore commencé',
