@@ -3,7 +3,7 @@
  * on valid and invalid archives, add-event refusing what does not fit without touching the file,
  * verify-diff, clear errors on bad input, and the counting methods on standard input.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
@@ -89,6 +89,27 @@ describe('scrutin-tool election verify', () => {
       outcome: 'invalid',
       failure: { check: 'shuffles', height: 6 },
     });
+  });
+
+  it('will not make an election with non-homomorphic questions (setup make-election), writing nothing', () => {
+    const dir = tempDir('nh-make');
+    const template = join(VECTORS, 'RFC-3526-2048-nh-mixnet', 'template.json');
+    const uuid = basename(archivePath('RFC-3526-2048-nh-mixnet'), '.bel');
+    const { status, stderr } = scrutinTool([
+      'setup',
+      'make-election',
+      '--dir',
+      dir,
+      '--group',
+      'RFC-3526-2048',
+      '--uuid',
+      uuid,
+      '--template',
+      template,
+    ]);
+    expect(status).toBe(124);
+    expect(stderr).toMatch(/non-homomorphic questions are not supported yet \(question 2\)/);
+    expect(existsSync(join(dir, 'election.json'))).toBe(false);
   });
 
   it('will not decrypt unshuffled non-homomorphic ciphertexts (election decrypt)', () => {
