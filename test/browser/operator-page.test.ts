@@ -20,7 +20,14 @@ import type { RecordedResponse } from '../server/recorder.js';
 import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { tempDir } from '../support/tools.js';
-import { axeViolations, canRunBrowser, describeViolations, launchChromium, POLL } from './staff-support.js';
+import {
+  axeViolations,
+  canRunBrowser,
+  clearAnnouncements,
+  describeViolations,
+  launchChromium,
+  POLL,
+} from './staff-support.js';
 
 const ELECTION_NAME = 'Élection confidentielle du bureau 7Q4Z';
 const ORGANISATION_NAME = 'Fédération des Alpes';
@@ -228,6 +235,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     await page.getByLabel('Nom de l’organisation').fill('Doublon');
     await page.getByLabel('Nom de la première personne administratrice').fill('Autre');
     await page.getByLabel('Adresse électronique de la première personne administratrice').fill(admin.email);
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Créer l’organisation' }).click();
     await expect.poll(() => page.locator('#page-alert').textContent(), POLL).toContain('réessayez');
     expect(await page.locator('#initial-password').count()).toBe(0);
