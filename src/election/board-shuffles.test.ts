@@ -4,16 +4,17 @@
  * that already holds one (an older version wrote it) reports the `shuffles` check as failed; a board
  * with shuffles is reported as "cannot verify", never as verified.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payloadsOf, writeStraightToStore } from '../../test/support/board-records.js';
+import { nhNoShufflePath } from '../../test/support/nh-no-shuffle.js';
 import { archivePath } from '../../test/support/vectors.js';
 import { systemClock } from '../core/clock.js';
-import { sha256Hex } from '../core/hash.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
-import { type EventRecord, parseArchive } from '../protocol/archive/archive.js';
+import { parseArchive } from '../protocol/archive/archive.js';
 import { BoardVerifier } from '../protocol/board-verifier.js';
 import { inProcessChecker } from '../protocol/verifier.js';
 import { openStore } from '../store/open-store.js';
@@ -21,26 +22,7 @@ import type { Store } from '../store/store.js';
 import { BoardService } from './board.js';
 import { ElectionService } from './service.js';
 
-const NO_SHUFFLE_DIR = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'nh-no-shuffle');
-const noShuffleArchive = () => {
-  const name = readdirSync(NO_SHUFFLE_DIR).find((f) => f.endsWith('.bel'))!;
-  return parseArchive(new Uint8Array(readFileSync(join(NO_SHUFFLE_DIR, name))));
-};
-
-/** The data files an event brings, in the order `archive add-event` writes them (its payload last). */
-function payloadsOf(record: EventRecord, data: ReadonlyMap<string, string>): string[] {
-  const payload = record.event.payload;
-  if (payload === undefined) return [];
-  const raw = data.get(payload)!;
-  const parsed = JSON.parse(raw) as Record<string, unknown>;
-  const refs: string[] = [];
-  if (record.event.type === 'Setup')
-    refs.push(...['election', 'trustees', 'credentials'].map((k) => parsed[k] as string));
-  if (record.event.type === 'EncryptedTally') refs.push(parsed.encrypted_tally as string);
-  if (record.event.type === 'PartialDecryption' || record.event.type === 'Shuffle')
-    refs.push(parsed.payload as string);
-  return [...refs.map((hash) => data.get(hash)!), raw];
-}
+const noShuffleArchive = () => parseArchive(new Uint8Array(readFileSync(nhNoShufflePath())));
 
 describe('BoardVerifier, event by event, on non-homomorphic ciphertexts', () => {
   it('refuses the partial decryption that comes with no shuffle, naming the shuffles check', () => {
@@ -141,22 +123,3 @@ describe('BoardService on non-homomorphic boards', () => {
     expect(status.failure?.message).toMatch(/cannot verify/);
   });
 });
-
-/** As another process (or an older version of Scrutin) would have written the board: no verifier. */
-async function writeStraightToStore(
-  store: Store,
-  electionId: string,
-  events: readonly EventRecord[],
-  data: ReadonlyMap<string, string>,
-): Promise<void> {
-  for (const record of events) {
-    const payloads = payloadsOf(record, data).map((raw) => ({ hash: sha256Hex(raw), raw }));
-    const outcome = await store.appendBoard(electionId, payloads, {
-      height: record.event.height,
-      hash: record.hash,
-      type: record.event.type,
-      raw: record.raw,
-    });
-    if (!outcome.ok) throw new Error(`could not store event ${record.event.height}`);
-  }
-}

@@ -4,9 +4,14 @@
  * client's language and changes nothing; a draft that already holds one (saved by an older version)
  * is not opened; a consultation's boxes refuse it too (test/congress/consultations-api.test.ts).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
 import { ERROR_MESSAGES } from '../../src/errors/catalogue.js';
+import { parseArchive } from '../../src/protocol/archive/archive.js';
+import { writeStraightToStore } from '../support/board-records.js';
+import { nhNoShufflePath } from '../support/nh-no-shuffle.js';
+import { archivePath } from '../support/vectors.js';
 import { Client, type TestServer, testServer } from './harness.js';
 
 const HOMOMORPHIC = { answers: ['Yes', 'No'], min: 1, max: 1, question: 'Approve?' };
@@ -90,6 +95,22 @@ describe('non-homomorphic questions are refused', () => {
     expect(answer.status).toBe(422);
     expect(answer.json.error.code).toBe('SCR_NON_HOMOMORPHIC_UNAVAILABLE');
     expect((await server.store.getElection(id))!.questionsJson).toBe('[]');
+  });
+
+  it('answers the board status of an older board with the outcome: invalid without a shuffle, cannot-verify with shuffles', async () => {
+    for (const [bytes, outcome] of [
+      [readFileSync(nhNoShufflePath()), 'invalid'],
+      [readFileSync(archivePath('RFC-3526-2048-nh-mixnet')), 'cannot-verify'],
+    ] as const) {
+      const id = await draft();
+      const archive = parseArchive(new Uint8Array(bytes));
+      await writeStraightToStore(server.store, id, archive.events, archive.data);
+      const row = (await server.store.getElection(id))!;
+      await server.store.updateElection(id, row.version, { state: 'tallied' });
+      const status = await new Client(server.app).get(`/api/v1/elections/${id}/verification`);
+      expect(status.status).toBe(200);
+      expect(status.json).toMatchObject({ ok: false, outcome, failure: { check: 'shuffles' } });
+    }
   });
 
   it('does not open a draft that an older version saved with one, and writes nothing on the board', async () => {

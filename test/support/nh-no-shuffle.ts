@@ -10,6 +10,8 @@
  * belenios-tool, must reject it. Regenerate with
  *   node --import tsx test/fixtures/nh-no-shuffle/make.ts
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { encode } from '../../src/core/codec.js';
 import { requireGroup } from '../../src/core/group.js';
 import { ArchiveAppender } from '../../src/protocol/archive/archive.js';
@@ -44,6 +46,14 @@ import {
   resultToJson,
 } from '../../src/protocol/tally.js';
 import { checkTrustees } from '../../src/protocol/trustees.js';
+
+/** The committed fixture: test/fixtures/nh-no-shuffle/UUID.bel. */
+export function nhNoShufflePath(): string {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
+  const name = readdirSync(dir).find((f) => f.endsWith('.bel'));
+  if (!name) throw new Error(`no archive in ${dir}`);
+  return join(dir, name);
+}
 
 export const NH_QUESTIONS: Question[] = [
   { answers: ['Yes', 'No'], min: 1, max: 1, question: 'H: yes or no' },
