@@ -15,7 +15,7 @@
 import { type Codec, DecodeError, decodeText } from '../core/codec.js';
 import { sha256B64 } from '../core/hash.js';
 import type { EventRecord } from './archive/archive.js';
-import { type BallotCheck, checkBallot } from './ballot.js';
+import { type BallotCheck, type BallotRejection, checkBallot } from './ballot.js';
 import { BallotBox, parseBallot } from './ballot-box.js';
 import { type ElectionContext, loadElection } from './election.js';
 import {
@@ -31,8 +31,14 @@ import {
   sizedEncryptedTallyCodec,
   trusteesCodec,
 } from './messages.js';
-import { parsePublicCredentials } from './public-credentials.js';
-import { checkPartialDecryption, checkResult, combineFactors, computeEncryptedTally } from './tally.js';
+import { type CredentialsRejection, parsePublicCredentials } from './public-credentials.js';
+import {
+  checkPartialDecryption,
+  checkResult,
+  combineFactors,
+  computeEncryptedTally,
+  type PartialDecryptionRejection,
+} from './tally.js';
 import { checkTrustees, type TrusteeSet } from './trustees.js';
 
 export const CHECKS = [
@@ -49,8 +55,28 @@ export const CHECKS = [
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
+/**
+ * What was wrong, as a closed code beside the check's name, where a check can fail in several ways:
+ * tools and tests map on it, never on the message, whose wording is for people.
+ */
+export type FailureReason =
+  | BallotRejection
+  | 'invalid-credential'
+  | 'replay'
+  | 'unknown-trustee'
+  | 'decrypted-twice'
+  | 'election-key'
+  | 'not-the-product'
+  | 'num-tallied'
+  | 'total-weight'
+  | 'missing-decryption'
+  | 'not-the-decryption'
+  | PartialDecryptionRejection
+  | CredentialsRejection;
+
 export interface VerificationFailure {
   readonly check: CheckName;
+  readonly reason?: FailureReason;
   readonly message: string;
   readonly height?: number;
   readonly ballot?: string;
@@ -242,7 +268,13 @@ export class BoardVerifier {
         return decodeText(codec, raw, what);
       } catch (error) {
         if (error instanceof DecodeError)
-          return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
+          return fail({
+            check,
+            height,
+            trustee,
+            reason: 'malformed',
+            message: `malformed ${what}: ${error.message}`,
+          });
         throw error;
       }
     };
@@ -303,6 +335,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'not-the-product',
             message: 'encrypted tally is not the product of the last ballots',
           });
         }
@@ -312,6 +345,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'num-tallied',
             message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted`,
           });
         }
@@ -319,6 +353,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'total-weight',
             message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}`,
           });
         }
@@ -376,6 +411,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'unknown-trustee',
             message: `partial decryption from unknown trustee ${trustee}`,
           });
         if (this.shares.has(trustee))
@@ -383,6 +419,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'decrypted-twice',
             message: `trustee ${trustee} decrypted twice`,
           });
         const partial = decode(
@@ -398,7 +435,8 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
-            message: `partial decryption of trustee ${trustee}: ${problem}`,
+            reason: problem.reason,
+            message: `partial decryption of trustee ${trustee}: ${problem.problem}`,
           });
         this.shares.set(trustee, partial);
         this.counts.partialDecryptions++;
@@ -411,7 +449,8 @@ export class BoardVerifier {
         const { ctx, trustees } = this.setup!;
         const given = decode('result', resultCodec, payloadOf(event.payload, 'result'), 'result');
         const combined = combineFactors(ctx.group, trustees, this.shares, this.tally!);
-        if (!combined.ok) fail({ check: 'result', height, message: combined.problem });
+        if (!combined.ok)
+          fail({ check: 'result', height, reason: 'missing-decryption', message: combined.problem });
         const problem = checkResult(
           ctx,
           this.tally!,
@@ -420,7 +459,12 @@ export class BoardVerifier {
           given.result,
         );
         if (problem)
-          fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
+          fail({
+            check: 'result',
+            height,
+            reason: 'not-the-decryption',
+            message: `result does not match the decryption: ${problem}`,
+          });
         this.result = given.result;
         this.pass('result', 1, now() - started);
         this.phase = 'result';
@@ -444,7 +488,12 @@ export class BoardVerifier {
       ctx = loadElection(payloadOf(setup.election, 'election'));
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new Failure({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
+        throw new Failure({
+          check: 'setup',
+          height: 0,
+          reason: 'malformed',
+          message: `invalid election: ${error.message}`,
+        });
       throw error;
     }
     this.pass('setup', 1, now() - started);
@@ -456,6 +505,7 @@ export class BoardVerifier {
       fail({
         check: 'trustees',
         height: 0,
+        reason: 'election-key',
         message: "election public key is not the product of the trustees' keys",
       });
     }
@@ -468,7 +518,13 @@ export class BoardVerifier {
       'public_credentials',
     );
     const eligibility = parsePublicCredentials(ctx.group, lines);
-    if (!eligibility.ok) throw new Failure({ check: 'credentials', height: 0, message: eligibility.problem });
+    if (!eligibility.ok)
+      throw new Failure({
+        check: 'credentials',
+        height: 0,
+        reason: eligibility.reason,
+        message: eligibility.problem,
+      });
     this.pass('credentials', lines.length, now() - started);
     this.setup = { ctx, trustees: checked.set, box: new BallotBox(eligibility.eligibility) };
   }
@@ -481,6 +537,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: sha256B64(raw),
+        reason: 'malformed',
         message: `ballot at height ${height}: ${parsed.problem}`,
       });
     }
@@ -490,6 +547,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'invalid-credential',
         message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)`,
       });
     }
@@ -499,6 +557,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: verdict.reason,
         message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}`,
       });
     }
@@ -507,6 +566,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'replay',
         message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)`,
       });
     }

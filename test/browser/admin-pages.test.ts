@@ -315,6 +315,14 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await dialog().getByRole('button', { name: 'Annul the election' }).click();
     expect(await dialog().getByRole('alert').textContent()).toBe('Give a reason of at least 5 characters.');
     expect((await adminView()).state).toBe('open');
+    // Spaces are not a reason (issue 20): the dialog refuses before sending, like the server.
+    await dialog().getByLabel('Reason for annulling (shown publicly)').fill('a   b  c d');
+    await dialog()
+      .getByRole('alert')
+      .evaluate((alert) => alert.replaceChildren());
+    await dialog().getByRole('button', { name: 'Annul the election' }).click();
+    expect(await dialog().getByRole('alert').textContent()).toBe('Give a reason of at least 5 characters.');
+    expect((await adminView()).state).toBe('open');
     await dialog()
       .getByLabel('Reason for annulling (shown publicly)')
       .fill('The voter list was the wrong one.');

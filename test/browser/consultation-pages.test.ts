@@ -174,6 +174,11 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     expect(await dialog.textContent()).toContain('excluded from the consolidated result');
     await dialog.getByRole('button', { name: 'Annul' }).click();
     expect(await dialog.getByRole('alert').textContent()).toBe('Give the reason (at least 5 characters).');
+    // Spaces are not a reason (issue 20): refused before sending, like the server refuses it.
+    await dialog.getByLabel('Reason for the annulment').fill('a   b  c d');
+    await dialog.getByRole('alert').evaluate((alert) => alert.replaceChildren());
+    await dialog.getByRole('button', { name: 'Annul' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toBe('Give the reason (at least 5 characters).');
     await dialog
       .getByLabel('Reason for the annulment')
       .fill('Section meeting held in person: counted on paper');
