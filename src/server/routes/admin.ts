@@ -121,15 +121,14 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       },
       async (request, reply) => {
         const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        const row = await elections.create(request.params.organisationId, account, {
-          ...request.body,
-          groupName: request.body.group,
-        });
-        await ctx.store.addElectionRole({
-          electionId: row.id,
-          accountId: account.id,
-          role: 'election-admin',
-        });
+        // The election and its creator's role commit together with the entry.
+        const row = await elections.create(
+          request.params.organisationId,
+          account,
+          { ...request.body, groupName: request.body.group },
+          (tx, created) =>
+            tx.addElectionRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
+        );
         return reply.status(201).send(electionAdminView(row));
       },
     );
@@ -499,16 +498,18 @@ function registerPeopleRoutes(
         isOperator: false,
         createdAt: ctx.clock.now().toISOString(),
       };
-      await ctx.store.createAccount(account);
-      await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'member' });
-      if (orgAdmin)
-        await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
-      await ctx.store.appendAudit({
-        organisationId,
-        electionId: null,
-        actor: actor.id,
-        action: 'member.add',
-        details: { accountId: account.id, orgAdmin },
+      // The account, its memberships and the entry commit together.
+      await ctx.store.transaction(async (tx) => {
+        await tx.createAccount(account);
+        await tx.addMembership({ organisationId, accountId: account.id, role: 'member' });
+        if (orgAdmin) await tx.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+        await tx.appendAudit({
+          organisationId,
+          electionId: null,
+          actor: actor.id,
+          action: 'member.add',
+          details: { accountId: account.id, orgAdmin },
+        });
       });
       return reply.status(201).send({ id: account.id, email, displayName, orgAdmin });
     },
@@ -559,17 +560,19 @@ function registerPeopleRoutes(
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
       await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
-      await ctx.store.addElectionRole({
-        electionId,
-        accountId: request.body.accountId,
-        role: request.body.role,
-      });
-      await ctx.store.appendAudit({
-        organisationId: election.organisationId,
-        electionId,
-        actor: actor.id,
-        action: 'role.grant',
-        details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+      await ctx.store.transaction(async (tx) => {
+        await tx.addElectionRole({
+          electionId,
+          accountId: request.body.accountId,
+          role: request.body.role,
+        });
+        await tx.appendAudit({
+          organisationId: election.organisationId,
+          electionId,
+          actor: actor.id,
+          action: 'role.grant',
+          details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+        });
       });
       return { ok: true };
     },
