@@ -7,8 +7,9 @@
  * (verifyArchive). The first failure is final and names the check and the object at fault.
  *
  * Non-homomorphic answers are decrypted one by one, so they must be shuffled first (spec §3.4 step 3,
- * §4.17): a decryption of them with no Shuffle before it is refused — belenios-tool refuses it too
- * ("check_result failed"). Shuffle proofs themselves are not checked yet (issue 18): a Shuffle
+ * §4.17): a decryption of them with no Shuffle before it is refused, whatever the order of the
+ * ciphertexts (belenios-tool 2.0 only fails "check_result" when its own order of them differs from
+ * the tally's, so it passes some such archives). Shuffle proofs themselves are not checked yet (issue 18): a Shuffle
  * stops the verification with an `unsupported` failure, which every front reports as "cannot
  * verify", never as a pass.
  */

@@ -2,15 +2,17 @@
  * Issue 15 (part 3), against Inria's tool: the archive Scrutin's server used to publish for a
  * non-homomorphic question — its ciphertexts decrypted with no Shuffle/EndShuffles before — is
  * rejected by `belenios-tool election verify` (exit 124, "check_result failed"), as by Scrutin's
- * verifiers (which name the `shuffles` check). So is the same archive with an EndShuffles event and
- * no Shuffle. Skipped only when belenios-tool is not installed.
+ * verifiers (which name the `shuffles` check). Skipped only when belenios-tool is not installed.
+ *
+ * belenios-tool 2.0 has no check of its own that NH ciphertexts were shuffled: it fails
+ * `check_result` apparently because it orders the ciphertexts of the tally its own way, which differs from
+ * Scrutin's casting order — except by chance (3 of 14 freshly generated such archives passed with
+ * "all checks passed"; the committed fixture is one it rejects). So only the fixture is compared
+ * here; Scrutin's `shuffles` check does not depend on any order (src/protocol/verifier.test.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../../src/protocol/archive/archive.js';
-import { verifyArchive } from '../../src/protocol/verifier.js';
-import { makeNhNoShuffleArchive } from '../support/nh-no-shuffle.js';
 import { beleniosTool, hasBeleniosTool, scrutinTool, tempDir } from '../support/tools.js';
 
 const NO_SHUFFLE = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
@@ -35,20 +37,6 @@ describe.skipIf(!hasBeleniosTool)(
       const ours = scrutinTool(['election', 'verify', '--dir', dir]);
       expect(ours.status).toBe(124);
       expect(ours.stderr).toContain('E: failed check: shuffles');
-    });
-
-    it('rejects an EndShuffles with no Shuffle before the decryption, as verifyArchive does', async () => {
-      const made = makeNhNoShuffleArchive({ endShuffles: true });
-      const belenios = beleniosTool([
-        'election',
-        'verify',
-        '--dir',
-        folderWith(`${made.uuid}.bel`, made.bytes),
-      ]);
-      expect(belenios.status).toBe(124);
-      expect(belenios.stderr).toContain('check_result failed');
-      const report = await verifyArchive(parseArchive(made.bytes));
-      expect(report).toMatchObject({ ok: false, failure: { check: 'shuffles' } });
     });
   },
 );
