@@ -63,6 +63,16 @@ export const HTTP_STATUS = {
   SCR_NO_VOTERS: 422,
   SCR_INVALID_CREDENTIALS: 422,
   // errors: congress-defects (keep this marker line)
+  // errors: accounts (keep this marker line)
+  SCR_COMMON_PASSWORD: 422,
+  SCR_BAD_CURRENT_PASSWORD: 403,
+  SCR_LINK_INVALID: 410,
+  SCR_INVITATION_NEEDS_MAIL: 503,
+  SCR_PERSON_EXISTS: 409,
+  SCR_NOT_INVITED: 409,
+  SCR_PERSON_SELF: 409,
+  SCR_ACCOUNT_SUSPENDED: 403,
+  SCR_PERSON_SHARED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Status and messages of every code, as one table. */

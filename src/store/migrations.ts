@@ -10,6 +10,7 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { recoveryMigration } from '../recovery/schema.js';
+import { accountsMigration } from './account-access.js';
 import { congressMigration } from './consultation-store.js';
 import { createDeliveryTables } from './delivery/index.js';
 
@@ -211,6 +212,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   // migration: congress (keep this marker line)
   '0004_recovery': recoveryMigration,
   // migration: recovery (keep this marker line)
+  '0005_accounts': accountsMigration,
+  // migration: accounts (keep this marker line)
 };
 
 /**

@@ -16,6 +16,8 @@ import type {
 } from './schema.js';
 import type {
   AccountRow,
+  AccountStatus,
+  NewAccountRow,
   AuditRow,
   CastRow,
   ElectionRow,
@@ -50,15 +52,19 @@ export const fromAccount = (r: Selectable<AccountsTable>): AccountRow => ({
   passwordHash: r.password_hash,
   isOperator: Boolean(r.is_operator),
   createdAt: r.created_at,
+  status: r.status as AccountStatus,
+  passwordSetAt: r.password_set_at,
 });
 
-export const toAccount = (r: AccountRow): Insertable<AccountsTable> => ({
+export const toAccount = (r: NewAccountRow): Insertable<AccountsTable> => ({
   id: r.id,
   email: r.email,
   display_name: r.displayName,
   password_hash: r.passwordHash,
   is_operator: toDbBoolean(r.isOperator),
   created_at: r.createdAt,
+  status: r.status ?? 'active',
+  password_set_at: r.passwordSetAt !== undefined ? r.passwordSetAt : r.createdAt,
 });
 
 export const fromElection = (r: Selectable<ElectionsTable>): ElectionRow => ({

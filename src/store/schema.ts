@@ -27,6 +27,9 @@ export interface AccountsTable {
   password_hash: string;
   is_operator: BooleanColumn;
   created_at: string;
+  /** Migration 0005_accounts (src/store/account-access.ts). */
+  status: string;
+  password_set_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -169,4 +172,6 @@ export interface Database {
   credential_escrows: import('../recovery/schema.js').CredentialEscrowsTable;
   recovery_requests: import('../recovery/schema.js').RecoveryRequestsTable;
   // tables: recovery (keep this marker line)
+  account_tokens: import('./account-access.js').AccountTokensTable;
+  // tables: accounts (keep this marker line)
 }

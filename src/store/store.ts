@@ -24,15 +24,32 @@ export interface OrganisationRow {
   createdAt: string;
 }
 
+/**
+ * `invited`: created by someone else, waiting for its person to set a password through the link
+ * mailed to them (no password yet); `active`; `suspended` by an admin (cannot sign in, sessions
+ * ended); `removed` from its last organisation (cannot sign in; the row stays for the audit log).
+ */
+export type AccountStatus = 'invited' | 'active' | 'suspended' | 'removed';
+
 export interface AccountRow {
   id: string;
   email: string;
   displayName: string;
-  /** scrypt hash in PHC-like text form; never a password. */
+  /** scrypt hash in PHC-like text form; never a password. NO_PASSWORD until its person sets one. */
   passwordHash: string;
   isOperator: boolean;
   createdAt: string;
+  status: AccountStatus;
+  /** When its person last set their password (null: never, the account is invited). */
+  passwordSetAt: string | null;
 }
+
+/** The password hash of an account whose person has not set a password: matches no password. */
+export const NO_PASSWORD = '!';
+
+/** A new account: without status, an active account whose password was set when it was created. */
+export type NewAccountRow = Omit<AccountRow, 'status' | 'passwordSetAt'> &
+  Partial<Pick<AccountRow, 'status' | 'passwordSetAt'>>;
 
 export interface MembershipRow {
   organisationId: string;
@@ -177,7 +194,7 @@ export interface Store {
   createOrganisation(row: OrganisationRow): Promise<void>;
   getOrganisation(id: string): Promise<OrganisationRow | undefined>;
   listOrganisations(): Promise<OrganisationRow[]>;
-  createAccount(row: AccountRow): Promise<void>;
+  createAccount(row: NewAccountRow): Promise<void>;
   getAccount(id: string): Promise<AccountRow | undefined>;
   findAccountByEmail(email: string): Promise<AccountRow | undefined>;
   addMembership(row: MembershipRow): Promise<void>;
@@ -344,4 +361,7 @@ export interface Store {
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;
   // store: readiness (keep this marker line)
+  /** Invitation and reset links (hashed), password changes, suspension, removal: src/store/account-access.ts. */
+  readonly accountAccess: import('./account-access.js').AccountAccessStore;
+  // store: accounts (keep this marker line)
 }

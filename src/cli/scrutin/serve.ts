@@ -12,7 +12,12 @@ import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../../core/clock.js';
 import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
 import type { MailMode } from '../../delivery/transport.js';
-import { smtpConfigured } from '../../delivery/transport.js';
+import {
+  loggingTransport,
+  mailTransportFromEnvironment,
+  smtpConfigured,
+  type Transport,
+} from '../../delivery/transport.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
 import { type BuiltServer, buildServer } from '../../server/app.js';
@@ -105,6 +110,14 @@ export async function startServer(options: {
   const baseUrl =
     options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
   const mail = options.mail ?? (smtpConfigured(process.env) ? 'smtp' : 'terminal-demo');
+  // Invitation and reset mails to staff leave at once (src/delivery/account-mail.ts): by SMTP, or,
+  // in the demo, noted by account id only and answered "not sent". Assigned once the log exists.
+  let accountMail: Transport | undefined;
+  const accountTransport: Transport = {
+    channel: 'email',
+    send: (message) => accountMail!.send(message),
+    close: async () => accountMail?.close(),
+  };
   const ctx: ServerContext = {
     store,
     clock: systemClock,
@@ -116,6 +129,7 @@ export async function startServer(options: {
       trustProxy: options.trustProxy ?? false,
       mail,
     },
+    ...(mail === 'none' ? {} : { accountMail: accountTransport }),
   };
   const built = await buildServer(
     ctx,
@@ -132,6 +146,8 @@ export async function startServer(options: {
     options.mail === 'terminal-demo' && options.log === false
       ? (line: string) => void process.stdout.write(`${line}\n`)
       : (line: string) => app.log.info(line);
+  accountMail =
+    mail === 'smtp' ? mailTransportFromEnvironment(process.env, note) : loggingTransport('email', note);
   const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
@@ -148,6 +164,7 @@ export async function startServer(options: {
         // Resolves once every request in flight has been answered (casts need the pool and store).
         await app.close();
         await sender?.stop();
+        await accountTransport.close();
         await pool.close();
         await store.close();
       })();

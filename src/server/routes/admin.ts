@@ -11,15 +11,16 @@ import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
+import { createInvitedAccount, issueLink } from '../../election/people.js';
 import {
-  checkPasswordPolicy,
-  hashPassword,
   requireAccount,
   requireElectionRole,
   requireOrganisationAdmin,
 } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { strictValidator } from '../auth/strict-validator.js';
+import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -386,8 +387,8 @@ const GRANTABLE_ROLES = ['election-admin', 'credential-authority', 'scrutineer',
 
 /**
  * The people of an organisation, for the admin pages: its admins and the accounts holding a role in
- * one of its elections (trustees, scrutineers…). An admin adds a person with an initial password,
- * hashed at once and handed over by the admin out of band; accounts of other tenants stay invisible.
+ * one of its elections (trustees, scrutineers…). An admin adds a person, who is mailed an invitation
+ * to choose their own password (the admin never knows it); accounts of other tenants stay invisible.
  */
 async function organisationPeople(store: Store, organisationId: string) {
   const people = new Map<string, { orgAdmin: boolean; roles: { electionId: string; role: string }[] }>();
@@ -410,7 +411,13 @@ async function organisationPeople(store: Store, organisationId: string) {
   for (const [accountId, held] of people) {
     const account = await store.getAccount(accountId);
     if (account)
-      members.push({ id: account.id, email: account.email, displayName: account.displayName, ...held });
+      members.push({
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        status: account.status,
+        ...held,
+      });
   }
   return members.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
@@ -448,44 +455,38 @@ function registerPeopleRoutes(
 
   app.post<{
     Params: { organisationId: string };
-    Body: { email: string; displayName: string; password: string; orgAdmin: boolean };
+    Body: { email: string; displayName: string; orgAdmin: boolean };
   }>(
     '/api/v1/organisations/:organisationId/members',
     {
       schema: {
         params: OrganisationParams,
+        // No password field: the person chooses theirs on the invitation link (issue 15).
         body: Type.Object(
           {
             email: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' }),
             displayName: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ minLength: 1, maxLength: 2048 }),
             orgAdmin: Type.Boolean(),
           },
           { additionalProperties: false },
         ),
-        summary: 'Add a person (an account with an initial password), optionally as organisation admin',
+        summary:
+          'Add a person, optionally as organisation admin: they are mailed an invitation (single use, 72 hours) to choose their own password',
       },
+      validatorCompiler: strictValidator,
     },
     async (request, reply) => {
       const { organisationId } = request.params;
       const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
       const { email, displayName, orgAdmin } = request.body;
-      const password = secret(request.body.password, 'password');
-      if (!checkPasswordPolicy(password).ok) throw new ApiError('SCR_WEAK_PASSWORD');
-      if (await ctx.store.findAccountByEmail(email))
-        throw new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' });
-      const account = {
-        id: randomBytes(9).toString('base64url'),
-        email,
-        displayName,
-        passwordHash: await hashPassword(password),
-        isOperator: false,
-        createdAt: ctx.clock.now().toISOString(),
-      };
-      await ctx.store.createAccount(account);
-      await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'member' });
-      if (orgAdmin)
-        await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+      requireInvitationMail(ctx);
+      const created = await createInvitedAccount(ctx.store, ctx.clock, { email, displayName }, [
+        { organisationId, role: 'member' },
+        ...(orgAdmin ? [{ organisationId, role: 'org-admin' as const }] : []),
+      ]);
+      if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
+      const { account } = created;
+      const issued = await issueLink(ctx.store, ctx.clock, ctx.config.baseUrl, account.id, 'invitation');
       await ctx.store.appendAudit({
         organisationId,
         electionId: null,
@@ -493,7 +494,16 @@ function registerPeopleRoutes(
         action: 'member.add',
         details: { accountId: account.id, orgAdmin },
       });
-      return reply.status(201).send({ id: account.id, email, displayName, orgAdmin });
+      const organisation = await ctx.store.getOrganisation(organisationId);
+      const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
+      return reply.status(201).send({
+        id: account.id,
+        email,
+        displayName,
+        orgAdmin,
+        status: account.status,
+        invitation: { expiresAt: issued.expiresAt, mail },
+      });
     },
   );
 
