@@ -49,7 +49,7 @@ function texts(input: AccountMailInput) {
         `Hello ${input.displayName},`,
         `A Scrutin account was created for you (${where}). Choose your own password by opening this link, usable once, until ${until}:`,
         input.link,
-        "Nobody else knows or chooses your password. If you did not expect this message, ignore it.",
+        'Nobody else knows or chooses your password. If you did not expect this message, ignore it.',
       ],
     };
   return {
@@ -69,8 +69,7 @@ function texts(input: AccountMailInput) {
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function accountMessage(input: AccountMailInput, messageId: string): OutgoingMessage {
   const { subject, fr, en } = texts(input);

@@ -51,7 +51,8 @@ export function checkPasswordPolicy(password: Password): PasswordPolicyOutcome {
   if (length < PASSWORD_MIN_LENGTH) return { ok: false, kind: 'too-short', minLength: PASSWORD_MIN_LENGTH };
   if (length > PASSWORD_MAX_LENGTH) return { ok: false, kind: 'too-long', maxLength: PASSWORD_MAX_LENGTH };
   // Case does not make a listed password any less likely to be tried first.
-  if (COMMON_PASSWORDS.has(password.reveal().normalize('NFC').toLowerCase())) return { ok: false, kind: 'common' };
+  if (COMMON_PASSWORDS.has(password.reveal().normalize('NFC').toLowerCase()))
+    return { ok: false, kind: 'common' };
   return { ok: true };
 }
 

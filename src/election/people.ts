@@ -91,7 +91,8 @@ export async function createInvitedAccount(
   try {
     await store.createAccount(account);
   } catch (error) {
-    if (error instanceof UniqueViolation && error.key === 'account-email') return { ok: false, kind: 'email-taken' };
+    if (error instanceof UniqueViolation && error.key === 'account-email')
+      return { ok: false, kind: 'email-taken' };
     throw error;
   }
   for (const m of memberships) await store.addMembership({ ...m, accountId: account.id });
@@ -115,7 +116,8 @@ export async function redeemLink(
   const now = clock.now().toISOString();
   const hash = tokenHash(token);
   // Checked first so that a weak password does not spend the link, nor a dead link cost a hash.
-  if ((await store.accountAccess.findLiveToken(hash, now)) === undefined) return { ok: false, kind: 'link-invalid' };
+  if ((await store.accountAccess.findLiveToken(hash, now)) === undefined)
+    return { ok: false, kind: 'link-invalid' };
   const refusal = passwordRefusal(password);
   if (refusal) return refusal;
   const redeemed = await store.accountAccess.redeemToken({

@@ -39,10 +39,7 @@ export const accountsMigration = {
       .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
       .execute();
     await db.schema.alterTable('accounts').addColumn('password_set_at', 'text').execute();
-    await db
-      .updateTable('accounts')
-      .set({ password_set_at: sql`created_at` })
-      .execute();
+    await db.updateTable('accounts').set({ password_set_at: sql`created_at` }).execute();
     await db.schema
       .createTable('account_tokens')
       .addColumn('token_hash', 'text', (c) => c.primaryKey())

@@ -5,10 +5,10 @@
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Clock, systemClock } from '../../src/core/clock.js';
+import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { type BuiltServer, buildServer } from '../../src/server/app.js';
-import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import type { ServerConfig, ServerContext } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';

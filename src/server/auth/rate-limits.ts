@@ -183,9 +183,11 @@ export class SignInFailures {
     pair.failures += 1;
     const beyond = pair.failures - this.budget.freeFailuresPerPair;
     if (beyond >= 0)
-      pair.nextAllowedAt = now + Math.min(this.budget.maxDelayMs, this.budget.firstDelayMs * 2 ** Math.min(beyond, 30));
+      pair.nextAllowedAt =
+        now + Math.min(this.budget.maxDelayMs, this.budget.firstDelayMs * 2 ** Math.min(beyond, 30));
     pair.forgetAt = now + Math.max(this.budget.pairMemoryMs, pair.nextAllowedAt - now);
-    if (this.pairs.size > 100_000) for (const [k, v] of this.pairs) if (v.forgetAt <= now) this.pairs.delete(k);
+    if (this.pairs.size > 100_000)
+      for (const [k, v] of this.pairs) if (v.forgetAt <= now) this.pairs.delete(k);
     this.pairs.set(key, pair);
     this.window(this.addresses, SignInFailures.key('address', address)).failures += 1;
     this.window(this.logins, SignInFailures.key('login', name)).failures += 1;

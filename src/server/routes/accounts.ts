@@ -28,7 +28,7 @@ import { strictValidator } from '../auth/strict-validator.js';
 import { mailMode, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
-/** Anonymous account requests (reset, link) per address per minute: a person needs a few at most. */
+/** Reset requests per address per minute: a person needs one or two; each may send a mail. */
 const LINK_REQUESTS_PER_MINUTE = 10;
 /** A reset mail at most this often per account, so the form cannot flood a mailbox. */
 const RESET_RESEND_INTERVAL_MS = 60_000;
@@ -113,7 +113,8 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
           response: { 200: Type.Object({ email: Type.String() }) },
         },
         validatorCompiler: strictValidator,
-        config: { rateLimit: flood },
+        // A token is 256 random bits and a dead one costs a lookup: only the flood bound.
+        config: { rateLimit: signInFloodLimit },
       },
       async (request, reply) => {
         const outcome = await redeemLink(
@@ -125,7 +126,10 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         if (!outcome.ok)
           throw outcome.kind === 'link-invalid' ? new ApiError('SCR_LINK_INVALID') : passwordError(outcome);
         const account = await ctx.store.getAccount(outcome.accountId);
-        request.log.info({ accountId: outcome.accountId, purpose: outcome.purpose }, 'password set on a link');
+        request.log.info(
+          { accountId: outcome.accountId, purpose: outcome.purpose },
+          'password set on a link',
+        );
         reply.header('cache-control', 'no-store');
         return { email: account?.email ?? '' };
       },
@@ -136,7 +140,8 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
       {
         schema: {
           body: ResetBody,
-          summary: 'Forgotten password: mail a reset link (1 hour, single use) if an account has this address',
+          summary:
+            'Forgotten password: mail a reset link (1 hour, single use) if an account has this address',
           response: { 202: Type.Object({ accepted: Type.Boolean(), validMinutes: Type.Integer() }) },
         },
         validatorCompiler: strictValidator,
@@ -160,7 +165,10 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.post<{ Body: Static<typeof ChangeBody> }>(
       '/api/v1/account/password',
       {
-        schema: { body: ChangeBody, summary: 'Change one’s own password (the current one is needed); other sessions end' },
+        schema: {
+          body: ChangeBody,
+          summary: 'Change one’s own password (the current one is needed); other sessions end',
+        },
         validatorCompiler: strictValidator,
         config: { rateLimit: signInFloodLimit },
       },
@@ -247,7 +255,8 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
           const { actor, account, organisationId } = await person(request);
           if (account.id === actor.id) throw new ApiError('SCR_PERSON_SELF');
           // An account is global: one organisation's admins may not shut it out of another's.
-          if ((await organisationsOf(ctx.store, account.id)).size > 1) throw new ApiError('SCR_PERSON_SHARED');
+          if ((await organisationsOf(ctx.store, account.id)).size > 1)
+            throw new ApiError('SCR_PERSON_SHARED');
           // A reinstated person who never chose a password is invited again, not active.
           const target = to === 'active' && account.passwordSetAt === null ? 'invited' : to;
           if (!(await ctx.store.accountAccess.setStatus(account.id, target, from)))
@@ -284,8 +293,16 @@ async function sendReset(ctx: ServerContext, log: FastifyBaseLogger, email: stri
   if (account === undefined) return;
   const now = ctx.clock.now().getTime();
   const purpose = account.status === 'invited' ? 'invitation' : 'reset';
-  const live = await ctx.store.accountAccess.liveTokenExpiry(account.id, 'reset', new Date(now).toISOString());
-  if (purpose === 'reset' && live !== undefined && Date.parse(live) - RESET_MINUTES * 60_000 > now - RESET_RESEND_INTERVAL_MS)
+  const live = await ctx.store.accountAccess.liveTokenExpiry(
+    account.id,
+    'reset',
+    new Date(now).toISOString(),
+  );
+  if (
+    purpose === 'reset' &&
+    live !== undefined &&
+    Date.parse(live) - RESET_MINUTES * 60_000 > now - RESET_RESEND_INTERVAL_MS
+  )
     return;
   const found = await resetLinkFor(ctx.store, ctx.clock, ctx.config.baseUrl, email);
   if (found === undefined) return;

@@ -9,17 +9,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { createInvitedAccount, issueLink } from '../../election/people.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
-import { createInvitedAccount, issueLink } from '../../election/people.js';
-import {
-  requireAccount,
-  requireElectionRole,
-  requireOrganisationAdmin,
-} from '../auth/index.js';
+import { requireAccount, requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
+import { strictValidator } from '../auth/strict-validator.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { strictValidator } from '../auth/strict-validator.js';
 import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
 
