@@ -10,13 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { INVITATION_HOURS, RESET_MINUTES } from '../../src/election/people.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
+import { tokenIn } from '../support/account-links.js';
 import { Client, type TestServer, testServer } from './harness.js';
 import { addAccount, addOrganisation, draftElection, type TestAccount } from './scenario.js';
-
-/** The link's token, read from the mail as its person would. */
-export function tokenIn(text: string): string | undefined {
-  return /#token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
-}
 
 class MovableClock implements Clock {
   offsetMs = 0;
