@@ -54,6 +54,8 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
+    // Invitation and reset links (the token is in the fragment): the admin bundle's password screen.
+    app.get('/account/password', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/admin/consultations/:consultationId', async (_request, reply) => sendPage(reply, root, 'admin'));
     // pages: congress-pages (keep this marker line)
     // The landing page names nothing private (no organisation, no election); the operator console.
