@@ -103,7 +103,8 @@ export const en = {
     signOut: 'Sign out',
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: 'The server gave an unexpected answer. Try again in a moment.',
-    unexpectedError: 'Something went wrong in this browser, and nothing was sent. Reload the page and try again.',
+    unexpectedError:
+      'Something went wrong in this browser, and nothing was sent. Reload the page and try again.',
     checkAgain: 'Check again',
     keyId: 'Key identifier',
     fingerprint: 'Fingerprint',
@@ -128,7 +129,8 @@ export const en = {
     },
     unavailable: {
       heading: 'This page is not available',
-      notTrustee: 'Your account is not a trustee of this election. Sign out and sign in with your trustee account.',
+      notTrustee:
+        'Your account is not a trustee of this election. Sign out and sign in with your trustee account.',
       notFound: 'This election does not exist. Check the link you received.',
     },
     single: {
@@ -136,7 +138,8 @@ export const en = {
       intro:
         'Your key pair is made in this browser. You keep the private key in a file; only the public key is sent. Nobody can decrypt the result without your private key.',
       generate: 'Make my key in this browser',
-      generated: 'Your key pair is ready. Save the private key file now: it is not sent anywhere, and it cannot be made again.',
+      generated:
+        'Your key pair is ready. Save the private key file now: it is not sent anywhere, and it cannot be made again.',
       download: (file: string) => `Download my private key (${file})`,
       downloadHint:
         'Keep it somewhere safe and private (a USB stick, a password manager). You will need it to decrypt the result.',
@@ -160,16 +163,19 @@ export const en = {
       waiting: 'Your part of this step is done. This page checks every few seconds for the other trustees.',
       done: (file: string) =>
         `The election key is ready. Keep ${file}: you will need it to decrypt the result.`,
-      member: (slot: number, file: string) => `You are trustee ${slot} of the threshold group. Keep ${file} until the result is published.`,
+      member: (slot: number, file: string) =>
+        `You are trustee ${slot} of the threshold group. Keep ${file} until the result is published.`,
       explain: {
         cert: 'First, make your key file in this browser and send your certificate (its public part).',
         polynomial: 'Every certificate is in. Compute your polynomial from your key file and send it.',
-        voutput: 'Every polynomial is in. Check the shares the others sent you and send your verification data.',
+        voutput:
+          'Every polynomial is in. Check the shares the others sent you and send your verification data.',
       },
       generate: 'Make my key file',
       generated: 'Your key file is ready. Save it now: it is not sent anywhere, and it cannot be made again.',
       download: (file: string) => `Download my key file (${file})`,
-      downloadHint: 'Keep it somewhere safe and private. You need it for the next steps and to decrypt the result.',
+      downloadHint:
+        'Keep it somewhere safe and private. You need it for the next steps and to decrypt the result.',
       saved: (file: string) => `I have saved ${file} where I will find it again.`,
       saveFirst: 'Save your key file first, then tick the box to confirm.',
       send: {
@@ -184,7 +190,8 @@ export const en = {
       },
       sending: 'Sending…',
       computing: 'Computing in this browser…',
-      checkFailed: 'A check failed in your browser: the data of another trustee does not verify. Nothing was sent; tell the election administrator.',
+      checkFailed:
+        'A check failed in your browser: the data of another trustee does not verify. Nothing was sent; tell the election administrator.',
       chooseFile: 'Choose your key file first.',
       yourTurnNow: 'The other trustees have finished this step: it is your turn.',
       stillWaiting: 'The other trustees have not finished this step yet.',
@@ -207,10 +214,13 @@ export const en = {
       sending: 'Sending your partial decryption…',
       accepted: 'Your partial decryption has been checked and accepted.',
       done: 'Your partial decryption is in. Thank you: nothing is left for you to do.',
-      later: 'When voting is over and the encrypted tally is ready, come back here with your key file to decrypt it.',
+      later:
+        'When voting is over and the encrypted tally is ready, come back here with your key file to decrypt it.',
       chooseFile: 'Choose your private key file first.',
-      wrongKey: 'This key file does not open the decryption key the server keeps for you: choose the key file of this election.',
-      notYourKey: 'This key does not belong to any trustee of this election: choose the key file of this election.',
+      wrongKey:
+        'This key file does not open the decryption key the server keeps for you: choose the key file of this election.',
+      notYourKey:
+        'This key does not belong to any trustee of this election: choose the key file of this election.',
     },
   },
   // section: trustee (one block per area; keep this marker line)
@@ -409,7 +419,8 @@ export const en = {
       count: (n: number) => (n === 1 ? '1 voter.' : `${n} voters.`),
       none: 'No voter yet.',
       csv: 'Voter list (CSV: email,login,weight,name[,language])',
-      csvHint: 'One voter per line. Importing replaces the whole list; if any line has an error, nothing is imported and every error is listed.',
+      csvHint:
+        'One voter per line. Importing replaces the whole list; if any line has an error, nothing is imported and every error is listed.',
       file: 'Or choose a CSV file',
       import: 'Import the voter list',
       confirmTitle: 'Replace the voter list?',
@@ -481,7 +492,11 @@ export const en = {
       voutput: 'verification',
       done: 'done',
       waiting: 'waiting',
-      kinds: { server: 'server key (weakest)', single: 'single trustee', pedersen: 'threshold group' } as Record<string, string>,
+      kinds: {
+        server: 'server key (weakest)',
+        single: 'single trustee',
+        pedersen: 'threshold group',
+      } as Record<string, string>,
     },
     credentials: {
       heading: 'Voting credentials',
@@ -489,7 +504,8 @@ export const en = {
       server: 'The server as credential authority',
       serverExplain:
         'The server generates each voter’s credential, sends it to that voter only and keeps just the public part. Protects against: anyone voting in a voter’s place later (no private credential is stored). Residual risk: a credential intercepted in transit stays usable until the voter revotes.',
-      serverUnavailable: 'Sending credentials from these pages needs the delivery service, which this server does not offer yet.',
+      serverUnavailable:
+        'Sending credentials from these pages needs the delivery service, which this server does not offer yet.',
       generate: 'Generate and send the credentials',
       generateConfirm: 'Generate and send the voters’ credentials?',
       generateEffects: (n: number) => [
@@ -507,7 +523,8 @@ export const en = {
         `${n} public credentials are checked and bound to the voters’ logins.`,
         'Compare the fingerprint shown afterwards with the one the credential authority printed.',
       ],
-      fingerprint: (f: string) => `Fingerprint of the public credentials: ${f}. Check it with the credential authority.`,
+      fingerprint: (f: string) =>
+        `Fingerprint of the public credentials: ${f}. Check it with the credential authority.`,
       withCredential: (n: number, total: number) => `${n} of ${total} voters have a credential.`,
       current: 'the mode of this election',
       protects: 'Protects:',
@@ -529,7 +546,10 @@ export const en = {
         'Before opening, a lost credential can still be replaced.',
       ],
       uploadHeading: 'Public credentials from an external credential authority',
-      modes: { server: 'server as credential authority', external: 'external credential authority' } as Record<string, string>,
+      modes: {
+        server: 'server as credential authority',
+        external: 'external credential authority',
+      } as Record<string, string>,
     },
     delivery: {
       heading: 'Delivery of credentials and passwords',
@@ -619,7 +639,10 @@ export const en = {
         'Next step: compute the encrypted tally.',
       ],
       extend: 'Extend voting',
-      extendEffects: ['Voting stays open until the new closing time.', 'The change is recorded in the audit log.'],
+      extendEffects: [
+        'Voting stays open until the new closing time.',
+        'The change is recorded in the audit log.',
+      ],
       newClosing: 'New closing time',
       tally: 'Compute the encrypted tally',
       tallyEffects: [
@@ -715,11 +738,13 @@ export const en = {
       keep: 'Keep this credential secret and keep this message: you need the credential to vote. Together with your login and password, it lets its holder vote in your name.',
       passwordLater: 'Your password will come in a separate message.',
       codeAtLogin: 'When you sign in, a one-time code will be sent to you.',
-      testAccess: 'Before voting opens, you can already sign in at the voting link and test that your credential is accepted, without voting.',
+      testAccess:
+        'Before voting opens, you can already sign in at the voting link and test that your credential is accepted, without voting.',
     },
     password: {
       subject: (election: string) => `Your password – ${election}`,
-      intro: 'Here is the password to sign in to the election. Your voting credential was sent in a separate message.',
+      intro:
+        'Here is the password to sign in to the election. Your voting credential was sent in a separate message.',
       label: 'Your password',
       replaces: 'It replaces any password sent before.',
       link: 'Voting page:',
@@ -727,13 +752,15 @@ export const en = {
     reminder: {
       subject: (election: string) => `Reminder: how to vote – ${election}`,
       intro: 'You have not signed in to the election yet. Here is how to vote.',
-      codeAtLogin: 'Sign in with your login: a one-time code will be sent to you. Use the voting credential you received separately.',
+      codeAtLogin:
+        'Sign in with your login: a one-time code will be sent to you. Use the voting credential you received separately.',
       link: 'Voting page:',
     },
     code: {
       subject: (election: string) => `Your sign-in code – ${election}`,
       label: 'Your sign-in code',
-      validity: (minutes: number) => `It is valid for ${minutes} minutes and can be used once. If you did not ask for it, ignore this message.`,
+      validity: (minutes: number) =>
+        `It is valid for ${minutes} minutes and can be used once. If you did not ask for it, ignore this message.`,
     },
   },
   // section: mail (one block per area; keep this marker line)
@@ -987,16 +1014,19 @@ export const en = {
       roundName: (name: string, round: number) => `${name} (round ${round})`,
     },
     booth: {
-      replaces: 'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
+      replaces:
+        'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
       replaced: 'Your new ballot replaced the previous one: only this one counts.',
       accessIntro:
         'You can already check that your login, password and voting credential work, without voting: nothing is cast.',
       accessStart: 'Test my access now',
       accessHeading: 'Access test',
-      accessCredentialIntro: 'Enter your voting credential to check it is the one registered for you. Nothing is cast.',
+      accessCredentialIntro:
+        'Enter your voting credential to check it is the one registered for you. Nothing is cast.',
       accessSubmit: 'Test my credential',
       accessProgress: 'Checking your credential…',
-      accessPassed: 'Your access works: your credential is the one registered for you. Come back when voting opens.',
+      accessPassed:
+        'Your access works: your credential is the one registered for you. Come back when voting opens.',
     },
   },
   // section: ops (one block per area; keep this marker line)
@@ -1154,6 +1184,7 @@ export const en = {
     forgotten: 'Forgotten password?',
     forgottenIntro:
       'Enter the email address of your account: if it has one, a link to choose a new password (valid one hour, usable once) is mailed to it.',
+    forgottenEmail: 'Address of your account',
     forgottenSubmit: 'Mail me a link',
     forgottenSent:
       'If an account has this address, a link was mailed to it. It is valid for one hour and can be used once.',

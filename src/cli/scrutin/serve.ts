@@ -103,6 +103,8 @@ export async function startServer(options: {
   mail?: MailMode;
   /** Default: false (TRUST_PROXY is read by the CLI, see parseTrustProxy). */
   trustProxy?: TrustProxy;
+  /** Where invitation and reset mails go, for embedders (tests read them there); default from `mail`. */
+  accountMail?: Transport;
 }): Promise<RunningServer> {
   installNodePlatform();
   const store = await openStore(options.databaseUrl);
@@ -147,7 +149,8 @@ export async function startServer(options: {
       ? (line: string) => void process.stdout.write(`${line}\n`)
       : (line: string) => app.log.info(line);
   accountMail =
-    mail === 'smtp' ? mailTransportFromEnvironment(process.env, note) : loggingTransport('email', note);
+    options.accountMail ??
+    (mail === 'smtp' ? mailTransportFromEnvironment(process.env, note) : loggingTransport('email', note));
   const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));

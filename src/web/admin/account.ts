@@ -21,7 +21,8 @@ export function renderSetPassword(shell: Shell): void {
   const heading = h('h1', { tabindex: -1 }, t.setHeading);
   if (token === '') {
     replaceChildren(shell.screen, heading, h('p', { role: 'alert' }, t.noToken));
-    return focusElement(heading);
+    focusElement(heading);
+    return;
   }
   const password = passwordInput('new-password');
   const again = passwordInput('new-password');
@@ -84,7 +85,7 @@ export function forgottenPanel(shell: Shell): HTMLElement {
         },
       },
       h('p', { class: 'hint' }, t.forgottenIntro),
-      field(shell.t.admin.signIn.email, email),
+      field(t.forgottenEmail, email),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, t.forgottenSubmit)),
     ),
   );

@@ -239,7 +239,12 @@ function addMemberForm(shell: Shell, base: string): HTMLElement {
             await renderHome(shell);
             shell.announce(
               invitation.mail === 'sent'
-                ? a.invited(who, new Date(invitation.expiresAt).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB'))
+                ? a.invited(
+                    who,
+                    new Date(invitation.expiresAt).toLocaleString(
+                      shell.language === 'fr' ? 'fr-FR' : 'en-GB',
+                    ),
+                  )
                 : a.notMailed(who),
             );
           },
@@ -279,7 +284,9 @@ function personActions(shell: Shell, base: string, person: Person): HTMLElement[
   if (person.status === 'invited')
     actions.push(button(a.resend, () => act('POST', `${url}/invitation`, a.resent(person.displayName))));
   if (person.status === 'suspended')
-    actions.push(button(a.reinstate, () => act('POST', `${url}/reinstate`, a.reinstated(person.displayName))));
+    actions.push(
+      button(a.reinstate, () => act('POST', `${url}/reinstate`, a.reinstated(person.displayName))),
+    );
   else
     actions.push(
       button(a.suspend, async () => {

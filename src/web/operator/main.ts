@@ -35,13 +35,19 @@ function formatDate(iso: string, shell: Shell): string {
   }
 }
 
-function invitationPanel(shell: Shell, sent: { email: string; expiresAt: string; mail: string }): HTMLElement {
+function invitationPanel(
+  shell: Shell,
+  sent: { email: string; expiresAt: string; mail: string },
+): HTMLElement {
   const a = shell.t.accounts;
   return h(
     'p',
     { id: 'invitation-outcome', class: sent.mail === 'sent' ? '' : 'warning', tabindex: -1 },
     sent.mail === 'sent'
-      ? a.operatorInvited(sent.email, new Date(sent.expiresAt).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB'))
+      ? a.operatorInvited(
+          sent.email,
+          new Date(sent.expiresAt).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB'),
+        )
       : a.operatorNotMailed(sent.email),
   );
 }
