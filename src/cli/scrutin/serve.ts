@@ -142,6 +142,8 @@ export async function startServer(options: {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  // On port 0 (tests) the address is known only now: links in mails must name the real one.
+  if (options.baseUrl === undefined && options.port === 0) (ctx.config as { baseUrl: string }).baseUrl = url;
   // The mail sender (SMTP_URL and DELIVERY_* settings; DELIVERY_SENDER=off to run it elsewhere).
   // The demo (no logs) notes each message it does not send on its terminal, by voter id only.
   const note =
