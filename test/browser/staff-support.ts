@@ -35,10 +35,12 @@ export function artifactDir(name: string): string {
  * The server, and the invitation and reset mails it sends to staff (issue 15), kept as a mail
  * server would receive them: a test reads a link there as its person would in their mailbox.
  */
+export type StaffServer = RunningServer & { readonly accountMails: TestTransport };
+
 export async function startStaffServer(
   label: string,
   accountMail: TestTransport = testTransport(),
-): Promise<RunningServer & { readonly accountMails: TestTransport }> {
+): Promise<StaffServer> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
