@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
+import { DeliverySender } from '../../src/delivery/sender.js';
+import { testTransport } from '../../src/delivery/transport.js';
 import { Client, type TestServer, testServer } from './harness.js';
 import {
   addAccount,
@@ -123,6 +125,28 @@ describe('sign-in limits count failures, not successes, and lock nobody out', ()
       ]),
     });
     expect(cast.status).toBe(201);
+  });
+
+  it('a voter under attack can always ask for a one-time code by mail, and sign in with it', async () => {
+    const target = election.voters[0]!;
+    const mails = testTransport();
+    const sender = new DeliverySender(server.store, { transports: { email: mails }, clock });
+    const asked = await new Client(server.app).post(`/api/v1/elections/${election.id}/voter/code`, {
+      login: target.login,
+    });
+    expect(asked.status).toBe(202);
+    await sender.drain();
+    const code = /(?:Your sign-in code|Votre code de connexion)\s?: (\d{8})/.exec(
+      mails.accepted.at(-1)!.text,
+    )?.[1];
+    expect(mails.accepted.at(-1)!.to).toBe(target.email);
+    const signedIn = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/elections/${election.id}/voter/code/login`,
+      payload: { login: target.login, code },
+      remoteAddress: '192.0.2.200',
+    });
+    expect(signedIn.statusCode).toBe(200);
   });
 
   it('the same for a staff account: its owner signs in from elsewhere on the first try', async () => {
