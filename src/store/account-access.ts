@@ -3,58 +3,18 @@
  * invitations and password resets (only the SHA-256 of each token is stored), a person setting or
  * changing their own password, and an admin suspending or removing a person. Each change that must
  * end a person's other ways in (sessions, live links) does so in the same transaction, so no crash
- * leaves a suspended person signed in or a used link still usable. Migration 0005_accounts is here.
+ * leaves a suspended person signed in or a used link still usable. Tables: account-tables.ts.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  AccountStatus,
+  AccountTokenPurpose,
+  AccountTokenRow,
+  AccountTokensTable,
+} from './account-tables.js';
 import type { Database } from './schema.js';
-import type { AccountStatus } from './store.js';
 
-export type AccountTokenPurpose = 'invitation' | 'reset';
-
-export interface AccountTokensTable {
-  token_hash: string;
-  account_id: string;
-  purpose: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface AccountTokenRow {
-  /** SHA-256 (hex) of the token mailed to the person; the token itself is never stored. */
-  tokenHash: string;
-  accountId: string;
-  purpose: AccountTokenPurpose;
-  createdAt: string;
-  expiresAt: string;
-}
-
-// Migration 0005_accounts
-
-export const accountsMigration = {
-  // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
-  async up(db: Kysely<any>): Promise<void> {
-    // Accounts that exist already were made with a password: active, set when created.
-    await db.schema
-      .alterTable('accounts')
-      .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
-      .execute();
-    await db.schema.alterTable('accounts').addColumn('password_set_at', 'text').execute();
-    await db.updateTable('accounts').set({ password_set_at: sql`created_at` }).execute();
-    await db.schema
-      .createTable('account_tokens')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-      .addColumn('purpose', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createIndex('account_tokens_account_idx')
-      .on('account_tokens')
-      .columns(['account_id', 'purpose'])
-      .execute();
-  },
-};
+export type { AccountTokenPurpose, AccountTokenRow } from './account-tables.js';
 
 type Write = <T>(task: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 type InTransaction = <T>(task: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;

@@ -10,7 +10,7 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { recoveryMigration } from '../recovery/schema.js';
-import { accountsMigration } from './account-access.js';
+import { accountsMigration } from './account-tables.js';
 import { congressMigration } from './consultation-store.js';
 import { createDeliveryTables } from './delivery/index.js';
 

@@ -17,11 +17,11 @@ import type {
 import type {
   AccountRow,
   AccountStatus,
-  NewAccountRow,
   AuditRow,
   CastRow,
   ElectionRow,
   ElectionState,
+  NewAccountRow,
   OrganisationRow,
   SessionRow,
   TrusteeRow,

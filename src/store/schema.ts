@@ -172,6 +172,6 @@ export interface Database {
   credential_escrows: import('../recovery/schema.js').CredentialEscrowsTable;
   recovery_requests: import('../recovery/schema.js').RecoveryRequestsTable;
   // tables: recovery (keep this marker line)
-  account_tokens: import('./account-access.js').AccountTokensTable;
+  account_tokens: import('./account-tables.js').AccountTokensTable;
   // tables: accounts (keep this marker line)
 }

@@ -12,6 +12,10 @@
  * can be read back.
  */
 
+import type { AccountStatus } from './account-tables.js';
+
+export type { AccountStatus } from './account-tables.js';
+
 export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scrutineer';
 /** 'member': a person of the organisation with no power by itself (election roles are granted apart). */
 export type OrganisationRole = 'org-admin' | 'member';
@@ -23,13 +27,6 @@ export interface OrganisationRow {
   name: string;
   createdAt: string;
 }
-
-/**
- * `invited`: created by someone else, waiting for its person to set a password through the link
- * mailed to them (no password yet); `active`; `suspended` by an admin (cannot sign in, sessions
- * ended); `removed` from its last organisation (cannot sign in; the row stays for the audit log).
- */
-export type AccountStatus = 'invited' | 'active' | 'suspended' | 'removed';
 
 export interface AccountRow {
   id: string;
