@@ -9,7 +9,7 @@
  * outbox (which is per election and per voter): the answer to the admin says whether the mail
  * server accepted the message, and a failed invitation is sent again from the people list.
  */
-import type { OutgoingMessage, SendResult, Transport } from './transport.js';
+import { NOT_SENT_REASON, type OutgoingMessage, type SendResult, type Transport } from './transport.js';
 
 export type AccountMailPurpose = 'invitation' | 'reset';
 
@@ -104,4 +104,21 @@ export async function sendAccountMail(
   const result: SendResult = await transport.send(accountMessage(input, messageId));
   if (result.kind === 'accepted') return { outcome: 'sent' };
   return { outcome: /^not sent/.test(result.reason) ? 'not-sent' : 'failed', reason: result.reason };
+}
+
+/**
+ * `scrutin demo` only (no mail server, one person at their own terminal, which already shows the
+ * demo voters' passwords): the link is written there instead of mailed, and the message is
+ * answered "not sent". Never used by `scrutin serve`, whose output is a log.
+ */
+export function demoTerminalTransport(write: (line: string) => void): Transport {
+  return {
+    channel: 'email',
+    async send(message) {
+      const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(message.text)?.[0] ?? '(no link)';
+      write(`demo: ${message.subject} for ${message.to} (not mailed): ${link}`);
+      return { kind: 'permanent', reason: NOT_SENT_REASON };
+    },
+    async close() {},
+  };
 }

@@ -10,6 +10,7 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../../core/clock.js';
+import { demoTerminalTransport } from '../../delivery/account-mail.js';
 import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
 import type { MailMode } from '../../delivery/transport.js';
 import {
@@ -150,9 +151,14 @@ export async function startServer(options: {
     options.mail === 'terminal-demo' && options.log === false
       ? (line: string) => void process.stdout.write(`${line}\n`)
       : (line: string) => app.log.info(line);
+  const demoTerminal = options.mail === 'terminal-demo' && options.log === false;
   accountMail =
     options.accountMail ??
-    (mail === 'smtp' ? mailTransportFromEnvironment(process.env, note) : loggingTransport('email', note));
+    (mail === 'smtp'
+      ? mailTransportFromEnvironment(process.env, note)
+      : demoTerminal
+        ? demoTerminalTransport(note)
+        : loggingTransport('email', note));
   const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
