@@ -18,6 +18,7 @@ import { figuresFromJson, figuresToJson, questionsKey } from '../congress/figure
 import type { RoundRule } from '../congress/rules.js';
 import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
 import type { Clock } from '../core/clock.js';
+import { meaningfulReason } from '../core/reason.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
@@ -219,8 +220,8 @@ export class ConsultationService {
   async annulBox(id: string, boxId: string, actor: Actor, reason: string): Promise<BoxRow> {
     const row = await this.get(id);
     const box = await this.box(id, boxId);
-    const trimmed = reason.trim();
-    if (trimmed.length < 5)
+    const trimmed = meaningfulReason(reason);
+    if (trimmed === undefined)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
     if (box.annulReason !== null)
       throw new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });

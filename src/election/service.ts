@@ -11,6 +11,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
+import { meaningfulReason } from '../core/reason.js';
 import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
@@ -486,7 +487,7 @@ export class ElectionService {
       ballotVerdict: verdict,
     });
     if (!appended.ok) {
-      if (appended.reason === 'duplicate-tracker' || /replay/.test(appended.failure?.message ?? ''))
+      if (appended.reason === 'duplicate-tracker' || appended.failure?.reason === 'replay')
         throw new DomainError('SCR_BALLOT_DUPLICATE');
       if (appended.failure?.check === 'chain') throw new DomainError('SCR_VOTING_CLOSED');
       throw new DomainError('SCR_BALLOT_INVALID', { problem: appended.failure?.message });
@@ -606,8 +607,8 @@ export class ElectionService {
 
   async annul(electionId: string, actor: Actor, reason: string): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    const trimmed = reason.trim();
-    if (trimmed.length < 5)
+    const trimmed = meaningfulReason(reason);
+    if (trimmed === undefined)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
     const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], {
       state: 'annulled',

@@ -76,7 +76,7 @@ describe('BallotWorkerPool verifies the belenios-tool 2.0 vectors like the in-pr
     );
     expect(report.ok).toBe(false);
     expect(report.failure?.check).toBe('ballots');
-    expect(report.failure?.message).toContain('invalid zero-knowledge proof');
+    expect(report.failure?.reason).toBe('invalid-proof');
   });
 
   it('returns the verdicts in the order of the batch, whatever the chunking', async () => {

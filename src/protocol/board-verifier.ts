@@ -9,7 +9,7 @@
 import { type Codec, DecodeError, decodeText } from '../core/codec.js';
 import { sha256B64 } from '../core/hash.js';
 import type { EventRecord } from './archive/archive.js';
-import { type BallotCheck, checkBallot } from './ballot.js';
+import { type BallotCheck, type BallotRejection, checkBallot } from './ballot.js';
 import { BallotBox, parseBallot } from './ballot-box.js';
 import { type ElectionContext, loadElection } from './election.js';
 import {
@@ -25,8 +25,14 @@ import {
   sizedEncryptedTallyCodec,
   trusteesCodec,
 } from './messages.js';
-import { parsePublicCredentials } from './public-credentials.js';
-import { checkPartialDecryption, checkResult, combineFactors, computeEncryptedTally } from './tally.js';
+import { type CredentialsRejection, parsePublicCredentials } from './public-credentials.js';
+import {
+  checkPartialDecryption,
+  checkResult,
+  combineFactors,
+  computeEncryptedTally,
+  type PartialDecryptionRejection,
+} from './tally.js';
 import { checkTrustees, type TrusteeSet } from './trustees.js';
 
 export const CHECKS = [
@@ -43,8 +49,28 @@ export const CHECKS = [
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
+/**
+ * What was wrong, as a closed code beside the check's name, where a check can fail in several ways:
+ * tools and tests map on it, never on the message, whose wording is for people.
+ */
+export type FailureReason =
+  | BallotRejection
+  | 'invalid-credential'
+  | 'replay'
+  | 'unknown-trustee'
+  | 'decrypted-twice'
+  | 'election-key'
+  | 'not-the-product'
+  | 'num-tallied'
+  | 'total-weight'
+  | 'missing-decryption'
+  | 'not-the-decryption'
+  | PartialDecryptionRejection
+  | CredentialsRejection;
+
 export interface VerificationFailure {
   readonly check: CheckName;
+  readonly reason?: FailureReason;
   readonly message: string;
   readonly height?: number;
   readonly ballot?: string;
@@ -230,7 +256,13 @@ export class BoardVerifier {
         return decodeText(codec, raw, what);
       } catch (error) {
         if (error instanceof DecodeError)
-          return fail({ check, height, trustee, message: `malformed ${what}: ${error.message}` });
+          return fail({
+            check,
+            height,
+            trustee,
+            reason: 'malformed',
+            message: `malformed ${what}: ${error.message}`,
+          });
         throw error;
       }
     };
@@ -291,6 +323,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'not-the-product',
             message: 'encrypted tally is not the product of the last ballots',
           });
         }
@@ -300,6 +333,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'num-tallied',
             message: `num_tallied is ${sized.num_tallied} but ${tallied.length} ballots are counted`,
           });
         }
@@ -307,6 +341,7 @@ export class BoardVerifier {
           fail({
             check: 'encrypted-tally',
             height,
+            reason: 'total-weight',
             message: `total_weight is ${sized.total_weight} but the counted ballots weigh ${totalWeight}`,
           });
         }
@@ -349,6 +384,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'unknown-trustee',
             message: `partial decryption from unknown trustee ${trustee}`,
           });
         if (this.shares.has(trustee))
@@ -356,6 +392,7 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
+            reason: 'decrypted-twice',
             message: `trustee ${trustee} decrypted twice`,
           });
         const partial = decode(
@@ -371,7 +408,8 @@ export class BoardVerifier {
             check: 'partial-decryptions',
             height,
             trustee,
-            message: `partial decryption of trustee ${trustee}: ${problem}`,
+            reason: problem.reason,
+            message: `partial decryption of trustee ${trustee}: ${problem.problem}`,
           });
         this.shares.set(trustee, partial);
         this.counts.partialDecryptions++;
@@ -384,7 +422,8 @@ export class BoardVerifier {
         const { ctx, trustees } = this.setup!;
         const given = decode('result', resultCodec, payloadOf(event.payload, 'result'), 'result');
         const combined = combineFactors(ctx.group, trustees, this.shares, this.tally!);
-        if (!combined.ok) fail({ check: 'result', height, message: combined.problem });
+        if (!combined.ok)
+          fail({ check: 'result', height, reason: 'missing-decryption', message: combined.problem });
         const problem = checkResult(
           ctx,
           this.tally!,
@@ -393,7 +432,12 @@ export class BoardVerifier {
           given.result,
         );
         if (problem)
-          fail({ check: 'result', height, message: `result does not match the decryption: ${problem}` });
+          fail({
+            check: 'result',
+            height,
+            reason: 'not-the-decryption',
+            message: `result does not match the decryption: ${problem}`,
+          });
         this.result = given.result;
         this.pass('result', 1, now() - started);
         this.phase = 'result';
@@ -413,7 +457,12 @@ export class BoardVerifier {
       ctx = loadElection(payloadOf(setup.election, 'election'));
     } catch (error) {
       if (error instanceof DecodeError)
-        throw new Failure({ check: 'setup', height: 0, message: `invalid election: ${error.message}` });
+        throw new Failure({
+          check: 'setup',
+          height: 0,
+          reason: 'malformed',
+          message: `invalid election: ${error.message}`,
+        });
       throw error;
     }
     this.pass('setup', 1, now() - started);
@@ -425,6 +474,7 @@ export class BoardVerifier {
       fail({
         check: 'trustees',
         height: 0,
+        reason: 'election-key',
         message: "election public key is not the product of the trustees' keys",
       });
     }
@@ -437,7 +487,13 @@ export class BoardVerifier {
       'public_credentials',
     );
     const eligibility = parsePublicCredentials(ctx.group, lines);
-    if (!eligibility.ok) throw new Failure({ check: 'credentials', height: 0, message: eligibility.problem });
+    if (!eligibility.ok)
+      throw new Failure({
+        check: 'credentials',
+        height: 0,
+        reason: eligibility.reason,
+        message: eligibility.problem,
+      });
     this.pass('credentials', lines.length, now() - started);
     this.setup = { ctx, trustees: checked.set, box: new BallotBox(eligibility.eligibility) };
   }
@@ -450,6 +506,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: sha256B64(raw),
+        reason: 'malformed',
         message: `ballot at height ${height}: ${parsed.problem}`,
       });
     }
@@ -459,6 +516,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'invalid-credential',
         message: `ballot ${tracker} at height ${height}: invalid credential (not in the public credentials)`,
       });
     }
@@ -468,6 +526,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: verdict.reason,
         message: `ballot ${tracker} at height ${height}: invalid ballot: ${describeRejection(verdict)}`,
       });
     }
@@ -476,6 +535,7 @@ export class BoardVerifier {
         check: 'ballots',
         height,
         ballot: tracker,
+        reason: 'replay',
         message: `ballot ${tracker} at height ${height}: the same ballot was already cast (replay)`,
       });
     }

@@ -11,7 +11,12 @@ export interface Eligibility {
   readonly totalWeight: bigint;
 }
 
-export type EligibilityCheck = { ok: true; eligibility: Eligibility } | { ok: false; problem: string };
+/** Why a list of public credentials is refused. */
+export type CredentialsRejection = 'malformed' | 'bad-weight' | 'not-in-group' | 'duplicate';
+
+export type EligibilityCheck =
+  | { ok: true; eligibility: Eligibility }
+  | { ok: false; reason: CredentialsRejection; problem: string };
 
 export function parsePublicCredentials(group: Group, lines: readonly string[]): EligibilityCheck {
   const weights = new Map<string, bigint>();
@@ -22,15 +27,21 @@ export function parsePublicCredentials(group: Group, lines: readonly string[]): 
     if (parts.length > 2 || credential === undefined || !isCanonicalDecimal(credential)) {
       return {
         ok: false,
+        reason: 'malformed',
         problem: `public credential ${i + 1}: expected "credential" or "credential,weight"`,
       };
     }
     if (weightText !== undefined && (!isCanonicalDecimal(weightText) || weightText === '0')) {
-      return { ok: false, problem: `public credential ${i + 1}: weight must be a positive integer` };
+      return {
+        ok: false,
+        reason: 'bad-weight',
+        problem: `public credential ${i + 1}: weight must be a positive integer`,
+      };
     }
     if (!group.isMember(BigInt(credential)))
-      return { ok: false, problem: `public credential ${i + 1}: not in the group` };
-    if (weights.has(credential)) return { ok: false, problem: `public credential ${i + 1}: duplicate` };
+      return { ok: false, reason: 'not-in-group', problem: `public credential ${i + 1}: not in the group` };
+    if (weights.has(credential))
+      return { ok: false, reason: 'duplicate', problem: `public credential ${i + 1}: duplicate` };
     const weight = weightText === undefined ? 1n : BigInt(weightText);
     weights.set(credential, weight);
     totalWeight += weight;

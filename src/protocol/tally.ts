@@ -74,30 +74,34 @@ export function computePartialDecryption(
   };
 }
 
+/** Why a partial decryption is refused. */
+export type PartialDecryptionRejection = 'malformed' | 'not-in-group' | 'invalid-proof';
+
 /** Checks shape, membership and every proof of a trustee's partial decryption. */
 export function checkPartialDecryption(
   ctx: ElectionContext,
   tally: EncryptedTally,
   publicKey: bigint,
   partial: PartialDecryption,
-): string | undefined {
+): { reason: PartialDecryptionRejection; problem: string } | undefined {
   const { group, fingerprint } = ctx;
   if (
     partial.decryption_factors.length !== tally.length ||
     partial.decryption_proofs.length !== tally.length
   ) {
-    return 'wrong number of questions';
+    return { reason: 'malformed', problem: 'wrong number of questions' };
   }
   for (let i = 0; i < tally.length; i++) {
     const row = tally[i]!;
     const factors = partial.decryption_factors[i]!;
     const proofs = partial.decryption_proofs[i]!;
     if (factors.length !== row.length || proofs.length !== row.length)
-      return `question ${i}: wrong number of factors`;
+      return { reason: 'malformed', problem: `question ${i}: wrong number of factors` };
     for (let j = 0; j < row.length; j++) {
-      if (!group.isMember(factors[j]!)) return `question ${i} factor ${j}: not in the group`;
+      if (!group.isMember(factors[j]!))
+        return { reason: 'not-in-group', problem: `question ${i} factor ${j}: not in the group` };
       if (!verifyDecryptionFactor(group, fingerprint, publicKey, row[j]!.alpha, factors[j]!, proofs[j]!)) {
-        return `question ${i} factor ${j}: invalid decryption proof`;
+        return { reason: 'invalid-proof', problem: `question ${i} factor ${j}: invalid decryption proof` };
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readArchiveBytes, readVector, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { parseArchive } from './archive/archive.js';
-import { verifyArchive } from './verifier.js';
+import { type CheckName, type FailureReason, verifyArchive } from './verifier.js';
 
 describe('verifyArchive on belenios-tool 2.0 vectors', () => {
   for (const folder of VALID_ELECTIONS) {
@@ -15,44 +15,32 @@ describe('verifyArchive on belenios-tool 2.0 vectors', () => {
   }
 });
 
-/** What each invalid vector must be rejected for (test/fixtures/belenios-2.0/README.md). */
-const INVALID: { file: string; check: string; message: RegExp; trustee?: number }[] = [
-  {
-    file: 'invalid-ballot-tampered-proof',
-    check: 'ballots',
-    message: /invalid ballot: invalid zero-knowledge proof/,
-  },
-  { file: 'invalid-ballot-bad-signature', check: 'ballots', message: /invalid ballot: invalid signature/ },
-  {
-    file: 'invalid-ballot-copied-to-other-credential',
-    check: 'ballots',
-    message: /invalid zero-knowledge proof/,
-  },
-  { file: 'invalid-ballot-unknown-credential', check: 'ballots', message: /invalid credential/ },
-  { file: 'invalid-ballot-wrong-election-hash', check: 'ballots', message: /wrong election/ },
-  { file: 'invalid-ballot-replayed', check: 'ballots', message: /already cast \(replay\)/ },
-  { file: 'invalid-result-mismatch', check: 'result', message: /result does not match the decryption/ },
+/** What each invalid vector must be rejected for (test/fixtures/belenios-2.0/README.md): the check and its code. */
+const INVALID: { file: string; check: CheckName; reason?: FailureReason; trustee?: number }[] = [
+  { file: 'invalid-ballot-tampered-proof', check: 'ballots', reason: 'invalid-proof' },
+  { file: 'invalid-ballot-bad-signature', check: 'ballots', reason: 'invalid-signature' },
+  { file: 'invalid-ballot-copied-to-other-credential', check: 'ballots', reason: 'invalid-proof' },
+  { file: 'invalid-ballot-unknown-credential', check: 'ballots', reason: 'invalid-credential' },
+  { file: 'invalid-ballot-wrong-election-hash', check: 'ballots', reason: 'wrong-election' },
+  { file: 'invalid-ballot-replayed', check: 'ballots', reason: 'replay' },
+  { file: 'invalid-result-mismatch', check: 'result', reason: 'not-the-decryption' },
   {
     file: 'invalid-partial-decryption-factor',
     check: 'partial-decryptions',
-    message: /invalid decryption proof/,
+    reason: 'invalid-proof',
     trustee: 1,
   },
-  { file: 'invalid-chain-missing-event', check: 'chain', message: /not found/ },
-  {
-    file: 'invalid-encrypted-tally-count',
-    check: 'encrypted-tally',
-    message: /num_tallied is 6 but 5 ballots are counted/,
-  },
+  { file: 'invalid-chain-missing-event', check: 'chain' },
+  { file: 'invalid-encrypted-tally-count', check: 'encrypted-tally', reason: 'num-tallied' },
 ];
 
 describe('verifyArchive rejects each invalid vector for its stated reason', () => {
-  for (const { file, check, message, trustee } of INVALID) {
+  for (const { file, check, reason, trustee } of INVALID) {
     it(file, async () => {
       const report = await verifyArchive(parseArchive(readArchiveBytes(`${file}.bel`)));
       expect(report.ok).toBe(false);
       expect(report.failure?.check).toBe(check);
-      expect(report.failure?.message).toMatch(message);
+      expect(report.failure?.reason).toBe(reason);
       if (trustee !== undefined) expect(report.failure?.trustee).toBe(trustee);
       // Where belenios-tool names a ballot or a hash, we name the same one.
       const tool = readVector('.', `${file}.verify.txt`);

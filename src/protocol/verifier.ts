@@ -25,6 +25,7 @@ export {
   CHECKS,
   type CheckName,
   type CheckStatus,
+  type FailureReason,
   type VerificationFailure,
 } from './board-verifier.js';
 

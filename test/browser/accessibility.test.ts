@@ -19,6 +19,7 @@ import {
   asTestServer,
   axeViolations,
   canRunBrowser,
+  clearAnnouncements,
   describeViolations,
   launchChromium,
   POLL,
@@ -113,6 +114,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.goto(`${server.url}/admin`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await expectAccessible(page, 'admin-sign-in');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect.poll(() => page.locator('#page-alert').textContent(), POLL).not.toBe('');
       await expectAccessible(page, 'admin-sign-in-error');

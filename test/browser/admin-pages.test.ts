@@ -20,6 +20,7 @@ import { accountLinkIn } from '../support/account-links.js';
 import {
   artifactDir,
   canRunBrowser,
+  clearAnnouncements,
   launchChromium,
   organisationWithAdmin,
   POLL,
@@ -73,12 +74,14 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   it('signs in, shows the organisation and adds a person, who chooses their own password on the mailed link', async () => {
     await page.goto(`${server.url}/admin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
       .poll(() => alert().textContent(), POLL)
       .toContain('Enter your email address and your password.');
     await page.getByLabel('Email address').fill(admin.email);
     await page.getByLabel('Password').fill('not the password at all');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('Wrong login or password.');
     await page.getByLabel('Password').fill(admin.password);
@@ -91,9 +94,11 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect(await page.locator('#account-set-up').textContent()).toMatch(/^Your account was set up on /);
     await page.getByText('Add a person').click();
     await page.getByLabel('Name', { exact: true }).fill('Sam Scrutineer');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('Enter a name and an email address.');
     await page.getByLabel('Email', { exact: true }).fill('sam@example.org');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
     await expect
       .poll(() => status().textContent(), POLL)
@@ -148,6 +153,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByLabel('Name of the election').fill('Congrès 2026: bureau');
     await page.getByLabel('Description (shown to voters)').fill('Election of the federation bureau.');
     await page.getByLabel('Time zone of the dates').fill('Mars/Olympus');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Create the election (draft)' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('This time zone is unknown');
     await page.getByLabel('Time zone of the dates').fill('America/Montreal');
@@ -162,6 +168,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await first.getByLabel('Question', { exact: true }).fill('Who should chair the bureau?');
     await first.getByLabel('Answers (one per line)').fill('Alice Martin\nBruno Diallo\nChloé Nguyen');
     await first.getByLabel('Maximum number of answers').fill('4');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the questions' }).click();
     await expect
       .poll(() => alert().textContent(), POLL)
@@ -175,6 +182,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await second.getByLabel('Minimum number of answers').fill('1');
     await second.getByLabel('Maximum number of answers').fill('2');
     await second.getByLabel('Voters may vote blank').check();
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the questions' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     const saved = (await adminView()).questions;
@@ -194,6 +202,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByRole('button', { name: 'Import the voter list' }).click();
     await dialog().getByRole('heading', { name: 'Replace the voter list?' }).waitFor();
     expect(await dialog().textContent()).toContain('The 3 lines of the list are checked');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Import the voter list' }).click();
     await expect.poll(() => alert().textContent(), POLL).toContain('nothing was imported');
     const problems = await alert().locator('li').allTextContents();
@@ -213,6 +222,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     });
     await expect.poll(() => csv.inputValue(), POLL).toContain('cid@example.org,cid,1,Cid Campeador');
     await page.getByRole('button', { name: 'Import the voter list' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Import the voter list' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('3 voters imported.');
     expect(await page.locator('#voter-table tbody tr').count()).toBe(3);
@@ -252,6 +262,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       .getByLabel('Public credentials (one “credential,weight,login” per line)')
       .fill(made.publicWithLogins.join('\n'));
     await page.getByRole('button', { name: 'Upload the public credentials' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Upload the public credentials' }).click();
     await expect
       .poll(() => status().textContent(), POLL)
@@ -264,6 +275,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     // Passwords travel apart from credentials; the delivery table follows each voter's messages.
     await page.getByRole('button', { name: 'Send the passwords now' }).click();
     expect(await dialog().textContent()).toContain('sent in a message of its own');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Send the passwords now' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('3 messages queued.');
     const rows = await page.locator('#delivery-table tbody tr').allTextContents();
@@ -274,6 +286,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
 
     // 18:00 in Montreal in December is 23:00 UTC.
     await page.getByLabel('Voting closes').fill('2099-12-01T18:00');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Save the dates' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     const dated = await adminView();
@@ -285,6 +298,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   it('gives a person a role on the election', async () => {
     await page.getByLabel('Person').selectOption({ label: 'Sam Scrutineer (sam@example.org)' });
     await page.getByLabel('Role', { exact: true }).selectOption('scrutineer');
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Give the role' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Sam Scrutineer is now scrutineer.');
     const roles = (await (await signedIn()).get(`/api/v1/elections/${electionId}/roles`)).json.roles;
@@ -309,6 +323,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect((await adminView()).state).toBe('draft');
 
     await page.getByRole('button', { name: 'Open the election' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Open the election' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Done. The election is now: Open for voting.');
     const opened = await adminView();
@@ -319,6 +334,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
 
     await page.getByRole('button', { name: 'Extend voting' }).click();
     await dialog().getByLabel('New closing time (America/Montreal)').fill('2099-12-02T18:00');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Extend voting' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
     expect((await adminView()).closesAt).toBe('2099-12-02T23:00:00.000Z');
@@ -329,9 +345,18 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await dialog().getByRole('button', { name: 'Annul the election' }).click();
     expect(await dialog().getByRole('alert').textContent()).toBe('Give a reason of at least 5 characters.');
     expect((await adminView()).state).toBe('open');
+    // Spaces are not a reason (issue 20): the dialog refuses before sending, like the server.
+    await dialog().getByLabel('Reason for annulling (shown publicly)').fill('a   b  c d');
+    await dialog()
+      .getByRole('alert')
+      .evaluate((alert) => alert.replaceChildren());
+    await dialog().getByRole('button', { name: 'Annul the election' }).click();
+    expect(await dialog().getByRole('alert').textContent()).toBe('Give a reason of at least 5 characters.');
+    expect((await adminView()).state).toBe('open');
     await dialog()
       .getByLabel('Reason for annulling (shown publicly)')
       .fill('The voter list was the wrong one.');
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Annul the election' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Done. The election is now: Annulled.');
     const annulled = (await api().get(`/api/v1/elections/${electionId}`)).json;
@@ -391,6 +416,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     expect((await server.store.findVoterByLogin(id, 'ann'))!.publicCredential).toBe(before);
     await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
+    await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Replace ann’s credential' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('A new credential is on its way to ann.');
     const after = (await server.store.findVoterByLogin(id, 'ann'))!.publicCredential;

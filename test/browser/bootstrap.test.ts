@@ -26,7 +26,7 @@ import {
   startServerProcess,
 } from '../support/server-process.js';
 import { beleniosTool, hasBeleniosTool, run, tempDir } from '../support/tools.js';
-import { artifactDir, canRunBrowser, launchChromium, POLL } from './staff-support.js';
+import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL } from './staff-support.js';
 
 const SHOTS = artifactDir('bootstrap');
 const OPERATOR = { email: 'operator@example.org', password: 'operator-day-one-password' };
@@ -99,6 +99,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     const confirm = (label: string) =>
       adminPage.getByRole('dialog').getByRole('button', { name: label }).click();
     const adminAction = async (label: string, state: string) => {
+      await clearAnnouncements(adminPage);
       await adminPage.getByRole('button', { name: label }).click();
       await confirm(label);
       await expect
@@ -211,6 +212,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await page.getByText('Add a person').click();
       await page.getByLabel('Name', { exact: true }).fill(TRUSTEE.name);
       await page.getByLabel('Email', { exact: true }).fill(TRUSTEE.email);
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Add this person' }).click();
       await expect
         .poll(() => status(page).textContent(), POLL)
@@ -232,12 +234,14 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await group.getByLabel('Answers (one per line)').fill('Yes\nNo');
       await group.getByLabel('Minimum number of answers').fill('1');
       await group.getByLabel('Maximum number of answers').fill('1');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Save the questions' }).click();
       await expect.poll(() => status(page).textContent(), POLL).toBe('Saved.');
 
       await page
         .getByLabel('Voter list (CSV: email,login,weight,name[,language])')
         .fill(VOTERS.map((v) => `${v.email},${v.login},1,${v.name},${v.language}`).join('\n'));
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Import the voter list' }).click();
       await confirm('Import the voter list');
       await expect.poll(() => status(page).textContent(), POLL).toBe(`${VOTERS.length} voters imported.`);
@@ -245,11 +249,13 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await page.getByText('How voters sign in', { exact: true }).click();
       await page.getByLabel('Minutes between the credential message and the password message').fill('0');
       await page.getByLabel('Help contact shown in the messages').fill('help@example.org');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Save how voters sign in' }).click();
       await expect.poll(() => status(page).textContent(), POLL).toBe('Saved.');
 
       await page.getByLabel('Person').selectOption({ label: `${TRUSTEE.name} (${TRUSTEE.email})` });
       await page.getByLabel('Role', { exact: true }).selectOption('trustee');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Give the role' }).click();
       await expect.poll(() => status(page).textContent(), POLL).toBe(`${TRUSTEE.name} is now trustee.`);
       await page.screenshot({ path: join(SHOTS, '2-admin-draft.png'), fullPage: true });
@@ -281,6 +287,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     });
 
     it('the admin has the credentials generated and mailed, then opens the election', async () => {
+      await clearAnnouncements(adminPage);
       await adminPage.getByRole('button', { name: 'Generate and send the credentials' }).click();
       await confirm('Generate and send the credentials');
       await expect

@@ -19,6 +19,7 @@ import type { TestAccount } from '../server/scenario.js';
 import {
   axeViolations,
   canRunBrowser,
+  clearAnnouncements,
   describeViolations,
   launchChromium,
   organisationWithAdmin,
@@ -101,6 +102,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
   };
   const allBoxes = async (action: string, moved: number) => {
     await page.getByRole('button', { name: action }).click();
+    await clearAnnouncements(page);
     await page.getByRole('dialog').getByRole('button', { name: action }).click();
     await expect
       .poll(() => status().textContent(), { timeout: 60_000, interval: 200 })
@@ -199,6 +201,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
           ...MEMBERS.map((m) => `${m.box},${m.login}@example.org,${m.login},${m.weight},Member ${m.login}`),
         ].join('\n'),
       );
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Import the roll' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Roll imported: Paris 2, Lyon 2, Abroad 2.');
     for (const label of ['Paris', 'Lyon', 'Abroad']) {
@@ -210,6 +213,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
       await page.getByText('How voters sign in', { exact: true }).click();
       await page.getByLabel('Minutes between the credential message and the password message').fill('0');
       await page.getByLabel('Help contact shown in the messages').fill('help@example.org');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Save how voters sign in' }).click();
       await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
       await page.getByRole('link', { name: 'Open the consultation' }).click();
@@ -239,6 +243,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     await page.goto(`${server.url}/admin/elections/${lyon}`);
     await page.getByRole('button', { name: 'Annul the election' }).click();
     await page.getByRole('dialog').getByLabel('Reason for annulling (shown publicly)').fill(REASON);
+    await clearAnnouncements(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Annul the election' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('Done. The election is now: Annulled.');
     await page.goto(roundOneUrl);
@@ -249,6 +254,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     expect(await page.getByRole('dialog').textContent()).toContain(
       'same label, questions, voter roll and trustees',
     );
+    await clearAnnouncements(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Re-run' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('A re-run of Lyon was created as a draft.');
     expect(await rows('Lyon').count()).toBe(2);

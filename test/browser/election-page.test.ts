@@ -27,7 +27,7 @@ import {
   type TestElection,
 } from '../server/scenario.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import { CHROMIUM, launchChromium } from './staff-support.js';
+import { CHROMIUM, clearAnnouncements, launchChromium } from './staff-support.js';
 
 const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'election');
@@ -229,6 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'tracker-absent-en-1280.png'), fullPage: true });
     await page.locator('#tracker-input').fill('');
+    await clearAnnouncements(page);
     await page.locator('#tracker-search').click();
     await expect.poll(() => page.locator('#page-alert').textContent()).toBe('Enter a tracking number.');
     expect(problems).toEqual([]);

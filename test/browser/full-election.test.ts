@@ -19,6 +19,7 @@ import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import {
   artifactDir,
   canRunBrowser,
+  clearAnnouncements,
   launchChromium,
   organisationWithAdmin,
   POLL,
@@ -82,6 +83,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       await adminPage.getByRole('dialog').getByRole('button', { name: label }).click();
     };
     const adminAction = async (label: string, state: string) => {
+      await clearAnnouncements(adminPage);
       await adminPage.getByRole('button', { name: label }).click();
       await confirm(label);
       await expect.poll(() => status().textContent(), POLL).toBe(`Done. The election is now: ${state}.`);
@@ -130,6 +132,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
         await page.getByText('Add a person').click();
         await page.getByLabel('Name', { exact: true }).fill(trustee.name);
         await page.getByLabel('Email', { exact: true }).fill(trustee.email);
+        await clearAnnouncements(page);
         await page.getByRole('button', { name: 'Add this person' }).click();
         await expect
           .poll(() => status().textContent(), POLL)
@@ -182,12 +185,14 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
         await group.getByLabel('Maximum number of answers').fill(q.max);
         if (q.blank) await group.getByLabel('Voters may vote blank').check();
       }
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Save the questions' }).click();
       await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
 
       await page
         .getByLabel('Voter list (CSV: email,login,weight,name[,language])')
         .fill(VOTERS.map((v) => `${v.email},${v.login},1,${v.name},${v.language}`).join('\n'));
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Import the voter list' }).click();
       await confirm('Import the voter list');
       await expect.poll(() => status().textContent(), POLL).toBe('3 voters imported.');
@@ -195,11 +200,13 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       await page.getByText('How voters sign in', { exact: true }).click();
       await page.getByLabel('Minutes between the credential message and the password message').fill('0');
       await page.getByLabel('Help contact shown in the messages').fill('help@example.org');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Save how voters sign in' }).click();
       await expect.poll(() => status().textContent(), POLL).toBe('Saved.');
 
       for (const trustee of TRUSTEES) await page.getByLabel(`${trustee.name} (${trustee.email})`).check();
       await page.getByLabel('How many are needed to decrypt (k)').fill('2');
+      await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Declare the threshold group' }).click();
       expect(await page.getByRole('dialog').textContent()).toContain('no one can decrypt alone');
       await confirm('Declare the threshold group');
@@ -246,6 +253,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
     });
 
     it('the admin has the credentials generated and mailed, then opens the election', async () => {
+      await clearAnnouncements(adminPage);
       await adminPage.getByRole('button', { name: 'Generate and send the credentials' }).click();
       expect(await adminPage.getByRole('dialog').textContent()).toContain(
         'keeps only the public credentials',

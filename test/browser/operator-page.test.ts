@@ -25,7 +25,14 @@ import { addAccount, addOrganisation, type TestAccount } from '../server/scenari
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { tokenIn } from '../support/account-links.js';
 import { tempDir } from '../support/tools.js';
-import { axeViolations, canRunBrowser, describeViolations, launchChromium, POLL } from './staff-support.js';
+import {
+  axeViolations,
+  canRunBrowser,
+  clearAnnouncements,
+  describeViolations,
+  launchChromium,
+  POLL,
+} from './staff-support.js';
 
 const ELECTION_NAME = 'Élection confidentielle du bureau 7Q4Z';
 const ORGANISATION_NAME = 'Fédération des Alpes';
@@ -251,6 +258,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     await page.getByLabel('Nom de l’organisation').fill('Doublon');
     await page.getByLabel('Nom de la première personne administratrice').fill('Autre');
     await page.getByLabel('Adresse électronique de la première personne administratrice').fill(admin.email);
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Créer l’organisation' }).click();
     await expect.poll(() => page.locator('#page-alert').textContent(), POLL).toContain('a déjà un compte');
     expect(await page.locator('#invitation-outcome').count()).toBe(0);

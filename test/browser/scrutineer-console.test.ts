@@ -17,6 +17,7 @@ import {
   artifactDir,
   asTestServer,
   canRunBrowser,
+  clearAnnouncements,
   launchChromium,
   POLL,
   recordAnswers,
@@ -106,6 +107,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     const admin = new Client(server.app);
     await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
     expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
+    await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => page.locator('#page-status').textContent(), POLL).toBe('Figures refreshed.');
     expect(await page.locator('#turnout-count').textContent()).toBe('2 of 3 voters have voted (66.7 %).');

@@ -129,3 +129,15 @@ export function recordAnswers(page: Page): string[] {
 
 /** expect.poll waits 1 s by default: too short for a scrypt sign-in on a busy machine. */
 export const POLL = { timeout: 10_000, interval: 100 };
+
+/**
+ * Empties the page's status and alert lines. Call it right before an action whose announcement the
+ * test then waits for: the previous action may have left the very same text ("Saved.", "3 boxes
+ * moved."), and the staff pages write the new one a task after the click (a dialog resolves on its
+ * `close` event), so a poll started at once would read the old text and pass before the action ran.
+ */
+export async function clearAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const id of ['page-status', 'page-alert']) document.getElementById(id)?.replaceChildren();
+  });
+}

@@ -13,6 +13,9 @@ import { CONGRESS_QUESTIONS, signedIn } from './support.js';
 
 const pg = await pgProblem();
 
+/** Reasons that say nothing: fewer than five characters that are not white space. */
+const BLANK_REASONS = ['     ', ' \t\n \u00a0  ', 'a   b  c d'];
+
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe.skipIf(dialect === 'postgres' && pg !== undefined)(
     `consultations: paper boxes, validation, roles (${dialect})`,
@@ -142,6 +145,24 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect((await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes).toHaveLength(2);
       });
 
+      it('refuses an annulment reason without five non-space characters, the box and its election unchanged', async () => {
+        // Issue 20, survivor 6: the schema's minLength let five spaces through.
+        const url = `/api/v1/consultations/${id}/boxes/${boxes[1]!.id}/annul`;
+        for (const reason of BLANK_REASONS) {
+          const refused = await client.post(url, { reason });
+          expect(refused.status, JSON.stringify(reason)).toBe(400);
+          expect(refused.json.error.code).toBe('SCR_BAD_REQUEST');
+        }
+        const box = (await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes.find(
+          (b: { id: string }) => b.id === boxes[1]!.id,
+        );
+        expect(box.annulment).toBeNull();
+        expect(await server.elections.get(boxes[1]!.electionId)).toMatchObject({
+          state: 'draft',
+          annulReason: null,
+        });
+      });
+
       it('counts a paper box that replaces an annulled one, marked as not cryptographically verifiable', async () => {
         // The overseas box could not be run online: annulled in draft, replaced by a paper count.
         expect(
@@ -162,6 +183,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(paper.status, JSON.stringify(paper.json)).toBe(201);
         const paperBox = paper.json.boxes.find((b: { channel: string }) => b.channel === 'paper');
         expect(paperBox.reportSha256).toBe(createHash('sha256').update(report).digest('hex'));
+        // A paper box has no election to refuse a blank reason: the box's own check does.
+        for (const reason of BLANK_REASONS) {
+          const refused = await client.post(`/api/v1/consultations/${id}/boxes/${paperBox.id}/annul`, {
+            reason,
+          });
+          expect(refused.json.error?.code, JSON.stringify(reason)).toBe('SCR_BAD_REQUEST');
+        }
+        expect(
+          (await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes.find(
+            (b: { id: string }) => b.id === paperBox.id,
+          ).annulment,
+        ).toBeNull();
         // The online box is annulled too (nobody voted): the consultation is complete with the paper box alone.
         await client.post(`/api/v1/consultations/${id}/boxes/${boxes[0]!.id}/annul`, {
           reason: 'No online vote in the end',

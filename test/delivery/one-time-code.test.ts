@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
+import { DEFAULT_SIGN_IN_BUDGET } from '../../src/server/auth/rate-limits.js';
 import { Client, type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
@@ -132,6 +133,21 @@ describe('one-time sign-in codes', () => {
     expect(
       (await new Client(server.app).post(e('/voter/code/login'), { login: 'ana', code: expiring })).status,
     ).toBe(401);
+  });
+
+  it('counts wrong codes toward the sign-in limit: past the free failures of one (login, address) pair, refused (429)', async () => {
+    // Issue 20, survivor 8: wrong codes were never counted (only ApiError was, checkCode throws
+    // DomainError), so a code could be guessed at without limit (five tries per code, a new code a minute).
+    const tryCode = () =>
+      new Client(server.app).post(e('/voter/code/login'), { login: 'bob', code: '00000000' });
+    for (let i = 0; i < DEFAULT_SIGN_IN_BUDGET.freeFailuresPerPair; i++) {
+      const wrong = await tryCode();
+      expect(wrong.status, `try ${i + 1}`).toBe(401);
+      expect(wrong.json.error.code).toBe('SCR_BAD_CODE');
+    }
+    const limited = await tryCode();
+    expect(limited.status).toBe(429);
+    expect(limited.json.error.code).toBe('SCR_RATE_LIMITED');
   });
 
   it('sends a reminder without secret to the voters who never signed in', async () => {

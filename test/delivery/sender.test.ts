@@ -7,8 +7,11 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secret } from '../../src/core/secret.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
+import { PASSWORD_PLACEHOLDER } from '../../src/delivery/templates.js';
 import { loggingTransport, type OutgoingMessage, testTransport } from '../../src/delivery/transport.js';
+import { verifyPassword } from '../../src/election/password.js';
 import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -150,6 +153,76 @@ describe('the sender', () => {
       lastReason: 'not sent: no mail server configured (demo)',
       holdsSecret: false,
     });
+  });
+
+  // Issue 20, survivor 5: a password is generated at send time and its hash stored before the mail
+  // goes; a sender that lost the message's lease meanwhile (its write refused) must not send it.
+  const passwordMessage = (id: string, voterId: string) =>
+    message(id, voterId, {
+      purpose: 'password',
+      secretKind: 'password',
+      deferred: 'password',
+      bodyText: `Your password: ${PASSWORD_PLACEHOLDER}\n`,
+    });
+  const passwordIn = (m: OutgoingMessage) => /Your password: (\S+)\n/.exec(m.text)?.[1];
+  async function expectEachVerifies(sent: OutgoingMessage[]) {
+    for (const m of sent) {
+      const password = passwordIn(m);
+      expect(password, m.id).toBeDefined();
+      expect(password).not.toContain(PASSWORD_PLACEHOLDER);
+      const stored = (await store.getVoter(m.voterId))?.passwordHash;
+      expect(await verifyPassword(secret(password!, 'password'), stored), m.id).toBe(true);
+    }
+  }
+
+  it('sends generated passwords that each verify against the hash stored for their voter', async () => {
+    await store.enqueueMessages(
+      E,
+      Array.from({ length: 4 }, (_, i) => passwordMessage(`pw${i}`, `v${i}`)),
+    );
+    const transport = testTransport();
+    await new DeliverySender(store, { transports: { email: transport } }).drain();
+    const sent = transport.accepted.filter((m) => m.id.startsWith('pw'));
+    expect(sent.map((m) => m.id).sort()).toEqual(['pw0', 'pw1', 'pw2', 'pw3']);
+    expect(new Set(sent.map(passwordIn)).size).toBe(4);
+    await expectEachVerifies(sent);
+  });
+
+  it('does not send a password whose hash it could not store because another sender took the lease', async () => {
+    await store.enqueueMessages(
+      E,
+      Array.from({ length: 4 }, (_, i) => passwordMessage(`lost${i}`, `v${i + 4}`)),
+    );
+    let taken: string[] = [];
+    // Between the claim and the write of the hashes, the lease of lost0 runs out and another sender
+    // claims it (the first by priority, due time and id): this sender's write of its hash is refused.
+    const slow = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'materialiseMessages')
+          return async (owner: string, items: Parameters<Store['materialiseMessages']>[1]) => {
+            const later = new Date(Date.now() + 3_600_000).toISOString();
+            const claimed = await target.claimMessages({
+              owner: 'another-sender',
+              now: later,
+              leaseUntil: later,
+              limit: 1,
+            });
+            taken = claimed.map((m) => m.id);
+            return target.materialiseMessages(owner, items);
+          };
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Store;
+    const transport = testTransport();
+    await new DeliverySender(slow, { transports: { email: transport } }).drain();
+    expect(taken).toEqual(['lost0']);
+    const sent = transport.accepted.filter((m) => m.id.startsWith('lost'));
+    expect(sent.map((m) => m.id).sort()).toEqual(['lost1', 'lost2', 'lost3']);
+    await expectEachVerifies(sent);
+    expect((await store.getVoter('v4'))?.passwordHash).toBeNull();
+    // The other sender holds it now, placeholder and all: it generates and stores its own password.
+    expect((await store.listMessages(E)).find((m) => m.id === 'lost0')).toMatchObject({ status: 'sending' });
   });
 
   it('stops cleanly: what it claimed but did not send goes back to the queue', async () => {

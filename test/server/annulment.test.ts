@@ -80,6 +80,13 @@ describe('annulment', () => {
       const election = await electionAt(state);
       const url = (path = '') => `/api/v1/elections/${election.id}${path}`;
       expect((await asAdmin.post(url('/annul'), { reason: 'no' })).status).toBe(400);
+      // Issue 20, survivor 6: a reason of spaces (the schema's minLength counts them) says nothing.
+      for (const blank of ['     ', ' \t\n \u00a0  ', 'a   b  c d']) {
+        const refused = await asAdmin.post(url('/annul'), { reason: blank });
+        expect(refused.status, JSON.stringify(blank)).toBe(400);
+        expect(refused.json.error?.code).toBe('SCR_BAD_REQUEST');
+      }
+      expect(await server.elections.get(election.id)).toMatchObject({ state, annulReason: null });
       const reason = `Irregularity found while ${state}: the roll was wrong.`;
       const annulled = await asAdmin.post(url('/annul'), { reason: `  ${reason} ` });
       expect(annulled.status).toBe(200);

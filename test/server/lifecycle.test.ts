@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
 import type { Clock } from '../../src/core/clock.js';
 import { Client, type TestServer, testServer } from './harness.js';
+import { addAccount, addOrganisation, ballotOf, draftElection, type TestVoter } from './scenario.js';
 
 /** A clock the test moves by hand. */
 class ManualClock implements Clock {
@@ -105,6 +106,44 @@ describe('election lifecycle driven by the clock', () => {
     expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['election.schedule', 'election.open', 'election.extend', 'election.close']),
     );
+  });
+
+  it('refuses a ballot cast after the closing time, before the scheduler has closed the election', async () => {
+    // Issue 20, survivor 3: the election is still 'open' in the store until the next tick; the closing
+    // time itself must refuse the ballot (SCR_VOTING_CLOSED), and record nothing.
+    clock.current = new Date('2027-04-01T08:00:00Z');
+    const owner = await addAccount(server, 'closing-admin');
+    const election = await draftElection(server, await addOrganisation(server, 'Closing', owner), owner, {
+      voters: 2,
+    });
+    await server.elections.setSchedule(election.id, owner, {
+      opensAt: null,
+      closesAt: '2027-04-01T18:00:00Z',
+    });
+    await server.elections.open(election.id, owner);
+    const [early, late] = election.voters;
+    const castAs = async (voter: TestVoter) => {
+      const client = new Client(server.app);
+      const login = await client.post(`/api/v1/elections/${election.id}/voter/login`, {
+        login: voter.login,
+        password: voter.password,
+      });
+      expect(login.status).toBe(200);
+      const ballot = await ballotOf(server, election.id, voter, [
+        [1, 0, 0],
+        [0, 1, 0, 0],
+      ]);
+      return client.post(`/api/v1/elections/${election.id}/voter/ballots`, { ballot });
+    };
+    expect((await castAs(early!)).status).toBe(201);
+
+    clock.current = new Date('2027-04-01T18:00:00Z');
+    expect((await server.store.getElection(election.id))!.state).toBe('open'); // no tick yet
+    const refused = await castAs(late!);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('SCR_VOTING_CLOSED');
+    expect(await server.store.hasCast(election.id, late!.id)).toBe(false);
+    expect(await server.store.hasCast(election.id, early!.id)).toBe(true);
   });
 
   it('imports a voter roll all or nothing, with every bad line reported', async () => {

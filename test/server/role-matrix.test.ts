@@ -425,6 +425,37 @@ describe('role × endpoint matrix over the real routes', () => {
     });
   }
 
+  it('refuses every write of the OpenAPI document from a signed-in staff or voter session without its CSRF token', async () => {
+    // Issue 20, survivor 4: CSRF was tested on POST only; a PUT (questions, schedule, roll, delivery
+    // settings, recovery key) could drop the check unnoticed. Each write, each method, a wrong token too.
+    const writes = operations.filter((op) => /^(POST|PUT|PATCH|DELETE) /.test(op));
+    // Today's write methods; a PATCH or DELETE route added later is covered by the same loop.
+    expect([...new Set(writes.map((op) => op.split(' ')[0]))]).toEqual(
+      expect.arrayContaining(['POST', 'PUT']),
+    );
+    const auditBefore = (await server.store.listAudit({ organisationId: organisationA })).length;
+    for (const route of writes) {
+      const [method, path] = route.split(' ') as ['POST' | 'PUT', string];
+      for (const csrf of [null, 'not-the-session-token']) {
+        for (const principal of ['orgAdminA', 'electionAdminA', 'operator', 'voterA'] as const) {
+          const client = await clientOf(principal);
+          const answer = await client.request(method, urlOf(path, electionA.id), {
+            ...requestFor(route, principal),
+            csrf,
+          });
+          expect({ route, principal, csrf, status: answer.status, code: answer.json?.error?.code }).toEqual({
+            route,
+            principal,
+            csrf,
+            status: 403,
+            code: 'SCR_CSRF',
+          });
+        }
+      }
+    }
+    expect((await server.store.listAudit({ organisationId: organisationA })).length).toBe(auditBefore);
+  });
+
   it('answers another tenant exactly as it answers an election that does not exist', async () => {
     const missing = 'NoSuchE1ection99';
     for (const route of Object.keys(EXPECTED).filter((r) => r.includes('{electionId}'))) {

@@ -18,6 +18,7 @@ import { type DeliveryContext, queuePasswordMessages, queueReminders } from '../
 import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
 import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
 import type { ElectionService } from '../../election/service.js';
+import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { checkFailures } from '../auth/plugin.js';
@@ -382,7 +383,10 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const voter = await checkCode(delivery, electionId, request.body.login, request.body.code).catch(
           (error: unknown) => {
-            if (error instanceof ApiError) signInFailures(ctx).failed(codeLoginName(request), request.ip);
+            // A wrong code is a failed sign-in like a wrong password (mapped on its code: checkCode
+            // throws the catalogue's DomainError, not an ApiError).
+            if (error instanceof DomainError && error.code === 'SCR_BAD_CODE')
+              signInFailures(ctx).failed(codeLoginName(request), request.ip);
             throw error;
           },
         );

@@ -4,6 +4,7 @@
  * close, tally, publish), the annulment of a box with its reason and the online re-run of an
  * annulled box. Every action first says in a dialog what it will do and to which boxes.
  */
+import { meaningfulReason } from '../../core/reason.js';
 import { h } from '../booth/dom.js';
 import { type Failure, isRecord } from './api.js';
 import { confirmAction } from './confirm.js';
@@ -122,7 +123,7 @@ async function annul(ctx: BoxesContext, box: AdminBox): Promise<void> {
     cancelLabel: ctx.shell.t.admin.cancel,
     danger: true,
     fields: [field(t.reason, reason)],
-    validate: () => (reason.value.trim().length < 5 ? t.reasonMissing : undefined),
+    validate: () => (meaningfulReason(reason.value) === undefined ? t.reasonMissing : undefined),
   });
   if (!ok) return;
   const answer = await ctx.shell.api.send(

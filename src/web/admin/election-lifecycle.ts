@@ -2,6 +2,7 @@
  * The lifecycle card of the admin election page: the actions the election's state allows (open,
  * close, extend, tally, publish, annul), each confirmed with what it will do before it is sent.
  */
+import { meaningfulReason } from '../../core/reason.js';
 import { h } from '../booth/dom.js';
 import { isRecord } from './api.js';
 import { confirmAction } from './confirm.js';
@@ -110,7 +111,8 @@ function annulButton(ctx: CardContext): HTMLElement {
             cancelLabel: t.cancel,
             danger: true,
             fields: [field(t.actions.reason, reason)],
-            validate: () => (reason.value.trim().length < 5 ? t.actions.reasonMissing : undefined),
+            validate: () =>
+              meaningfulReason(reason.value) === undefined ? t.actions.reasonMissing : undefined,
           });
           if (ok)
             await ctx.change('POST', '/annul', { reason: reason.value.trim() }, () =>
