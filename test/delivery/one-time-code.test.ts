@@ -116,11 +116,15 @@ describe('one-time sign-in codes', () => {
     await requestCode('ana');
     const tried = latestCode('ana@example.org')!;
     for (let i = 0; i < 5; i++) {
+      // Past its free failures this (login, address) pair waits 2 s, then 4 s… (issue 15): the
+      // guesser here waits each time, so what is checked is the code's own five tries.
+      now += 4 * DEFAULT_SIGN_IN_BUDGET.firstDelayMs;
       const guess = String((Number(tried) + 1 + i) % 1e8).padStart(8, '0');
       expect(
         (await new Client(server.app).post(e('/voter/code/login'), { login: 'ana', code: guess })).status,
       ).toBe(401);
     }
+    now += 4 * DEFAULT_SIGN_IN_BUDGET.firstDelayMs;
     expect(
       (await new Client(server.app).post(e('/voter/code/login'), { login: 'ana', code: tried })).status,
     ).toBe(401);
