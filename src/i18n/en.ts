@@ -34,6 +34,15 @@ export const en = {
       submit: 'Sign in',
       progress: 'Signing in…',
       missing: 'Enter your login and your password.',
+      codeToggle: 'Password lost or refused? Sign in with a code sent by mail',
+      codeIntro:
+        'Enter your login above, then ask for a code: it is mailed to the address registered for you, and is valid 10 minutes.',
+      codeSend: 'Mail me a sign-in code',
+      codeSent:
+        'If this login is on the voter list, a code was mailed to its registered address. It is valid 10 minutes.',
+      codeLabel: 'Code received by mail',
+      codeSubmit: 'Sign in with this code',
+      codeMissing: 'Enter your login, and the code you received.',
       signedInAs: (name: string) => `Signed in as ${name}.`,
     },
     credential: {

@@ -35,6 +35,15 @@ export const fr: Messages = {
       submit: 'Se connecter',
       progress: 'Connexion…',
       missing: 'Saisissez votre identifiant et votre mot de passe.',
+      codeToggle: 'Mot de passe perdu ou refusé ? Connectez-vous avec un code reçu par courriel',
+      codeIntro:
+        'Saisissez votre identifiant ci-dessus, puis demandez un code : il est envoyé à l’adresse enregistrée pour vous et vaut 10 minutes.',
+      codeSend: 'M’envoyer un code de connexion',
+      codeSent:
+        'Si cet identifiant figure sur la liste électorale, un code a été envoyé à son adresse enregistrée. Il vaut 10 minutes.',
+      codeLabel: 'Code reçu par courriel',
+      codeSubmit: 'Me connecter avec ce code',
+      codeMissing: 'Saisissez votre identifiant et le code reçu.',
       signedInAs: (name: string) => `Session ouverte au nom de ${name}.`,
     },
     credential: {
