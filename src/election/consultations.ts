@@ -30,6 +30,7 @@ import type { Actor } from './actor.js';
 import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
 import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
+import { checkCsvText } from './csv-encoding.js';
 import { checkPaperBox } from './paper-box.js';
 import type { ElectionService } from './service.js';
 
@@ -198,7 +199,7 @@ export class ConsultationService {
         });
     }
     const roll = splitFederationRoll(
-      csv,
+      checkCsvText(csv),
       boxes.map((b) => b.label),
     );
     if (!roll.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: roll.problems });

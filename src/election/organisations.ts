@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
+import { hasControlCharacter } from '../core/identity.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { NewAccountRow, OrganisationRow, Store } from '../store/store.js';
 import { checkPasswordPolicy, hashPassword, type Password } from './password.js';
@@ -22,7 +23,13 @@ export interface AccountSummary {
 
 export type AccountRefusal =
   | { ok: false; kind: 'email-taken' }
-  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' | 'common' };
+  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' | 'common' }
+  | { ok: false; kind: 'control-character'; field: string };
+
+/** The first of `fields` (name → value) holding a control character (src/core/identity.ts), if any. */
+export function fieldWithControlCharacter(fields: Readonly<Record<string, string>>): string | undefined {
+  return Object.entries(fields).find(([, value]) => hasControlCharacter(value))?.[0];
+}
 
 export interface NewAccount {
   email: string;
@@ -55,7 +62,11 @@ export async function createOrganisation(
 ): Promise<
   | { ok: true; organisation: OrganisationRow; admin: AccountSummary; invitation: IssuedLink }
   | { ok: false; kind: 'email-taken' }
+  | { ok: false; kind: 'control-character'; field: string }
 > {
+  if (hasControlCharacter(input.name)) return { ok: false, kind: 'control-character', field: 'name' };
+  const field = fieldWithControlCharacter({ email: input.admin.email, displayName: input.admin.displayName });
+  if (field !== undefined) return { ok: false, kind: 'control-character', field };
   if (await store.findAccountByEmail(input.admin.email)) return { ok: false, kind: 'email-taken' };
   const organisation = {
     id: randomBytes(9).toString('base64url'),
@@ -74,6 +85,8 @@ export async function createOrganisation(
 }
 
 async function refuseAccount(store: Store, account: NewAccount): Promise<AccountRefusal | undefined> {
+  const field = fieldWithControlCharacter({ email: account.email, displayName: account.displayName });
+  if (field !== undefined) return { ok: false, kind: 'control-character', field };
   const policy = checkPasswordPolicy(account.password);
   if (!policy.ok) return { ok: false, kind: 'weak-password', rule: policy.kind };
   if (await store.findAccountByEmail(account.email)) return { ok: false, kind: 'email-taken' };

@@ -47,6 +47,7 @@ import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store
 import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import type { BoardService } from './board.js';
+import { checkCsvText } from './csv-encoding.js';
 import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
@@ -217,7 +218,7 @@ export class ElectionService {
   ): Promise<VoterRow[]> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const parsed = parseVoterRoll(csv, defaultLanguage);
+    const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage);
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),

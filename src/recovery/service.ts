@@ -25,6 +25,7 @@ import {
 } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
+import { sameIdentity } from '../core/identity.js';
 import { type Actor, randomId } from '../election/actor.js';
 import type { FreshCredential } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -315,13 +316,13 @@ export class RecoveryService {
    * act on it (server mode, and after opening only with an escrow).
    */
   async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
-    const row = await this.election(electionId);
+    // An unknown id answers as a draft where nothing matched: a draft's existence stays private.
+    const row = await this.store.getElection(electionId);
+    if (row === undefined) return;
     if (row.state !== 'draft' && row.state !== 'open') throw new DomainError('SCR_VOTING_CLOSED');
     const voter = await this.store.findVoterByLogin(electionId, login.trim());
     const matches =
-      voter !== undefined &&
-      voter.publicCredential !== null &&
-      voter.email.trim().toLowerCase() === email.trim().toLowerCase();
+      voter !== undefined && voter.publicCredential !== null && sameIdentity(voter.email, email);
     const anonymous = { id: 'voter' };
     if (!matches) {
       // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.

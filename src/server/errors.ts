@@ -73,6 +73,11 @@ export const HTTP_STATUS = {
   SCR_PERSON_SELF: 409,
   SCR_ACCOUNT_SUSPENDED: 403,
   SCR_PERSON_SHARED: 409,
+  SCR_CSV_UTF16: 422,
+  SCR_CSV_LATIN1: 422,
+  SCR_CONTROL_CHARACTER: 422,
+  SCR_CREDENTIAL_AUTHORITY_SEPARATION: 409,
+  // errors: identity (keep this marker line)
 } as const satisfies Record<ErrorCode, number>;
 
 /** Status and messages of every code, as one table. */

@@ -13,6 +13,7 @@ import { recoveryMigration } from '../recovery/schema.js';
 import { accountsMigration } from './account-tables.js';
 import { congressMigration } from './consultation-store.js';
 import { createDeliveryTables } from './delivery/index.js';
+import { identityKeysMigration } from './identity-keys.js';
 
 const initial: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
@@ -214,6 +215,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   // migration: recovery (keep this marker line)
   '0005_accounts': accountsMigration,
   // migration: accounts (keep this marker line)
+  // Emails and logins compare trimmed, NFC, case-folded; refuses to run over existing collisions.
+  // (0006: after 0005_accounts, which another branch of issue 15 adds.)
+  '0006_identity_keys': identityKeysMigration,
+  // migration: identity (keep this marker line)
 };
 
 /**

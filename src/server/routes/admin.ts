@@ -9,10 +9,18 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { decodeCsvBytes } from '../../election/csv-encoding.js';
+import { fieldWithControlCharacter } from '../../election/organisations.js';
 import { createInvitedAccount, issueLink } from '../../election/people.js';
+import { assertRoleSeparation } from '../../election/role-separation.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
-import { requireAccount, requireElectionRole, requireOrganisationAdmin } from '../auth/index.js';
+import {
+  electionRolesOf,
+  requireAccount,
+  requireElectionRole,
+  requireOrganisationAdmin,
+} from '../auth/index.js';
 import { strictValidator } from '../auth/strict-validator.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -205,8 +213,17 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     // CSV arrives as text on this route only: every other route takes JSON.
     await app.register(async (scoped) => {
-      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-        done(null, body),
+      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
+      scoped.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'buffer' },
+        (_request, body, done) => {
+          try {
+            done(null, decodeCsvBytes(body as Buffer));
+          } catch (error) {
+            done(error as Error, undefined);
+          }
+        },
       );
       scoped.put<P & { Body: unknown }>(
         '/api/v1/elections/:electionId/voters',
@@ -317,14 +334,20 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
             { additionalProperties: false },
           ),
           summary:
-            'Upload public credentials from an external credential authority (credential,weight,login)',
+            'Upload public credentials from an external credential authority (credential,weight,login); the credential authority only, never an admin',
         },
       },
       async (request) => {
+        // Only the credential authority, never an admin of the election (see role-separation.ts).
         const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
           'credential-authority',
-          'election-admin',
         ]);
+        const held = await electionRolesOf(
+          ctx.store,
+          account.id,
+          await elections.get(request.params.electionId),
+        );
+        if (held.has('election-admin')) throw new ApiError('SCR_CREDENTIAL_AUTHORITY_SEPARATION');
         return elections.setExternalPublicCredentials(
           request.params.electionId,
           account,
@@ -475,6 +498,8 @@ function registerPeopleRoutes(
       const { organisationId } = request.params;
       const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
       const { email, displayName, orgAdmin } = request.body;
+      const controlled = fieldWithControlCharacter({ email, displayName });
+      if (controlled !== undefined) throw new ApiError('SCR_CONTROL_CHARACTER', { field: controlled });
       requireInvitationMail(ctx);
       const created = await createInvitedAccount(ctx.store, ctx.clock, { email, displayName }, [
         { organisationId, role: 'member' },
@@ -547,6 +572,7 @@ function registerPeopleRoutes(
       const known = await organisationPeople(ctx.store, election.organisationId);
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
+      await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
       await ctx.store.addElectionRole({
         electionId,
         accountId: request.body.accountId,

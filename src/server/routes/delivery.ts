@@ -13,6 +13,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
+import { identityKey } from '../../core/identity.js';
 import { checkCode, requestCode } from '../../delivery/codes.js';
 import { type DeliveryContext, queuePasswordMessages, queueReminders } from '../../delivery/outbox.js';
 import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
@@ -529,5 +530,5 @@ export function voterSignInRecorder(ctx: ServerContext): FastifyPluginAsync {
 function codeLoginName(request: { params: unknown; body: unknown }): string {
   const { electionId } = request.params as { electionId?: string };
   const { login } = (request.body ?? {}) as { login?: unknown };
-  return `voter:${electionId ?? ''}:${typeof login === 'string' ? login.toLowerCase() : ''}`;
+  return `voter:${electionId ?? ''}:${typeof login === 'string' ? identityKey(login) : ''}`;
 }

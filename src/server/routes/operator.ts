@@ -45,7 +45,10 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
           admin: { email: admin.email, displayName: admin.displayName },
           baseUrl: ctx.config.baseUrl,
         });
-        if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
+        if (!created.ok)
+          throw created.kind === 'control-character'
+            ? new ApiError('SCR_CONTROL_CHARACTER', { field: created.field })
+            : new ApiError('SCR_PERSON_EXISTS');
         const { organisation, admin: account, invitation } = created;
         const mail = await mailLink(ctx, request.log, account, 'invitation', invitation, organisation.name);
         return reply.status(201).send({
