@@ -122,15 +122,14 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       },
       async (request, reply) => {
         const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        const row = await elections.create(request.params.organisationId, account, {
-          ...request.body,
-          groupName: request.body.group,
-        });
-        await ctx.store.addElectionRole({
-          electionId: row.id,
-          accountId: account.id,
-          role: 'election-admin',
-        });
+        // The election and its creator's role commit together with the entry.
+        const row = await elections.create(
+          request.params.organisationId,
+          account,
+          { ...request.body, groupName: request.body.group },
+          (tx, created) =>
+            tx.addElectionRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
+        );
         return reply.status(201).send(electionAdminView(row));
       },
     );
@@ -501,19 +500,23 @@ function registerPeopleRoutes(
       const controlled = fieldWithControlCharacter({ email, displayName });
       if (controlled !== undefined) throw new ApiError('SCR_CONTROL_CHARACTER', { field: controlled });
       requireInvitationMail(ctx);
-      const created = await createInvitedAccount(ctx.store, ctx.clock, { email, displayName }, [
-        { organisationId, role: 'member' },
-        ...(orgAdmin ? [{ organisationId, role: 'org-admin' as const }] : []),
-      ]);
-      if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
-      const { account } = created;
-      const issued = await issueLink(ctx.store, ctx.clock, ctx.config.baseUrl, account.id, 'invitation');
-      await ctx.store.appendAudit({
-        organisationId,
-        electionId: null,
-        actor: actor.id,
-        action: 'member.add',
-        details: { accountId: account.id, orgAdmin },
+      // The account, its memberships, its invitation link (hashed) and the entry commit together;
+      // the mail leaves after the commit.
+      const { account, issued } = await ctx.store.transaction(async (tx) => {
+        const created = await createInvitedAccount(tx, ctx.clock, { email, displayName }, [
+          { organisationId, role: 'member' },
+          ...(orgAdmin ? [{ organisationId, role: 'org-admin' as const }] : []),
+        ]);
+        if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
+        const link = await issueLink(tx, ctx.clock, ctx.config.baseUrl, created.account.id, 'invitation');
+        await tx.appendAudit({
+          organisationId,
+          electionId: null,
+          actor: actor.id,
+          action: 'member.add',
+          details: { accountId: created.account.id, orgAdmin },
+        });
+        return { account: created.account, issued: link };
       });
       const organisation = await ctx.store.getOrganisation(organisationId);
       const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
@@ -573,17 +576,19 @@ function registerPeopleRoutes(
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
       await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
-      await ctx.store.addElectionRole({
-        electionId,
-        accountId: request.body.accountId,
-        role: request.body.role,
-      });
-      await ctx.store.appendAudit({
-        organisationId: election.organisationId,
-        electionId,
-        actor: actor.id,
-        action: 'role.grant',
-        details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+      await ctx.store.transaction(async (tx) => {
+        await tx.addElectionRole({
+          electionId,
+          accountId: request.body.accountId,
+          role: request.body.role,
+        });
+        await tx.appendAudit({
+          organisationId: election.organisationId,
+          electionId,
+          actor: actor.id,
+          action: 'role.grant',
+          details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+        });
       });
       return { ok: true };
     },
