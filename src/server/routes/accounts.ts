@@ -201,8 +201,8 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
       return { actor, account, organisationId };
     };
-    const audit = (organisationId: string, actor: string, action: string, account: AccountRow) =>
-      ctx.store.appendAudit({
+    const audit = (tx: Store, organisationId: string, actor: string, action: string, account: AccountRow) =>
+      tx.appendAudit({
         organisationId,
         electionId: null,
         actor,
@@ -227,10 +227,14 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         const { actor, account, organisationId } = await person(request);
         if (account.status !== 'invited') throw new ApiError('SCR_NOT_INVITED');
         requireInvitationMail(ctx);
-        const issued = await issueLink(ctx.store, ctx.clock, ctx.config.baseUrl, account.id, 'invitation');
+        // The new link (hashed) and the entry commit together; the mail leaves after the commit.
+        const issued = await ctx.store.transaction(async (tx) => {
+          const link = await issueLink(tx, ctx.clock, ctx.config.baseUrl, account.id, 'invitation');
+          await audit(tx, organisationId, actor.id, 'member.invite', account);
+          return link;
+        });
         const organisation = await ctx.store.getOrganisation(organisationId);
         const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
-        await audit(organisationId, actor.id, 'member.invite', account);
         return { invitation: { expiresAt: issued.expiresAt, mail } };
       },
     );
@@ -259,9 +263,12 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
             throw new ApiError('SCR_PERSON_SHARED');
           // A reinstated person who never chose a password is invited again, not active.
           const target = to === 'active' && account.passwordSetAt === null ? 'invited' : to;
-          if (!(await ctx.store.accountAccess.setStatus(account.id, target, from)))
-            throw new ApiError('SCR_WRONG_STATE', { problem: `the person is ${account.status}` });
-          await audit(organisationId, actor.id, `member.${action}`, account);
+          // The status (sessions and links ended with it) and the entry commit together.
+          await ctx.store.transaction(async (tx) => {
+            if (!(await tx.accountAccess.setStatus(account.id, target, from)))
+              throw new ApiError('SCR_WRONG_STATE', { problem: `the person is ${account.status}` });
+            await audit(tx, organisationId, actor.id, `member.${action}`, account);
+          });
           return { status: target };
         },
       );
@@ -279,8 +286,10 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
       async (request, reply) => {
         const { actor, account, organisationId } = await person(request);
         if (account.id === actor.id) throw new ApiError('SCR_PERSON_SELF');
-        await ctx.store.accountAccess.removeFromOrganisation(organisationId, account.id);
-        await audit(organisationId, actor.id, 'member.remove', account);
+        await ctx.store.transaction(async (tx) => {
+          await tx.accountAccess.removeFromOrganisation(organisationId, account.id);
+          await audit(tx, organisationId, actor.id, 'member.remove', account);
+        });
         return reply.status(204).send();
       },
     );

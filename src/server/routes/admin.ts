@@ -4,11 +4,9 @@
  * Every route names the role it needs; answers are built from allowlists (a voter is shown with
  * whether a credential is set, never with the credential or a password hash).
  */
-import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
-import { secret } from '../../core/secret.js';
 import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import { fieldWithControlCharacter } from '../../election/organisations.js';
 import { createInvitedAccount, issueLink } from '../../election/people.js';
