@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
     fr: "La liste des votants contient des erreurs ; rien n'a été importé.",
   },
   SCR_INVALID_QUESTIONS: { en: 'The questions are invalid.', fr: 'Les questions sont invalides.' },
+  SCR_NON_HOMOMORPHIC_UNAVAILABLE: {
+    en: "Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet: their ballots must be shuffled before they are decrypted, or each voter's answers could be linked to them, and Scrutin cannot shuffle them yet. Use questions counted by addition (choice of answers). Nothing was changed.",
+    fr: "Les questions à réponse par classement ou par notes (questions non homomorphes) ne sont pas encore disponibles : leurs bulletins doivent être mélangés avant d'être déchiffrés, sinon les réponses de chaque votant pourraient lui être rattachées, et Scrutin ne sait pas encore les mélanger. Utilisez des questions comptées par addition (choix de réponses). Rien n'a été modifié.",
+  },
   SCR_INVALID_SETUP: {
     en: 'The election is not ready to open.',
     fr: "L'élection n'est pas prête à être ouverte.",

@@ -306,6 +306,8 @@ export const en = {
         `The server’s own verifier has checked the ${events === 1 ? 'first event' : `${events} events`} of the board: all checks pass. Your own check is what counts.`,
       serverFailed:
         'The server’s own verifier found a problem on the board. Verify the archive yourself and tell the organisers.',
+      serverCannotVerify:
+        'The server’s own verifier cannot check this board: it holds shuffles, which this version does not verify yet. The board is NOT verified: check the archive with a verifier that checks shuffles, such as belenios-tool.',
     },
     seals: {
       heading: 'Fingerprints',
@@ -414,6 +416,8 @@ export const en = {
       needText: 'write the question',
       needAnswers: 'give at least one answer',
       badBounds: 'the minimum must be between 0 and the maximum, the maximum at most the number of answers',
+      nonHomomorphic:
+        'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet: their ballots would have to be shuffled before decryption, or each voter’s answers could be linked to them. Remove it: the election cannot be opened with it.',
     },
     schedule: {
       heading: 'Dates',
@@ -701,6 +705,8 @@ export const en = {
     verification: 'Public board verification',
     verified: (height: number) => `Verified: every event up to height ${height} checks out.`,
     failed: 'Verification FAILED: the public board does not check out. Alert the election administrators.',
+    cannotVerify:
+      'NOT verified: the public board holds shuffles, which this version of Scrutin cannot check yet. Check the archive with belenios-tool.',
     phase: (phase: string) => `Phase of the board: ${phase}.`,
     phases: {
       setup: 'set up, voting not started',
@@ -1114,6 +1120,8 @@ export const en = {
     replaying: 'Checking the tally, the decryptions and the result…',
     passed: (seconds: string) => `All checks passed (in ${seconds} s).`,
     failed: (check: string) => `Verification failed: the “${check}” check does not pass.`,
+    cannotVerify: (check: string) =>
+      `Not verified: this verifier cannot do the “${check}” check yet (shuffles of non-homomorphic questions are not supported). The archive is neither confirmed nor shown to be wrong: use a verifier that checks shuffles, such as belenios-tool.`,
     downloadFailed: 'The archive could not be downloaded. Check your connection and try again.',
     unreadable: (problem: string) => `The archive cannot be read: ${problem}`,
     crashed: (problem: string) => `The verifier stopped unexpectedly: ${problem}`,
@@ -1125,6 +1133,7 @@ export const en = {
     verdicts: {
       pass: 'Passed',
       fail: 'Failed',
+      unsupported: 'Cannot check yet',
       'not-reached': 'Not reached',
       'not-applicable': 'Not applicable',
     },

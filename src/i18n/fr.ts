@@ -314,6 +314,8 @@ export const fr: Messages = {
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
         'Le vérificateur du serveur a trouvé un problème sur le tableau d’affichage. Vérifiez l’archive vous-même et prévenez les organisateurs.',
+      serverCannotVerify:
+        'Le vérificateur du serveur ne peut pas contrôler ce tableau d’affichage : il contient des mélanges, que cette version ne vérifie pas encore. Le tableau n’est PAS vérifié : contrôlez l’archive avec un vérificateur qui vérifie les mélanges, comme belenios-tool.',
     },
     seals: {
       heading: 'Empreintes',
@@ -423,6 +425,8 @@ export const fr: Messages = {
       needText: 'écrivez la question',
       needAnswers: 'donnez au moins une réponse',
       badBounds: 'le minimum doit être entre 0 et le maximum, le maximum au plus égal au nombre de réponses',
+      nonHomomorphic:
+        'Cette question se répond par un classement ou par des notes (non homomorphe). Ces questions ne sont pas encore disponibles : leurs bulletins devraient être mélangés avant le déchiffrement, sinon les réponses de chaque votant pourraient lui être rattachées. Supprimez-la : l’élection ne peut pas être ouverte avec elle.',
     },
     schedule: {
       heading: 'Dates',
@@ -713,6 +717,8 @@ export const fr: Messages = {
     verified: (height: number) => `Vérifié : chaque événement jusqu’à la hauteur ${height} est correct.`,
     failed:
       'Vérification ÉCHOUÉE : le tableau public n’est pas cohérent. Alertez les administrateurs de l’élection.',
+    cannotVerify:
+      'NON vérifié : le tableau public contient des mélanges, que cette version de Scrutin ne sait pas encore contrôler. Vérifiez l’archive avec belenios-tool.',
     phase: (phase: string) => `Phase du tableau : ${phase}.`,
     phases: {
       setup: 'préparé, vote pas encore commencé',
@@ -1138,6 +1144,8 @@ export const fr: Messages = {
     replaying: 'Vérification du dépouillement, des déchiffrements et du résultat…',
     passed: (seconds: string) => `Toutes les vérifications réussissent (en ${seconds} s).`,
     failed: (check: string) => `Échec de la vérification : le contrôle « ${check} » ne passe pas.`,
+    cannotVerify: (check: string) =>
+      `Non vérifiée : ce vérificateur ne sait pas encore faire le contrôle « ${check} » (les mélanges des questions non homomorphes ne sont pas encore pris en charge). L’archive n’est ni confirmée ni montrée fausse : utilisez un vérificateur qui contrôle les mélanges, comme belenios-tool.`,
     downloadFailed: 'L’archive n’a pas pu être téléchargée. Vérifiez votre connexion et réessayez.',
     unreadable: (problem: string) => `L’archive est illisible : ${problem}`,
     crashed: (problem: string) => `Le vérificateur s’est arrêté de façon inattendue : ${problem}`,
@@ -1150,6 +1158,7 @@ export const fr: Messages = {
     verdicts: {
       pass: 'Réussi',
       fail: 'Échoué',
+      unsupported: 'Pas encore vérifiable',
       'not-reached': 'Non atteint',
       'not-applicable': 'Sans objet',
     },

@@ -454,6 +454,41 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect(after).not.toBeNull();
   });
 
+  it('shows a non-homomorphic question saved by an older version with the reason, and opening it is refused with the server’s message', async () => {
+    const client = await signedIn();
+    const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
+      name: 'Ranked vote',
+      description: '',
+      timeZone: 'Europe/Paris',
+      group: 'RFC-3526-2048',
+    });
+    const id = created.json.id as string;
+    const row = (await server.store.getElection(id))!;
+    const ranking = { type: 'NonHomomorphic', value: { answers: ['A', 'B', 'C'], question: 'Rank A, B, C' } };
+    await server.store.updateElection(id, row.version, { questionsJson: JSON.stringify([ranking]) });
+    await page.goto(`${server.url}/admin/elections/${id}`);
+    const card = page.getByRole('group', { name: 'Question 1' });
+    await card.getByText('Rank A, B, C').waitFor();
+    expect(await card.textContent()).toContain(
+      'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet',
+    );
+    await clearAnnouncements(page);
+    await page.getByRole('button', { name: 'Save the questions' }).click();
+    await expect
+      .poll(() => alert().textContent(), POLL)
+      .toContain('Question 1: This question is answered by a ranking');
+    await page.getByRole('button', { name: 'Open the election' }).click();
+    await clearAnnouncements(page);
+    await dialog().getByRole('button', { name: 'Open the election' }).click();
+    await expect
+      .poll(() => alert().textContent(), POLL)
+      .toContain(
+        'Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet',
+      );
+    expect((await server.store.getElection(id))!.state).toBe('draft');
+    await page.screenshot({ path: join(SHOTS, 'non-homomorphic-refused.png'), fullPage: true });
+  });
+
   it('goes back to the sign-in form when the session has ended', async () => {
     await page.goto(`${server.url}/admin/elections/${electionId}`);
     await page.getByRole('heading', { level: 1, name: 'Congrès 2026: bureau' }).waitFor();
