@@ -47,7 +47,7 @@ import {
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
+import { type Actor, auditElection, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import { BoardRefusal, type BoardService } from './board.js';
 import { checkCsvText } from './csv-encoding.js';
@@ -131,22 +131,6 @@ export class ElectionService {
     return updated;
   }
 
-  private audit(
-    tx: Store,
-    row: ElectionRow,
-    actor: Actor,
-    action: string,
-    details: Record<string, unknown> = {},
-  ) {
-    return tx.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action,
-      details,
-    });
-  }
-
   async create(
     organisationId: string,
     actor: Actor,
@@ -189,7 +173,7 @@ export class ElectionService {
     await this.store.transaction(async (tx) => {
       await tx.createElection(row);
       await also?.(tx, row);
-      await this.audit(tx, row, actor, 'election.create', { name: input.name });
+      await auditElection(tx, row, actor, 'election.create', { name: input.name });
     });
     return row;
   }
@@ -202,7 +186,7 @@ export class ElectionService {
       const updated = await this.update(tx, row, ['draft'], {
         questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
       });
-      await this.audit(tx, updated, actor, 'election.questions', { count: parsed.length });
+      await auditElection(tx, updated, actor, 'election.questions', { count: parsed.length });
       return updated;
     });
   }
@@ -224,7 +208,7 @@ export class ElectionService {
         closesAt: closesAt || null,
         timeZone: schedule.timeZone ?? row.timeZone,
       });
-      await this.audit(tx, updated, actor, 'election.schedule', {
+      await auditElection(tx, updated, actor, 'election.schedule', {
         opensAt,
         closesAt,
         timeZone: updated.timeZone,
@@ -247,7 +231,7 @@ export class ElectionService {
     }
     return this.store.transaction(async (tx) => {
       const updated = await this.update(tx, row, ['open', 'draft'], { closesAt: next });
-      await this.audit(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
+      await auditElection(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
       return updated;
     });
   }
@@ -310,7 +294,7 @@ export class ElectionService {
     await this.store.transaction(async (tx) => {
       await tx.replaceVoters(row.id, voters);
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'voters.import', { count: voters.length });
+      await auditElection(tx, row, actor, 'voters.import', { count: voters.length });
     });
     return voters;
   }
@@ -343,7 +327,7 @@ export class ElectionService {
         serverPrivateKey: privateKey.reveal().toString(),
       });
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'trustee.server-key');
+      await auditElection(tx, row, actor, 'trustee.server-key');
     });
   }
 
@@ -356,7 +340,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    let key;
+    let key: ReturnType<typeof trusteePublicKeyCodec.decode>;
     try {
       key = decodeText(trusteePublicKeyCodec, input.publicKey.trim(), 'public key');
     } catch (error) {
@@ -380,7 +364,7 @@ export class ElectionService {
         serverPrivateKey: null,
       });
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'trustee.add', {
+      await auditElection(tx, row, actor, 'trustee.add', {
         displayName: input.displayName,
         fingerprint: sha256B64(input.publicKey.trim()),
       });
@@ -478,7 +462,7 @@ export class ElectionService {
     fingerprint: string,
   ) {
     await this.update(tx, row, ['draft'], { credentialMode: 'server' });
-    await this.audit(tx, row, actor, 'credentials.generate', { count, fingerprint });
+    await auditElection(tx, row, actor, 'credentials.generate', { count, fingerprint });
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
@@ -495,22 +479,22 @@ export class ElectionService {
     const problems: { line: number; problem: string }[] = [];
     const updates: { voterId: string; publicCredential: string }[] = [];
     const seen = new Set<string>();
-    lines.forEach((line, i) => {
+    for (const [i, line] of lines.entries()) {
       const [credential = '', weight = '', login = ''] = line.split(',');
       const voter = byLogin.get(login);
-      if (!voter) return void problems.push({ line: i + 1, problem: `unknown login "${login}"` });
-      if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
-        return void problems.push({ line: i + 1, problem: 'not a public credential of this group' });
+      if (!voter) {
+        problems.push({ line: i + 1, problem: `unknown login "${login}"` });
+      } else if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
+        problems.push({ line: i + 1, problem: 'not a public credential of this group' });
+      } else if (weight !== '' && weight !== voter.weight) {
+        problems.push({ line: i + 1, problem: `weight ${weight} differs from the roll (${voter.weight})` });
+      } else if (seen.has(credential)) {
+        problems.push({ line: i + 1, problem: 'duplicate credential' });
+      } else {
+        seen.add(credential);
+        updates.push({ voterId: voter.id, publicCredential: credential });
       }
-      if (weight !== '' && weight !== voter.weight)
-        return void problems.push({
-          line: i + 1,
-          problem: `weight ${weight} differs from the roll (${voter.weight})`,
-        });
-      if (seen.has(credential)) return void problems.push({ line: i + 1, problem: 'duplicate credential' });
-      seen.add(credential);
-      updates.push({ voterId: voter.id, publicCredential: credential });
-    });
+    }
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
     if (problems.length > 0) throw new DomainError('SCR_INVALID_CREDENTIALS', { problems });
@@ -521,7 +505,7 @@ export class ElectionService {
     await this.store.transaction(async (tx) => {
       await tx.setVoterSecrets(electionId, updates);
       await this.update(tx, row, ['draft'], { credentialMode: 'external' });
-      await this.audit(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+      await auditElection(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     });
     return { fingerprint };
   }
@@ -576,7 +560,7 @@ export class ElectionService {
             archiveTimestamp: timestamp,
           });
           await append(tx);
-          await this.audit(tx, opened, actor, 'election.open', {
+          await auditElection(tx, opened, actor, 'election.open', {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
             credentialsHash: opened.credentialsHash,
@@ -626,14 +610,14 @@ export class ElectionService {
       this.store.transaction(async (tx) => {
         const closed = await this.update(tx, row, ['open'], { state: 'closed' });
         await append(tx);
-        await this.audit(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
+        await auditElection(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
         return closed;
       }),
     );
     const check = await this.board.reverify(electionId);
     if (check.failure) {
       await this.store.transaction((tx) =>
-        this.audit(tx, closed, actor, 'board.reverify', {
+        auditElection(tx, closed, actor, 'board.reverify', {
           ballots: check.counts.ballots,
           verified: false,
           problem: check.failure?.message,
@@ -665,7 +649,7 @@ export class ElectionService {
       this.store.transaction(async (tx) => {
         const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
         await append(tx);
-        await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+        await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
         return updated;
       }),
     );
@@ -680,7 +664,7 @@ export class ElectionService {
   ): Promise<void> {
     const row = await this.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
-    let partial;
+    let partial: ReturnType<typeof partialDecryptionCodec.decode>;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
     } catch (error) {
@@ -695,7 +679,7 @@ export class ElectionService {
       await this.board.appendInTransaction(electionId, 'PartialDecryption', [raw, owned], (append) =>
         this.store.transaction(async (tx) => {
           await append(tx);
-          await this.audit(tx, row, actor, 'trustee.partial-decryption', { owner });
+          await auditElection(tx, row, actor, 'trustee.partial-decryption', { owner });
         }),
       );
     } catch (error) {
@@ -740,7 +724,7 @@ export class ElectionService {
         state: 'published',
         resultJson: resultRaw,
       });
-      await this.audit(tx, published, actor, 'election.publish', { verified: true });
+      await auditElection(tx, published, actor, 'election.publish', { verified: true });
       return published;
     });
     await this.afterPublish?.(published, actor); // consultations (its own transactions)
@@ -777,7 +761,7 @@ export class ElectionService {
         annulReason: trimmed,
         resultJson: null,
       });
-      await this.audit(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+      await auditElection(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
       return annulled;
     });
     await this.afterAnnul?.(annulled, actor); // consultations (its own transaction)

@@ -26,7 +26,7 @@ import {
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
 import { sameIdentity } from '../core/identity.js';
-import { type Actor, randomId } from '../election/actor.js';
+import { type Actor, auditElection, randomId } from '../election/actor.js';
 import type { FreshCredential } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
@@ -106,23 +106,6 @@ export class RecoveryService {
     return row;
   }
 
-  /** Through `tx`, the transaction of the change it records (see Store.transaction). */
-  private audit(
-    tx: Store,
-    row: ElectionRow,
-    actor: Actor,
-    action: string,
-    details: Record<string, unknown> = {},
-  ) {
-    return tx.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action,
-      details,
-    });
-  }
-
   private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
     const voter = await this.store.getVoter(voterId);
     if (!voter || voter.electionId !== row.id)
@@ -191,7 +174,7 @@ export class RecoveryService {
         decidedBy: officer.id,
         decidedAt: this.nowIso(),
       });
-      await this.audit(tx, row, officer, 'recovery.officer-key', {
+      await auditElection(tx, row, officer, 'recovery.officer-key', {
         fingerprint: officerKeyFingerprint(parsed.key),
       });
     });
@@ -211,7 +194,7 @@ export class RecoveryService {
         decidedBy: actor.id,
         decidedAt: this.nowIso(),
       });
-      await this.audit(tx, row, actor, 'recovery.none', { reason: 'chosen' });
+      await auditElection(tx, row, actor, 'recovery.none', { reason: 'chosen' });
     });
     return this.status(electionId);
   }
@@ -245,7 +228,7 @@ export class RecoveryService {
     return async (tx) => {
       if (escrows.length === 0) return;
       await tx.saveCredentialEscrows(row.id, escrows);
-      await this.audit(tx, row, actor, 'recovery.escrow', { count: escrows.length });
+      await auditElection(tx, row, actor, 'recovery.escrow', { count: escrows.length });
     };
   }
 
@@ -338,7 +321,7 @@ export class RecoveryService {
           completedAt: now,
         });
       }
-      await this.audit(tx, row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
+      await auditElection(tx, row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
     });
     return { voterId };
   }
@@ -370,7 +353,7 @@ export class RecoveryService {
     if (!matches) {
       // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
       // An entry alone (no change to commit with): one write, atomic by itself.
-      await this.audit(this.store, row, anonymous, 'recovery.request.unmatched');
+      await auditElection(this.store, row, anonymous, 'recovery.request.unmatched');
       return;
     }
     if (!(await this.canAct(row))) return;
@@ -378,7 +361,7 @@ export class RecoveryService {
     const request = this.newRequest(row, voter.id, 'voter', 'voter');
     await this.store.transaction(async (tx) => {
       await tx.createRecoveryRequest(request);
-      await this.audit(tx, row, anonymous, 'recovery.request', {
+      await auditElection(tx, row, anonymous, 'recovery.request', {
         requestId: request.id,
         voterId: voter.id,
         origin: 'voter',
@@ -449,7 +432,7 @@ export class RecoveryService {
     const request = this.newRequest(row, voterId, origin, actor.id);
     await this.store.transaction(async (tx) => {
       await tx.createRecoveryRequest(request);
-      await this.audit(tx, row, actor, 'recovery.request', { requestId: request.id, voterId, origin });
+      await auditElection(tx, row, actor, 'recovery.request', { requestId: request.id, voterId, origin });
     });
     return this.view(request, voter);
   }
@@ -497,7 +480,7 @@ export class RecoveryService {
         decidedAt: this.nowIso(),
       });
       if (!decided) throw new DomainError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
-      await this.audit(tx, row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
+      await auditElection(tx, row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
         requestId,
         voterId: request.voterId,
       });
@@ -536,7 +519,7 @@ export class RecoveryService {
     // An empty download reveals nothing and changes nothing: not worth an entry. (A download changes
     // nothing either: the entry is alone, one atomic write.)
     if (items.length > 0)
-      await this.audit(this.store, row, officer, 'recovery.batch', {
+      await auditElection(this.store, row, officer, 'recovery.batch', {
         count: items.length,
         requests: items.map((i) => i.requestId).join(' '),
       });
@@ -615,7 +598,7 @@ export class RecoveryService {
         });
         // A concurrent upload of the same file completed it first (its message was queued once).
         if (!completed) return;
-        await this.audit(tx, row, officer, 'recovery.complete', {
+        await auditElection(tx, row, officer, 'recovery.complete', {
           requestId: request.id,
           voterId: request.voterId,
         });

@@ -9,7 +9,6 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { deliverySettings } from '../../delivery/settings.js';
 import { messageLanguage } from '../../delivery/templates.js';
-import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import { fieldWithControlCharacter } from '../../election/organisations.js';
 import { createInvitedAccount, issueLink } from '../../election/people.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
@@ -24,6 +23,7 @@ import {
 } from '../auth/index.js';
 import { strictValidator } from '../auth/strict-validator.js';
 import type { ServerContext } from '../context.js';
+import { acceptCsvBodies } from '../csv-body.js';
 import { ApiError } from '../errors.js';
 import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
@@ -232,18 +232,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     // CSV arrives as text on this route only: every other route takes JSON.
     await app.register(async (scoped) => {
-      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
-      scoped.addContentTypeParser(
-        ['text/csv', 'text/plain'],
-        { parseAs: 'buffer' },
-        (_request, body, done) => {
-          try {
-            done(null, decodeCsvBytes(body as Buffer));
-          } catch (error) {
-            done(error as Error, undefined);
-          }
-        },
-      );
+      acceptCsvBodies(scoped);
       scoped.put<P & { Body: unknown }>(
         '/api/v1/elections/:electionId/voters',
         {
