@@ -278,7 +278,7 @@ class Console {
       voters
         ? h(
             'div',
-            { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': r.roll },
+            { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': a.table },
             h(
               'table',
               { id: 'roll-table' },
