@@ -1,0 +1,117 @@
+/**
+ * checkBallot's refusals that come before any proof (spec §3.2 step 3d): a ballot for another
+ * election, or whose answers do not have the shape of the questions, is named as such — not left to
+ * fail later as an invalid proof, nor to throw. Each case changes one thing in a valid ballot and
+ * asserts the closed reason a board or auditor would see.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SimulatedElection, simulateElection } from '../../test/support/simulate.js';
+import { type BallotRejection, checkBallot } from './ballot.js';
+import { parseBallot } from './ballot-box.js';
+import type { Ballot, HomomorphicAnswer } from './messages.js';
+
+let election: SimulatedElection;
+let ballot: Ballot;
+
+beforeAll(() => {
+  election = simulateElection({
+    group: 'BELENIOS-2048',
+    questions: [
+      { answers: ['A', 'B', 'C'], min: 1, max: 2, question: 'One or two' },
+      { answers: ['X', 'Y'], blank: true, min: 1, max: 1, question: 'One, or blank' },
+    ],
+    voters: 1,
+    trustees: { singles: 1 },
+    votes: [
+      {
+        voter: 0,
+        plaintext: [
+          [1, 1, 0],
+          [0, 1, 0],
+        ],
+      },
+    ],
+  });
+  const parsed = parseBallot(election.model.ballots[0]!);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  ballot = parsed.ballot;
+});
+
+/** A copy of the valid ballot with `change` applied to its answers (0: plain question, 1: blank allowed). */
+function edited(change: (answers: HomomorphicAnswer[], ballot: Ballot) => void): Ballot {
+  const copy = structuredClone(ballot);
+  change(copy.answers as HomomorphicAnswer[], copy);
+  return copy;
+}
+
+function expectRefused(candidate: Ballot, reason: BallotRejection): void {
+  expect(checkBallot(election.context, candidate)).toMatchObject({ ok: false, reason });
+}
+
+describe('checkBallot', () => {
+  it('accepts the ballot as cast', () => {
+    expect(checkBallot(election.context, ballot)).toEqual({ ok: true });
+  });
+
+  it('refuses a ballot of another election (uuid or fingerprint) as wrong-election', () => {
+    expectRefused({ ...ballot, election_uuid: `${ballot.election_uuid.slice(0, -1)}x` }, 'wrong-election');
+    expectRefused({ ...ballot, election_hash: `x${ballot.election_hash.slice(1)}` }, 'wrong-election');
+  });
+
+  describe('refuses as malformed, before any proof is checked', () => {
+    const cases: [string, (answers: HomomorphicAnswer[], ballot: Ballot) => void][] = [
+      ['one answer fewer than questions', (a) => a.pop()],
+      ['one answer more than questions', (a) => a.push(structuredClone(a[0]!))],
+      [
+        'a non-homomorphic answer to a homomorphic question',
+        (a) => {
+          (a[0] as unknown as { choices: unknown }).choices = a[0]!.choices[0];
+        },
+      ],
+      ['a choice fewer than slots', (a) => a[0]!.choices.pop()],
+      ['an individual proof fewer than slots', (a) => a[0]!.individual_proofs.pop()],
+      [
+        'an individual proof with three branches',
+        (a) => a[0]!.individual_proofs[1]!.push(a[0]!.individual_proofs[1]![0]!),
+      ],
+      ['an individual proof with one branch', (a) => a[0]!.individual_proofs[2]!.pop()],
+      [
+        'a blank proof on a question without blank',
+        (a) => {
+          a[0]!.blank_proof = structuredClone(a[1]!.blank_proof);
+        },
+      ],
+      [
+        'no blank proof on a question with blank',
+        (a) => {
+          delete a[1]!.blank_proof;
+        },
+      ],
+      ['a blank proof with three branches', (a) => a[1]!.blank_proof!.push(a[1]!.blank_proof![0]!)],
+      ['a blank proof with one branch', (a) => a[1]!.blank_proof!.pop()],
+      ['an overall proof one branch short (min..max)', (a) => a[0]!.overall_proof.pop()],
+      [
+        'an overall proof one branch long (min..max)',
+        (a) => a[0]!.overall_proof.push(a[0]!.overall_proof[0]!),
+      ],
+      ['an overall proof one branch short (blank counts one more)', (a) => a[1]!.overall_proof.pop()],
+      [
+        'an overall proof one branch long (blank counts one more)',
+        (a) => a[1]!.overall_proof.push(a[1]!.overall_proof[0]!),
+      ],
+    ];
+    it.each(cases)('%s', (_name, change) => {
+      expectRefused(edited(change), 'malformed');
+    });
+  });
+
+  it('refuses a credential outside the group as not-in-group', () => {
+    expectRefused({ ...ballot, credential: 0n }, 'not-in-group');
+    expectRefused({ ...ballot, credential: election.context.group.p + 1n }, 'not-in-group');
+  });
+
+  it('refuses a well-formed ballot whose signature does not cover it as invalid-signature', () => {
+    const signature = { ...ballot.signature, hash: `x${ballot.signature.hash.slice(1)}` };
+    expectRefused({ ...ballot, signature }, 'invalid-signature');
+  });
+});
