@@ -5,6 +5,7 @@
  * problem is reported with its line number in the whole file. A member belongs to one federation:
  * the same login in two federations is refused. Any problem, and nothing is imported.
  */
+import { identityKey } from '../core/identity.js';
 import { parseVoterRoll, type RollProblem } from '../election/voter-roll.js';
 
 export type FederationRoll =
@@ -44,13 +45,13 @@ export function splitFederationRoll(csv: string, labels: readonly string[]): Fed
       const single = parseVoterRoll(text, 'fr');
       if (!single.ok) continue;
       const login = single.voters[0]!.login;
-      const other = federationOf.get(login);
+      const other = federationOf.get(identityKey(login));
       if (other !== undefined && other !== label)
         problems.push({
           line: part.origin[i]!,
           problem: `login "${login}" is also in federation "${other}"`,
         });
-      else federationOf.set(login, label);
+      else federationOf.set(identityKey(login), label);
     }
   }
   if (parts.size === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the list is empty' });

@@ -19,20 +19,30 @@ export const CODE_TRIES = 5;
 /** A new code is sent at most this often per voter. */
 export const CODE_RESEND_INTERVAL_MS = 60_000;
 
+/**
+ * The election and its settings when codes apply; undefined for an unknown id or a draft in password
+ * mode, which answer like an unknown login (a draft, its existence and its settings stay private:
+ * `requirePublicElection`). An open election in password mode says so.
+ */
 async function codeElection(ctx: DeliveryContext, electionId: string) {
   const row = await ctx.store.getElection(electionId);
-  if (row === undefined || !['draft', 'open'].includes(row.state)) throw new DomainError('SCR_VOTING_CLOSED');
+  if (row === undefined) return undefined;
+  if (!['draft', 'open'].includes(row.state)) throw new DomainError('SCR_VOTING_CLOSED');
   const settings = await deliverySettings(ctx.store, electionId);
-  if (settings.loginMode !== 'one-time-code')
+  if (settings.loginMode !== 'one-time-code') {
+    if (row.state === 'draft') return undefined;
     throw new DomainError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
+  }
   return { row, settings };
 }
 
 /** Sends a code to the voter with this login, if there is one; the caller answers the same either way. */
 export async function requestCode(ctx: DeliveryContext, electionId: string, login: string): Promise<void> {
-  const { row, settings } = await codeElection(ctx, electionId);
+  const found = await codeElection(ctx, electionId);
   const code = generateCode();
   const codeHash = await hashCode(code);
+  if (found === undefined) return;
+  const { row, settings } = found;
   const voter = await ctx.store.findVoterByLogin(electionId, login);
   if (voter === undefined) return;
   const now = ctx.clock.now();
@@ -88,8 +98,8 @@ export async function checkCode(
   login: string,
   code: string,
 ): Promise<VoterRow> {
-  await codeElection(ctx, electionId);
-  const voter = await ctx.store.findVoterByLogin(electionId, login);
+  const found = await codeElection(ctx, electionId);
+  const voter = found === undefined ? undefined : await ctx.store.findVoterByLogin(electionId, login);
   const live =
     voter === undefined
       ? undefined

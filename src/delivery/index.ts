@@ -12,6 +12,7 @@ export {
   type GeneratedCredential,
   queueCredentialMessage,
   queueGeneratedCredentials,
+  queueingIn,
   queuePasswordMessages,
   queueReminders,
 } from './outbox.js';

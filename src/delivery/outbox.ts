@@ -33,6 +33,15 @@ export interface DeliveryContext {
   readonly wake?: () => void;
 }
 
+/**
+ * The context for queueing inside `store.transaction`: messages go through `tx`, and the sender is
+ * not woken — woken before the commit, it would look (PostgreSQL) before the messages exist. The
+ * caller wakes it (`ctx.wake?.()`) once the transaction has committed.
+ */
+export function queueingIn(ctx: DeliveryContext, tx: Store): DeliveryContext {
+  return { store: tx, clock: ctx.clock, config: ctx.config };
+}
+
 export function outboxId(): string {
   return randomBytes(12).toString('base64url');
 }

@@ -51,6 +51,16 @@ export type AppendResult =
   | { ok: true; height: number; hash: string }
   | { ok: false; reason: 'duplicate-tracker' | 'rejected'; failure?: VerificationFailure };
 
+/** The board's verifier refused an event (appendInTransaction): nothing was written. */
+export class BoardRefusal extends Error {
+  constructor(
+    readonly type: EventType,
+    readonly failure: VerificationFailure,
+  ) {
+    super(`${type} refused: ${failure.message}`);
+  }
+}
+
 export interface BoardStatus {
   readonly verifiedHeight: number | null;
   readonly phase: string;
@@ -191,6 +201,61 @@ export class BoardService {
       // Another process appended first: catch up and try again on the new head.
     }
     throw new Error(`could not append to the board of ${electionId}: too much contention`);
+  }
+
+  /**
+   * One event written in the caller's transaction, with the other writes of the same action (the
+   * election's state, its audit entry): `run` opens `store.transaction` and calls `append(tx)` in it;
+   * `counts` are the board's as this event follows them. The election's queue is taken before the
+   * transaction, in the order ballot commits take them, and `run` must not use the board itself. The
+   * verifier probes the event first (`append` throws a BoardRefusal if it fails) and follows the
+   * store only once it has committed; a height taken by another process rolls `run` back and runs it
+   * again on the new head.
+   */
+  appendInTransaction<T>(
+    electionId: string,
+    type: EventType,
+    payloads: readonly string[],
+    run: (append: (tx: Store) => Promise<void>, counts: BoardVerifier['counts']) => Promise<T>,
+  ): Promise<T> {
+    return this.withBoard(electionId, async (board) => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        if (attempt > 0) await this.catchUp(electionId, board);
+        const data = payloads.map((raw) => ({ hash: sha256Hex(raw), raw }));
+        const event = makeEvent(board.head, type, data.at(-1)?.hash);
+        const lookup = (h: string) => board.data.get(h) ?? data.find((d) => d.hash === h)?.raw;
+        const failure =
+          board.verifier.failure ??
+          board.verifier.probe({ hash: event.hash, raw: event.raw, event: event.event }, lookup);
+        let taken = false;
+        try {
+          const result = await run(
+            async (tx) => {
+              // Refused here rather than before `run`, so the action's own checks (state, version),
+              // made before it appends, answer first.
+              if (failure) throw new BoardRefusal(type, failure);
+              const outcome = await tx.appendBoard(electionId, data, {
+                height: event.event.height,
+                hash: event.hash,
+                type,
+                raw: event.raw,
+              });
+              if (!outcome.ok) {
+                taken = true;
+                throw new Error(`board height ${event.event.height} of ${electionId} taken meanwhile`);
+              }
+            },
+            { ...board.verifier.counts },
+          );
+          await this.catchUp(electionId, board);
+          return result;
+        } catch (error) {
+          if (!taken) throw error;
+          // Another process appended first: catch up and run again on the new head.
+        }
+      }
+      throw new Error(`could not append to the board of ${electionId}: too much contention`);
+    });
   }
 
   /** Queues a checked ballot for the next group commit of its election. */

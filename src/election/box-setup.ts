@@ -43,19 +43,27 @@ export function newBox(
 }
 
 export async function createBoxElection(
-  store: Store,
   elections: ElectionService,
   row: Pick<ConsultationRow, 'name' | 'description' | 'organisationId'>,
   template: ConsultationTemplate,
   label: string,
   actor: Actor,
 ): Promise<ElectionRow> {
-  const election = await elections.create(row.organisationId, actor, {
-    name: `${row.name} — ${label}`,
-    description: row.description,
-    timeZone: template.timeZone,
-    groupName: template.groupName,
-  });
+  // The creator administers each box, as when an election is created through the API.
+  const election = await elections.create(
+    row.organisationId,
+    actor,
+    {
+      name: `${row.name} — ${label}`,
+      description: row.description,
+      timeZone: template.timeZone,
+      groupName: template.groupName,
+    },
+    async (tx, created) => {
+      if (actor.id !== 'system')
+        await tx.addElectionRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
+    },
+  );
   await elections.setQuestions(
     election.id,
     actor,
@@ -65,13 +73,6 @@ export async function createBoxElection(
     await elections.setSchedule(election.id, actor, {
       opensAt: template.opensAt,
       closesAt: template.closesAt,
-    });
-  // The creator administers each box, as when an election is created through the API.
-  if (actor.id !== 'system')
-    await store.addElectionRole({
-      electionId: election.id,
-      accountId: actor.id,
-      role: 'election-admin',
     });
   return elections.get(election.id);
 }
@@ -101,14 +102,16 @@ export async function copyBoxSetup(
       publicCredential: null,
       passwordHash: null,
     }));
-    await store.replaceVoters(toElection, copies);
     const target = await elections.get(toElection);
-    await store.appendAudit({
-      organisationId: target.organisationId,
-      electionId: toElection,
-      actor: actor.id,
-      action: 'voters.import',
-      details: { count: copies.length },
+    await store.transaction(async (tx) => {
+      await tx.replaceVoters(toElection, copies);
+      await tx.appendAudit({
+        organisationId: target.organisationId,
+        electionId: toElection,
+        actor: actor.id,
+        action: 'voters.import',
+        details: { count: copies.length },
+      });
     });
   }
   for (const trustee of await store.listTrustees(fromElection)) {
@@ -125,20 +128,22 @@ export async function copyBoxSetup(
         threshold: state.threshold,
         trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
       };
-      const position = (await store.listTrustees(toElection)).length;
-      await store.saveTrustee({
-        ...trustee,
-        electionId: toElection,
-        position,
-        publicJson: encode(thresholdStateCodec, fresh),
-      });
       const target = await elections.get(toElection);
-      await store.appendAudit({
-        organisationId: target.organisationId,
-        electionId: toElection,
-        actor: actor.id,
-        action: 'trustee.threshold.declare',
-        details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+      await store.transaction(async (tx) => {
+        const position = (await tx.listTrustees(toElection)).length;
+        await tx.saveTrustee({
+          ...trustee,
+          electionId: toElection,
+          position,
+          publicJson: encode(thresholdStateCodec, fresh),
+        });
+        await tx.appendAudit({
+          organisationId: target.organisationId,
+          electionId: toElection,
+          actor: actor.id,
+          action: 'trustee.threshold.declare',
+          details: { threshold: fresh.threshold, trustees: fresh.trustees.length, copiedFrom: fromElection },
+        });
       });
     }
   }

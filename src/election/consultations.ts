@@ -30,6 +30,7 @@ import type { Actor } from './actor.js';
 import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
 import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
+import { checkCsvText } from './csv-encoding.js';
 import { checkPaperBox } from './paper-box.js';
 import type { ElectionService } from './service.js';
 
@@ -85,17 +86,26 @@ export class ConsultationService {
     reason: string,
     at: string,
   ): Promise<boolean> {
-    if (!(await this.store.consultations.annulBox(box.id, { reason, at, by: actor.id }))) return false;
-    await this.audit(row, actor, 'consultation.box-annul', { box: box.id, label: box.label, reason });
-    return true;
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.consultations.annulBox(box.id, { reason, at, by: actor.id }))) return false;
+      await this.audit(tx, row, actor, 'consultation.box-annul', { box: box.id, label: box.label, reason });
+      return true;
+    });
   }
 
   private now(): string {
     return this.clock.now().toISOString();
   }
 
-  private audit(row: ConsultationRow, actor: Actor, action: string, details: Record<string, unknown>) {
-    return this.store.appendAudit({
+  /** Through `tx`, the transaction of the change it records (see Store.transaction). */
+  private audit(
+    tx: Store,
+    row: ConsultationRow,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown>,
+  ) {
+    return tx.appendAudit({
       organisationId: row.organisationId,
       electionId: null,
       actor: actor.id,
@@ -170,14 +180,20 @@ export class ConsultationService {
     // Boxes are drafts until the consultation row exists: a failure leaves unlisted drafts, no half consultation.
     const boxes: BoxRow[] = [];
     for (const [position, label] of labels.entries()) {
-      const election = await createBoxElection(this.store, this.elections, row, template, label, actor);
+      const election = await createBoxElection(this.elections, row, template, label, actor);
       if (input.serverTrustee) await this.elections.useServerTrustee(election.id, actor);
       for (const trustee of input.trustees ?? [])
         await this.elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
       boxes.push(newBox(row.id, position, label, 'online', election.id, this.now()));
     }
-    await this.store.consultations.create(row, boxes);
-    await this.audit(row, actor, 'consultation.create', { name: row.name, boxes: boxes.length, round: 1 });
+    await this.store.transaction(async (tx) => {
+      await tx.consultations.create(row, boxes);
+      await this.audit(tx, row, actor, 'consultation.create', {
+        name: row.name,
+        boxes: boxes.length,
+        round: 1,
+      });
+    });
     return row;
   }
 
@@ -198,7 +214,7 @@ export class ConsultationService {
         });
     }
     const roll = splitFederationRoll(
-      csv,
+      checkCsvText(csv),
       boxes.map((b) => b.label),
     );
     if (!roll.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: roll.problems });
@@ -210,7 +226,9 @@ export class ConsultationService {
       const voters = await this.elections.importVoters(box.electionId!, actor, part, 'fr');
       imported[box.label] = voters.length;
     }
-    await this.audit(row, actor, 'consultation.voters', {
+    // Each box's roll committed with its own entry (ElectionService.importVoters); this one only sums
+    // them up, alone in its write.
+    await this.audit(this.store, row, actor, 'consultation.voters', {
       count: Object.values(imported).reduce((a, b) => a + b, 0),
     });
     return { imported };
@@ -252,32 +270,27 @@ export class ConsultationService {
   async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
-    const election = await createBoxElection(
-      this.store,
-      this.elections,
-      row,
-      this.template(row),
-      annulled.label,
-      actor,
-    );
+    const election = await createBoxElection(this.elections, row, this.template(row), annulled.label, actor);
     if (annulled.electionId)
       await copyBoxSetup(this.store, this.elections, annulled.electionId, election.id, actor);
-    const box = await this.addBox({
-      ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
-      replacesId: annulled.id,
+    return this.store.transaction(async (tx) => {
+      const box = await this.addBox(tx, {
+        ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
+        replacesId: annulled.id,
+      });
+      await this.audit(tx, row, actor, 'consultation.box-rerun', {
+        box: box.id,
+        replaces: annulled.id,
+        label: box.label,
+      });
+      return box;
     });
-    await this.audit(row, actor, 'consultation.box-rerun', {
-      box: box.id,
-      replaces: annulled.id,
-      label: box.label,
-    });
-    return box;
   }
 
-  private async addBox(box: BoxRow): Promise<BoxRow> {
+  private async addBox(store: Store, box: BoxRow): Promise<BoxRow> {
     try {
       const { position: _position, ...rest } = box;
-      return await this.store.consultations.addBox(rest);
+      return await store.consultations.addBox(rest);
     } catch (error) {
       if (error instanceof UniqueViolation)
         throw new DomainError('SCR_CONFLICT', { problem: 'someone else changed the boxes at the same time' });
@@ -298,22 +311,25 @@ export class ConsultationService {
       });
     if (!replaces && (await this.boxes(id)).some((b) => b.label === label && !b.annulReason))
       throw new DomainError('SCR_INVALID_PAPER_BOX', { problem: `a box is already labelled "${label}"` });
-    const box = await this.addBox({
-      ...newBox(id, 0, label, 'paper', null, this.now()),
-      replacesId: replaces?.id ?? null,
-      paperJson: JSON.stringify(figuresToJson(figures)),
-      enteredBy: input.enteredBy.trim(),
-      enteredAt: this.now(),
-      reportName: report.fileName,
-      reportSha256: report.sha256,
-      reportBase64: report.base64,
-    });
-    await this.audit(row, actor, 'consultation.box-paper', {
-      box: box.id,
-      label,
-      enteredBy: box.enteredBy,
-      reportSha256: report.sha256,
-      replaces: replaces?.id ?? null,
+    const box = await this.store.transaction(async (tx) => {
+      const box = await this.addBox(tx, {
+        ...newBox(id, 0, label, 'paper', null, this.now()),
+        replacesId: replaces?.id ?? null,
+        paperJson: JSON.stringify(figuresToJson(figures)),
+        enteredBy: input.enteredBy.trim(),
+        enteredAt: this.now(),
+        reportName: report.fileName,
+        reportSha256: report.sha256,
+        reportBase64: report.base64,
+      });
+      await this.audit(tx, row, actor, 'consultation.box-paper', {
+        box: box.id,
+        label,
+        enteredBy: box.enteredBy,
+        reportSha256: report.sha256,
+        replaces: replaces?.id ?? null,
+      });
+      return box;
     });
     await this.settle(id, actor);
     return box;
@@ -356,7 +372,11 @@ export class ConsultationService {
       throw new DomainError(firstError.code, { problem: `no box moved by "${step}"`, refused });
     if (moved.length === 0)
       throw new DomainError('SCR_WRONG_STATE', { problem: `no box can be moved by "${step}"` });
-    await this.audit(row, actor, `consultation.${step}`, { boxes: moved.length, refused: refused.length });
+    // Each box moved with its own entry (ElectionService); this one only sums them up.
+    await this.audit(this.store, row, actor, `consultation.${step}`, {
+      boxes: moved.length,
+      refused: refused.length,
+    });
     // Each publication settled the round already (electionPublished); this is idempotent.
     if (step === 'publish') await this.settle(id, actor);
     return { moved, refused };
@@ -480,12 +500,14 @@ export class ConsultationService {
         createdAt: this.now(),
       };
       try {
-        await this.store.consultations.create(candidate, []);
-        next = candidate;
-        await this.audit(row, actor, 'consultation.next-round', {
-          next: candidate.id,
-          qualified: qualified.join(', '),
+        await this.store.transaction(async (tx) => {
+          await tx.consultations.create(candidate, []);
+          await this.audit(tx, row, actor, 'consultation.next-round', {
+            next: candidate.id,
+            qualified: qualified.join(', '),
+          });
         });
+        next = candidate;
       } catch (error) {
         if (!(error instanceof UniqueViolation)) throw error;
         next = await this.store.consultations.next(id);
@@ -506,9 +528,9 @@ export class ConsultationService {
     const template = this.template(next);
     for (const box of await this.boxes(previous.id)) {
       if (box.annulReason !== null || existing.has(box.label)) continue;
-      const election = await createBoxElection(this.store, this.elections, next, template, box.label, actor);
+      const election = await createBoxElection(this.elections, next, template, box.label, actor);
       if (box.electionId) await copyBoxSetup(this.store, this.elections, box.electionId, election.id, actor);
-      await this.addBox(newBox(next.id, 0, box.label, 'online', election.id, this.now()));
+      await this.addBox(this.store, newBox(next.id, 0, box.label, 'online', election.id, this.now()));
       existing.add(box.label);
     }
   }

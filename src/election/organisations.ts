@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
+import { hasControlCharacter } from '../core/identity.js';
 import { secret } from '../core/secret.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { AccountRow, OrganisationRow, Store } from '../store/store.js';
@@ -20,7 +21,13 @@ export interface AccountSummary {
 
 export type AccountRefusal =
   | { ok: false; kind: 'email-taken' }
-  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' };
+  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' }
+  | { ok: false; kind: 'control-character'; field: string };
+
+/** The first of `fields` (name → value) holding a control character (src/core/identity.ts), if any. */
+export function fieldWithControlCharacter(fields: Readonly<Record<string, string>>): string | undefined {
+  return Object.entries(fields).find(([, value]) => hasControlCharacter(value))?.[0];
+}
 
 export interface NewAccount {
   email: string;
@@ -47,6 +54,7 @@ export async function createOrganisation(
   clock: Clock,
   input: { name: string; admin: NewAccount },
 ): Promise<{ ok: true; organisation: OrganisationRow; admin: AccountSummary } | AccountRefusal> {
+  if (hasControlCharacter(input.name)) return { ok: false, kind: 'control-character', field: 'name' };
   const refusal = await refuseAccount(store, input.admin);
   if (refusal) return refusal;
   const account = await accountRow(clock, input.admin, false);
@@ -83,6 +91,8 @@ export function generateInitialPassword(): Password {
 }
 
 async function refuseAccount(store: Store, account: NewAccount): Promise<AccountRefusal | undefined> {
+  const field = fieldWithControlCharacter({ email: account.email, displayName: account.displayName });
+  if (field !== undefined) return { ok: false, kind: 'control-character', field };
   const policy = checkPasswordPolicy(account.password);
   if (!policy.ok) return { ok: false, kind: 'weak-password', rule: policy.kind };
   if (await store.findAccountByEmail(account.email)) return { ok: false, kind: 'email-taken' };

@@ -2,8 +2,10 @@
  * The election lifecycle (issue #3): draft → open → closed → tallied → published, or annulled with a
  * recorded reason at any stage before publication. Every administrative action checks the state,
  * updates the election with optimistic concurrency, writes the public board where the protocol says
- * so, and leaves an entry in the hash-chained audit log. Authorization is the HTTP layer's job; this
- * layer trusts its caller about *who* acts, never about *what* is valid.
+ * so, and leaves an entry in the hash-chained audit log — all in one transaction (`store.transaction`),
+ * so no change is ever left without its entry. (Publication writes its Result event and re-verifies
+ * the archive before that transaction, and resumes from that event if it stopped.) Authorization is
+ * the HTTP layer's job; this layer trusts its caller about *who* acts, never about *what* is valid.
  */
 
 import type { Clock } from '../core/clock.js';
@@ -12,7 +14,7 @@ import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { meaningfulReason } from '../core/reason.js';
-import { type DeliveryContext, queueGeneratedCredentials } from '../delivery/index.js';
+import { type DeliveryContext, queueGeneratedCredentials, queueingIn } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
 import { parseBallot } from '../protocol/ballot-box.js';
 import {
@@ -46,7 +48,8 @@ import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
 import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
-import type { BoardService } from './board.js';
+import { BoardRefusal, type BoardService } from './board.js';
+import { checkCsvText } from './csv-encoding.js';
 import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
@@ -69,8 +72,15 @@ export interface IssuedCredential {
 }
 
 export class ElectionService {
-  /** recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts). */
-  escrowFreshCredentials?: (row: ElectionRow, actor: Actor, fresh: FreshCredential[]) => Promise<void>;
+  /**
+   * recovery: seals fresh server credentials to the officer's key (set in src/server/routes/recovery.ts)
+   * and answers the step storing the escrows, run in the transaction that binds the credentials.
+   */
+  escrowFreshCredentials?: (
+    row: ElectionRow,
+    actor: Actor,
+    fresh: FreshCredential[],
+  ) => Promise<(tx: Store) => Promise<void>>;
   /** recovery: refuses to issue credentials while an appointed recovery officer has sent no key. */
   beforeIssuingCredentials?: (electionId: string) => Promise<void>;
   /** consultations: the box of an election annulled here is annulled with it (src/election/consultations.ts). */
@@ -95,13 +105,18 @@ export class ElectionService {
     return row;
   }
 
+  /**
+   * `update` and `audit` take the store to write through: the `tx` of a `store.transaction`, so that
+   * a change and its audit entry commit together (a crash between them would leave no trace).
+   */
   private async update(
+    tx: Store,
     row: ElectionRow,
     allowed: readonly ElectionState[],
     patch: Parameters<Store['updateElection']>[2],
   ): Promise<ElectionRow> {
     if (!allowed.includes(row.state)) throw wrongState(row, allowed);
-    const updated = await this.store.updateElection(row.id, row.version, {
+    const updated = await tx.updateElection(row.id, row.version, {
       ...patch,
       updatedAt: this.nowIso(),
     });
@@ -109,8 +124,14 @@ export class ElectionService {
     return updated;
   }
 
-  private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
-    return this.store.appendAudit({
+  private audit(
+    tx: Store,
+    row: ElectionRow,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown> = {},
+  ) {
+    return tx.appendAudit({
       organisationId: row.organisationId,
       electionId: row.id,
       actor: actor.id,
@@ -129,6 +150,8 @@ export class ElectionService {
       groupName?: string;
       credentialMode?: 'server' | 'external';
     },
+    /** More writes of the same action (the creator's election-admin role), in its transaction. */
+    also?: (tx: Store, row: ElectionRow) => Promise<void>,
   ): Promise<ElectionRow> {
     const group = requireGroup(input.groupName ?? 'BELENIOS-2048');
     checkTimeZone(input.timeZone);
@@ -156,8 +179,11 @@ export class ElectionService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.createElection(row);
-    await this.audit(row, actor, 'election.create', { name: input.name });
+    await this.store.transaction(async (tx) => {
+      await tx.createElection(row);
+      await also?.(tx, row);
+      await this.audit(tx, row, actor, 'election.create', { name: input.name });
+    });
     return row;
   }
 
@@ -165,11 +191,13 @@ export class ElectionService {
     const row = await this.get(electionId);
     const group = requireGroup(row.groupName);
     const parsed = parseQuestions(questions, group);
-    const updated = await this.update(row, ['draft'], {
-      questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['draft'], {
+        questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+      });
+      await this.audit(tx, updated, actor, 'election.questions', { count: parsed.length });
+      return updated;
     });
-    await this.audit(updated, actor, 'election.questions', { count: parsed.length });
-    return updated;
   }
 
   async setSchedule(
@@ -183,13 +211,19 @@ export class ElectionService {
     const closesAt = schedule.closesAt && instant(schedule.closesAt);
     if (opensAt && closesAt && opensAt >= closesAt)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'closing must be after opening' });
-    const updated = await this.update(row, ['draft'], {
-      opensAt: opensAt || null,
-      closesAt: closesAt || null,
-      timeZone: schedule.timeZone ?? row.timeZone,
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['draft'], {
+        opensAt: opensAt || null,
+        closesAt: closesAt || null,
+        timeZone: schedule.timeZone ?? row.timeZone,
+      });
+      await this.audit(tx, updated, actor, 'election.schedule', {
+        opensAt,
+        closesAt,
+        timeZone: updated.timeZone,
+      });
+      return updated;
     });
-    await this.audit(updated, actor, 'election.schedule', { opensAt, closesAt, timeZone: updated.timeZone });
-    return updated;
   }
 
   /** Moves the closing time later, before it has passed (an open election only). */
@@ -204,9 +238,11 @@ export class ElectionService {
         problem: 'the new closing time must be later than the current one and in the future',
       });
     }
-    const updated = await this.update(row, ['open', 'draft'], { closesAt: next });
-    await this.audit(updated, actor, 'election.extend', { from: row.closesAt, to: next });
-    return updated;
+    return this.store.transaction(async (tx) => {
+      const updated = await this.update(tx, row, ['open', 'draft'], { closesAt: next });
+      await this.audit(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
+      return updated;
+    });
   }
 
   async importVoters(
@@ -217,7 +253,7 @@ export class ElectionService {
   ): Promise<VoterRow[]> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const parsed = parseVoterRoll(csv, defaultLanguage);
+    const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage);
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),
@@ -230,9 +266,11 @@ export class ElectionService {
       publicCredential: null,
       passwordHash: null,
     }));
-    await this.store.replaceVoters(electionId, voters);
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'voters.import', { count: voters.length });
+    await this.store.transaction(async (tx) => {
+      await tx.replaceVoters(electionId, voters);
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'voters.import', { count: voters.length });
+    });
     return voters;
   }
 
@@ -242,18 +280,20 @@ export class ElectionService {
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const { privateKey, publicKey } = generateTrusteeKey(group);
-    const trustees = await this.store.listTrustees(electionId);
-    await this.store.saveTrustee({
-      electionId,
-      position: trustees.length,
-      kind: 'server',
-      accountId: null,
-      displayName: 'Server key (weakest mode: the platform can decrypt alone)',
-      publicJson: encode(trusteePublicKeyCodec, publicKey),
-      serverPrivateKey: privateKey.reveal().toString(),
+    await this.store.transaction(async (tx) => {
+      const trustees = await tx.listTrustees(electionId);
+      await tx.saveTrustee({
+        electionId,
+        position: trustees.length,
+        kind: 'server',
+        accountId: null,
+        displayName: 'Server key (weakest mode: the platform can decrypt alone)',
+        publicJson: encode(trusteePublicKeyCodec, publicKey),
+        serverPrivateKey: privateKey.reveal().toString(),
+      });
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'trustee.server-key');
     });
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'trustee.server-key');
   }
 
   /** An external `Single` trustee: the key pair was made on the trustee's side; only the public part comes here. */
@@ -277,20 +317,22 @@ export class ElectionService {
       throw new DomainError('SCR_INVALID_TRUSTEE_DATA', {
         problem: 'the proof of knowledge does not verify',
       });
-    const trustees = await this.store.listTrustees(electionId);
-    await this.store.saveTrustee({
-      electionId,
-      position: trustees.length,
-      kind: 'single',
-      accountId: input.accountId,
-      displayName: input.displayName,
-      publicJson: encode(trusteePublicKeyCodec, key),
-      serverPrivateKey: null,
-    });
-    await this.update(row, ['draft'], {});
-    await this.audit(row, actor, 'trustee.add', {
-      displayName: input.displayName,
-      fingerprint: sha256B64(input.publicKey.trim()),
+    await this.store.transaction(async (tx) => {
+      const trustees = await tx.listTrustees(electionId);
+      await tx.saveTrustee({
+        electionId,
+        position: trustees.length,
+        kind: 'single',
+        accountId: input.accountId,
+        displayName: input.displayName,
+        publicJson: encode(trusteePublicKeyCodec, key),
+        serverPrivateKey: null,
+      });
+      await this.update(tx, row, ['draft'], {});
+      await this.audit(tx, row, actor, 'trustee.add', {
+        displayName: input.displayName,
+        fingerprint: sha256B64(input.publicKey.trim()),
+      });
     });
   }
 
@@ -301,12 +343,18 @@ export class ElectionService {
    * private credential to its voter's message and returns none.
    */
   async generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
-    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
-    await this.store.setVoterSecrets(
+    const { row, voters, fresh, fingerprint, saveEscrows } = await this.freshServerCredentials(
       electionId,
-      fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
+      actor,
     );
-    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    await this.store.transaction(async (tx) => {
+      await saveEscrows?.(tx);
+      await tx.setVoterSecrets(
+        electionId,
+        fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
+      );
+      await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
+    });
     const byId = new Map(voters.map((v) => [v.id, v]));
     return fresh.map(({ voterId, credential }) => {
       const v = byId.get(voterId)!;
@@ -326,9 +374,19 @@ export class ElectionService {
     delivery: DeliveryContext,
   ): Promise<{ count: number; fingerprint: string; credentialMessages: number; passwordMessages: number }> {
     await this.beforeIssuingCredentials?.(electionId); // recovery
-    const { row, voters, fresh, fingerprint } = await this.freshServerCredentials(electionId, actor);
-    const queued = await queueGeneratedCredentials(delivery, electionId, fresh);
-    await this.finishServerCredentials(row, actor, voters.length, fingerprint);
+    const { row, voters, fresh, fingerprint, saveEscrows } = await this.freshServerCredentials(
+      electionId,
+      actor,
+    );
+    // The outbox is in the database: the escrows, the messages, the public credentials and the audit
+    // entries commit together. (Sending is the outbox sender's, after the commit.)
+    const queued = await this.store.transaction(async (tx) => {
+      await saveEscrows?.(tx);
+      const queued = await queueGeneratedCredentials(queueingIn(delivery, tx), electionId, fresh);
+      await this.finishServerCredentials(tx, row, actor, voters.length, fingerprint);
+      return queued;
+    });
+    delivery.wake?.();
     return { count: voters.length, fingerprint, ...queued };
   }
 
@@ -356,14 +414,20 @@ export class ElectionService {
       publicCredential: publicByLogin.get(voter.login)!,
       credential,
     }));
-    // recovery: escrowed before the public credentials are stored (src/recovery/service.ts).
-    await this.escrowFreshCredentials?.(row, actor, fresh);
-    return { row, voters, fresh, fingerprint: generated.fingerprint };
+    // recovery: sealed here, stored with the public credentials (src/recovery/service.ts).
+    const saveEscrows = await this.escrowFreshCredentials?.(row, actor, fresh);
+    return { row, voters, fresh, fingerprint: generated.fingerprint, saveEscrows };
   }
 
-  private async finishServerCredentials(row: ElectionRow, actor: Actor, count: number, fingerprint: string) {
-    await this.update(row, ['draft'], { credentialMode: 'server' });
-    await this.audit(row, actor, 'credentials.generate', { count, fingerprint });
+  private async finishServerCredentials(
+    tx: Store,
+    row: ElectionRow,
+    actor: Actor,
+    count: number,
+    fingerprint: string,
+  ) {
+    await this.update(tx, row, ['draft'], { credentialMode: 'server' });
+    await this.audit(tx, row, actor, 'credentials.generate', { count, fingerprint });
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
@@ -399,13 +463,15 @@ export class ElectionService {
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
     if (problems.length > 0) throw new DomainError('SCR_INVALID_CREDENTIALS', { problems });
-    await this.store.setVoterSecrets(electionId, updates);
-    await this.update(row, ['draft'], { credentialMode: 'external' });
     const uploaded = new Map(updates.map((u) => [u.voterId, u.publicCredential]));
     const fingerprint = publicCredentialsFingerprint(
       credentialsList(voters.map((v) => ({ ...v, publicCredential: uploaded.get(v.id)! }))),
     );
-    await this.audit(row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+    await this.store.transaction(async (tx) => {
+      await tx.setVoterSecrets(electionId, updates);
+      await this.update(tx, row, ['draft'], { credentialMode: 'external' });
+      await this.audit(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+    });
     return { fingerprint };
   }
 
@@ -440,28 +506,31 @@ export class ElectionService {
       credentials: sha256Hex(credentialsRaw),
     });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    // The state moves first (so no one edits the roll meanwhile), then the Setup event is written.
-    const opened = await this.update(row, ['draft'], {
-      state: 'open',
-      electionJson: made.raw,
-      fingerprint: sha256B64(made.raw),
-      trusteesHash: sha256B64(trusteesRaw),
-      credentialsHash: sha256B64(credentialsRaw),
-      archiveTimestamp: timestamp,
-    });
-    const appended = await this.board.append(electionId, 'Setup', [
-      made.raw,
-      trusteesRaw,
-      credentialsRaw,
-      setupRaw,
-    ]);
-    if (!appended.ok) throw new Error(`Setup event refused: ${appended.failure?.message ?? appended.reason}`);
-    await this.audit(opened, actor, 'election.open', {
-      fingerprint: opened.fingerprint,
-      trusteesHash: opened.trusteesHash,
-      credentialsHash: opened.credentialsHash,
-    });
-    return opened;
+    // The state (checked against the version read, so no one edited the roll meanwhile), the Setup
+    // event and the audit entry commit together.
+    return this.board.appendInTransaction(
+      electionId,
+      'Setup',
+      [made.raw, trusteesRaw, credentialsRaw, setupRaw],
+      (append) =>
+        this.store.transaction(async (tx) => {
+          const opened = await this.update(tx, row, ['draft'], {
+            state: 'open',
+            electionJson: made.raw,
+            fingerprint: sha256B64(made.raw),
+            trusteesHash: sha256B64(trusteesRaw),
+            credentialsHash: sha256B64(credentialsRaw),
+            archiveTimestamp: timestamp,
+          });
+          await append(tx);
+          await this.audit(tx, opened, actor, 'election.open', {
+            fingerprint: opened.fingerprint,
+            trusteesHash: opened.trusteesHash,
+            credentialsHash: opened.credentialsHash,
+          });
+          return opened;
+        }),
+    );
   }
 
   async castBallot(electionId: string, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
@@ -497,14 +566,27 @@ export class ElectionService {
 
   async close(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.get(electionId);
-    const closed = await this.update(row, ['open'], { state: 'closed' });
-    const appended = await this.board.append(electionId, 'EndBallots', []);
-    if (!appended.ok) throw new Error(`EndBallots refused: ${appended.failure?.message ?? appended.reason}`);
+    // The state, the EndBallots event and the audit entry commit together; the entry reports the
+    // ballots the board's verifier accepted (it checks every event as it comes). The whole archive is
+    // then re-verified from the store, and only a failure of that check adds an entry.
+    const closed = await this.board.appendInTransaction(electionId, 'EndBallots', [], (append, counts) =>
+      this.store.transaction(async (tx) => {
+        const closed = await this.update(tx, row, ['open'], { state: 'closed' });
+        await append(tx);
+        await this.audit(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
+        return closed;
+      }),
+    );
     const check = await this.board.reverify(electionId);
-    await this.audit(closed, actor, 'election.close', {
-      ballots: check.counts.ballots,
-      verified: !check.failure,
-    });
+    if (check.failure) {
+      await this.store.transaction((tx) =>
+        this.audit(tx, closed, actor, 'board.reverify', {
+          ballots: check.counts.ballots,
+          verified: false,
+          problem: check.failure?.message,
+        }),
+      );
+    }
     return closed;
   }
 
@@ -525,12 +607,15 @@ export class ElectionService {
       total_weight: tallied.reduce((sum, b) => sum + b.weight, 0n),
       encrypted_tally: sha256Hex(tallyRaw),
     });
-    const updated = await this.update(row, ['closed'], { state: 'tallied' });
-    const appended = await this.board.append(electionId, 'EncryptedTally', [tallyRaw, sized]);
-    if (!appended.ok)
-      throw new Error(`EncryptedTally refused: ${appended.failure?.message ?? appended.reason}`);
-    await this.audit(updated, actor, 'election.tally', { tallied: tallied.length });
-    return updated;
+    // The state, the EncryptedTally event and the audit entry commit together.
+    return this.board.appendInTransaction(electionId, 'EncryptedTally', [tallyRaw, sized], (append) =>
+      this.store.transaction(async (tx) => {
+        const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
+        await append(tx);
+        await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+        return updated;
+      }),
+    );
   }
 
   /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
@@ -552,10 +637,19 @@ export class ElectionService {
     }
     const raw = encode(partialDecryptionCodec, partial);
     const owned = encode(ownedCodec, { owner, payload: sha256Hex(raw) });
-    const appended = await this.board.append(electionId, 'PartialDecryption', [raw, owned]);
-    if (!appended.ok)
-      throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: appended.failure?.message });
-    await this.audit(row, actor, 'trustee.partial-decryption', { owner });
+    // The board's event and the audit entry commit together.
+    try {
+      await this.board.appendInTransaction(electionId, 'PartialDecryption', [raw, owned], (append) =>
+        this.store.transaction(async (tx) => {
+          await append(tx);
+          await this.audit(tx, row, actor, 'trustee.partial-decryption', { owner });
+        }),
+      );
+    } catch (error) {
+      if (error instanceof BoardRefusal)
+        throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.failure.message });
+      throw error;
+    }
   }
 
   /** The server-held key's share, last, then combine, write the Result event, re-verify, publish. */
@@ -563,7 +657,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
     await this.decryptWithServerKeys(electionId);
-    const { state } = await this.board.state(electionId);
+    const { state, phase } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');
     const missing = missingDecryptions(
       state.trustees,
@@ -576,13 +670,23 @@ export class ElectionService {
     const computed = computeResult(state.ctx, state.tally, combined.factors, state.totalWeight);
     if (!computed.ok) throw new Error(computed.problem);
     const resultRaw = JSON.stringify({ result: resultToJson(computed.result) });
-    const appended = await this.board.append(electionId, 'Result', [resultRaw]);
-    if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
+    // A publication stopped after its Result event (a crash, a failed audit write rolling the state
+    // back) resumes here: the verified Result stays on the board, and the same one is recorded.
+    if (phase !== 'result') {
+      const appended = await this.board.append(electionId, 'Result', [resultRaw]);
+      if (!appended.ok) throw new Error(`Result refused: ${appended.failure?.message ?? appended.reason}`);
+    }
     const check = await this.board.reverify(electionId);
     if (check.failure) throw new Error(`the board does not verify: ${check.failure.message}`);
-    const published = await this.update(row, ['tallied'], { state: 'published', resultJson: resultRaw });
-    await this.audit(published, actor, 'election.publish', { verified: true });
-    await this.afterPublish?.(published, actor); // consultations
+    const published = await this.store.transaction(async (tx) => {
+      const published = await this.update(tx, row, ['tallied'], {
+        state: 'published',
+        resultJson: resultRaw,
+      });
+      await this.audit(tx, published, actor, 'election.publish', { verified: true });
+      return published;
+    });
+    await this.afterPublish?.(published, actor); // consultations (its own transactions)
     return published;
   }
 
@@ -610,13 +714,16 @@ export class ElectionService {
     const trimmed = meaningfulReason(reason);
     if (trimmed === undefined)
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
-    const annulled = await this.update(row, ['draft', 'open', 'closed', 'tallied'], {
-      state: 'annulled',
-      annulReason: trimmed,
-      resultJson: null,
+    const annulled = await this.store.transaction(async (tx) => {
+      const annulled = await this.update(tx, row, ['draft', 'open', 'closed', 'tallied'], {
+        state: 'annulled',
+        annulReason: trimmed,
+        resultJson: null,
+      });
+      await this.audit(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+      return annulled;
     });
-    await this.audit(annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
-    await this.afterAnnul?.(annulled, actor); // consultations
+    await this.afterAnnul?.(annulled, actor); // consultations (its own transaction)
     return annulled;
   }
 

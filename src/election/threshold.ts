@@ -249,7 +249,8 @@ export class ThresholdService {
 
   /**
    * Writes the new state: bumps the election's version first (draft only), so that open() or a
-   * setup change running meanwhile conflicts rather than races.
+   * setup change running meanwhile conflicts rather than races. The version, the state, `also` (the
+   * role grants of a declaration) and the audit entry commit together, or nothing does.
    */
   private async commit(
     election: ElectionRow,
@@ -258,24 +259,28 @@ export class ThresholdService {
     actor: Actor,
     action: string,
     details: Record<string, unknown>,
+    also?: (tx: Store) => Promise<void>,
   ) {
     if (election.state !== 'draft')
       throw new DomainError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
-    const updated = await this.store.updateElection(election.id, election.version, {
-      updatedAt: this.clock.now().toISOString(),
-    });
-    if (!updated) throw new DomainError('SCR_CONFLICT');
-    const written = await this.store.swapTrustee(
-      { ...row, publicJson: encode(thresholdStateCodec, state) },
-      row.publicJson,
-    );
-    if (!written) throw new DomainError('SCR_CONFLICT');
-    await this.store.appendAudit({
-      organisationId: election.organisationId,
-      electionId: election.id,
-      actor: actor.id,
-      action,
-      details,
+    await this.store.transaction(async (tx) => {
+      const updated = await tx.updateElection(election.id, election.version, {
+        updatedAt: this.clock.now().toISOString(),
+      });
+      if (!updated) throw new DomainError('SCR_CONFLICT');
+      const written = await tx.swapTrustee(
+        { ...row, publicJson: encode(thresholdStateCodec, state) },
+        row.publicJson,
+      );
+      if (!written) throw new DomainError('SCR_CONFLICT');
+      await also?.(tx);
+      await tx.appendAudit({
+        organisationId: election.organisationId,
+        electionId: election.id,
+        actor: actor.id,
+        action,
+        details,
+      });
     });
   }
 
@@ -337,13 +342,18 @@ export class ThresholdService {
         threshold: input.threshold,
         trustees: input.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
       };
-      await this.commit(election, row, state, actor, 'trustee.threshold.declare', {
-        threshold: input.threshold,
-        trustees: m,
-      });
-      for (const trustee of input.trustees) {
-        await this.store.addElectionRole({ electionId, accountId: trustee.accountId, role: 'trustee' });
-      }
+      await this.commit(
+        election,
+        row,
+        state,
+        actor,
+        'trustee.threshold.declare',
+        { threshold: input.threshold, trustees: m },
+        async (tx) => {
+          for (const trustee of input.trustees)
+            await tx.addElectionRole({ electionId, accountId: trustee.accountId, role: 'trustee' });
+        },
+      );
       return this.status(electionId, actor);
     });
   }

@@ -1,8 +1,11 @@
 /**
  * Voter roll import from CSV: `email,login,weight,name` per line (login defaults to the email,
  * weight to 1, name to the login; a header line is recognised and skipped). Every line is checked
- * and every problem reported with its line number; if any line is bad, nothing is imported.
+ * and every problem reported with its line number; if any line is bad, nothing is imported. Logins
+ * are one person's whatever their case (`identityKey`): `alice` and `ALICE` are a duplicate, and
+ * control characters (NUL, tab, DEL…) are refused in addresses, logins and names.
  */
+import { hasControlCharacter, identityKey } from '../core/identity.js';
 
 export interface RollEntry {
   readonly email: string;
@@ -55,7 +58,7 @@ export function parseVoterRoll(
 ): { ok: true; voters: RollEntry[] } | { ok: false; problems: RollProblem[] } {
   const voters: RollEntry[] = [];
   const problems: RollProblem[] = [];
-  const logins = new Map<string, number>();
+  const logins = new Map<string, { line: number; login: string }>();
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((text, index) => {
     const line = origin?.[index] ?? index + 1;
@@ -68,6 +71,18 @@ export function parseVoterRoll(
       return void problems.push({
         line,
         problem: 'too many fields (expected email,login,weight,name[,language])',
+      });
+    const controlled = (
+      [
+        ['email address', email],
+        ['login', login],
+        ['name', name],
+      ] as const
+    ).find(([, value]) => hasControlCharacter(value));
+    if (controlled)
+      return void problems.push({
+        line,
+        problem: `the ${controlled[0]} contains a control character (NUL, tab, DEL…)`,
       });
     if (!EMAIL.test(email)) return void problems.push({ line, problem: `invalid email address "${email}"` });
     const effectiveLogin = login || email;
@@ -82,13 +97,17 @@ export function parseVoterRoll(
     }
     if (language !== '' && !/^(en|fr)$/.test(language))
       return void problems.push({ line, problem: 'language must be en or fr' });
-    const first = logins.get(effectiveLogin);
+    const key = identityKey(effectiveLogin);
+    const first = logins.get(key);
     if (first !== undefined)
       return void problems.push({
         line,
-        problem: `duplicate login "${effectiveLogin}" (first on line ${first})`,
+        problem:
+          first.login === effectiveLogin
+            ? `duplicate login "${effectiveLogin}" (first on line ${first.line})`
+            : `duplicate login "${effectiveLogin}": the same as "${first.login}" on line ${first.line} (logins are compared without regard to case)`,
       });
-    logins.set(effectiveLogin, line);
+    logins.set(key, { line, login: effectiveLogin });
     voters.push({
       email,
       login: effectiveLogin,

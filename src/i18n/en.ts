@@ -20,7 +20,7 @@ export const en = {
       draft: 'Voting has not opened yet.',
       closed: 'Voting is closed.',
       annulled: 'This election has been annulled.',
-      notFound: 'This election does not exist. Check the link you received.',
+      notFound: 'This election does not exist or has not opened yet. Check the link you received.',
       invalidElection: 'The election data could not be read, so this page cannot encrypt a vote.',
       unsupported: 'Some questions of this election cannot be answered in this booth yet.',
     },
@@ -218,7 +218,7 @@ export const en = {
     title: 'Election',
     loading: 'Loading the election…',
     unavailable: 'This election cannot be shown',
-    notFound: 'This election does not exist. Check the address.',
+    notFound: 'This election does not exist or is not public yet. Check the address.',
     state: {
       draft: 'This election is being prepared: voting has not opened yet.',
       open: 'Voting is open.',
@@ -502,6 +502,8 @@ export const en = {
         'A person independent of the platform generates the credentials offline with scrutin-tool, sends them to the voters and uploads only the public credentials here. Protects against: a compromised platform voting in a voter’s place. Residual risk: that person could vote for voters who never vote — watch the sign-in list and turnout.',
       publicCredentials: 'Public credentials (one “credential,weight,login” per line)',
       upload: 'Upload the public credentials',
+      uploadByAuthority:
+        'Only the credential authority of this election uploads its public credentials (made with scrutin-tool setup generate-credentials), on its own page; an admin of the election cannot, and cannot hold that role. Give the authority this address:',
       uploadConfirm: 'Upload these public credentials?',
       uploadEffects: (n: number) => [
         `${n} public credentials are checked and bound to the voters’ logins.`,
@@ -529,6 +531,13 @@ export const en = {
         'Before opening, a lost credential can still be replaced.',
       ],
       uploadHeading: 'Public credentials from an external credential authority',
+      authorityTitle: 'Credential authority',
+      authorityIntro:
+        'Paste here the public credentials you made offline with scrutin-tool setup generate-credentials: the contents of the .pubcreds file, or one “credential,weight,login” per line. Keep the private credentials to yourself: send them to the voters, never to this server.',
+      authorityFingerprint: (f: string) =>
+        `Fingerprint of the public credentials: ${f}. Check it is the one scrutin-tool printed.`,
+      authoritySignIn: 'Sign in with the account that was given the credential-authority role for this election.',
+      authorityNotDraft: 'This election is no longer in preparation: its public credentials are sealed.',
       modes: { server: 'server as credential authority', external: 'external credential authority' } as Record<string, string>,
     },
     delivery: {

@@ -20,7 +20,7 @@ export const fr: Messages = {
       draft: 'Le vote n’est pas encore ouvert.',
       closed: 'Le vote est clos.',
       annulled: 'Cette élection a été annulée.',
-      notFound: 'Cette élection n’existe pas. Vérifiez le lien que vous avez reçu.',
+      notFound: 'Cette élection n’existe pas ou n’est pas encore ouverte. Vérifiez le lien que vous avez reçu.',
       invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
       unsupported:
         'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
@@ -221,7 +221,7 @@ export const fr: Messages = {
     title: 'Élection',
     loading: 'Chargement de l’élection…',
     unavailable: 'Cette élection ne peut pas être affichée',
-    notFound: 'Cette élection n’existe pas. Vérifiez l’adresse.',
+    notFound: 'Cette élection n’existe pas ou n’est pas encore publique. Vérifiez l’adresse.',
     state: {
       draft: 'Cette élection est en préparation : le vote n’est pas encore ouvert.',
       open: 'Le vote est ouvert.',
@@ -505,6 +505,8 @@ export const fr: Messages = {
         'Une personne indépendante de la plateforme génère les codes hors ligne avec scrutin-tool, les envoie aux votant·es et ne téléverse ici que les codes publics. Protège contre : une plateforme compromise qui voterait à la place de quelqu’un. Risque résiduel : cette personne pourrait voter pour celles et ceux qui ne votent pas — surveillez la liste d’émargement et la participation.',
       publicCredentials: 'Codes publics (une ligne « code,poids,identifiant » par personne)',
       upload: 'Téléverser les codes publics',
+      uploadByAuthority:
+        'Seule l’autorité de codes de vote de cette élection téléverse ses codes publics (faits avec scrutin-tool setup generate-credentials), sur sa propre page ; un administrateur de l’élection ne le peut pas, et ne peut pas détenir ce rôle. Donnez-lui cette adresse :',
       uploadConfirm: 'Téléverser ces codes publics ?',
       uploadEffects: (n: number) => [
         `${n} codes publics sont vérifiés et associés aux identifiants des votant·es.`,
@@ -532,6 +534,13 @@ export const fr: Messages = {
         'Avant l’ouverture, un code perdu peut encore être remplacé.',
       ],
       uploadHeading: 'Codes publics d’une autorité de codes de vote externe',
+      authorityTitle: 'Autorité de codes de vote',
+      authorityIntro:
+        'Collez ici les codes publics que vous avez faits hors ligne avec scrutin-tool setup generate-credentials : le contenu du fichier .pubcreds, ou une ligne « code,poids,identifiant » par personne. Gardez les codes privés pour vous : envoyez-les aux votant·es, jamais à ce serveur.',
+      authorityFingerprint: (f: string) =>
+        `Empreinte des codes publics : ${f}. Vérifiez que c’est celle affichée par scrutin-tool.`,
+      authoritySignIn: 'Identifiez-vous avec le compte qui a reçu le rôle d’autorité de codes de vote pour cette élection.',
+      authorityNotDraft: 'Cette élection n’est plus en préparation : ses codes publics sont scellés.',
       modes: { server: 'serveur comme autorité de codes de vote', external: 'autorité de codes de vote externe' } as Record<string, string>,
     },
     delivery: {

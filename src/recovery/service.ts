@@ -25,6 +25,7 @@ import {
 } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
+import { sameIdentity } from '../core/identity.js';
 import { type Actor, randomId } from '../election/actor.js';
 import type { FreshCredential } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -52,8 +53,11 @@ export interface CredentialMessage {
   readonly idempotencyKey: string;
 }
 
-/** The one call that sends: the delivery outbox in the server, a capture in tests. */
-export type QueueCredentialMessage = (message: CredentialMessage) => Promise<void>;
+/**
+ * The one call that sends: the delivery outbox in the server, a capture in tests. `tx` is the
+ * transaction to queue in (the outbox is a table), so the message commits with the change it carries.
+ */
+export type QueueCredentialMessage = (message: CredentialMessage, tx: Store) => Promise<void>;
 
 export interface RecoveryStatus {
   readonly credentialMode: 'server' | 'external';
@@ -98,8 +102,15 @@ export class RecoveryService {
     return row;
   }
 
-  private audit(row: ElectionRow, actor: Actor, action: string, details: Record<string, unknown> = {}) {
-    return this.store.appendAudit({
+  /** Through `tx`, the transaction of the change it records (see Store.transaction). */
+  private audit(
+    tx: Store,
+    row: ElectionRow,
+    actor: Actor,
+    action: string,
+    details: Record<string, unknown> = {},
+  ) {
+    return tx.appendAudit({
       organisationId: row.organisationId,
       electionId: row.id,
       actor: actor.id,
@@ -167,16 +178,18 @@ export class RecoveryService {
     const group = requireGroup(row.groupName);
     const parsed = parseOfficerPublicKey(group, publicKeyText);
     if (!parsed.ok) throw new DomainError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
-    await this.store.saveRecoverySettings({
-      electionId,
-      mode: 'escrow',
-      officerAccountId: officer.id,
-      officerKeyJson: serializeOfficerPublicKey(parsed.key),
-      decidedBy: officer.id,
-      decidedAt: this.nowIso(),
-    });
-    await this.audit(row, officer, 'recovery.officer-key', {
-      fingerprint: officerKeyFingerprint(parsed.key),
+    await this.store.transaction(async (tx) => {
+      await tx.saveRecoverySettings({
+        electionId,
+        mode: 'escrow',
+        officerAccountId: officer.id,
+        officerKeyJson: serializeOfficerPublicKey(parsed.key),
+        decidedBy: officer.id,
+        decidedAt: this.nowIso(),
+      });
+      await this.audit(tx, row, officer, 'recovery.officer-key', {
+        fingerprint: officerKeyFingerprint(parsed.key),
+      });
     });
     return this.status(electionId);
   }
@@ -185,15 +198,17 @@ export class RecoveryService {
   async chooseNoRecovery(electionId: string, actor: Actor): Promise<RecoveryStatus> {
     const row = await this.election(electionId);
     await this.assertChoiceOpen(row);
-    await this.store.saveRecoverySettings({
-      electionId,
-      mode: 'none',
-      officerAccountId: null,
-      officerKeyJson: null,
-      decidedBy: actor.id,
-      decidedAt: this.nowIso(),
+    await this.store.transaction(async (tx) => {
+      await tx.saveRecoverySettings({
+        electionId,
+        mode: 'none',
+        officerAccountId: null,
+        officerKeyJson: null,
+        decidedBy: actor.id,
+        decidedAt: this.nowIso(),
+      });
+      await this.audit(tx, row, actor, 'recovery.none', { reason: 'chosen' });
     });
-    await this.audit(row, actor, 'recovery.none', { reason: 'chosen' });
     return this.status(electionId);
   }
 
@@ -212,14 +227,22 @@ export class RecoveryService {
   }
 
   /**
-   * Called by ElectionService.generateServerCredentials before the public credentials are stored:
-   * seals every fresh credential to the officer's key, when the election has one.
+   * Called by ElectionService before the public credentials are stored: seals every fresh credential
+   * to the officer's key, when the election has one (here, outside any transaction: it is the slow
+   * part), and answers the step that stores the escrows with their audit entry, which the election
+   * service runs in the transaction that binds the credentials.
    */
-  async escrowFresh(row: ElectionRow, actor: Actor, fresh: readonly FreshCredential[]): Promise<void> {
+  async escrowFresh(
+    row: ElectionRow,
+    actor: Actor,
+    fresh: readonly FreshCredential[],
+  ): Promise<(tx: Store) => Promise<void>> {
     const escrows = this.seal(row, await this.store.getRecoverySettings(row.id), fresh);
-    if (escrows.length === 0) return;
-    await this.store.saveCredentialEscrows(row.id, escrows);
-    await this.audit(row, actor, 'recovery.escrow', { count: escrows.length });
+    return async (tx) => {
+      if (escrows.length === 0) return;
+      await tx.saveCredentialEscrows(row.id, escrows);
+      await this.audit(tx, row, actor, 'recovery.escrow', { count: escrows.length });
+    };
   }
 
   private seal(
@@ -273,38 +296,49 @@ export class RecoveryService {
       credential,
     };
     const [escrow] = this.seal(row, await this.store.getRecoverySettings(electionId), [fresh]);
-    const swapped = await this.store.replaceVoterCredential({
-      electionId,
-      voterId,
-      expected: voter.publicCredential,
-      replacement: fresh.publicCredential,
-      escrow: escrow ?? null,
-      electionVersion: row.version,
-      at: this.nowIso(),
-    });
-    if (!swapped) throw new DomainError('SCR_CONFLICT');
-    await this.queue({
-      electionId,
-      voterId,
-      credential,
-      purpose: 'credential-replacement',
-      idempotencyKey: `credential-replacement:${electionId}:${voterId}:${sha256Hex(fresh.publicCredential).slice(0, 32)}`,
-    });
-    const now = this.nowIso();
-    for (const request of await this.openRequestsOf(electionId, voterId)) {
-      await this.store.updateRecoveryRequest(request.id, OPEN_REQUEST_STATES, {
-        state: 'completed',
-        decidedBy: actor.id,
-        decidedAt: now,
-        completedAt: now,
+    // The swap, the message carrying the new credential, the completed requests and the audit entry
+    // commit together.
+    await this.store.transaction(async (tx) => {
+      const swapped = await tx.replaceVoterCredential({
+        electionId,
+        voterId,
+        expected: voter.publicCredential!,
+        replacement: fresh.publicCredential,
+        escrow: escrow ?? null,
+        electionVersion: row.version,
+        at: this.nowIso(),
       });
-    }
-    await this.audit(row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
+      if (!swapped) throw new DomainError('SCR_CONFLICT');
+      await this.queue(
+        {
+          electionId,
+          voterId,
+          credential,
+          purpose: 'credential-replacement',
+          idempotencyKey: `credential-replacement:${electionId}:${voterId}:${sha256Hex(fresh.publicCredential).slice(0, 32)}`,
+        },
+        tx,
+      );
+      const now = this.nowIso();
+      for (const request of await this.openRequestsOf(tx, electionId, voterId)) {
+        await tx.updateRecoveryRequest(request.id, OPEN_REQUEST_STATES, {
+          state: 'completed',
+          decidedBy: actor.id,
+          decidedAt: now,
+          completedAt: now,
+        });
+      }
+      await this.audit(tx, row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
+    });
     return { voterId };
   }
 
-  private async openRequestsOf(electionId: string, voterId: string): Promise<RecoveryRequestRow[]> {
-    return (await this.store.listRecoveryRequests(electionId)).filter(
+  private async openRequestsOf(
+    store: Store,
+    electionId: string,
+    voterId: string,
+  ): Promise<RecoveryRequestRow[]> {
+    return (await store.listRecoveryRequests(electionId)).filter(
       (r) => r.voterId === voterId && (OPEN_REQUEST_STATES as readonly string[]).includes(r.state),
     );
   }
@@ -315,27 +349,30 @@ export class RecoveryService {
    * act on it (server mode, and after opening only with an escrow).
    */
   async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
-    const row = await this.election(electionId);
+    // An unknown id answers as a draft where nothing matched: a draft's existence stays private.
+    const row = await this.store.getElection(electionId);
+    if (row === undefined) return;
     if (row.state !== 'draft' && row.state !== 'open') throw new DomainError('SCR_VOTING_CLOSED');
     const voter = await this.store.findVoterByLogin(electionId, login.trim());
     const matches =
-      voter !== undefined &&
-      voter.publicCredential !== null &&
-      voter.email.trim().toLowerCase() === email.trim().toLowerCase();
+      voter !== undefined && voter.publicCredential !== null && sameIdentity(voter.email, email);
     const anonymous = { id: 'voter' };
     if (!matches) {
       // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
-      await this.audit(row, anonymous, 'recovery.request.unmatched');
+      // An entry alone (no change to commit with): one write, atomic by itself.
+      await this.audit(this.store, row, anonymous, 'recovery.request.unmatched');
       return;
     }
     if (!(await this.canAct(row))) return;
-    if ((await this.openRequestsOf(electionId, voter.id)).length > 0) return;
+    if ((await this.openRequestsOf(this.store, electionId, voter.id)).length > 0) return;
     const request = this.newRequest(row, voter.id, 'voter', 'voter');
-    await this.store.createRecoveryRequest(request);
-    await this.audit(row, anonymous, 'recovery.request', {
-      requestId: request.id,
-      voterId: voter.id,
-      origin: 'voter',
+    await this.store.transaction(async (tx) => {
+      await tx.createRecoveryRequest(request);
+      await this.audit(tx, row, anonymous, 'recovery.request', {
+        requestId: request.id,
+        voterId: voter.id,
+        origin: 'voter',
+      });
     });
   }
 
@@ -376,11 +413,17 @@ export class RecoveryService {
       });
     if (!(await this.canAct(row))) throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE');
     const voter = await this.voterOf(row, voterId);
-    const [existing] = await this.openRequestsOf(electionId, voterId);
+    const [existing] = await this.openRequestsOf(this.store, electionId, voterId);
     if (existing) return this.view(existing, voter);
     const request = this.newRequest(row, voterId, 'help-desk', actor.id);
-    await this.store.createRecoveryRequest(request);
-    await this.audit(row, actor, 'recovery.request', { requestId: request.id, voterId, origin: 'help-desk' });
+    await this.store.transaction(async (tx) => {
+      await tx.createRecoveryRequest(request);
+      await this.audit(tx, row, actor, 'recovery.request', {
+        requestId: request.id,
+        voterId,
+        origin: 'help-desk',
+      });
+    });
     return this.view(request, voter);
   }
 
@@ -420,15 +463,18 @@ export class RecoveryService {
     const request = (await this.store.listRecoveryRequests(electionId)).find((r) => r.id === requestId);
     if (!request) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
     if (request.requestedBy === officer.id) throw new DomainError('SCR_RECOVERY_SEPARATION');
-    const decided = await this.store.updateRecoveryRequest(requestId, ['pending'], {
-      state: approve ? 'approved' : 'rejected',
-      decidedBy: officer.id,
-      decidedAt: this.nowIso(),
-    });
-    if (!decided) throw new DomainError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
-    await this.audit(row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
-      requestId,
-      voterId: request.voterId,
+    const decided = await this.store.transaction(async (tx) => {
+      const decided = await tx.updateRecoveryRequest(requestId, ['pending'], {
+        state: approve ? 'approved' : 'rejected',
+        decidedBy: officer.id,
+        decidedAt: this.nowIso(),
+      });
+      if (!decided) throw new DomainError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
+      await this.audit(tx, row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
+        requestId,
+        voterId: request.voterId,
+      });
+      return decided;
     });
     return this.view(decided, await this.voterOf(row, request.voterId));
   }
@@ -460,9 +506,10 @@ export class RecoveryService {
         escrow: decodeText(credentialEscrowCodec, escrow.escrowJson, 'escrow'),
       });
     }
-    // An empty download reveals nothing and changes nothing: not worth an entry.
+    // An empty download reveals nothing and changes nothing: not worth an entry. (A download changes
+    // nothing either: the entry is alone, one atomic write.)
     if (items.length > 0)
-      await this.audit(row, officer, 'recovery.batch', {
+      await this.audit(this.store, row, officer, 'recovery.batch', {
         count: items.length,
         requests: items.map((i) => i.requestId).join(' '),
       });
@@ -522,22 +569,28 @@ export class RecoveryService {
       else checked.push({ request, credential: parsed.credential });
     }
     for (const { request, credential } of checked) {
-      await this.queue({
-        electionId,
-        voterId: request.voterId,
-        credential,
-        purpose: 'credential-recovery',
-        idempotencyKey: `credential-recovery:${electionId}:${request.id}`,
-      });
-      const completed = await this.store.updateRecoveryRequest(request.id, ['approved'], {
-        state: 'completed',
-        completedAt: this.nowIso(),
-      });
-      // A concurrent upload of the same file completed it first (its message was queued once).
-      if (!completed) continue;
-      await this.audit(row, officer, 'recovery.complete', {
-        requestId: request.id,
-        voterId: request.voterId,
+      // Per request, the message, the completed request and the audit entry commit together.
+      await this.store.transaction(async (tx) => {
+        await this.queue(
+          {
+            electionId,
+            voterId: request.voterId,
+            credential,
+            purpose: 'credential-recovery',
+            idempotencyKey: `credential-recovery:${electionId}:${request.id}`,
+          },
+          tx,
+        );
+        const completed = await tx.updateRecoveryRequest(request.id, ['approved'], {
+          state: 'completed',
+          completedAt: this.nowIso(),
+        });
+        // A concurrent upload of the same file completed it first (its message was queued once).
+        if (!completed) return;
+        await this.audit(tx, row, officer, 'recovery.complete', {
+          requestId: request.id,
+          voterId: request.voterId,
+        });
       });
     }
     return { sent: checked.length, alreadySent };

@@ -129,6 +129,12 @@ export async function buildServer(
     if (closing) reply.header('connection', 'close');
     return payload;
   });
+  // Every answer (pages, JSON, assets, exports, errors, 404s) is what its content-type says: a
+  // browser never guesses a script or a page out of an export or an uploaded file's echo.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
   if (isHttps(ctx.config)) {
     // On every answer, errors and 404s included; never over a plain-http base URL, where it would
     // be ignored at best and lock out a test set-up at worst.

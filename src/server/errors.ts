@@ -63,6 +63,11 @@ export const HTTP_STATUS = {
   SCR_NO_VOTERS: 422,
   SCR_INVALID_CREDENTIALS: 422,
   // errors: congress-defects (keep this marker line)
+  SCR_CSV_UTF16: 422,
+  SCR_CSV_LATIN1: 422,
+  SCR_CONTROL_CHARACTER: 422,
+  SCR_CREDENTIAL_AUTHORITY_SEPARATION: 409,
+  // errors: identity (keep this marker line)
 } as const satisfies Record<ErrorCode, number>;
 
 /** Status and messages of every code, as one table. */

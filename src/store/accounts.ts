@@ -3,6 +3,7 @@
  * `KyselyStore` calls them, writes inside its write queue; they take the database handle.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { identityKey } from '../core/identity.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { AccountRow, MembershipRow, OrganisationRow, SessionRow } from './store.js';
@@ -39,8 +40,13 @@ export async function getAccount(db: Db, id: string): Promise<AccountRow | undef
   return row && rows.fromAccount(row);
 }
 
+/** By the email as compared (`identityKey`): `Alice@X.org` finds `alice@x.org`. */
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
-  const row = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('email_key', '=', identityKey(email))
+    .executeTakeFirst();
   return row && rows.fromAccount(row);
 }
 

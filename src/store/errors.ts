@@ -24,7 +24,13 @@ export type UniqueKey =
 /** Constraint names as created in migrations.ts, with the columns SQLite names in its message. */
 const KEYS: readonly { key: UniqueKey; constraint: string; columns: string }[] = [
   { key: 'account-email', constraint: 'accounts_email_key', columns: 'accounts.email' },
+  { key: 'account-email', constraint: 'accounts_email_fold_key', columns: 'accounts.email_key' },
   { key: 'voter-login', constraint: 'voters_login_key', columns: 'voters.election_id, voters.login' },
+  {
+    key: 'voter-login',
+    constraint: 'voters_login_fold_key',
+    columns: 'voters.election_id, voters.login_key',
+  },
   {
     key: 'voter-credential',
     constraint: 'voters_credential_key',

@@ -4,8 +4,15 @@
  * concurrency is settled by the database: the board's keys refuse the loser of an append race, which
  * gets a conflict value and leaves nothing behind (board.ts). `appendAudit` reads the organisation's last entry and inserts the
  * next; two processes racing for one sequence number collide on (organisation, seq) and the loser
- * retries on the new head, so the chain stays linear without locks.
+ * retries on the new head, so the chain stays linear. On PostgreSQL a transaction-scoped advisory
+ * lock per organisation also serialises appenders (see `appendAudit`), so a long `transaction` scope
+ * that appends does not keep losing that race.
+ *
+ * `transaction(fn)` (Belenios' `with_transaction`) hands `fn` a view of this store bound to one
+ * database transaction, so that an administrative change and its audit entry commit together or not
+ * at all. See `TransactionScope` below for how the view nests writes.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type * as recoverySchema from '../recovery/schema.js';
@@ -52,23 +59,119 @@ export interface KyselyStoreOptions {
   gate?: WriteGate;
 }
 
+/**
+ * One open transaction and the view of the store bound to it. Inside, every write runs in a
+ * savepoint, one at a time: a write that fails (a unique key lost to another writer, which callers
+ * such as `appendAudit`, `enqueueMessages` or `swapTrustee` catch and retry or answer with a value)
+ * then undoes only itself and leaves the transaction usable — PostgreSQL would otherwise refuse every
+ * later statement of an aborted transaction, and SQLite would keep half of a multi-statement write.
+ * Writes are queued because savepoints nest by name: two interleaved ones would release each other.
+ */
+class TransactionScope {
+  active = true;
+  #savepoints = 0;
+  #tail: Promise<unknown> = Promise.resolve();
+  constructor(
+    readonly trx: Transaction<Database>,
+    readonly owner: KyselyStore,
+  ) {}
+
+  write<T>(task: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const run = async () => {
+      if (!this.active) throw new Error('store.transaction: this transaction has already ended');
+      const name = sql.raw(`scrutin_${++this.#savepoints}`);
+      await sql`savepoint ${name}`.execute(this.trx);
+      try {
+        const result = await task(this.trx);
+        await sql`release savepoint ${name}`.execute(this.trx);
+        return result;
+      } catch (error) {
+        await sql`rollback to savepoint ${name}`.execute(this.trx);
+        await sql`release savepoint ${name}`.execute(this.trx);
+        throw error;
+      }
+    };
+    const result = this.#tail.then(run, run);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  settled(): Promise<unknown> {
+    return this.#tail;
+  }
+}
+
+/**
+ * The transaction scope the current async context runs in, if any. The root store refuses to be used
+ * from inside its own scope: on SQLite that would wait forever (the scope holds the write queue and
+ * the one connection), and on PostgreSQL it would escape the transaction. A clear error beats both.
+ */
+const currentScope = new AsyncLocalStorage<TransactionScope>();
+
 export class KyselyStore implements Store {
   readonly dialect: 'sqlite' | 'postgres';
-  readonly #db: Kysely<Database>;
+  readonly #root: Kysely<Database>;
   readonly #gate: WriteGate | undefined;
+  /** Set on a transaction's view (see `transaction`); undefined on the store itself. */
+  readonly #scope: TransactionScope | undefined;
   #closed = false;
 
-  constructor(options: KyselyStoreOptions) {
+  constructor(options: KyselyStoreOptions, scope?: TransactionScope) {
     this.dialect = options.dialect;
-    this.#db = options.db;
+    this.#root = options.db;
     this.#gate = options.gate;
+    this.#scope = scope;
+  }
+
+  /** The connection this store's queries go to: the scope's transaction, or the pool / the file. */
+  get #db(): Kysely<Database> {
+    if (this.#scope !== undefined) {
+      if (!this.#scope.active) throw new Error('store.transaction: this transaction has already ended');
+      return this.#scope.trx;
+    }
+    const scope = currentScope.getStore();
+    if (scope?.active && scope.owner === this)
+      throw new Error(
+        'store used directly inside its own store.transaction scope: use the transaction view (tx) instead',
+      );
+    return this.#root;
+  }
+
+  /**
+   * Runs `fn` with a view of this store whose reads and writes all go through one transaction,
+   * committed when `fn` resolves and rolled back when it throws; nested calls on the view join it.
+   * On SQLite the scope holds this process's write queue throughout (writes of the view do not queue
+   * again) and BEGIN IMMEDIATE takes the file's write lock at once; on PostgreSQL it is one pooled
+   * connection at read committed, so version checks (`updateElection`) still see concurrent commits.
+   * Keep scopes short and free of network calls: they hold the lock.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.#scope !== undefined) return fn(this);
+    // Set outside the scope: a pragma does not belong in the transaction (see #secureDelete).
+    await this.#secureDelete();
+    return this.#write((db) =>
+      db.transaction().execute(async (trx) => {
+        const scope = new TransactionScope(trx, this);
+        const view = new KyselyStore({ db: this.#root, dialect: this.dialect }, scope);
+        try {
+          return await currentScope.run(scope, () => fn(view));
+        } finally {
+          // Writes of the view left unawaited finish inside the transaction, not after it; any use of
+          // the view from now on is refused.
+          await scope.settled();
+          scope.active = false;
+        }
+      }),
+    );
   }
 
   async close(): Promise<void> {
+    if (this.#scope !== undefined) throw new Error('store.transaction: close the store, not its view');
     if (this.#closed) return;
     this.#closed = true;
     try {
-      await this.#db.destroy();
+      await this.#root.destroy();
     } finally {
       this.#gate?.release();
     }
@@ -76,15 +179,20 @@ export class KyselyStore implements Store {
 
   /** A write (one statement or a transaction): queued behind same-file writers, violations named. */
   async #write<T>(task: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    const run = () => task(this.#db);
     try {
+      if (this.#scope !== undefined) return await this.#scope.write(task);
+      // Read before queueing: inside its own scope, the store must refuse rather than wait on itself.
+      const db = this.#db;
+      const run = () => task(db);
       return await (this.#gate === undefined ? run() : this.#gate.run(run));
     } catch (error) {
       throw asUniqueViolation(error) ?? error;
     }
   }
 
+  /** Several statements atomically: a transaction of their own, or a savepoint inside a scope. */
   #transaction<T>(task: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.#scope !== undefined) return this.#write((db) => task(db as Transaction<Database>));
     return this.#write((db) => db.transaction().execute(task));
   }
 
@@ -313,6 +421,14 @@ export class KyselyStore implements Store {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#transaction(async (trx) => {
+          if (this.dialect === 'postgres') {
+            // Held until the enclosing transaction ends: a scope that appends and commits later keeps
+            // the organisation's head until then, so a concurrent appender reads the new head rather
+            // than forking the chain (read committed would show it the old one).
+            await sql`select pg_advisory_xact_lock(hashtext(${`scrutin.audit/${entry.organisationId}`}))`.execute(
+              trx,
+            );
+          }
           const previous = await trx
             .selectFrom('audit_log')
             .select(['seq', 'hash'])
@@ -395,7 +511,8 @@ export class KyselyStore implements Store {
    */
   #secureDeleteOn = false;
   async #secureDelete(): Promise<void> {
-    if (this.dialect !== 'sqlite' || this.#secureDeleteOn) return;
+    // A transaction's view needs none: its store set the pragma before opening the scope.
+    if (this.dialect !== 'sqlite' || this.#secureDeleteOn || this.#scope !== undefined) return;
     await this.#write((db) => sql`pragma secure_delete = on`.execute(db));
     this.#secureDeleteOn = true;
   }
@@ -407,6 +524,7 @@ export class KyselyStore implements Store {
    */
   async scrubErasedSecrets(): Promise<void> {
     if (this.dialect !== 'sqlite') return;
+    if (this.#scope !== undefined) throw new Error('scrubErasedSecrets: not inside a store.transaction');
     await this.#secureDelete();
     await this.#write((db) => sql`pragma wal_checkpoint(TRUNCATE)`.execute(db));
   }

@@ -4,6 +4,7 @@
  * the row types are the allowlist of what can be read back, so nothing is copied by spreading.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { identityKey } from '../core/identity.js';
 import type {
   AccountsTable,
   AuditLogTable,
@@ -55,6 +56,7 @@ export const fromAccount = (r: Selectable<AccountsTable>): AccountRow => ({
 export const toAccount = (r: AccountRow): Insertable<AccountsTable> => ({
   id: r.id,
   email: r.email,
+  email_key: identityKey(r.email),
   display_name: r.displayName,
   password_hash: r.passwordHash,
   is_operator: toDbBoolean(r.isOperator),
@@ -146,6 +148,7 @@ export const toVoter = (r: VoterRow, electionId: string, position: number): Inse
   position,
   email: r.email,
   login: r.login,
+  login_key: identityKey(r.login),
   display_name: r.displayName,
   weight: r.weight,
   language: r.language,

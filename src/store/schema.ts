@@ -23,6 +23,8 @@ export interface OrganisationsTable {
 export interface AccountsTable {
   id: string;
   email: string;
+  /** `identityKey(email)` (src/core/identity.ts), unique: the email as compared. */
+  email_key: string;
   display_name: string;
   password_hash: string;
   is_operator: BooleanColumn;
@@ -72,6 +74,8 @@ export interface VotersTable {
   position: number;
   email: string;
   login: string;
+  /** `identityKey(login)` (src/core/identity.ts), unique per election: the login as compared. */
+  login_key: string;
   display_name: string;
   weight: string;
   language: string;

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -628,6 +629,147 @@ function storeSuite(backend: Backend): void {
       expect(verifyAuditChain(log)).toEqual({ ok: true, head: second.hash });
       expect(await store.listAudit({ organisationId: 'O1', electionId: 'E1' })).toEqual([second]);
       expect(await store.listAudit({ organisationId: 'O2' })).toEqual([other]);
+    });
+  });
+
+  describe('transaction', () => {
+    const entry = (action: string, details: Record<string, unknown> = {}) => ({
+      organisationId: 'O1',
+      electionId: 'E1',
+      actor: 'a1',
+      action,
+      details,
+    });
+
+    it('commits a change and its audit entry together when the scope resolves', async () => {
+      await seedElection();
+      const answer = await store.transaction(async (tx) => {
+        const updated = await tx.updateElection('E1', 1, { name: 'Renamed' });
+        await tx.appendAudit(entry('election.rename'));
+        return updated?.version;
+      });
+      expect(answer).toBe(2);
+      expect((await store.getElection('E1'))?.name).toBe('Renamed');
+      expect((await store.listAudit({ organisationId: 'O1' })).map((r) => r.action)).toEqual([
+        'election.rename',
+      ]);
+    });
+
+    it('rolls every write of the scope back when it throws, and rethrows', async () => {
+      await seedElection();
+      const before = await store.getElection('E1');
+      const failure = new Error('audit write failed');
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.replaceVoters('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
+          await tx.updateElection('E1', 1, { name: 'Renamed' });
+          await tx.appendAudit(entry('voters.import'));
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect(await store.getElection('E1')).toEqual(before);
+      expect(await store.listVoters('E1')).toEqual([]);
+      expect(await store.listAudit({ organisationId: 'O1' })).toEqual([]);
+    });
+
+    it('reads its own writes inside the scope, which others see only after the commit', async () => {
+      await seedElection();
+      const other = await db.open();
+      await store.transaction(async (tx) => {
+        await tx.replaceVoters('E1', [voter('v1', 'E1')]);
+        await tx.updateElection('E1', 1, { name: 'Inside' });
+        expect((await tx.listVoters('E1')).map((v) => v.id)).toEqual(['v1']);
+        expect((await tx.getElection('E1'))?.name).toBe('Inside');
+        const audited = await tx.appendAudit(entry('a'));
+        expect(await tx.listAudit({ organisationId: 'O1' })).toEqual([audited]);
+        // PostgreSQL: another connection still reads the committed state (SQLite's single
+        // connection per store makes this check meaningful only across instances, as here; on
+        // SQLite WAL, the other instance also reads the last commit).
+        expect((await other.getElection('E1'))?.name).toBe('Election E1');
+      });
+      expect((await other.getElection('E1'))?.name).toBe('Inside');
+    });
+
+    it('runs a nested transaction in the same one: an outer failure undoes the inner writes too', async () => {
+      await seedElection();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.transaction(async (inner) => {
+            await inner.updateElection('E1', 1, { name: 'Inner' });
+            await inner.appendAudit(entry('inner'));
+          });
+          expect((await tx.getElection('E1'))?.name).toBe('Inner');
+          throw new Error('outer fails');
+        }),
+      ).rejects.toThrow('outer fails');
+      expect((await store.getElection('E1'))?.name).toBe('Election E1');
+      expect(await store.listAudit({ organisationId: 'O1' })).toEqual([]);
+    });
+
+    it('keeps the scope usable after a write inside it fails and is caught', async () => {
+      await seedElection();
+      await store.transaction(async (tx) => {
+        await expectViolation(tx.createOrganisation(organisation('O1')), 'organisation-id');
+        await expectViolation(tx.createElection(election('E1', 'O1')), 'election-id');
+        await tx.updateElection('E1', 1, { name: 'After the failures' });
+        await tx.appendAudit(entry('after'));
+      });
+      expect((await store.getElection('E1'))?.name).toBe('After the failures');
+      expect(await store.listAudit({ organisationId: 'O1' })).toHaveLength(1);
+    });
+
+    it('keeps optimistic version checks: a stale version inside the scope is a conflict', async () => {
+      await seedElection();
+      const other = await db.open();
+      await other.updateElection('E1', 1, { name: 'Elsewhere' });
+      const outcome = await store.transaction((tx) => tx.updateElection('E1', 1, { name: 'Stale' }));
+      expect(outcome).toBeUndefined();
+      expect((await store.getElection('E1'))?.name).toBe('Elsewhere');
+    });
+
+    it('refuses the store itself inside its own scope (it would wait on itself) and ends the view after', async () => {
+      await seedElection();
+      let escaped: Store | undefined;
+      await expect(
+        store.transaction(async (tx) => {
+          escaped = tx;
+          await store.getElection('E1');
+        }),
+      ).rejects.toThrow(/transaction view/);
+      // A write too: on SQLite it would otherwise queue behind the scope that waits for it.
+      await expect(store.transaction(() => store.createOrganisation(organisation('O2')))).rejects.toThrow(
+        /transaction view/,
+      );
+      await expect(Promise.resolve().then(() => escaped!.getElection('E1'))).rejects.toThrow(/already ended/);
+      expect(await store.getOrganisation('O2')).toBeUndefined();
+      // The store is usable again once the scope is over.
+      expect((await store.getElection('E1'))?.name).toBe('Election E1');
+    });
+
+    it('keeps one linear audit chain when transactions of two instances append at once', async () => {
+      await seedElection();
+      const other = await db.open();
+      const rounds = 8;
+      await Promise.all(
+        [store, other].flatMap((s, i) =>
+          range(rounds).map((n) =>
+            s.transaction(async (tx) => {
+              await tx.appendAudit(entry('x', { i, n, step: 1 }));
+              // Hold the scope open between two appends: the second must follow the first.
+              await sleep(2);
+              await tx.appendAudit(entry('x', { i, n, step: 2 }));
+            }),
+          ),
+        ),
+      );
+      const log = await store.listAudit({ organisationId: 'O1' });
+      expect(log.map((r) => r.seq)).toEqual(range(4 * rounds).map((i) => i + 1));
+      expect(verifyAuditChain(log).ok).toBe(true);
+      // Each scope's two entries are adjacent: nobody appended between them.
+      for (let k = 0; k < log.length; k += 2) {
+        const [first, second] = [log[k]!.details, log[k + 1]!.details];
+        expect([first.step, second.step, second.i, second.n]).toEqual([1, 2, first.i, first.n]);
+      }
     });
   });
 

@@ -173,6 +173,16 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 
+  /**
+   * Runs `fn` with a view of this store whose every read and write is one database transaction:
+   * committed when `fn` resolves, rolled back when it throws (Belenios' `with_transaction`). An
+   * audited action makes its change and appends its audit entry through `tx`, so both commit or
+   * neither does. Calling `transaction` on the view joins the same transaction. Inside `fn`, use only
+   * `tx`: the store itself refuses to be used from its own scope (on SQLite it would wait on itself).
+   * Nothing outside the database (a network call, the board's in-memory verifier) belongs in `fn`.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
   // Organisations and accounts
   createOrganisation(row: OrganisationRow): Promise<void>;
   getOrganisation(id: string): Promise<OrganisationRow | undefined>;

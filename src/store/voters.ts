@@ -3,6 +3,7 @@
  * inside its write queue (multi-statement ones in its transactions); they take the database handle.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { identityKey } from '../core/identity.js';
 import { chunks } from './chunks.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
@@ -38,6 +39,7 @@ export async function getVoter(db: Db, id: string): Promise<VoterRow | undefined
   return row && rows.fromVoter(row);
 }
 
+/** By the login as compared (`identityKey`): `ALICE` finds `alice`. */
 export async function findVoterByLogin(
   db: Db,
   electionId: string,
@@ -47,7 +49,7 @@ export async function findVoterByLogin(
     .selectFrom('voters')
     .selectAll()
     .where('election_id', '=', electionId)
-    .where('login', '=', login)
+    .where('login_key', '=', identityKey(login))
     .executeTakeFirst();
   return row && rows.fromVoter(row);
 }

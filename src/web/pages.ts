@@ -11,6 +11,8 @@ export const PAGES = [
   'admin',
   'scrutineer',
   // page: admin, scrutineer (keep this marker line)
+  'authority',
+  // page: authority (keep this marker line)
   'home',
   'operator',
   // page: home, operator (keep this marker line)

@@ -14,9 +14,10 @@ import { requireGroup } from '../../src/core/group.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { Client } from '../server/harness.js';
-import type { TestAccount } from '../server/scenario.js';
+import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import {
   artifactDir,
+  asTestServer,
   canRunBrowser,
   clearAnnouncements,
   launchChromium,
@@ -228,15 +229,44 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       { id: 'b', login: 'bob', weight: 2n },
       { id: 'c', login: 'cid', weight: 1n },
     ]);
-    await page
-      .getByLabel('Public credentials (one “credential,weight,login” per line)')
-      .fill(made.publicWithLogins.join('\n'));
-    await page.getByRole('button', { name: 'Upload the public credentials' }).click();
-    await clearAnnouncements(page);
-    await dialog().getByRole('button', { name: 'Upload the public credentials' }).click();
+    // Only the credential authority uploads them (issue 15): the admin's page says so and offers no form.
+    expect(await page.locator('#upload-by-authority').textContent()).toContain(
+      'Only the credential authority of this election uploads its public credentials',
+    );
+    expect(await page.getByRole('button', { name: 'Upload the public credentials' }).count()).toBe(0);
+    const refused = await (await signedIn()).post(`/api/v1/elections/${electionId}/credentials/public`, {
+      publicCredentials: made.publicWithLogins,
+    });
+    expect(refused.status).toBe(403);
+    const authority = await addAccount(asTestServer(server), 'credential-authority');
+    await grant(asTestServer(server), electionId, authority, 'credential-authority');
+    // The authority uploads on its own page, linked from the admin's card.
+    const link = await page.locator('#upload-by-authority a').getAttribute('href');
+    expect(link).toBe(`/authority/${electionId}`);
+    const authorityPage = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
+    await authorityPage.goto(`${server.url}${link}`);
+    await authorityPage.locator('#sign-in-email').fill(authority.email);
+    await authorityPage.locator('#sign-in-password').fill(authority.password);
+    await authorityPage.keyboard.press('Enter');
+    // What scrutin-tool writes to the .pubcreds file: a JSON array.
+    await authorityPage.locator('#public-credentials').fill(JSON.stringify(made.publicWithLogins));
+    await authorityPage.getByRole('button', { name: 'Upload the public credentials' }).click();
+    await authorityPage
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Upload the public credentials' })
+      .click();
     await expect
-      .poll(() => status().textContent(), POLL)
+      .poll(() => authorityPage.locator('#page-status').textContent(), POLL)
       .toContain(`Fingerprint of the public credentials: ${made.fingerprint}`);
+    expect(await authorityPage.locator('#credential-status').textContent()).toBe(
+      '3 of 3 voters have a credential.',
+    );
+    await authorityPage.screenshot({ path: join(SHOTS, 'authority-upload.png'), fullPage: true });
+    await authorityPage.close();
+    await page.reload();
+    await expect
+      .poll(() => page.locator('#credential-status').textContent(), POLL)
+      .toContain('3 of 3 voters have a credential');
     expect(await page.locator('#credential-status').textContent()).toContain(
       '3 of 3 voters have a credential',
     );

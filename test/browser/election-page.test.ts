@@ -295,7 +295,9 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     await annulledPage.context().close();
 
     const missing = await open('/elections/NoSuchE1ection99');
-    expect(await missing.locator('#page-content').textContent()).toContain('This election does not exist.');
+    expect(await missing.locator('#page-content').textContent()).toContain(
+      'This election does not exist or is not public yet.',
+    );
     await missing.context().close();
     // Chromium logs the 404 of the missing election's API call as a failed load; nothing else.
     expect(problems.filter((p) => !p.startsWith('Failed to load resource'))).toEqual([]);

@@ -63,7 +63,9 @@ describe('the routes of the consultation pages', () => {
     expect(annulled.replacedBy).toMatchObject({ label: 'South', channel: 'paper', electionId: null });
 
     const lone = await draftElection(server, organisationId, admin, { voters: 1 });
-    expect((await anonymous.get(`/api/v1/elections/${lone.id}/consultation`)).json).toEqual({
+    // A draft is private (issue 15): the public gets the 404 of an unknown id, its admin the answer.
+    expect((await anonymous.get(`/api/v1/elections/${lone.id}/consultation`)).status).toBe(404);
+    expect((await client.get(`/api/v1/elections/${lone.id}/consultation`)).json).toEqual({
       consultation: null,
       box: null,
       replaces: null,
@@ -137,10 +139,11 @@ describe('the routes of the consultation pages', () => {
     });
     expect(created.status).toBe(201);
     const url = `/admin/consultations/${created.json.id}/proces-verbal?lang=fr`;
+    // No box has opened: the consultation is as private as its draft elections (issue 15).
     const refused = await new Client(server.app).get(url);
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(404);
     expect(refused.response.headers['content-type']).toContain('text/html');
-    expect(text(refused)).toContain('Le résultat consolidé n');
+    expect(text(refused)).toContain('Introuvable.');
     const stranger = await signedIn(new Client(server.app), other);
     // Another tenant's consultation answers like one that does not exist, as the API does.
     const hidden = await stranger.get(url);

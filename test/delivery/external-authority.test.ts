@@ -9,13 +9,14 @@ import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
+import { addAccount, addOrganisation, grant, QUESTIONS } from '../server/scenario.js';
 import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('external credential authority: passwords by mail, credentials never', () => {
   let server: TestServer;
   let sink: SmtpSink;
   let admin: Client;
+  let authority: Client;
   let electionId: string;
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
 
@@ -34,6 +35,14 @@ describe('external credential authority: passwords by mail, credentials never', 
       })
     ).id;
     await server.elections.setQuestions(electionId, account, QUESTIONS);
+    // Only the credential authority uploads public credentials (issue 15), never an admin.
+    const authorityAccount = await addAccount(server, 'authority');
+    await grant(server, electionId, authorityAccount, 'credential-authority');
+    authority = new Client(server.app);
+    await authority.post('/api/v1/auth/login', {
+      email: authorityAccount.email,
+      password: authorityAccount.password,
+    });
     await server.elections.importVoters(
       electionId,
       account,
@@ -53,7 +62,9 @@ describe('external credential authority: passwords by mail, credentials never', 
       requireGroup('BELENIOS-2048'),
       voters.map((v) => ({ id: v.id, login: v.login, weight: BigInt(v.weight) })),
     );
-    const upload = await admin.post(e('/credentials/public'), { publicCredentials: made.publicWithLogins });
+    const upload = await authority.post(e('/credentials/public'), {
+      publicCredentials: made.publicWithLogins,
+    });
     expect(upload.status).toBe(200);
     expect(upload.json.fingerprint).toBe(made.fingerprint);
 

@@ -169,4 +169,15 @@ describe('one-time sign-in codes', () => {
     });
     expect(status.find((v: { login: string }) => v.login === 'ana').firstLoginAt).not.toBeNull();
   });
+
+  it('finds the voter whatever the case of the login typed, for the code and for signing in (issue 15)', async () => {
+    now += 11 * 60_000;
+    // Ana (Bob's login is at its failure limit from the test above, in real time).
+    await requestCode(' ANA ');
+    const code = latestCode('ana@example.org')!;
+    expect(code).toMatch(/^\d{8}$/);
+    const signedIn = await new Client(server.app).post(e('/voter/code/login'), { login: 'Ana', code });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.json.voter.login).toBe('ana');
+  });
 });

@@ -77,7 +77,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/trustees/threshold':                      '404   state 404   state 403   403   403   401   401   401',
   // Election admin and credential authority
   'GET /api/v1/elections/{electionId}/voters':                                   '404   ok    404   ok    ok    403   403   401   401   401',
-  'POST /api/v1/elections/{electionId}/credentials/public':                      '404   state 404   state state 403   403   401   401   401',
+  // Only the credential authority (issue 15): admins, org admins included, are refused
+  'POST /api/v1/elections/{electionId}/credentials/public':                      '404   403   404   403   state 403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/exports/voters.csv':                       '404   ok    404   ok    ok    403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/exports/voters.json':                      '404   ok    404   ok    ok    403   403   401   401   401',
   // Trustees

@@ -56,6 +56,8 @@ interface Setup {
   trustees: Client[];
   accounts: { id: string; email: string }[];
   outsider: Client;
+  /** The election's credential authority (the only one who uploads public credentials). */
+  authority: Client;
 }
 
 /** An organisation, its admin and `count` trustee accounts (plus one more who is nobody here), and a draft election. */
@@ -91,6 +93,7 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
   const accounts = [];
   for (let i = 1; i <= count; i++) accounts.push(await account(`trustee${i}`));
   const outsiderAccount = await account('outsider');
+  const authorityAccount = await account('authority');
   const admin = await signIn(adminAccount.email);
   const created = await admin.post(`/api/v1/organisations/${organisation.id}/elections`, {
     name: 'Threshold vote',
@@ -104,7 +107,19 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
   ).toBe(200);
   const trustees = [];
   for (const a of accounts) trustees.push(await signIn(a.email));
-  return { electionId, admin, trustees, accounts, outsider: await signIn(outsiderAccount.email) };
+  await server.store.addElectionRole({
+    electionId,
+    accountId: authorityAccount.id,
+    role: 'credential-authority',
+  });
+  return {
+    electionId,
+    admin,
+    trustees,
+    accounts,
+    outsider: await signIn(outsiderAccount.email),
+    authority: await signIn(authorityAccount.email),
+  };
 }
 
 /** One trustee's side: files it keeps (the seed never leaves), and the three steps it computes. */
@@ -176,7 +191,7 @@ describe('threshold trustees through the HTTP API', () => {
   afterAll(async () => server?.close());
 
   it('runs a whole election with a server key and a 2-of-3 group where only two trustees decrypt', async () => {
-    const { electionId, admin, trustees, accounts } = await draftElection(server, 3);
+    const { electionId, admin, trustees, accounts, authority } = await draftElection(server, 3);
     const base = `/api/v1/elections/${electionId}`;
     const group = requireGroup('BELENIOS-2048');
 
@@ -192,8 +207,11 @@ describe('threshold trustees through the HTTP API', () => {
       logins.map((login) => ({ id: login, login, weight: 1n })),
     );
     expect(
-      (await admin.post(`${base}/credentials/public`, { publicCredentials: credentials.publicWithLogins }))
-        .status,
+      (
+        await authority.post(`${base}/credentials/public`, {
+          publicCredentials: credentials.publicWithLogins,
+        })
+      ).status,
     ).toBe(200);
     const voterRows = await server.store.listVoters(electionId);
     const passwordHash = await hashPassword(secret(PASSWORD, 'password'));

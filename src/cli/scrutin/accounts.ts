@@ -30,11 +30,16 @@ function checkName(name: string, messages: CliMessages): string {
 }
 
 function refusal(
-  outcome: { kind: 'email-taken' } | { kind: 'weak-password'; rule: 'too-short' | 'too-long' },
+  outcome:
+    | { kind: 'email-taken' }
+    | { kind: 'weak-password'; rule: 'too-short' | 'too-long' }
+    | { kind: 'control-character'; field: string },
   email: string,
   messages: CliMessages,
 ): CliRefusal {
   if (outcome.kind === 'email-taken') return new CliRefusal(messages.emailTaken(email));
+  if (outcome.kind === 'control-character')
+    return new CliRefusal(outcome.field === 'email' ? messages.badEmail(email) : messages.badName);
   return new CliRefusal(
     outcome.rule === 'too-short'
       ? messages.passwordTooShort(PASSWORD_MIN_LENGTH)

@@ -12,6 +12,7 @@
  * tenant (an organisation one is a member of, or holds a role in one of its elections).
  */
 import type { FastifyRequest } from 'fastify';
+import { rolesOnElection } from '../../election/role-separation.js';
 import type { ElectionRow, Role, Store } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -71,6 +72,29 @@ export async function requireElectionRole(
 }
 
 /**
+ * An election as the public sees it (the board, its archive, its page, its result export). A draft
+ * is still private: it exists only for its own staff (an admin of its organisation, or an account
+ * holding a role on it); anyone else — anonymous, a voter, the operator, another tenant — gets the
+ * 404 of an id that does not exist, with no detail, so drafts cannot be found or read by id.
+ */
+export async function requirePublicElection(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  electionId: string,
+): Promise<ElectionRow> {
+  const election = await ctx.store.getElection(electionId);
+  if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
+  if (election.state !== 'draft') return election;
+  const { principal } = request;
+  if (
+    principal.kind === 'account' &&
+    (await electionRolesOf(ctx.store, principal.account.id, election)).size > 0
+  )
+    return election;
+  throw new ApiError('SCR_NOT_FOUND');
+}
+
+/**
  * A voter signed in to `electionId`. A voter session of another election, or an account session,
  * is not signed in here: 401, so the booth shows this election's login form.
  */
@@ -88,15 +112,7 @@ export async function electionRolesOf(
   accountId: string,
   election: ElectionRow,
 ): Promise<Set<Role>> {
-  const held = new Set<Role>();
-  for (const grant of await store.listRolesOfAccount(accountId)) {
-    if (grant.electionId === election.id) held.add(grant.role);
-  }
-  const memberships = await store.listMemberships(accountId);
-  if (memberships.some((m) => m.organisationId === election.organisationId && m.role === 'org-admin')) {
-    held.add('election-admin');
-  }
-  return held;
+  return rolesOnElection(store, accountId, election);
 }
 
 /** Whether the organisation is the account's tenant: a membership, or a role in one of its elections. */

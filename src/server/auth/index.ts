@@ -16,6 +16,7 @@ export {
 } from '../../election/password.js';
 export {
   electionRolesOf,
+  requirePublicElection,
   requireAccount,
   requireElectionRole,
   requireOperator,

@@ -16,6 +16,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { identityKey } from '../../core/identity.js';
 import { secret } from '../../core/secret.js';
 import { dummyGeneratedPasswordHash } from '../../delivery/secrets.js';
 import { PASSWORD_MAX_LENGTH, verifyPassword } from '../../election/password.js';
@@ -246,11 +247,11 @@ function describe(principal: Principal) {
   }
 }
 
-/** The login name of a validated body, case-folded so `Alice@x` and `alice@x` share one budget. */
+/** The login name of a validated body, as identities compare, so `Alice@x` and `alice@x` share one budget. */
 function loginName(request: FastifyRequest, field: 'email' | 'login'): string {
   const body = request.body as Record<string, unknown> | undefined;
   const value = body?.[field];
-  return typeof value === 'string' ? value.toLowerCase() : '';
+  return typeof value === 'string' ? identityKey(value) : '';
 }
 
 declare module 'fastify' {

@@ -27,6 +27,8 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   'credentials.upload': ['count', 'fingerprint'],
   'election.open': ['fingerprint', 'trusteesHash', 'credentialsHash'],
   'election.close': ['ballots', 'verified'],
+  // only when the whole re-verification after EndBallots fails (the close entry reports the board before)
+  'board.reverify': ['ballots', 'verified', 'problem'],
   'election.tally': ['tallied'],
   'trustee.partial-decryption': ['owner'],
   'election.publish': ['verified'],

@@ -9,10 +9,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
 import { secret } from '../../core/secret.js';
+import { decodeCsvBytes } from '../../election/csv-encoding.js';
+import { fieldWithControlCharacter } from '../../election/organisations.js';
+import { assertRoleSeparation } from '../../election/role-separation.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   checkPasswordPolicy,
+  electionRolesOf,
   hashPassword,
   requireAccount,
   requireElectionRole,
@@ -117,15 +121,14 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       },
       async (request, reply) => {
         const { account } = await requireOrganisationAdmin(ctx, request, request.params.organisationId);
-        const row = await elections.create(request.params.organisationId, account, {
-          ...request.body,
-          groupName: request.body.group,
-        });
-        await ctx.store.addElectionRole({
-          electionId: row.id,
-          accountId: account.id,
-          role: 'election-admin',
-        });
+        // The election and its creator's role commit together with the entry.
+        const row = await elections.create(
+          request.params.organisationId,
+          account,
+          { ...request.body, groupName: request.body.group },
+          (tx, created) =>
+            tx.addElectionRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
+        );
         return reply.status(201).send(electionAdminView(row));
       },
     );
@@ -208,8 +211,17 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     // CSV arrives as text on this route only: every other route takes JSON.
     await app.register(async (scoped) => {
-      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-        done(null, body),
+      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
+      scoped.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'buffer' },
+        (_request, body, done) => {
+          try {
+            done(null, decodeCsvBytes(body as Buffer));
+          } catch (error) {
+            done(error as Error, undefined);
+          }
+        },
       );
       scoped.put<P & { Body: unknown }>(
         '/api/v1/elections/:electionId/voters',
@@ -320,14 +332,16 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
             { additionalProperties: false },
           ),
           summary:
-            'Upload public credentials from an external credential authority (credential,weight,login)',
+            'Upload public credentials from an external credential authority (credential,weight,login); the credential authority only, never an admin',
         },
       },
       async (request) => {
+        // Only the credential authority, never an admin of the election (see role-separation.ts).
         const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
           'credential-authority',
-          'election-admin',
         ]);
+        const held = await electionRolesOf(ctx.store, account.id, await elections.get(request.params.electionId));
+        if (held.has('election-admin')) throw new ApiError('SCR_CREDENTIAL_AUTHORITY_SEPARATION');
         return elections.setExternalPublicCredentials(
           request.params.electionId,
           account,
@@ -470,6 +484,8 @@ function registerPeopleRoutes(
       const { organisationId } = request.params;
       const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
       const { email, displayName, orgAdmin } = request.body;
+      const controlled = fieldWithControlCharacter({ email, displayName });
+      if (controlled !== undefined) throw new ApiError('SCR_CONTROL_CHARACTER', { field: controlled });
       const password = secret(request.body.password, 'password');
       if (!checkPasswordPolicy(password).ok) throw new ApiError('SCR_WEAK_PASSWORD');
       if (await ctx.store.findAccountByEmail(email))
@@ -482,16 +498,18 @@ function registerPeopleRoutes(
         isOperator: false,
         createdAt: ctx.clock.now().toISOString(),
       };
-      await ctx.store.createAccount(account);
-      await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'member' });
-      if (orgAdmin)
-        await ctx.store.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
-      await ctx.store.appendAudit({
-        organisationId,
-        electionId: null,
-        actor: actor.id,
-        action: 'member.add',
-        details: { accountId: account.id, orgAdmin },
+      // The account, its memberships and the entry commit together.
+      await ctx.store.transaction(async (tx) => {
+        await tx.createAccount(account);
+        await tx.addMembership({ organisationId, accountId: account.id, role: 'member' });
+        if (orgAdmin) await tx.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+        await tx.appendAudit({
+          organisationId,
+          electionId: null,
+          actor: actor.id,
+          action: 'member.add',
+          details: { accountId: account.id, orgAdmin },
+        });
       });
       return reply.status(201).send({ id: account.id, email, displayName, orgAdmin });
     },
@@ -541,17 +559,20 @@ function registerPeopleRoutes(
       const known = await organisationPeople(ctx.store, election.organisationId);
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
-      await ctx.store.addElectionRole({
-        electionId,
-        accountId: request.body.accountId,
-        role: request.body.role,
-      });
-      await ctx.store.appendAudit({
-        organisationId: election.organisationId,
-        electionId,
-        actor: actor.id,
-        action: 'role.grant',
-        details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+      await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
+      await ctx.store.transaction(async (tx) => {
+        await tx.addElectionRole({
+          electionId,
+          accountId: request.body.accountId,
+          role: request.body.role,
+        });
+        await tx.appendAudit({
+          organisationId: election.organisationId,
+          electionId,
+          actor: actor.id,
+          action: 'role.grant',
+          details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
+        });
       });
       return { ok: true };
     },

@@ -11,10 +11,10 @@ import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { ConsultationService } from '../../election/consultations.js';
 import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
-import { requireOrganisationAdmin } from '../auth/index.js';
+import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, ERRORS, preferredLanguage } from '../errors.js';
-import { consultationAccess } from './consultations.js';
+import { consultationAccess, consultationOpened } from './consultations.js';
 
 const ElectionParams = Type.Object({ electionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,40}$' }) });
 const ConsultationParams = Type.Object({
@@ -73,7 +73,7 @@ export function consultationPageRoutes(ctx: ServerContext, elections: ElectionSe
         },
       },
       async (request) => {
-        const election = await elections.get(request.params.electionId);
+        const election = await requirePublicElection(ctx, request, request.params.electionId);
         const found = await boxOfElection(ctx, election.organisationId, election.id);
         // An election outside any consultation is not an error: the pages simply show nothing.
         if (!found) return { consultation: null, box: null, replaces: null, replacedBy: null };
@@ -146,12 +146,17 @@ export function consultationPageRoutes(ctx: ServerContext, elections: ElectionSe
         if (!row) return refuse('SCR_NOT_FOUND');
         const report = await consultations.consolidation(row.id);
         if (!report.complete) {
-          if (request.principal.kind !== 'account') return refuse('SCR_CONSULTATION_NOT_PUBLISHED');
+          const boxes = await consultations.boxes(row.id);
+          // Before any box opens, the consultation is as private as its draft elections: 404.
+          const unpublished = (await consultationOpened(ctx, boxes))
+            ? 'SCR_CONSULTATION_NOT_PUBLISHED'
+            : 'SCR_NOT_FOUND';
+          if (request.principal.kind !== 'account') return refuse(unpublished);
           try {
-            await consultationAccess(ctx, request, row, await consultations.boxes(row.id), 'read');
+            await consultationAccess(ctx, request, row, boxes, 'read');
           } catch (error) {
             if (!(error instanceof ApiError)) throw error;
-            return refuse(error.code === 'SCR_FORBIDDEN' ? 'SCR_CONSULTATION_NOT_PUBLISHED' : error.code);
+            return refuse(error.code === 'SCR_FORBIDDEN' ? unpublished : error.code);
           }
         }
         // Its links to the other rounds stay among these pages.

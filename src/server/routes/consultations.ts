@@ -14,6 +14,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { type AdvanceStep, ConsultationService } from '../../election/consultations.js';
+import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
 import {
@@ -88,6 +89,16 @@ type C = { Params: { consultationId: string } };
 type B = { Params: { consultationId: string; boxId: string } };
 
 /** Reading a consultation's provisional figures; managing it (org admins only). */
+/** Whether one of the consultation's ballot boxes has opened (before that, it is private like a draft). */
+export async function consultationOpened(ctx: ServerContext, boxes: readonly BoxRow[]): Promise<boolean> {
+  for (const box of boxes) {
+    if (!box.electionId) continue;
+    const state = (await ctx.store.getElection(box.electionId))?.state;
+    if (state !== undefined && state !== 'draft') return true;
+  }
+  return false;
+}
+
 export async function consultationAccess(
   ctx: ServerContext,
   request: FastifyRequest,
@@ -296,12 +307,16 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
       const row = await consultations.get(id);
       const report = await consultations.consolidation(id);
       if (!report.complete) {
-        if (request.principal.kind !== 'account') throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
+        const boxes = await consultations.boxes(id);
+        // Before any box opens, the consultation is as private as its draft elections: 404.
+        const unpublished = (await consultationOpened(ctx, boxes))
+          ? new ApiError('SCR_CONSULTATION_NOT_PUBLISHED')
+          : new ApiError('SCR_NOT_FOUND');
+        if (request.principal.kind !== 'account') throw unpublished;
         try {
-          await consultationAccess(ctx, request, row, await consultations.boxes(id), 'read');
+          await consultationAccess(ctx, request, row, boxes, 'read');
         } catch (error) {
-          if (error instanceof DomainError && error.code === 'SCR_FORBIDDEN')
-            throw new ApiError('SCR_CONSULTATION_NOT_PUBLISHED');
+          if (error instanceof DomainError && error.code === 'SCR_FORBIDDEN') throw unpublished;
           throw error;
         }
       }
@@ -380,8 +395,17 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
     );
 
     await app.register(async (scoped) => {
-      scoped.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-        done(null, body),
+      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
+      scoped.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'buffer' },
+        (_request, body, done) => {
+          try {
+            done(null, decodeCsvBytes(body as Buffer));
+          } catch (error) {
+            done(error as Error, undefined);
+          }
+        },
       );
       scoped.put<C & { Body: unknown }>(
         '/api/v1/consultations/:consultationId/voters',

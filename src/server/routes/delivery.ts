@@ -13,13 +13,20 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
+import { identityKey } from '../../core/identity.js';
 import { checkCode, requestCode } from '../../delivery/codes.js';
-import { type DeliveryContext, queuePasswordMessages, queueReminders } from '../../delivery/outbox.js';
+import {
+  type DeliveryContext,
+  queueingIn,
+  queuePasswordMessages,
+  queueReminders,
+} from '../../delivery/outbox.js';
 import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
 import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
 import type { ElectionService } from '../../election/service.js';
 import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';
+import type { Store } from '../../store/store.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
@@ -132,14 +139,17 @@ export function deliveryRoutes(
   return async (app) => {
     const admin = (request: FastifyRequest, electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
+    /** Through `tx`, the transaction of the change it records (see Store.transaction). */
     const audit = async (
+      tx: Store,
       electionId: string,
       actor: string,
       action: string,
       details: Record<string, unknown>,
     ) => {
-      const row = await elections.get(electionId);
-      await ctx.store.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
+      const row = await tx.getElection(electionId);
+      if (!row) throw new ApiError('SCR_NOT_FOUND');
+      await tx.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
     };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
@@ -183,8 +193,10 @@ export function deliveryRoutes(
         const current = await deliverySettings(ctx.store, electionId);
         if (row.state !== 'draft' && request.body.loginMode !== current.loginMode)
           throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
-        await ctx.store.saveDeliverySettings({ electionId, ...request.body });
-        await audit(electionId, account.id, 'delivery.settings', { ...request.body });
+        await ctx.store.transaction(async (tx) => {
+          await tx.saveDeliverySettings({ electionId, ...request.body });
+          await audit(tx, electionId, account.id, 'delivery.settings', { ...request.body });
+        });
         return request.body;
       },
     );
@@ -231,10 +243,15 @@ export function deliveryRoutes(
         const { account } = await admin(request, electionId);
         await inState(electionId, ['draft', 'open']);
         requireMail(ctx.config);
-        const queued = await queuePasswordMessages(delivery, electionId, {
-          immediately: request.body.immediately === true,
+        // The outbox is a table: the messages commit with their entry (the sender sends after).
+        const queued = await ctx.store.transaction(async (tx) => {
+          const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
+            immediately: request.body.immediately === true,
+          });
+          await audit(tx, electionId, account.id, 'delivery.passwords', { count: queued });
+          return queued;
         });
-        await audit(electionId, account.id, 'delivery.passwords', { count: queued });
+        delivery.wake?.();
         return { queued };
       },
     );
@@ -319,16 +336,21 @@ export function deliveryRoutes(
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
         if (plan.voterIds.length > 0) requireMail(ctx.config);
-        const queued =
-          plan.voterIds.length === 0
-            ? 0
-            : plan.kind === 'password'
-              ? await queuePasswordMessages(delivery, electionId, {
-                  voterIds: plan.voterIds,
-                  immediately: true,
-                })
-              : await queueReminders(delivery, electionId, plan.voterIds);
-        await audit(electionId, account.id, 'delivery.resend', { kind: plan.kind, count: queued });
+        const queued = await ctx.store.transaction(async (tx) => {
+          const inTx = queueingIn(delivery, tx);
+          const queued =
+            plan.voterIds.length === 0
+              ? 0
+              : plan.kind === 'password'
+                ? await queuePasswordMessages(inTx, electionId, {
+                    voterIds: plan.voterIds,
+                    immediately: true,
+                  })
+                : await queueReminders(inTx, electionId, plan.voterIds);
+          await audit(tx, electionId, account.id, 'delivery.resend', { kind: plan.kind, count: queued });
+          return queued;
+        });
+        delivery.wake?.();
         return { kind: plan.kind, queued };
       },
     );
@@ -527,5 +549,5 @@ export function voterSignInRecorder(ctx: ServerContext): FastifyPluginAsync {
 function codeLoginName(request: { params: unknown; body: unknown }): string {
   const { electionId } = request.params as { electionId?: string };
   const { login } = (request.body ?? {}) as { login?: unknown };
-  return `voter:${electionId ?? ''}:${typeof login === 'string' ? login.toLowerCase() : ''}`;
+  return `voter:${electionId ?? ''}:${typeof login === 'string' ? identityKey(login) : ''}`;
 }

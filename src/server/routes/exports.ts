@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ElectionService } from '../../election/service.js';
 import type { AccountRow, ElectionRow } from '../../store/store.js';
-import { requireElectionRole } from '../auth/index.js';
+import { requireElectionRole, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { AUDIT_LOG, toAuditLogEntry, toAuditLogRow } from '../exports/audit-log.js';
@@ -116,8 +116,8 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       'result',
       'Result report: counts, percentages, weights and sealed hashes; once published',
       'no-cache',
-      async (_request, electionId) => {
-        const row = await elections.get(electionId);
+      async (request, electionId) => {
+        const row = await requirePublicElection(ctx, request, electionId);
         if (row.state !== 'published')
           throw new ApiError('SCR_WRONG_STATE', {
             problem: 'available once the result is published',

@@ -49,7 +49,9 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
         if (!created.ok)
           throw created.kind === 'email-taken'
             ? new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' })
-            : new ApiError('SCR_WEAK_PASSWORD');
+            : created.kind === 'control-character'
+              ? new ApiError('SCR_CONTROL_CHARACTER', { field: created.field })
+              : new ApiError('SCR_WEAK_PASSWORD');
         const { organisation, admin: account } = created;
         return reply.status(201).send({
           organisation,

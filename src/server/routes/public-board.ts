@@ -2,7 +2,8 @@
  * The public bulletin board, readable without signing in: each election's summary (questions, dates,
  * sealed hashes, turnout as a count only, the result once published, the reason of an annulment),
  * its live Belenios archive, the list of ballot trackers with weights, and the verifier's status.
- * Every answer is built from an explicit list of public fields.
+ * Every answer is built from an explicit list of public fields. A draft is none of the public's
+ * business: every route answers 404 for it to anyone but its own staff (`requirePublicElection`).
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
@@ -10,6 +11,7 @@ import { encode } from '../../core/codec.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
 import type { ElectionRow } from '../../store/store.js';
+import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -42,14 +44,14 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId',
       { schema: { params: ElectionParams, summary: 'Public summary of an election' } },
-      async (request) => publicElection(ctx, await elections.get(request.params.electionId)),
+      async (request) => publicElection(ctx, await requirePublicElection(ctx, request, request.params.electionId)),
     );
 
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId/archive.bel',
       { schema: { params: ElectionParams, summary: 'The live Belenios archive (append-only)' } },
       async (request, reply) => {
-        const row = await elections.get(request.params.electionId);
+        const row = await requirePublicElection(ctx, request, request.params.electionId);
         if (row.archiveTimestamp === null) throw new ApiError('SCR_NOT_FOUND');
         const bytes = await elections.board.archive(row.id, row.archiveTimestamp);
         return reply
@@ -63,7 +65,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       '/api/v1/elections/:electionId/ballots',
       { schema: { params: ElectionParams, summary: 'Ballot trackers with their weights (last ballot per voter counts)' } },
       async (request) => {
-        const row = await elections.get(request.params.electionId);
+        const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
         if (!state) return { ballots: [] };
         const counted = new Set(state.box.tallied().map((b) => b.tracker));
@@ -83,7 +85,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
         },
       },
       async (request) => {
-        const row = await elections.get(request.params.electionId);
+        const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
         if (!state) throw new ApiError('SCR_NOT_FOUND', { problem: 'this election has not opened' });
         return {
@@ -98,7 +100,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       '/api/v1/elections/:electionId/verification',
       { schema: { params: ElectionParams, summary: 'Status of the board verifier that follows the archive' } },
       async (request) => {
-        const row = await elections.get(request.params.electionId);
+        const row = await requirePublicElection(ctx, request, request.params.electionId);
         return elections.board.status(row.id);
       },
     );

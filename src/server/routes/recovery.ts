@@ -13,7 +13,7 @@
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { queueCredentialMessage } from '../../delivery/index.js';
+import { queueCredentialMessage, queueingIn } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
@@ -54,8 +54,8 @@ async function noBody(request: FastifyRequest): Promise<void> {
 
 /** Sends through the delivery outbox (to the voter's registered address, rendered in their language). */
 export function outboxQueue(ctx: ServerContext): QueueCredentialMessage {
-  return async (message) => {
-    await queueCredentialMessage(ctx, {
+  return async (message, tx) => {
+    await queueCredentialMessage(queueingIn(ctx, tx), {
       electionId: message.electionId,
       voterId: message.voterId,
       credential: message.credential,

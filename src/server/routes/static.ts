@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HASHED_OUTPUT, type PageName } from '../../web/pages.js';
+import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -25,7 +26,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
+export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
     const root = webRoot();
     app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
@@ -46,15 +47,32 @@ export function staticRoutes(_ctx: ServerContext): FastifyPluginAsync {
         .send(readFileSync(path));
     });
     // One page per role; each page reads what it shows from the JSON API.
-    app.get('/vote/:electionId', async (_request, reply) => sendPage(reply, root, 'booth'));
+    // The public pages of an election answer 404 where its public API does (a draft, to anyone but
+    // its staff; an unknown id): the same page, which then says so, with the status a crawler sees.
+    const publicPage = (page: PageName) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const { electionId } = request.params as { electionId: string };
+      const visible = await requirePublicElection(ctx, request, electionId).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'SCR_NOT_FOUND') return false;
+          throw error;
+        },
+      );
+      return sendPage(visible ? reply : reply.status(404), root, page);
+    };
+    app.get('/vote/:electionId', publicPage('booth'));
     app.get('/trustee/:electionId', async (_request, reply) => sendPage(reply, root, 'trustee'));
-    app.get('/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'election'));
+    app.get('/elections/:electionId', publicPage('election'));
     // pages: trustee, election (keep this marker line)
     app.get('/admin', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
-    app.get('/admin/consultations/:consultationId', async (_request, reply) => sendPage(reply, root, 'admin'));
+    app.get('/authority/:electionId', async (_request, reply) => sendPage(reply, root, 'authority'));
+    // pages: authority (keep this marker line)
+    app.get('/admin/consultations/:consultationId', async (_request, reply) =>
+      sendPage(reply, root, 'admin'),
+    );
     // pages: congress-pages (keep this marker line)
     // The landing page names nothing private (no organisation, no election); the operator console.
     app.get('/', async (_request, reply) => sendPage(reply, root, 'home'));

@@ -1,13 +1,11 @@
 /**
  * The credentials card of the admin election page: the credential mode and how many voters have a
  * credential, what each mode protects against, the recovery choice and, while a draft, declining
- * recovery and uploading public credentials from an external credential authority.
+ * recovery; public credentials from an external authority are uploaded by that authority, not here.
  */
 import { h } from '../booth/dom.js';
-import { isRecord } from './api.js';
 import { confirmAction } from './confirm.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
 
 export function credentialsCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin.credentials;
@@ -91,37 +89,6 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     t.withCredential(withCredential, voters.length),
   );
   if (!ctx.draft) return section('credentials-heading', t.heading, status, recoveryLine, explain);
-  const lines = h('textarea', { rows: 4, spellcheck: false, class: 'mono' });
-  const upload = h(
-    'form',
-    {
-      novalidate: true,
-      on: {
-        submit: async (event) => {
-          event.preventDefault();
-          const publicCredentials = lines.value
-            .split(/\r?\n/)
-            .map((l) => l.trim())
-            .filter((l) => l !== '');
-          if (
-            await confirmAction({
-              title: t.uploadConfirm,
-              effects: t.uploadEffects(publicCredentials.length),
-              confirmLabel: t.upload,
-              cancelLabel: ctx.shell.t.admin.cancel,
-            })
-          )
-            await ctx.change('POST', '/credentials/public', { publicCredentials }, (answer) =>
-              t.fingerprint(
-                isRecord(answer) && typeof answer.fingerprint === 'string' ? answer.fingerprint : '?',
-              ),
-            );
-        },
-      },
-    },
-    field(t.publicCredentials, lines),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t.upload)),
-  );
   return section(
     'credentials-heading',
     t.heading,
@@ -131,6 +98,14 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     h('p', { class: 'hint' }, t.recoveryHint),
     explain,
     h('h3', {}, t.uploadHeading),
-    upload,
+    // Only the credential authority uploads public credentials, never an admin (issue 15): it knows
+    // the private ones, and an admin who did too could vote for any voter who abstains.
+    h(
+      'p',
+      { class: 'hint', id: 'upload-by-authority' },
+      t.uploadByAuthority,
+      ' ',
+      h('a', { href: `/authority/${encodeURIComponent(election.id)}` }, `/authority/${election.id}`),
+    ),
   );
 }

@@ -82,6 +82,7 @@ export class Booth implements BoothActions {
     if (!result.ok) {
       const failure = result.failure;
       const notFound = failure.kind === 'http' && failure.status === 404;
+      this.state.notFound = notFound;
       return this.unavailable(notFound ? (m) => m.unavailable.notFound : this.failureText(failure));
     }
     this.enterElection(result.value);

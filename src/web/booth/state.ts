@@ -44,6 +44,8 @@ export interface BoothState {
   context: ElectionContext | undefined;
   questions: HomomorphicQuestion[];
   unavailable: Text | undefined;
+  /** The server knows no public election at this address (unknown, or a draft: the same 404). */
+  notFound?: boolean;
   session: VoterSession | undefined;
   login: string;
   password: string;

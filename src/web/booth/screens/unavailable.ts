@@ -10,12 +10,15 @@ import { stepScreen } from './layout.js';
 export function unavailableScreen(view: View): HTMLElement {
   const { m, state, actions } = view;
   const d = messagesFor(state.language).congressDefects.booth;
+  // Before opening, the public sees no election at this address (a draft answers 404 like an unknown
+  // id), so the access test is offered there too: signing in needs the voter's own password.
+  const accessTest = state.info?.state === 'draft' || state.notFound === true;
   return stepScreen(
     view,
     { heading: m.unavailable.heading },
     state.unavailable !== undefined && h('p', {}, resolveText(state.unavailable, m)),
-    state.info?.state === 'draft' && h('p', {}, d.accessIntro),
-    state.info?.state === 'draft' &&
+    accessTest && h('p', {}, d.accessIntro),
+    accessTest &&
       h(
         'div',
         { class: 'actions' },
