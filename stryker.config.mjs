@@ -23,7 +23,7 @@ export const SCOPES = {
     mutate: ['src/server/auth/**/*.ts'],
     tests: [
       'src/server/auth/**/*.test.ts',
-      'test/server/{role-matrix,tenant-isolation,sign-in-limits}.test.ts',
+      'test/server/{role-matrix,tenant-isolation,sign-in-limits,draft-privacy}.test.ts',
     ],
   },
   exports: {
