@@ -7,7 +7,21 @@
  * SCRUTIN_MUTATION_TESTS (a JSON array of globs, set by stryker.config.mjs from SCOPE) narrows the
  * tests to those of the scopes being mutated.
  */
+import { statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Smallest test files first. Vitest's own order puts the slowest files first (best for a parallel
+ * suite); a mutant runs in one thread and stops at its first failing test, and the small files beside
+ * the code are the focused, quick ones, so a mutant they kill does not wait for a whole scenario.
+ */
+class SmallestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const size = (file: TestSpecification) => statSync(file.moduleId).size;
+    return [...files].sort((a, b) => size(a) - size(b));
+  }
+}
 
 function testsOfScopes(): string[] | undefined {
   const globs = process.env.SCRUTIN_MUTATION_TESTS;
@@ -44,6 +58,7 @@ export default defineConfig({
       // Worker threads load their own, unmutated copy of the protocol.
       'src/node/ballot-worker-pool.test.ts',
     ],
+    sequence: { sequencer: SmallestFirst },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
