@@ -44,6 +44,9 @@ function edited(change: (answers: HomomorphicAnswer[], ballot: Ballot) => void):
   return copy;
 }
 
+/** `text` with its first character changed (to another one, whatever it was). */
+const changed = (text: string) => `${text[0] === 'A' ? 'B' : 'A'}${text.slice(1)}`;
+
 function expectRefused(candidate: Ballot, reason: BallotRejection): void {
   expect(checkBallot(election.context, candidate)).toMatchObject({ ok: false, reason });
 }
@@ -54,8 +57,8 @@ describe('checkBallot', () => {
   });
 
   it('refuses a ballot of another election (uuid or fingerprint) as wrong-election', () => {
-    expectRefused({ ...ballot, election_uuid: `${ballot.election_uuid.slice(0, -1)}x` }, 'wrong-election');
-    expectRefused({ ...ballot, election_hash: `x${ballot.election_hash.slice(1)}` }, 'wrong-election');
+    expectRefused({ ...ballot, election_uuid: changed(ballot.election_uuid) }, 'wrong-election');
+    expectRefused({ ...ballot, election_hash: changed(ballot.election_hash) }, 'wrong-election');
   });
 
   describe('refuses as malformed, before any proof is checked', () => {
@@ -111,7 +114,7 @@ describe('checkBallot', () => {
   });
 
   it('refuses a well-formed ballot whose signature does not cover it as invalid-signature', () => {
-    const signature = { ...ballot.signature, hash: `x${ballot.signature.hash.slice(1)}` };
+    const signature = { ...ballot.signature, hash: changed(ballot.signature.hash) };
     expectRefused({ ...ballot, signature }, 'invalid-signature');
   });
 });
