@@ -121,13 +121,18 @@ function readAllReports(): Report {
   return { files };
 }
 
+/** A `--mutate` given here replaces the config's, so its exclusion of test files is added back. */
+function withoutTests(args: string[]): string[] {
+  return args.map((arg, i) => (args[i - 1] === '--mutate' || args[i - 1] === '-m' ? `${arg},!**/*.test.ts` : arg));
+}
+
 const args = process.argv.slice(2);
 if (args[0] === 'score') {
   printScores(readAllReports(), args.includes('--survivors'));
 } else {
   const { REPORT_DIR } = (await import(join(ROOT, 'stryker.config.mjs'))) as { REPORT_DIR: string };
   const stryker = join(ROOT, 'node_modules', '.bin', 'stryker');
-  const run = spawnSync(stryker, ['run', ...args], { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync(stryker, ['run', ...withoutTests(args)], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
   printScores(readReport(REPORT_DIR), false);
 }

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SimulatedElection, simulateElection } from '../../test/support/simulate.js';
-import { type BallotRejection, checkBallot } from './ballot.js';
+import { type BallotRejection, checkBallot, createBallot } from './ballot.js';
 import { parseBallot } from './ballot-box.js';
 import type { Ballot, HomomorphicAnswer } from './messages.js';
 
@@ -111,6 +111,64 @@ describe('checkBallot', () => {
   it('refuses a credential outside the group as not-in-group', () => {
     expectRefused({ ...ballot, credential: 0n }, 'not-in-group');
     expectRefused({ ...ballot, credential: election.context.group.p + 1n }, 'not-in-group');
+  });
+
+  it('refuses any α or β outside the group as not-in-group, in either answer', () => {
+    for (const [i, answer] of (ballot.answers as HomomorphicAnswer[]).entries()) {
+      for (const j of answer.choices.keys()) {
+        for (const part of ['alpha', 'beta'] as const) {
+          const candidate = edited((a) => {
+            a[i]!.choices[j]![part] = 0n;
+          });
+          expect(checkBallot(election.context, candidate), `answer ${i} choice ${j} ${part}`).toMatchObject({
+            ok: false,
+            reason: 'not-in-group',
+          });
+        }
+      }
+    }
+  });
+
+  it('refuses an individual, overall or blank proof of another slot as invalid-proof', () => {
+    const swap = <T>(list: T[], a: number, b: number) => {
+      [list[a], list[b]] = [list[b]!, list[a]!];
+    };
+    for (const [i, j] of [
+      [0, 0],
+      [0, 2],
+      [1, 1],
+    ] as const) {
+      expectRefused(
+        edited((a) => swap(a[i]!.individual_proofs, j, (j + 1) % a[i]!.choices.length)),
+        'invalid-proof',
+      );
+    }
+    expectRefused(
+      edited((a) => swap(a[0]!.overall_proof, 0, 1)),
+      'invalid-proof',
+    );
+    expectRefused(
+      edited((a) => swap(a[1]!.overall_proof, 0, 1)),
+      'invalid-proof',
+    );
+    expectRefused(
+      edited((a) => swap(a[1]!.blank_proof!, 0, 1)),
+      'invalid-proof',
+    );
+  });
+
+  it('refuses the answers of one ballot under the signature of another by the same voter', () => {
+    // Both ballots are the voter's own, every proof valid: only the hash binds signature and answers.
+    const other = createBallot(election.context, election.voters[0]!.credential, [
+      [0, 1, 1],
+      [1, 0, 0],
+    ]);
+    expect(checkBallot(election.context, other)).toEqual({ ok: true });
+    expectRefused({ ...ballot, signature: other.signature }, 'invalid-signature');
+    expectRefused(
+      { ...ballot, signature: { ...ballot.signature, proof: other.signature.proof } },
+      'invalid-signature',
+    );
   });
 
   it('refuses a well-formed ballot whose signature does not cover it as invalid-signature', () => {
