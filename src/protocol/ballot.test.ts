@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SimulatedElection, simulateElection } from '../../test/support/simulate.js';
-import { type BallotRejection, checkBallot, createBallot } from './ballot.js';
+import { type BallotRejection, checkBallot, checkPlaintext, createBallot, type Plaintext } from './ballot.js';
 import { parseBallot } from './ballot-box.js';
 import type { Ballot, HomomorphicAnswer } from './messages.js';
 
@@ -50,6 +50,82 @@ const changed = (text: string) => `${text[0] === 'A' ? 'B' : 'A'}${text.slice(1)
 function expectRefused(candidate: Ballot, reason: BallotRejection): void {
   expect(checkBallot(election.context, candidate)).toMatchObject({ ok: false, reason });
 }
+
+describe('checkPlaintext and createBallot', () => {
+  // A clear vote that does not fit is named (by question number) and never encrypted.
+  it.each([
+    ['one answer missing', [[1, 0, 0]], 'expected 2 answers'],
+    [
+      'a slot missing',
+      [
+        [1, 0, 0],
+        [0, 1],
+      ],
+      'question 2',
+    ],
+    [
+      'a value other than 0 or 1',
+      [
+        [1, 0, 0],
+        [0, 2, 0],
+      ],
+      'question 2',
+    ],
+    [
+      'blank with a choice',
+      [
+        [1, 0, 0],
+        [1, 1, 0],
+      ],
+      'question 2',
+    ],
+    [
+      'fewer than min',
+      [
+        [0, 0, 0],
+        [0, 1, 0],
+      ],
+      'question 1',
+    ],
+    [
+      'more than max',
+      [
+        [1, 1, 1],
+        [0, 1, 0],
+      ],
+      'question 1',
+    ],
+    [
+      'nothing on a question that allows blank, without blank',
+      [
+        [1, 0, 0],
+        [0, 0, 0],
+      ],
+      'question 2',
+    ],
+  ] as [string, Plaintext, string][])('refuses %s', (_name, plaintext, where) => {
+    const problem = checkPlaintext(election.context, plaintext);
+    expect(problem).toContain(where);
+    expect(() => createBallot(election.context, election.voters[0]!.credential, plaintext)).toThrow(
+      RangeError,
+    );
+  });
+
+  it('accepts a blank vote and votes between min and max', () => {
+    for (const plaintext of [
+      [
+        [1, 0, 0],
+        [1, 0, 0],
+      ],
+      [
+        [1, 1, 0],
+        [0, 0, 1],
+      ],
+    ] as Plaintext[]) {
+      expect(checkPlaintext(election.context, plaintext)).toBeUndefined();
+    }
+  });
+});
 
 describe('checkBallot', () => {
   it('accepts the ballot as cast', () => {
