@@ -4,17 +4,19 @@
  * fail later as an invalid proof, nor to throw. Each case changes one thing in a valid ballot and
  * asserts the closed reason a board or auditor would see.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type SimulatedElection, simulateElection } from '../../test/support/simulate.js';
 import { type BallotRejection, checkBallot, checkPlaintext, createBallot, type Plaintext } from './ballot.js';
 import { parseBallot } from './ballot-box.js';
 import type { Ballot, HomomorphicAnswer } from './messages.js';
 
-let election: SimulatedElection;
-let ballot: Ballot;
+// Made inside the first test that needs it, not in beforeAll: a failure there (a mutant breaking
+// ballot creation) must fail tests, not only the suite, for mutation testing to count it.
+let made: { election: SimulatedElection; ballot: Ballot } | undefined;
 
-beforeAll(() => {
-  election = simulateElection({
+function setUp(): { election: SimulatedElection; ballot: Ballot } {
+  if (made) return made;
+  const election = simulateElection({
     group: 'BELENIOS-2048',
     questions: [
       { answers: ['A', 'B', 'C'], min: 1, max: 2, question: 'One or two' },
@@ -34,7 +36,14 @@ beforeAll(() => {
   });
   const parsed = parseBallot(election.model.ballots[0]!);
   if (!parsed.ok) throw new Error(parsed.problem);
-  ballot = parsed.ballot;
+  made = { election, ballot: parsed.ballot };
+  return made;
+}
+
+let election: SimulatedElection;
+let ballot: Ballot;
+beforeEach(() => {
+  ({ election, ballot } = setUp());
 });
 
 /** A copy of the valid ballot with `change` applied to its answers (0: plain question, 1: blank allowed). */
