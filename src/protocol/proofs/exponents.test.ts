@@ -33,10 +33,11 @@ function outOfRange(proof: Proof): Proof[] {
 
 describe('Fiat–Shamir proofs refuse exponents outside Zq', () => {
   it.each([
-    ['pok', pokChallenge(group, X)],
-    ['sigmsg', signedMessageChallenge(group, 'message')],
-    ['sig', ballotSignatureChallenge(group, 'hash')],
-  ])('Schnorr (%s)', (_name, challengeOf) => {
+    ['pok', () => pokChallenge(group, X)],
+    ['sigmsg', () => signedMessageChallenge(group, 'message')],
+    ['sig', () => ballotSignatureChallenge(group, 'hash')],
+  ])('Schnorr (%s)', (_name, challengeFor) => {
+    const challengeOf = challengeFor();
     const proof = proveDlog(group, x, challengeOf);
     expect(verifyDlog(group, X, proof, challengeOf)).toBe(true);
     expect(verifyDlog(group, group.mul(X, group.g), proof, challengeOf)).toBe(false);
