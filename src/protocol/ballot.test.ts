@@ -81,6 +81,14 @@ describe('checkPlaintext and createBallot', () => {
       'question 2',
     ],
     [
+      'a 2 in a count that fits min…max',
+      [
+        [2, 0, 0],
+        [0, 1, 0],
+      ],
+      'question 1',
+    ],
+    [
       'blank with a choice',
       [
         [1, 0, 0],
