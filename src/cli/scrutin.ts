@@ -182,7 +182,7 @@ const organisation = program.command('org').description('organisations (tenants)
 organisation
   .command('create')
   .description(
-    'create an organisation and its first administrator, with a generated initial password printed once on standard output (stored only as a hash, never logged): pass it to the administrator by another channel than email. The store is migrated first if needed.',
+    'create an organisation and its first administrator, who is invited to choose their own password: with SMTP_URL the invitation (a link usable once, for 72 hours) is mailed to them; without, the link is printed once on standard output (never logged; the store keeps only its hash) for you to give them. The store is migrated first if needed.',
   )
   .requiredOption('--name <NAME>', 'name of the organisation')
   .requiredOption('--admin-email <EMAIL>', 'sign-in email address of the first administrator')
@@ -190,8 +190,13 @@ organisation
     '--admin-name <NAME>',
     'display name of the first administrator (default: the part of the email before @)',
   )
+  .option(
+    '--base-url <URL>',
+    'public address of the server, for the link (default BASE_URL, else http://localhost:PORT)',
+    baseUrlFromEnvironment(process.env.BASE_URL) ?? `http://localhost:${process.env.PORT ?? '8080'}`,
+  )
   .addHelpText('after', `${STORE_HELP}\nRefused: an email already used by an account.`)
-  .action((options: { name: string; adminEmail: string; adminName?: string }) =>
+  .action((options: { name: string; adminEmail: string; adminName?: string; baseUrl: string }) =>
     refusing(() => organisationCreate(options, process.env.DATABASE_URL)),
   );
 

@@ -1,5 +1,6 @@
 /**
- * One-time sign-in codes (login mode "one-time-code"): asked for at sign-in, sent at once (before any
+ * One-time sign-in codes (login mode "one-time-code", and in password mode whenever a voter asks
+ * instead of typing their password): asked for at sign-in, sent at once (before any
  * bulk mail) to the voter's registered address, valid 10 minutes, 5 tries, stored as a scrypt hash.
  * Asking again replaces the code; asking within a minute of the last code sends nothing new, so the
  * form cannot be used to flood a mailbox. Every answer to "send me a code" is the same whether the
@@ -22,17 +23,16 @@ export const CODE_RESEND_INTERVAL_MS = 60_000;
 /**
  * The election and its settings when codes apply; undefined for an unknown id or a draft in password
  * mode, which answer like an unknown login (a draft, its existence and its settings stay private:
- * `requirePublicElection`). An open election in password mode says so.
+ * `requirePublicElection`). An open election takes codes in either mode.
  */
 async function codeElection(ctx: DeliveryContext, electionId: string) {
   const row = await ctx.store.getElection(electionId);
   if (row === undefined) return undefined;
   if (!['draft', 'open'].includes(row.state)) throw new DomainError('SCR_VOTING_CLOSED');
   const settings = await deliverySettings(ctx.store, electionId);
-  if (settings.loginMode !== 'one-time-code') {
-    if (row.state === 'draft') return undefined;
-    throw new DomainError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
-  }
+  // Once open, any login mode: in password mode a code is the way in that nobody can lock a voter
+  // out of (issue 15); it goes to the registered address, where the password went too.
+  if (settings.loginMode !== 'one-time-code' && row.state === 'draft') return undefined;
   return { row, settings };
 }
 

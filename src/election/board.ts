@@ -20,6 +20,8 @@ import { type EventType, eventCodec } from '../protocol/messages.js';
 import {
   type BallotBatchChecker,
   inProcessChecker,
+  outcomeOf,
+  type VerificationOutcome,
   type VerificationReport,
   verifyArchive,
 } from '../protocol/verifier.js';
@@ -64,7 +66,9 @@ export class BoardRefusal extends Error {
 export interface BoardStatus {
   readonly verifiedHeight: number | null;
   readonly phase: string;
+  /** True only while every event so far verified; false as well when it cannot be verified (shuffles). */
   readonly ok: boolean;
+  readonly outcome: VerificationOutcome;
   readonly failure?: VerificationFailure;
   readonly counts: BoardVerifier['counts'];
 }
@@ -366,6 +370,7 @@ export class BoardService {
       verifiedHeight: verifier.lastHeight ?? null,
       phase: verifier.phase,
       ok: !verifier.failure,
+      outcome: outcomeOf(verifier.failure),
       failure: verifier.failure,
       counts: { ...verifier.counts },
     }));

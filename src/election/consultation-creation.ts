@@ -17,7 +17,7 @@ import {
 } from '../protocol/messages.js';
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { CreateConsultationInput } from './consultation-types.js';
-import { estimatedBallotSize } from './questions.js';
+import { estimatedBallotSize, refuseNonHomomorphic } from './questions.js';
 
 const MAX_BOXES = 500;
 /** As the election service requires: never a local time without its offset. */
@@ -85,15 +85,14 @@ function parseConsultationQuestions(
   if (!Array.isArray(value) || value.length === 0 || value.length > 50)
     throw new DomainError('SCR_INVALID_QUESTIONS', { problem: 'expected 1 to 50 questions' });
   try {
-    const questions = value.map((q, i) => {
+    const decoded = value.map((q, i) => {
       const question = questionCodec.decode(q, `questions[${i}]`);
       checkQuestion(question, `questions[${i}]`, group);
-      if (!isHomomorphic(question))
-        throw new DomainError('SCR_INVALID_QUESTIONS', {
-          problem: `questions[${i}]: only questions counted by addition can be consolidated across boxes`,
-        });
       return question;
     });
+    // Their counts add up across boxes too; and no ballot is decrypted unshuffled (issue 15).
+    refuseNonHomomorphic(decoded);
+    const questions = decoded.filter(isHomomorphic);
     if (estimatedBallotSize(questions, group) > 256 * 1024)
       throw new DomainError('SCR_INVALID_QUESTIONS', {
         problem: 'the ballots for these questions would be too large',

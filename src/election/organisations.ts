@@ -1,16 +1,18 @@
 /**
  * Creating the accounts and organisations that exist before any election: the platform operator
- * (`scrutin operator create`) and an organisation with its first admin (the operator's HTTP route
- * and `scrutin org create` both call `createOrganisation`, so the two paths cannot drift apart).
- * Refusals are values: a taken email or a password outside the policy changes nothing in the store.
+ * (`scrutin operator create`, the operator typing their own password) and an organisation with its
+ * first admin (the operator's HTTP route and `scrutin org create` both call `createOrganisation`, so
+ * the two paths cannot drift apart). The first admin is invited like anyone else (src/election/
+ * people.ts): the operator never chooses nor sees their password. Refusals are values: a taken email
+ * or a password outside the policy changes nothing in the store.
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { hasControlCharacter } from '../core/identity.js';
-import { secret } from '../core/secret.js';
 import { UniqueViolation } from '../store/errors.js';
-import type { AccountRow, OrganisationRow, Store } from '../store/store.js';
+import type { NewAccountRow, OrganisationRow, Store } from '../store/store.js';
 import { checkPasswordPolicy, hashPassword, type Password } from './password.js';
+import { createInvitedAccount, type IssuedLink, issueLink, type NewPerson } from './people.js';
 
 /** What an account is shown as, everywhere: never its password hash. */
 export interface AccountSummary {
@@ -21,7 +23,7 @@ export interface AccountSummary {
 
 export type AccountRefusal =
   | { ok: false; kind: 'email-taken' }
-  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' }
+  | { ok: false; kind: 'weak-password'; rule: 'too-short' | 'too-long' | 'common' }
   | { ok: false; kind: 'control-character'; field: string };
 
 /** The first of `fields` (name → value) holding a control character (src/core/identity.ts), if any. */
@@ -48,46 +50,38 @@ export async function createOperator(
   return { ok: true, operator: summary(account) };
 }
 
-/** Creates an organisation and its first admin (an org-admin member). */
+/**
+ * Creates an organisation and its first admin (an org-admin member), invited: the answer carries
+ * the invitation link, for the caller to mail it (or, without mail, print it on the operator's
+ * terminal) and forget it.
+ */
 export async function createOrganisation(
   store: Store,
   clock: Clock,
-  input: { name: string; admin: NewAccount },
-): Promise<{ ok: true; organisation: OrganisationRow; admin: AccountSummary } | AccountRefusal> {
+  input: { name: string; admin: NewPerson; baseUrl: string },
+): Promise<
+  | { ok: true; organisation: OrganisationRow; admin: AccountSummary; invitation: IssuedLink }
+  | { ok: false; kind: 'email-taken' }
+  | { ok: false; kind: 'control-character'; field: string }
+> {
   if (hasControlCharacter(input.name)) return { ok: false, kind: 'control-character', field: 'name' };
-  const refusal = await refuseAccount(store, input.admin);
-  if (refusal) return refusal;
-  const account = await accountRow(clock, input.admin, false);
+  const field = fieldWithControlCharacter({ email: input.admin.email, displayName: input.admin.displayName });
+  if (field !== undefined) return { ok: false, kind: 'control-character', field };
+  if (await store.findAccountByEmail(input.admin.email)) return { ok: false, kind: 'email-taken' };
   const organisation = {
     id: randomBytes(9).toString('base64url'),
     name: input.name,
-    createdAt: account.createdAt,
+    createdAt: clock.now().toISOString(),
   };
   // The organisation first: if two creations race for one email, the loser leaves an organisation
   // without members (visible to the operator) rather than an account nobody can use.
   await store.createOrganisation(organisation);
-  if (!(await insertAccount(store, account))) return { ok: false, kind: 'email-taken' };
-  await store.addMembership({ organisationId: organisation.id, accountId: account.id, role: 'org-admin' });
-  return { ok: true, organisation, admin: summary(account) };
-}
-
-/**
- * A strong initial password for an account created on someone's behalf: 24 characters drawn from
- * 49 without look-alikes (no 0/O/o, 1/l/I, 2/Z, 5/S, 6/b…), about 134 random bits, grouped by 4 to
- * be read aloud or typed.
- */
-export function generateInitialPassword(): Password {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY3479';
-  const chars: string[] = [];
-  while (chars.length < 24) {
-    for (const byte of randomBytes(32)) {
-      // Rejection sampling keeps every character equally likely.
-      if (byte < 256 - (256 % alphabet.length) && chars.length < 24)
-        chars.push(alphabet[byte % alphabet.length]!);
-    }
-  }
-  const groups = [0, 4, 8, 12, 16, 20].map((i) => chars.slice(i, i + 4).join(''));
-  return secret(groups.join('-'), 'password');
+  const created = await createInvitedAccount(store, clock, input.admin, [
+    { organisationId: organisation.id, role: 'org-admin' },
+  ]);
+  if (!created.ok) return created;
+  const invitation = await issueLink(store, clock, input.baseUrl, created.account.id, 'invitation');
+  return { ok: true, organisation, admin: summary(created.account), invitation };
 }
 
 async function refuseAccount(store: Store, account: NewAccount): Promise<AccountRefusal | undefined> {
@@ -99,7 +93,7 @@ async function refuseAccount(store: Store, account: NewAccount): Promise<Account
   return undefined;
 }
 
-async function accountRow(clock: Clock, account: NewAccount, isOperator: boolean): Promise<AccountRow> {
+async function accountRow(clock: Clock, account: NewAccount, isOperator: boolean): Promise<NewAccountRow> {
   return {
     id: randomBytes(9).toString('base64url'),
     email: account.email,
@@ -111,7 +105,7 @@ async function accountRow(clock: Clock, account: NewAccount, isOperator: boolean
 }
 
 /** False when another writer took the email between the check and the insert. */
-async function insertAccount(store: Store, account: AccountRow): Promise<boolean> {
+async function insertAccount(store: Store, account: NewAccountRow): Promise<boolean> {
   try {
     await store.createAccount(account);
     return true;
@@ -121,6 +115,6 @@ async function insertAccount(store: Store, account: AccountRow): Promise<boolean
   }
 }
 
-function summary(account: AccountRow): AccountSummary {
+function summary(account: NewAccountRow): AccountSummary {
   return { id: account.id, email: account.email, displayName: account.displayName };
 }

@@ -71,11 +71,17 @@ describe('password policy', () => {
       kind: 'too-short',
       minLength: 10,
     });
-    expect(checkPasswordPolicy(password('1234567890'))).toEqual({ ok: true });
+    expect(checkPasswordPolicy(password('1234567809'))).toEqual({ ok: true });
     expect(checkPasswordPolicy(password('🔒🔒🔒🔒🔒🔒🔒🔒🔒'))).toMatchObject({
       ok: false,
       kind: 'too-short',
     });
+  });
+
+  it('refuses the common passwords of the shipped list, whatever their letter case (issue 15)', () => {
+    for (const common of ['1234567890', 'qwertyuiop', 'Password123', 'BASKETBALL', 'iloveyou123'])
+      expect(checkPasswordPolicy(password(common)), common).toEqual({ ok: false, kind: 'common' });
+    expect(checkPasswordPolicy(password('correct horse battery staple'))).toEqual({ ok: true });
   });
 
   it('bounds the length at 1024 characters', () => {

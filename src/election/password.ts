@@ -9,6 +9,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Secret } from '../core/secret.js';
+import { COMMON_PASSWORDS } from './common-passwords.js';
 
 export type Password = Secret<string, 'password'>;
 
@@ -41,13 +42,17 @@ export const PASSWORD_MAX_LENGTH = 1024;
 export type PasswordPolicyOutcome =
   | { ok: true }
   | { ok: false; kind: 'too-short'; minLength: number }
-  | { ok: false; kind: 'too-long'; maxLength: number };
+  | { ok: false; kind: 'too-long'; maxLength: number }
+  | { ok: false; kind: 'common' };
 
 /** Checks a new password against the policy; the outcome names the rule, never the password. */
 export function checkPasswordPolicy(password: Password): PasswordPolicyOutcome {
   const length = [...password.reveal().normalize('NFC')].length;
   if (length < PASSWORD_MIN_LENGTH) return { ok: false, kind: 'too-short', minLength: PASSWORD_MIN_LENGTH };
   if (length > PASSWORD_MAX_LENGTH) return { ok: false, kind: 'too-long', maxLength: PASSWORD_MAX_LENGTH };
+  // Case does not make a listed password any less likely to be tried first.
+  if (COMMON_PASSWORDS.has(password.reveal().normalize('NFC').toLowerCase()))
+    return { ok: false, kind: 'common' };
   return { ok: true };
 }
 
@@ -57,7 +62,9 @@ export class PasswordPolicyError extends RangeError {
     super(
       outcome.kind === 'too-short'
         ? `password must be at least ${outcome.minLength} characters long`
-        : `password must be at most ${outcome.maxLength} characters long`,
+        : outcome.kind === 'too-long'
+          ? `password must be at most ${outcome.maxLength} characters long`
+          : 'password is a common one',
     );
     this.name = 'PasswordPolicyError';
   }

@@ -28,6 +28,7 @@ export function parseQuestions(value: unknown, group: Group): Question[] {
       throw new DomainError('SCR_INVALID_QUESTIONS', { problem: error.message });
     throw error;
   }
+  refuseNonHomomorphic(questions);
   // Voters must be able to cast: refuse questions whose ballots would exceed what the cast route takes.
   const size = estimatedBallotSize(questions, group);
   if (size > MAX_BALLOT_BYTES) {
@@ -58,4 +59,20 @@ export function estimatedBallotSize(questions: readonly Question[], group: Group
       slots * (ciphertext + 2 * proof + 8) + branches * (proof + 1) + (question.blank ? 2 * proof : 0) + 80;
   }
   return size;
+}
+
+/**
+ * Non-homomorphic answers (rankings, grades) are decrypted one by one, so they must be shuffled by a
+ * verifiable mixnet first (spec §3.4, §4.17), or each decrypted answer is linked to its ballot — and
+ * through the board and the sign-in order, to its voter. Until the mixnet exists (issue 18), no such
+ * question enters an election: not at creation or edit, not in a consultation's boxes or their
+ * copies, and an election already holding one is neither opened nor decrypted.
+ */
+export function refuseNonHomomorphic(questions: readonly Question[]): void {
+  const found = questions.flatMap((q, i) => (isHomomorphic(q) ? [] : [i]));
+  if (found.length > 0)
+    throw new DomainError('SCR_NON_HOMOMORPHIC_UNAVAILABLE', {
+      questions: found,
+      problem: `questions[${found.join('], questions[')}] ${found.length === 1 ? 'is' : 'are'} non-homomorphic`,
+    });
 }

@@ -50,7 +50,7 @@ import { type Actor, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import { BoardRefusal, type BoardService } from './board.js';
 import { checkCsvText } from './csv-encoding.js';
-import { MAX_BALLOT_BYTES, parseQuestions } from './questions.js';
+import { MAX_BALLOT_BYTES, parseQuestions, refuseNonHomomorphic } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
@@ -481,6 +481,8 @@ export class ElectionService {
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
     const questions = JSON.parse(row.questionsJson) as Question[];
+    // A draft saved before such questions were refused (issue 15) is not opened either.
+    refuseNonHomomorphic(questions);
     const voters = await this.store.listVoters(electionId);
     const trustees = await this.store.listTrustees(electionId);
     const problems: string[] = [];
@@ -646,6 +648,10 @@ export class ElectionService {
         }),
       );
     } catch (error) {
+      // An election opened before non-homomorphic questions were refused: its board's verifier will
+      // not take a decryption of unshuffled answers (issue 15), so it stays tallied, undecrypted.
+      if (error instanceof BoardRefusal && error.failure.check === 'shuffles')
+        throw new DomainError('SCR_NON_HOMOMORPHIC_UNAVAILABLE', { problem: error.failure.message });
       if (error instanceof BoardRefusal)
         throw new DomainError('SCR_INVALID_PARTIAL_DECRYPTION', { problem: error.failure.message });
       throw error;

@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
     fr: "La liste des votants contient des erreurs ; rien n'a été importé.",
   },
   SCR_INVALID_QUESTIONS: { en: 'The questions are invalid.', fr: 'Les questions sont invalides.' },
+  SCR_NON_HOMOMORPHIC_UNAVAILABLE: {
+    en: "Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet: their ballots must be shuffled before they are decrypted, or each voter's answers could be linked to them, and Scrutin cannot shuffle them yet. Use questions counted by addition (choice of answers). Nothing was changed.",
+    fr: "Les questions à réponse par classement ou par notes (questions non homomorphes) ne sont pas encore disponibles : leurs bulletins doivent être mélangés avant d'être déchiffrés, sinon les réponses de chaque votant pourraient lui être rattachées, et Scrutin ne sait pas encore les mélanger. Utilisez des questions comptées par addition (choix de réponses). Rien n'a été modifié.",
+  },
   SCR_INVALID_SETUP: {
     en: 'The election is not ready to open.',
     fr: "L'élection n'est pas prête à être ouverte.",
@@ -145,6 +149,43 @@ export const ERROR_MESSAGES = {
     fr: "Les codes de vote publics contiennent des erreurs ; rien n'a été enregistré.",
   },
   // errors: congress-defects (keep this marker line)
+  // errors: accounts (keep this marker line)
+  SCR_COMMON_PASSWORD: {
+    en: 'This password is one of the most common passwords, the first ones an attacker tries: choose another.',
+    fr: "Ce mot de passe fait partie des plus courants, les premiers qu'un attaquant essaie : choisissez-en un autre.",
+  },
+  SCR_BAD_CURRENT_PASSWORD: {
+    en: 'Your current password is not the one given; nothing was changed.',
+    fr: "Votre mot de passe actuel n'est pas celui indiqué ; rien n'a été changé.",
+  },
+  SCR_LINK_INVALID: {
+    en: 'This link is no longer valid (already used, replaced by a newer one, or expired). Ask for a new one.',
+    fr: "Ce lien n'est plus valable (déjà utilisé, remplacé par un plus récent, ou expiré). Demandez-en un nouveau.",
+  },
+  SCR_INVITATION_NEEDS_MAIL: {
+    en: 'Mail is not configured on this server, so no invitation can be sent: set SMTP_URL (see docs/deploy.md). For a first admin, `scrutin org create` on the server prints the invitation link instead. Nothing was created.',
+    fr: "Le courrier n'est pas configuré sur ce serveur, aucune invitation ne peut donc être envoyée : définissez SMTP_URL (voir docs/deploy.md). Pour un premier administrateur, `scrutin org create` sur le serveur affiche le lien d'invitation. Rien n'a été créé.",
+  },
+  SCR_PERSON_EXISTS: {
+    en: 'A person with this email address already has an account; nothing was created.',
+    fr: "Une personne avec cette adresse électronique a déjà un compte ; rien n'a été créé.",
+  },
+  SCR_NOT_INVITED: {
+    en: 'This person has already set their password: there is no invitation to send again.',
+    fr: "Cette personne a déjà choisi son mot de passe : il n'y a pas d'invitation à renvoyer.",
+  },
+  SCR_PERSON_SELF: {
+    en: 'You cannot suspend or remove your own account; ask another administrator.',
+    fr: 'Vous ne pouvez pas suspendre ni retirer votre propre compte ; demandez à un autre administrateur.',
+  },
+  SCR_ACCOUNT_SUSPENDED: {
+    en: 'This account is suspended by an administrator of your organisation: ask them.',
+    fr: 'Ce compte est suspendu par un administrateur de votre organisation : adressez-vous à lui.',
+  },
+  SCR_PERSON_SHARED: {
+    en: 'This person also belongs to another organisation: only the platform operator can suspend their account.',
+    fr: "Cette personne appartient aussi à une autre organisation : seul l'opérateur de la plateforme peut suspendre son compte.",
+  },
   SCR_CSV_UTF16: {
     en: 'The file must be UTF-8 (it looks like UTF-16): in your spreadsheet, save it as "CSV UTF-8". Nothing was imported.',
     fr: "Le fichier doit être en UTF-8 (il semble être en UTF-16) : dans votre tableur, enregistrez-le en « CSV UTF-8 ». Rien n'a été importé.",

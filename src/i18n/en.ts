@@ -34,6 +34,15 @@ export const en = {
       submit: 'Sign in',
       progress: 'Signing in…',
       missing: 'Enter your login and your password.',
+      codeToggle: 'Password lost or refused? Sign in with a code sent by mail',
+      codeIntro:
+        'Enter your login above, then ask for a code: it is mailed to the address registered for you, and is valid 10 minutes.',
+      codeSend: 'Mail me a sign-in code',
+      codeSent:
+        'If this login is on the voter list, a code was mailed to its registered address. It is valid 10 minutes.',
+      codeLabel: 'Code received by mail',
+      codeSubmit: 'Sign in with this code',
+      codeMissing: 'Enter your login, and the code you received.',
       signedInAs: (name: string) => `Signed in as ${name}.`,
     },
     credential: {
@@ -103,7 +112,8 @@ export const en = {
     signOut: 'Sign out',
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: 'The server gave an unexpected answer. Try again in a moment.',
-    unexpectedError: 'Something went wrong in this browser, and nothing was sent. Reload the page and try again.',
+    unexpectedError:
+      'Something went wrong in this browser, and nothing was sent. Reload the page and try again.',
     checkAgain: 'Check again',
     keyId: 'Key identifier',
     fingerprint: 'Fingerprint',
@@ -128,7 +138,8 @@ export const en = {
     },
     unavailable: {
       heading: 'This page is not available',
-      notTrustee: 'Your account is not a trustee of this election. Sign out and sign in with your trustee account.',
+      notTrustee:
+        'Your account is not a trustee of this election. Sign out and sign in with your trustee account.',
       notFound: 'This election does not exist. Check the link you received.',
     },
     single: {
@@ -136,7 +147,8 @@ export const en = {
       intro:
         'Your key pair is made in this browser. You keep the private key in a file; only the public key is sent. Nobody can decrypt the result without your private key.',
       generate: 'Make my key in this browser',
-      generated: 'Your key pair is ready. Save the private key file now: it is not sent anywhere, and it cannot be made again.',
+      generated:
+        'Your key pair is ready. Save the private key file now: it is not sent anywhere, and it cannot be made again.',
       download: (file: string) => `Download my private key (${file})`,
       downloadHint:
         'Keep it somewhere safe and private (a USB stick, a password manager). You will need it to decrypt the result.',
@@ -160,16 +172,19 @@ export const en = {
       waiting: 'Your part of this step is done. This page checks every few seconds for the other trustees.',
       done: (file: string) =>
         `The election key is ready. Keep ${file}: you will need it to decrypt the result.`,
-      member: (slot: number, file: string) => `You are trustee ${slot} of the threshold group. Keep ${file} until the result is published.`,
+      member: (slot: number, file: string) =>
+        `You are trustee ${slot} of the threshold group. Keep ${file} until the result is published.`,
       explain: {
         cert: 'First, make your key file in this browser and send your certificate (its public part).',
         polynomial: 'Every certificate is in. Compute your polynomial from your key file and send it.',
-        voutput: 'Every polynomial is in. Check the shares the others sent you and send your verification data.',
+        voutput:
+          'Every polynomial is in. Check the shares the others sent you and send your verification data.',
       },
       generate: 'Make my key file',
       generated: 'Your key file is ready. Save it now: it is not sent anywhere, and it cannot be made again.',
       download: (file: string) => `Download my key file (${file})`,
-      downloadHint: 'Keep it somewhere safe and private. You need it for the next steps and to decrypt the result.',
+      downloadHint:
+        'Keep it somewhere safe and private. You need it for the next steps and to decrypt the result.',
       saved: (file: string) => `I have saved ${file} where I will find it again.`,
       saveFirst: 'Save your key file first, then tick the box to confirm.',
       send: {
@@ -184,7 +199,8 @@ export const en = {
       },
       sending: 'Sending…',
       computing: 'Computing in this browser…',
-      checkFailed: 'A check failed in your browser: the data of another trustee does not verify. Nothing was sent; tell the election administrator.',
+      checkFailed:
+        'A check failed in your browser: the data of another trustee does not verify. Nothing was sent; tell the election administrator.',
       chooseFile: 'Choose your key file first.',
       yourTurnNow: 'The other trustees have finished this step: it is your turn.',
       stillWaiting: 'The other trustees have not finished this step yet.',
@@ -207,10 +223,13 @@ export const en = {
       sending: 'Sending your partial decryption…',
       accepted: 'Your partial decryption has been checked and accepted.',
       done: 'Your partial decryption is in. Thank you: nothing is left for you to do.',
-      later: 'When voting is over and the encrypted tally is ready, come back here with your key file to decrypt it.',
+      later:
+        'When voting is over and the encrypted tally is ready, come back here with your key file to decrypt it.',
       chooseFile: 'Choose your private key file first.',
-      wrongKey: 'This key file does not open the decryption key the server keeps for you: choose the key file of this election.',
-      notYourKey: 'This key does not belong to any trustee of this election: choose the key file of this election.',
+      wrongKey:
+        'This key file does not open the decryption key the server keeps for you: choose the key file of this election.',
+      notYourKey:
+        'This key does not belong to any trustee of this election: choose the key file of this election.',
     },
   },
   // section: trustee (one block per area; keep this marker line)
@@ -287,6 +306,8 @@ export const en = {
         `The server’s own verifier has checked the ${events === 1 ? 'first event' : `${events} events`} of the board: all checks pass. Your own check is what counts.`,
       serverFailed:
         'The server’s own verifier found a problem on the board. Verify the archive yourself and tell the organisers.',
+      serverCannotVerify:
+        'The server’s own verifier cannot check this board: it holds shuffles, which this version does not verify yet. The board is NOT verified: check the archive with a verifier that checks shuffles, such as belenios-tool.',
     },
     seals: {
       heading: 'Fingerprints',
@@ -395,6 +416,8 @@ export const en = {
       needText: 'write the question',
       needAnswers: 'give at least one answer',
       badBounds: 'the minimum must be between 0 and the maximum, the maximum at most the number of answers',
+      nonHomomorphic:
+        'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet: their ballots would have to be shuffled before decryption, or each voter’s answers could be linked to them. Remove it: the election cannot be opened with it.',
     },
     schedule: {
       heading: 'Dates',
@@ -409,7 +432,8 @@ export const en = {
       count: (n: number) => (n === 1 ? '1 voter.' : `${n} voters.`),
       none: 'No voter yet.',
       csv: 'Voter list (CSV: email,login,weight,name[,language])',
-      csvHint: 'One voter per line. Importing replaces the whole list; if any line has an error, nothing is imported and every error is listed.',
+      csvHint:
+        'One voter per line. Importing replaces the whole list; if any line has an error, nothing is imported and every error is listed.',
       file: 'Or choose a CSV file',
       import: 'Import the voter list',
       confirmTitle: 'Replace the voter list?',
@@ -481,7 +505,11 @@ export const en = {
       voutput: 'verification',
       done: 'done',
       waiting: 'waiting',
-      kinds: { server: 'server key (weakest)', single: 'single trustee', pedersen: 'threshold group' } as Record<string, string>,
+      kinds: {
+        server: 'server key (weakest)',
+        single: 'single trustee',
+        pedersen: 'threshold group',
+      } as Record<string, string>,
     },
     credentials: {
       heading: 'Voting credentials',
@@ -489,7 +517,8 @@ export const en = {
       server: 'The server as credential authority',
       serverExplain:
         'The server generates each voter’s credential, sends it to that voter only and keeps just the public part. Protects against: anyone voting in a voter’s place later (no private credential is stored). Residual risk: a credential intercepted in transit stays usable until the voter revotes.',
-      serverUnavailable: 'Sending credentials from these pages needs the delivery service, which this server does not offer yet.',
+      serverUnavailable:
+        'Sending credentials from these pages needs the delivery service, which this server does not offer yet.',
       generate: 'Generate and send the credentials',
       generateConfirm: 'Generate and send the voters’ credentials?',
       generateEffects: (n: number) => [
@@ -509,7 +538,8 @@ export const en = {
         `${n} public credentials are checked and bound to the voters’ logins.`,
         'Compare the fingerprint shown afterwards with the one the credential authority printed.',
       ],
-      fingerprint: (f: string) => `Fingerprint of the public credentials: ${f}. Check it with the credential authority.`,
+      fingerprint: (f: string) =>
+        `Fingerprint of the public credentials: ${f}. Check it with the credential authority.`,
       withCredential: (n: number, total: number) => `${n} of ${total} voters have a credential.`,
       current: 'the mode of this election',
       protects: 'Protects:',
@@ -628,7 +658,10 @@ export const en = {
         'Next step: compute the encrypted tally.',
       ],
       extend: 'Extend voting',
-      extendEffects: ['Voting stays open until the new closing time.', 'The change is recorded in the audit log.'],
+      extendEffects: [
+        'Voting stays open until the new closing time.',
+        'The change is recorded in the audit log.',
+      ],
       newClosing: 'New closing time',
       tally: 'Compute the encrypted tally',
       tallyEffects: [
@@ -672,6 +705,8 @@ export const en = {
     verification: 'Public board verification',
     verified: (height: number) => `Verified: every event up to height ${height} checks out.`,
     failed: 'Verification FAILED: the public board does not check out. Alert the election administrators.',
+    cannotVerify:
+      'NOT verified: the public board holds shuffles, which this version of Scrutin cannot check yet. Check the archive with belenios-tool.',
     phase: (phase: string) => `Phase of the board: ${phase}.`,
     phases: {
       setup: 'set up, voting not started',
@@ -724,11 +759,13 @@ export const en = {
       keep: 'Keep this credential secret and keep this message: you need the credential to vote. Together with your login and password, it lets its holder vote in your name.',
       passwordLater: 'Your password will come in a separate message.',
       codeAtLogin: 'When you sign in, a one-time code will be sent to you.',
-      testAccess: 'Before voting opens, you can already sign in at the voting link and test that your credential is accepted, without voting.',
+      testAccess:
+        'Before voting opens, you can already sign in at the voting link and test that your credential is accepted, without voting.',
     },
     password: {
       subject: (election: string) => `Your password – ${election}`,
-      intro: 'Here is the password to sign in to the election. Your voting credential was sent in a separate message.',
+      intro:
+        'Here is the password to sign in to the election. Your voting credential was sent in a separate message.',
       label: 'Your password',
       replaces: 'It replaces any password sent before.',
       link: 'Voting page:',
@@ -736,13 +773,15 @@ export const en = {
     reminder: {
       subject: (election: string) => `Reminder: how to vote – ${election}`,
       intro: 'You have not signed in to the election yet. Here is how to vote.',
-      codeAtLogin: 'Sign in with your login: a one-time code will be sent to you. Use the voting credential you received separately.',
+      codeAtLogin:
+        'Sign in with your login: a one-time code will be sent to you. Use the voting credential you received separately.',
       link: 'Voting page:',
     },
     code: {
       subject: (election: string) => `Your sign-in code – ${election}`,
       label: 'Your sign-in code',
-      validity: (minutes: number) => `It is valid for ${minutes} minutes and can be used once. If you did not ask for it, ignore this message.`,
+      validity: (minutes: number) =>
+        `It is valid for ${minutes} minutes and can be used once. If you did not ask for it, ignore this message.`,
     },
   },
   // section: mail (one block per area; keep this marker line)
@@ -996,16 +1035,19 @@ export const en = {
       roundName: (name: string, round: number) => `${name} (round ${round})`,
     },
     booth: {
-      replaces: 'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
+      replaces:
+        'You have already voted; this ballot will replace your previous one. Only your last ballot counts.',
       replaced: 'Your new ballot replaced the previous one: only this one counts.',
       accessIntro:
         'You can already check that your login, password and voting credential work, without voting: nothing is cast.',
       accessStart: 'Test my access now',
       accessHeading: 'Access test',
-      accessCredentialIntro: 'Enter your voting credential to check it is the one registered for you. Nothing is cast.',
+      accessCredentialIntro:
+        'Enter your voting credential to check it is the one registered for you. Nothing is cast.',
       accessSubmit: 'Test my credential',
       accessProgress: 'Checking your credential…',
-      accessPassed: 'Your access works: your credential is the one registered for you. Come back when voting opens.',
+      accessPassed:
+        'Your access works: your credential is the one registered for you. Come back when voting opens.',
     },
   },
   // section: ops (one block per area; keep this marker line)
@@ -1078,6 +1120,8 @@ export const en = {
     replaying: 'Checking the tally, the decryptions and the result…',
     passed: (seconds: string) => `All checks passed (in ${seconds} s).`,
     failed: (check: string) => `Verification failed: the “${check}” check does not pass.`,
+    cannotVerify: (check: string) =>
+      `Not verified: this verifier cannot do the “${check}” check yet (shuffles of non-homomorphic questions are not supported). The archive is neither confirmed nor shown to be wrong: use a verifier that checks shuffles, such as belenios-tool.`,
     downloadFailed: 'The archive could not be downloaded. Check your connection and try again.',
     unreadable: (problem: string) => `The archive cannot be read: ${problem}`,
     crashed: (problem: string) => `The verifier stopped unexpectedly: ${problem}`,
@@ -1089,6 +1133,7 @@ export const en = {
     verdicts: {
       pass: 'Passed',
       fail: 'Failed',
+      unsupported: 'Cannot check yet',
       'not-reached': 'Not reached',
       'not-applicable': 'Not applicable',
     },
@@ -1123,6 +1168,65 @@ export const en = {
     sourceLink: 'Scrutin’s source code and docs/verify.md',
   },
   // section: browser-verify (one block per area; keep this marker line)
+  accounts: {
+    addMemberIntro:
+      'Trustees, scrutineers and other admins sign in with their own account. The person receives an invitation by mail, valid 72 hours, and chooses their own password: nobody else ever knows it.',
+    invited: (name: string, until: string) =>
+      `${name} was added and sent an invitation by mail (valid until ${until}).`,
+    notMailed: (name: string) =>
+      `${name} was added, but the invitation could not be mailed: send it again from the list once mail works.`,
+    memberMissing: 'Enter a name and an email address.',
+    status: 'Account',
+    statuses: {
+      invited: 'invited (no password yet)',
+      active: 'active',
+      suspended: 'suspended',
+      removed: 'removed',
+    } as Record<string, string>,
+    actions: 'Actions',
+    resend: 'Send the invitation again',
+    resent: (name: string) => `A new invitation was mailed to ${name}; the earlier link no longer works.`,
+    suspend: 'Suspend',
+    suspendConfirm: (name: string) =>
+      `Suspend ${name}? They are signed out at once and cannot sign in until reinstated.`,
+    suspended: (name: string) => `${name} is suspended and signed out.`,
+    reinstate: 'Reinstate',
+    reinstated: (name: string) => `${name} is reinstated.`,
+    remove: 'Remove',
+    removeConfirm: (name: string) =>
+      `Remove ${name} from the organisation? Their roles on its elections end.`,
+    removed: (name: string) => `${name} was removed.`,
+    setUp: (created: string, passwordSet: string) =>
+      `Your account was set up on ${created}; your password was last set on ${passwordSet}.`,
+    changePassword: 'Change my password',
+    currentPassword: 'Current password',
+    newPassword: 'New password (at least 10 characters, not a common one)',
+    confirmPassword: 'New password again',
+    changeSubmit: 'Change my password',
+    changed: 'Your password is changed; your other sessions are signed out.',
+    mismatch: 'The two new passwords differ.',
+    forgotten: 'Forgotten password?',
+    forgottenIntro:
+      'Enter the email address of your account: if it has one, a link to choose a new password (valid one hour, usable once) is mailed to it.',
+    forgottenEmail: 'Address of your account',
+    forgottenSubmit: 'Mail me a link',
+    forgottenSent:
+      'If an account has this address, a link was mailed to it. It is valid for one hour and can be used once.',
+    setHeading: 'Choose your password',
+    setIntro:
+      'Choose the password of your Scrutin account. Nobody else knows it; the link you opened works only once.',
+    setSubmit: 'Save my password',
+    setDone: (email: string) => `Your password is saved. Sign in with ${email} and this password.`,
+    signInLink: 'Sign in',
+    operatorCreateIntro:
+      'The first administrator is mailed an invitation (valid 72 hours) and chooses their own password: you never see it. They then add the other people.',
+    operatorInvited: (email: string, until: string) =>
+      `The invitation was mailed to ${email}; its link works once, until ${until}.`,
+    operatorNotMailed: (email: string) =>
+      `The organisation was created, but the invitation to ${email} could not be mailed. Once mail works, they ask for a new link with “Forgotten password?” on /admin.`,
+    noToken: 'This page needs the link you received by mail. Open the link from the mail again.',
+  },
+  // section: accounts (keep this marker line)
 };
 
 export type Messages = typeof en;

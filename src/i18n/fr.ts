@@ -35,6 +35,15 @@ export const fr: Messages = {
       submit: 'Se connecter',
       progress: 'Connexion…',
       missing: 'Saisissez votre identifiant et votre mot de passe.',
+      codeToggle: 'Mot de passe perdu ou refusé ? Connectez-vous avec un code reçu par courriel',
+      codeIntro:
+        'Saisissez votre identifiant ci-dessus, puis demandez un code : il est envoyé à l’adresse enregistrée pour vous et vaut 10 minutes.',
+      codeSend: 'M’envoyer un code de connexion',
+      codeSent:
+        'Si cet identifiant figure sur la liste électorale, un code a été envoyé à son adresse enregistrée. Il vaut 10 minutes.',
+      codeLabel: 'Code reçu par courriel',
+      codeSubmit: 'Me connecter avec ce code',
+      codeMissing: 'Saisissez votre identifiant et le code reçu.',
       signedInAs: (name: string) => `Session ouverte au nom de ${name}.`,
     },
     credential: {
@@ -106,7 +115,8 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: 'Le serveur a donné une réponse inattendue. Réessayez dans un instant.',
-    unexpectedError: 'Un problème est survenu dans ce navigateur, et rien n’a été envoyé. Rechargez la page et réessayez.',
+    unexpectedError:
+      'Un problème est survenu dans ce navigateur, et rien n’a été envoyé. Rechargez la page et réessayez.',
     checkAgain: 'Vérifier à nouveau',
     keyId: 'Identifiant de la clé',
     fingerprint: 'Empreinte',
@@ -131,7 +141,8 @@ export const fr: Messages = {
     },
     unavailable: {
       heading: 'Cette page n’est pas disponible',
-      notTrustee: 'Votre compte n’est pas garant de cette élection. Déconnectez-vous et connectez-vous avec votre compte de garant.',
+      notTrustee:
+        'Votre compte n’est pas garant de cette élection. Déconnectez-vous et connectez-vous avec votre compte de garant.',
       notFound: 'Cette élection n’existe pas. Vérifiez le lien reçu.',
     },
     single: {
@@ -139,7 +150,8 @@ export const fr: Messages = {
       intro:
         'Votre paire de clés est créée dans ce navigateur. Vous gardez la clé privée dans un fichier ; seule la clé publique est envoyée. Personne ne peut déchiffrer le résultat sans votre clé privée.',
       generate: 'Créer ma clé dans ce navigateur',
-      generated: 'Votre paire de clés est prête. Enregistrez maintenant le fichier de clé privée : il n’est envoyé nulle part et ne peut pas être recréé.',
+      generated:
+        'Votre paire de clés est prête. Enregistrez maintenant le fichier de clé privée : il n’est envoyé nulle part et ne peut pas être recréé.',
       download: (file: string) => `Télécharger ma clé privée (${file})`,
       downloadHint:
         'Gardez-la en lieu sûr et privé (clé USB, gestionnaire de mots de passe). Elle sera nécessaire pour déchiffrer le résultat.',
@@ -160,19 +172,25 @@ export const fr: Messages = {
       stepLater: 'plus tard',
       yourTurn: 'à vous',
       waitingFor: (names: string) => `en attente de ${names}`,
-      waiting: 'Votre part de cette étape est faite. Cette page vérifie toutes les quelques secondes où en sont les autres garants.',
+      waiting:
+        'Votre part de cette étape est faite. Cette page vérifie toutes les quelques secondes où en sont les autres garants.',
       done: (file: string) =>
         `La clé de l’élection est prête. Gardez ${file} : il sera nécessaire pour déchiffrer le résultat.`,
-      member: (slot: number, file: string) => `Vous êtes le garant ${slot} du groupe à seuil. Gardez ${file} jusqu’à la publication du résultat.`,
+      member: (slot: number, file: string) =>
+        `Vous êtes le garant ${slot} du groupe à seuil. Gardez ${file} jusqu’à la publication du résultat.`,
       explain: {
         cert: 'D’abord, créez votre fichier de clé dans ce navigateur et envoyez votre certificat (sa partie publique).',
-        polynomial: 'Tous les certificats sont arrivés. Calculez votre polynôme à partir de votre fichier de clé et envoyez-le.',
-        voutput: 'Tous les polynômes sont arrivés. Vérifiez les parts que les autres vous ont envoyées et envoyez vos données de vérification.',
+        polynomial:
+          'Tous les certificats sont arrivés. Calculez votre polynôme à partir de votre fichier de clé et envoyez-le.',
+        voutput:
+          'Tous les polynômes sont arrivés. Vérifiez les parts que les autres vous ont envoyées et envoyez vos données de vérification.',
       },
       generate: 'Créer mon fichier de clé',
-      generated: 'Votre fichier de clé est prêt. Enregistrez-le maintenant : il n’est envoyé nulle part et ne peut pas être recréé.',
+      generated:
+        'Votre fichier de clé est prêt. Enregistrez-le maintenant : il n’est envoyé nulle part et ne peut pas être recréé.',
       download: (file: string) => `Télécharger mon fichier de clé (${file})`,
-      downloadHint: 'Gardez-le en lieu sûr et privé. Il sera nécessaire pour les étapes suivantes et pour déchiffrer le résultat.',
+      downloadHint:
+        'Gardez-le en lieu sûr et privé. Il sera nécessaire pour les étapes suivantes et pour déchiffrer le résultat.',
       saved: (file: string) => `J’ai enregistré ${file} là où je le retrouverai.`,
       saveFirst: 'Enregistrez d’abord votre fichier de clé, puis cochez la case pour le confirmer.',
       send: {
@@ -187,7 +205,8 @@ export const fr: Messages = {
       },
       sending: 'Envoi…',
       computing: 'Calcul dans ce navigateur…',
-      checkFailed: 'Une vérification a échoué dans votre navigateur : les données d’un autre garant ne sont pas valides. Rien n’a été envoyé ; prévenez l’administrateur de l’élection.',
+      checkFailed:
+        'Une vérification a échoué dans votre navigateur : les données d’un autre garant ne sont pas valides. Rien n’a été envoyé ; prévenez l’administrateur de l’élection.',
       chooseFile: 'Choisissez d’abord votre fichier de clé.',
       yourTurnNow: 'Les autres garants ont terminé cette étape : c’est à vous.',
       stillWaiting: 'Les autres garants n’ont pas encore terminé cette étape.',
@@ -210,10 +229,13 @@ export const fr: Messages = {
       sending: 'Envoi de votre déchiffrement partiel…',
       accepted: 'Votre déchiffrement partiel a été vérifié et accepté.',
       done: 'Votre déchiffrement partiel est arrivé. Merci : vous n’avez plus rien à faire.',
-      later: 'Quand le vote sera terminé et le dépouillement chiffré prêt, revenez ici avec votre fichier de clé pour le déchiffrer.',
+      later:
+        'Quand le vote sera terminé et le dépouillement chiffré prêt, revenez ici avec votre fichier de clé pour le déchiffrer.',
       chooseFile: 'Choisissez d’abord votre fichier de clé privée.',
-      wrongKey: 'Ce fichier de clé n’ouvre pas la clé de déchiffrement que le serveur garde pour vous : choisissez le fichier de clé de cette élection.',
-      notYourKey: 'Cette clé n’appartient à aucun garant de cette élection : choisissez le fichier de clé de cette élection.',
+      wrongKey:
+        'Ce fichier de clé n’ouvre pas la clé de déchiffrement que le serveur garde pour vous : choisissez le fichier de clé de cette élection.',
+      notYourKey:
+        'Cette clé n’appartient à aucun garant de cette élection : choisissez le fichier de clé de cette élection.',
     },
   },
   // section: trustee (one block per area; keep this marker line)
@@ -250,7 +272,8 @@ export const fr: Messages = {
       heading: 'Résultat',
       totals: (ballots: number, weight: string, weighted: boolean) =>
         `${ballots <= 1 ? `${ballots} bulletin compté` : `${ballots} bulletins comptés`}${weighted ? `, d’un poids total de ${weight}` : ''}. Les parts sont calculées sur ${weighted ? 'le poids des ' : 'les '}bulletins comptés.`,
-      several: 'Chaque votant pouvait choisir plusieurs réponses : les parts peuvent dépasser 100 % au total.',
+      several:
+        'Chaque votant pouvait choisir plusieurs réponses : les parts peuvent dépasser 100 % au total.',
       caption: (question: string) => `Résultat : ${question}`,
       answer: 'Réponse',
       votes: 'Voix',
@@ -258,7 +281,8 @@ export const fr: Messages = {
       share: 'Part',
       chart: 'Graphique en barres',
       blank: 'Vote blanc',
-      notShown: 'Le résultat de cette question ne peut pas être affiché ici ; il figure dans l’archive ci-dessous.',
+      notShown:
+        'Le résultat de cette question ne peut pas être affiché ici ; il figure dans l’archive ci-dessous.',
     },
     tracker: {
       heading: 'Retrouver votre bulletin',
@@ -290,6 +314,8 @@ export const fr: Messages = {
         `Le vérificateur du serveur a contrôlé ${events <= 1 ? 'le premier événement' : `les ${events} événements`} du tableau d’affichage : toutes les vérifications réussissent. C’est votre propre vérification qui compte.`,
       serverFailed:
         'Le vérificateur du serveur a trouvé un problème sur le tableau d’affichage. Vérifiez l’archive vous-même et prévenez les organisateurs.',
+      serverCannotVerify:
+        'Le vérificateur du serveur ne peut pas contrôler ce tableau d’affichage : il contient des mélanges, que cette version ne vérifie pas encore. Le tableau n’est PAS vérifié : contrôlez l’archive avec un vérificateur qui vérifie les mélanges, comme belenios-tool.',
     },
     seals: {
       heading: 'Empreintes',
@@ -358,7 +384,8 @@ export const fr: Messages = {
       makeOrgAdmin: 'Administrateur·rice de l’organisation (peut gérer toutes ses élections)',
       addMemberSubmit: 'Ajouter cette personne',
       memberAdded: (name: string) => `${name} a été ajouté·e.`,
-      memberMissing: 'Saisissez un nom, une adresse électronique et un mot de passe initial d’au moins 10 caractères.',
+      memberMissing:
+        'Saisissez un nom, une adresse électronique et un mot de passe initial d’au moins 10 caractères.',
     },
     roles: {
       'election-admin': 'administrateur·rice de l’élection',
@@ -398,6 +425,8 @@ export const fr: Messages = {
       needText: 'écrivez la question',
       needAnswers: 'donnez au moins une réponse',
       badBounds: 'le minimum doit être entre 0 et le maximum, le maximum au plus égal au nombre de réponses',
+      nonHomomorphic:
+        'Cette question se répond par un classement ou par des notes (non homomorphe). Ces questions ne sont pas encore disponibles : leurs bulletins devraient être mélangés avant le déchiffrement, sinon les réponses de chaque votant pourraient lui être rattachées. Supprimez-la : l’élection ne peut pas être ouverte avec elle.',
     },
     schedule: {
       heading: 'Dates',
@@ -412,7 +441,8 @@ export const fr: Messages = {
       count: (n: number) => (n <= 1 ? `${n} votant·e.` : `${n} votant·es.`),
       none: 'Aucun·e votant·e pour l’instant.',
       csv: 'Liste des votant·es (CSV : email,identifiant,poids,nom[,langue])',
-      csvHint: 'Une personne par ligne. L’import remplace toute la liste ; si une ligne contient une erreur, rien n’est importé et chaque erreur est listée.',
+      csvHint:
+        'Une personne par ligne. L’import remplace toute la liste ; si une ligne contient une erreur, rien n’est importé et chaque erreur est listée.',
       file: 'Ou choisissez un fichier CSV',
       import: 'Importer la liste',
       confirmTitle: 'Remplacer la liste des votant·es ?',
@@ -484,7 +514,11 @@ export const fr: Messages = {
       voutput: 'vérification',
       done: 'fait',
       waiting: 'en attente',
-      kinds: { server: 'clé du serveur (le plus faible)', single: 'garant unique', pedersen: 'groupe à seuil' } as Record<string, string>,
+      kinds: {
+        server: 'clé du serveur (le plus faible)',
+        single: 'garant unique',
+        pedersen: 'groupe à seuil',
+      } as Record<string, string>,
     },
     credentials: {
       heading: 'Codes de vote',
@@ -492,7 +526,8 @@ export const fr: Messages = {
       server: 'Le serveur comme autorité de codes de vote',
       serverExplain:
         'Le serveur génère le code de vote de chaque personne, l’envoie à elle seule et n’en garde que la partie publique. Protège contre : quiconque voterait plus tard à la place d’une personne (aucun code privé n’est conservé). Risque résiduel : un code intercepté pendant l’envoi reste utilisable tant que la personne ne revote pas.',
-      serverUnavailable: 'L’envoi des codes depuis ces pages nécessite le service d’envoi, que ce serveur ne propose pas encore.',
+      serverUnavailable:
+        'L’envoi des codes depuis ces pages nécessite le service d’envoi, que ce serveur ne propose pas encore.',
       generate: 'Générer et envoyer les codes de vote',
       generateConfirm: 'Générer et envoyer les codes de vote ?',
       generateEffects: (n: number) => [
@@ -512,7 +547,8 @@ export const fr: Messages = {
         `${n} codes publics sont vérifiés et associés aux identifiants des votant·es.`,
         'Comparez ensuite l’empreinte affichée avec celle que l’autorité a obtenue.',
       ],
-      fingerprint: (f: string) => `Empreinte des codes publics : ${f}. Vérifiez-la avec l’autorité de codes de vote.`,
+      fingerprint: (f: string) =>
+        `Empreinte des codes publics : ${f}. Vérifiez-la avec l’autorité de codes de vote.`,
       withCredential: (n: number, total: number) => `${n} personnes sur ${total} ont un code de vote.`,
       current: 'le mode de cette élection',
       protects: 'Protège\u00a0:',
@@ -606,7 +642,8 @@ export const fr: Messages = {
         'Le responsable de la récupération doit l’approuver\u00a0; le même code est alors renvoyé à la seule adresse enregistrée.',
         'La demande est inscrite au journal d’audit.',
       ],
-      asked: (login: string) => `Récupération demandée pour ${login}\u00a0: le responsable de la récupération doit l’approuver.`,
+      asked: (login: string) =>
+        `Récupération demandée pour ${login}\u00a0: le responsable de la récupération doit l’approuver.`,
     },
     people: {
       heading: 'Rôles sur cette élection',
@@ -631,7 +668,10 @@ export const fr: Messages = {
         'Étape suivante : calculer le dépouillement chiffré.',
       ],
       extend: 'Prolonger le vote',
-      extendEffects: ['Le vote reste ouvert jusqu’à la nouvelle heure de clôture.', 'Le changement est inscrit au journal d’audit.'],
+      extendEffects: [
+        'Le vote reste ouvert jusqu’à la nouvelle heure de clôture.',
+        'Le changement est inscrit au journal d’audit.',
+      ],
       newClosing: 'Nouvelle heure de clôture',
       tally: 'Calculer le dépouillement chiffré',
       tallyEffects: [
@@ -657,7 +697,8 @@ export const fr: Messages = {
   // section: admin (one block per area; keep this marker line)
   scrutineer: {
     title: 'Console des scrutateurs',
-    intro: 'Console des scrutateurs : tout ce qui s’affiche ici est observable sans révéler aucun vote ni aucun secret.',
+    intro:
+      'Console des scrutateurs : tout ce qui s’affiche ici est observable sans révéler aucun vote ni aucun secret.',
     signInIntro: 'Identifiez-vous avec le compte qui a reçu le rôle de scrutateur pour cette élection.',
     refresh: 'Actualiser',
     refreshed: 'Chiffres actualisés.',
@@ -674,7 +715,10 @@ export const fr: Messages = {
     cumulative: 'Total',
     verification: 'Vérification du tableau public',
     verified: (height: number) => `Vérifié : chaque événement jusqu’à la hauteur ${height} est correct.`,
-    failed: 'Vérification ÉCHOUÉE : le tableau public n’est pas cohérent. Alertez les administrateurs de l’élection.',
+    failed:
+      'Vérification ÉCHOUÉE : le tableau public n’est pas cohérent. Alertez les administrateurs de l’élection.',
+    cannotVerify:
+      'NON vérifié : le tableau public contient des mélanges, que cette version de Scrutin ne sait pas encore contrôler. Vérifiez l’archive avec belenios-tool.',
     phase: (phase: string) => `Phase du tableau : ${phase}.`,
     phases: {
       setup: 'préparé, vote pas encore commencé',
@@ -697,7 +741,8 @@ export const fr: Messages = {
     auditTable: 'Tableau du journal d’audit (défile horizontalement)',
     downloadCsv: 'Télécharger en CSV',
     audit: 'Journal d’audit',
-    auditIntro: 'Chaque action d’administration, dans l’ordre, chaînée par empreintes : aucune entrée ne peut disparaître sans que cela se voie.',
+    auditIntro:
+      'Chaque action d’administration, dans l’ordre, chaînée par empreintes : aucune entrée ne peut disparaître sans que cela se voie.',
     when: 'Quand',
     who: 'Qui',
     what: 'Action',
@@ -727,11 +772,13 @@ export const fr: Messages = {
       keep: 'Gardez ce code secret et conservez ce message : il vous faut ce code pour voter. Avec votre identifiant et votre mot de passe, il permet à qui le détient de voter en votre nom.',
       passwordLater: 'Votre mot de passe vous parviendra dans un message séparé.',
       codeAtLogin: 'Lorsque vous vous identifierez, un code à usage unique vous sera envoyé.',
-      testAccess: 'Avant l’ouverture du vote, vous pouvez déjà vous identifier sur le lien de vote et vérifier que votre code est accepté, sans voter.',
+      testAccess:
+        'Avant l’ouverture du vote, vous pouvez déjà vous identifier sur le lien de vote et vérifier que votre code est accepté, sans voter.',
     },
     password: {
       subject: (election: string) => `Votre mot de passe – ${election}`,
-      intro: 'Voici le mot de passe pour vous identifier à l’élection. Votre code de vote vous a été envoyé dans un message séparé.',
+      intro:
+        'Voici le mot de passe pour vous identifier à l’élection. Votre code de vote vous a été envoyé dans un message séparé.',
       label: 'Votre mot de passe',
       replaces: 'Il remplace tout mot de passe envoyé auparavant.',
       link: 'Page de vote :',
@@ -739,13 +786,15 @@ export const fr: Messages = {
     reminder: {
       subject: (election: string) => `Rappel : comment voter – ${election}`,
       intro: 'Vous ne vous êtes pas encore identifié·e pour cette élection. Voici comment voter.',
-      codeAtLogin: 'Identifiez-vous avec votre identifiant : un code à usage unique vous sera envoyé. Utilisez le code de vote reçu séparément.',
+      codeAtLogin:
+        'Identifiez-vous avec votre identifiant : un code à usage unique vous sera envoyé. Utilisez le code de vote reçu séparément.',
       link: 'Page de vote :',
     },
     code: {
       subject: (election: string) => `Votre code de connexion – ${election}`,
       label: 'Votre code de connexion',
-      validity: (minutes: number) => `Il est valable ${minutes} minutes, pour une seule utilisation. Si vous ne l’avez pas demandé, ignorez ce message.`,
+      validity: (minutes: number) =>
+        `Il est valable ${minutes} minutes, pour une seule utilisation. Si vous ne l’avez pas demandé, ignorez ce message.`,
     },
   },
   // section: mail (one block per area; keep this marker line)
@@ -887,7 +936,8 @@ export const fr: Messages = {
         SCR_NOT_DECRYPTED: 'Tous les garants nécessaires n’ont pas encore déchiffré le dépouillement.',
         SCR_INVALID_SETUP: 'L’urne n’est pas prête à être ouverte.',
         SCR_WRONG_STATE: 'L’urne n’est pas dans un état qui permet cela.',
-        SCR_RECOVERY_CHOICE_NEEDED: 'Choisissez d’abord le mode de récupération des codes sur la page de l’urne.',
+        SCR_RECOVERY_CHOICE_NEEDED:
+          'Choisissez d’abord le mode de récupération des codes sur la page de l’urne.',
         SCR_INVALID_CREDENTIALS: 'Les codes de vote publics contiennent des erreurs.',
       } as Record<string, string>,
       done: (action: string, box: string) => `Fait : ${action} — ${box}.`,
@@ -1006,16 +1056,19 @@ export const fr: Messages = {
       roundName: (name: string, round: number) => `${name} (${round === 1 ? '1er' : `${round}e`} tour)`,
     },
     booth: {
-      replaces: 'Vous avez déjà voté ; ce bulletin remplacera le précédent. Seul votre dernier bulletin compte.',
+      replaces:
+        'Vous avez déjà voté ; ce bulletin remplacera le précédent. Seul votre dernier bulletin compte.',
       replaced: 'Votre nouveau bulletin a remplacé le précédent : seul celui-ci compte.',
       accessIntro:
         'Vous pouvez déjà vérifier que votre identifiant, votre mot de passe et votre code de vote fonctionnent, sans voter : rien n’est déposé.',
       accessStart: 'Tester mon accès maintenant',
       accessHeading: 'Test d’accès',
-      accessCredentialIntro: 'Saisissez votre code de vote pour vérifier que c’est bien celui enregistré pour vous. Rien n’est déposé.',
+      accessCredentialIntro:
+        'Saisissez votre code de vote pour vérifier que c’est bien celui enregistré pour vous. Rien n’est déposé.',
       accessSubmit: 'Tester mon code',
       accessProgress: 'Vérification de votre code…',
-      accessPassed: 'Votre accès fonctionne : votre code est bien celui enregistré pour vous. Revenez à l’ouverture du vote.',
+      accessPassed:
+        'Votre accès fonctionne : votre code est bien celui enregistré pour vous. Revenez à l’ouverture du vote.',
     },
   },
   // section: ops (one block per area; keep this marker line)
@@ -1091,6 +1144,8 @@ export const fr: Messages = {
     replaying: 'Vérification du dépouillement, des déchiffrements et du résultat…',
     passed: (seconds: string) => `Toutes les vérifications réussissent (en ${seconds} s).`,
     failed: (check: string) => `Échec de la vérification : le contrôle « ${check} » ne passe pas.`,
+    cannotVerify: (check: string) =>
+      `Non vérifiée : ce vérificateur ne sait pas encore faire le contrôle « ${check} » (les mélanges des questions non homomorphes ne sont pas encore pris en charge). L’archive n’est ni confirmée ni montrée fausse : utilisez un vérificateur qui contrôle les mélanges, comme belenios-tool.`,
     downloadFailed: 'L’archive n’a pas pu être téléchargée. Vérifiez votre connexion et réessayez.',
     unreadable: (problem: string) => `L’archive est illisible : ${problem}`,
     crashed: (problem: string) => `Le vérificateur s’est arrêté de façon inattendue : ${problem}`,
@@ -1103,6 +1158,7 @@ export const fr: Messages = {
     verdicts: {
       pass: 'Réussi',
       fail: 'Échoué',
+      unsupported: 'Pas encore vérifiable',
       'not-reached': 'Non atteint',
       'not-applicable': 'Sans objet',
     },
@@ -1138,4 +1194,65 @@ export const fr: Messages = {
     sourceLink: 'Code source de Scrutin et docs/verify.md',
   },
   // section: browser-verify (one block per area; keep this marker line)
+  accounts: {
+    addMemberIntro:
+      'Les garants, observateurs et autres administrateurs se connectent avec leur propre compte. La personne reçoit une invitation par courriel, valable 72 heures, et choisit elle-même son mot de passe : personne d’autre ne le connaît jamais.',
+    invited: (name: string, until: string) =>
+      `${name} a été ajouté·e et a reçu une invitation par courriel (valable jusqu’au ${until}).`,
+    notMailed: (name: string) =>
+      `${name} a été ajouté·e, mais l’invitation n’a pas pu être envoyée : renvoyez-la depuis la liste quand le courrier fonctionnera.`,
+    memberMissing: 'Saisissez un nom et une adresse électronique.',
+    status: 'Compte',
+    statuses: {
+      invited: 'invité (pas encore de mot de passe)',
+      active: 'actif',
+      suspended: 'suspendu',
+      removed: 'retiré',
+    } as Record<string, string>,
+    actions: 'Actions',
+    resend: 'Renvoyer l’invitation',
+    resent: (name: string) =>
+      `Une nouvelle invitation a été envoyée à ${name} ; le lien précédent ne fonctionne plus.`,
+    suspend: 'Suspendre',
+    suspendConfirm: (name: string) =>
+      `Suspendre ${name} ? Sa session est fermée aussitôt et le compte ne peut plus se connecter jusqu’à sa réactivation.`,
+    suspended: (name: string) => `${name} est suspendu·e et déconnecté·e.`,
+    reinstate: 'Réactiver',
+    reinstated: (name: string) => `${name} est réactivé·e.`,
+    remove: 'Retirer',
+    removeConfirm: (name: string) =>
+      `Retirer ${name} de l’organisation ? Ses rôles sur ses élections prennent fin.`,
+    removed: (name: string) => `${name} a été retiré·e.`,
+    setUp: (created: string, passwordSet: string) =>
+      `Votre compte a été créé le ${created} ; votre mot de passe a été choisi pour la dernière fois le ${passwordSet}.`,
+    changePassword: 'Changer mon mot de passe',
+    currentPassword: 'Mot de passe actuel',
+    newPassword: 'Nouveau mot de passe (au moins 10 caractères, pas un mot de passe courant)',
+    confirmPassword: 'Nouveau mot de passe à nouveau',
+    changeSubmit: 'Changer mon mot de passe',
+    changed: 'Votre mot de passe est changé ; vos autres sessions sont fermées.',
+    mismatch: 'Les deux nouveaux mots de passe diffèrent.',
+    forgotten: 'Mot de passe oublié ?',
+    forgottenIntro:
+      'Saisissez l’adresse électronique de votre compte : si un compte l’utilise, un lien pour choisir un nouveau mot de passe (valable une heure, utilisable une fois) lui est envoyé.',
+    forgottenEmail: 'Adresse de votre compte',
+    forgottenSubmit: 'M’envoyer un lien',
+    forgottenSent:
+      'Si un compte utilise cette adresse, un lien lui a été envoyé. Il est valable une heure et utilisable une seule fois.',
+    setHeading: 'Choisissez votre mot de passe',
+    setIntro:
+      'Choisissez le mot de passe de votre compte Scrutin. Personne d’autre ne le connaît ; le lien que vous avez ouvert ne fonctionne qu’une fois.',
+    setSubmit: 'Enregistrer mon mot de passe',
+    setDone: (email: string) =>
+      `Votre mot de passe est enregistré. Connectez-vous avec ${email} et ce mot de passe.`,
+    signInLink: 'Se connecter',
+    operatorCreateIntro:
+      'Le premier administrateur reçoit une invitation par courriel (valable 72 heures) et choisit lui-même son mot de passe : vous ne le voyez jamais. Il ajoute ensuite les autres personnes.',
+    operatorInvited: (email: string, until: string) =>
+      `L’invitation a été envoyée à ${email} ; son lien fonctionne une fois, jusqu’au ${until}.`,
+    operatorNotMailed: (email: string) =>
+      `L’organisation a été créée, mais l’invitation à ${email} n’a pas pu être envoyée. Quand le courrier fonctionnera, cette personne demandera un nouveau lien avec « Mot de passe oublié ? » sur /admin.`,
+    noToken: 'Cette page a besoin du lien reçu par courriel. Ouvrez à nouveau le lien du courriel.',
+  },
+  // section: accounts (keep this marker line)
 };

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeNhNoShuffleArchive } from '../../test/support/nh-no-shuffle.js';
 import { readArchiveBytes, readVector, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { parseArchive } from './archive/archive.js';
 import { type CheckName, type FailureReason, verifyArchive } from './verifier.js';
@@ -50,4 +53,44 @@ describe('verifyArchive rejects each invalid vector for its stated reason', () =
       if (hash) expect(report.failure?.message).toContain(hash);
     });
   }
+});
+
+/** Issue 15: non-homomorphic answers are only ever decrypted after a shuffle (spec §3.4, §4.17). */
+describe('verifyArchive on non-homomorphic ciphertexts', () => {
+  const noShuffle = () => {
+    const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'nh-no-shuffle');
+    const name = readdirSync(dir).find((f) => f.endsWith('.bel'))!;
+    return new Uint8Array(readFileSync(join(dir, name)));
+  };
+
+  it('rejects the fixture decrypted without a shuffle, naming the shuffles check (belenios-tool rejects this file too)', async () => {
+    const report = await verifyArchive(parseArchive(noShuffle()));
+    expect(report.ok).toBe(false);
+    expect(report.outcome).toBe('invalid');
+    expect(report.failure).toMatchObject({ check: 'shuffles', height: 6 });
+    expect(report.failure?.message).toMatch(/non-homomorphic ciphertexts decrypted without a shuffle/);
+    expect(report.checks.find((c) => c.name === 'shuffles')?.status).toBe('fail');
+    expect(report.result).toBeUndefined();
+  });
+
+  it('rejects an EndShuffles with no Shuffle before it', async () => {
+    const made = makeNhNoShuffleArchive({ endShuffles: true });
+    const report = await verifyArchive(parseArchive(made.bytes));
+    expect(report).toMatchObject({
+      ok: false,
+      outcome: 'invalid',
+      failure: { check: 'shuffles', height: 6 },
+    });
+    expect(report.failure?.message).toMatch(/EndShuffles at height 6 with no Shuffle before it/);
+  });
+
+  it('reports the mixnet vector (with shuffles) as "cannot verify", never as verified', async () => {
+    const report = await verifyArchive(parseArchive(readArchiveBytes('RFC-3526-2048-nh-mixnet')));
+    expect(report.ok).toBe(false);
+    expect(report.outcome).toBe('cannot-verify');
+    expect(report.failure).toMatchObject({ check: 'shuffles', unsupported: true });
+    expect(report.failure?.message).toMatch(/^cannot verify: .*NOT verified/);
+    expect(report.checks.find((c) => c.name === 'shuffles')?.status).toBe('unsupported');
+    expect(report.state).toBeUndefined();
+  });
 });

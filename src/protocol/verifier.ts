@@ -29,8 +29,21 @@ export {
   type VerificationFailure,
 } from './board-verifier.js';
 
+/**
+ * What a front shows: `verified` only when every check passed; `cannot-verify` when the archive uses
+ * something this version cannot check (shuffles) — NOT verified, and never shown as a pass.
+ */
+export type VerificationOutcome = 'verified' | 'invalid' | 'cannot-verify';
+
+export function outcomeOf(failure: VerificationFailure | undefined): VerificationOutcome {
+  if (!failure) return 'verified';
+  return failure.unsupported ? 'cannot-verify' : 'invalid';
+}
+
 export interface VerificationReport {
+  /** True only when every check passed (never for `cannot-verify`). */
   readonly ok: boolean;
+  readonly outcome: VerificationOutcome;
   readonly failure?: VerificationFailure;
   readonly checks: CheckStatus[];
   readonly counts: { events: number; ballots: number; tallied: number; partialDecryptions: number };
@@ -97,6 +110,7 @@ export async function verifyArchive(
     failure = { check: 'chain', message: 'archive has no Setup event' };
   }
   const base = {
+    outcome: outcomeOf(failure),
     checks: verifier.statuses(!failure),
     counts: { ...verifier.counts, events: archive.events.length },
     phase: verifier.phase,

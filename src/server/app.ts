@@ -10,6 +10,7 @@ import { authPlugin } from './auth/index.js';
 import { isHttps, type ServerContext, type TrustProxy } from './context.js';
 import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.js';
 import { collectOpenApi } from './openapi.js';
+import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
@@ -163,6 +164,8 @@ export async function buildServer(
   // routes: congress (keep this marker line)
   await app.register(consultationPageRoutes(ctx, elections));
   // routes: congress-pages (keep this marker line)
+  await app.register(accountRoutes(ctx));
+  // routes: accounts (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
   return { app, elections };

@@ -4,9 +4,10 @@
  * process (as the tests run them) share nothing.
  */
 import type { Clock } from '../core/clock.js';
-import type { MailMode } from '../delivery/transport.js';
+import type { MailMode, Transport } from '../delivery/transport.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Store } from '../store/store.js';
+import type { SignInBudget } from './auth/rate-limits.js';
 import { ApiError } from './errors.js';
 
 /**
@@ -30,6 +31,8 @@ export interface ServerConfig {
    * `smtp`. `scrutin serve` always sets it.
    */
   readonly mail?: MailMode;
+  /** Sign-in failure budgets (src/server/auth/rate-limits.ts); absent fields take the defaults. */
+  readonly signIn?: Partial<SignInBudget>;
 }
 
 /** Whether the public address is https: then HSTS on every answer and `Secure` on every cookie. */
@@ -54,4 +57,9 @@ export interface ServerContext {
   readonly clock: Clock;
   readonly checker: BallotBatchChecker;
   readonly config: ServerConfig;
+  /**
+   * Where invitation and password-reset mails to staff accounts leave (src/delivery/account-mail.ts):
+   * the SMTP transport with mail, a noting one in the demo; absent, nothing can be sent.
+   */
+  readonly accountMail?: Transport;
 }

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { identityKey } from '../core/identity.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
-import type { AccountRow, MembershipRow, OrganisationRow, SessionRow } from './store.js';
+import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -31,7 +31,7 @@ export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return found.map(rows.fromOrganisation);
 }
 
-export async function createAccount(db: Db, row: AccountRow): Promise<void> {
+export async function createAccount(db: Db, row: NewAccountRow): Promise<void> {
   await db.insertInto('accounts').values(rows.toAccount(row)).execute();
 }
 

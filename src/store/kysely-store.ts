@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type * as recoverySchema from '../recovery/schema.js';
 import * as recovery from '../recovery/store-queries.js';
+import { AccountAccessStore } from './account-access.js';
 import * as accounts from './accounts.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
@@ -41,6 +42,7 @@ import type {
   ElectionRoleRow,
   ElectionRow,
   MembershipRow,
+  NewAccountRow,
   OrganisationRow,
   SessionRow,
   Store,
@@ -210,7 +212,7 @@ export class KyselyStore implements Store {
     return accounts.listOrganisations(this.#db);
   }
 
-  async createAccount(row: AccountRow): Promise<void> {
+  async createAccount(row: NewAccountRow): Promise<void> {
     await this.#write((db) => accounts.createAccount(db, row));
   }
 
@@ -578,6 +580,15 @@ export class KyselyStore implements Store {
     );
   }
   // kysely-store: congress (keep this marker line)
+  /** Invitation and reset links, password changes, suspension, removal (src/store/account-access.ts). */
+  get accountAccess(): AccountAccessStore {
+    return new AccountAccessStore(
+      this.#db,
+      (task) => this.#write(task),
+      (task) => this.#transaction(task),
+    );
+  }
+  // kysely-store: accounts (keep this marker line)
 
   // Credential recovery: queries in src/recovery/store-queries.ts, tables in src/recovery/schema.ts.
   getRecoverySettings(electionId: string) {

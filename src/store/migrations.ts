@@ -10,6 +10,7 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { recoveryMigration } from '../recovery/schema.js';
+import { accountsMigration } from './account-tables.js';
 import { congressMigration } from './consultation-store.js';
 import { createDeliveryTables } from './delivery/index.js';
 import { identityKeysMigration } from './identity-keys.js';
@@ -212,6 +213,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   // migration: congress (keep this marker line)
   '0004_recovery': recoveryMigration,
   // migration: recovery (keep this marker line)
+  '0005_accounts': accountsMigration,
+  // migration: accounts (keep this marker line)
   // Emails and logins compare trimmed, NFC, case-folded; refuses to run over existing collisions.
   // (0006: after 0005_accounts, which another branch of issue 15 adds.)
   '0006_identity_keys': identityKeysMigration,

@@ -17,10 +17,12 @@ import type {
 } from './schema.js';
 import type {
   AccountRow,
+  AccountStatus,
   AuditRow,
   CastRow,
   ElectionRow,
   ElectionState,
+  NewAccountRow,
   OrganisationRow,
   SessionRow,
   TrusteeRow,
@@ -51,9 +53,11 @@ export const fromAccount = (r: Selectable<AccountsTable>): AccountRow => ({
   passwordHash: r.password_hash,
   isOperator: Boolean(r.is_operator),
   createdAt: r.created_at,
+  status: r.status as AccountStatus,
+  passwordSetAt: r.password_set_at,
 });
 
-export const toAccount = (r: AccountRow): Insertable<AccountsTable> => ({
+export const toAccount = (r: NewAccountRow): Insertable<AccountsTable> => ({
   id: r.id,
   email: r.email,
   email_key: identityKey(r.email),
@@ -61,6 +65,8 @@ export const toAccount = (r: AccountRow): Insertable<AccountsTable> => ({
   password_hash: r.passwordHash,
   is_operator: toDbBoolean(r.isOperator),
   created_at: r.createdAt,
+  status: r.status ?? 'active',
+  password_set_at: r.passwordSetAt !== undefined ? r.passwordSetAt : r.createdAt,
 });
 
 export const fromElection = (r: Selectable<ElectionsTable>): ElectionRow => ({

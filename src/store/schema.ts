@@ -29,6 +29,9 @@ export interface AccountsTable {
   password_hash: string;
   is_operator: BooleanColumn;
   created_at: string;
+  /** Migration 0005_accounts (src/store/account-access.ts). */
+  status: string;
+  password_set_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -173,4 +176,6 @@ export interface Database {
   credential_escrows: import('../recovery/schema.js').CredentialEscrowsTable;
   recovery_requests: import('../recovery/schema.js').RecoveryRequestsTable;
   // tables: recovery (keep this marker line)
+  account_tokens: import('./account-tables.js').AccountTokensTable;
+  // tables: accounts (keep this marker line)
 }

@@ -100,6 +100,8 @@ const PG_TABLES = [
   'credential_escrows',
   'recovery_requests',
   'recovery_settings',
+  // accounts (src/store/account-access.ts): links, children of accounts
+  'account_tokens',
   // delivery (src/store/delivery/): children of voters and elections
   'outbox',
   'one_time_codes',
@@ -557,10 +559,22 @@ function storeSuite(backend: Backend): void {
     it('counts turnout as voters on the roll and credentials that cast, a revote once', async () => {
       await seedRoll();
       expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 0 });
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'), { tracker: 't1', voterId: 'v1', credential: 'c1' });
-      await store.appendBoard('E1', [], boardEvent(1, 'b1'), { tracker: 't2', voterId: 'v1', credential: 'c1' });
+      await store.appendBoard('E1', [], boardEvent(0, 'b0'), {
+        tracker: 't1',
+        voterId: 'v1',
+        credential: 'c1',
+      });
+      await store.appendBoard('E1', [], boardEvent(1, 'b1'), {
+        tracker: 't2',
+        voterId: 'v1',
+        credential: 'c1',
+      });
       expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 1 });
-      await store.appendBoard('E1', [], boardEvent(2, 'b2'), { tracker: 't3', voterId: 'v2', credential: 'c2' });
+      await store.appendBoard('E1', [], boardEvent(2, 'b2'), {
+        tracker: 't3',
+        voterId: 'v2',
+        credential: 'c2',
+      });
       expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 2 });
       expect(await store.turnout('E9')).toEqual({ voters: 0, ballots: 0 });
     });
@@ -568,7 +582,11 @@ function storeSuite(backend: Backend): void {
     it('tells whether one voter has a ballot on the board, in that election only', async () => {
       await seedRoll();
       expect(await store.hasCast('E1', 'v1')).toBe(false);
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'), { tracker: 't1', voterId: 'v1', credential: 'c1' });
+      await store.appendBoard('E1', [], boardEvent(0, 'b0'), {
+        tracker: 't1',
+        voterId: 'v1',
+        credential: 'c1',
+      });
       expect(await store.hasCast('E1', 'v1')).toBe(true);
       expect(await store.hasCast('E1', 'v2')).toBe(false);
       expect(await store.hasCast('E9', 'v1')).toBe(false);

@@ -12,6 +12,10 @@
  * can be read back.
  */
 
+import type { AccountStatus } from './account-tables.js';
+
+export type { AccountStatus } from './account-tables.js';
+
 export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scrutineer';
 /** 'member': a person of the organisation with no power by itself (election roles are granted apart). */
 export type OrganisationRole = 'org-admin' | 'member';
@@ -28,11 +32,21 @@ export interface AccountRow {
   id: string;
   email: string;
   displayName: string;
-  /** scrypt hash in PHC-like text form; never a password. */
+  /** scrypt hash in PHC-like text form; never a password. NO_PASSWORD until its person sets one. */
   passwordHash: string;
   isOperator: boolean;
   createdAt: string;
+  status: AccountStatus;
+  /** When its person last set their password (null: never, the account is invited). */
+  passwordSetAt: string | null;
 }
+
+/** The password hash of an account whose person has not set a password: matches no password. */
+export const NO_PASSWORD = '!';
+
+/** A new account: without status, an active account whose password was set when it was created. */
+export type NewAccountRow = Omit<AccountRow, 'status' | 'passwordSetAt'> &
+  Partial<Pick<AccountRow, 'status' | 'passwordSetAt'>>;
 
 export interface MembershipRow {
   organisationId: string;
@@ -187,7 +201,7 @@ export interface Store {
   createOrganisation(row: OrganisationRow): Promise<void>;
   getOrganisation(id: string): Promise<OrganisationRow | undefined>;
   listOrganisations(): Promise<OrganisationRow[]>;
-  createAccount(row: AccountRow): Promise<void>;
+  createAccount(row: NewAccountRow): Promise<void>;
   getAccount(id: string): Promise<AccountRow | undefined>;
   findAccountByEmail(email: string): Promise<AccountRow | undefined>;
   addMembership(row: MembershipRow): Promise<void>;
@@ -354,4 +368,7 @@ export interface Store {
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;
   // store: readiness (keep this marker line)
+  /** Invitation and reset links (hashed), password changes, suspension, removal: src/store/account-access.ts. */
+  readonly accountAccess: import('./account-access.js').AccountAccessStore;
+  // store: accounts (keep this marker line)
 }

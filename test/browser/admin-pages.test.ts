@@ -1,6 +1,6 @@
 /**
  * The admin pages in Chromium against the real server: an organisation admin signs in, adds a
- * person, creates an election, writes its questions and dates (in its time zone), imports a voter
+ * person (who chooses their own password on the mailed invitation link), creates an election, writes its questions and dates (in its time zone), imports a voter
  * list (a bad one first: every line's error shown, nothing imported), chooses the trustee and
  * credential modes, gives a role, then opens, extends and annuls — each action shown in a dialog
  * before it is sent, a cancelled dialog changing nothing. Asserts what the admin sees and what the
@@ -11,10 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { TestTransport } from '../../src/delivery/transport.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { Client } from '../server/harness.js';
 import { addAccount, grant, type TestAccount } from '../server/scenario.js';
+import { accountLinkIn } from '../support/account-links.js';
 import {
   artifactDir,
   asTestServer,
@@ -30,7 +32,7 @@ import {
 const SHOTS = artifactDir('admin');
 
 describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => {
-  let server: RunningServer;
+  let server: RunningServer & { readonly accountMails: TestTransport };
   let browser: Browser;
   let page: Page;
   let admin: TestAccount;
@@ -70,7 +72,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await server?.stop();
   });
 
-  it('signs in, shows the organisation and adds a person with an initial password', async () => {
+  it('signs in, shows the organisation and adds a person, who chooses their own password on the mailed link', async () => {
     await page.goto(`${server.url}/admin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await clearAnnouncements(page);
@@ -89,24 +91,52 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByRole('heading', { name: 'Fédération des Alpes' }).waitFor();
     expect(await page.getByRole('cell', { name: admin.email }).count()).toBe(1);
 
+    // The admin's first page says when the account was set up.
+    expect(await page.locator('#account-set-up').textContent()).toMatch(/^Your account was set up on /);
     await page.getByText('Add a person').click();
     await page.getByLabel('Name', { exact: true }).fill('Sam Scrutineer');
+    await clearAnnouncements(page);
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await expect.poll(() => alert().textContent(), POLL).toContain('Enter a name and an email address.');
     await page.getByLabel('Email', { exact: true }).fill('sam@example.org');
-    await page.getByLabel('Initial password (at least 10 characters)').fill('short');
     await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
-    await expect.poll(() => alert().textContent(), POLL).toContain('at least 10 characters');
-    await page.getByLabel('Initial password (at least 10 characters)').fill('sam-initial-password-123');
-    await clearAnnouncements(page);
-    await page.getByRole('button', { name: 'Add this person' }).click();
-    await expect.poll(() => status().textContent(), POLL).toBe('Sam Scrutineer was added.');
+    await expect
+      .poll(() => status().textContent(), POLL)
+      .toMatch(/^Sam Scrutineer was added and sent an invitation by mail \(valid until .+\)\.$/);
     await page.getByRole('cell', { name: 'sam@example.org' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'invited (no password yet)' }).count()).toBe(1);
     const members = (await (await signedIn()).get(`/api/v1/organisations/${organisationId}/members`)).json
       .members;
     expect(members.map((m: { email: string }) => m.email).sort()).toEqual(
       [admin.email, 'sam@example.org'].sort(),
     );
-    // The person can sign in with the password the admin chose.
+    // Sam opens the link of the mail and chooses a password, a common one first.
+    const mail = server.accountMails.accepted.find((m) => m.to === 'sam@example.org')!;
+    const link = accountLinkIn(mail.text)!;
+    expect(answers.join('\n')).not.toContain(link.split('#token=')[1]!);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const samPage = await context.newPage();
+    samPage.setDefaultTimeout(8000);
+    await samPage.goto(link);
+    await samPage.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    // The token leaves the address bar at once.
+    expect(samPage.url()).toBe(`${server.url}/account/password`);
+    const fill = async (password: string) => {
+      await samPage.getByLabel('New password (at least 10 characters, not a common one)').fill(password);
+      await samPage.getByLabel('New password again').fill(password);
+      await samPage.getByRole('button', { name: 'Save my password' }).click();
+    };
+    await fill('password123');
+    await expect
+      .poll(() => samPage.locator('#page-alert').textContent(), POLL)
+      .toContain('one of the most common passwords');
+    await fill('sam-initial-password-123');
+    await expect
+      .poll(() => samPage.locator('#password-set').textContent(), POLL)
+      .toBe('Your password is saved. Sign in with sam@example.org and this password.');
+    await context.close();
+    // The person signs in with the password they chose.
     const sam = api();
     expect(
       (
@@ -422,6 +452,41 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     const after = (await server.store.findVoterByLogin(id, 'ann'))!.publicCredential;
     expect(after).not.toBe(before);
     expect(after).not.toBeNull();
+  });
+
+  it('shows a non-homomorphic question saved by an older version with the reason, and opening it is refused with the server’s message', async () => {
+    const client = await signedIn();
+    const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
+      name: 'Ranked vote',
+      description: '',
+      timeZone: 'Europe/Paris',
+      group: 'RFC-3526-2048',
+    });
+    const id = created.json.id as string;
+    const row = (await server.store.getElection(id))!;
+    const ranking = { type: 'NonHomomorphic', value: { answers: ['A', 'B', 'C'], question: 'Rank A, B, C' } };
+    await server.store.updateElection(id, row.version, { questionsJson: JSON.stringify([ranking]) });
+    await page.goto(`${server.url}/admin/elections/${id}`);
+    const card = page.getByRole('group', { name: 'Question 1' });
+    await card.getByText('Rank A, B, C').waitFor();
+    expect(await card.textContent()).toContain(
+      'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet',
+    );
+    await clearAnnouncements(page);
+    await page.getByRole('button', { name: 'Save the questions' }).click();
+    await expect
+      .poll(() => alert().textContent(), POLL)
+      .toContain('Question 1: This question is answered by a ranking');
+    await page.getByRole('button', { name: 'Open the election' }).click();
+    await clearAnnouncements(page);
+    await dialog().getByRole('button', { name: 'Open the election' }).click();
+    await expect
+      .poll(() => alert().textContent(), POLL)
+      .toContain(
+        'Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet',
+      );
+    expect((await server.store.getElection(id))!.state).toBe('draft');
+    await page.screenshot({ path: join(SHOTS, 'non-homomorphic-refused.png'), fullPage: true });
   });
 
   it('goes back to the sign-in form when the session has ended', async () => {

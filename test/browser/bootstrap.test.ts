@@ -4,7 +4,9 @@
  * migrate` and `scrutin operator create` (password on standard input) prepare the store; `scrutin
  * serve` runs as its own process (from dist/, as deployed), mailing through a real SMTP server in
  * this process; the operator creates an organisation with its first admin on /operator (and a second
- * with `scrutin org create`); the admin adds a person, creates the election, imports the voters,
+ * with `scrutin org create`, which prints the invitation link as mail is not configured for it); each
+ * admin, and the person the admin adds, chooses their own password on the invitation link they
+ * received (issue 15); the admin adds a person, creates the election, imports the voters,
  * names that person trustee; the trustee makes the key on the trustee page; the admin has the
  * credentials mailed and opens; the voters vote with what they received; the admin closes and
  * tallies, the trustee decrypts, the admin publishes; the public page shows the result and the
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
+import { accountLinkIn } from '../support/account-links.js';
 import {
   hasBuiltServer,
   SCRUTIN_CLI,
@@ -52,9 +55,29 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     let browser: Browser;
     const contexts: BrowserContext[] = [];
     /** Every password typed or shown in this test: none may reach the server's output. */
-    const secrets: string[] = [OPERATOR.password, TRUSTEE.password];
+    const secrets: string[] = [
+      OPERATOR.password,
+      TRUSTEE.password,
+      'agnes chose this password',
+      'lea chose this password',
+    ];
     const log: string[] = [];
-    let adminPassword = '';
+    const adminPassword = 'agnes chose this password';
+    /** A person opens the link they received and chooses their password, as in their browser. */
+    const choosePassword = async (link: string, password: string) => {
+      secrets.push(link.split('#token=')[1]!);
+      const page = await newPage();
+      await page.goto(link);
+      await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
+      await page.getByLabel('New password (at least 10 characters, not a common one)').fill(password);
+      await page.getByLabel('New password again').fill(password);
+      await page.getByRole('button', { name: 'Save my password' }).click();
+      await page.locator('#password-set').waitFor();
+    };
+    const linkMailedTo = async (email: string) => {
+      await expect.poll(() => sink.mailTo(email).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      return accountLinkIn(sink.mailTo(email).at(-1)!.text)!;
+    };
     let adminPage: Page;
     let trusteePage: Page;
     let electionId = '';
@@ -135,7 +158,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       expect(ready.status).toBe(200);
     });
 
-    it('the operator signs in on /operator and creates an organisation with its first admin; the password is shown once', async () => {
+    it('the operator signs in on /operator and creates an organisation with its first admin, who is invited by mail and chooses a password', async () => {
       const page = await newPage();
       await page.goto(`${server.url}/operator`);
       await signIn(page, OPERATOR.email, OPERATOR.password);
@@ -145,19 +168,17 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await page.getByLabel('Name of the first administrator').fill(ADMIN.name);
       await page.getByLabel('Email address of the first administrator').fill(ADMIN.email);
       await page.getByRole('button', { name: 'Create the organisation' }).click();
-      await page.locator('#initial-password').waitFor();
-      adminPassword = (await page.locator('#initial-password code.initial-password').textContent())!.trim();
-      expect(adminPassword.length).toBeGreaterThanOrEqual(10);
-      secrets.push(adminPassword);
+      await expect
+        .poll(() => page.locator('#invitation-outcome').textContent(), POLL)
+        .toMatch(new RegExp(`^The invitation was mailed to ${ADMIN.email}`));
       await page.screenshot({ path: join(SHOTS, '1-operator-created.png'), fullPage: true });
-      await page.getByRole('button', { name: 'I have passed it on: hide it' }).click();
-      await expect.poll(() => page.locator('#initial-password').count(), POLL).toBe(0);
+      await choosePassword(await linkMailedTo(ADMIN.email), adminPassword);
       await expect
         .poll(() => page.getByRole('table').textContent(), POLL)
         .toMatch(/Union des Sections.*1.*0/);
     });
 
-    it('`scrutin org create` makes a second organisation; its admin signs in with the printed password', async () => {
+    it('`scrutin org create` makes a second organisation; its admin chooses a password on the printed link and signs in', async () => {
       const created = scrutin([
         'org',
         'create',
@@ -170,10 +191,12 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       expect(created.status).toBe(0);
       const printed = /\n\n {4}(\S+)\n\n/.exec(created.stdout)?.[1];
       expect(printed, created.stdout).toBeDefined();
-      secrets.push(printed!);
+      // The CLI does not know the server's port: the person opens the printed link on this server.
+      const token = printed!.split('#token=')[1]!;
+      await choosePassword(`${server.url}/account/password#token=${token}`, 'lea chose this password');
       const page = await newPage();
       await page.goto(`${server.url}/admin`);
-      await signIn(page, 'lea@example.org', printed!);
+      await signIn(page, 'lea@example.org', 'lea chose this password');
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       await expect.poll(() => page.locator('main').textContent(), POLL).toContain('Section de Lyon');
       // The new admin sees their own organisation only.
@@ -189,10 +212,12 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await page.getByText('Add a person').click();
       await page.getByLabel('Name', { exact: true }).fill(TRUSTEE.name);
       await page.getByLabel('Email', { exact: true }).fill(TRUSTEE.email);
-      await page.getByLabel('Initial password (at least 10 characters)').fill(TRUSTEE.password);
       await clearAnnouncements(page);
       await page.getByRole('button', { name: 'Add this person' }).click();
-      await expect.poll(() => status(page).textContent(), POLL).toBe(`${TRUSTEE.name} was added.`);
+      await expect
+        .poll(() => status(page).textContent(), POLL)
+        .toMatch(new RegExp(`^${TRUSTEE.name} was added and sent an invitation by mail`));
+      await choosePassword(await linkMailedTo(TRUSTEE.email), TRUSTEE.password);
 
       await page.getByText('Create an election').click();
       await page.getByLabel('Name of the election').fill('Conseil 2027');
@@ -268,7 +293,9 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await expect
         .poll(() => status(adminPage).textContent(), POLL)
         .toMatch(new RegExp(`^${VOTERS.length} credential messages queued`));
-      await expect.poll(() => sink.received.length, { timeout: 30_000 }).toBe(2 * VOTERS.length);
+      await expect
+        .poll(() => VOTERS.flatMap((v) => sink.mailTo(v.email)).length, { timeout: 30_000 })
+        .toBe(2 * VOTERS.length);
       await adminAction('Open the election', 'Open for voting');
     });
 

@@ -12,9 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
 import type { TestAccount } from '../server/scenario.js';
+import { accountLinkIn } from '../support/account-links.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import {
   artifactDir,
@@ -23,6 +23,7 @@ import {
   launchChromium,
   organisationWithAdmin,
   POLL,
+  type StaffServer,
   startStaffServer,
 } from './staff-support.js';
 
@@ -55,7 +56,7 @@ const VOTERS = [
 describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
   'a whole election through the web pages',
   () => {
-    let server: RunningServer;
+    let server: StaffServer;
     let sink: SmtpSink;
     let browser: Browser;
     let admin: TestAccount;
@@ -131,10 +132,23 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
         await page.getByText('Add a person').click();
         await page.getByLabel('Name', { exact: true }).fill(trustee.name);
         await page.getByLabel('Email', { exact: true }).fill(trustee.email);
-        await page.getByLabel('Initial password (at least 10 characters)').fill(trustee.password);
         await clearAnnouncements(page);
         await page.getByRole('button', { name: 'Add this person' }).click();
-        await expect.poll(() => status().textContent(), POLL).toBe(`${trustee.name} was added.`);
+        await expect
+          .poll(() => status().textContent(), POLL)
+          .toMatch(new RegExp(`^${trustee.name} was added and sent an invitation by mail`));
+      }
+      // Each trustee opens the invitation they received and chooses their own password.
+      for (const trustee of TRUSTEES) {
+        const mail = server.accountMails.accepted.find((m) => m.to === trustee.email)!;
+        const own = await newPage();
+        await own.goto(accountLinkIn(mail.text)!);
+        await own
+          .getByLabel('New password (at least 10 characters, not a common one)')
+          .fill(trustee.password);
+        await own.getByLabel('New password again').fill(trustee.password);
+        await own.getByRole('button', { name: 'Save my password' }).click();
+        await own.locator('#password-set').waitFor();
       }
 
       await page.getByText('Create an election').click();

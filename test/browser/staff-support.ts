@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/cli/scrutin/serve.js';
+import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { webRoot } from '../../src/server/routes/static.js';
 import type { TestServer } from '../server/harness.js';
 import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
@@ -30,13 +31,24 @@ export function artifactDir(name: string): string {
   return dir;
 }
 
-export async function startStaffServer(label: string): Promise<RunningServer> {
-  return startServer({
+/**
+ * The server, and the invitation and reset mails it sends to staff (issue 15), kept as a mail
+ * server would receive them: a test reads a link there as its person would in their mailbox.
+ */
+export type StaffServer = RunningServer & { readonly accountMails: TestTransport };
+
+export async function startStaffServer(
+  label: string,
+  accountMail: TestTransport = testTransport(),
+): Promise<StaffServer> {
+  const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     databaseUrl: `sqlite:${join(tempDir(label), 'scrutin.db')}`,
     log: process.env.STAFF_TEST_LOG === '1',
+    accountMail,
   });
+  return Object.assign(server, { accountMails: accountMail });
 }
 
 /** scenario.ts helpers only touch the store. */

@@ -8,7 +8,7 @@
  * states; the French one on a 360 px screen. An archive that cannot be downloaded, or a worker that
  * cannot start, gives a plain message and the button to retry. Screenshots: test-artifacts/verify-in-browser/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,11 +25,15 @@ import {
   type TestElection,
 } from '../server/scenario.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
+import { archivePath } from '../support/vectors.js';
 import { artifactDir, axeViolations, CHROMIUM, describeViolations, launchChromium } from './staff-support.js';
 
 /** A verification of a few BELENIOS-2048 ballots with BigInt in a busy browser: seconds, not minutes. */
 const DONE = { timeout: 120_000, interval: 250 };
 const SCREENSHOTS = artifactDir('verify-in-browser');
+const NO_SHUFFLE = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
+const noShuffleArchive = () =>
+  new Uint8Array(readFileSync(join(NO_SHUFFLE, readdirSync(NO_SHUFFLE).find((f) => f.endsWith('.bel'))!)));
 
 describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', () => {
   let server: TestServer;
@@ -101,7 +105,14 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
   });
 
   async function open(
-    options: { width?: number; locale?: string; workers?: number; tamper?: Tampering } = {},
+    options: {
+      width?: number;
+      locale?: string;
+      workers?: number;
+      tamper?: Tampering;
+      /** Another archive served in place of the election's. */
+      serve?: Uint8Array;
+    } = {},
   ): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: options.width ?? 1280, height: 900 },
@@ -122,6 +133,12 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
           body: Buffer.from(tamperArchive(new Uint8Array(await response.body()), how)),
         });
       });
+    }
+    if (options.serve) {
+      const body = Buffer.from(options.serve);
+      await page.route(`**/api/v1/elections/${election.id}/archive.bel`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/x-tar', body }),
+      );
     }
     const query = options.workers ? `?verify-workers=${options.workers}` : '';
     await page.goto(`${origin}/elections/${election.id}${query}`);
@@ -146,7 +163,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     await page.locator('#browser-verify-start').click();
     await expect
       .poll(() => page.locator('#browser-verify-outcome').getAttribute('data-outcome'), DONE)
-      .toMatch(/pass|fail/);
+      .toMatch(/pass|fail|unsupported/);
     return page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
   }
 
@@ -247,6 +264,42 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
     expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `failed-${how}-en-1280.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fails an archive whose non-homomorphic ciphertexts are decrypted without a shuffle, naming the check', async () => {
+    const page = await open({ serve: noShuffleArchive() });
+    await verify(page);
+    const outcome = page.locator('#browser-verify-outcome');
+    expect(await outcome.getAttribute('data-outcome')).toBe('fail');
+    expect(await outcome.getAttribute('data-check')).toBe('shuffles');
+    expect(await outcome.textContent()).toBe('Verification failed: the “Shuffles” check does not pass.');
+    expect((await statuses(page)).shuffles).toBe('fail');
+    expect(await page.locator('#browser-verify-detail').textContent()).toMatch(/decrypted without a shuffle/);
+    expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('never shows an archive with shuffles (the mixnet vector) as verified: "not verified", no green, in EN and FR', async () => {
+    const page = await open({ serve: new Uint8Array(readFileSync(archivePath('RFC-3526-2048-nh-mixnet'))) });
+    await verify(page);
+    const outcome = page.locator('#browser-verify-outcome');
+    expect(await outcome.getAttribute('data-outcome')).toBe('unsupported');
+    expect(await outcome.getAttribute('data-check')).toBe('shuffles');
+    expect(await outcome.getAttribute('class')).not.toContain('verified');
+    expect(await outcome.textContent()).toMatch(
+      /^Not verified: this verifier cannot do the “Shuffles” check yet/,
+    );
+    expect((await statuses(page)).shuffles).toBe('unsupported');
+    expect(
+      await page.locator('#browser-verify-checks tr[data-check="shuffles"] td.verdict').textContent(),
+    ).toBe('Cannot check yet');
+    expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'cannot-verify-en-1280.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Français' }).click();
+    expect(await outcome.textContent()).toMatch(/^Non vérifiée\u00a0: ce vérificateur ne sait pas encore/);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -102,7 +102,8 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
       env,
     });
     expect(org.status).toBe(0);
-    adminPassword = /^ {4}(\S+)$/m.exec(org.stdout)![1]!;
+    // Without mail, the first admin's invitation link is printed once (issue 15); only its hash is stored.
+    adminPassword = /^ {4}(\S+)$/m.exec(org.stdout)![1]!.split('#token=')[1]!;
     server = await serve(source);
     servers.push(server);
     for (let i = 0; i < BEFORE; i++) before.push(await cast(server.url, i));
@@ -232,7 +233,7 @@ describe.skipIf(!hasBuiltServer)('scrutin backup / restore', () => {
   it('holds no password, no private credential and no initial password', () => {
     const secrets = [
       planted('operator password', textForms(operatorPassword)),
-      planted('initial admin password', textForms(adminPassword)),
+      planted('invitation token of the first admin', textForms(adminPassword)),
       planted('demo admin password', textForms(demo.admin.password)),
       ...demo.voters.flatMap((v, i) => [
         planted(`voter ${i} password`, textForms(v.password)),

@@ -1,10 +1,11 @@
 /**
  * Day one from an empty store with the compiled `scrutin` command only: `operator create` reads the
  * password from standard input (never argv) and refuses weak passwords and taken emails, changing
- * nothing; `org create` prints a generated initial password once, with which the administrator signs
- * in through the HTTP API of a real server process; the operator's HTTP route (now sharing the same
- * function) still creates organisations and refuses a taken email. No password appears in any
- * command output but the single intended print, nor in the server's log.
+ * nothing; `org create` without mail prints the first administrator's invitation link once (issue
+ * 15: nobody but the administrator chooses their password), on which they choose their password on
+ * a real server process and sign in; the operator's HTTP route (sharing the same function) refuses,
+ * without mail, to create an invitation nobody could receive. No password or link token appears in
+ * any command output but the single intended print, nor in the server's log or the store.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +41,8 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
     );
     return result;
   };
-  let adminPassword = '';
+  let adminLink = '';
+  const adminPassword = 'the chair chose this one';
 
   it('refuses a weak operator password with a clear message and creates nothing, not even the store', () => {
     const weak = keep(
@@ -99,7 +101,7 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
     expect(count(path, 'accounts')).toBe(1);
   });
 
-  it('creates an organisation and prints its first admin’s initial password once; a taken email creates nothing', () => {
+  it('creates an organisation and, without mail, prints its first admin’s invitation link once; a taken email creates nothing', () => {
     const created = keep(
       'org',
       scrutin(
@@ -121,12 +123,13 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
     expect(created.stdout).toMatch(/^Organisation “Fédération du Nord” created \(id [A-Za-z0-9_-]+\)\./);
+    expect(created.stdout).toContain('Mail is not configured (SMTP_URL), so here is the invitation link');
     const printed = [...created.stdout.matchAll(/^ {4}(\S+)$/gm)].map((m) => m[1]!);
     expect(printed).toHaveLength(1);
-    adminPassword = printed[0]!;
-    expect(adminPassword).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){5}$/);
+    adminLink = printed[0]!;
+    expect(adminLink).toMatch(/^http:\/\/localhost:8080\/account\/password#token=[A-Za-z0-9_-]{43}$/);
     // The intended print is the only one: remove it from the corpus the leak search reads.
-    outputs.at(-2)!.text = created.stdout.replace(adminPassword, '(printed once)');
+    outputs.at(-2)!.text = created.stdout.replace(adminLink, '(printed once)');
     expect(count(path, 'organisations')).toBe(1);
 
     const taken = keep(
@@ -156,9 +159,19 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
       await server?.stop();
     });
 
-    it('the administrator signs in with the printed password and manages the organisation', async () => {
+    it('the administrator chooses a password on the printed link, signs in, and sees when the account was set up', async () => {
       const admin = new HttpVoter(server.url);
       clients.push(admin);
+      const token = adminLink.split('#token=')[1]!;
+      expect(
+        (await admin.post('/api/v1/auth/login', { email: 'chair@example.org', password: adminPassword }))
+          .status,
+      ).toBe(401);
+      const set = await admin.post('/api/v1/auth/password-link', { token, password: adminPassword });
+      expect(set.status).toBe(200);
+      expect(
+        (await admin.post('/api/v1/auth/password-link', { token, password: adminPassword })).status,
+      ).toBe(410);
       const wrong = await admin.post('/api/v1/auth/login', {
         email: 'chair@example.org',
         password: 'wrong password!',
@@ -173,6 +186,8 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
         email: 'chair@example.org',
         displayName: 'Chair',
         isOperator: false,
+        createdAt: expect.any(String),
+        passwordSetAt: expect.any(String),
       });
     });
 
@@ -187,24 +202,28 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
       expect(login.json.account).toMatchObject({ isOperator: true, displayName: 'Ops' });
       const listed = await operator.get('/api/v1/organisations');
       expect(listed.json.organisations.map((o: { name: string }) => o.name)).toEqual(['Fédération du Nord']);
+      // Without mail the invitation could reach nobody: refused, nothing created (the CLI prints it).
       const viaHttp = await operator.post('/api/v1/organisations', {
         name: 'Union Sud',
-        admin: { email: 'sud@example.org', displayName: 'Sud', password: 'a long enough password' },
+        admin: { email: 'sud@example.org', displayName: 'Sud' },
       });
-      expect(viaHttp.status).toBe(201);
-      const taken = await operator.post('/api/v1/organisations', {
+      expect(viaHttp.status).toBe(503);
+      expect(viaHttp.json.error.code).toBe('SCR_INVITATION_NEEDS_MAIL');
+      expect(viaHttp.json.error.message).toContain('scrutin org create');
+      // Nobody sets another's password: a password field is refused outright.
+      const withPassword = await operator.post('/api/v1/organisations', {
         name: 'Doublon',
-        admin: { email: 'chair@example.org', displayName: 'X', password: 'a long enough password' },
+        admin: { email: 'x@example.org', displayName: 'X', password: 'a long enough password' },
       });
-      expect(taken.status).toBe(409);
-      expect(taken.json.error.code).toBe('SCR_CONFLICT');
-      expect((await operator.get('/api/v1/organisations')).json.organisations).toHaveLength(2);
+      expect(withPassword.status).toBe(400);
+      expect((await operator.get('/api/v1/organisations')).json.organisations).toHaveLength(1);
     });
 
     it('no password reaches a command output (but the one print), the server log or the store in clear', () => {
       const secrets = [
         planted('operator password', textForms(operatorPassword)),
-        planted('initial admin password', textForms(adminPassword)),
+        planted('admin password', textForms(adminPassword)),
+        planted('invitation token', textForms(adminLink.split('#token=')[1]!)),
       ];
       const storeBytes = readdirSync(dir)
         .filter((f) => f.startsWith('store.db'))

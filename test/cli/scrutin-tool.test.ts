@@ -3,12 +3,25 @@
  * on valid and invalid archives, add-event refusing what does not fit without touching the file,
  * verify-diff, clear errors on bad input, and the counting methods on standard input.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/hash.js';
-import { archivePath, readVector, VECTORS } from '../support/vectors.js';
+import { archiveBytes, type ParsedArchive, parseArchive } from '../../src/protocol/archive/archive.js';
 import { scrutinTool, tempDir } from '../support/tools.js';
+import { archivePath, readVector, VECTORS } from '../support/vectors.js';
+
+const NO_SHUFFLE = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
+const noShuffleArchivePath = () => join(NO_SHUFFLE, readdirSync(NO_SHUFFLE).find((f) => f.endsWith('.bel'))!);
+
+/** Data and events of an archive up to the event at `last` (included), in file order. */
+function boardRecords(archive: ParsedArchive, last: number) {
+  const keep = archive.events.slice(0, last + 1);
+  const records: { kind: 'data' | 'event'; hash: string; raw: string }[] = [];
+  for (const [hash, raw] of archive.data) records.push({ kind: 'data', hash, raw });
+  for (const r of keep) records.push({ kind: 'event', hash: r.hash, raw: r.raw });
+  return records;
+}
 
 function folderWith(archive: string, name = 'election.bel'): string {
   const dir = tempDir('cli');
@@ -27,8 +40,16 @@ describe('scrutin-tool election verify', () => {
     expect(report.phase).toBe('result');
     expect(report.counts).toMatchObject({ ballots: 6, tallied: 5, partialDecryptions: 2 });
     expect(report.result).toEqual(JSON.parse(readVector('BELENIOS-2048-single', 'expected-result.json')));
-    const statuses = Object.fromEntries(report.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    expect(statuses).toMatchObject({ ballots: 'pass', 'encrypted-tally': 'pass', 'partial-decryptions': 'pass', result: 'pass', shuffles: 'not-applicable' });
+    const statuses = Object.fromEntries(
+      report.checks.map((c: { name: string; status: string }) => [c.name, c.status]),
+    );
+    expect(statuses).toMatchObject({
+      ballots: 'pass',
+      'encrypted-tally': 'pass',
+      'partial-decryptions': 'pass',
+      result: 'pass',
+      shuffles: 'not-applicable',
+    });
     expect(typeof report.ms).toBe('number');
   });
 
@@ -36,17 +57,84 @@ describe('scrutin-tool election verify', () => {
     const dir = folderWith(join(VECTORS, 'invalid-ballot-bad-signature.bel'));
     const { status, stderr, stdout } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
     expect(status).toBe(124);
-    const tracker = /casting ballot (\S+):/.exec(readVector('.', 'invalid-ballot-bad-signature.verify.txt'))![1]!;
+    const tracker = /casting ballot (\S+):/.exec(
+      readVector('.', 'invalid-ballot-bad-signature.verify.txt'),
+    )![1]!;
     expect(stderr).toContain(`ballot ${tracker}`);
     expect(stderr).toContain('invalid signature');
     expect(JSON.parse(stdout).failure).toMatchObject({ check: 'ballots', ballot: tracker, height: 1 });
   });
 
-  it('reports the non-homomorphic vector as using shuffles, which this version does not verify yet', () => {
+  it('reports the non-homomorphic vector (with shuffles) as NOT verified: cannot verify, exit 124', () => {
     const dir = folderWith(archivePath('RFC-3526-2048-nh-mixnet'));
-    const { status, stdout } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
+    const { status, stdout, stderr } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
     expect(status).toBe(124);
-    expect(JSON.parse(stdout).failure).toMatchObject({ check: 'shuffles' });
+    expect(stderr).toContain('E: cannot verify: shuffles (not supported yet); the archive is NOT verified');
+    expect(stderr).not.toContain('all checks passed');
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ ok: false, outcome: 'cannot-verify' });
+    expect(report.failure).toMatchObject({ check: 'shuffles', unsupported: true });
+  });
+
+  it('rejects non-homomorphic ciphertexts decrypted without a shuffle, naming the shuffles check', () => {
+    const dir = folderWith(noShuffleArchivePath());
+    const { status, stdout, stderr } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
+    expect(status).toBe(124);
+    expect(stderr).toContain('E: failed check: shuffles');
+    expect(stderr).toMatch(
+      /non-homomorphic ciphertexts decrypted without a shuffle: PartialDecryption at height 6/,
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      outcome: 'invalid',
+      failure: { check: 'shuffles', height: 6 },
+    });
+  });
+
+  it('will not make an election with non-homomorphic questions (setup make-election), writing nothing', () => {
+    const dir = tempDir('nh-make');
+    const template = join(VECTORS, 'RFC-3526-2048-nh-mixnet', 'template.json');
+    const uuid = basename(archivePath('RFC-3526-2048-nh-mixnet'), '.bel');
+    const { status, stderr } = scrutinTool([
+      'setup',
+      'make-election',
+      '--dir',
+      dir,
+      '--group',
+      'RFC-3526-2048',
+      '--uuid',
+      uuid,
+      '--template',
+      template,
+    ]);
+    expect(status).toBe(124);
+    expect(stderr).toMatch(/non-homomorphic questions are not supported yet \(question 2\)/);
+    expect(existsSync(join(dir, 'election.json'))).toBe(false);
+  });
+
+  it('will not decrypt unshuffled non-homomorphic ciphertexts (election decrypt)', () => {
+    // The fixture cut after its EncryptedTally: what a trustee would be asked to decrypt.
+    const dir = tempDir('nh-decrypt');
+    const archive = parseArchive(new Uint8Array(readFileSync(noShuffleArchivePath())));
+    const tallied = archive.events.findIndex((r) => r.event.type === 'EncryptedTally');
+    writeFileSync(
+      join(dir, `${basename(noShuffleArchivePath())}`),
+      archiveBytes(Number(archive.header.timestamp), boardRecords(archive, tallied)),
+    );
+    writeFileSync(join(dir, 'any.privkey'), '"12345"');
+    const { status, stderr, stdout } = scrutinTool([
+      'election',
+      'decrypt',
+      '--dir',
+      dir,
+      '--privkey',
+      join(dir, 'any.privkey'),
+      '--trustee-id',
+      '1',
+    ]);
+    expect(status).toBe(124);
+    expect(stderr).toMatch(/non-homomorphic questions: their ciphertexts must be shuffled/);
+    expect(stdout).toBe('');
   });
 
   it('says clearly when there is no archive', () => {
@@ -64,8 +152,17 @@ describe('scrutin-tool archive add-event', () => {
     const tar = Buffer.from(source);
     const names: { name: string; end: number }[] = [];
     for (let offset = 0; offset < tar.length; ) {
-      const name = tar.subarray(offset, offset + 100).toString('latin1').replace(/\0.*$/s, '');
-      const size = Number.parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, ''), 8);
+      const name = tar
+        .subarray(offset, offset + 100)
+        .toString('latin1')
+        .replace(/\0.*$/s, '');
+      const size = Number.parseInt(
+        tar
+          .subarray(offset + 124, offset + 136)
+          .toString('latin1')
+          .replace(/\0.*$/s, ''),
+        8,
+      );
       offset += 512 + Math.ceil(size / 512) * 512;
       names.push({ name, end: offset });
     }
@@ -76,16 +173,27 @@ describe('scrutin-tool archive add-event', () => {
     const firstBallot = execTarFile(tar, firstBallotName);
     const before = sha256Hex(readFileSync(join(dir, 'election.bel')));
 
-    const replay = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: `${firstBallot}\n` });
+    const replay = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], {
+      input: `${firstBallot}\n`,
+    });
     expect(replay.status).toBe(124);
     expect(replay.stderr).toMatch(/already cast \(replay\)/);
-    const tampered = firstBallot.replace(/"response":"(\d)/, (_m, d: string) => `"response":"${(Number(d) + 1) % 10 || 1}`);
-    const invalid = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: `${tampered}\n` });
+    const tampered = firstBallot.replace(
+      /"response":"(\d)/,
+      (_m, d: string) => `"response":"${(Number(d) + 1) % 10 || 1}`,
+    );
+    const invalid = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], {
+      input: `${tampered}\n`,
+    });
     expect(invalid.status).toBe(124);
     expect(invalid.stderr).toMatch(/refusing Ballot event/);
-    const junk = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], { input: '{"not":"a ballot"}\n' });
+    const junk = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Ballot'], {
+      input: '{"not":"a ballot"}\n',
+    });
     expect(junk.status).toBe(124);
-    const result = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Result'], { input: '{"result":[]}\n' });
+    const result = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Result'], {
+      input: '{"result":[]}\n',
+    });
     expect(result.status).toBe(124);
     expect(sha256Hex(readFileSync(join(dir, 'election.bel')))).toBe(before);
 
@@ -99,8 +207,17 @@ describe('scrutin-tool archive add-event', () => {
 /** Reads one file out of a tar held in memory. */
 function execTarFile(tar: Buffer, wanted: string): string {
   for (let offset = 0; offset < tar.length; ) {
-    const name = tar.subarray(offset, offset + 100).toString('latin1').replace(/\0.*$/s, '');
-    const size = Number.parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, ''), 8);
+    const name = tar
+      .subarray(offset, offset + 100)
+      .toString('latin1')
+      .replace(/\0.*$/s, '');
+    const size = Number.parseInt(
+      tar
+        .subarray(offset + 124, offset + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, ''),
+      8,
+    );
     if (name === wanted) return tar.subarray(offset + 512, offset + 512 + size).toString('utf8');
     offset += 512 + Math.ceil(size / 512) * 512;
   }
@@ -123,10 +240,28 @@ describe('scrutin-tool input errors', () => {
   it('explains a bad voter file line and a missing group', () => {
     const dir = tempDir('creds');
     writeFileSync(join(dir, 'voters.txt'), 'a@example.org,a,1\nb@example.org,b,zero\n');
-    const bad = scrutinTool(['setup', 'generate-credentials', '--uuid', 'AAAAAAAAAAAAAA', '--group', 'BELENIOS-2048', '--file', join(dir, 'voters.txt'), '--dir', dir]);
+    const bad = scrutinTool([
+      'setup',
+      'generate-credentials',
+      '--uuid',
+      'AAAAAAAAAAAAAA',
+      '--group',
+      'BELENIOS-2048',
+      '--file',
+      join(dir, 'voters.txt'),
+      '--dir',
+      dir,
+    ]);
     expect(bad.status).toBe(124);
     expect(bad.stderr).toMatch(/line 2: weight must be a positive integer/);
-    const noGroup = scrutinTool(['setup', 'generate-credentials', '--uuid', 'AAAAAAAAAAAAAA', '--count', '2']);
+    const noGroup = scrutinTool([
+      'setup',
+      'generate-credentials',
+      '--uuid',
+      'AAAAAAAAAAAAAA',
+      '--count',
+      '2',
+    ]);
     expect(noGroup.status).toBe(124);
     expect(noGroup.stderr).toMatch(/--group is mandatory/);
   });
@@ -135,7 +270,16 @@ describe('scrutin-tool input errors', () => {
     const dir = folderWith(archivePath('BELENIOS-2048-single'));
     writeFileSync(join(dir, 'cred'), 'eFr-NyA-cxN-YYZ-a8n\n');
     writeFileSync(join(dir, 'choices'), '[[1,0,0],[0,1,0,0]]');
-    const { status, stderr } = scrutinTool(['election', 'generate-ballot', '--dir', dir, '--privcred', join(dir, 'cred'), '--ballot', join(dir, 'choices')]);
+    const { status, stderr } = scrutinTool([
+      'election',
+      'generate-ballot',
+      '--dir',
+      dir,
+      '--privcred',
+      join(dir, 'cred'),
+      '--ballot',
+      join(dir, 'choices'),
+    ]);
     expect(status).toBe(124);
     expect(stderr).toMatch(/checksum/);
   });
@@ -143,7 +287,9 @@ describe('scrutin-tool input errors', () => {
 
 describe('scrutin-tool method', () => {
   it('computes Schulze winners from clear ballots on standard input', () => {
-    const { status, stdout } = scrutinTool(['method', 'schulze', '--blank-allowed', 'false'], { input: '[[1,2,3],[1,3,2],[2,1,3]]' });
+    const { status, stdout } = scrutinTool(['method', 'schulze', '--blank-allowed', 'false'], {
+      input: '[[1,2,3],[1,3,2],[2,1,3]]',
+    });
     expect(status).toBe(0);
     expect(JSON.parse(stdout).winners).toEqual([[0], [1], [2]]);
   });

@@ -81,7 +81,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
               questions: [{ type: 'NonHomomorphic', value: { answers: ['a', 'b'], question: 'q' } }],
               group: 'RFC-3526-2048',
             },
-            'SCR_INVALID_QUESTIONS',
+            'SCR_NON_HOMOMORPHIC_UNAVAILABLE',
           ],
           [{ ...base, questions: [] }, 'SCR_INVALID_QUESTIONS'],
           [{ ...base, opensAt: '2027-03-01T09:00' }, 'SCR_INVALID_CONSULTATION'],

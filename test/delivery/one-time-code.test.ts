@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
-import { LOGIN_FAILURES_PER_NAME } from '../../src/server/auth/rate-limits.js';
+import { DEFAULT_SIGN_IN_BUDGET } from '../../src/server/auth/rate-limits.js';
 import { Client, type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
@@ -116,11 +116,15 @@ describe('one-time sign-in codes', () => {
     await requestCode('ana');
     const tried = latestCode('ana@example.org')!;
     for (let i = 0; i < 5; i++) {
+      // Past its free failures this (login, address) pair waits 2 s, then 4 s… (issue 15): the
+      // guesser here waits each time, so what is checked is the code's own five tries.
+      now += 4 * DEFAULT_SIGN_IN_BUDGET.firstDelayMs;
       const guess = String((Number(tried) + 1 + i) % 1e8).padStart(8, '0');
       expect(
         (await new Client(server.app).post(e('/voter/code/login'), { login: 'ana', code: guess })).status,
       ).toBe(401);
     }
+    now += 4 * DEFAULT_SIGN_IN_BUDGET.firstDelayMs;
     expect(
       (await new Client(server.app).post(e('/voter/code/login'), { login: 'ana', code: tried })).status,
     ).toBe(401);
@@ -135,12 +139,12 @@ describe('one-time sign-in codes', () => {
     ).toBe(401);
   });
 
-  it('counts wrong codes toward the sign-in limit: the eleventh on one login is refused (429)', async () => {
+  it('counts wrong codes toward the sign-in limit: past the free failures of one (login, address) pair, refused (429)', async () => {
     // Issue 20, survivor 8: wrong codes were never counted (only ApiError was, checkCode throws
     // DomainError), so a code could be guessed at without limit (five tries per code, a new code a minute).
     const tryCode = () =>
       new Client(server.app).post(e('/voter/code/login'), { login: 'bob', code: '00000000' });
-    for (let i = 0; i < LOGIN_FAILURES_PER_NAME; i++) {
+    for (let i = 0; i < DEFAULT_SIGN_IN_BUDGET.freeFailuresPerPair; i++) {
       const wrong = await tryCode();
       expect(wrong.status, `try ${i + 1}`).toBe(401);
       expect(wrong.json.error.code).toBe('SCR_BAD_CODE');

@@ -5,10 +5,11 @@
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Clock, systemClock } from '../../src/core/clock.js';
+import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { type BuiltServer, buildServer } from '../../src/server/app.js';
-import type { ServerContext } from '../../src/server/context.js';
+import type { ServerConfig, ServerContext } from '../../src/server/context.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { tempDir } from '../support/tools.js';
@@ -16,18 +17,29 @@ import { tempDir } from '../support/tools.js';
 export interface TestServer extends BuiltServer {
   readonly store: Store;
   readonly logs: string[];
+  /** Invitation and reset mails to staff accounts, as the mail server received them. */
+  readonly mails?: TestTransport;
   close(): Promise<void>;
 }
 
-export async function testServer(options: { databaseUrl?: string; clock?: Clock } = {}): Promise<TestServer> {
+export async function testServer(
+  options: { databaseUrl?: string; clock?: Clock; config?: Partial<ServerConfig> } = {},
+): Promise<TestServer> {
   installNodePlatform();
   const store = await openStore(options.databaseUrl ?? `sqlite:${join(tempDir('store'), 'scrutin.db')}`);
   const logs: string[] = [];
+  const mails = testTransport();
   const ctx: ServerContext = {
     store,
     clock: options.clock ?? systemClock,
     checker: inProcessChecker,
-    config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024 },
+    config: {
+      baseUrl: 'http://127.0.0.1:8080',
+      secureCookies: false,
+      bodyLimit: 1024 * 1024,
+      ...options.config,
+    },
+    accountMail: mails,
   };
   const built = await buildServer(ctx, {
     level: 'debug',
@@ -37,6 +49,7 @@ export async function testServer(options: { databaseUrl?: string; clock?: Clock 
     ...built,
     store,
     logs,
+    mails,
     close: async () => {
       await built.app.close();
       await store.close();

@@ -16,6 +16,7 @@ import { requireGroup } from '../../src/core/group.js';
 import { secret } from '../../src/core/secret.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { hashPassword } from '../../src/server/auth/index.js';
+import { tokenIn } from '../support/account-links.js';
 import { type TestServer, testServer } from './harness.js';
 import { Recorder, type RecordingClient } from './recorder.js';
 import {
@@ -66,6 +67,8 @@ describe('planted secrets never leave the server', () => {
   const voters: TestVoter[] = [];
   let externalKey: bigint;
   const mistyped: string[] = [];
+  /** Invitation and reset tokens: each may appear in its one mail only. */
+  const linkTokens: string[] = [];
   let getOperations: string[] = [];
 
   const e = (path = '') => `/api/v1/elections/${electionId}${path}`;
@@ -91,16 +94,40 @@ describe('planted secrets never leave the server', () => {
     };
     getOperations = Object.entries(spec.paths).flatMap(([path, methods]) => ('get' in methods ? [path] : []));
 
-    // The operator creates the organisation and its admin through the API (a password in a request body).
+    // The operator creates the organisation and its admin through the API; the admin is mailed an
+    // invitation and chooses their password on its link (issue 15: a password and a link token in
+    // request bodies, the token in one mail).
     accounts.operator = await addAccount(server, 'operator', { isOperator: true });
     as.operator = await http.client().signIn(accounts.operator.email, accounts.operator.password);
     const orgAdminPassword = plantedPassword('org-admin');
     const created = await as.operator.post('/api/v1/organisations', {
       name: 'Federation',
-      admin: { email: 'org-admin@example.org', displayName: 'Org admin', password: orgAdminPassword },
+      admin: { email: 'org-admin@example.org', displayName: 'Org admin' },
     });
     expect(created.status).toBe(201);
     organisationId = created.json.organisation.id;
+    const invitation = tokenIn(server.mails!.accepted.at(-1)!.text)!;
+    linkTokens.push(invitation);
+    // A password people would pick is refused first; the link survives that.
+    expect(
+      (await http.client().post('/api/v1/auth/password-link', { token: invitation, password: 'qwertyuiop' }))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await http
+          .client()
+          .post('/api/v1/auth/password-link', { token: invitation, password: orgAdminPassword })
+      ).status,
+    ).toBe(200);
+    // Spent: a second use is refused.
+    expect(
+      (
+        await http
+          .client()
+          .post('/api/v1/auth/password-link', { token: invitation, password: orgAdminPassword })
+      ).status,
+    ).toBe(410);
     accounts.orgAdmin = {
       id: created.json.admin.id,
       email: 'org-admin@example.org',
@@ -235,6 +262,51 @@ describe('planted secrets never leave the server', () => {
       as[role] = await http.client().signIn(accounts[role].email, accounts[role].password);
     }
     as.anonymous = http.client();
+
+    // People added by the org admin are invited; one forgets their password and resets it; the
+    // org admin changes theirs (the session that asks stays open).
+    const added = await as.orgAdmin.post(`/api/v1/organisations/${organisationId}/members`, {
+      email: 'invited-person@example.org',
+      displayName: 'Invited person',
+      orgAdmin: false,
+    });
+    expect(added.status).toBe(201);
+    linkTokens.push(tokenIn(server.mails!.accepted.at(-1)!.text)!);
+    expect(
+      (await as.orgAdmin.post(`/api/v1/organisations/${organisationId}/members/${added.json.id}/invitation`))
+        .status,
+    ).toBe(200);
+    linkTokens.push(tokenIn(server.mails!.accepted.at(-1)!.text)!);
+    const mailed = server.mails!.accepted.length;
+    expect(
+      (await as.anonymous.post('/api/v1/auth/password-reset', { email: accounts.scrutineer.email })).status,
+    ).toBe(202);
+    // The reset is mailed after the answer (its timing tells nothing): wait for it.
+    for (let i = 0; i < 100 && server.mails!.accepted.length === mailed; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const reset = tokenIn(server.mails!.accepted.at(-1)!.text)!;
+    linkTokens.push(reset);
+    accounts.scrutineer = { ...accounts.scrutineer, password: plantedPassword('scrutineer-after-reset') };
+    expect(
+      (
+        await as.anonymous.post('/api/v1/auth/password-link', {
+          token: reset,
+          password: accounts.scrutineer.password,
+        })
+      ).status,
+    ).toBe(200);
+    as.scrutineer = await http.client().signIn(accounts.scrutineer.email, accounts.scrutineer.password);
+    const newOrgAdminPassword = plantedPassword('org-admin-changed');
+    mistyped.push(accounts.orgAdmin.password);
+    expect(
+      (
+        await as.orgAdmin.post('/api/v1/account/password', {
+          currentPassword: accounts.orgAdmin.password,
+          newPassword: newOrgAdminPassword,
+        })
+      ).status,
+    ).toBe(204);
+    accounts.orgAdmin = { ...accounts.orgAdmin, password: newOrgAdminPassword };
 
     // Server-mode credentials (handed out once, outside the API) and voter passwords.
     const issued = await server.elections.generateServerCredentials(electionId, accounts.orgAdmin);
@@ -445,6 +517,13 @@ describe('planted secrets never leave the server', () => {
     if (!serverKey) throw new Error('no server key');
     secrets.push(planted("server trustee's private key", bigintForms(BigInt(serverKey))));
     secrets.push(planted("external trustee's private key", bigintForms(externalKey)));
+    for (const [i, token] of linkTokens.entries()) {
+      secrets.push(planted(`invitation or reset token ${i}`, tokenForms(token)));
+      // …present in exactly one mail, to one person, and stored only as a hash.
+      expect(server.mails!.accepted.filter((m) => m.text.includes(token)).length).toBe(1);
+      const tables = await server.store.accountAccess.findLiveToken(token, '0000');
+      expect(tables).toBeUndefined();
+    }
     for (const [i, token] of http.sessionTokens.entries()) {
       secrets.push(planted(`session token ${i}`, tokenForms(token), { allowedInLoginCookie: true }));
     }

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
+import { NO_PASSWORD } from '../../src/store/store.js';
 import { publishedConsultation } from '../congress/fixture.js';
 import { type TestServer, testServer } from './harness.js';
 import { type Answer, Recorder, type RequestOptions } from './recorder.js';
@@ -108,6 +109,14 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/elections/{electionId}/roles':                                    '404   ok    404   ok    403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/roles':                                   '404   ok    404   ok    403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/turnout':                                  '404   ok    404   ok    403   403   ok    401   401   401',
+  // One's own password, and the people of an organisation (issue 15): nobody sets another's password
+  'POST /api/v1/auth/password-link':                                             'gone  gone  gone  gone  gone  gone  gone  gone  gone  gone',
+  'POST /api/v1/auth/password-reset':                                            'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/account/password':                                               'state state state state state state state 401   401   401',
+  'POST /api/v1/organisations/{organisationId}/members/{accountId}/invitation':   '403   ok    404   403   403   403   403   401   401   401',
+  'POST /api/v1/organisations/{organisationId}/members/{accountId}/suspend':      '403   ok    404   403   403   403   403   401   401   401',
+  'POST /api/v1/organisations/{organisationId}/members/{accountId}/reinstate':    '403   state 404   403   403   403   403   401   401   401',
+  'DELETE /api/v1/organisations/{organisationId}/members/{accountId}':            '403   ok    404   403   403   403   403   401   401   401',
   // Consultations (issue 6): org admins manage; box election admins and scrutineers read; public once complete
   'POST /api/v1/organisations/{organisationId}/consultations':                   '403   ok    404   403   403   403   403   401   401   401',
   'GET /api/v1/organisations/{organisationId}/consultations':                    '403   ok    404   403   403   403   403   401   401   401',
@@ -166,6 +175,7 @@ const expectedCells = (route: string): Record<Principal, string> => {
 function classify(answer: Answer): string {
   if (answer.status >= 200 && answer.status < 300) return 'ok';
   if (answer.status === 409 || answer.status === 422) return 'state';
+  if (answer.status === 410) return 'gone';
   const code = answer.json?.error?.code;
   if (answer.status === 404 && code === 'SCR_NOT_FOUND' && answer.json.error.detail !== undefined)
     return 'none';
@@ -189,6 +199,8 @@ describe('role × endpoint matrix over the real routes', () => {
   let spare: TestAccount;
   let operations: string[];
   let congress: { consultationId: string; boxId: string };
+  /** People of organisation A that the member routes act on, by the route's last segment. */
+  const people: Record<string, string> = {};
   let sequence = 0;
 
   beforeAll(async () => {
@@ -205,8 +217,25 @@ describe('role × endpoint matrix over the real routes', () => {
       scrutineerA: await add('scrutineer-a'),
     };
     spare = await add('spare');
+    for (const action of ['suspend', 'reinstate', 'remove'] as const) {
+      const person = await add(`person-to-${action}`);
+      people[action === 'remove' ? '{accountId}' : action] = person.id;
+    }
+    people.invitation = 'invited-person';
+    await server.store.createAccount({
+      id: 'invited-person',
+      email: 'invited-person@example.org',
+      displayName: 'Invited',
+      passwordHash: NO_PASSWORD,
+      isOperator: false,
+      createdAt: new Date().toISOString(),
+      status: 'invited',
+      passwordSetAt: null,
+    });
     organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
     const organisationB = await addOrganisation(server, 'Organisation B', accounts.orgAdminB);
+    for (const accountId of Object.values(people))
+      await server.store.addMembership({ organisationId: organisationA, accountId, role: 'member' });
     electionA = await draftElection(server, organisationA, accounts.orgAdminA, { voters: 3 });
     electionB = await draftElection(server, organisationB, accounts.orgAdminB, {
       voters: 1,
@@ -299,13 +328,18 @@ describe('role × endpoint matrix over the real routes', () => {
         json: {
           email: `new-member-${sequence}@example.org`,
           displayName: 'New member',
-          password: 'a long enough password',
           orgAdmin: false,
         },
       },
       'POST /api/v1/elections/{electionId}/roles': {
         json: { accountId: accounts.scrutineerA.id, role: 'scrutineer' },
       },
+      'POST /api/v1/auth/password-link': {
+        json: { token: 'x'.repeat(43), password: 'a long enough password' },
+      },
+      'POST /api/v1/auth/password-reset': { json: { email: self.email } },
+      // The right current password, a new one too short: refused, and nothing changes.
+      'POST /api/v1/account/password': { json: { currentPassword: self.password, newPassword: 'short' } },
       'POST /api/v1/organisations/{organisationId}/consultations': {
         json: {
           name: 'New congress',
@@ -358,7 +392,6 @@ describe('role × endpoint matrix over the real routes', () => {
           admin: {
             email: `new-admin-${sequence}@example.org`,
             displayName: 'New admin',
-            password: 'a long enough password',
           },
         },
       },
@@ -368,6 +401,7 @@ describe('role × endpoint matrix over the real routes', () => {
 
   const urlOf = (path: string, electionId: string) =>
     path
+      .replace('{accountId}', people[path.split('/').at(-1) ?? ''] ?? people.remove!)
       .replace('{electionId}', electionId)
       .replace('{organisationId}', organisationA)
       .replace('{slot}', '1')
@@ -380,7 +414,7 @@ describe('role × endpoint matrix over the real routes', () => {
 
   for (const route of Object.keys(EXPECTED)) {
     it(route, async () => {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT', string];
+      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
       const observed: Record<string, string> = {};
       for (const principal of PRINCIPALS) {
         const client = await clientOf(principal);

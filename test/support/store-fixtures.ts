@@ -29,6 +29,8 @@ export const account = (id: string, over: Partial<AccountRow> = {}): AccountRow 
   passwordHash: `$scrypt$ln=15,r=8,p=1$salt$${id}`,
   isOperator: false,
   createdAt: AT,
+  status: 'active',
+  passwordSetAt: AT,
   ...over,
 });
 

@@ -11,6 +11,7 @@ import type { ParsedArchive } from '../../protocol/archive/archive.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import {
   encryptedTallyCodec,
+  isHomomorphic,
   ownedCodec,
   partialDecryptionCodec,
   sizedEncryptedTallyCodec,
@@ -45,6 +46,13 @@ export async function verifyElectionDir(options: { dir: string; json?: boolean }
       `${JSON.stringify(printable, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
     );
   }
+  if (report.outcome === 'cannot-verify') {
+    // Not a pass: the archive is not verified (exit 124), only not shown to be wrong.
+    process.stderr.write(
+      `E: cannot verify: ${report.failure!.check} (not supported yet); the archive is NOT verified\n`,
+    );
+    fail(report.failure!.message);
+  }
   if (!report.ok) {
     process.stderr.write(`E: failed check: ${report.failure!.check}\n`);
     fail(report.failure!.message);
@@ -71,9 +79,19 @@ function parseTrusteeId(text: string | undefined): number {
   return id;
 }
 
-export function emitPartialDecryption(state: BoardState, trusteeId: number, x: bigint): void {
+export function emitPartialDecryption(
+  board: { report: VerificationReport; state: BoardState },
+  trusteeId: number,
+  x: bigint,
+): void {
+  const { state, report } = board;
   const { ctx, trustees, tally } = state;
   if (!tally) fail('the encrypted tally has not been computed yet');
+  // Spec §3.4: non-homomorphic answers are decrypted only once shuffled, else each is linked to its ballot.
+  if (report.phase === 'tallied' && !ctx.election.questions.every(isHomomorphic))
+    fail(
+      'this election has non-homomorphic questions: their ciphertexts must be shuffled (Shuffle, EndShuffles) before any decryption, and this version cannot shuffle them yet',
+    );
   const member = trustees.members.find((m) => m.owner === trusteeId);
   if (!member) fail(`there is no trustee ${trusteeId} in this election`);
   if (ctx.group.gPow(x) !== member.publicKey) fail(`this key is not the key of trustee ${trusteeId}`);
@@ -181,8 +199,7 @@ export function registerElectionCommands(program: Command): Command {
       const trusteeId = parseTrusteeId(options.trusteeId);
       const x = readPrivateKey(options.privkey);
       info(`loading ${options.privkey}...`);
-      const { state } = await verifiedBoard(options.dir);
-      emitPartialDecryption(state, trusteeId, x);
+      emitPartialDecryption(await verifiedBoard(options.dir), trusteeId, x);
     });
 
   election

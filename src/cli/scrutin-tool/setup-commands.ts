@@ -11,6 +11,7 @@ import { type Group, groupByName } from '../../core/group.js';
 import { type ElectionContext, loadElection } from '../../protocol/election.js';
 import {
   electionTemplateCodec,
+  isHomomorphic,
   type TrusteePublicKey,
   thresholdParametersCodec,
   trusteePublicKeyCodec,
@@ -190,6 +191,13 @@ export function registerSetupCommands(program: Command): Command {
         readText(options.template, 'template'),
         'template',
       );
+      // Their ballots must be shuffled before decryption (spec §3.4), which scrutin-tool cannot do yet:
+      // refused up front rather than after the vote (issue 15).
+      const nonHomomorphic = template.questions.flatMap((q, i) => (isHomomorphic(q) ? [] : [i + 1]));
+      if (nonHomomorphic.length > 0)
+        fail(
+          `non-homomorphic questions are not supported yet (question ${nonHomomorphic.join(', ')}): their ballots must be shuffled before decryption, which this version cannot do; use belenios-tool for such an election`,
+        );
       const trusteesPath = join(options.dir, 'trustees.json');
       const trustees = decodeOrFail(trusteesCodec, readText(trusteesPath, 'trustees file'), 'trustees.json');
       const made = makeElection(template, uuid, group, trustees);

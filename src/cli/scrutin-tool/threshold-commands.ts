@@ -101,9 +101,9 @@ export function registerThresholdCommands(setup: Command, election: Command): vo
         fail('--trustee-id must be a positive integer');
       const keyFile = readText(required(options.key, '--key'), 'key file');
       const dkeyFile = readText(required(options.decryptionKey, '--decryption-key'), 'decryption key file');
-      const { state } = await verifiedBoard(options.dir);
-      const opened = decryptTrusteeShare(state.ctx.group, keyFile, dkeyFile);
+      const board = await verifiedBoard(options.dir);
+      const opened = decryptTrusteeShare(board.state.ctx.group, keyFile, dkeyFile);
       if (!opened.ok) fail(opened.problem);
-      emitPartialDecryption(state, trusteeId, opened.share.reveal());
+      emitPartialDecryption(board, trusteeId, opened.share.reveal());
     });
 }

@@ -7,8 +7,11 @@
  * and writes nothing.
  */
 
+import { randomBytes } from 'node:crypto';
 import { systemClock } from '../../core/clock.js';
-import { createOperator, createOrganisation, generateInitialPassword } from '../../election/organisations.js';
+import { sendAccountMail } from '../../delivery/account-mail.js';
+import { mailTransportFromEnvironment, smtpConfigured } from '../../delivery/transport.js';
+import { createOperator, createOrganisation } from '../../election/organisations.js';
 import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../election/password.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
@@ -32,7 +35,7 @@ function checkName(name: string, messages: CliMessages): string {
 function refusal(
   outcome:
     | { kind: 'email-taken' }
-    | { kind: 'weak-password'; rule: 'too-short' | 'too-long' }
+    | { kind: 'weak-password'; rule: 'too-short' | 'too-long' | 'common' }
     | { kind: 'control-character'; field: string },
   email: string,
   messages: CliMessages,
@@ -40,6 +43,7 @@ function refusal(
   if (outcome.kind === 'email-taken') return new CliRefusal(messages.emailTaken(email));
   if (outcome.kind === 'control-character')
     return new CliRefusal(outcome.field === 'email' ? messages.badEmail(email) : messages.badName);
+  if (outcome.rule === 'common') return new CliRefusal(messages.passwordCommon);
   return new CliRefusal(
     outcome.rule === 'too-short'
       ? messages.passwordTooShort(PASSWORD_MIN_LENGTH)
@@ -74,23 +78,53 @@ export async function operatorCreate(
   });
 }
 
+/**
+ * The organisation and its first admin, invited: with SMTP_URL the invitation is mailed to the
+ * admin alone; without, its link is printed here, on the operator's terminal, and nowhere else
+ * (never logged, never stored: the store keeps its hash).
+ */
 export async function organisationCreate(
-  options: { name: string; adminEmail: string; adminName?: string },
+  options: { name: string; adminEmail: string; adminName?: string; baseUrl: string },
   databaseUrl: string | undefined,
 ) {
   const messages = cliMessages();
   const name = checkName(options.name, messages);
   const email = checkEmail(options.adminEmail, messages);
   const displayName = checkName(options.adminName ?? email.split('@')[0]!, messages);
-  const password = generateInitialPassword();
   await withStore(databaseUrl, async (store) => {
     const created = await createOrganisation(store, systemClock, {
       name,
-      admin: { email, displayName, password },
+      admin: { email, displayName },
+      baseUrl: options.baseUrl,
     });
     if (!created.ok) throw refusal(created, email, messages);
     const out = process.stdout;
     out.write(`${messages.orgCreated(created.organisation.name, created.organisation.id)}\n`);
-    out.write(`${messages.initialPassword(created.admin.email)}\n\n    ${password.reveal()}\n\n`);
+    const { link, expiresAt } = created.invitation;
+    if (!smtpConfigured(process.env)) {
+      out.write(`${messages.invitationLink(email, expiresAt)}\n\n    ${link.reveal()}\n\n`);
+      return;
+    }
+    const transport = mailTransportFromEnvironment(process.env, () => undefined);
+    try {
+      const sent = await sendAccountMail(
+        transport,
+        {
+          accountId: created.admin.id,
+          to: email,
+          displayName,
+          purpose: 'invitation',
+          link: link.reveal(),
+          expiresAt,
+          organisationName: name,
+        },
+        `invitation-${randomBytes(9).toString('base64url')}`,
+      );
+      out.write(
+        `${sent.outcome === 'sent' ? messages.invitationMailed(email, expiresAt) : messages.invitationFailed(email, sent.reason ?? sent.outcome)}\n`,
+      );
+    } finally {
+      await transport.close();
+    }
   });
 }

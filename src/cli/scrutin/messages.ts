@@ -24,8 +24,14 @@ const en = {
   operatorCreated: (email: string) =>
     `Operator account ${email} created. Sign in at /operator with this email and password.`,
   orgCreated: (name: string, id: string) => `Organisation “${name}” created (id ${id}).`,
-  initialPassword: (email: string) =>
-    `Initial password of its first administrator, ${email}, who signs in at /admin (shown once, stored only as a hash; give it by another channel than email):`,
+  passwordCommon:
+    'This password is one of the most common passwords, the first ones an attacker tries: choose another. Nothing was created.',
+  invitationMailed: (email: string, until: string) =>
+    `Its first administrator, ${email}, was sent an invitation by mail: they choose their own password on the link, usable once, until ${until}.`,
+  invitationFailed: (email: string, reason: string) =>
+    `The invitation to ${email} could not be mailed (${reason}). They can ask for a new link with “Forgotten password” on /admin once mail works.`,
+  invitationLink: (email: string, until: string) =>
+    `Mail is not configured (SMTP_URL), so here is the invitation link of its first administrator, ${email}, usable once, until ${until}. Give it to them alone: whoever opens it first chooses the password.`,
   noStore: (where: string) =>
     `No store at ${where}: check DATABASE_URL (or run \`scrutin migrate\` to create one).`,
   notAStore: 'This database holds no Scrutin store (no migrations table). Nothing was written.',
@@ -90,8 +96,14 @@ const fr: CliMessages = {
   operatorCreated: (email: string) =>
     `Compte opérateur ${email} créé. Connectez-vous sur /operator avec cette adresse et ce mot de passe.`,
   orgCreated: (name: string, id: string) => `Organisation « ${name} » créée (identifiant ${id}).`,
-  initialPassword: (email: string) =>
-    `Mot de passe initial de son premier administrateur, ${email}, qui se connecte sur /admin (affiché une seule fois, conservé seulement haché ; transmettez-le par un autre canal que le courriel) :`,
+  passwordCommon:
+    'Ce mot de passe fait partie des plus courants, les premiers qu’un attaquant essaie : choisissez-en un autre. Rien n’a été créé.',
+  invitationMailed: (email: string, until: string) =>
+    `Son premier administrateur, ${email}, a reçu une invitation par courriel : il choisit lui-même son mot de passe sur le lien, utilisable une seule fois, jusqu’au ${until}.`,
+  invitationFailed: (email: string, reason: string) =>
+    `L’invitation à ${email} n’a pas pu être envoyée (${reason}). Cette personne pourra demander un nouveau lien avec « Mot de passe oublié » sur /admin quand le courrier fonctionnera.`,
+  invitationLink: (email: string, until: string) =>
+    `Le courrier n’est pas configuré (SMTP_URL) : voici le lien d’invitation de son premier administrateur, ${email}, utilisable une seule fois, jusqu’au ${until}. Donnez-le à cette personne seule : qui l’ouvre en premier choisit le mot de passe.`,
   noStore: (where: string) =>
     `Aucune base à ${where} : vérifiez DATABASE_URL (ou lancez \`scrutin migrate\` pour en créer une).`,
   notAStore:

@@ -10,9 +10,15 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../../core/clock.js';
+import { demoTerminalTransport } from '../../delivery/account-mail.js';
 import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
 import type { MailMode } from '../../delivery/transport.js';
-import { smtpConfigured } from '../../delivery/transport.js';
+import {
+  loggingTransport,
+  mailTransportFromEnvironment,
+  smtpConfigured,
+  type Transport,
+} from '../../delivery/transport.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
 import { type BuiltServer, buildServer } from '../../server/app.js';
@@ -98,6 +104,8 @@ export async function startServer(options: {
   mail?: MailMode;
   /** Default: false (TRUST_PROXY is read by the CLI, see parseTrustProxy). */
   trustProxy?: TrustProxy;
+  /** Where invitation and reset mails go, for embedders (tests read them there); default from `mail`. */
+  accountMail?: Transport;
 }): Promise<RunningServer> {
   installNodePlatform();
   const store = await openStore(options.databaseUrl);
@@ -105,6 +113,14 @@ export async function startServer(options: {
   const baseUrl =
     options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}`;
   const mail = options.mail ?? (smtpConfigured(process.env) ? 'smtp' : 'terminal-demo');
+  // Invitation and reset mails to staff leave at once (src/delivery/account-mail.ts): by SMTP, or,
+  // in the demo, noted by account id only and answered "not sent". Assigned once the log exists.
+  let accountMail: Transport | undefined;
+  const accountTransport: Transport = {
+    channel: 'email',
+    send: (message) => accountMail!.send(message),
+    close: async () => accountMail?.close(),
+  };
   const ctx: ServerContext = {
     store,
     clock: systemClock,
@@ -116,6 +132,7 @@ export async function startServer(options: {
       trustProxy: options.trustProxy ?? false,
       mail,
     },
+    ...(mail === 'none' ? {} : { accountMail: accountTransport }),
   };
   const built = await buildServer(
     ctx,
@@ -126,12 +143,22 @@ export async function startServer(options: {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = options.baseUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  // On port 0 (tests) the address is known only now: links in mails must name the real one.
+  if (options.baseUrl === undefined && options.port === 0) (ctx.config as { baseUrl: string }).baseUrl = url;
   // The mail sender (SMTP_URL and DELIVERY_* settings; DELIVERY_SENDER=off to run it elsewhere).
   // The demo (no logs) notes each message it does not send on its terminal, by voter id only.
   const note =
     options.mail === 'terminal-demo' && options.log === false
       ? (line: string) => void process.stdout.write(`${line}\n`)
       : (line: string) => app.log.info(line);
+  const demoTerminal = options.mail === 'terminal-demo' && options.log === false;
+  accountMail =
+    options.accountMail ??
+    (mail === 'smtp'
+      ? mailTransportFromEnvironment(process.env, note)
+      : demoTerminal
+        ? demoTerminalTransport(note)
+        : loggingTransport('email', note));
   const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
     built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
@@ -148,6 +175,7 @@ export async function startServer(options: {
         // Resolves once every request in flight has been answered (casts need the pool and store).
         await app.close();
         await sender?.stop();
+        await accountTransport.close();
         await pool.close();
         await store.close();
       })();

@@ -12,6 +12,7 @@
  * Login answers are the same for an unknown login and a wrong password (same message, same scrypt
  * work); failures are logged without the submitted login, because users do type passwords there.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { type Static, Type } from '@sinclair/typebox';
@@ -23,7 +24,7 @@ import { PASSWORD_MAX_LENGTH, verifyPassword } from '../../election/password.js'
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ANONYMOUS, type Principal, principalOfToken, signedInAccount } from './principal.js';
-import { rateLimitedError, signInFailures, signInFloodLimit } from './rate-limits.js';
+import { rateLimitedError, type SignInFailures, signInFailures, signInFloodLimit } from './rate-limits.js';
 import {
   CSRF_HEADER,
   csrfTokenMatches,
@@ -63,6 +64,8 @@ const AccountView = Type.Object({
   email: Type.String(),
   displayName: Type.String(),
   isOperator: Type.Boolean(),
+  createdAt: Type.String(),
+  passwordSetAt: Type.Union([Type.String(), Type.Null()]),
 });
 const AccountLoginReply = Type.Object({ account: AccountView, csrfToken: Type.String() });
 const VoterLoginReply = Type.Object({
@@ -129,17 +132,22 @@ function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
       schema: { body: AccountLoginBody, response: { 200: AccountLoginReply } },
       validatorCompiler: strictValidator,
       config: { rateLimit: signInFloodLimit },
-      preHandler: async (request, reply) => failures.check(name(request), request.ip, reply),
+      preHandler: async (request, reply) => checkFailures(failures, name(request), request.ip, reply),
     },
     async (request, reply) => {
       const password = secret(request.body.password, 'password');
       const account = await ctx.store.findAccountByEmail(request.body.email);
-      const matches = await verifyPassword(password, account?.passwordHash);
+      // An invited account has no password yet; a removed one opens no more: both check a dummy.
+      const usable = account?.status === 'active' || account?.status === 'suspended';
+      const matches = await verifyPassword(password, usable ? account?.passwordHash : undefined);
       if (account === undefined || !matches) {
         failures.failed(name(request), request.ip);
         request.log.info('account login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');
       }
+      failures.succeeded(name(request), request.ip);
+      // Told only to whoever knows the password: a suspended person learns why they cannot get in.
+      if (account.status === 'suspended') throw new ApiError('SCR_ACCOUNT_SUSPENDED');
       const session = await replaceSession(ctx, request, reply, { kind: 'account', accountId: account.id });
       request.log.info({ accountId: account.id }, 'account signed in');
       return { account: signedInAccount(account), csrfToken: session.row.csrfToken };
@@ -167,7 +175,7 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       schema: { params: ElectionParams, body: VoterLoginBody, response: { 200: VoterLoginReply } },
       validatorCompiler: strictValidator,
       config: { rateLimit: signInFloodLimit },
-      preHandler: async (request, reply) => failures.check(name(request), request.ip, reply),
+      preHandler: async (request, reply) => checkFailures(failures, name(request), request.ip, reply),
     },
     async (request, reply) => {
       const { electionId } = request.params;
@@ -185,6 +193,7 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
         request.log.info({ electionId }, 'voter login refused');
         throw new ApiError('SCR_BAD_CREDENTIALS');
       }
+      failures.succeeded(name(request), request.ip);
       const session = await replaceSession(ctx, request, reply, {
         kind: 'voter',
         voterId: voter.id,
@@ -203,6 +212,20 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
     { schema: { params: ElectionParams }, validatorCompiler: strictValidator },
     async (request, reply) => signOut(ctx, request, reply),
   );
+}
+
+/**
+ * Before a password is checked: refuses a (login, address) pair that must still wait, and holds the
+ * answer a little on a login under attack (slowed, never refused).
+ */
+export async function checkFailures(
+  failures: SignInFailures,
+  name: string,
+  address: string,
+  reply: FastifyReply,
+): Promise<void> {
+  const slowDownMs = failures.check(name, address, reply);
+  if (slowDownMs > 0) await sleep(slowDownMs);
 }
 
 /** Opens a session for `owner`, closing the one the request came with (one browser, one session). */

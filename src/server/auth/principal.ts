@@ -16,6 +16,9 @@ export interface SignedInAccount {
   readonly displayName: string;
   /** Runs the platform: creates organisations, sees no election content. */
   readonly isOperator: boolean;
+  /** When the account was created, and when its person last set their password (shown on their first page). */
+  readonly createdAt: string;
+  readonly passwordSetAt: string | null;
 }
 
 export interface SignedInVoter {
@@ -57,7 +60,14 @@ declare module 'fastify' {
 
 /** Allowlist of account fields a principal (and any answer built from it) may carry. */
 export function signedInAccount(row: AccountRow): SignedInAccount {
-  return { id: row.id, email: row.email, displayName: row.displayName, isOperator: row.isOperator };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    isOperator: row.isOperator,
+    createdAt: row.createdAt,
+    passwordSetAt: row.passwordSetAt,
+  };
 }
 
 export function signedInVoter(row: VoterRow): SignedInVoter {
@@ -75,7 +85,8 @@ export async function principalOfToken(store: Store, clock: Clock, token: Sessio
   const { tokenHash, csrfToken, accountId, voterId, electionId } = session;
   if (accountId !== null && voterId === null) {
     const account = await store.getAccount(accountId);
-    return account === undefined
+    // Suspension and removal end sessions in the same transaction; this is the second lock.
+    return account === undefined || account.status !== 'active'
       ? ANONYMOUS
       : { kind: 'account', account: signedInAccount(account), csrfToken, tokenHash };
   }

@@ -4,26 +4,25 @@
  * Every route names the role it needs; answers are built from allowlists (a voter is shown with
  * whether a credential is set, never with the credential or a password hash).
  */
-import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
-import { secret } from '../../core/secret.js';
 import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import { fieldWithControlCharacter } from '../../election/organisations.js';
+import { createInvitedAccount, issueLink } from '../../election/people.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
-  checkPasswordPolicy,
   electionRolesOf,
-  hashPassword,
   requireAccount,
   requireElectionRole,
   requireOrganisationAdmin,
 } from '../auth/index.js';
+import { strictValidator } from '../auth/strict-validator.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -340,7 +339,11 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
         const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
           'credential-authority',
         ]);
-        const held = await electionRolesOf(ctx.store, account.id, await elections.get(request.params.electionId));
+        const held = await electionRolesOf(
+          ctx.store,
+          account.id,
+          await elections.get(request.params.electionId),
+        );
         if (held.has('election-admin')) throw new ApiError('SCR_CREDENTIAL_AUTHORITY_SEPARATION');
         return elections.setExternalPublicCredentials(
           request.params.electionId,
@@ -400,8 +403,8 @@ const GRANTABLE_ROLES = ['election-admin', 'credential-authority', 'scrutineer',
 
 /**
  * The people of an organisation, for the admin pages: its admins and the accounts holding a role in
- * one of its elections (trustees, scrutineers…). An admin adds a person with an initial password,
- * hashed at once and handed over by the admin out of band; accounts of other tenants stay invisible.
+ * one of its elections (trustees, scrutineers…). An admin adds a person, who is mailed an invitation
+ * to choose their own password (the admin never knows it); accounts of other tenants stay invisible.
  */
 async function organisationPeople(store: Store, organisationId: string) {
   const people = new Map<string, { orgAdmin: boolean; roles: { electionId: string; role: string }[] }>();
@@ -424,7 +427,13 @@ async function organisationPeople(store: Store, organisationId: string) {
   for (const [accountId, held] of people) {
     const account = await store.getAccount(accountId);
     if (account)
-      members.push({ id: account.id, email: account.email, displayName: account.displayName, ...held });
+      members.push({
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        status: account.status,
+        ...held,
+      });
   }
   return members.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
@@ -462,23 +471,25 @@ function registerPeopleRoutes(
 
   app.post<{
     Params: { organisationId: string };
-    Body: { email: string; displayName: string; password: string; orgAdmin: boolean };
+    Body: { email: string; displayName: string; orgAdmin: boolean };
   }>(
     '/api/v1/organisations/:organisationId/members',
     {
       schema: {
         params: OrganisationParams,
+        // No password field: the person chooses theirs on the invitation link (issue 15).
         body: Type.Object(
           {
             email: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' }),
             displayName: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ minLength: 1, maxLength: 2048 }),
             orgAdmin: Type.Boolean(),
           },
           { additionalProperties: false },
         ),
-        summary: 'Add a person (an account with an initial password), optionally as organisation admin',
+        summary:
+          'Add a person, optionally as organisation admin: they are mailed an invitation (single use, 72 hours) to choose their own password',
       },
+      validatorCompiler: strictValidator,
     },
     async (request, reply) => {
       const { organisationId } = request.params;
@@ -486,32 +497,35 @@ function registerPeopleRoutes(
       const { email, displayName, orgAdmin } = request.body;
       const controlled = fieldWithControlCharacter({ email, displayName });
       if (controlled !== undefined) throw new ApiError('SCR_CONTROL_CHARACTER', { field: controlled });
-      const password = secret(request.body.password, 'password');
-      if (!checkPasswordPolicy(password).ok) throw new ApiError('SCR_WEAK_PASSWORD');
-      if (await ctx.store.findAccountByEmail(email))
-        throw new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' });
-      const account = {
-        id: randomBytes(9).toString('base64url'),
-        email,
-        displayName,
-        passwordHash: await hashPassword(password),
-        isOperator: false,
-        createdAt: ctx.clock.now().toISOString(),
-      };
-      // The account, its memberships and the entry commit together.
-      await ctx.store.transaction(async (tx) => {
-        await tx.createAccount(account);
-        await tx.addMembership({ organisationId, accountId: account.id, role: 'member' });
-        if (orgAdmin) await tx.addMembership({ organisationId, accountId: account.id, role: 'org-admin' });
+      requireInvitationMail(ctx);
+      // The account, its memberships, its invitation link (hashed) and the entry commit together;
+      // the mail leaves after the commit.
+      const { account, issued } = await ctx.store.transaction(async (tx) => {
+        const created = await createInvitedAccount(tx, ctx.clock, { email, displayName }, [
+          { organisationId, role: 'member' },
+          ...(orgAdmin ? [{ organisationId, role: 'org-admin' as const }] : []),
+        ]);
+        if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
+        const link = await issueLink(tx, ctx.clock, ctx.config.baseUrl, created.account.id, 'invitation');
         await tx.appendAudit({
           organisationId,
           electionId: null,
           actor: actor.id,
           action: 'member.add',
-          details: { accountId: account.id, orgAdmin },
+          details: { accountId: created.account.id, orgAdmin },
         });
+        return { account: created.account, issued: link };
       });
-      return reply.status(201).send({ id: account.id, email, displayName, orgAdmin });
+      const organisation = await ctx.store.getOrganisation(organisationId);
+      const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
+      return reply.status(201).send({
+        id: account.id,
+        email,
+        displayName,
+        orgAdmin,
+        status: account.status,
+        invitation: { expiresAt: issued.expiresAt, mail },
+      });
     },
   );
 

@@ -28,6 +28,7 @@ import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import type { Store } from '../../store/store.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
+import { checkFailures } from '../auth/plugin.js';
 import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
 import { mailMode, requireMail, type ServerContext } from '../context.js';
@@ -398,7 +399,7 @@ export function deliveryRoutes(
         config: { rateLimit: signInFloodLimit },
         // Failures only, per login and per address: members signing in from one room all get in.
         preHandler: async (request, reply) =>
-          signInFailures(ctx).check(codeLoginName(request), request.ip, reply),
+          checkFailures(signInFailures(ctx), codeLoginName(request), request.ip, reply),
       },
       async (request, reply) => {
         const { electionId } = request.params;
@@ -411,6 +412,7 @@ export function deliveryRoutes(
             throw error;
           },
         );
+        signInFailures(ctx).succeeded(codeLoginName(request), request.ip);
         if (request.principal.kind !== 'anonymous')
           await ctx.store.deleteSession(request.principal.tokenHash);
         const session = await openSession(ctx.store, ctx.clock, {

@@ -1,14 +1,15 @@
 /**
- * The platform operator creates organisations and their first admin. It sees organisations, never
+ * The platform operator creates organisations and their first admin, who is mailed an invitation
+ * and chooses their own password (the operator never sees it). It sees organisations, never
  * election content (the guards give it nothing on elections).
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { secret } from '../../core/secret.js';
 import { createOrganisation } from '../../election/organisations.js';
 import { requireOperator } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
+import { mailLink, requireInvitationMail } from './accounts.js';
 
 const CreateOrganisationBody = Type.Object(
   {
@@ -17,7 +18,6 @@ const CreateOrganisationBody = Type.Object(
       {
         email: Type.String({ minLength: 3, maxLength: 320 }),
         displayName: Type.String({ minLength: 1, maxLength: 200 }),
-        password: Type.String({ minLength: 10, maxLength: 1024 }),
       },
       { additionalProperties: false },
     ),
@@ -27,7 +27,7 @@ const CreateOrganisationBody = Type.Object(
 
 export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Body: { name: string; admin: { email: string; displayName: string; password: string } } }>(
+    app.post<{ Body: { name: string; admin: { email: string; displayName: string } } }>(
       '/api/v1/organisations',
       {
         schema: {
@@ -37,25 +37,24 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         requireOperator(request);
+        // Without mail the invitation could reach nobody; `scrutin org create` prints it instead.
+        requireInvitationMail(ctx);
         const { name, admin } = request.body;
         const created = await createOrganisation(ctx.store, ctx.clock, {
           name,
-          admin: {
-            email: admin.email,
-            displayName: admin.displayName,
-            password: secret(admin.password, 'password'),
-          },
+          admin: { email: admin.email, displayName: admin.displayName },
+          baseUrl: ctx.config.baseUrl,
         });
         if (!created.ok)
-          throw created.kind === 'email-taken'
-            ? new ApiError('SCR_CONFLICT', { problem: 'an account with this email exists' })
-            : created.kind === 'control-character'
-              ? new ApiError('SCR_CONTROL_CHARACTER', { field: created.field })
-              : new ApiError('SCR_WEAK_PASSWORD');
-        const { organisation, admin: account } = created;
+          throw created.kind === 'control-character'
+            ? new ApiError('SCR_CONTROL_CHARACTER', { field: created.field })
+            : new ApiError('SCR_PERSON_EXISTS');
+        const { organisation, admin: account, invitation } = created;
+        const mail = await mailLink(ctx, request.log, account, 'invitation', invitation, organisation.name);
         return reply.status(201).send({
           organisation,
           admin: { id: account.id, email: account.email, displayName: account.displayName },
+          invitation: { expiresAt: invitation.expiresAt, mail },
         });
       },
     );

@@ -68,6 +68,8 @@ export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
     app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
     // pages: admin, scrutineer (keep this marker line)
+    // Invitation and reset links (the token is in the fragment): the admin bundle's password screen.
+    app.get('/account/password', async (_request, reply) => sendPage(reply, root, 'admin'));
     app.get('/authority/:electionId', async (_request, reply) => sendPage(reply, root, 'authority'));
     // pages: authority (keep this marker line)
     app.get('/admin/consultations/:consultationId', async (_request, reply) =>

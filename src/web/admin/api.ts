@@ -20,6 +20,9 @@ export interface Account {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** When the account was created and its password last set (shown on the first page). */
+  readonly createdAt?: string;
+  readonly passwordSetAt?: string | null;
 }
 
 export class StaffApi {
@@ -58,7 +61,7 @@ export class StaffApi {
     return this.request('GET', path) as Promise<Result<T>>;
   }
 
-  send<T = unknown>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<Result<T>> {
+  send<T = unknown>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> {
     return this.request(method, path, body) as Promise<Result<T>>;
   }
 

@@ -13,7 +13,11 @@ export interface AdminElection {
   state: 'draft' | 'open' | 'closed' | 'tallied' | 'published' | 'annulled';
   name: string;
   description: string;
-  questions: { question: string; answers: string[]; min: number; max: number; blank?: boolean }[];
+  questions: (
+    | { question: string; answers: string[]; min: number; max: number; blank?: boolean }
+    /** A non-homomorphic question saved before they were refused (issue 15): shown, never opened. */
+    | { type: string; value: { question?: string } }
+  )[];
   timeZone: string;
   opensAt: string | null;
   closesAt: string | null;

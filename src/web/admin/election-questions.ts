@@ -7,6 +7,10 @@ import { h } from '../booth/dom.js';
 import { type AdminElection, type CardContext, section } from './election-card.js';
 import { field } from './field.js';
 
+type Question = AdminElection['questions'][number];
+type NonHomomorphic = Extract<Question, { type: string }>;
+const isNonHomomorphic = (q: Question): q is NonHomomorphic => 'type' in q;
+
 export class QuestionsCard {
   /** Questions being edited (kept across re-renders until saved). */
   private draftQuestions: AdminElection['questions'] | undefined;
@@ -22,25 +26,63 @@ export class QuestionsCard {
           'ol',
           {},
           ...e.questions.map((q) =>
-            h(
-              'li',
-              {},
-              h('strong', {}, q.question),
-              h('ul', {}, ...q.answers.map((a) => h('li', {}, a))),
-              h('p', { class: 'hint' }, t.rule(q.min, q.max, q.blank === true)),
-            ),
+            isNonHomomorphic(q)
+              ? h(
+                  'li',
+                  {},
+                  h('strong', {}, q.value.question ?? ''),
+                  h('p', { class: 'field-error' }, t.nonHomomorphic),
+                )
+              : h(
+                  'li',
+                  {},
+                  h('strong', {}, q.question),
+                  h('ul', {}, ...q.answers.map((a) => h('li', {}, a))),
+                  h('p', { class: 'hint' }, t.rule(q.min, q.max, q.blank === true)),
+                ),
           ),
         ),
       );
     }
-    this.draftQuestions ??= e.questions.map((q) => ({ ...q, answers: [...q.answers] }));
+    this.draftQuestions ??= e.questions.map((q) =>
+      isNonHomomorphic(q) ? q : { ...q, answers: [...q.answers] },
+    );
     const edited = this.draftQuestions;
-    const readers: (() => AdminElection['questions'][number])[] = [];
+    const readers: (() => Question)[] = [];
     const sync = () => {
       this.draftQuestions = readers.map((read) => read());
     };
+    const removeButton = (i: number) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          on: {
+            click: () => {
+              sync();
+              this.draftQuestions!.splice(i, 1);
+              void this.redraw(ctx);
+            },
+          },
+        },
+        t.remove(i + 1),
+      );
     const list = edited.map((q, i) => {
       const n = i + 1;
+      if (isNonHomomorphic(q)) {
+        // Saved before such questions were refused: kept as is (saving it again is refused with the
+        // server's message), to be removed.
+        readers.push(() => q);
+        return h(
+          'fieldset',
+          { class: 'question' },
+          h('legend', {}, t.question(n)),
+          h('p', {}, h('strong', {}, q.value.question ?? '')),
+          h('p', { class: 'field-error' }, t.nonHomomorphic),
+          removeButton(i),
+        );
+      }
       const text = h('input', { type: 'text', value: q.question, maxlength: 1000 });
       const answers = h('textarea', { rows: 4 });
       answers.value = q.answers.join('\n');
@@ -65,21 +107,7 @@ export class QuestionsCard {
         field(t.answers, answers),
         h('div', { class: 'row' }, field(t.min, min), field(t.max, max)),
         field(t.blank, blank),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            on: {
-              click: () => {
-                sync();
-                this.draftQuestions!.splice(i, 1);
-                void this.redraw(ctx);
-              },
-            },
-          },
-          t.remove(n),
-        ),
+        removeButton(i),
       );
     });
     const form = h(
@@ -91,6 +119,7 @@ export class QuestionsCard {
             event.preventDefault();
             sync();
             const problems = this.draftQuestions!.flatMap((q, i) => {
+              if (isNonHomomorphic(q)) return [t.invalid(i + 1, t.nonHomomorphic)];
               const problem =
                 q.question === ''
                   ? t.needText

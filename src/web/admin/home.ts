@@ -1,10 +1,13 @@
 /**
- * The admin home (/admin): for each organisation the account administers, its elections (with a
- * form to create one as a draft) and its people (admins and election role holders, with a form to
- * add a person with an initial password).
+ * The admin home (/admin): when one's account was set up and a form to change one's password; for
+ * each organisation the account administers, its elections (with a form to create one as a draft)
+ * and its people (admins and election role holders, with a form to add a person, who is mailed an
+ * invitation to choose their own password, and actions to invite again, suspend, reinstate, remove).
  */
 import { focusElement, h, replaceChildren } from '../booth/dom.js';
+import { accountBlock } from './account.js';
 import { isRecord } from './api.js';
+import { confirmAction } from './confirm.js';
 import { type ConsultationSummary, consultationsBlock } from './consultation-home.js';
 import { field } from './field.js';
 import { formatInstant, type Shell } from './shell.js';
@@ -26,6 +29,7 @@ export interface Person {
   email: string;
   displayName: string;
   orgAdmin: boolean;
+  status?: string;
   roles: { electionId: string; role: string }[];
 }
 
@@ -47,7 +51,12 @@ export async function renderHome(shell: Shell): Promise<void> {
   const organisations = mine.value.organisations;
   const sections: HTMLElement[] = [];
   for (const organisation of organisations) sections.push(await organisationSection(shell, organisation));
-  replaceChildren(shell.screen, heading, ...(sections.length > 0 ? sections : [h('p', {}, t.home.none)]));
+  replaceChildren(
+    shell.screen,
+    heading,
+    ...accountBlock(shell),
+    ...(sections.length > 0 ? sections : [h('p', {}, t.home.none)]),
+  );
   focusElement(heading);
 }
 
@@ -114,6 +123,8 @@ async function organisationSection(shell: Shell, organisation: Organisation): Pr
         h('th', { scope: 'col' }, t.home.memberName),
         h('th', { scope: 'col' }, t.home.memberEmail),
         h('th', { scope: 'col' }, t.home.memberRoles),
+        h('th', { scope: 'col' }, shell.t.accounts.status),
+        h('th', { scope: 'col' }, shell.t.accounts.actions),
       ),
     ),
     h(
@@ -135,6 +146,8 @@ async function organisationSection(shell: Shell, organisation: Organisation): Pr
               ),
             ].join('; '),
           ),
+          h('td', {}, shell.t.accounts.statuses[p.status ?? 'active'] ?? p.status ?? ''),
+          h('td', {}, ...personActions(shell, base, p)),
         ),
       ),
     ),
@@ -199,14 +212,9 @@ function createElectionForm(shell: Shell, base: string): HTMLElement {
 
 function addMemberForm(shell: Shell, base: string): HTMLElement {
   const t = shell.t.admin.home;
+  const a = shell.t.accounts;
   const name = h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' });
   const email = h('input', { type: 'email', required: true, maxlength: 320, autocomplete: 'off' });
-  const password = h('input', {
-    type: 'password',
-    required: true,
-    minlength: 10,
-    autocomplete: 'new-password',
-  });
   const orgAdmin = h('input', { type: 'checkbox' });
   return h(
     'details',
@@ -219,30 +227,80 @@ function addMemberForm(shell: Shell, base: string): HTMLElement {
         on: {
           submit: async (event) => {
             event.preventDefault();
-            if (name.value.trim() === '' || !email.value.includes('@') || password.value.length < 10)
-              return shell.problem(t.memberMissing);
-            const added = await shell.api.send('POST', `${base}/members`, {
-              email: email.value.trim(),
-              displayName: name.value.trim(),
-              password: password.value,
-              orgAdmin: orgAdmin.checked,
-            });
-            password.value = '';
+            if (name.value.trim() === '' || !email.value.includes('@')) return shell.problem(a.memberMissing);
+            const added = await shell.api.send<{ invitation: { expiresAt: string; mail: string } }>(
+              'POST',
+              `${base}/members`,
+              { email: email.value.trim(), displayName: name.value.trim(), orgAdmin: orgAdmin.checked },
+            );
             if (!added.ok) return shell.fail(added.failure);
             const who = name.value.trim();
+            const { invitation } = added.value;
             await renderHome(shell);
-            shell.announce(t.memberAdded(who));
+            shell.announce(
+              invitation.mail === 'sent'
+                ? a.invited(
+                    who,
+                    new Date(invitation.expiresAt).toLocaleString(
+                      shell.language === 'fr' ? 'fr-FR' : 'en-GB',
+                    ),
+                  )
+                : a.notMailed(who),
+            );
           },
         },
       },
-      h('p', { class: 'hint' }, t.addMemberIntro),
+      h('p', { class: 'hint' }, a.addMemberIntro),
       field(shell.t.admin.home.memberName, name),
       field(shell.t.admin.home.memberEmail, email),
-      field(t.initialPassword, password),
       field(t.makeOrgAdmin, orgAdmin),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.addMemberSubmit)),
     ),
   );
+}
+
+/** Invite again, suspend, reinstate, remove: never a password. One's own row has none. */
+function personActions(shell: Shell, base: string, person: Person): HTMLElement[] {
+  const a = shell.t.accounts;
+  if (person.id === shell.account?.id) return [];
+  const url = `${base}/members/${encodeURIComponent(person.id)}`;
+  const button = (label: string, run: () => Promise<void>) =>
+    h('button', { type: 'button', class: 'link-button', on: { click: () => void run() } }, label);
+  const act = async (method: 'POST' | 'DELETE', path: string, done: string) => {
+    const answer = await shell.api.send(method, path);
+    if (!answer.ok) return shell.fail(answer.failure);
+    await renderHome(shell);
+    shell.announce(done);
+  };
+  const confirmed = (title: string, effect: string, label: string) =>
+    confirmAction({
+      title,
+      effects: [effect],
+      confirmLabel: label,
+      cancelLabel: shell.t.admin.cancel,
+      danger: true,
+    });
+  const actions: HTMLElement[] = [];
+  if (person.status === 'invited')
+    actions.push(button(a.resend, () => act('POST', `${url}/invitation`, a.resent(person.displayName))));
+  if (person.status === 'suspended')
+    actions.push(
+      button(a.reinstate, () => act('POST', `${url}/reinstate`, a.reinstated(person.displayName))),
+    );
+  else
+    actions.push(
+      button(a.suspend, async () => {
+        if (await confirmed(a.suspend, a.suspendConfirm(person.displayName), a.suspend))
+          await act('POST', `${url}/suspend`, a.suspended(person.displayName));
+      }),
+    );
+  actions.push(
+    button(a.remove, async () => {
+      if (await confirmed(a.remove, a.removeConfirm(person.displayName), a.remove))
+        await act('DELETE', url, a.removed(person.displayName));
+    }),
+  );
+  return actions;
 }
 
 export const asPeople = (value: unknown): Person[] =>

@@ -1,9 +1,10 @@
 /**
  * Entry point of the admin pages: /admin (organisations, members, consultations, elections),
  * /admin/elections/:id (one election) and /admin/consultations/:id (one consultation). Signs in
- * first when no account session is open.
+ * first when no account session is open. /account/password (an invitation or reset link) needs none.
  */
 
+import { forgottenPanel, renderSetPassword } from './account.js';
 import { ConsultationPage } from './consultation.js';
 import { ElectionPage } from './election.js';
 import { renderHome } from './home.js';
@@ -24,7 +25,10 @@ async function main(): Promise<void> {
   let page: ElectionPage | undefined;
   let consultation: ConsultationPage | undefined;
   const show = async (): Promise<void> => {
-    if (!shell.account) return shell.signIn(shell.t.admin.signIn.intro, () => void show());
+    // An invitation or reset link: no session needed, nor wanted.
+    if (window.location.pathname === '/account/password') return renderSetPassword(shell);
+    if (!shell.account)
+      return shell.signIn(shell.t.admin.signIn.intro, () => void show(), forgottenPanel(shell));
     if (consultationId !== undefined) {
       consultation ??= new ConsultationPage(shell, consultationId);
       return consultation.render();

@@ -166,7 +166,7 @@ export class Shell {
   }
 
   /** The sign-in form; `done` runs once signed in. */
-  signIn(intro: string, done: () => void): void {
+  signIn(intro: string, done: () => void, extra?: HTMLElement): void {
     const t = this.t;
     this.frame(t.admin.signIn.heading);
     const email = h('input', {
@@ -218,7 +218,7 @@ export class Shell {
         h('button', { type: 'submit', class: 'primary' }, t.admin.signIn.submit),
       ),
     );
-    replaceChildren(this.screen, heading, h('p', {}, intro), form);
+    replaceChildren(this.screen, heading, h('p', {}, intro), form, extra ?? null);
     focusElement(heading);
   }
 }

@@ -90,6 +90,16 @@ export class VoterApi {
     return this.request('POST', '/voter/login', { login, password }, {}, parseVoterSession);
   }
 
+  /** Mails a one-time sign-in code to the login's registered address (the same answer for any login). */
+  requestCode(login: string): Promise<ApiResult<true>> {
+    return this.request('POST', '/voter/code', { login }, {}, () => true as const);
+  }
+
+  /** Signs in with a code received by mail: what to do when the password is lost or refused. */
+  codeLogin(login: string, code: string): Promise<ApiResult<VoterSession>> {
+    return this.request('POST', '/voter/code/login', { login, code }, {}, parseVoterSession);
+  }
+
   /** Whether a ballot of the signed-in voter is recorded already (and nothing else about it). */
   ballotStatus(): Promise<ApiResult<{ hasVoted: boolean }>> {
     return this.request('GET', '/voter/ballot-status', undefined, {}, parseBallotStatus);

@@ -12,7 +12,7 @@ import { proveCredentialAccess } from '../../protocol/access-check.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
-import type { ApiFailure, ElectionInfo, VoterApi } from './api.js';
+import type { ApiFailure, ElectionInfo, VoterApi, VoterSession } from './api.js';
 import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
 import { focusElement, h, replaceChildren } from './dom.js';
 import { accessResultScreen } from './screens/access-test.js';
@@ -127,6 +127,35 @@ export class Booth implements BoothActions {
 
   // ——— actions ———
 
+  async requestCode(): Promise<void> {
+    const { state } = this;
+    const login = state.login.trim();
+    if (login === '') {
+      this.focus({ id: 'login' });
+      return this.showError((m) => m.signIn.codeMissing);
+    }
+    const result = await this.api.requestCode(login);
+    if (!result.ok) return this.showError(this.failureText(result.failure));
+    this.showStatus((m) => m.signIn.codeSent);
+  }
+
+  async signInWithCode(code: string): Promise<void> {
+    const { state } = this;
+    const login = state.login.trim();
+    if (state.busy) return;
+    if (login === '' || code.trim() === '') {
+      this.focus({ id: login === '' ? 'login' : 'sign-in-code' });
+      return this.showError((m) => m.signIn.codeMissing);
+    }
+    state.busy = true;
+    this.showStatus((m) => m.signIn.progress);
+    const result = await this.api.codeLogin(login, code.trim());
+    state.busy = false;
+    this.showStatus(undefined);
+    if (!result.ok) return this.showError(this.failureText(result.failure));
+    return this.signedIn(result.value);
+  }
+
   async signIn(): Promise<void> {
     const { state } = this;
     if (state.busy) return;
@@ -145,7 +174,12 @@ export class Booth implements BoothActions {
       this.render({ id: 'password' });
       return this.showError(this.failureText(result.failure));
     }
-    state.session = result.value;
+    return this.signedIn(result.value);
+  }
+
+  private async signedIn(session: VoterSession): Promise<void> {
+    const { state } = this;
+    state.session = session;
     if (state.mode === 'vote') {
       // Whether a new ballot will replace an earlier one: said before casting (unknown if the check fails).
       const status = await this.api.ballotStatus();

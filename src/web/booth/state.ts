@@ -67,6 +67,9 @@ export interface BoothState {
 
 export interface BoothActions {
   signIn(): void;
+  /** A one-time code by mail instead of the password (issue 15: nobody can lock a voter out). */
+  requestCode(): void;
+  signInWithCode(code: string): void;
   submitCredential(): void;
   reviewVote(): void;
   changeChoices(): void;

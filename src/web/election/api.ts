@@ -115,6 +115,8 @@ const parseBallots: Parser<BoardBallot[]> = (value) => {
 /** What the server's own verifier, which follows the board event by event, says of it. */
 export interface BoardVerification {
   readonly ok: boolean;
+  /** `cannot-verify`: the board holds shuffles, which the server's verifier does not check yet. */
+  readonly cannotVerify: boolean;
   /** Height of the last event checked (events are numbered from 0). */
   readonly verifiedHeight: number | null;
 }
@@ -123,7 +125,7 @@ const parseVerification: Parser<BoardVerification> = (value) => {
   if (!isRecord(value) || typeof value.ok !== 'boolean') return undefined;
   const height = value.verifiedHeight;
   if (!(height === null || isCount(height))) return undefined;
-  return { ok: value.ok, verifiedHeight: height };
+  return { ok: value.ok, cannotVerify: value.outcome === 'cannot-verify', verifiedHeight: height };
 };
 
 export class PublicBoardApi {

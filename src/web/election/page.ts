@@ -466,7 +466,9 @@ export class ElectionPage {
           { id: 'board-verification', class: this.verification.ok ? 'verified' : 'field-error' },
           this.verification.ok
             ? m.verify.serverOk(this.verification.verifiedHeight + 1)
-            : m.verify.serverFailed,
+            : this.verification.cannotVerify
+              ? m.verify.serverCannotVerify
+              : m.verify.serverFailed,
         ),
       h('p', { id: 'copy-status', role: 'status', class: 'hint' }),
     );

@@ -247,6 +247,9 @@ export class BrowserVerification {
         },
         text,
       );
+    // Never green: an archive with shuffles is not verified, only not shown to be wrong.
+    const cannotVerify = (check: CheckName) =>
+      outcome(false, m.cannotVerify(m.checks[check]), { 'data-outcome': 'unsupported', 'data-check': check });
     switch (this.state.kind) {
       case 'idle':
         return undefined;
@@ -266,9 +269,11 @@ export class BrowserVerification {
         return h(
           'div',
           { class: 'verify-outcome' },
-          failed
-            ? outcome(false, m.failed(m.checks[failed.check]), { 'data-check': failed.check })
-            : outcome(true, m.passed(seconds)),
+          failed?.unsupported
+            ? cannotVerify(failed.check)
+            : failed
+              ? outcome(false, m.failed(m.checks[failed.check]), { 'data-check': failed.check })
+              : outcome(true, m.passed(seconds)),
           failed && h('p', { id: 'browser-verify-detail', class: 'hint' }, failed.message),
           this.checksTable(report),
           report.ok && this.resultView(recomputed),

@@ -3,10 +3,8 @@
  * sizes — never an election's content, which the API does not give the operator) and the form that
  * creates an organisation with its first admin.
  *
- * The first admin's initial password is generated here, in the browser, and shown once: the
- * operator passes it on by a channel other than the admin's mailbox. It is sent to the server only
- * to be hashed, is kept in this page's memory only until the operator hides it, and is never put in
- * the address, storage or a log.
+ * The first admin is mailed an invitation and chooses their own password (issue 15): the operator
+ * never sees nor chooses it. The console says whether the mail server took the invitation.
  */
 import { isRecord } from '../admin/api.js';
 import { field } from '../admin/field.js';
@@ -21,25 +19,8 @@ interface Organisation {
   elections: number;
 }
 
-/** Shown until the operator says it was passed on; survives a language switch, not a reload. */
-let shownOnce: { email: string; password: string } | undefined;
-
-/**
- * 24 characters from 49 without look-alikes (no 0/O/o, 1/l/I, 2/Z, 5/S, 6/b…), about 134 bits,
- * grouped by 4 to be read aloud: the same shape as `scrutin org create` prints.
- */
-export function initialPassword(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY3479';
-  const limit = 256 - (256 % alphabet.length);
-  const chars: string[] = [];
-  while (chars.length < 24) {
-    for (const byte of random(new Uint8Array(32))) {
-      // Rejection sampling keeps every character equally likely.
-      if (byte < limit && chars.length < 24) chars.push(alphabet[byte % alphabet.length]!);
-    }
-  }
-  return [0, 4, 8, 12, 16, 20].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
+/** What became of the last invitation sent from this page; survives a language switch, not a reload. */
+let lastInvitation: { email: string; expiresAt: string; mail: string } | undefined;
 
 const isOperator = (shell: Shell) =>
   isRecord(shell.account) && (shell.account as unknown as Record<string, unknown>).isOperator === true;
@@ -54,33 +35,20 @@ function formatDate(iso: string, shell: Shell): string {
   }
 }
 
-function passwordPanel(shell: Shell, shown: { email: string; password: string }): HTMLElement {
-  const t = shell.t.ops.operator;
-  const heading = h('h2', { id: 'initial-password-heading', tabindex: -1 }, t.passwordHeading);
+function invitationPanel(
+  shell: Shell,
+  sent: { email: string; expiresAt: string; mail: string },
+): HTMLElement {
+  const a = shell.t.accounts;
   return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'initial-password-heading', id: 'initial-password' },
-    heading,
-    h('p', { class: 'warning' }, t.passwordOnce),
-    h('p', {}, t.passwordFor(shown.email), ' ', h('code', { class: 'initial-password' }, shown.password)),
-    h(
-      'div',
-      { class: 'actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          on: {
-            click: () => {
-              shownOnce = undefined;
-              void render(shell);
-            },
-          },
-        },
-        t.dismiss,
-      ),
-    ),
+    'p',
+    { id: 'invitation-outcome', class: sent.mail === 'sent' ? '' : 'warning', tabindex: -1 },
+    sent.mail === 'sent'
+      ? a.operatorInvited(
+          sent.email,
+          new Date(sent.expiresAt).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB'),
+        )
+      : a.operatorNotMailed(sent.email),
   );
 }
 
@@ -139,7 +107,7 @@ function creationForm(shell: Shell): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'create-heading' },
     h('h2', { id: 'create-heading' }, t.create),
-    h('p', {}, t.createIntro),
+    h('p', {}, shell.t.accounts.operatorCreateIntro),
     h(
       'form',
       {
@@ -156,13 +124,13 @@ function creationForm(shell: Shell): HTMLElement {
               return shell.problem(t.missing);
             if (!/^[^\s@]+@[^\s@]+$/.test(values.email)) return shell.problem(t.badEmail);
             shell.announce(t.progress);
-            const password = initialPassword((bytes) => crypto.getRandomValues(bytes));
-            const answer = await shell.api.send('POST', '/api/v1/organisations', {
-              name: values.name,
-              admin: { email: values.email, displayName: values.displayName, password },
-            });
+            const answer = await shell.api.send<{ invitation: { expiresAt: string; mail: string } }>(
+              'POST',
+              '/api/v1/organisations',
+              { name: values.name, admin: { email: values.email, displayName: values.displayName } },
+            );
             if (!answer.ok) return shell.fail(answer.failure);
-            shownOnce = { email: values.email, password };
+            lastInvitation = { email: values.email, ...answer.value.invitation };
             await render(shell, t.created_(values.name));
           },
         },
@@ -193,7 +161,7 @@ async function render(shell: Shell, done?: string): Promise<void> {
   if (!answer.ok) return shell.fail(answer.failure);
   const organisations =
     isRecord(answer.value) && Array.isArray(answer.value.organisations) ? answer.value.organisations : [];
-  const panel = shownOnce ? passwordPanel(shell, shownOnce) : null;
+  const panel = lastInvitation ? invitationPanel(shell, lastInvitation) : null;
   replaceChildren(
     shell.screen,
     heading,
@@ -208,7 +176,7 @@ async function render(shell: Shell, done?: string): Promise<void> {
     creationForm(shell),
   );
   if (done) shell.announce(done);
-  focusElement(panel ? panel.querySelector<HTMLElement>('#initial-password-heading') : heading);
+  focusElement(panel ?? heading);
 }
 
 async function main(): Promise<void> {

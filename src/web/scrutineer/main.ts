@@ -31,6 +31,8 @@ interface Verification {
   verifiedHeight: number | null;
   phase: string;
   ok: boolean;
+  /** `cannot-verify`: the board holds shuffles, not checked yet — not verified, and not a failure found. */
+  outcome?: string;
   failure?: unknown;
   counts: Record<string, number>;
 }
@@ -210,7 +212,11 @@ class Console {
       h(
         'p',
         { id: 'verification-status', class: status.ok ? 'ok-text' : 'bad-text' },
-        status.ok ? t.verified(status.verifiedHeight ?? 0) : t.failed,
+        status.ok
+          ? t.verified(status.verifiedHeight ?? 0)
+          : status.outcome === 'cannot-verify'
+            ? t.cannotVerify
+            : t.failed,
       ),
       !status.ok && isRecord(status.failure) && typeof status.failure.message === 'string'
         ? h('p', {}, status.failure.message)

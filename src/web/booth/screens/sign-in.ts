@@ -40,11 +40,45 @@ export function signInScreen(view: View): HTMLElement {
     field(password, m.signIn.password),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.signIn.submit)),
   );
+  const code = h('input', {
+    id: 'sign-in-code',
+    name: 'one-time-code',
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'one-time-code',
+    maxlength: 32,
+  });
+  const byCode = h(
+    'details',
+    { class: 'panel' },
+    h('summary', {}, m.signIn.codeToggle),
+    h('p', {}, m.signIn.codeIntro),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', on: { click: () => actions.requestCode() } }, m.signIn.codeSend),
+    ),
+    h(
+      'form',
+      {
+        novalidate: true,
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            actions.signInWithCode(code.value);
+          },
+        },
+      },
+      field(code, m.signIn.codeLabel),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, m.signIn.codeSubmit)),
+    ),
+  );
   return stepScreen(
     view,
     { step: 1, heading: m.signIn.heading },
     electionSummary(view),
     h('p', {}, m.signIn.intro),
     form,
+    byCode,
   );
 }
