@@ -13,14 +13,16 @@ import { newSessionToken, type SessionToken, sessionTokenHash } from './sessions
 const NOW = new Date('2026-06-01T12:00:00Z');
 const clock: Clock = { now: () => NOW };
 
-const ACCOUNT: AccountRow = {
+const ACCOUNT = {
   id: 'account-1',
   email: 'a@example.org',
   displayName: 'A',
   passwordHash: 'never-read',
   isOperator: false,
   createdAt: NOW.toISOString(),
-};
+  passwordSetAt: null,
+  status: 'active',
+} as unknown as AccountRow;
 
 const VOTER = {
   id: 'voter-1',
@@ -63,7 +65,14 @@ describe('principalOfToken', () => {
   it('names the account of an account session, with only the allowlisted fields', async () => {
     expect(await principalOf({ accountId: ACCOUNT.id })).toEqual({
       kind: 'account',
-      account: { id: ACCOUNT.id, email: ACCOUNT.email, displayName: 'A', isOperator: false },
+      account: {
+        id: ACCOUNT.id,
+        email: ACCOUNT.email,
+        displayName: 'A',
+        isOperator: false,
+        createdAt: NOW.toISOString(),
+        passwordSetAt: null,
+      },
       csrfToken: 'csrf',
       tokenHash: expect.any(String),
     });
