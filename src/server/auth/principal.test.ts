@@ -107,6 +107,14 @@ describe('principalOfToken', () => {
     });
   });
 
+  it('is anonymous for an account that is no longer active (suspended)', async () => {
+    const token = newSessionToken();
+    const store = storeWith(token, { accountId: ACCOUNT.id });
+    const suspended = { ...ACCOUNT, status: 'suspended' };
+    const withSuspended = { ...store, getAccount: async () => suspended } as unknown as Store;
+    expect(await principalOfToken(withSuspended, clock, token)).toEqual({ kind: 'anonymous' });
+  });
+
   it('is anonymous for a token with no session', async () => {
     const store = storeWith(newSessionToken(), { accountId: ACCOUNT.id });
     expect(await principalOfToken(store, clock, newSessionToken())).toEqual({ kind: 'anonymous' });
