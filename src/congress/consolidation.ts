@@ -26,6 +26,8 @@ export interface BoxInput {
   /** Online boxes: the verified archive, or why it does not count yet. */
   readonly verified?: VerifiedBox;
   readonly problem?: string;
+  /** Online boxes: per-voter changes of the roll after credentials were issued (issue 15). */
+  readonly rollChanges?: { readonly count: number; readonly logins: readonly string[] };
   /** Paper boxes: the figures entered, by whom, and the attached report. */
   readonly paper?: {
     readonly figures: BoxFigures;
@@ -53,6 +55,8 @@ export interface BoxReport {
   readonly paper: Omit<NonNullable<BoxInput['paper']>, 'figures'> | null;
   readonly figures: FiguresJson | null;
   readonly presentation: Presentation | null;
+  /** Online boxes: per-voter changes of the roll after credentials were issued (issue 15). */
+  readonly rollChanges?: { readonly count: number; readonly logins: readonly string[] };
 }
 
 export interface ConsolidationReport {
@@ -140,6 +144,7 @@ export function consolidate(input: {
       replacedBy: successor,
       annulment: box.annulment,
       sealed: box.verified?.sealed ?? null,
+      ...(box.rollChanges ? { rollChanges: box.rollChanges } : {}),
       archive: box.verified ? { ...box.verified.archive, verified: true } : null,
       paper: box.paper
         ? {

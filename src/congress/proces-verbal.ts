@@ -58,6 +58,7 @@ const LABELS = {
     annulled: 'Annulment',
     replaces: 'Re-run of box',
     replacedBy: 'Replaced by box',
+    rollChanges: 'Changes to the roll after credentials were issued',
     decision: 'Decision',
     elected: (name: string, percent: string) => `${name} is elected (more than ${percent} of the votes).`,
     electedOnly: (name: string) => `${name} is elected (only candidate with votes).`,
@@ -127,6 +128,7 @@ const LABELS = {
     annulled: 'Annulation',
     replaces: 'Nouveau vote de l’urne',
     replacedBy: 'Remplacée par l’urne',
+    rollChanges: 'Modifications de la liste après l’émission des codes',
     decision: 'Décision',
     elected: (name: string, percent: string) => `${name} est élu·e (plus de ${percent} des voix).`,
     electedOnly: (name: string) => `${name} est élu·e (seul·e candidat·e ayant obtenu des voix).`,
@@ -266,6 +268,11 @@ function boxSection(
     );
   if (box.replaces) rows.push(`<tr><th>${l.replaces}</th><td>${named(box.replaces)}</td></tr>`);
   if (box.replacedBy) rows.push(`<tr><th>${l.replacedBy}</th><td>${named(box.replacedBy)}</td></tr>`);
+  // Issue 15: every per-voter change of the roll after credentials were issued, with the logins.
+  if (box.rollChanges)
+    rows.push(
+      `<tr><th>${l.rollChanges}</th><td id="roll-changes-${escapeHtml(box.id)}">${escapeHtml(formatCount(box.rollChanges.count, language))}${box.rollChanges.logins.length > 0 ? ` — ${box.rollChanges.logins.map(escapeHtml).join(', ')}` : ''}</td></tr>`,
+    );
   return `<section class="box" id="box-${escapeHtml(box.id)}">
 <h3>${l.box} ${escapeHtml(box.label)} <small>(${escapeHtml(box.id)})</small> — ${l.status[box.status]}</h3>
 ${box.channel === 'paper' ? `<p class="warn">${l.notVerifiable}</p>` : ''}

@@ -15,6 +15,7 @@ export {
   queueingIn,
   queuePasswordMessages,
   queueReminders,
+  queueRollChangeNotice,
 } from './outbox.js';
 export { startSenderFromEnvironment } from './run-sender.js';
 export { dummyGeneratedPasswordHash } from './secrets.js';

@@ -23,6 +23,7 @@ import {
   passwordMessage,
   type RenderedMessage,
   reminderMessage,
+  rollChangeNotice,
 } from './templates.js';
 
 /** What queueing needs; a `ServerContext` is one. `wake` (optional) tells an in-process sender to look now. */
@@ -170,6 +171,10 @@ export async function queueCredentialMessage(
     credential: Secret<string, string>;
     purpose: 'credential' | 'credential-recovery';
     idempotencyKey: string;
+    /** Not before this instant (a roll change lets the notice to the old address leave first). */
+    notBefore?: Date;
+    /** Says it replaces the message sent earlier (after a corrected address). */
+    replacesEarlier?: boolean;
   },
 ): Promise<{ messageId: string; created: boolean }> {
   const { electionId, voterId, credential, purpose, idempotencyKey } = input;
@@ -188,12 +193,13 @@ export async function queueCredentialMessage(
         voter,
         credential.reveal(),
         purpose === 'credential-recovery',
+        input.replacesEarlier === true,
       ),
       secretKind: 'credential',
       deferred: null,
       // A recovery is someone waiting: it goes before bulk sending.
       priority: purpose === 'credential-recovery' ? 0 : 1,
-      notBefore: ctx.clock.now(),
+      notBefore: input.notBefore ?? ctx.clock.now(),
       idempotencyKey,
     },
   ]);
@@ -260,6 +266,7 @@ function passwordDraftsFor(
   settings: DeliverySettings,
   voters: readonly VoterRow[],
   notBefore: Date,
+  replacesEarlier = false,
 ): Draft[] {
   return voters.map((voter) => ({
     voter,
@@ -269,6 +276,7 @@ function passwordDraftsFor(
       ctx.config.baseUrl,
       facts,
       voter,
+      replacesEarlier,
     ),
     secretKind: 'password',
     deferred: 'password',
@@ -285,7 +293,13 @@ function passwordDraftsFor(
 export async function queuePasswordMessages(
   ctx: DeliveryContext,
   electionId: string,
-  options: { voterIds?: readonly string[]; immediately?: boolean } = {},
+  options: {
+    voterIds?: readonly string[];
+    immediately?: boolean;
+    /** At the earliest (a roll change lets the notice to the old address leave first). */
+    notBefore?: Date;
+    replacesEarlier?: boolean;
+  } = {},
 ): Promise<number> {
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   if (settings.loginMode !== 'password')
@@ -295,9 +309,40 @@ export async function queuePasswordMessages(
     (v) => wanted === undefined || wanted.has(v.id),
   );
   const delay = options.immediately ? 0 : settings.passwordDelaySeconds * 1000;
-  const drafts = passwordDraftsFor(ctx, facts, settings, voters, new Date(ctx.clock.now().getTime() + delay));
+  const due = new Date(Math.max(ctx.clock.now().getTime() + delay, options.notBefore?.getTime() ?? 0));
+  const drafts = passwordDraftsFor(ctx, facts, settings, voters, due, options.replacesEarlier === true);
   await enqueueDrafts(ctx, electionId, drafts);
   return drafts.length;
+}
+
+/**
+ * The notice to a voter's previous address that it was replaced on the roll (issue 15), queued
+ * before anything goes to the new address, at the highest priority: `voter` is the row as it was.
+ * Addresses are shown masked; the notice carries no secret.
+ */
+export async function queueRollChangeNotice(
+  ctx: DeliveryContext,
+  electionId: string,
+  voter: VoterRow,
+  change: { from: string; to: string; at: string },
+): Promise<void> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  await enqueueDrafts(ctx, electionId, [
+    {
+      voter,
+      purpose: 'roll-change',
+      rendered: rollChangeNotice(
+        messageLanguage(voter.language, settings.defaultLanguage),
+        facts,
+        voter,
+        change,
+      ),
+      secretKind: null,
+      deferred: null,
+      priority: 0,
+      notBefore: ctx.clock.now(),
+    },
+  ]);
 }
 
 /** One-time-code mode: a reminder with the voting link and the login (no secret in it). */

@@ -6,6 +6,8 @@
  */
 import type { MessagePurpose, MessageStatus, OutboxEntry } from '../store/delivery/index.js';
 import type { Store, VoterRow } from '../store/store.js';
+import { deliverySettings } from './settings.js';
+import { messageLanguage } from './templates.js';
 
 export interface MessageSummary {
   readonly status: MessageStatus;
@@ -35,7 +37,7 @@ export interface VoterDeliveryStatus {
 }
 
 const SUMMARISED: Record<
-  Exclude<MessagePurpose, 'one-time-code'>,
+  Exclude<MessagePurpose, 'one-time-code' | 'roll-change'>,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {
   credential: 'credential',
@@ -57,15 +59,16 @@ function summary(entry: OutboxEntry): MessageSummary {
 }
 
 export async function voterDeliveryStatus(store: Store, electionId: string): Promise<VoterDeliveryStatus[]> {
-  const [voters, messages, access, casts] = await Promise.all([
+  const [voters, messages, access, casts, settings] = await Promise.all([
     store.listVoters(electionId),
     store.listMessages(electionId),
     store.listVoterAccess(electionId),
     store.listCasts(electionId),
+    deliverySettings(store, electionId),
   ]);
   const latest = new Map<string, OutboxEntry>();
   for (const m of messages) {
-    if (m.purpose === 'one-time-code') continue;
+    if (m.purpose === 'one-time-code' || m.purpose === 'roll-change') continue;
     const key = `${m.voterId}/${SUMMARISED[m.purpose]}`;
     const seen = latest.get(key);
     if (
@@ -86,7 +89,8 @@ export async function voterDeliveryStatus(store: Store, electionId: string): Pro
     login: v.login,
     email: v.email,
     displayName: v.displayName,
-    language: v.language,
+    // A voter imported without a language follows the election's default.
+    language: messageLanguage(v.language, settings.defaultLanguage),
     hasCredential: v.publicCredential !== null,
     credential: of(v, 'credential'),
     recovery: of(v, 'recovery'),

@@ -158,13 +158,18 @@ export function credentialMessage(
   voter: Recipient,
   credential: string,
   recovery: boolean,
+  replacesEarlier = false,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
+  const replaces = replacesEarlier
+    ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
+    : [];
   return render(
     language,
     (recovery ? m.credential.recoverySubject : m.credential.subject)(shownName(language, election)),
     [
       ...opening(language, election, voter),
+      ...replaces,
       ...(recovery ? [{ kind: 'p' as const, text: m.credential.recoveryIntro }] : []),
       { kind: 'value', label: m.credential.label, value: credential },
       { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
@@ -188,10 +193,14 @@ export function passwordMessage(
   baseUrl: string,
   election: ElectionFacts,
   voter: Recipient,
+  replacesEarlier = false,
 ): RenderedMessage {
   const m = messagesFor(language).mail;
   return render(language, m.password.subject(shownName(language, election)), [
     ...opening(language, election, voter),
+    ...(replacesEarlier
+      ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
+      : []),
     { kind: 'p', text: m.password.intro },
     { kind: 'p', text: m.login(voter.login) },
     { kind: 'value', label: m.password.label, value: PASSWORD_PLACEHOLDER },
@@ -214,6 +223,30 @@ export function reminderMessage(
     { kind: 'p', text: m.login(voter.login) },
     { kind: 'p', text: m.reminder.codeAtLogin },
     { kind: 'link', text: m.reminder.link, url: boothUrl(baseUrl, election.id) },
+    ...closing(language, election),
+  ]);
+}
+
+/**
+ * The notice to a voter's previous address that it was replaced (issue 15): what changed and when,
+ * the new address masked, whom to contact, and that scrutineers observe the roll. No secret in it.
+ */
+export function rollChangeNotice(
+  language: Language,
+  election: ElectionFacts,
+  voter: Recipient,
+  change: { readonly from: string; readonly to: string; readonly at: string },
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  const r = messagesFor(language).roll.mail;
+  const when = formatDate(change.at, election.timeZone, language) ?? change.at;
+  return render(language, r.noticeSubject(shownName(language, election)), [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'p', text: m.voterIn(shownName(language, election)) },
+    { kind: 'p', text: m.login(voter.login) },
+    { kind: 'p', text: r.addressChanged(change.from, change.to, when) },
+    { kind: 'p', text: election.helpContact ? r.ifNotYou : r.noHelpContact },
+    { kind: 'p', text: r.scrutineers },
     ...closing(language, election),
   ]);
 }

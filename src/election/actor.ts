@@ -3,6 +3,7 @@
  * election, threshold, recovery and congress services share them without importing each other.
  */
 import { randomBytes } from 'node:crypto';
+import type { ElectionRow, Store } from '../store/store.js';
 
 export interface Actor {
   /** Account id, or "system" for scheduled actions. */
@@ -12,4 +13,24 @@ export interface Actor {
 /** 96 random bits, URL-safe: ids of elections, voters, requests… */
 export function randomId(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/**
+ * The audit entry of an action on an election, written through `tx`: the transaction of the change
+ * it records (Store.transaction), so the two commit together or not at all.
+ */
+export function auditElection(
+  tx: Store,
+  row: ElectionRow,
+  actor: Actor,
+  action: string,
+  details: Record<string, unknown> = {},
+) {
+  return tx.appendAudit({
+    organisationId: row.organisationId,
+    electionId: row.id,
+    actor: actor.id,
+    action,
+    details,
+  });
 }

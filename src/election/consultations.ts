@@ -32,6 +32,7 @@ import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
 import { checkCsvText } from './csv-encoding.js';
 import { checkPaperBox } from './paper-box.js';
+import { publicLogin, rollChangesAfterCredentials } from './roll-state.js';
 import type { ElectionService } from './service.js';
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
@@ -219,11 +220,23 @@ export class ConsultationService {
     );
     if (!roll.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: roll.problems });
     const imported: Record<string, number> = {};
+    // Every box is checked before any is written: a box whose credentials were issued refuses a
+    // changed roll (issue 15), and then no box changes. Voters without a language get their box's
+    // default language.
+    const prepared = [];
     for (const box of boxes) {
       const part = roll.parts.get(box.label);
       // A federation absent from the file keeps its roll.
       if (part === undefined) continue;
-      const voters = await this.elections.importVoters(box.electionId!, actor, part, 'fr');
+      const ready = await this.elections.prepareImport(box.electionId!, part).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === 'SCR_ROLL_LOCKED')
+          throw new DomainError('SCR_ROLL_LOCKED', { box: box.label, ...(error.detail as object) });
+        throw error;
+      });
+      prepared.push({ box, ready });
+    }
+    for (const { box, ready } of prepared) {
+      const voters = await this.elections.applyImport(actor, ready);
       imported[box.label] = voters.length;
     }
     // Each box's roll committed with its own entry (ElectionService.importVoters); this one only sums
@@ -431,15 +444,20 @@ export class ConsultationService {
           };
         }
         const election = await this.elections.get(box.electionId!);
+        const changes = await rollChangesAfterCredentials(this.store, election);
+        const withChanges = {
+          ...base,
+          rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
+        };
         // An annulled box that was published still shows its verified figures, for the record.
-        if (election.state !== 'published') return base;
+        if (election.state !== 'published') return withChanges;
         const head = await this.store.boardHead(election.id);
-        if (!head) return { ...base, problem: 'the published box has no board' };
+        if (!head) return { ...withChanges, problem: 'the published box has no board' };
         const verdict = await this.verifiedArchive(election, head);
-        if (!verdict.ok) return { ...base, problem: verdict.problem };
+        if (!verdict.ok) return { ...withChanges, problem: verdict.problem };
         if (questionsKey(verdict.box.questions.map((q) => questionCodec.toJson(q))) !== key)
-          return { ...base, problem: 'the box was not run on the consultation questions' };
-        return { ...base, verified: verdict.box };
+          return { ...withChanges, problem: 'the box was not run on the consultation questions' };
+        return { ...withChanges, verified: verdict.box };
       }),
     );
     const next = await this.store.consultations.next(id);

@@ -13,6 +13,7 @@ import { DecodeError, decodeText, encode } from '../core/codec.js';
 import type { PrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
+import { identityKey } from '../core/identity.js';
 import { meaningfulReason } from '../core/reason.js';
 import { type DeliveryContext, queueGeneratedCredentials, queueingIn } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -46,15 +47,21 @@ import {
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
+import { type Actor, auditElection, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import { BoardRefusal, type BoardService } from './board.js';
 import { checkCsvText } from './csv-encoding.js';
 import { MAX_BALLOT_BYTES, parseQuestions, refuseNonHomomorphic } from './questions.js';
 import { missingDecryptions, wrongState } from './refusals.js';
+import { credentialsIssued } from './roll-state.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { thresholdSetupProblems } from './threshold.js';
-import { parseVoterRoll } from './voter-roll.js';
+import { parseVoterRoll, type RollEntry } from './voter-roll.js';
+
+/** An import checked and ready to write (ElectionService.prepareImport). */
+export type PreparedImport =
+  | { readonly row: ElectionRow; readonly voters: VoterRow[] }
+  | { readonly row: ElectionRow; readonly unchanged: VoterRow[] };
 
 /** A credential the server just generated for a voter, before it is handed to the outbox. */
 export interface FreshCredential {
@@ -124,22 +131,6 @@ export class ElectionService {
     return updated;
   }
 
-  private audit(
-    tx: Store,
-    row: ElectionRow,
-    actor: Actor,
-    action: string,
-    details: Record<string, unknown> = {},
-  ) {
-    return tx.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action,
-      details,
-    });
-  }
-
   async create(
     organisationId: string,
     actor: Actor,
@@ -182,7 +173,7 @@ export class ElectionService {
     await this.store.transaction(async (tx) => {
       await tx.createElection(row);
       await also?.(tx, row);
-      await this.audit(tx, row, actor, 'election.create', { name: input.name });
+      await auditElection(tx, row, actor, 'election.create', { name: input.name });
     });
     return row;
   }
@@ -195,7 +186,7 @@ export class ElectionService {
       const updated = await this.update(tx, row, ['draft'], {
         questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
       });
-      await this.audit(tx, updated, actor, 'election.questions', { count: parsed.length });
+      await auditElection(tx, updated, actor, 'election.questions', { count: parsed.length });
       return updated;
     });
   }
@@ -217,7 +208,7 @@ export class ElectionService {
         closesAt: closesAt || null,
         timeZone: schedule.timeZone ?? row.timeZone,
       });
-      await this.audit(tx, updated, actor, 'election.schedule', {
+      await auditElection(tx, updated, actor, 'election.schedule', {
         opensAt,
         closesAt,
         timeZone: updated.timeZone,
@@ -240,21 +231,48 @@ export class ElectionService {
     }
     return this.store.transaction(async (tx) => {
       const updated = await this.update(tx, row, ['open', 'draft'], { closesAt: next });
-      await this.audit(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
+      await auditElection(tx, updated, actor, 'election.extend', { from: row.closesAt, to: next });
       return updated;
     });
   }
 
+  /**
+   * Imports the roll, replacing it. A voter without a language is stored with none (''): they follow
+   * the election's default language (its delivery settings) wherever it is read, even when the
+   * default is set after the import; a caller may name a default to store instead (the demo, tests).
+   * Once credentials are issued, the roll changes one voter at a time (src/election/roll-changes.ts):
+   * an import that differs from the roll in anything is refused and changes nothing; an identical
+   * one changes nothing and is answered as such (`unchanged`), with no audit entry.
+   */
   async importVoters(
     electionId: string,
     actor: Actor,
     csv: string,
-    defaultLanguage = 'fr',
-  ): Promise<VoterRow[]> {
+    defaultLanguage?: string,
+  ): Promise<VoterRow[] & { unchanged?: true }> {
+    return this.applyImport(actor, await this.prepareImport(electionId, csv, defaultLanguage));
+  }
+
+  /**
+   * Everything an import checks, without writing: the parsed roll, or the current one when the
+   * import is identical to it after credentials were issued (a consultation checks every box first).
+   */
+  async prepareImport(electionId: string, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
-    const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage);
+    const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage ?? '');
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
+    if (await credentialsIssued(this.store, row)) {
+      const current = await this.store.listVoters(electionId);
+      const differences = rollDifferences(current, parsed.voters);
+      if (differences.length > 0)
+        throw new DomainError('SCR_ROLL_LOCKED', {
+          actions: ['correct an address', 'add a voter', 'remove a voter', 'change a weight'],
+          differences: differences.slice(0, 50),
+          more: Math.max(0, differences.length - 50),
+        });
+      return { row, unchanged: current };
+    }
     const voters: VoterRow[] = parsed.voters.map((v) => ({
       id: randomId(),
       electionId,
@@ -266,12 +284,29 @@ export class ElectionService {
       publicCredential: null,
       passwordHash: null,
     }));
+    return { row, voters };
+  }
+
+  async applyImport(actor: Actor, prepared: PreparedImport): Promise<VoterRow[] & { unchanged?: true }> {
+    const { row } = prepared;
+    if ('unchanged' in prepared) return Object.assign(prepared.unchanged, { unchanged: true as const });
+    const { voters } = prepared;
     await this.store.transaction(async (tx) => {
-      await tx.replaceVoters(electionId, voters);
+      await tx.replaceVoters(row.id, voters);
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'voters.import', { count: voters.length });
+      await auditElection(tx, row, actor, 'voters.import', { count: voters.length });
     });
     return voters;
+  }
+
+  /**
+   * A per-voter change of a draft roll moves the election's version (roll-changes.ts), in the
+   * change's transaction `tx`: an opening that read the roll before fails.
+   */
+  async markRollChanged(tx: Store, row: ElectionRow): Promise<void> {
+    const current = await tx.getElection(row.id);
+    if (!current) throw new DomainError('SCR_NOT_FOUND');
+    await this.update(tx, current, ['draft'], {});
   }
 
   /** The weakest trustee mode, labelled as such: the server generates and holds the decryption key. */
@@ -292,7 +327,7 @@ export class ElectionService {
         serverPrivateKey: privateKey.reveal().toString(),
       });
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'trustee.server-key');
+      await auditElection(tx, row, actor, 'trustee.server-key');
     });
   }
 
@@ -305,7 +340,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    let key;
+    let key: ReturnType<typeof trusteePublicKeyCodec.decode>;
     try {
       key = decodeText(trusteePublicKeyCodec, input.publicKey.trim(), 'public key');
     } catch (error) {
@@ -329,7 +364,7 @@ export class ElectionService {
         serverPrivateKey: null,
       });
       await this.update(tx, row, ['draft'], {});
-      await this.audit(tx, row, actor, 'trustee.add', {
+      await auditElection(tx, row, actor, 'trustee.add', {
         displayName: input.displayName,
         fingerprint: sha256B64(input.publicKey.trim()),
       });
@@ -427,7 +462,7 @@ export class ElectionService {
     fingerprint: string,
   ) {
     await this.update(tx, row, ['draft'], { credentialMode: 'server' });
-    await this.audit(tx, row, actor, 'credentials.generate', { count, fingerprint });
+    await auditElection(tx, row, actor, 'credentials.generate', { count, fingerprint });
   }
 
   /** External credential authority: `credential,weight,login` lines (the tool's .pubcreds), matched by login. */
@@ -444,22 +479,22 @@ export class ElectionService {
     const problems: { line: number; problem: string }[] = [];
     const updates: { voterId: string; publicCredential: string }[] = [];
     const seen = new Set<string>();
-    lines.forEach((line, i) => {
+    for (const [i, line] of lines.entries()) {
       const [credential = '', weight = '', login = ''] = line.split(',');
       const voter = byLogin.get(login);
-      if (!voter) return void problems.push({ line: i + 1, problem: `unknown login "${login}"` });
-      if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
-        return void problems.push({ line: i + 1, problem: 'not a public credential of this group' });
+      if (!voter) {
+        problems.push({ line: i + 1, problem: `unknown login "${login}"` });
+      } else if (!/^[1-9][0-9]*$/.test(credential) || !group.isMember(BigInt(credential))) {
+        problems.push({ line: i + 1, problem: 'not a public credential of this group' });
+      } else if (weight !== '' && weight !== voter.weight) {
+        problems.push({ line: i + 1, problem: `weight ${weight} differs from the roll (${voter.weight})` });
+      } else if (seen.has(credential)) {
+        problems.push({ line: i + 1, problem: 'duplicate credential' });
+      } else {
+        seen.add(credential);
+        updates.push({ voterId: voter.id, publicCredential: credential });
       }
-      if (weight !== '' && weight !== voter.weight)
-        return void problems.push({
-          line: i + 1,
-          problem: `weight ${weight} differs from the roll (${voter.weight})`,
-        });
-      if (seen.has(credential)) return void problems.push({ line: i + 1, problem: 'duplicate credential' });
-      seen.add(credential);
-      updates.push({ voterId: voter.id, publicCredential: credential });
-    });
+    }
     if (updates.length !== voters.length && problems.length === 0)
       problems.push({ line: 0, problem: `${voters.length - updates.length} voters have no credential` });
     if (problems.length > 0) throw new DomainError('SCR_INVALID_CREDENTIALS', { problems });
@@ -470,7 +505,7 @@ export class ElectionService {
     await this.store.transaction(async (tx) => {
       await tx.setVoterSecrets(electionId, updates);
       await this.update(tx, row, ['draft'], { credentialMode: 'external' });
-      await this.audit(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
+      await auditElection(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     });
     return { fingerprint };
   }
@@ -525,7 +560,7 @@ export class ElectionService {
             archiveTimestamp: timestamp,
           });
           await append(tx);
-          await this.audit(tx, opened, actor, 'election.open', {
+          await auditElection(tx, opened, actor, 'election.open', {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
             credentialsHash: opened.credentialsHash,
@@ -575,14 +610,14 @@ export class ElectionService {
       this.store.transaction(async (tx) => {
         const closed = await this.update(tx, row, ['open'], { state: 'closed' });
         await append(tx);
-        await this.audit(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
+        await auditElection(tx, closed, actor, 'election.close', { ballots: counts.ballots, verified: true });
         return closed;
       }),
     );
     const check = await this.board.reverify(electionId);
     if (check.failure) {
       await this.store.transaction((tx) =>
-        this.audit(tx, closed, actor, 'board.reverify', {
+        auditElection(tx, closed, actor, 'board.reverify', {
           ballots: check.counts.ballots,
           verified: false,
           problem: check.failure?.message,
@@ -614,7 +649,7 @@ export class ElectionService {
       this.store.transaction(async (tx) => {
         const updated = await this.update(tx, row, ['closed'], { state: 'tallied' });
         await append(tx);
-        await this.audit(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+        await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
         return updated;
       }),
     );
@@ -629,7 +664,7 @@ export class ElectionService {
   ): Promise<void> {
     const row = await this.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
-    let partial;
+    let partial: ReturnType<typeof partialDecryptionCodec.decode>;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
     } catch (error) {
@@ -644,7 +679,7 @@ export class ElectionService {
       await this.board.appendInTransaction(electionId, 'PartialDecryption', [raw, owned], (append) =>
         this.store.transaction(async (tx) => {
           await append(tx);
-          await this.audit(tx, row, actor, 'trustee.partial-decryption', { owner });
+          await auditElection(tx, row, actor, 'trustee.partial-decryption', { owner });
         }),
       );
     } catch (error) {
@@ -689,7 +724,7 @@ export class ElectionService {
         state: 'published',
         resultJson: resultRaw,
       });
-      await this.audit(tx, published, actor, 'election.publish', { verified: true });
+      await auditElection(tx, published, actor, 'election.publish', { verified: true });
       return published;
     });
     await this.afterPublish?.(published, actor); // consultations (its own transactions)
@@ -726,7 +761,7 @@ export class ElectionService {
         annulReason: trimmed,
         resultJson: null,
       });
-      await this.audit(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
+      await auditElection(tx, annulled, actor, 'election.annul', { reason: trimmed, from: row.state });
       return annulled;
     });
     await this.afterAnnul?.(annulled, actor); // consultations (its own transaction)
@@ -750,4 +785,33 @@ export class ElectionService {
       }
     }
   }
+}
+
+/**
+ * How an import differs from the roll, by login and field (never an address): an empty list means
+ * the import is the roll as it is. Order does not matter.
+ */
+export function rollDifferences(
+  current: readonly VoterRow[],
+  imported: readonly RollEntry[],
+): { login: string; change: string }[] {
+  const differences: { login: string; change: string }[] = [];
+  // Logins are one person's whatever their case (identityKey), as on import.
+  const byLogin = new Map(imported.map((v) => [identityKey(v.login), v]));
+  for (const voter of current) {
+    const next = byLogin.get(identityKey(voter.login));
+    if (!next) {
+      differences.push({ login: voter.login, change: 'removed' });
+      continue;
+    }
+    if (next.login !== voter.login) differences.push({ login: voter.login, change: 'login' });
+    if (next.email !== voter.email) differences.push({ login: voter.login, change: 'address' });
+    if (next.weight.toString() !== voter.weight) differences.push({ login: voter.login, change: 'weight' });
+    if (next.displayName !== voter.displayName) differences.push({ login: voter.login, change: 'name' });
+    if (next.language !== voter.language) differences.push({ login: voter.login, change: 'language' });
+  }
+  const known = new Set(current.map((v) => identityKey(v.login)));
+  for (const next of imported)
+    if (!known.has(identityKey(next.login))) differences.push({ login: next.login, change: 'added' });
+  return differences;
 }

@@ -47,6 +47,46 @@ function splitCsvLine(line: string): string[] | undefined {
   return fields.map((f) => f.trim());
 }
 
+/** Whether this is an address the roll accepts. */
+export function isRollAddress(email: string): boolean {
+  return EMAIL.test(email) && !hasControlCharacter(email);
+}
+
+/** One line's fields (email,login,weight,name[,language]) checked: the entry, or what is wrong with it. */
+export function rollEntry(fields: readonly string[], defaultLanguage: string): RollEntry | string {
+  const [email = '', login = '', weight = '', name = '', language = '', ...rest] = fields;
+  if (rest.length > 0) return 'too many fields (expected email,login,weight,name[,language])';
+  const controlled = (
+    [
+      ['email address', email],
+      ['login', login],
+      ['name', name],
+    ] as const
+  ).find(([, value]) => hasControlCharacter(value));
+  if (controlled) return `the ${controlled[0]} contains a control character (NUL, tab, DEL…)`;
+  if (!EMAIL.test(email)) return `invalid email address "${email}"`;
+  const effectiveLogin = login || email;
+  if (effectiveLogin.length > 200 || /[\s]/.test(effectiveLogin))
+    return 'login must be at most 200 characters without spaces';
+  const weightProblem = rollWeightProblem(weight);
+  if (weight !== '' && weightProblem) return weightProblem;
+  if (language !== '' && !/^(en|fr)$/.test(language)) return 'language must be en or fr';
+  return {
+    email,
+    login: effectiveLogin,
+    weight: weight === '' ? 1n : BigInt(weight),
+    displayName: name || effectiveLogin,
+    language: language || defaultLanguage,
+  };
+}
+
+/** What is wrong with a weight (a whole number between 1 and 10^15), if anything. */
+export function rollWeightProblem(weight: string): string | undefined {
+  return !/^[1-9][0-9]*$/.test(weight) || BigInt(weight) > MAX_WEIGHT
+    ? `weight must be a whole number between 1 and 10^15, got "${weight}"`
+    : undefined;
+}
+
 /**
  * `origin`: each line's number in the file it came from (a consultation roll is split by
  * federation), so every problem, and the first line of a duplicate, names the line people see.
@@ -66,37 +106,9 @@ export function parseVoterRoll(
     if (index === 0 && /^\s*e-?mail\s*(,|$)/i.test(text)) return; // header
     const fields = splitCsvLine(text);
     if (!fields) return void problems.push({ line, problem: 'unterminated quote' });
-    const [email = '', login = '', weight = '', name = '', language = '', ...rest] = fields;
-    if (rest.length > 0)
-      return void problems.push({
-        line,
-        problem: 'too many fields (expected email,login,weight,name[,language])',
-      });
-    const controlled = (
-      [
-        ['email address', email],
-        ['login', login],
-        ['name', name],
-      ] as const
-    ).find(([, value]) => hasControlCharacter(value));
-    if (controlled)
-      return void problems.push({
-        line,
-        problem: `the ${controlled[0]} contains a control character (NUL, tab, DEL…)`,
-      });
-    if (!EMAIL.test(email)) return void problems.push({ line, problem: `invalid email address "${email}"` });
-    const effectiveLogin = login || email;
-    if (effectiveLogin.length > 200 || /[\s]/.test(effectiveLogin)) {
-      return void problems.push({ line, problem: 'login must be at most 200 characters without spaces' });
-    }
-    if (weight !== '' && (!/^[1-9][0-9]*$/.test(weight) || BigInt(weight) > MAX_WEIGHT)) {
-      return void problems.push({
-        line,
-        problem: `weight must be a whole number between 1 and 10^15, got "${weight}"`,
-      });
-    }
-    if (language !== '' && !/^(en|fr)$/.test(language))
-      return void problems.push({ line, problem: 'language must be en or fr' });
+    const entry = rollEntry(fields, defaultLanguage);
+    if (typeof entry === 'string') return void problems.push({ line, problem: entry });
+    const effectiveLogin = entry.login;
     const key = identityKey(effectiveLogin);
     const first = logins.get(key);
     if (first !== undefined)
@@ -108,13 +120,7 @@ export function parseVoterRoll(
             : `duplicate login "${effectiveLogin}": the same as "${first.login}" on line ${first.line} (logins are compared without regard to case)`,
       });
     logins.set(key, { line, login: effectiveLogin });
-    voters.push({
-      email,
-      login: effectiveLogin,
-      weight: weight === '' ? 1n : BigInt(weight),
-      displayName: name || effectiveLogin,
-      language: language || defaultLanguage,
-    });
+    voters.push(entry);
   });
   if (voters.length === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the list is empty' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, voters };

@@ -63,8 +63,11 @@ export interface RecoveryRequestRow {
   id: string;
   electionId: string;
   voterId: string;
-  /** 'voter': self-service; 'help-desk': an election admin on the voter's behalf. */
-  origin: 'voter' | 'help-desk';
+  /**
+   * 'voter': self-service; 'help-desk': an election admin on the voter's behalf; 'address-correction':
+   * an election admin corrected the voter's address after opening (src/election/roll-changes.ts).
+   */
+  origin: 'voter' | 'help-desk' | 'address-correction';
   state: RecoveryRequestState;
   /** Account id, or "voter" for self-service. */
   requestedBy: string;

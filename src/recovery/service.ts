@@ -26,7 +26,7 @@ import {
 import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
 import { sameIdentity } from '../core/identity.js';
-import { type Actor, randomId } from '../election/actor.js';
+import { type Actor, auditElection, randomId } from '../election/actor.js';
 import type { FreshCredential } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
@@ -51,6 +51,10 @@ export interface CredentialMessage {
   readonly purpose: 'credential-recovery' | 'credential-replacement';
   /** The same message is never queued twice for one key (a retried upload sends nothing new). */
   readonly idempotencyKey: string;
+  /** Not before this instant: after a corrected address, the notice to the old one leaves first. */
+  readonly notBefore?: Date;
+  /** The message says it replaces the one sent earlier (after a corrected address). */
+  readonly replacesEarlier?: boolean;
 }
 
 /**
@@ -100,23 +104,6 @@ export class RecoveryService {
     const row = await this.store.getElection(electionId);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
-  }
-
-  /** Through `tx`, the transaction of the change it records (see Store.transaction). */
-  private audit(
-    tx: Store,
-    row: ElectionRow,
-    actor: Actor,
-    action: string,
-    details: Record<string, unknown> = {},
-  ) {
-    return tx.appendAudit({
-      organisationId: row.organisationId,
-      electionId: row.id,
-      actor: actor.id,
-      action,
-      details,
-    });
   }
 
   private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
@@ -187,7 +174,7 @@ export class RecoveryService {
         decidedBy: officer.id,
         decidedAt: this.nowIso(),
       });
-      await this.audit(tx, row, officer, 'recovery.officer-key', {
+      await auditElection(tx, row, officer, 'recovery.officer-key', {
         fingerprint: officerKeyFingerprint(parsed.key),
       });
     });
@@ -207,7 +194,7 @@ export class RecoveryService {
         decidedBy: actor.id,
         decidedAt: this.nowIso(),
       });
-      await this.audit(tx, row, actor, 'recovery.none', { reason: 'chosen' });
+      await auditElection(tx, row, actor, 'recovery.none', { reason: 'chosen' });
     });
     return this.status(electionId);
   }
@@ -241,7 +228,7 @@ export class RecoveryService {
     return async (tx) => {
       if (escrows.length === 0) return;
       await tx.saveCredentialEscrows(row.id, escrows);
-      await this.audit(tx, row, actor, 'recovery.escrow', { count: escrows.length });
+      await auditElection(tx, row, actor, 'recovery.escrow', { count: escrows.length });
     };
   }
 
@@ -270,7 +257,12 @@ export class RecoveryService {
    * Before opening: a new credential for `voterId` (the old one is never sealed), escrowed like the
    * others, queued to the voter's registered address; open requests of that voter are completed.
    */
-  async replaceCredential(electionId: string, actor: Actor, voterId: string): Promise<{ voterId: string }> {
+  async replaceCredential(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    delivery: Pick<CredentialMessage, 'notBefore' | 'replacesEarlier'> = {},
+  ): Promise<{ voterId: string }> {
     const row = await this.election(electionId);
     if (row.state !== 'draft')
       throw new DomainError('SCR_WRONG_STATE', {
@@ -316,6 +308,7 @@ export class RecoveryService {
           credential,
           purpose: 'credential-replacement',
           idempotencyKey: `credential-replacement:${electionId}:${voterId}:${sha256Hex(fresh.publicCredential).slice(0, 32)}`,
+          ...delivery,
         },
         tx,
       );
@@ -328,7 +321,7 @@ export class RecoveryService {
           completedAt: now,
         });
       }
-      await this.audit(tx, row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
+      await auditElection(tx, row, actor, 'credential.replace', { voterId, escrowed: escrow !== undefined });
     });
     return { voterId };
   }
@@ -360,7 +353,7 @@ export class RecoveryService {
     if (!matches) {
       // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
       // An entry alone (no change to commit with): one write, atomic by itself.
-      await this.audit(this.store, row, anonymous, 'recovery.request.unmatched');
+      await auditElection(this.store, row, anonymous, 'recovery.request.unmatched');
       return;
     }
     if (!(await this.canAct(row))) return;
@@ -368,7 +361,7 @@ export class RecoveryService {
     const request = this.newRequest(row, voter.id, 'voter', 'voter');
     await this.store.transaction(async (tx) => {
       await tx.createRecoveryRequest(request);
-      await this.audit(tx, row, anonymous, 'recovery.request', {
+      await auditElection(tx, row, anonymous, 'recovery.request', {
         requestId: request.id,
         voterId: voter.id,
         origin: 'voter',
@@ -402,8 +395,29 @@ export class RecoveryService {
     };
   }
 
+  /** Whether, after opening, this election's server can send a voter's same credential again (escrow). */
+  async canResendAfterOpening(electionId: string): Promise<boolean> {
+    const row = await this.election(electionId);
+    return (
+      row.credentialMode === 'server' && (await this.store.getRecoverySettings(row.id))?.mode === 'escrow'
+    );
+  }
+
+  /**
+   * After opening, an admin corrected a voter's address (src/election/roll-changes.ts): the same
+   * credential is to be sent again to the new address, through the officer like any request.
+   */
+  async requestForCorrectedAddress(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
+    return this.requestByHelpDesk(electionId, actor, voterId, 'address-correction');
+  }
+
   /** The help desk (an election admin) asks on a voter's behalf, after checking who is calling. */
-  async requestByHelpDesk(electionId: string, actor: Actor, voterId: string): Promise<RequestView> {
+  async requestByHelpDesk(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    origin: 'help-desk' | 'address-correction' = 'help-desk',
+  ): Promise<RequestView> {
     const row = await this.election(electionId);
     if (row.state !== 'open')
       throw new DomainError('SCR_WRONG_STATE', {
@@ -415,14 +429,10 @@ export class RecoveryService {
     const voter = await this.voterOf(row, voterId);
     const [existing] = await this.openRequestsOf(this.store, electionId, voterId);
     if (existing) return this.view(existing, voter);
-    const request = this.newRequest(row, voterId, 'help-desk', actor.id);
+    const request = this.newRequest(row, voterId, origin, actor.id);
     await this.store.transaction(async (tx) => {
       await tx.createRecoveryRequest(request);
-      await this.audit(tx, row, actor, 'recovery.request', {
-        requestId: request.id,
-        voterId,
-        origin: 'help-desk',
-      });
+      await auditElection(tx, row, actor, 'recovery.request', { requestId: request.id, voterId, origin });
     });
     return this.view(request, voter);
   }
@@ -470,7 +480,7 @@ export class RecoveryService {
         decidedAt: this.nowIso(),
       });
       if (!decided) throw new DomainError('SCR_RECOVERY_ALREADY_DECIDED', { state: request.state });
-      await this.audit(tx, row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
+      await auditElection(tx, row, officer, approve ? 'recovery.approve' : 'recovery.reject', {
         requestId,
         voterId: request.voterId,
       });
@@ -509,7 +519,7 @@ export class RecoveryService {
     // An empty download reveals nothing and changes nothing: not worth an entry. (A download changes
     // nothing either: the entry is alone, one atomic write.)
     if (items.length > 0)
-      await this.audit(this.store, row, officer, 'recovery.batch', {
+      await auditElection(this.store, row, officer, 'recovery.batch', {
         count: items.length,
         requests: items.map((i) => i.requestId).join(' '),
       });
@@ -578,6 +588,7 @@ export class RecoveryService {
             credential,
             purpose: 'credential-recovery',
             idempotencyKey: `credential-recovery:${electionId}:${request.id}`,
+            ...(request.origin === 'address-correction' ? { replacesEarlier: true } : {}),
           },
           tx,
         );
@@ -587,7 +598,7 @@ export class RecoveryService {
         });
         // A concurrent upload of the same file completed it first (its message was queued once).
         if (!completed) return;
-        await this.audit(tx, row, officer, 'recovery.complete', {
+        await auditElection(tx, row, officer, 'recovery.complete', {
           requestId: request.id,
           voterId: request.voterId,
         });

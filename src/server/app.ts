@@ -12,14 +12,15 @@ import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.
 import { collectOpenApi } from './openapi.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adminRoutes } from './routes/admin.js';
-import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
+import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
+import { rollRoutes } from './routes/roll.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
@@ -160,6 +161,7 @@ export async function buildServer(
   // routes: delivery (keep this marker line)
   await app.register(recoveryRoutes(ctx, elections));
   // routes: recovery (keep this marker line)
+  await app.register(rollRoutes(ctx, elections));
   await app.register(consultationRoutes(ctx, elections));
   // routes: congress (keep this marker line)
   await app.register(consultationPageRoutes(ctx, elections));

@@ -63,6 +63,12 @@ export const HTTP_STATUS = {
   SCR_NOT_DECRYPTED: 422,
   SCR_NO_VOTERS: 422,
   SCR_INVALID_CREDENTIALS: 422,
+  // errors: roll (issue 15)
+  SCR_ROLL_LOCKED: 409,
+  SCR_ROLL_SEALED: 409,
+  SCR_ROLL_NO_RECOVERY: 409,
+  SCR_ROLL_INVALID_VOTER: 422,
+  SCR_MASS_PASSWORDS_REFUSED: 409,
   // errors: congress-defects (keep this marker line)
   // errors: accounts (keep this marker line)
   SCR_COMMON_PASSWORD: 422,

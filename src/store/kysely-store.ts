@@ -47,6 +47,7 @@ import type {
   SessionRow,
   Store,
   TrusteeRow,
+  VoterPatch,
   VoterRow,
 } from './store.js';
 import * as voterQueries from './voters.js';
@@ -315,6 +316,18 @@ export class KyselyStore implements Store {
     updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
   ): Promise<void> {
     await this.#transaction((trx) => voterQueries.setVoterSecrets(trx, electionId, updates));
+  }
+
+  async addVoter(voter: VoterRow): Promise<void> {
+    await this.#transaction((trx) => voterQueries.addVoter(trx, voter));
+  }
+
+  updateVoter(electionId: string, voterId: string, patch: VoterPatch): Promise<boolean> {
+    return this.#write((db) => voterQueries.updateVoter(db, electionId, voterId, patch));
+  }
+
+  removeVoter(electionId: string, voterId: string): Promise<boolean> {
+    return this.#write((db) => voterQueries.removeVoter(db, electionId, voterId));
   }
 
   async saveTrustee(row: TrusteeRow): Promise<void> {

@@ -107,6 +107,14 @@ export interface VoterRow {
   passwordHash: string | null;
 }
 
+/** What a per-voter change of the roll may set on one voter (`null` clears a credential or password). */
+export interface VoterPatch {
+  email?: string;
+  weight?: string;
+  publicCredential?: string | null;
+  passwordHash?: string | null;
+}
+
 export interface TrusteeRow {
   electionId: string;
   /** 0-based position in the trustees structure. */
@@ -239,6 +247,11 @@ export interface Store {
     electionId: string,
     updates: { voterId: string; publicCredential?: string; passwordHash?: string }[],
   ): Promise<void>;
+
+  /** Per-voter changes of the roll (src/election/roll-changes.ts): one voter added, changed or removed. */
+  addVoter(voter: VoterRow): Promise<void>;
+  updateVoter(electionId: string, voterId: string, patch: VoterPatch): Promise<boolean>;
+  removeVoter(electionId: string, voterId: string): Promise<boolean>;
 
   // Trustees
   saveTrustee(row: TrusteeRow): Promise<void>;

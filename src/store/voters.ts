@@ -7,7 +7,7 @@ import { identityKey } from '../core/identity.js';
 import { chunks } from './chunks.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
-import type { TrusteeRow, VoterRow } from './store.js';
+import type { TrusteeRow, VoterPatch, VoterRow } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,6 +52,56 @@ export async function findVoterByLogin(
     .where('login_key', '=', identityKey(login))
     .executeTakeFirst();
   return row && rows.fromVoter(row);
+}
+
+/** One voter more, placed after the last one (a per-voter change of the roll, src/election/roll-changes.ts). */
+export async function addVoter(trx: Transaction<Database>, voter: VoterRow): Promise<void> {
+  const last = await trx
+    .selectFrom('voters')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('election_id', '=', voter.electionId)
+    .executeTakeFirst();
+  const position = last?.last === null || last?.last === undefined ? 0 : Number(last.last) + 1;
+  await trx
+    .insertInto('voters')
+    .values(rows.toVoter(voter, voter.electionId, position))
+    .execute();
+}
+
+/**
+ * One voter's address, weight, public credential or password hash (`null` removes the last two).
+ * False when the voter is not on this election's roll.
+ */
+export async function updateVoter(
+  db: Db,
+  electionId: string,
+  voterId: string,
+  patch: VoterPatch,
+): Promise<boolean> {
+  const set = {
+    ...(patch.email === undefined ? {} : { email: patch.email }),
+    ...(patch.weight === undefined ? {} : { weight: patch.weight }),
+    ...(patch.publicCredential === undefined ? {} : { public_credential: patch.publicCredential }),
+    ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
+  };
+  if (Object.keys(set).length === 0) return true;
+  const result = await db
+    .updateTable('voters')
+    .set(set)
+    .where('id', '=', voterId)
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes one voter (their sessions, messages, codes and escrow go with them); false when absent. */
+export async function removeVoter(db: Db, electionId: string, voterId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('voters')
+    .where('id', '=', voterId)
+    .where('election_id', '=', electionId)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 /** Throws (and, in the caller's transaction, changes nothing) if a voter is not on this election's roll. */

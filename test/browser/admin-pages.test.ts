@@ -454,6 +454,37 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect(after).not.toBeNull();
   });
 
+  it('once credentials are issued, corrects one voter’s address from the roll card, after saying what it does', async () => {
+    const client = await signedIn();
+    const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
+      name: 'Roll changes',
+      description: '',
+      timeZone: 'Europe/Paris',
+    });
+    const id = created.json.id as string;
+    await client.put(
+      `/api/v1/elections/${id}/voters`,
+      'cat@example.org,cat,1,Cat\ndan@example.org,dan,1,Dan',
+    );
+    expect((await client.post(`/api/v1/elections/${id}/delivery/credentials`)).status).toBe(200);
+    await page.goto(`${server.url}/admin/elections/${id}`);
+    const card = page.locator('section[aria-labelledby="voters-heading"]');
+    await card.getByText('the roll changes one voter at a time', { exact: false }).waitFor();
+    // No wholesale import any more: the per-voter actions instead.
+    expect(await card.getByRole('button', { name: 'Import the voter list' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Correct the address – dan' }).click();
+    await dialog().getByLabel('New address for dan:').fill('dan@elsewhere.example');
+    await dialog().getByRole('button', { name: 'Correct the address' }).click();
+    await expect
+      .poll(() => status().textContent(), POLL)
+      .toBe('Done: the change is recorded in the audit log.');
+    expect((await server.store.findVoterByLogin(id, 'dan'))!.email).toBe('dan@elsewhere.example');
+    const audit = (await client.get(`/api/v1/elections/${id}/audit`)).json.entries;
+    expect(audit.find((x: { action: string }) => x.action === 'voter.address')).toMatchObject({
+      details: { login: 'dan', from: 'd***@example.org', to: 'd***@elsewhere.example' },
+    });
+  });
+
   it('shows a non-homomorphic question saved by an older version with the reason, and opening it is refused with the server’s message', async () => {
     const client = await signedIn();
     const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {

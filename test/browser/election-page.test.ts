@@ -267,7 +267,14 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   });
 
   it('shows an open election’s closing time in its time zone, and why an election was annulled', async () => {
-    const open1 = await draftElection(server, organisationId, admin, { voters: 1, name: 'Vote ouvert' });
+    const open1 = await draftElection(server, organisationId, admin, { voters: 2, name: 'Vote ouvert' });
+    // Issue 15: one voter re-weighted after credentials were issued, counted with the login.
+    const asAdmin = new Client(server.app);
+    await asAdmin.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const weighed = await asAdmin.post(`/api/v1/elections/${open1.id}/voters/${open1.voters[1]!.id}/weight`, {
+      weight: '2',
+    });
+    expect(weighed.status).toBe(200);
     await server.elections.setSchedule(open1.id, admin, {
       opensAt: null,
       closesAt: '2031-03-14T17:00:00Z',
@@ -276,6 +283,9 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     await advance(server, open1, admin, 'open');
     const page = await open(`/elections/${open1.id}`);
     expect(await page.locator('#election-state').textContent()).toContain('Voting is open.');
+    expect(await page.locator('#roll-changes').textContent()).toBe(
+      'Changes to the roll after credentials were issued: 1 — Logins concerned: voter2',
+    );
     expect(await page.locator('dd').first().textContent()).toMatch(/^Friday,? 14 March 2031.* 18:00 CET$/);
     expect(await page.locator('#result').count()).toBe(0);
     expect(await page.locator('#questions-heading').textContent()).toBe('Questions');

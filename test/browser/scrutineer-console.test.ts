@@ -92,6 +92,16 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     expect(await page.locator('#recovery-counts').textContent()).toBe(
       'Requests: 0 pending, 0 approved, 0 rejected, 0 completed (each one is in the audit log).',
     );
+    // Issue 15: the roll, addresses masked, and its changes after credentials were issued.
+    expect(await page.locator('#roll-changes').textContent()).toBe(
+      'Changes to the roll after credentials were issued: 0',
+    );
+    const roll = await page
+      .locator('#roll-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(roll.map((row) => row[0])).toEqual(demo.voters.map((v) => v.login));
+    for (const row of roll) expect(row[2]).toMatch(/^.\*\*\*@/);
+    expect(await page.locator('#roll-table').textContent()).not.toMatch(/voter\d@/);
     const actions = await page.locator('#audit-table tbody tr td:nth-child(3)').allTextContents();
     expect(actions).toContain('election.open');
     expect(actions).toContain('voters.import');

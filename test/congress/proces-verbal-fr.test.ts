@@ -107,3 +107,27 @@ describe('the French procès-verbal', () => {
     );
   });
 });
+
+describe('the procès-verbal counts the changes to each box roll after credentials were issued (issue 15)', () => {
+  const report = consolidate({
+    consultation: { id: 'C', name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
+    questions: QUESTIONS,
+    rule: null,
+    boxes: [
+      {
+        ...online('Paris', [0, 1000, 333], false),
+        rollChanges: { count: 2, logins: ['victim', 'v***@example.org'] },
+      },
+      { ...online('Lyon', [0, 2, 1], false), rollChanges: { count: 0, logins: [] } },
+    ],
+  });
+
+  it('names the count and the logins per box, in French and in English', () => {
+    const fr = renderProcesVerbal(report, 'fr', '2027-03-01T18:05:00.000Z');
+    expect(fr).toContain('Modifications de la liste après l’émission des codes');
+    expect(fr).toMatch(/id="roll-changes-Paris">2 — victim, v\*\*\*@example\.org</);
+    expect(fr).toMatch(/id="roll-changes-Lyon">0</);
+    const en = renderProcesVerbal(report, 'en', '2027-03-01T18:05:00.000Z');
+    expect(en).toContain('Changes to the roll after credentials were issued');
+  });
+});

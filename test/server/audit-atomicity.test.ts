@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
+import { testTransport } from '../../src/delivery/transport.js';
 import { BoardService } from '../../src/election/board.js';
 import { ConsultationService } from '../../src/election/consultations.js';
 import { ElectionService } from '../../src/election/service.js';
@@ -98,6 +99,8 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
         clock: systemClock,
         checker: inProcessChecker,
         config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024 },
+        // Adding a person mails an invitation, so the server needs a transport for account mail.
+        accountMail: testTransport(),
       };
       server = await buildServer(ctx);
       raw = await openRaw(url);
@@ -170,6 +173,19 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await expectNoTrace(() => server.elections.useServerTrustee(row.id, admin));
       await expectNoTrace(() => server.elections.generateServerCredentials(row.id, admin));
       await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, ctx));
+    });
+
+    it('roll: each per-voter change once credentials are issued, with its message or credential (issue 15)', async () => {
+      const row = await newDraft();
+      await server.elections.setQuestions(row.id, admin, QUESTIONS);
+      await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
+      await server.elections.issueServerCredentials(row.id, admin, ctx);
+      const [a, b] = await store.listVoters(row.id);
+      const e = `/api/v1/elections/${row.id}`;
+      await expectNoTrace(() => client.post(`${e}/voters`, { email: 'c@example.org', login: 'c' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${a!.id}/address`, { email: 'a2@example.org' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${a!.id}/weight`, { weight: '3' }));
+      await expectNoTrace(() => client.post(`${e}/voters/${b!.id}/remove`, {}));
     });
 
     it('trustees: a threshold group with its role grants, a Single trustee; external credentials', async () => {
@@ -307,7 +323,6 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
         client.post(`/api/v1/organisations/${organisationId}/members`, {
           email: 'new.person@example.org',
           displayName: 'New Person',
-          password: 'a long and unusual passphrase 42',
           orgAdmin: true,
         }),
       );

@@ -89,8 +89,17 @@ describe('exports', () => {
       });
       expect(Object.keys(json.json).sort()).toEqual(['election', 'exportedAt', 'voters']);
     }
-    for (const who of ['scrutineer', 'trustee'] as const)
-      expect((await clients[who].get(url('voters.csv'))).status).toBe(403);
+    // Scrutineers read the roll with addresses masked (issue 15); trustees do not read it.
+    const masked = await clients.scrutineer.get(url('voters.csv'));
+    expect(masked.status).toBe(200);
+    expect(parseCsv(masked.body).map((row) => row[1])).toEqual([
+      'email',
+      'c***@example.org',
+      'j***@example.org',
+      'e***@example.org',
+      'a***@example.org',
+    ]);
+    expect((await clients.trustee.get(url('voters.csv'))).status).toBe(403);
     expect((await clients.anonymous.get(url('voters.json'))).status).toBe(401);
   });
 

@@ -326,6 +326,19 @@ describe('planted secrets never leave the server', () => {
       });
     }
     await server.store.setVoterSecrets(electionId, hashes);
+    // Issue 15: per-voter changes of the roll once credentials exist (a new credential goes to the
+    // outbox only), and a planted password typed where the address goes.
+    const addedVoter = await as.orgAdmin.post(e('/voters'), { email: 'voter5@example.org', login: 'voter5' });
+    expect(addedVoter.json).toMatchObject({ credential: 'issued' });
+    const fifth = e(`/voters/${addedVoter.json.voterId}`);
+    expect((await as.orgAdmin.post(`${fifth}/address`, { email: 'voter5b@example.org' })).status).toBe(200);
+    expect((await as.orgAdmin.post(`${fifth}/address`, { email: voters[0]!.password })).status).toBe(422);
+    expect((await as.orgAdmin.post(`${fifth}/weight`, { weight: '2' })).status).toBe(200);
+    expect((await as.orgAdmin.post(`${fifth}/remove`)).status).toBe(200);
+    expect(
+      (await as.orgAdmin.request('PUT', e('/voters'), { text: `${voters[0]!.password}@x.org,voter1,1,V` }))
+        .status,
+    ).toBe(409);
     // The credential authority pastes private credentials where public ones go.
     const pasted = await as.credentialAuthority.post(e('/credentials/public'), {
       publicCredentials: voters.map((v) => `${v.credential},1,${v.login}`),
@@ -333,6 +346,21 @@ describe('planted secrets never leave the server', () => {
     expect(pasted.status).toBe(422);
     await sweep();
     expect((await as.orgAdmin.post(e('/open'))).status).toBe(200);
+    // After opening: no recovery here, so an address correction is refused; a voter's password
+    // typed into the self-service request's address field is not echoed; no mass replacement.
+    expect(
+      (await as.orgAdmin.post(e(`/voters/${voters[3]!.id}/address`), { email: 'elsewhere@example.org' })).json
+        .error.code,
+    ).toBe('SCR_ROLL_NO_RECOVERY');
+    expect(
+      (
+        await as.anonymous.post(e('/voter/password-request'), {
+          login: voters[0]!.login,
+          email: voters[0]!.password,
+        })
+      ).status,
+    ).toBe(202);
+    expect((await as.orgAdmin.post(e('/delivery/passwords'), { immediately: true })).status).toBe(409);
   });
   afterAll(async () => server?.close());
 

@@ -76,12 +76,17 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/publish':                                 '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/annul':                                   '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/trustees/threshold':                      '404   state 404   state 403   403   403   401   401   401',
-  // Election admin and credential authority
-  'GET /api/v1/elections/{electionId}/voters':                                   '404   ok    404   ok    ok    403   403   401   401   401',
+  // Per-voter changes of the roll (issue 15): election admins; after publication, the state refuses
+  'POST /api/v1/elections/{electionId}/voters':                                  '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voters/{voterId}/address':                '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voters/{voterId}/remove':                 '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voters/{voterId}/weight':                 '404   state 404   state 403   403   403   401   401   401',
+  // Election admin and credential authority (the roll: scrutineers too, addresses masked)
+  'GET /api/v1/elections/{electionId}/voters':                                   '404   ok    404   ok    ok    403   ok    401   401   401',
   // Only the credential authority (issue 15): admins, org admins included, are refused
   'POST /api/v1/elections/{electionId}/credentials/public':                      '404   403   404   403   state 403   403   401   401   401',
-  'GET /api/v1/elections/{electionId}/exports/voters.csv':                       '404   ok    404   ok    ok    403   403   401   401   401',
-  'GET /api/v1/elections/{electionId}/exports/voters.json':                      '404   ok    404   ok    ok    403   403   401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/voters.csv':                       '404   ok    404   ok    ok    403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/exports/voters.json':                      '404   ok    404   ok    ok    403   ok    401   401   401',
   // Trustees
   'GET /api/v1/elections/{electionId}/trustees':                                 '404   ok    404   ok    403   ok    ok    401   401   401',
   'POST /api/v1/elections/{electionId}/partial-decryptions':                     '404   state 404   state 403   state 403   401   401   401',
@@ -142,6 +147,8 @@ const EXPECTED: Record<string, string> = {
   'PUT /api/v1/elections/{electionId}/delivery/settings':                        '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/credentials':                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords':                      '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk':            '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voter/password-request':                  'state state state state state state state state state state',
   'GET /api/v1/elections/{electionId}/delivery/voters':                          '404   ok    404   ok    403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/delivery/counts':                          '404   ok    404   ok    403   403   ok    401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/resend/preview':                 '404   state 404   state 403   403   403   401   401   401',
@@ -369,6 +376,15 @@ describe('role × endpoint matrix over the real routes', () => {
         json: { loginMode: 'password', passwordDelaySeconds: 0, helpContact: '', defaultLanguage: 'fr' },
       },
       'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
+      'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/voter/password-request': {
+        json: { login: voter.login, email: voter.email },
+      },
+      'POST /api/v1/elections/{electionId}/voters': { json: { email: 'new@example.org', login: 'new' } },
+      'POST /api/v1/elections/{electionId}/voters/{voterId}/address': {
+        json: { email: 'moved@example.org' },
+      },
+      'POST /api/v1/elections/{electionId}/voters/{voterId}/weight': { json: { weight: '2' } },
       'POST /api/v1/elections/{electionId}/voter/code': { json: { login: voter.login } },
       'POST /api/v1/elections/{electionId}/voter/code/login': {
         json: { login: voter.login, code: '12345678' },
@@ -405,6 +421,7 @@ describe('role × endpoint matrix over the real routes', () => {
       .replace('{electionId}', electionId)
       .replace('{organisationId}', organisationA)
       .replace('{slot}', '1')
+      .replace('{voterId}', electionA.voters[0]!.id)
       .replace('{consultationId}', congress.consultationId)
       .replace('{boxId}', congress.boxId);
 

@@ -48,6 +48,14 @@ export const AUDIT_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   'delivery.settings': ['loginMode', 'passwordDelaySeconds', 'helpContact', 'defaultLanguage'],
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],
+  // roll (src/election/roll-changes.ts): the login and what changed, addresses masked
+  'voter.address': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
+  'voter.add': ['login', 'to', 'weight', 'stage', 'afterCredentials', 'credential'],
+  'voter.remove': ['login', 'from', 'weight', 'stage', 'afterCredentials', 'credential'],
+  'voter.weight': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
+  // one voter's new password: who asked (self-service, help desk, a corrected address)
+  'delivery.password.voter': ['login', 'reason', 'count'],
+  'delivery.password.request.unmatched': [],
   // congress-defects: who got which role (the election is the entry's), and the consultations' actions
   'role.grant': ['accountId', 'person', 'role'],
   'consultation.create': ['consultation', 'name', 'boxes', 'round'],

@@ -7,10 +7,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sha256B64 } from '../../core/hash.js';
-import { decodeCsvBytes } from '../../election/csv-encoding.js';
+import { deliverySettings } from '../../delivery/settings.js';
+import { messageLanguage } from '../../delivery/templates.js';
 import { fieldWithControlCharacter } from '../../election/organisations.js';
 import { createInvitedAccount, issueLink } from '../../election/people.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
+import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
@@ -21,6 +23,7 @@ import {
 } from '../auth/index.js';
 import { strictValidator } from '../auth/strict-validator.js';
 import type { ServerContext } from '../context.js';
+import { acceptCsvBodies } from '../csv-body.js';
 import { ApiError } from '../errors.js';
 import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
@@ -63,14 +66,33 @@ async function noBody(request: FastifyRequest): Promise<void> {
   throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
 }
 
-export function voterView(v: VoterRow) {
+/**
+ * Who may read the roll, and how: election admins and the credential authority in full, scrutineers
+ * (issue 15) with addresses masked; answers true for a scrutineer's masked view.
+ */
+export async function rollReadMasked(
+  ctx: ServerContext,
+  request: Parameters<typeof requireElectionRole>[1],
+  electionId: string,
+): Promise<boolean> {
+  const { account } = await requireElectionRole(ctx, request, electionId, [
+    'election-admin',
+    'credential-authority',
+    'scrutineer',
+  ]);
+  const held = await electionRolesOf(ctx.store, account.id, (await ctx.store.getElection(electionId))!);
+  return !held.has('election-admin') && !held.has('credential-authority');
+}
+
+/** `defaultLanguage`: the election's, which a voter imported without a language follows. */
+export function voterView(v: VoterRow, defaultLanguage = 'fr') {
   return {
     id: v.id,
     login: v.login,
     email: v.email,
     displayName: v.displayName,
     weight: v.weight,
-    language: v.language,
+    language: messageLanguage(v.language, defaultLanguage),
     hasCredential: v.publicCredential !== null,
   };
 }
@@ -210,25 +232,14 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
 
     // CSV arrives as text on this route only: every other route takes JSON.
     await app.register(async (scoped) => {
-      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
-      scoped.addContentTypeParser(
-        ['text/csv', 'text/plain'],
-        { parseAs: 'buffer' },
-        (_request, body, done) => {
-          try {
-            done(null, decodeCsvBytes(body as Buffer));
-          } catch (error) {
-            done(error as Error, undefined);
-          }
-        },
-      );
+      acceptCsvBodies(scoped);
       scoped.put<P & { Body: unknown }>(
         '/api/v1/elections/:electionId/voters',
         {
           schema: {
             params: ElectionParams,
             summary:
-              'Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]); all or nothing',
+              "Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]; without a language, the election's default); all or nothing; once credentials are issued, refused unless identical (per-voter actions then)",
           },
         },
         async (request) => {
@@ -239,20 +250,28 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
               problem: 'send the CSV as text/csv, or as JSON {"csv": "…"}',
             });
           const voters = await elections.importVoters(request.params.electionId, account, csv);
-          return { imported: voters.length };
+          // Once credentials are issued, only the same roll is accepted, and it changes nothing.
+          return voters.unchanged
+            ? { imported: voters.length, unchanged: true }
+            : { imported: voters.length };
         },
       );
     });
 
     app.get<P>(
       '/api/v1/elections/:electionId/voters',
-      { schema: { params: ElectionParams, summary: 'The voter roll (no secrets)' } },
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'The voter roll (no secrets); scrutineers see addresses masked',
+        },
+      },
       async (request) => {
-        await requireElectionRole(ctx, request, request.params.electionId, [
-          'election-admin',
-          'credential-authority',
-        ]);
-        return { voters: (await ctx.store.listVoters(request.params.electionId)).map(voterView) };
+        const { electionId } = request.params;
+        const masked = await rollReadMasked(ctx, request, electionId);
+        const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
+        const voters = (await ctx.store.listVoters(electionId)).map((v) => voterView(v, defaultLanguage));
+        return { voters: masked ? voters.map((v) => ({ ...v, email: maskAddress(v.email) })) : voters };
       },
     );
 

@@ -14,7 +14,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { type AdvanceStep, ConsultationService } from '../../election/consultations.js';
-import { decodeCsvBytes } from '../../election/csv-encoding.js';
 import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
 import {
@@ -24,6 +23,7 @@ import {
   requireOrganisationAdmin,
 } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
+import { acceptCsvBodies } from '../csv-body.js';
 import { ApiError, DomainError, preferredLanguage } from '../errors.js';
 import { CSV_CONTENT_TYPE } from '../exports/csv.js';
 import { exportTable } from '../exports/table.js';
@@ -395,18 +395,7 @@ export function consultationRoutes(ctx: ServerContext, elections: ElectionServic
     );
 
     await app.register(async (scoped) => {
-      // Bytes, decoded strictly: a UTF-16 or Latin-1 file is refused by name, never decoded wrongly.
-      scoped.addContentTypeParser(
-        ['text/csv', 'text/plain'],
-        { parseAs: 'buffer' },
-        (_request, body, done) => {
-          try {
-            done(null, decodeCsvBytes(body as Buffer));
-          } catch (error) {
-            done(error as Error, undefined);
-          }
-        },
-      );
+      acceptCsvBodies(scoped);
       scoped.put<C & { Body: unknown }>(
         '/api/v1/consultations/:consultationId/voters',
         {

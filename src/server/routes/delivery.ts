@@ -29,7 +29,7 @@ import { verifyCredentialAccess } from '../../protocol/access-check.js';
 import type { Store } from '../../store/store.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { checkFailures } from '../auth/plugin.js';
-import { signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
+import { rateLimitedError, signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
 import { mailMode, requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -117,6 +117,14 @@ const AccessCheckBody = Type.Object(
   { additionalProperties: false },
 );
 const LoginField = Type.String({ minLength: 1, maxLength: 256 });
+
+/** Self-service password requests per client address per minute: a typo or two, not a sweep. */
+const passwordRequestLimit = {
+  max: 5,
+  timeWindow: 60_000,
+  keyGenerator: (request: FastifyRequest) => `password-request:${request.ip}`,
+  errorResponseBuilder: rateLimitedError,
+};
 
 /** Actions without parameters take no body (or an empty JSON object). */
 async function noBody(request: FastifyRequest): Promise<void> {
@@ -235,14 +243,16 @@ export function deliveryRoutes(
           params: ElectionParams,
           body: Type.Object({ immediately: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
           summary:
-            "Queue every voter's password message (external credential authority), after the election's delay unless immediately",
+            "Queue every voter's password message (external credential authority), after the election's delay unless immediately; refused once voting is open",
           response: { 200: Type.Object({ queued: Type.Integer() }) },
         },
       },
       async (request) => {
         const { electionId } = request.params;
         const { account } = await admin(request, electionId);
-        await inState(electionId, ['draft', 'open']);
+        const row = await inState(electionId, ['draft', 'open']);
+        // Issue 15: nobody's password is replaced behind their back during a vote.
+        if (row.state === 'open') throw new ApiError('SCR_MASS_PASSWORDS_REFUSED');
         requireMail(ctx.config);
         // The outbox is a table: the messages commit with their entry (the sender sends after).
         const queued = await ctx.store.transaction(async (tx) => {
@@ -254,6 +264,89 @@ export function deliveryRoutes(
         });
         delivery.wake?.();
         return { queued };
+      },
+    );
+
+    /** One named voter's new password, queued now to their registered address, and audited. */
+    const passwordForOneVoter = async (
+      electionId: string,
+      voter: { id: string; login: string },
+      actor: string,
+      reason: 'help-desk' | 'self-service',
+    ) => {
+      // The message commits with its entry (the sender sends after).
+      const queued = await ctx.store.transaction(async (tx) => {
+        const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
+          voterIds: [voter.id],
+          immediately: true,
+        });
+        await audit(tx, electionId, actor, 'delivery.password.voter', {
+          login: voter.login,
+          reason,
+          count: queued,
+        });
+        return queued;
+      });
+      delivery.wake?.();
+      return queued;
+    };
+
+    app.post<P & { Body: { voterId: string } }>(
+      '/api/v1/elections/:electionId/delivery/passwords/help-desk',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            'Help desk: a new password for one named voter who asked, sent to their registered address (audited)',
+          response: { 200: Type.Object({ queued: Type.Integer() }) },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        await inState(electionId, ['draft', 'open']);
+        const voter = await ctx.store.getVoter(request.body.voterId);
+        if (!voter || voter.electionId !== electionId)
+          throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+        requireMail(ctx.config);
+        return { queued: await passwordForOneVoter(electionId, voter, account.id, 'help-desk') };
+      },
+    );
+
+    app.post<P & { Body: { login: string; email: string } }>(
+      '/api/v1/elections/:electionId/voter/password-request',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { login: LoginField, email: Type.String({ minLength: 1, maxLength: 320 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            'A voter asks for a new password: sent to the registered address if login and address match (same answer whatever matched)',
+          response: { 202: Type.Object({ received: Type.Literal(true) }) },
+        },
+        config: { rateLimit: passwordRequestLimit },
+      },
+      async (request, reply) => {
+        const { electionId } = request.params;
+        requireMail(ctx.config);
+        const row = await inState(electionId, ['draft', 'open']);
+        const settings = await deliverySettings(ctx.store, electionId);
+        const voter = await ctx.store.findVoterByLogin(electionId, request.body.login.trim());
+        const matches =
+          settings.loginMode === 'password' &&
+          voter !== undefined &&
+          voter.publicCredential !== null &&
+          voter.email.trim().toLowerCase() === request.body.email.trim().toLowerCase();
+        if (matches) await passwordForOneVoter(electionId, voter, 'voter', 'self-service');
+        // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
+        else await audit(ctx.store, row.id, 'voter', 'delivery.password.request.unmatched', {});
+        return reply.status(202).send({ received: true as const });
       },
     );
 

@@ -1,11 +1,15 @@
 /**
- * Exports, each in CSV and JSON (issue #3): the voter roll (election admin, credential authority),
+ * Exports, each in CSV and JSON (issue #3): the voter roll (election admin, credential authority;
+ * scrutineers with addresses masked),
  * the sign-in list — who voted, never how — once voting has ended (scrutineers, election admins), the
  * audit log (scrutineers, election admins) and the result report (anyone, once published). Every
  * file is written from the export's allowlist in `../exports/`: a typed projection per row that names
  * its fields one by one, and a table that writes only the fields it names.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { deliverySettings } from '../../delivery/settings.js';
+import { messageLanguage } from '../../delivery/templates.js';
+import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { AccountRow, ElectionRow } from '../../store/store.js';
 import { requireElectionRole, requirePublicElection } from '../auth/index.js';
@@ -16,6 +20,7 @@ import { CSV_CONTENT_TYPE } from '../exports/csv.js';
 import { RESULT, toResultReport, toResultRows } from '../exports/result-report.js';
 import { SIGN_IN_LIST, SIGN_IN_LIST_STATES, toSignInRow } from '../exports/sign-in-list.js';
 import { toVoterRollRow, VOTER_ROLL } from '../exports/voter-roll.js';
+import { rollReadMasked } from './admin.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -54,9 +59,15 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
     const about = (row: ElectionRow) => ({ id: row.id, name: row.name });
 
     exportRoute('voters', 'Voter roll export (no secrets)', 'no-store', async (request, electionId) => {
-      await requireElectionRole(ctx, request, electionId, ['election-admin', 'credential-authority']);
+      // Scrutineers read the roll too (issue 15), addresses masked.
+      const masked = await rollReadMasked(ctx, request, electionId);
       const row = await elections.get(electionId);
-      const voters = (await ctx.store.listVoters(electionId)).map(toVoterRollRow);
+      const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
+      const voters = (await ctx.store.listVoters(electionId))
+        .map((v) => (masked ? { ...v, email: maskAddress(v.email) } : v))
+        // A voter imported without a language follows the election's default.
+        .map((v) => ({ ...v, language: messageLanguage(v.language, defaultLanguage) }))
+        .map(toVoterRollRow);
       return {
         json: () => ({ election: about(row), exportedAt: exportedAt(), voters: voters.map(VOTER_ROLL.pick) }),
         csv: () => VOTER_ROLL.csv(voters),

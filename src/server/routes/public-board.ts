@@ -8,6 +8,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { encode } from '../../core/codec.js';
+import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
 import type { ElectionRow } from '../../store/store.js';
@@ -15,11 +16,14 @@ import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
-export const ElectionParams = Type.Object({ electionId: Type.String({ pattern: '^[1-9A-HJ-NP-Za-km-z]{14,40}$' }) });
+export const ElectionParams = Type.Object({
+  electionId: Type.String({ pattern: '^[1-9A-HJ-NP-Za-km-z]{14,40}$' }),
+});
 
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow) {
   const turnout = await ctx.store.turnout(row.id);
+  const changes = await rollChangesAfterCredentials(ctx.store, row);
   return {
     id: row.id,
     name: row.name,
@@ -34,8 +38,13 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow) {
       ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
       : null,
     turnout: { ballots: row.state === 'draft' ? 0 : turnout.ballots, voters: turnout.voters },
-    result: row.state === 'published' && row.resultJson ? (JSON.parse(row.resultJson) as { result: unknown[] }).result : null,
+    result:
+      row.state === 'published' && row.resultJson
+        ? (JSON.parse(row.resultJson) as { result: unknown[] }).result
+        : null,
     annulReason: row.state === 'annulled' ? row.annulReason : null,
+    // Issue 15: every per-voter change of the roll after credentials were issued, by login.
+    rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
   };
 }
 
@@ -63,14 +72,23 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
 
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId/ballots',
-      { schema: { params: ElectionParams, summary: 'Ballot trackers with their weights (last ballot per voter counts)' } },
+      {
+        schema: {
+          params: ElectionParams,
+          summary: 'Ballot trackers with their weights (last ballot per voter counts)',
+        },
+      },
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
         if (!state) return { ballots: [] };
         const counted = new Set(state.box.tallied().map((b) => b.tracker));
         return {
-          ballots: state.box.all.map((b) => ({ tracker: b.tracker, weight: b.weight.toString(), counted: counted.has(b.tracker) })),
+          ballots: state.box.all.map((b) => ({
+            tracker: b.tracker,
+            weight: b.weight.toString(),
+            counted: counted.has(b.tracker),
+          })),
         };
       },
     );
@@ -98,7 +116,9 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
 
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId/verification',
-      { schema: { params: ElectionParams, summary: 'Status of the board verifier that follows the archive' } },
+      {
+        schema: { params: ElectionParams, summary: 'Status of the board verifier that follows the archive' },
+      },
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         return elections.board.status(row.id);

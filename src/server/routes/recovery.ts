@@ -61,6 +61,8 @@ export function outboxQueue(ctx: ServerContext): QueueCredentialMessage {
       credential: message.credential,
       purpose: message.purpose === 'credential-recovery' ? 'credential-recovery' : 'credential',
       idempotencyKey: message.idempotencyKey,
+      ...(message.notBefore === undefined ? {} : { notBefore: message.notBefore }),
+      ...(message.replacesEarlier === undefined ? {} : { replacesEarlier: message.replacesEarlier }),
     });
   };
 }

@@ -24,7 +24,9 @@ export type MessagePurpose =
   | 'credential-recovery'
   | 'password'
   | 'access-reminder'
-  | 'one-time-code';
+  | 'one-time-code'
+  /** A notice to a voter's previous address that the roll changed (src/election/roll-changes.ts). */
+  | 'roll-change';
 export type MessageChannel = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'superseded';
 export type SecretKind = 'credential' | 'password' | 'code';

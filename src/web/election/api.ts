@@ -32,6 +32,8 @@ export interface PublicElection {
   readonly annulReason: string | null;
   /** Whether the board (and so the archive) exists: from opening on. */
   readonly hasBoard: boolean;
+  /** Per-voter changes of the roll after credentials were issued, with the logins (issue 15). */
+  readonly rollChanges: { count: number; logins: readonly string[] };
 }
 
 export interface BoardBallot {
@@ -83,6 +85,14 @@ export const parsePublicElection: Parser<PublicElection> = (value) => {
   const result = value.result === null || value.result === undefined ? null : value.result;
   if (result !== null && !Array.isArray(result)) return undefined;
   const annulReason = isString(value.annulReason) ? value.annulReason : null;
+  const changes = value.rollChanges;
+  const rollChanges =
+    isRecord(changes) &&
+    isCount(changes.count) &&
+    Array.isArray(changes.logins) &&
+    changes.logins.every(isString)
+      ? { count: changes.count, logins: changes.logins }
+      : { count: 0, logins: [] };
   return {
     id,
     name,
@@ -97,6 +107,7 @@ export const parsePublicElection: Parser<PublicElection> = (value) => {
     result,
     annulReason,
     hasBoard: isString(value.election),
+    rollChanges,
   };
 };
 

@@ -205,11 +205,21 @@ export class ElectionPage {
     const turnout =
       info.state !== 'draft' &&
       h('p', { id: 'turnout' }, m.turnout(info.turnout.ballots, info.turnout.voters));
+    // Issue 15: every change of the roll after credentials were issued, counted, with the logins.
+    const r = messagesFor(this.language).roll.page;
+    const changes = info.rollChanges;
+    const rollChanges = h(
+      'p',
+      { id: 'roll-changes' },
+      r.count(changes.count),
+      changes.logins.length > 0 ? ` — ${r.logins} ${changes.logins.join(', ')}` : '',
+    );
     return h(
       'div',
       { class: 'notice', id: 'election-state' },
       h('p', { class: 'notice-title' }, m.state[info.state]),
       turnout,
+      rollChanges,
     );
   }
 

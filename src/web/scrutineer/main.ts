@@ -20,6 +20,15 @@ interface PublicElection {
   closesAt: string | null;
   sealed: { election: string; trustees: string; credentials: string } | null;
   annulReason: string | null;
+  /** Per-voter changes of the roll after credentials were issued (issue 15). */
+  rollChanges?: { count: number; logins: string[] };
+}
+interface RollVoter {
+  login: string;
+  email: string;
+  displayName: string;
+  weight: string;
+  hasCredential: boolean;
 }
 interface Turnout {
   voters: number;
@@ -103,6 +112,7 @@ class Console {
       consultationSection(this.shell, this.electionId),
     ]);
     const recovery = await api.get<Recovery>(`${this.base}/recovery`);
+    const roll = await api.get<{ voters: RollVoter[] }>(`${this.base}/voters`);
     if (!turnout.ok) {
       // Not a scrutineer of this election: show nothing of it beyond what the public page shows.
       replaceChildren(this.shell.screen, h('h1', {}, t.title));
@@ -138,6 +148,7 @@ class Console {
       this.sealed(e),
       this.delivery(delivery),
       this.recovery(recovery.ok ? recovery.value : undefined),
+      this.roll(e, roll.ok ? roll.value.voters : undefined),
       this.signInList(e.state, signIn),
       this.audit(audit.ok ? audit.value.entries : undefined),
     );
@@ -249,6 +260,57 @@ class Console {
       'delivery-heading',
       t.heading,
       counts ? countsTable(this.shell, counts) : h('p', { class: 'note' }, t.unavailable),
+    );
+  }
+
+  /** The roll (addresses masked) and every change to it after credentials were issued (issue 15). */
+  private roll(e: PublicElection, voters: RollVoter[] | undefined): HTMLElement {
+    const r = this.shell.t.roll.page;
+    const a = this.shell.t.admin.voters;
+    const changes = e.rollChanges ?? { count: 0, logins: [] };
+    return this.section(
+      'roll-heading',
+      r.roll,
+      h('p', { id: 'roll-changes' }, h('strong', {}, r.count(changes.count))),
+      changes.logins.length > 0
+        ? h('p', { id: 'roll-change-logins' }, `${r.logins} ${changes.logins.join(', ')}`)
+        : null,
+      voters
+        ? h(
+            'div',
+            { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': r.roll },
+            h(
+              'table',
+              { id: 'roll-table' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ...[a.login, a.name, a.email, a.weight, a.credential].map((c) =>
+                    h('th', { scope: 'col' }, c),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...voters.map((v) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', {}, v.login),
+                    h('td', {}, v.displayName),
+                    h('td', {}, v.email),
+                    h('td', {}, v.weight),
+                    h('td', {}, v.hasCredential ? this.shell.t.admin.yes : this.shell.t.admin.no),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', {}, this.shell.t.scrutineer.unavailable),
     );
   }
 

@@ -1,0 +1,149 @@
+/**
+ * Per-voter changes of the roll over HTTP (issue 15; the logic is src/election/roll-changes.ts), for
+ * election admins: correct an address, add a voter, remove a voter, change a weight. Each answer
+ * says what happened to the voter's credential and whether the old address was told; none carries
+ * an address in clear other than the one the admin typed, nor any secret.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { RollChanges } from '../../election/roll-changes.js';
+import type { ElectionService } from '../../election/service.js';
+import { RecoveryService } from '../../recovery/service.js';
+import { requireElectionRole } from '../auth/index.js';
+import { requireMail, type ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { ElectionParams } from './public-board.js';
+import { outboxQueue } from './recovery.js';
+
+type P = { Params: { electionId: string } };
+type V = { Params: { electionId: string; voterId: string } };
+
+const VoterParams = Type.Object({
+  ...ElectionParams.properties,
+  voterId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+const Address = Type.String({ minLength: 3, maxLength: 320 });
+const Outcome = Type.Object({
+  voterId: Type.String(),
+  login: Type.String(),
+  credential: Type.Union(
+    ['replaced', 'issued', 'removed', 'recovery-requested', 'unchanged', 'none'].map((c) => Type.Literal(c)),
+  ),
+  noticeToOldAddress: Type.Boolean(),
+});
+
+async function noBody(request: FastifyRequest): Promise<void> {
+  const { body } = request;
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
+}
+
+export function rollRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
+  const changes = new RollChanges(
+    ctx.store,
+    ctx.clock,
+    elections,
+    new RecoveryService(ctx.store, ctx.clock, outboxQueue(ctx)),
+    ctx,
+  );
+  return async (app) => {
+    /** The election admin; when the change will mail a voter, mail must be configured first. */
+    const admin = async (request: FastifyRequest, electionId: string) => {
+      const principal = await requireElectionRole(ctx, request, electionId, ['election-admin']);
+      if (await changes.mailsVoters(electionId)) requireMail(ctx.config);
+      return principal;
+    };
+
+    app.post<V & { Body: { email: string } }>(
+      '/api/v1/elections/:electionId/voters/:voterId/address',
+      {
+        schema: {
+          params: VoterParams,
+          body: Type.Object({ email: Address }, { additionalProperties: false }),
+          summary:
+            "Correct a voter's address: the old address is told first; before opening a new credential, after opening the same one through recovery",
+          response: { 200: Outcome },
+        },
+      },
+      async (request) => {
+        const { electionId, voterId } = request.params;
+        const { account } = await admin(request, electionId);
+        return changes.correctAddress(electionId, account, voterId, request.body.email);
+      },
+    );
+
+    app.post<
+      P & {
+        Body: {
+          email: string;
+          login?: string;
+          weight?: string;
+          displayName?: string;
+          language?: 'fr' | 'en';
+        };
+      }
+    >(
+      '/api/v1/elections/:electionId/voters',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            {
+              email: Address,
+              login: Type.Optional(Type.String({ maxLength: 200 })),
+              weight: Type.Optional(Type.String({ maxLength: 20 })),
+              displayName: Type.Optional(Type.String({ maxLength: 200 })),
+              language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
+            },
+            { additionalProperties: false },
+          ),
+          summary: 'Add one voter (before opening); once credentials are issued, they get one',
+          response: { 201: Outcome },
+        },
+      },
+      async (request, reply) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        return reply.status(201).send(await changes.addVoter(electionId, account, request.body));
+      },
+    );
+
+    app.post<V>(
+      '/api/v1/elections/:electionId/voters/:voterId/remove',
+      {
+        schema: {
+          params: VoterParams,
+          summary: 'Remove one voter (before opening); their public credential goes with them',
+          response: { 200: Outcome },
+        },
+        preValidation: noBody,
+      },
+      async (request) => {
+        const { electionId, voterId } = request.params;
+        const { account } = await requireElectionRole(ctx, request, electionId, ['election-admin']);
+        return changes.removeVoter(electionId, account, voterId);
+      },
+    );
+
+    app.post<V & { Body: { weight: string } }>(
+      '/api/v1/elections/:electionId/voters/:voterId/weight',
+      {
+        schema: {
+          params: VoterParams,
+          body: Type.Object(
+            { weight: Type.String({ minLength: 1, maxLength: 20 }) },
+            { additionalProperties: false },
+          ),
+          summary: "Change one voter's weight (before opening)",
+          response: { 200: Outcome },
+        },
+      },
+      async (request) => {
+        const { electionId, voterId } = request.params;
+        const { account } = await requireElectionRole(ctx, request, electionId, ['election-admin']);
+        return changes.changeWeight(electionId, account, voterId, request.body.weight);
+      },
+    );
+  };
+}
