@@ -4,6 +4,7 @@
  * missing role is 403; another tenant's resource is indistinguishable from a missing one (404);
  * without the right kind of session, 401 before anything is looked up.
  */
+import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_PASSWORD,
@@ -18,6 +19,10 @@ import {
   type TestSession,
   VOTER_PASSWORD,
 } from '../../../test/support/auth-server.js';
+import type { ElectionRow, MembershipRow, Role, Store } from '../../store/store.js';
+import type { ServerContext } from '../context.js';
+import type { ApiError } from '../errors.js';
+import { requireElectionRole, requireOrganisationAdmin } from './guards.js';
 
 const ENDPOINTS = {
   operator: '/test/operator',
@@ -113,5 +118,60 @@ describe('role × endpoint matrix', () => {
       session === undefined ? [] : [session.token],
     );
     expect(findLeaks(server.captured, [ACCOUNT_PASSWORD, VOTER_PASSWORD], tokens)).toEqual([]);
+  });
+});
+
+/**
+ * The guards' own decisions on a small in-memory tenant: a plain member of an organisation is no
+ * admin of it (403, it is their tenant), and a guard that accepts several roles accepts any one of
+ * them. These are the cases the matrix above has no principal for.
+ */
+describe('guards on a plain member and on several accepted roles', () => {
+  const ORG = 'org-1';
+  const ELECTION = { id: 'election-1', organisationId: ORG, state: 'open' } as ElectionRow;
+  const memberships: Record<string, MembershipRow[]> = {
+    member: [{ organisationId: ORG, accountId: 'member', role: 'member' } as MembershipRow],
+    scrutineer: [],
+  };
+  const roles: Record<string, { electionId: string; role: Role }[]> = {
+    member: [],
+    scrutineer: [{ electionId: ELECTION.id, role: 'scrutineer' }],
+  };
+  const store = {
+    listMemberships: async (id: string) => memberships[id] ?? [],
+    listRolesOfAccount: async (id: string) => roles[id] ?? [],
+    getOrganisation: async (id: string) => (id === ORG ? { id } : undefined),
+    getElection: async (id: string) => (id === ELECTION.id ? ELECTION : undefined),
+  } as unknown as Store;
+  const ctx = { store } as ServerContext;
+  const as = (id: string) =>
+    ({
+      principal: {
+        kind: 'account',
+        account: { id, email: `${id}@x`, displayName: id, isOperator: false },
+        csrfToken: '',
+        tokenHash: '',
+      },
+    }) as FastifyRequest;
+  const code = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'ok',
+      (error: ApiError) => error.code,
+    );
+
+  it('answers a plain member 403 as organisation admin, and 403 (not 404) on its elections', async () => {
+    expect(await code(requireOrganisationAdmin(ctx, as('member'), ORG))).toBe('SCR_FORBIDDEN');
+    expect(await code(requireElectionRole(ctx, as('member'), ELECTION.id, ['election-admin']))).toBe(
+      'SCR_FORBIDDEN',
+    );
+  });
+
+  it('lets through an account holding any one of the roles a guard accepts', async () => {
+    expect(
+      await code(requireElectionRole(ctx, as('scrutineer'), ELECTION.id, ['election-admin', 'scrutineer'])),
+    ).toBe('ok');
+    expect(await code(requireElectionRole(ctx, as('scrutineer'), ELECTION.id, ['trustee']))).toBe(
+      'SCR_FORBIDDEN',
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   newSessionToken,
   openSession,
   parseSessionCookie,
+  sessionCookieOptions,
   VOTER_SESSION_LIFETIME_MS,
 } from './sessions.js';
 
@@ -38,6 +39,23 @@ describe('session tokens', () => {
     ]) {
       expect(parseSessionCookie(junk)).toBeUndefined();
     }
+  });
+});
+
+describe('session cookie attributes', () => {
+  const config = (baseUrl: string, secureCookies: boolean) =>
+    ({ baseUrl, secureCookies, bodyLimit: 1 }) as const;
+
+  it('are Secure over an https address even when secureCookies was forgotten, and when asked for', () => {
+    expect(sessionCookieOptions(config('https://vote.example.org', false))).toEqual({
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: true,
+    });
+    expect(sessionCookieOptions(config('HTTPS://vote.example.org', false)).secure).toBe(true);
+    expect(sessionCookieOptions(config('http://127.0.0.1:8080', true)).secure).toBe(true);
+    expect(sessionCookieOptions(config('http://127.0.0.1:8080', false)).secure).toBe(false);
   });
 });
 
