@@ -18,6 +18,7 @@
 import type { Clock } from '../core/clock.js';
 import { generatePrivateCredential, publicCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
+import { sameIdentity } from '../core/identity.js';
 import {
   type DeliveryContext,
   deliverySettings,
@@ -125,7 +126,7 @@ export class RollChanges {
     const voter = await this.voterOf(row, voterId);
     const address = email.trim();
     if (!isRollAddress(address)) throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: NOT_AN_ADDRESS });
-    if (address.toLowerCase() === voter.email.trim().toLowerCase())
+    if (sameIdentity(address, voter.email))
       throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: 'this is already the registered address' });
     const issued = await credentialsIssued(this.store, row);
     if (row.state === 'open' && !(await this.recovery.canResendAfterOpening(electionId)))

@@ -13,7 +13,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
-import { identityKey } from '../../core/identity.js';
+import { identityKey, sameIdentity } from '../../core/identity.js';
 import { checkCode, requestCode } from '../../delivery/codes.js';
 import {
   type DeliveryContext,
@@ -342,7 +342,7 @@ export function deliveryRoutes(
           settings.loginMode === 'password' &&
           voter !== undefined &&
           voter.publicCredential !== null &&
-          voter.email.trim().toLowerCase() === request.body.email.trim().toLowerCase();
+          sameIdentity(voter.email, request.body.email);
         if (matches) await passwordForOneVoter(electionId, voter, 'voter', 'self-service');
         // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
         else await audit(ctx.store, row.id, 'voter', 'delivery.password.request.unmatched', {});
