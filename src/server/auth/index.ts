@@ -13,14 +13,14 @@ export {
   PasswordPolicyError,
   type PasswordPolicyOutcome,
   verifyPassword,
-} from '../../election/password.js';
+} from '../../accounts/password.js';
 export {
   electionRolesOf,
-  requirePublicElection,
   requireAccount,
   requireElectionRole,
   requireOperator,
   requireOrganisationAdmin,
+  requirePublicElection,
   requireVoter,
 } from './guards.js';
 export { authPlugin } from './plugin.js';
