@@ -97,7 +97,8 @@ function crossRoleImports(files: ImportGraph): string[] {
     if (from === undefined) continue;
     for (const target of targets) {
       const to = roleOf(target);
-      if (to !== undefined && to !== from) found.push(`${file} → ${target} (web/${from} may not import web/${to})`);
+      if (to !== undefined && to !== from)
+        found.push(`${file} → ${target} (web/${from} may not import web/${to})`);
     }
   }
   return found.sort();
@@ -222,7 +223,9 @@ describe('the import checker', () => {
     expect(crossRoleImports(web)).toEqual([
       'src/web/admin/a.ts → src/web/booth/dom.ts (web/admin may not import web/booth)',
     ]);
-    expect(facadeBypasses(web)).toEqual(['src/server/s.ts → src/delivery/outbox.ts (use src/delivery/index.ts)']);
+    expect(facadeBypasses(web)).toEqual([
+      'src/server/s.ts → src/delivery/outbox.ts (use src/delivery/index.ts)',
+    ]);
   });
 });
 
