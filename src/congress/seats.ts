@@ -210,9 +210,10 @@ function awardBest(
   }
   const byVotes = sameValue.length > group.length;
   for (const list of group) {
+    const won = value(list);
     state.awarded += 1;
     state.seats[list]! += 1;
-    state.awards.push({ seat: state.awarded, list, value: value(list), byVotes });
+    state.awards.push({ seat: state.awarded, list, value: won, byVotes });
   }
   return { given: group.length, stopped: false };
 }
