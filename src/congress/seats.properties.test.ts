@@ -1,6 +1,7 @@
 /**
  * Properties of the seat allocation on random votes (fixed seed, so the same cases on every run):
- * every seat is given when nothing ties, D'Hondt never gives fewer seats for more votes, the
+ * every seat is given when nothing ties, D'Hondt never gives fewer seats for more votes, the seats
+ * of the divisor methods are those of the highest averages (checked apart from the algorithm), the
  * threshold excludes exactly the lists below it, Hare stays within quota, scaling every total by a
  * voter weight (up to 10^9) changes nothing.
  */
@@ -63,6 +64,29 @@ describe('seat allocation properties', () => {
           );
           if (before.undecided || after.undecided) return;
           expect(after.seats[list]!).toBeGreaterThanOrEqual(before.seats[list]!);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('highest averages: every average that won is at least every average that did not', () => {
+    fc.assert(
+      fc.property(
+        ruleArb.filter((rule) => rule.method !== 'hare'),
+        votesArb,
+        (rule, votes) => {
+          const result = allocateSeats(rule, votes);
+          if (result.undecided || result.vacant > 0) return;
+          // Divisor of the k-th seat (k from 0): k + 1 or 2k + 1; a list's last winning average and its next one.
+          const divisor = (k: number) => BigInt(rule.method === 'dhondt' ? k + 1 : 2 * k + 1);
+          const contenders = votes.flatMap((v, i) => (v > 0n && result.admitted[i] ? [i] : []));
+          for (const winner of contenders.filter((i) => result.seats[i]! > 0))
+            for (const loser of contenders) {
+              const won = { numerator: votes[winner]!, denominator: divisor(result.seats[winner]! - 1) };
+              const lost = { numerator: votes[loser]!, denominator: divisor(result.seats[loser]!) };
+              expect(won.numerator * lost.denominator >= lost.numerator * won.denominator).toBe(true);
+            }
         },
       ),
       RUNS,
