@@ -5,10 +5,12 @@
  * language asked for or the browser's. The procès-verbal answers as the consultation's result does:
  * anyone once every box is published or annulled, before that only the consultation's readers.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsultationService } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
+import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
 import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
@@ -50,8 +52,6 @@ function htmlHeaders(reply: FastifyReply): FastifyReply {
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', PAGE_CSP);
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A refusal as a small page (this route is opened by a link, not by a script). */
 function refusalPage(code: keyof typeof ERRORS, language: 'en' | 'fr'): string {
