@@ -12,6 +12,7 @@ import { ConsultationService } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
 import type { ElectionService } from '../../election/service.js';
+import { messagesFor } from '../../i18n/index.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -55,8 +56,7 @@ function htmlHeaders(reply: FastifyReply): FastifyReply {
 
 /** A refusal as a small page (this route is opened by a link, not by a script). */
 function refusalPage(code: keyof typeof ERRORS, language: 'en' | 'fr'): string {
-  const back = language === 'fr' ? 'Retour à l’administration' : 'Back to the administration';
-  const title = language === 'fr' ? 'Procès-verbal' : 'Official report';
+  const { back, title } = messagesFor(language).congressPages.reportRefusal;
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Scrutin</title></head><body><main><h1>${title}</h1><p>${escapeHtml(ERRORS[code][language])}</p><p><a href="/admin">${back}</a></p></main></body></html>`;
 }
 
