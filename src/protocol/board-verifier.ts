@@ -20,7 +20,6 @@ import type { EventRecord } from './archive/archive.js';
 import { type BallotCheck, type BallotRejection, checkBallot } from './ballot.js';
 import { BallotBox, parseBallot } from './ballot-box.js';
 import { type ElectionContext, loadElection } from './election.js';
-import { checkShuffle, extractNhCiphertexts, mergeNhCiphertexts, serializeShuffle } from './mixnet.js';
 import {
   type EncryptedTally,
   encryptedTallyCodec,
@@ -36,6 +35,7 @@ import {
   sizedEncryptedTallyCodec,
   trusteesCodec,
 } from './messages.js';
+import { checkShuffle, extractNhCiphertexts, mergeNhCiphertexts, serializeShuffle } from './mixnet.js';
 import type { ShuffleProofRejection } from './proofs/shuffle.js';
 import { type CredentialsRejection, parsePublicCredentials } from './public-credentials.js';
 import {
@@ -529,7 +529,10 @@ export class BoardVerifier {
     const failShuffle = (reason: FailureReason, message: string): never =>
       fail({ check: 'shuffles', height, trustee, reason, message });
     if (!this.hasNonHomomorphic())
-      failShuffle('no-nh-questions', `shuffle at height ${height}: the election has no non-homomorphic question`);
+      failShuffle(
+        'no-nh-questions',
+        `shuffle at height ${height}: the election has no non-homomorphic question`,
+      );
     if (!trustees.members.some((m) => m.owner === trustee))
       failShuffle('unknown-trustee', `shuffle at height ${height} from unknown trustee ${trustee}`);
     if (this.shufflers.includes(trustee))

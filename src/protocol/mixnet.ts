@@ -13,7 +13,12 @@ import {
   type Shuffle,
   shuffleCodec,
 } from './messages.js';
-import { checkShuffleProof, genShuffle, genShuffleProof, type ShuffleProofRejection } from './proofs/shuffle.js';
+import {
+  checkShuffleProof,
+  genShuffle,
+  genShuffleProof,
+  type ShuffleProofRejection,
+} from './proofs/shuffle.js';
 
 /** nh_ciphertexts(a) = [a_i1, …, a_in] for the non-homomorphic questions i1 < … < in. */
 export function extractNhCiphertexts(ctx: ElectionContext, tally: EncryptedTally): NhCiphertexts {

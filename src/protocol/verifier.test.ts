@@ -103,20 +103,52 @@ describe('verifyArchive on non-homomorphic ciphertexts', () => {
 });
 
 /** Issue 18: each invalid-shuffle fixture (test/fixtures/shuffles/README.md), its check and its code. */
-const INVALID_SHUFFLES: { file: string; check: CheckName; reason: FailureReason; height: number; trustee: number }[] = [
-  { file: 'invalid-shuffle-tampered-ciphertext', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 1 },
-  { file: 'invalid-shuffle-tampered-proof', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 1 },
+const INVALID_SHUFFLES: {
+  file: string;
+  check: CheckName;
+  reason: FailureReason;
+  height: number;
+  trustee: number;
+}[] = [
+  {
+    file: 'invalid-shuffle-tampered-ciphertext',
+    check: 'shuffles',
+    reason: 'invalid-proof',
+    height: 8,
+    trustee: 1,
+  },
+  {
+    file: 'invalid-shuffle-tampered-proof',
+    check: 'shuffles',
+    reason: 'invalid-proof',
+    height: 8,
+    trustee: 1,
+  },
   { file: 'invalid-shuffle-out-of-order', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 2 },
-  { file: 'invalid-shuffle-unknown-trustee', check: 'shuffles', reason: 'unknown-trustee', height: 9, trustee: 3 },
+  {
+    file: 'invalid-shuffle-unknown-trustee',
+    check: 'shuffles',
+    reason: 'unknown-trustee',
+    height: 9,
+    trustee: 3,
+  },
   { file: 'invalid-shuffle-missing', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 2 },
-  { file: 'invalid-shuffle-decrypted-unshuffled', check: 'shuffles', reason: 'not-shuffled', height: 11, trustee: 1 },
+  {
+    file: 'invalid-shuffle-decrypted-unshuffled',
+    check: 'shuffles',
+    reason: 'not-shuffled',
+    height: 11,
+    trustee: 1,
+  },
 ];
 
 describe('verifyArchive rejects each invalid shuffle for its stated reason', () => {
   const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'shuffles');
   for (const { file, ...expected } of INVALID_SHUFFLES) {
     it(file, async () => {
-      const report = await verifyArchive(parseArchive(new Uint8Array(readFileSync(join(dir, `${file}.bel`)))));
+      const report = await verifyArchive(
+        parseArchive(new Uint8Array(readFileSync(join(dir, `${file}.bel`)))),
+      );
       expect(report).toMatchObject({ ok: false, outcome: 'invalid', failure: expected });
       expect(report.checks.find((c) => c.name === 'shuffles')?.status).toBe('fail');
       expect(report.result).toBeUndefined();

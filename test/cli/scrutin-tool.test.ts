@@ -84,7 +84,10 @@ describe('scrutin-tool election verify', () => {
     const dir = tempDir('shuffle');
     const name = basename(archivePath('RFC-3526-2048-nh-mixnet'));
     // Cut after trustee 1's shuffle: trustee 2 shuffles with scrutin-tool instead of belenios-tool.
-    writeFileSync(join(dir, name), archiveBytes(Number(source.header.timestamp), boardRecords(source, firstShuffle)));
+    writeFileSync(
+      join(dir, name),
+      archiveBytes(Number(source.header.timestamp), boardRecords(source, firstShuffle)),
+    );
     const again = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '1']);
     expect(again.status).toBe(124);
     expect(again.stderr).toContain('trustee 1 has already shuffled');
@@ -95,7 +98,9 @@ describe('scrutin-tool election verify', () => {
     const [shuffle, owned] = shuffled.stdout.trimEnd().split('\n');
     expect(JSON.parse(owned!)).toEqual({ owner: 2, payload: sha256Hex(shuffle!) });
     expect(shuffle).toMatch(/^\{"ciphertexts":\[\[\{"alpha":"\d+","beta":"\d+"\}/);
-    const added = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Shuffle'], { input: shuffled.stdout });
+    const added = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Shuffle'], {
+      input: shuffled.stdout,
+    });
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
     expect(scrutinTool(['archive', 'add-event', '--dir', dir, '--type=EndShuffles']).status).toBe(0);

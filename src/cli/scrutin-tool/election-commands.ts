@@ -9,7 +9,6 @@ import { parsePrivateCredential } from '../../core/credential.js';
 import { sha256Hex } from '../../core/hash.js';
 import type { ParsedArchive } from '../../protocol/archive/archive.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
-import { serializeShuffle, shuffleCiphertexts } from '../../protocol/mixnet.js';
 import {
   encryptedTallyCodec,
   isHomomorphic,
@@ -17,6 +16,7 @@ import {
   partialDecryptionCodec,
   sizedEncryptedTallyCodec,
 } from '../../protocol/messages.js';
+import { serializeShuffle, shuffleCiphertexts } from '../../protocol/mixnet.js';
 import {
   combineFactors,
   computeEncryptedTally,
@@ -109,7 +109,10 @@ export function emitPartialDecryption(
  * (the encrypted tally's, or the last shuffle's output) and prints the shuffle and the
  * owned_shuffle, one per line, as belenios-tool does — ready for `archive add-event --type=Shuffle`.
  */
-export function emitShuffle(board: { report: VerificationReport; state: BoardState }, trusteeId: number): void {
+export function emitShuffle(
+  board: { report: VerificationReport; state: BoardState },
+  trusteeId: number,
+): void {
   const { state, report } = board;
   const { ctx, trustees } = state;
   if (report.phase !== 'tallied' || !state.nhCiphertexts)
@@ -120,7 +123,8 @@ export function emitShuffle(board: { report: VerificationReport; state: BoardSta
     );
   if (ctx.election.questions.every(isHomomorphic))
     fail('this election has no non-homomorphic question: there is nothing to shuffle');
-  if (!trustees.members.some((m) => m.owner === trusteeId)) fail(`there is no trustee ${trusteeId} in this election`);
+  if (!trustees.members.some((m) => m.owner === trusteeId))
+    fail(`there is no trustee ${trusteeId} in this election`);
   if (state.shufflers.includes(trusteeId)) fail(`trustee ${trusteeId} has already shuffled`);
   const shuffle = serializeShuffle(shuffleCiphertexts(ctx, state.nhCiphertexts));
   process.stdout.write(`${shuffle}\n`);
@@ -230,7 +234,9 @@ export function registerElectionCommands(program: Command): Command {
 
   election
     .command('shuffle')
-    .description('shuffle the non-homomorphic ciphertexts and print the shuffle (with its proof) and its owned_shuffle')
+    .description(
+      'shuffle the non-homomorphic ciphertexts and print the shuffle (with its proof) and its owned_shuffle',
+    )
     .option('--dir <DIR>', 'election directory', '.')
     .option('--trustee-id <TRUSTEE-ID>', 'trustee identifier (1-based over the trustees list)')
     .action(async (options: { dir: string; trusteeId?: string }) => {

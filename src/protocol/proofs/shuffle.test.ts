@@ -4,8 +4,9 @@
  * decrypt to the same multiset of plaintexts, in both groups; and every value a forger could change
  * in a proof or an output — or a different input, another election, another key — is refused.
  */
-import fc from 'fast-check';
+
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archivePath } from '../../../test/support/vectors.js';
 import { decodeText, encode } from '../../core/codec.js';
@@ -16,14 +17,20 @@ import { loadElection } from '../election.js';
 import {
   type Ciphertext,
   encryptedTallyCodec,
-  setupDataCodec,
   type ShuffleProof,
+  setupDataCodec,
   shuffleCodec,
   shuffleProofCodec,
   sizedEncryptedTallyCodec,
 } from '../messages.js';
 import { checkShuffle, extractNhCiphertexts } from '../mixnet.js';
-import { checkShuffleProof, genShuffle, genShuffleProof, nizkpChallenges, shuffleGenerators } from './shuffle.js';
+import {
+  checkShuffleProof,
+  genShuffle,
+  genShuffleProof,
+  nizkpChallenges,
+  shuffleGenerators,
+} from './shuffle.js';
 
 installNodePlatform();
 
@@ -44,7 +51,8 @@ describe('belenios-tool 2.0 shuffles (RFC-3526-2048-nh-mixnet vector)', () => {
 
   it('re-serialises each shuffle to its exact bytes', () => {
     expect(shuffles).toHaveLength(2);
-    for (const raw of shuffles) expect(encode(shuffleCodec, decodeText(shuffleCodec, raw, 'shuffle'))).toBe(raw);
+    for (const raw of shuffles)
+      expect(encode(shuffleCodec, decodeText(shuffleCodec, raw, 'shuffle'))).toBe(raw);
   });
 
   it('checks both shuffles in turn, each on the previous output', () => {
@@ -119,14 +127,18 @@ for (const groupName of ['BELENIOS-2048', 'RFC-3526-2048'] as const) {
         'invalid-proof',
       );
       const otherInput = [...input.slice(1), input[0]!];
-      expect(checkShuffleProof(group, fingerprint, y, otherInput, output, proof)?.reason).toBe('invalid-proof');
+      expect(checkShuffleProof(group, fingerprint, y, otherInput, output, proof)?.reason).toBe(
+        'invalid-proof',
+      );
     });
 
     it('refuses a dropped or duplicated ciphertext', () => {
       const fewer = checkShuffleProof(group, fingerprint, y, input, output.slice(1), proof);
       expect(fewer?.reason).toBe('malformed');
       const duplicated = [output[0]!, ...output.slice(0, -1)];
-      expect(checkShuffleProof(group, fingerprint, y, input, duplicated, proof)?.reason).toBe('invalid-proof');
+      expect(checkShuffleProof(group, fingerprint, y, input, duplicated, proof)?.reason).toBe(
+        'invalid-proof',
+      );
     });
 
     it('refuses a shuffle whose output is not a re-encryption of the input (one plaintext changed)', () => {
@@ -138,21 +150,27 @@ for (const groupName of ['BELENIOS-2048', 'RFC-3526-2048'] as const) {
       const flat = JSON.parse(encode(shuffleProofCodec, proof)) as unknown;
       const paths: number[][] = [];
       const walk = (value: unknown, path: number[]) => {
-        if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+        if (Array.isArray(value)) value.forEach((v, i) => {
+          walk(v, [...path, i]);
+        });
         else paths.push(path);
       };
       walk(flat, []);
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: paths.length - 1 }), fc.bigInt({ min: 1n, max: 1000n }), (k, delta) => {
-          const copy = structuredClone(flat) as unknown[];
-          let parent = copy as unknown[];
-          const path = paths[k]!;
-          for (const i of path.slice(0, -1)) parent = parent[i] as unknown[];
-          const last = path.at(-1)!;
-          parent[last] = String(BigInt(parent[last] as string) + delta);
-          const tampered = shuffleProofCodec.decode(copy, 'proof');
-          expect(checkShuffleProof(group, fingerprint, y, input, output, tampered)).toBeDefined();
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: paths.length - 1 }),
+          fc.bigInt({ min: 1n, max: 1000n }),
+          (k, delta) => {
+            const copy = structuredClone(flat) as unknown[];
+            let parent = copy as unknown[];
+            const path = paths[k]!;
+            for (const i of path.slice(0, -1)) parent = parent[i] as unknown[];
+            const last = path.at(-1)!;
+            parent[last] = String(BigInt(parent[last] as string) + delta);
+            const tampered = shuffleProofCodec.decode(copy, 'proof');
+            expect(checkShuffleProof(group, fingerprint, y, input, output, tampered)).toBeDefined();
+          },
+        ),
         { numRuns: groupName === 'BELENIOS-2048' ? 24 : 6 },
       );
     });

@@ -13,6 +13,7 @@ import { hashToZq, sha256, sha256Hex } from '../../core/hash.js';
 import { randomBelow } from '../../core/random.js';
 import type { Ciphertext, ShuffleProof } from '../messages.js';
 import { GGEN, SHUFFLE_CHALLENGE, SHUFFLE_CHALLENGES } from './domains.js';
+import { membershipTest } from './membership.js';
 
 /** Table 8, GetGenerator(i): SHA256(ggen|i) raised to the cofactor (p−1)/q. */
 function generator(group: Group, i: number): bigint {
@@ -196,14 +197,16 @@ export function checkShuffleProof(
   const [t, s, c, cHat] = proof;
   const [t1, t2, t3, [t41, t42], tHat] = t;
   const [s1, s2, s3, s4, sHat, sPrime] = s;
-  if (output.length !== n) return { reason: 'malformed', problem: `${output.length} ciphertexts out, ${n} in` };
+  if (output.length !== n)
+    return { reason: 'malformed', problem: `${output.length} ciphertexts out, ${n} in` };
   if (c.length !== n || cHat.length !== n || tHat.length !== n || sHat.length !== n || sPrime.length !== n)
     return { reason: 'malformed', problem: `proof does not have ${n} commitments and responses` };
   if (![s1, s2, s3, s4, ...sHat, ...sPrime].every((x) => group.isExponent(x)))
     return { reason: 'malformed', problem: 'a response is not in Z_q' };
-  if (!output.every((e) => group.isMember(e.alpha) && group.isMember(e.beta)))
+  const isMember = membershipTest(group);
+  if (!output.every((e) => isMember(e.alpha) && isMember(e.beta)))
     return { reason: 'not-in-group', problem: 'a shuffled ciphertext is not in the group' };
-  if (!c.every((x) => group.isMember(x)) || !cHat.every((x) => group.isMember(x)))
+  if (!c.every(isMember) || !cHat.every(isMember))
     return { reason: 'not-in-group', problem: 'a commitment is not in the group' };
   const { h, hs } = shuffleGenerators(group, n);
   const strc = ciphertextsString(input) + ciphertextsString(output) + elementsString(c);
@@ -214,9 +217,18 @@ export function checkShuffleProof(
   const uProduct = u.reduce((a, b) => (a * b) % group.q, 1n);
   const cHatN = n === 0 ? h : cHat[n - 1]!;
   const cHatRatio = group.div(cHatN, group.pow(h, uProduct));
-  const cTilde = product(group, c.map((ci, i) => group.pow(ci, u[i]!)));
-  const alphaU = product(group, input.map((e, i) => group.pow(e.alpha, u[i]!)));
-  const betaU = product(group, input.map((e, i) => group.pow(e.beta, u[i]!)));
+  const cTilde = product(
+    group,
+    c.map((ci, i) => group.pow(ci, u[i]!)),
+  );
+  const alphaU = product(
+    group,
+    input.map((e, i) => group.pow(e.alpha, u[i]!)),
+  );
+  const betaU = product(
+    group,
+    input.map((e, i) => group.pow(e.beta, u[i]!)),
+  );
   const t1x = group.mul(group.pow(cBar, minusC), group.gPow(s1));
   const t2x = group.mul(group.pow(cHatRatio, minusC), group.gPow(s2));
   const t3x = product(
