@@ -150,9 +150,10 @@ for (const groupName of ['BELENIOS-2048', 'RFC-3526-2048'] as const) {
       const flat = JSON.parse(encode(shuffleProofCodec, proof)) as unknown;
       const paths: number[][] = [];
       const walk = (value: unknown, path: number[]) => {
-        if (Array.isArray(value)) value.forEach((v, i) => {
-          walk(v, [...path, i]);
-        });
+        if (Array.isArray(value))
+          value.forEach((v, i) => {
+            walk(v, [...path, i]);
+          });
         else paths.push(path);
       };
       walk(flat, []);
