@@ -5,6 +5,7 @@ import { makeNhNoShuffleArchive } from '../../test/support/nh-no-shuffle.js';
 import { readArchiveBytes, readVector, VALID_ELECTIONS } from '../../test/support/vectors.js';
 import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from './archive/archive.js';
+import { BoardVerifier } from './board-verifier.js';
 import { type CheckName, type FailureReason, verifyArchive } from './verifier.js';
 
 // OpenSSL exponentiations: shuffle checks in RFC-3526-2048 take seconds with portable BigInt.
@@ -154,4 +155,26 @@ describe('verifyArchive rejects each invalid shuffle for its stated reason', () 
       expect(report.result).toBeUndefined();
     });
   }
+});
+
+describe('BoardVerifier, event by event, on shuffles', () => {
+  it('refuses a tampered shuffle before it is stored (probe), then accepts the real one and goes on', () => {
+    const good = parseArchive(readArchiveBytes('RFC-3526-2048-nh-mixnet'));
+    const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'shuffles');
+    const bad = parseArchive(new Uint8Array(readFileSync(join(dir, 'invalid-shuffle-tampered-proof.bel'))));
+    const verifier = new BoardVerifier();
+    const shuffleAt = good.events.findIndex((r) => r.event.type === 'Shuffle');
+    for (const record of good.events.slice(0, shuffleAt))
+      expect(verifier.apply(record, (h) => good.data.get(h))).toBeUndefined();
+    // Same board up to here: the tampered archive differs from its first Shuffle on.
+    expect(bad.events[shuffleAt - 1]!.hash).toBe(good.events[shuffleAt - 1]!.hash);
+    const refused = verifier.probe(bad.events[shuffleAt]!, (h) => bad.data.get(h));
+    expect(refused).toMatchObject({ check: 'shuffles', reason: 'invalid-proof', trustee: 1 });
+    expect(verifier.failure).toBeUndefined();
+    expect(verifier.state?.shufflers).toEqual([]);
+    for (const record of good.events.slice(shuffleAt))
+      expect(verifier.apply(record, (h) => good.data.get(h))).toBeUndefined();
+    expect(verifier.state?.shufflers).toEqual([1, 2]);
+    expect(verifier.phase).toBe('result');
+  });
 });
