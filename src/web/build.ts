@@ -4,7 +4,7 @@
  * and `<page>.html` referencing them with Subresource Integrity. A page is a folder
  * `src/web/<page>/` holding `main.ts`, `<page>.css` and `index.html` (with the placeholders
  * `<!--page:style-->` and `<!--page:script-->`). The bundle must stay browser-pure: any Node built-in import fails the
- * build, and so does any module from outside the isomorphic layers (src/core, src/protocol,
+ * build, and so does any module from outside the isomorphic layers (src/core, src/errors, src/protocol,
  * src/i18n, src/web and @noble) — the booth must never pull in the server, the store or src/node.
  *
  *   node --import tsx src/web/build.ts [outDir]     (default dist/web)
@@ -24,7 +24,7 @@ const ROOT = path.resolve(WEB_DIR, '../..');
 export const ASSET_BASE = '/assets/';
 
 /** Modules the browser bundle may contain, relative to the repository root. */
-const ALLOWED_INPUTS = ['src/core/', 'src/protocol/', 'src/i18n/', 'src/web/', 'node_modules/@noble/'];
+const ALLOWED_INPUTS = ['src/core/', 'src/errors/', 'src/protocol/', 'src/i18n/', 'src/web/', 'node_modules/@noble/'];
 
 const NODE_BUILTINS = new Set(builtinModules);
 
