@@ -25,7 +25,7 @@ import { ROOT } from './support/tools.js';
  * which the last test holds to this. Arrows point one way (← reads "is imported by"):
  *
  *   core ← errors, i18n ← protocol ← node ← server, cli
- *                                  ← store, delivery, congress, recovery, election ← server, cli
+ *                                  ← store, delivery, congress, recovery, election ← app ← server, cli
  *   core, i18n, protocol ← web            server ← cli
  *
  * Each layer (a top-level folder of src/) with what it may import besides itself. `errors` is the
@@ -44,8 +44,9 @@ const LAYER_ORDER: LayerOrder = {
   protocol: ['core', 'errors', 'i18n'],
   node: BASE,
   ...Object.fromEntries(DOMAIN.map((layer) => [layer, [...BASE, ...DOMAIN]])),
-  server: [...BASE, 'node', ...DOMAIN, 'web/pages.ts'],
-  cli: [...BASE, 'node', ...DOMAIN, 'server'],
+  app: [...BASE, ...DOMAIN],
+  server: [...BASE, 'node', ...DOMAIN, 'app', 'web/pages.ts'],
+  cli: [...BASE, 'node', ...DOMAIN, 'app', 'server'],
   web: ['core', 'i18n', 'protocol'],
 };
 
