@@ -6,10 +6,11 @@
  * (src/server/app.ts) and the commands (src/cli) take their services from here; route plugins only
  * read them.
  */
+
+import { ConsultationService } from '../congress/consultations.js';
 import type { Clock } from '../core/clock.js';
 import { type DeliveryContext, queueCredentialMessage, queueingIn } from '../delivery/index.js';
 import { BoardService } from '../election/board.js';
-import { ConsultationService } from '../election/consultations.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
 import { RollChanges } from '../election/roll-changes.js';
 import { ElectionService } from '../election/service.js';

@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, ERRORS, preferredLanguage } from '../errors.js';

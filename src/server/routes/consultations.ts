@@ -13,9 +13,9 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
+import type { AdvanceStep } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import type { AdvanceStep } from '../../election/consultations.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import {
   type AccountPrincipal,
   electionRolesOf,

@@ -4,11 +4,11 @@
  * box is the election service's `copySetup`.)
  */
 
-import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
+import { type Actor, randomId } from '../election/actor.js';
+import type { ElectionService } from '../election/service.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
 import type { ElectionRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
 import type { ConsultationTemplate } from './consultation-types.js';
-import type { ElectionService } from './service.js';
 
 export function newBox(
   consultationId: string,
