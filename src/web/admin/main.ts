@@ -8,7 +8,7 @@ import { forgottenPanel, renderSetPassword } from './account.js';
 import { ConsultationPage } from './consultation.js';
 import { ElectionPage } from './election.js';
 import { renderHome } from './home.js';
-import { Shell } from './shell.js';
+import { Shell } from '../kit/staff-shell.js';
 
 function idFromPath(pathname: string, kind: 'elections' | 'consultations'): string | undefined {
   const match = new RegExp(`^/admin/${kind}/([^/]+)/?$`).exec(pathname);

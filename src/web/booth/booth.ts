@@ -12,9 +12,11 @@ import { proveCredentialAccess } from '../../protocol/access-check.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
-import type { ApiFailure, ElectionInfo, VoterApi, VoterSession } from './api.js';
+import type { Failure } from '../kit/http.js';
+import { PageHeader } from '../kit/shell.js';
+import type { ElectionInfo, VoterApi, VoterSession } from './api.js';
 import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
-import { focusElement, h, replaceChildren } from './dom.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
 import { accessResultScreen } from './screens/access-test.js';
 import { confirmationScreen } from './screens/confirmation.js';
 import { credentialScreen } from './screens/credential.js';
@@ -42,9 +44,7 @@ type Focus = 'heading' | 'none' | { id: string };
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export class Booth implements BoothActions {
-  private readonly languageButtons = new Map<Language, HTMLButtonElement>();
-  private readonly languageNav: HTMLElement;
-  private readonly electionName: HTMLElement;
+  private readonly header: PageHeader;
 
   constructor(
     private readonly state: BoothState,
@@ -53,23 +53,7 @@ export class Booth implements BoothActions {
     private readonly onLanguageChange: (language: Language) => void = () => {},
   ) {
     // The header is built once, so a language button keeps focus after it is pressed.
-    const list = h('ul', { class: 'languages' });
-    for (const language of LANGUAGES) {
-      const button = h(
-        'button',
-        { type: 'button', lang: language, on: { click: () => this.switchLanguage(language) } },
-        messagesFor(language).language.name,
-      );
-      this.languageButtons.set(language, button);
-      list.append(h('li', {}, button));
-    }
-    this.languageNav = h('nav', { class: 'language-switch' }, list);
-    this.electionName = h('p', { class: 'election-name' });
-    replaceChildren(
-      elements.header,
-      h('div', { class: 'header-row' }, h('p', { class: 'brand' }, 'Scrutin'), this.languageNav),
-      this.electionName,
-    );
+    this.header = new PageHeader(elements.header, (language) => this.switchLanguage(language));
   }
 
   private get m(): Messages['booth'] {
@@ -320,7 +304,7 @@ export class Booth implements BoothActions {
     return { text, tracker: sha256B64(text) };
   }
 
-  private castFailed(failure: ApiFailure, localTracker: string): void {
+  private castFailed(failure: Failure, localTracker: string): void {
     const { state } = this;
     if (failure.kind !== 'http' || failure.status >= 500) {
       // The ballot may or may not be stored: keep it, so trying again sends the very same bytes.
@@ -402,12 +386,7 @@ export class Booth implements BoothActions {
   private render(focus: Focus): void {
     const { state, elements } = this;
     const m = this.m;
-    document.documentElement.lang = state.language;
-    this.languageNav.setAttribute('aria-label', m.languageSwitch);
-    for (const [language, button] of this.languageButtons) {
-      button.setAttribute('aria-pressed', String(language === state.language));
-    }
-    this.electionName.textContent = state.info?.name ?? '';
+    this.header.update(state.language, state.info?.name ?? '');
     replaceChildren(elements.screen, this.screen({ state, m, actions: this }));
     const heading = document.getElementById(HEADING_ID)?.textContent;
     document.title = heading ? m.documentTitle(heading, state.info?.name ?? '') : m.brand;
@@ -446,7 +425,7 @@ export class Booth implements BoothActions {
     else button?.removeAttribute('aria-disabled');
   }
 
-  private failureText(failure: ApiFailure): Text {
+  private failureText(failure: Failure): Text {
     switch (failure.kind) {
       case 'http':
         return failure.message;

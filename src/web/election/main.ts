@@ -5,7 +5,8 @@
  */
 import { PublicBoardApi } from './api.js';
 import { ElectionPage } from './page.js';
-import { electionIdFromPath, element, initialLanguage, PageHeader, storeLanguage } from './shell.js';
+import { initialLanguage, storeLanguage } from '../kit/language.js';
+import { electionIdFromPath, element, PageHeader } from '../kit/shell.js';
 
 function main(): void {
   const electionId = electionIdFromPath('elections');

@@ -6,8 +6,8 @@
  */
 import type { Language, Messages } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
-import type { ApiFailure } from '../booth/api.js';
-import { type Child, focusElement, h, replaceChildren } from '../booth/dom.js';
+import type { Failure } from '../kit/http.js';
+import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
 import type {
   BoardBallot,
   BoardVerification,
@@ -23,7 +23,8 @@ import {
   resultRows,
   trackerFromFragment,
 } from './result.js';
-import { formatDate, type PageHeader } from './shell.js';
+import { formatDate } from '../kit/format.js';
+import type { PageHeader } from '../kit/shell.js';
 import { BrowserVerification, sourceLink } from './verify-in-browser.js';
 
 type M = Messages['electionPage'];
@@ -37,7 +38,7 @@ export interface ElectionPageElements {
 
 type TrackerAnswer =
   | { kind: 'counted' | 'replaced' | 'absent'; tracker: string }
-  | { kind: 'failed'; failure: ApiFailure };
+  | { kind: 'failed'; failure: Failure };
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -75,7 +76,7 @@ export class ElectionPage {
   private verification: BoardVerification | undefined;
   private trackerText = '';
   private trackerAnswer: TrackerAnswer | undefined;
-  private loadFailure: ApiFailure | undefined;
+  private loadFailure: Failure | undefined;
   private readonly consultation: ConsultationLinks;
   private browserVerification: BrowserVerification | undefined;
 
@@ -528,7 +529,7 @@ export class ElectionPage {
     }, 50);
   }
 
-  private failureText(failure: ApiFailure): string {
+  private failureText(failure: Failure): string {
     const booth = messagesFor(this.language).booth;
     switch (failure.kind) {
       case 'http':

@@ -9,9 +9,9 @@ import { requireGroup } from '../../core/group.js';
 import type { Language } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { TrusteeSeed } from '../../protocol/threshold/pki.js';
-import type { ApiFailure, ApiResult } from '../booth/api.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
-import type { PageHeader } from '../election/shell.js';
+import type { Failure, Result } from '../kit/http.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import type { PageHeader } from '../kit/shell.js';
 import type { ThresholdStatus, TrusteeApi } from './api.js';
 import {
   generateSingleKey,
@@ -383,7 +383,7 @@ export class TrusteePage implements TrusteeActions {
       seed: TrusteeSeed,
       status: ThresholdStatus,
       slot: number,
-    ) => Promise<string | ApiResult<unknown> | { ok: false; problem: string }>,
+    ) => Promise<string | Result<unknown> | { ok: false; problem: string }>,
   ): Promise<void> {
     const { state } = this;
     const status = state.threshold;
@@ -417,7 +417,7 @@ export class TrusteePage implements TrusteeActions {
   }
 
   /** Runs one action with a progress message; an expected failure is shown in the alert. */
-  private async run(progress: Text, action: () => Promise<ApiResult<unknown>>): Promise<void> {
+  private async run(progress: Text, action: () => Promise<Result<unknown>>): Promise<void> {
     const { state } = this;
     state.busy = true;
     this.showError(undefined);
@@ -444,13 +444,13 @@ export class TrusteePage implements TrusteeActions {
     }
   }
 
-  private fail(failure: ApiFailure): void {
+  private fail(failure: Failure): void {
     this.state.phase = 'unavailable';
     this.state.unavailable = this.failureText(failure);
     this.render('heading');
   }
 
-  private failureText(failure: ApiFailure): Text {
+  private failureText(failure: Failure): Text {
     switch (failure.kind) {
       case 'http':
         return failure.message;
