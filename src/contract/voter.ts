@@ -10,7 +10,11 @@ export const BallotStatus = Type.Object({ hasVoted: Type.Boolean() });
 export type BallotStatus = Type.Static<typeof BallotStatus>;
 
 /** GET …/voter/access-check: a challenge bound to the session, for a proof of the credential. */
-export const AccessChallenge = Type.Object({ challenge: Type.String(), group: Type.String(), uuid: Type.String() });
+export const AccessChallenge = Type.Object({
+  challenge: Type.String(),
+  group: Type.String(),
+  uuid: Type.String(),
+});
 export type AccessChallenge = Type.Static<typeof AccessChallenge>;
 
 /** POST …/voter/access-check: the proof matched the registered public credential. */

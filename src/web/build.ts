@@ -96,7 +96,13 @@ interface Frame {
   /** Whether the alert and status regions sit in a `.messages` box, and whether there is a status. */
   readonly messages: 'boxed' | 'alert-and-status' | 'alert-only';
 }
-const STAFF: Frame = { prefix: 'page', headerClass: 'page-header', mainClass: 'page-main', screen: 'page-screen', messages: 'boxed' };
+const STAFF: Frame = {
+  prefix: 'page',
+  headerClass: 'page-header',
+  mainClass: 'page-main',
+  screen: 'page-screen',
+  messages: 'boxed',
+};
 const FRAMES: Record<PageName, Frame & { readonly noscript: readonly string[] }> = {
   booth: {
     prefix: 'booth',

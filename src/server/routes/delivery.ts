@@ -11,6 +11,8 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { DeliveryCounts as Counts } from '../../contract/delivery.js';
+import { AccessAccepted, AccessChallenge, BallotStatus } from '../../contract/voter.js';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { identityKey, sameIdentity } from '../../core/identity.js';
@@ -23,8 +25,6 @@ import {
 } from '../../delivery/outbox.js';
 import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
 import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
-import { DeliveryCounts as Counts } from '../../contract/delivery.js';
-import { AccessAccepted, AccessChallenge, BallotStatus } from '../../contract/voter.js';
 import type { ElectionService } from '../../election/service.js';
 import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';

@@ -7,9 +7,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { PublicElection } from '../../contract/election.js';
 import { encode } from '../../core/codec.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
-import type { PublicElection } from '../../contract/election.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
 import type { ElectionRow } from '../../store/store.js';

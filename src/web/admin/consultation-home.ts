@@ -4,8 +4,8 @@
  * create a new consultation.
  */
 import { h } from '../kit/dom.js';
-import { createConsultationForm } from './consultation-create.js';
 import type { Shell } from '../kit/staff-shell.js';
+import { createConsultationForm } from './consultation-create.js';
 
 export interface ConsultationSummary {
   id: string;

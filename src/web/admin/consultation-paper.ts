@@ -4,9 +4,10 @@
  * result order (blank first), and the counting report as a file (sent, its SHA-256 recorded) or
  * only its SHA-256. Marked "not cryptographically verifiable" here as in every output.
  */
-import { h } from '../kit/dom.js';
+
 import { confirmAction } from '../kit/confirm.js';
 import { type AdminConsultation, consultationApi } from '../kit/consultation/types.js';
+import { h } from '../kit/dom.js';
 import { field } from '../kit/field.js';
 import type { Shell } from '../kit/staff-shell.js';
 

@@ -5,11 +5,12 @@
  * passwords, the mass resend with its count previewed). Only statuses are shown, never a message.
  * When the server has no delivery routes, the section says tracking is not available.
  */
-import { h } from '../kit/dom.js';
-import { isRecord } from '../kit/http.js';
+
 import { confirmAction } from '../kit/confirm.js';
+import { deliveryBase as base, countsTable, fetchDeliveryCounts } from '../kit/delivery-counts.js';
+import { h } from '../kit/dom.js';
 import { field } from '../kit/field.js';
-import { countsTable, type DeliveryCounts, deliveryBase as base, fetchDeliveryCounts } from '../kit/delivery-counts.js';
+import { isRecord } from '../kit/http.js';
 import type { Shell } from '../kit/staff-shell.js';
 
 interface MessageSummary {

@@ -4,8 +4,8 @@
  * is still a draft, and how to send a change), and the card frame itself.
  */
 import { type Child, h } from '../kit/dom.js';
-import type { Person } from './home.js';
 import type { Shell } from '../kit/staff-shell.js';
+import type { Person } from './home.js';
 
 export interface AdminElection {
   id: string;

@@ -4,8 +4,8 @@
  * as a read-only list once the election is open.
  */
 import { h } from '../kit/dom.js';
-import { type AdminElection, type CardContext, section } from './election-card.js';
 import { field } from '../kit/field.js';
+import { type AdminElection, type CardContext, section } from './election-card.js';
 
 type Question = AdminElection['questions'][number];
 type NonHomomorphic = Extract<Question, { type: string }>;

@@ -3,8 +3,8 @@
  * granting a role to a member of the organisation.
  */
 import { h } from '../kit/dom.js';
-import { type CardContext, section } from './election-card.js';
 import { field } from '../kit/field.js';
+import { type CardContext, section } from './election-card.js';
 
 export function rolesCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin;

@@ -3,10 +3,10 @@
  * election is a draft (times typed in the election's zone), as facts once it is open.
  */
 import { h } from '../kit/dom.js';
-import { type CardContext, section } from './election-card.js';
 import { field } from '../kit/field.js';
 import { facts } from '../kit/format.js';
 import { instantToZoned, isTimeZone, zonedToInstant } from '../kit/time.js';
+import { type CardContext, section } from './election-card.js';
 
 export function scheduleCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin;

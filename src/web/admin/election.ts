@@ -5,7 +5,9 @@
  * through confirmAction, which says what will happen before anything is sent.
  */
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { facts, formatInstant } from '../kit/format.js';
 import type { Result } from '../kit/http.js';
+import type { Shell } from '../kit/staff-shell.js';
 import { boxHeaderLine } from './consultation.js';
 import { renderDelivery } from './delivery.js';
 import type {
@@ -26,8 +28,6 @@ import { scheduleCard } from './election-schedule.js';
 import { trusteesCard } from './election-trustees.js';
 import { votersCard } from './election-voters.js';
 import { asPeople } from './home.js';
-import { facts, formatInstant } from '../kit/format.js';
-import type { Shell } from '../kit/staff-shell.js';
 
 const value = <T>(result: Result<T>, fallback: T): T => (result.ok ? result.value : fallback);
 

@@ -4,11 +4,11 @@
  * first when no account session is open. /account/password (an invitation or reset link) needs none.
  */
 
+import { Shell } from '../kit/staff-shell.js';
 import { forgottenPanel, renderSetPassword } from './account.js';
 import { ConsultationPage } from './consultation.js';
 import { ElectionPage } from './election.js';
 import { renderHome } from './home.js';
-import { Shell } from '../kit/staff-shell.js';
 
 function idFromPath(pathname: string, kind: 'elections' | 'consultations'): string | undefined {
   const match = new RegExp(`^/admin/${kind}/([^/]+)/?$`).exec(pathname);

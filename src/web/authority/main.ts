@@ -5,12 +5,13 @@
  * also control the roll and where messages go. The page shows the election, how many voters have a
  * credential, and after an upload the fingerprint to compare with the one the tool printed.
  */
-import { isRecord } from '../kit/http.js';
+
 import { confirmAction } from '../kit/confirm.js';
+import { h, replaceChildren } from '../kit/dom.js';
 import { field } from '../kit/field.js';
 import { facts } from '../kit/format.js';
+import { isRecord } from '../kit/http.js';
 import { Shell } from '../kit/staff-shell.js';
-import { h, replaceChildren } from '../kit/dom.js';
 
 interface PublicElection {
   name: string;

@@ -4,6 +4,9 @@
  * ballots (ciphertexts and proofs) and the sign-in form leave the browser; never a clear vote or
  * credential.
  */
+
+import { type VoterLoginReply, VoterLoginReply as VoterLoginReplySchema } from '../../contract/auth.js';
+import { type PublicElection, PublicElection as PublicElectionSchema } from '../../contract/election.js';
 import {
   type AccessAccepted,
   AccessAccepted as AccessAcceptedSchema,
@@ -14,10 +17,8 @@ import {
   type CastReceipt,
   CastReceipt as CastReceiptSchema,
 } from '../../contract/voter.js';
-import { type PublicElection, PublicElection as PublicElectionSchema } from '../../contract/election.js';
-import { type VoterLoginReply, VoterLoginReply as VoterLoginReplySchema } from '../../contract/auth.js';
 import type { Language } from '../../i18n/index.js';
-import { checked, type Parser, requestJson, type Result } from '../kit/http.js';
+import { checked, type Parser, type Result, requestJson } from '../kit/http.js';
 
 /** What the booth reads of the public summary. */
 export type ElectionInfo = Pick<

@@ -7,16 +7,16 @@
 import { parsePrivateCredential } from '../../core/credential.js';
 import { requireGroup } from '../../core/group.js';
 import { sha256B64 } from '../../core/hash.js';
-import { LANGUAGES, type Language, type Messages, messagesFor } from '../../i18n/index.js';
+import { type Language, type Messages, messagesFor } from '../../i18n/index.js';
 import { proveCredentialAccess } from '../../protocol/access-check.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
+import { focusElement, replaceChildren } from '../kit/dom.js';
 import type { Failure } from '../kit/http.js';
 import { PageHeader } from '../kit/shell.js';
 import type { ElectionInfo, VoterApi, VoterSession } from './api.js';
 import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
-import { focusElement, h, replaceChildren } from '../kit/dom.js';
 import { accessResultScreen } from './screens/access-test.js';
 import { confirmationScreen } from './screens/confirmation.js';
 import { credentialScreen } from './screens/credential.js';

@@ -3,10 +3,11 @@
  * trackers. Checked here, at the boundary, against the contract; nothing on this page needs signing
  * in or sends anything.
  */
-import type { Language } from '../../i18n/index.js';
+
 import type { ElectionState } from '../../contract/election.js';
 import { PublicElection as PublicElectionAnswer } from '../../contract/election.js';
-import { checked, isRecord, isString, type Parser, requestJson, type Result } from '../kit/http.js';
+import type { Language } from '../../i18n/index.js';
+import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface PublicQuestion {
   readonly question: string;

@@ -6,8 +6,10 @@
  */
 import type { Language, Messages } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
-import type { Failure } from '../kit/http.js';
 import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
+import { formatDate } from '../kit/format.js';
+import type { Failure } from '../kit/http.js';
+import type { PageHeader } from '../kit/shell.js';
 import type {
   BoardBallot,
   BoardVerification,
@@ -23,8 +25,6 @@ import {
   resultRows,
   trackerFromFragment,
 } from './result.js';
-import { formatDate } from '../kit/format.js';
-import type { PageHeader } from '../kit/shell.js';
 import { BrowserVerification, sourceLink } from './verify-in-browser.js';
 
 type M = Messages['electionPage'];

@@ -3,15 +3,18 @@
  * credentials and passwords are queued, sent or failed, and how many voters signed in, tested their
  * access and voted. Read by the admin's delivery section, the consultation's boxes and the scrutineer.
  */
-import { h } from './dom.js';
+
 import { type DeliveryCounts, DeliveryCounts as DeliveryCountsSchema } from '../../contract/delivery.js';
+import { h } from './dom.js';
 import { checked } from './http.js';
 import type { Shell } from './staff-shell.js';
 
 export type { DeliveryCounts };
+
 const isCounts = checked(DeliveryCountsSchema);
 
-export const deliveryBase = (electionId: string) => `/api/v1/elections/${encodeURIComponent(electionId)}/delivery`;
+export const deliveryBase = (electionId: string) =>
+  `/api/v1/elections/${encodeURIComponent(electionId)}/delivery`;
 
 /** Counts for scrutineers and admins, or undefined when the server does not track delivery. */
 export async function fetchDeliveryCounts(

@@ -25,9 +25,10 @@ export function element(id: string): HTMLElement {
 }
 
 /** One button per language, each naming its language in itself (`lang`), in a list. */
-export function languageButtons(
-  onSwitch: (language: Language) => void,
-): { list: HTMLUListElement; buttons: Map<Language, HTMLButtonElement> } {
+export function languageButtons(onSwitch: (language: Language) => void): {
+  list: HTMLUListElement;
+  buttons: Map<Language, HTMLButtonElement>;
+} {
   const buttons = new Map<Language, HTMLButtonElement>();
   const list = h('ul', { class: 'languages' });
   for (const language of LANGUAGES) {

@@ -6,7 +6,7 @@
  */
 import { AccountLoginReply, type AccountView, MeReply } from '../../contract/auth.js';
 import type { Language } from '../../i18n/index.js';
-import { anything, checked, type Method, type Parser, requestJson, type Result } from './http.js';
+import { anything, checked, type Method, type Parser, type Result, requestJson } from './http.js';
 
 /** The signed-in account (its creation and last password change are shown on the first page). */
 export type Account = AccountView;
@@ -27,7 +27,12 @@ export class StaffApi {
   }
 
   async signIn(email: string, password: string): Promise<Result<Account>> {
-    const answer = await this.request('POST', '/api/v1/auth/login', { email, password }, checked(AccountLoginReply));
+    const answer = await this.request(
+      'POST',
+      '/api/v1/auth/login',
+      { email, password },
+      checked(AccountLoginReply),
+    );
     if (!answer.ok) return answer;
     this.csrfToken = answer.value.csrfToken;
     return { ok: true, value: answer.value.account };

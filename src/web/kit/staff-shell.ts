@@ -13,7 +13,6 @@ import { initialLanguage, storeLanguage } from './language.js';
 import { element, languageButtons, pressLanguage } from './shell.js';
 import { type Account, StaffApi } from './staff-api.js';
 
-
 export class Shell {
   language: Language;
   readonly api: StaffApi;

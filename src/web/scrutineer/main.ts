@@ -5,12 +5,12 @@
  * the sign-in list (who voted, never how). Everything comes from routes open to scrutineers.
  */
 
-import { isRecord } from '../kit/http.js';
 import { countsList } from '../kit/counts.js';
 import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../kit/delivery-counts.js';
-import { facts, formatInstant } from '../kit/format.js';
-import { Shell } from '../kit/staff-shell.js';
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { facts, formatInstant } from '../kit/format.js';
+import { isRecord } from '../kit/http.js';
+import { Shell } from '../kit/staff-shell.js';
 import { consultationSection } from './consultation.js';
 
 interface PublicElection {

@@ -4,10 +4,11 @@
  * material (a public key, a certificate, a polynomial, a voutput, a partial decryption) or the
  * sign-in form; answers are parsed here, failures come back as values.
  */
-import type { Language } from '../../i18n/index.js';
-import type { ElectionState } from '../../contract/election.js';
+
 import { AccountLoginReply, MeReply } from '../../contract/auth.js';
-import { checked, isRecord, isString, type Parser, requestJson, type Result } from '../kit/http.js';
+import type { ElectionState } from '../../contract/election.js';
+import type { Language } from '../../i18n/index.js';
+import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface AccountSession {
   readonly displayName: string;

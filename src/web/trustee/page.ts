@@ -9,8 +9,8 @@ import { requireGroup } from '../../core/group.js';
 import type { Language } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { TrusteeSeed } from '../../protocol/threshold/pki.js';
-import type { Failure, Result } from '../kit/http.js';
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import type { Failure, Result } from '../kit/http.js';
 import type { PageHeader } from '../kit/shell.js';
 import type { ThresholdStatus, TrusteeApi } from './api.js';
 import {

@@ -5,14 +5,14 @@
  * annulled box. Every action first says in a dialog what it will do and to which boxes.
  */
 import { meaningfulReason } from '../../../core/reason.js';
-import { h } from '../dom.js';
-import { type Failure, isRecord } from '../http.js';
 import { confirmAction } from '../confirm.js';
+import type { DeliveryCounts } from '../delivery-counts.js';
+import { h } from '../dom.js';
+import { field } from '../field.js';
+import { type Failure, isRecord } from '../http.js';
+import type { Shell } from '../staff-shell.js';
 import type { AdminBox, AdminConsultation, BoxReport } from './types.js';
 import { consultationApi, electionApi } from './types.js';
-import type { DeliveryCounts } from '../delivery-counts.js';
-import { field } from '../field.js';
-import type { Shell } from '../staff-shell.js';
 
 export type Step = 'credentials' | 'open' | 'close' | 'tally' | 'publish';
 const FROM: Record<Step, string> = {

@@ -6,8 +6,8 @@
  */
 import type { Language } from '../../../i18n/index.js';
 import { h } from '../dom.js';
-import { type Consolidation, consultationApi, type QuestionLines } from './types.js';
 import type { Shell } from '../staff-shell.js';
+import { type Consolidation, consultationApi, type QuestionLines } from './types.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -3,8 +3,9 @@
  * consultation with its boxes' delivery counts, the round header, and a box's place in its
  * consultation.
  */
-import { h } from '../dom.js';
+
 import { type DeliveryCounts, fetchDeliveryCounts } from '../delivery-counts.js';
+import { h } from '../dom.js';
 import type { Shell } from '../staff-shell.js';
 import { type AdminConsultation, type BoxPlace, consultationApi, electionApi } from './types.js';
 
