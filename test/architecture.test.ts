@@ -25,15 +25,17 @@ import { ROOT } from './support/tools.js';
  * which the last test holds to this. Arrows point one way (← reads "is imported by"):
  *
  *   core ← errors, i18n ← protocol ← node ← server, cli
- *                                  ← store, delivery, congress, recovery, election ← server, cli
- *   core, i18n, protocol ← web            server ← cli
+ *                                  ← contract ← store, delivery, congress, recovery, election ← server, cli
+ *   core, i18n, protocol, contract ← web            server ← cli
  *
  * Each layer (a top-level folder of src/) with what it may import besides itself. `errors` is the
  * domain's error catalogue (codes and FR/EN messages; HTTP statuses are the server's business);
  * `i18n` serves every layer above core; `node` holds Node-only speed-ups, for the server and the
  * commands only, so the domain stays runnable without them. The five domain folders may import one
- * another; the cycle check keeps that from turning into a knot. The server reads one file of the
- * web layer: the list of pages it serves (data, no DOM).
+ * another; the cycle check keeps that from turning into a knot. `contract` is the wire contract:
+ * the TypeBox schemas of the answers, shared by the server's routes and the pages (and the types
+ * such as `ElectionState` that the store keeps). The server reads one file of the web layer: the
+ * list of pages it serves (data, no DOM).
  */
 const BASE = ['core', 'errors', 'i18n', 'protocol'];
 const DOMAIN = ['store', 'delivery', 'congress', 'recovery', 'election'];
@@ -42,11 +44,12 @@ const LAYER_ORDER: LayerOrder = {
   errors: ['core'],
   i18n: ['core'],
   protocol: ['core', 'errors', 'i18n'],
+  contract: ['core', 'errors', 'protocol'],
   node: BASE,
-  ...Object.fromEntries(DOMAIN.map((layer) => [layer, [...BASE, ...DOMAIN]])),
-  server: [...BASE, 'node', ...DOMAIN, 'web/pages.ts'],
-  cli: [...BASE, 'node', ...DOMAIN, 'server'],
-  web: ['core', 'i18n', 'protocol'],
+  ...Object.fromEntries(DOMAIN.map((layer) => [layer, [...BASE, 'contract', ...DOMAIN]])),
+  server: [...BASE, 'contract', 'node', ...DOMAIN, 'web/pages.ts'],
+  cli: [...BASE, 'contract', 'node', ...DOMAIN, 'server'],
+  web: ['core', 'i18n', 'protocol', 'contract'],
 };
 
 /** Test frameworks: a file of src/ importing one is a test helper in the production tree. */
@@ -165,7 +168,7 @@ describe('the source tree', () => {
     };
     expect(build.include).toEqual(['src']);
     // src/web/ is left to its own bundler (src/web/build.ts), which refuses anything but
-    // core, protocol, i18n and web; everything else left out must be a test file.
+    // core, protocol, i18n, contract and web; everything else left out must be a test file.
     expect(build.exclude.filter((pattern) => pattern !== 'src/web/**')).toEqual(['src/**/*.test.ts']);
   });
 });
