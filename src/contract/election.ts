@@ -37,3 +37,15 @@ export const PublicElection = Type.Object({
   rollChanges: Type.Object({ count: Count, logins: Type.Array(Type.String()) }),
 });
 export type PublicElection = Type.Static<typeof PublicElection>;
+
+/** What the booth reads of the public summary (it needs nothing else, and asks for nothing else). */
+export const BoothElection = Type.Pick(PublicElection, [
+  'id',
+  'name',
+  'description',
+  'state',
+  'election',
+  'closesAt',
+  'timeZone',
+]);
+export type BoothElection = Type.Static<typeof BoothElection>;

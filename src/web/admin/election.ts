@@ -31,7 +31,7 @@ import { asPeople } from './home.js';
 
 const value = <T>(result: Result<T>, fallback: T): T => (result.ok ? result.value : fallback);
 
-export class ElectionPage {
+export class AdminElectionPage {
   private loaded: Loaded | undefined;
   /** The questions card keeps what is being typed across re-renders until saved. */
   private readonly questions = new QuestionsCard();

@@ -6,7 +6,7 @@
  */
 
 import { type VoterLoginReply, VoterLoginReply as VoterLoginReplySchema } from '../../contract/auth.js';
-import { type PublicElection, PublicElection as PublicElectionSchema } from '../../contract/election.js';
+import { type BoothElection, BoothElection as BoothElectionSchema } from '../../contract/election.js';
 import {
   type AccessAccepted,
   AccessAccepted as AccessAcceptedSchema,
@@ -21,10 +21,7 @@ import type { Language } from '../../i18n/index.js';
 import { checked, type Parser, type Result, requestJson } from '../kit/http.js';
 
 /** What the booth reads of the public summary. */
-export type ElectionInfo = Pick<
-  PublicElection,
-  'id' | 'name' | 'description' | 'state' | 'election' | 'closesAt' | 'timeZone'
->;
+export type ElectionInfo = BoothElection;
 export type VoterSession = VoterLoginReply;
 
 const parseVoterSession = checked(VoterLoginReplySchema);
@@ -41,7 +38,7 @@ export class VoterApi {
   }
 
   getElection(): Promise<Result<ElectionInfo>> {
-    return this.request('GET', '', undefined, undefined, checked(PublicElectionSchema));
+    return this.request('GET', '', undefined, undefined, checked(BoothElectionSchema));
   }
 
   login(login: string, password: string): Promise<Result<VoterSession>> {

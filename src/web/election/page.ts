@@ -9,6 +9,7 @@ import { messagesFor } from '../../i18n/index.js';
 import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
 import { formatDate } from '../kit/format.js';
 import type { Failure } from '../kit/http.js';
+import { failureText, resolveText } from '../kit/page.js';
 import type { PageHeader } from '../kit/shell.js';
 import type {
   BoardBallot,
@@ -530,14 +531,7 @@ export class ElectionPage {
   }
 
   private failureText(failure: Failure): string {
-    const booth = messagesFor(this.language).booth;
-    switch (failure.kind) {
-      case 'http':
-        return failure.status === 404 ? this.m.notFound : failure.message;
-      case 'network':
-        return booth.network;
-      case 'bad-response':
-        return booth.unexpected;
-    }
+    if (failure.kind === 'http' && failure.status === 404) return this.m.notFound;
+    return resolveText(failureText(failure), messagesFor(this.language).booth);
   }
 }
