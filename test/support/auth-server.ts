@@ -9,9 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../../src/accounts/password.js';
 import type { Clock } from '../../src/core/clock.js';
 import { secret } from '../../src/core/secret.js';
-import { hashPassword } from '../../src/election/password.js';
 import {
   requireElectionRole,
   requireOperator,
