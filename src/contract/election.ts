@@ -38,14 +38,7 @@ export const PublicElection = Type.Object({
 });
 export type PublicElection = Type.Static<typeof PublicElection>;
 
-/** What the booth reads of the public summary (it needs nothing else, and asks for nothing else). */
-export const BoothElection = Type.Pick(PublicElection, [
-  'id',
-  'name',
-  'description',
-  'state',
-  'election',
-  'closesAt',
-  'timeZone',
-]);
+/** What the booth reads of the public summary (it needs nothing else): the same fields. */
+const { id, name, description, state, election, closesAt, timeZone } = PublicElection.properties;
+export const BoothElection = Type.Object({ id, name, description, state, election, closesAt, timeZone });
 export type BoothElection = Type.Static<typeof BoothElection>;
