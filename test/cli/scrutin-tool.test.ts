@@ -65,15 +65,49 @@ describe('scrutin-tool election verify', () => {
     expect(JSON.parse(stdout).failure).toMatchObject({ check: 'ballots', ballot: tracker, height: 1 });
   });
 
-  it('reports the non-homomorphic vector (with shuffles) as NOT verified: cannot verify, exit 124', () => {
+  it('verifies the non-homomorphic vector: both shuffles by belenios-tool check', () => {
     const dir = folderWith(archivePath('RFC-3526-2048-nh-mixnet'));
     const { status, stdout, stderr } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
-    expect(status).toBe(124);
-    expect(stderr).toContain('E: cannot verify: shuffles (not supported yet); the archive is NOT verified');
-    expect(stderr).not.toContain('all checks passed');
+    expect(stderr).toContain('I: all checks passed');
+    expect(status).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ ok: false, outcome: 'cannot-verify' });
-    expect(report.failure).toMatchObject({ check: 'shuffles', unsupported: true });
+    expect(report).toMatchObject({ ok: true, outcome: 'verified', phase: 'result' });
+    expect(report.checks.find((c: { name: string }) => c.name === 'shuffles')).toMatchObject({
+      status: 'pass',
+      count: 2,
+    });
+  });
+
+  it('shuffles (election shuffle) a third time on the vector cut before EndShuffles: the shuffle is accepted by add-event and verifies', () => {
+    const source = parseArchive(new Uint8Array(readFileSync(archivePath('RFC-3526-2048-nh-mixnet'))));
+    const firstShuffle = source.events.findIndex((r) => r.event.type === 'Shuffle');
+    const dir = tempDir('shuffle');
+    const name = basename(archivePath('RFC-3526-2048-nh-mixnet'));
+    // Cut after trustee 1's shuffle: trustee 2 shuffles with scrutin-tool instead of belenios-tool.
+    writeFileSync(
+      join(dir, name),
+      archiveBytes(Number(source.header.timestamp), boardRecords(source, firstShuffle)),
+    );
+    const again = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '1']);
+    expect(again.status).toBe(124);
+    expect(again.stderr).toContain('trustee 1 has already shuffled');
+    const unknown = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '3']);
+    expect(unknown.stderr).toContain('there is no trustee 3');
+    const shuffled = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id=2']);
+    expect(shuffled.status).toBe(0);
+    const [shuffle, owned] = shuffled.stdout.trimEnd().split('\n');
+    expect(JSON.parse(owned!)).toEqual({ owner: 2, payload: sha256Hex(shuffle!) });
+    expect(shuffle).toMatch(/^\{"ciphertexts":\[\[\{"alpha":"\d+","beta":"\d+"\}/);
+    const added = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Shuffle'], {
+      input: shuffled.stdout,
+    });
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    expect(scrutinTool(['archive', 'add-event', '--dir', dir, '--type=EndShuffles']).status).toBe(0);
+    const verified = scrutinTool(['election', 'verify', '--dir', dir]);
+    expect(verified.stderr).toContain('I: all checks passed');
+    const closed = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '1']);
+    expect(closed.stderr).toContain('the shuffles are closed');
   });
 
   it('rejects non-homomorphic ciphertexts decrypted without a shuffle, naming the shuffles check', () => {
@@ -292,5 +326,84 @@ describe('scrutin-tool method', () => {
     });
     expect(status).toBe(0);
     expect(JSON.parse(stdout).winners).toEqual([[0], [1], [2]]);
+  });
+});
+
+describe('scrutin-tool method seats (issue 17)', () => {
+  const seats = (input: string, ...args: string[]) => scrutinTool(['method', 'seats', ...args], { input });
+
+  it("prints seats per list: Wikipedia's D'Hondt, Sainte-Laguë (with a 10 % threshold) and Hare cases", () => {
+    // Wikipedia, "D'Hondt method": 100,000 / 80,000 / 30,000 / 20,000 for 8 seats.
+    expect(seats('[100000, 80000, 30000, 20000]', '--method', 'dhondt', '--seats', '8')).toMatchObject({
+      status: 0,
+      stdout: '[4,3,1,0]\n',
+    });
+    // Wikipedia, "Sainte-Laguë method": 3 / 3 / 1 / 1; with 10 %, the fourth list (8.7 %) is out.
+    expect(seats('[100000, 80000, 30000, 20000]', '--method', 'sainte-lague', '--seats', '8').stdout).toBe(
+      '[3,3,1,1]\n',
+    );
+    expect(
+      seats('[100000, 80000, 30000, 20000]', '--method', 'sainte-lague', '--seats', '8', '--threshold', '10')
+        .stdout,
+    ).toBe('[4,3,1,0]\n');
+    // Wikipedia, "Largest remainders method": Hare quota 10,000, 10 seats.
+    expect(seats('[47000,16000,15800,12000,6100,3100]', '--method', 'hare', '--seats', '10').stdout).toBe(
+      '[5,2,1,1,1,0]\n',
+    );
+  });
+
+  it('reads totals beyond 2^53 exactly, as numbers or as Belenios-style strings', () => {
+    expect(seats('[9007199254740993, 9007199254740992]', '--method', 'dhondt', '--seats', '1').stdout).toBe(
+      '[1,0]\n',
+    );
+    expect(seats('[9007199254740992, "9007199254740993"]', '--method', 'hare', '--seats', '1').stdout).toBe(
+      '[0,1]\n',
+    );
+  });
+
+  it('exits 3 naming the tied lists when a seat is undecided', () => {
+    const { status, stdout, stderr } = seats('[100, 100, 50]', '--method', 'dhondt', '--seats', '3');
+    expect(status).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/a seat is undecided between lists 1 and 2 .*equal averages and equal votes/);
+    expect(seats('[10, 10, 10]', '--method', 'sainte-lague', '--seats', '2').stderr).toMatch(
+      /2 seats are undecided between lists 1, 2 and 3/,
+    );
+    expect(seats('[50, 50]', '--method', 'hare', '--seats', '3').stderr).toMatch(/equal remainders/);
+  });
+
+  it('exits 2 with a clear message on bad input', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['{"a": 1}', [], /must be a JSON array of list totals/],
+      ['not json', [], /not JSON/],
+      ['[]', [], /no list/],
+      ['[10, -2]', [], /total 2 is negative/],
+      ['[10, 2.5]', [], /total 2 is not a whole number/],
+      ['[10, "x"]', [], /total 2 is not a whole number/],
+      ['[10, [2]]', [], /total 2 is not a number/],
+      ['[10, 2]', ['--seats', '0'], /--seats must be an integer from 1/],
+      ['[10, 2]', ['--seats', '1.5'], /--seats must be an integer from 1/],
+      ['[10, 2]', ['--threshold', '101'], /--threshold must be a percentage from 0 to 100/],
+      ['[10, 2]', ['--threshold', '-1'], /--threshold must be a percentage/],
+      ['[10, 2]', ['--method', 'webster'], /--method must be dhondt, sainte-lague or hare/],
+    ];
+    for (const [input, args, message] of cases) {
+      const options = new Map([
+        ['--method', 'dhondt'],
+        ['--seats', '2'],
+      ]);
+      for (let i = 0; i < args.length; i += 2) options.set(args[i]!, args[i + 1]!);
+      const { status, stdout, stderr } = seats(input, ...[...options].flat());
+      expect({ input, args, status, stdout }).toEqual({ input, args, status: 2, stdout: '' });
+      expect(stderr).toMatch(message);
+    }
+  });
+
+  it('leaves seats out with a warning when no list has votes', () => {
+    expect(seats('[0, 0]', '--method', 'dhondt', '--seats', '2')).toMatchObject({
+      status: 0,
+      stdout: '[0,0]\n',
+      stderr: expect.stringMatching(/2 of 2 seats not allocated/),
+    });
   });
 });
