@@ -12,6 +12,7 @@
  * can be read back.
  */
 
+import type { ElectionState } from '../contract/election.js';
 import type { AuditAction, AuditDetails } from '../errors/audit-actions.js';
 import type { AccountStatus } from './accounts/tables.js';
 
@@ -21,7 +22,7 @@ export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scru
 /** 'member': a person of the organisation with no power by itself (election roles are granted apart). */
 export type OrganisationRole = 'org-admin' | 'member';
 
-export type ElectionState = 'draft' | 'open' | 'closed' | 'tallied' | 'published' | 'annulled';
+export type { ElectionState } from '../contract/election.js';
 
 export interface OrganisationRow {
   id: string;
