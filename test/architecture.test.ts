@@ -27,7 +27,7 @@ import { ROOT } from './support/tools.js';
  *   core ← errors, i18n ← protocol ← store ← accounts ← delivery ← election ← recovery, congress
  *        ← app ← server ← cli
  *   core, errors, protocol ← contract ← store, web, server
- *   core, i18n, protocol, contract ← web                 node ← app, server, cli
+ *   core, errors, i18n, protocol, contract ← web         node ← app, server, cli
  *
  * Each layer (a top-level folder of src/) with what it may import besides itself. `errors` is the
  * domain's error catalogue (codes and FR/EN messages; HTTP statuses are the server's business);
@@ -60,7 +60,7 @@ const LAYER_ORDER: LayerOrder = {
   app: [...BASE, 'node', ...DOMAIN],
   server: [...BASE, 'contract', 'node', ...DOMAIN, 'app', 'web/pages.ts'],
   cli: [...BASE, 'contract', 'node', ...DOMAIN, 'app', 'server'],
-  web: ['core', 'i18n', 'protocol', 'contract'],
+  web: ['core', 'errors', 'i18n', 'protocol', 'contract'],
 };
 
 /** The web's role folders: each is one kind of page, and shares code through the kit, never another role. */

@@ -19,10 +19,12 @@ import { checkCsvText } from '../election/csv-encoding.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
 import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
 import type { ElectionService, PreparedImport } from '../election/service.js';
+import type { AuditAction, AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
+import { auditEntry } from '../store/audit-chain.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
@@ -37,6 +39,9 @@ import type { RoundRule } from './rules.js';
 import { type VerifiedBox, verifyBoxArchive } from './verified-box.js';
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
+
+/** The audit actions of a consultation (their entries name it, and no election). */
+type ConsultationAction = Extract<AuditAction, `consultation.${string}`>;
 
 /**
  * Also the election's outcome listener (src/election/listeners.ts), wired by the composition root
@@ -105,20 +110,17 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** Through `tx`, the transaction of the change it records (see Store.transaction). */
-  private audit(
+  private audit<A extends ConsultationAction>(
     tx: Store,
     row: ConsultationRow,
     actor: Actor,
-    action: string,
-    details: Record<string, unknown>,
+    action: A,
+    details: Omit<AuditDetails<A>, 'consultation'>,
   ) {
-    return tx.appendAudit({
-      organisationId: row.organisationId,
-      electionId: null,
-      actor: actor.id,
-      action,
-      details: { consultation: row.id, ...details },
-    });
+    const all = [{ consultation: row.id, ...details }] as AuditDetailsArg<A>;
+    return tx.appendAudit(
+      auditEntry({ organisationId: row.organisationId, electionId: null, actor: actor.id }, action, ...all),
+    );
   }
 
   async get(id: string): Promise<ConsultationRow> {

@@ -7,6 +7,7 @@
  * dates are written as the reader's language writes them (decimal comma, the consultation's time
  * zone): a secretary signs this page.
  */
+import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
 import type { BoxReport, ConsolidationReport } from './consolidation.js';
 import type { Presentation } from './presentation.js';
 
@@ -159,9 +160,6 @@ type Labels = (typeof LABELS)[PvLanguage];
 /** Where the procès-verbal of another round is read (the API route by default). */
 export type PvLink = (consultationId: string, language: PvLanguage) => string;
 const apiLink: PvLink = (id, language) => `/api/v1/consultations/${id}/proces-verbal.html?lang=${language}`;
-
-const escapeHtml = (text: string | number) =>
-  String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A whole number as the language writes it (digit groups: "1 234" in French, "1,234" in English). */
 export function formatCount(value: string | number, language: PvLanguage): string {

@@ -9,7 +9,9 @@
  * outbox (which is per election and per voter): the answer to the admin says whether the mail
  * server accepted the message, and a failed invitation is sent again from the people list.
  */
+
 import type { AccountMail, AccountMailInput, AccountMailOutcome } from '../accounts/account-mail.js';
+import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
 import { NOT_SENT_REASON, type OutgoingMessage, type SendResult, type Transport } from './transport.js';
 
 export type { AccountMailInput, AccountMailOutcome, AccountMailPurpose } from '../accounts/account-mail.js';
@@ -49,8 +51,6 @@ function texts(input: AccountMailInput) {
     ],
   };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function accountMessage(input: AccountMailInput, messageId: string): OutgoingMessage {
   const { subject, fr, en } = texts(input);

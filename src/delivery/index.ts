@@ -16,6 +16,7 @@ export {
   sendAccountMail,
   transportAccountMail,
 } from './account-mail.js';
+export { auditDelivery, type DeliveryAction } from './audit.js';
 export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode } from './codes.js';
 export {
   type DeliveryContext,
@@ -35,6 +36,7 @@ export {
   type DeliverySettings,
   deliverySettings,
   MAX_PASSWORD_DELAY_SECONDS,
+  saveDeliverySettings,
 } from './settings.js';
 export {
   type DeliveryCounts,

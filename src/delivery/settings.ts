@@ -7,6 +7,7 @@
  */
 import type { DeliverySettingsRow } from '../store/delivery/index.js';
 import type { Store } from '../store/store.js';
+import { auditDelivery } from './audit.js';
 
 /** One hour: long enough that both messages are not fetched by the same relay batch, short enough to vote the same day. */
 export const DEFAULT_PASSWORD_DELAY_SECONDS = 3600;
@@ -27,4 +28,17 @@ export async function deliverySettings(store: Store, electionId: string): Promis
   if (row === undefined) return DEFAULT_SETTINGS;
   const { electionId: _, ...settings } = row;
   return settings;
+}
+
+/** Saves an election's delivery settings with their audit entry, in one transaction. */
+export async function saveDeliverySettings(
+  store: Store,
+  electionId: string,
+  actorId: string,
+  settings: DeliverySettings,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.saveDeliverySettings({ electionId, ...settings });
+    await auditDelivery(tx, electionId, actorId, 'delivery.settings', { ...settings });
+  });
 }

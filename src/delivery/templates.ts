@@ -6,6 +6,7 @@
  * to carry it; a password message is rendered with a placeholder that the sender replaces by the
  * password it generates at send time.
  */
+import { escapeHtml } from '../core/html.js';
 import { isLanguage, type Language, messagesFor } from '../i18n/index.js';
 
 /** Stands for the password until the sender generates it (it cannot occur in a generated password). */
@@ -84,15 +85,6 @@ function render(language: Language, subject: string, blocks: readonly Block[]): 
     .join('\n');
   const html = `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body>\n${body}\n</body></html>\n`;
   return { language, subject, text: `${text}\n`, html };
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /** Formatters are costly to build (tens of microseconds to milliseconds): one per language and zone. */

@@ -3,6 +3,8 @@
  * election, threshold, recovery and congress services share them without importing each other.
  */
 import { randomBytes } from 'node:crypto';
+import type { AuditAction, AuditDetailsArg } from '../errors/audit-actions.js';
+import { auditEntry } from '../store/audit-chain.js';
 import type { ElectionRow, Store } from '../store/store.js';
 
 export interface Actor {
@@ -19,18 +21,18 @@ export function randomId(): string {
  * The audit entry of an action on an election, written through `tx`: the transaction of the change
  * it records (Store.transaction), so the two commit together or not at all.
  */
-export function auditElection(
+export function auditElection<A extends AuditAction>(
   tx: Store,
   row: ElectionRow,
   actor: Actor,
-  action: string,
-  details: Record<string, unknown> = {},
+  action: A,
+  ...details: AuditDetailsArg<A>
 ) {
-  return tx.appendAudit({
-    organisationId: row.organisationId,
-    electionId: row.id,
-    actor: actor.id,
-    action,
-    details,
-  });
+  return tx.appendAudit(
+    auditEntry(
+      { organisationId: row.organisationId, electionId: row.id, actor: actor.id },
+      action,
+      ...details,
+    ),
+  );
 }

@@ -27,9 +27,10 @@ import {
   queuePasswordMessages,
   queueRollChangeNotice,
 } from '../delivery/index.js';
+import type { AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
+import { type Actor, auditElection, randomId } from './actor.js';
 import { wrongState } from './refusals.js';
 import { credentialsIssued, maskAddress, type RollChangeAction } from './roll-state.js';
 import type { FreshCredential } from './service.js';
@@ -110,23 +111,17 @@ export class RollChanges {
    * version moves in draft (an opening that read the roll before fails), and the entry records it.
    * Messages queued there leave once the transaction has committed.
    */
-  private async commit(
+  private async commit<A extends RollChangeAction>(
     row: ElectionRow,
     actor: Actor,
-    action: RollChangeAction,
-    details: Record<string, string | number | boolean | null>,
+    action: A,
+    details: AuditDetails<A>,
     write: (tx: Store) => Promise<void>,
   ): Promise<void> {
     await this.store.transaction(async (tx) => {
       await write(tx);
       if (row.state === 'draft') await this.elections.markRollChanged(tx, row);
-      await tx.appendAudit({
-        organisationId: row.organisationId,
-        electionId: row.id,
-        actor: actor.id,
-        action,
-        details,
-      });
+      await auditElection(tx, row, actor, action, ...([details] as AuditDetailsArg<A>));
     });
     this.delivery.wake?.();
   }

@@ -32,6 +32,7 @@ import {
   type TypeOf,
 } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
+import type { AuditAction, AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
   encryptedMsgCodec,
@@ -53,7 +54,7 @@ import {
 } from '../protocol/threshold/key-establishment.js';
 import { certId } from '../protocol/threshold/pki.js';
 import type { ElectionRow, Store, TrusteeRow } from '../store/store.js';
-import type { Actor } from './actor.js';
+import { type Actor, auditElection } from './actor.js';
 
 /** Bounds on a group: owners go up to 1000 in the partial-decryption API. */
 export const MAX_THRESHOLD_TRUSTEES = 50;
@@ -252,13 +253,13 @@ export class ThresholdService {
    * setup change running meanwhile conflicts rather than races. The version, the state, `also` (the
    * role grants of a declaration) and the audit entry commit together, or nothing does.
    */
-  private async commit(
+  private async commit<A extends Extract<AuditAction, `trustee.threshold.${string}`>>(
     election: ElectionRow,
     row: TrusteeRow,
     state: ThresholdState,
     actor: Actor,
-    action: string,
-    details: Record<string, unknown>,
+    action: A,
+    details: AuditDetails<A>,
     also?: (tx: Store) => Promise<void>,
   ) {
     if (election.state !== 'draft')
@@ -274,13 +275,7 @@ export class ThresholdService {
       );
       if (!written) throw new DomainError('SCR_CONFLICT');
       await also?.(tx);
-      await tx.appendAudit({
-        organisationId: election.organisationId,
-        electionId: election.id,
-        actor: actor.id,
-        action,
-        details,
-      });
+      await auditElection(tx, election, actor, action, ...([details] as AuditDetailsArg<A>));
     });
   }
 
@@ -496,7 +491,7 @@ export class ThresholdService {
       const checked = checkVoutput(group, certs, polynomials, slot, voutput);
       if (!checked.ok) throw invalid(checked.problem);
       const next = withSlot(state, slot, { voutput });
-      let details: Record<string, unknown> = { slot };
+      let details: AuditDetails<'trustee.threshold.voutput'> = { slot };
       if (next.trustees.every((t) => t.voutput)) {
         const made = makeThresholdParameters(
           group,

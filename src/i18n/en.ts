@@ -823,6 +823,8 @@ export const en = {
     },
   },
   congressPages: {
+    /** The procès-verbal's refusal page, rendered by the server. */
+    reportRefusal: { title: 'Official report', back: 'Back to the administration' },
     consultations: 'Consultations',
     noConsultations: 'No consultation yet.',
     roundN: (n: number) => `round ${n}`,
@@ -1089,6 +1091,8 @@ export const en = {
   },
   // section: ops (one block per area; keep this marker line)
   ops: {
+    /** The body of an unexpected server error (the server renders it). */
+    internalError: 'Internal error.',
     home: {
       title: 'End-to-end verifiable elections',
       intro:

@@ -837,6 +837,7 @@ export const fr: Messages = {
     },
   },
   congressPages: {
+    reportRefusal: { title: 'Procès-verbal', back: 'Retour à l’administration' },
     consultations: 'Consultations',
     noConsultations: 'Aucune consultation pour l’instant.',
     roundN: (n: number) => `${n}${n === 1 ? 'er' : 'e'} tour`,
@@ -1111,6 +1112,7 @@ export const fr: Messages = {
   },
   // section: ops (one block per area; keep this marker line)
   ops: {
+    internalError: 'Erreur interne.',
     home: {
       title: 'Élections vérifiables de bout en bout',
       intro:

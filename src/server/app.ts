@@ -7,6 +7,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { buildServices, type Services } from '../app/services.js';
 import type { ElectionService } from '../election/service.js';
+import { messagesFor } from '../i18n/index.js';
 import { authPlugin } from './auth/index.js';
 import { isHttps, type ServerContext, type TrustProxy } from './context.js';
 import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.js';
@@ -112,7 +113,7 @@ export async function buildServer(
     }
     request.log.error({ err: { type: error.name, stack: error.stack } }, 'unexpected error');
     return reply.status(500).send({
-      error: { code: 'SCR_INTERNAL', message: language === 'fr' ? 'Erreur interne.' : 'Internal error.' },
+      error: { code: 'SCR_INTERNAL', message: messagesFor(language).ops.internalError },
     });
   });
   app.setNotFoundHandler((request, reply) =>

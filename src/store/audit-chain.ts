@@ -7,7 +7,8 @@
  * worth publishing elsewhere.
  */
 import { sha256Hex } from '../core/hash.js';
-import type { AuditEntryInput, AuditRow } from './store.js';
+import type { AuditAction, AuditDetailsArg } from '../errors/audit-actions.js';
+import type { AuditEntryInput, AuditEntryRecord, AuditRow } from './store.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,7 +43,7 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'prevHash' | 'ha
 
 /** The entry that follows `previous` (or starts the chain), sealed at instant `at`. */
 export function sealAuditEntry(
-  entry: AuditEntryInput,
+  entry: AuditEntryRecord,
   previous: { seq: number; hash: string } | undefined,
   at: string,
 ): AuditRow {
@@ -74,4 +75,16 @@ export function verifyAuditChain(rows: readonly AuditRow[]): AuditChainCheck {
     prevHash = row.hash;
   }
   return { ok: true, head: prevHash };
+}
+
+/**
+ * An entry of the catalogue's `action` (src/errors/audit-actions.ts) with the details its line
+ * declares, ready for `appendAudit`; `details` may be left out when the action has none.
+ */
+export function auditEntry<A extends AuditAction>(
+  where: { organisationId: string; electionId: string | null; actor: string },
+  action: A,
+  ...[details]: AuditDetailsArg<A>
+): AuditEntryInput {
+  return { ...where, action, details: details ?? {} } as AuditEntryInput;
 }

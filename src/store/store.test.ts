@@ -27,7 +27,10 @@ import { type UniqueKey, UniqueViolation } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrateStore, openStore, parseStoreUrl, withDefaultUser } from './open-store.js';
 import { BUSY_TIMEOUT_MS, openSqliteDatabase } from './sqlite-dialect.js';
-import type { AuditRow, BoardRecord, Store } from './store.js';
+import type { AuditEntryInput, AuditEntryRecord, AuditRow, BoardRecord, Store } from './store.js';
+
+/** The store takes any stored action; the catalogue (src/errors/audit-actions.ts) binds the domain. */
+const stored = (entry: AuditEntryRecord) => entry as AuditEntryInput;
 
 const WORKER = fileURLToPath(new URL('../../test/support/store-worker.ts', import.meta.url));
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
@@ -616,30 +619,36 @@ function storeSuite(backend: Backend): void {
     it('chains entries per organisation and filters by election', async () => {
       await seedElection('E1', 'O1');
       await seedElection('E2', 'O2');
-      const first = await store.appendAudit({
-        organisationId: 'O1',
-        electionId: null,
-        actor: 'account:a1',
-        action: 'organisation.create',
-        details: { z: 1, a: { y: [1, 'two', null], b: true } },
-      });
+      const first = await store.appendAudit(
+        stored({
+          organisationId: 'O1',
+          electionId: null,
+          actor: 'account:a1',
+          action: 'organisation.create',
+          details: { z: 1, a: { y: [1, 'two', null], b: true } },
+        }),
+      );
       expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
       expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
-      const second = await store.appendAudit({
-        organisationId: 'O1',
-        electionId: 'E1',
-        actor: 'account:a1',
-        action: 'election.open',
-        details: {},
-      });
+      const second = await store.appendAudit(
+        stored({
+          organisationId: 'O1',
+          electionId: 'E1',
+          actor: 'account:a1',
+          action: 'election.open',
+          details: {},
+        }),
+      );
       expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
-      const other = await store.appendAudit({
-        organisationId: 'O2',
-        electionId: 'E2',
-        actor: 'system',
-        action: 'election.close',
-        details: { reason: 'schedule' },
-      });
+      const other = await store.appendAudit(
+        stored({
+          organisationId: 'O2',
+          electionId: 'E2',
+          actor: 'system',
+          action: 'election.close',
+          details: { reason: 'schedule' },
+        }),
+      );
       expect(other).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
 
       const log = await store.listAudit({ organisationId: 'O1' });
@@ -651,13 +660,8 @@ function storeSuite(backend: Backend): void {
   });
 
   describe('transaction', () => {
-    const entry = (action: string, details: Record<string, unknown> = {}) => ({
-      organisationId: 'O1',
-      electionId: 'E1',
-      actor: 'a1',
-      action,
-      details,
-    });
+    const entry = (action: string, details: Record<string, unknown> = {}) =>
+      stored({ organisationId: 'O1', electionId: 'E1', actor: 'a1', action, details });
 
     it('commits a change and its audit entry together when the scope resolves', async () => {
       await seedElection();
@@ -853,13 +857,15 @@ function storeSuite(backend: Backend): void {
       await Promise.all(
         [store, other].map(async (s, i) => {
           for (const n of range(entries)) {
-            await s.appendAudit({
-              organisationId: 'O1',
-              electionId: 'E1',
-              actor: `i${i}`,
-              action: 'x',
-              details: { n },
-            });
+            await s.appendAudit(
+              stored({
+                organisationId: 'O1',
+                electionId: 'E1',
+                actor: `i${i}`,
+                action: 'x',
+                details: { n },
+              }),
+            );
           }
         }),
       );
@@ -1002,13 +1008,15 @@ describe('verifyAuditChain', () => {
     const store = await openStore(':memory:');
     await store.createOrganisation(organisation('O1'));
     for (const n of range(4)) {
-      await store.appendAudit({
-        organisationId: 'O1',
-        electionId: null,
-        actor: 'a',
-        action: 'x',
-        details: { n },
-      });
+      await store.appendAudit(
+        stored({
+          organisationId: 'O1',
+          electionId: null,
+          actor: 'a',
+          action: 'x',
+          details: { n },
+        }),
+      );
     }
     const log = await store.listAudit({ organisationId: 'O1' });
     await store.close();

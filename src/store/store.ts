@@ -13,6 +13,7 @@
  */
 
 import type { ElectionState } from '../contract/election.js';
+import type { AuditAction, AuditDetails } from '../errors/audit-actions.js';
 import type { AccountStatus } from './accounts/tables.js';
 
 export type { AccountStatus } from './accounts/tables.js';
@@ -175,7 +176,8 @@ export interface SessionRow {
   expiresAt: string;
 }
 
-export interface AuditEntryInput {
+/** An audit entry as stored: any action string (an old chain may hold actions no longer written). */
+export interface AuditEntryRecord {
   organisationId: string;
   electionId: string | null;
   actor: string;
@@ -183,7 +185,23 @@ export interface AuditEntryInput {
   details: Record<string, unknown>;
 }
 
-export interface AuditRow extends AuditEntryInput {
+/**
+ * An entry to append: only an action of the catalogue (src/errors/audit-actions.ts), with the
+ * details its catalogue line declares.
+ */
+export type AuditEntryInput = {
+  [A in AuditAction]: AuditEntryOf<A>;
+}[AuditAction];
+
+export interface AuditEntryOf<A extends AuditAction> {
+  organisationId: string;
+  electionId: string | null;
+  actor: string;
+  action: A;
+  details: AuditDetails<A>;
+}
+
+export interface AuditRow extends AuditEntryRecord {
   seq: number;
   at: string;
   prevHash: string;

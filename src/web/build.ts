@@ -5,7 +5,7 @@
  * `src/web/<page>/` holding `main.ts` and `<page>.css`; its HTML is the one template `page.html`
  * with the page's frame (`FRAMES`: the fixed elements its script fills) and its `<noscript>` text.
  * The bundle must stay browser-pure: any Node built-in import fails the build, and so does any
- * module from outside the isomorphic layers (src/core, src/protocol, src/i18n, src/contract,
+ * module from outside the isomorphic layers (src/core, src/errors, src/protocol, src/i18n, src/contract,
  * src/web, @noble and TypeBox) — the booth must never pull in the server, the store or src/node.
  *
  *   node --import tsx src/web/build.ts [outDir]     (default dist/web)
@@ -27,6 +27,7 @@ export const ASSET_BASE = '/assets/';
 /** Modules the browser bundle may contain, relative to the repository root. */
 const ALLOWED_INPUTS = [
   'src/core/',
+  'src/errors/',
   'src/protocol/',
   'src/i18n/',
   'src/contract/',

@@ -103,8 +103,12 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     for (const row of roll) expect(row[2]).toMatch(/^.\*\*\*@/);
     expect(await page.locator('#roll-table').textContent()).not.toMatch(/voter\d@/);
     const actions = await page.locator('#audit-table tbody tr td:nth-child(3)').allTextContents();
-    expect(actions).toContain('election.open');
-    expect(actions).toContain('voters.import');
+    // Each action by its catalogue label (src/errors/audit-actions.ts), its stored code in the title.
+    expect(actions).toContain('Election opened');
+    expect(actions).toContain('Voter list imported');
+    expect(
+      await page.locator('#audit-table tbody tr td:nth-child(3)[title="election.open"]').textContent(),
+    ).toBe('Election opened');
     expect(await page.locator('section[aria-labelledby="sign-in-heading"]').textContent()).toContain(
       'Shown after closing: who voted, never how.',
     );
@@ -131,7 +135,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
       ['voter2', 'Voter 2', 'yes'],
       ['voter3', 'Voter 3', 'no'],
     ]);
-    expect(await page.locator('#audit-table').textContent()).toContain('election.close');
+    expect(await page.locator('#audit-table').textContent()).toContain('Election closed');
     await page.screenshot({ path: join(SHOTS, 'closed.png'), fullPage: true });
   });
 

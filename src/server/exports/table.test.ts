@@ -77,6 +77,7 @@ describe('export tables (allowlists)', () => {
         hash: 'h',
       },
       { displayName: 'Ada' },
+      'fr',
     );
     expect(entry).toEqual({
       seq: 3,
@@ -84,6 +85,7 @@ describe('export tables (allowlists)', () => {
       actor: 'a1',
       actorName: 'Ada',
       action: 'trustee.add',
+      label: 'Garant ajouté',
       details: { displayName: 'T', fingerprint: 'f' },
       withheldDetails: ['key'],
       prevHash: 'p',
@@ -95,6 +97,7 @@ describe('export tables (allowlists)', () => {
       'actor',
       'actor_name',
       'action',
+      'action_label',
       'details',
       'withheld_details',
       'prev_hash',

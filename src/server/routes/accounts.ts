@@ -9,10 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { reinviteMember, removeMember, setMemberStatus } from '../../accounts/members.js';
 import {
   changeOwnPassword,
   type IssuedLink,
-  issueLink,
   type PasswordRefusal,
   RESET_MINUTES,
   redeemLink,
@@ -201,15 +201,6 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
       return { actor, account, organisationId };
     };
-    const audit = (tx: Store, organisationId: string, actor: string, action: string, account: AccountRow) =>
-      tx.appendAudit({
-        organisationId,
-        electionId: null,
-        actor,
-        action,
-        details: { accountId: account.id, person: account.displayName },
-      });
-
     app.post<{ Params: MemberParams }>(
       '/api/v1/organisations/:organisationId/members/:accountId/invitation',
       {
@@ -228,11 +219,14 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         if (account.status !== 'invited') throw new ApiError('SCR_NOT_INVITED');
         requireInvitationMail(ctx);
         // The new link (hashed) and the entry commit together; the mail leaves after the commit.
-        const issued = await ctx.store.transaction(async (tx) => {
-          const link = await issueLink(tx, ctx.clock, ctx.config.baseUrl, account.id, 'invitation');
-          await audit(tx, organisationId, actor.id, 'member.invite', account);
-          return link;
-        });
+        const issued = await reinviteMember(
+          ctx.store,
+          ctx.clock,
+          ctx.config.baseUrl,
+          organisationId,
+          actor.id,
+          account,
+        );
         const organisation = await ctx.store.getOrganisation(organisationId);
         const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
         return { invitation: { expiresAt: issued.expiresAt, mail } };
@@ -264,11 +258,7 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
           // A reinstated person who never chose a password is invited again, not active.
           const target = to === 'active' && account.passwordSetAt === null ? 'invited' : to;
           // The status (sessions and links ended with it) and the entry commit together.
-          await ctx.store.transaction(async (tx) => {
-            if (!(await tx.accountAccess.setStatus(account.id, target, from)))
-              throw new ApiError('SCR_WRONG_STATE', { problem: `the person is ${account.status}` });
-            await audit(tx, organisationId, actor.id, `member.${action}`, account);
-          });
+          await setMemberStatus(ctx.store, organisationId, actor.id, account, { action, to: target, from });
           return { status: target };
         },
       );
@@ -286,10 +276,7 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
       async (request, reply) => {
         const { actor, account, organisationId } = await person(request);
         if (account.id === actor.id) throw new ApiError('SCR_PERSON_SELF');
-        await ctx.store.transaction(async (tx) => {
-          await tx.accountAccess.removeFromOrganisation(organisationId, account.id);
-          await audit(tx, organisationId, actor.id, 'member.remove', account);
-        });
+        await removeMember(ctx.store, organisationId, actor.id, account);
         return reply.status(204).send();
       },
     );

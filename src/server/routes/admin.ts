@@ -6,11 +6,12 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { addMember } from '../../accounts/members.js';
 import { fieldWithControlCharacter } from '../../accounts/organisations.js';
-import { createInvitedAccount, issueLink } from '../../accounts/people.js';
 import { sha256B64 } from '../../core/hash.js';
 import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
+import { grantElectionRole } from '../../election/roles.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
@@ -518,22 +519,18 @@ function registerPeopleRoutes(
       requireInvitationMail(ctx);
       // The account, its memberships, its invitation link (hashed) and the entry commit together;
       // the mail leaves after the commit.
-      const { account, issued } = await ctx.store.transaction(async (tx) => {
-        const created = await createInvitedAccount(tx, ctx.clock, { email, displayName }, [
-          { organisationId, role: 'member' },
-          ...(orgAdmin ? [{ organisationId, role: 'org-admin' as const }] : []),
-        ]);
-        if (!created.ok) throw new ApiError('SCR_PERSON_EXISTS');
-        const link = await issueLink(tx, ctx.clock, ctx.config.baseUrl, created.account.id, 'invitation');
-        await tx.appendAudit({
-          organisationId,
-          electionId: null,
-          actor: actor.id,
-          action: 'member.add',
-          details: { accountId: created.account.id, orgAdmin },
-        });
-        return { account: created.account, issued: link };
-      });
+      const { account, issued } = await addMember(
+        ctx.store,
+        ctx.clock,
+        ctx.config.baseUrl,
+        organisationId,
+        actor.id,
+        {
+          email,
+          displayName,
+          orgAdmin,
+        },
+      );
       const organisation = await ctx.store.getOrganisation(organisationId);
       const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
       return reply.status(201).send({
@@ -592,20 +589,7 @@ function registerPeopleRoutes(
       const person = known.find((p) => p.id === request.body.accountId);
       if (!person) throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
       await assertRoleSeparation(ctx.store, request.body.accountId, election, request.body.role);
-      await ctx.store.transaction(async (tx) => {
-        await tx.addElectionRole({
-          electionId,
-          accountId: request.body.accountId,
-          role: request.body.role,
-        });
-        await tx.appendAudit({
-          organisationId: election.organisationId,
-          electionId,
-          actor: actor.id,
-          action: 'role.grant',
-          details: { accountId: request.body.accountId, person: person.displayName, role: request.body.role },
-        });
-      });
+      await grantElectionRole(ctx.store, election, actor, person, request.body.role);
       return { ok: true };
     },
   );

@@ -5,10 +5,13 @@
  * language asked for or the browser's. The procès-verbal answers as the consultation's result does:
  * anyone once every box is published or annulled, before that only the consultation's readers.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
+import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
+import { messagesFor } from '../../i18n/index.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -50,12 +53,9 @@ function htmlHeaders(reply: FastifyReply): FastifyReply {
     .header('content-security-policy', PAGE_CSP);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A refusal as a small page (this route is opened by a link, not by a script). */
 function refusalPage(code: keyof typeof ERRORS, language: 'en' | 'fr'): string {
-  const back = language === 'fr' ? 'Retour à l’administration' : 'Back to the administration';
-  const title = language === 'fr' ? 'Procès-verbal' : 'Official report';
+  const { back, title } = messagesFor(language).congressPages.reportRefusal;
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Scrutin</title></head><body><main><h1>${title}</h1><p>${escapeHtml(ERRORS[code][language])}</p><p><a href="/admin">${back}</a></p></main></body></html>`;
 }
 

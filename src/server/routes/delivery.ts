@@ -17,6 +17,7 @@ import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { identityKey, sameIdentity } from '../../core/identity.js';
 import {
+  auditDelivery,
   checkCode,
   type DeliveryContext,
   deliveryCounts,
@@ -26,12 +27,12 @@ import {
   queuePasswordMessages,
   queueReminders,
   requestCode,
+  saveDeliverySettings,
   voterDeliveryStatus,
 } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';
-import type { Store } from '../../store/store.js';
 import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { checkFailures } from '../auth/plugin.js';
 import { rateLimitedError, signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
@@ -138,18 +139,6 @@ export function deliveryRoutes(
   return async (app) => {
     const admin = (request: FastifyRequest, electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
-    /** Through `tx`, the transaction of the change it records (see Store.transaction). */
-    const audit = async (
-      tx: Store,
-      electionId: string,
-      actor: string,
-      action: string,
-      details: Record<string, unknown>,
-    ) => {
-      const row = await tx.getElection(electionId);
-      if (!row) throw new ApiError('SCR_NOT_FOUND');
-      await tx.appendAudit({ organisationId: row.organisationId, electionId, actor, action, details });
-    };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
@@ -192,10 +181,7 @@ export function deliveryRoutes(
         const current = await deliverySettings(ctx.store, electionId);
         if (row.state !== 'draft' && request.body.loginMode !== current.loginMode)
           throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
-        await ctx.store.transaction(async (tx) => {
-          await tx.saveDeliverySettings({ electionId, ...request.body });
-          await audit(tx, electionId, account.id, 'delivery.settings', { ...request.body });
-        });
+        await saveDeliverySettings(ctx.store, electionId, account.id, request.body);
         return request.body;
       },
     );
@@ -249,7 +235,7 @@ export function deliveryRoutes(
           const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
             immediately: request.body.immediately === true,
           });
-          await audit(tx, electionId, account.id, 'delivery.passwords', { count: queued });
+          await auditDelivery(tx, electionId, account.id, 'delivery.passwords', { count: queued });
           return queued;
         });
         delivery.wake?.();
@@ -270,7 +256,7 @@ export function deliveryRoutes(
           voterIds: [voter.id],
           immediately: true,
         });
-        await audit(tx, electionId, actor, 'delivery.password.voter', {
+        await auditDelivery(tx, electionId, actor, 'delivery.password.voter', {
           login: voter.login,
           reason,
           count: queued,
@@ -335,7 +321,7 @@ export function deliveryRoutes(
           sameIdentity(voter.email, request.body.email);
         if (matches) await passwordForOneVoter(electionId, voter, 'voter', 'self-service');
         // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
-        else await audit(ctx.store, row.id, 'voter', 'delivery.password.request.unmatched', {});
+        else await auditDelivery(ctx.store, row.id, 'voter', 'delivery.password.request.unmatched', {});
         return reply.status(202).send({ received: true as const });
       },
     );
@@ -431,7 +417,10 @@ export function deliveryRoutes(
                     immediately: true,
                   })
                 : await queueReminders(inTx, electionId, plan.voterIds);
-          await audit(tx, electionId, account.id, 'delivery.resend', { kind: plan.kind, count: queued });
+          await auditDelivery(tx, electionId, account.id, 'delivery.resend', {
+            kind: plan.kind,
+            count: queued,
+          });
           return queued;
         });
         delivery.wake?.();

@@ -13,7 +13,7 @@ import type { ElectionService } from '../../election/service.js';
 import type { AccountRow, ElectionRow } from '../../store/store.js';
 import { requireElectionRole, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, preferredLanguage } from '../errors.js';
 import { AUDIT_LOG, toAuditLogEntry, toAuditLogRow } from '../exports/audit-log.js';
 import { CSV_CONTENT_TYPE } from '../exports/csv.js';
 import { RESULT, toResultReport, toResultRows } from '../exports/result-report.js';
@@ -108,7 +108,8 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
         const accounts = new Map<string, AccountRow | undefined>();
         for (const actor of new Set(rows.map((entry) => entry.actor)))
           accounts.set(actor, await ctx.store.getAccount(actor));
-        const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor)));
+        const language = preferredLanguage(request.headers['accept-language']);
+        const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor), language));
         return {
           // organisationId and electionId are part of each entry's hash (src/store/audit-chain.ts).
           json: () => ({

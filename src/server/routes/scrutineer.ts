@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ElectionService } from '../../election/service.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, preferredLanguage } from '../errors.js';
 import { toAuditLogEntry } from '../exports/audit-log.js';
 import { ElectionParams } from './public-board.js';
 
@@ -22,9 +22,12 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
         const row = await elections.get(request.params.electionId);
         const entries = await ctx.store.listAudit({ organisationId: row.organisationId, electionId: row.id });
         // The same allowlist as the audit export: details pass a per-action filter.
+        const language = preferredLanguage(request.headers['accept-language']);
         return {
           entries: await Promise.all(
-            entries.map(async (entry) => toAuditLogEntry(entry, await ctx.store.getAccount(entry.actor))),
+            entries.map(async (entry) =>
+              toAuditLogEntry(entry, await ctx.store.getAccount(entry.actor), language),
+            ),
           ),
         };
       },

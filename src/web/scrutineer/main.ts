@@ -5,6 +5,7 @@
  * the sign-in list (who voted, never how). Everything comes from routes open to scrutineers.
  */
 
+import { auditActionLabel } from '../../errors/audit-actions.js';
 import { countsList } from '../kit/counts.js';
 import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../kit/delivery-counts.js';
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
@@ -431,7 +432,7 @@ class Console {
                 {},
                 h('td', {}, when(e)),
                 h('td', {}, e.actorName ?? e.actor ?? ''),
-                h('td', {}, e.action),
+                h('td', { title: e.action }, auditActionLabel(e.action, this.shell.language)),
                 h('td', {}, details(e)),
               ),
             ),

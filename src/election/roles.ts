@@ -1,0 +1,26 @@
+/**
+ * Roles on an election given to people of its organisation (who may be given which role is checked
+ * before, by the HTTP layer and role-separation.ts): the role and its audit entry commit together.
+ */
+import { auditEntry } from '../store/audit-chain.js';
+import type { ElectionRoleRow, ElectionRow, Store } from '../store/store.js';
+import type { Actor } from './actor.js';
+
+export async function grantElectionRole(
+  store: Store,
+  election: ElectionRow,
+  actor: Actor,
+  person: { readonly id: string; readonly displayName: string },
+  role: ElectionRoleRow['role'],
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.addElectionRole({ electionId: election.id, accountId: person.id, role });
+    await tx.appendAudit(
+      auditEntry(
+        { organisationId: election.organisationId, electionId: election.id, actor: actor.id },
+        'role.grant',
+        { accountId: person.id, person: person.displayName, role },
+      ),
+    );
+  });
+}
