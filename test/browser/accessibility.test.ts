@@ -11,27 +11,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { Client } from '../server/harness.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
-import {
-  artifactDir,
-  asTestServer,
-  axeViolations,
-  canRunBrowser,
-  clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  POLL,
-  startStaffServer,
-} from './staff-support.js';
+import { Client } from '../world/client.js';
+import { addAccount, grant, type TestAccount } from '../world/scenario.js';
+import { artifactDir, axeViolations, canRunBrowser, clearAnnouncements, describeViolations, launchChromium, POLL } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('accessibility');
 
 describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
   'accessibility of every page (axe-core)',
   () => {
-    let server: RunningServer;
+    let server: ListeningServer;
     let browser: Browser;
     let demo: Demo;
     let scrutineer: TestAccount;
@@ -47,17 +37,17 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
     }
 
     beforeAll(async () => {
-      server = await startStaffServer('accessibility');
+      server = await startTestServer({ mode: 'listen', label: 'accessibility' });
       demo = await createDemo(server.store, server.elections, server.url, 3);
-      scrutineer = await addAccount(asTestServer(server), 'a11y-scrutineer');
-      await grant(asTestServer(server), demo.electionId, scrutineer, 'scrutineer');
+      scrutineer = await addAccount(server, 'a11y-scrutineer');
+      await grant(server, demo.electionId, scrutineer, 'scrutineer');
       admin = new Client(server.app);
       await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
       browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
-      await server?.stop();
+      await server?.close();
     });
 
     it('the booth, step by step, in English at 390 px and in French at 360 px', async () => {
@@ -213,8 +203,8 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, 'trustee-sign-in', true);
       // A trustee of this election, signed in: the page of the published election.
-      const trustee = await addAccount(asTestServer(server), 'a11y-trustee');
-      await grant(asTestServer(server), demo.electionId, trustee, 'trustee');
+      const trustee = await addAccount(server, 'a11y-trustee');
+      await grant(server, demo.electionId, trustee, 'trustee');
       await page.getByLabel('Email address').fill(trustee.email);
       await page.getByLabel('Password').fill(trustee.password);
       await page.getByRole('button', { name: 'Sign in' }).click();

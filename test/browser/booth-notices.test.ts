@@ -7,35 +7,26 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { draftElection, type TestElection } from '../server/scenario.js';
-import {
-  asTestServer,
-  axeViolations,
-  canRunBrowser,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  startStaffServer,
-} from './staff-support.js';
+import { draftElection, type TestElection, organisationWithAdmin } from '../world/scenario.js';
+import { axeViolations, canRunBrowser, describeViolations, launchChromium, POLL } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before opening, replaced ballot', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let browser: Browser;
   let election: TestElection;
   let admin: { id: string };
 
   beforeAll(async () => {
-    server = await startStaffServer('booth-notices');
-    const org = await organisationWithAdmin(server);
+    server = await startTestServer({ mode: 'listen', label: 'booth-notices' });
+    const org = await organisationWithAdmin(server, 'Fédération des Alpes');
     admin = org.admin;
-    election = await draftElection(asTestServer(server), org.organisationId, admin, { voters: 2 });
+    election = await draftElection(server, org.organisationId, admin, { voters: 2 });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   const booth = async (locale: string, width: number): Promise<Page> => {

@@ -19,14 +19,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
 import { accountLinkIn } from '../support/account-links.js';
-import {
-  hasBuiltServer,
-  SCRUTIN_CLI,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
+import { hasBuiltServer, SCRUTIN_CLI, type ServerProcess, startTestServer } from '../world/server.js';
 import { beleniosTool, hasBeleniosTool, run, tempDir } from '../support/tools.js';
-import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL } from './staff-support.js';
+import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL } from '../world/browser.js';
 
 const SHOTS = artifactDir('bootstrap');
 const OPERATOR = { email: 'operator@example.org', password: 'operator-day-one-password' };
@@ -146,7 +141,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     });
 
     it('`scrutin serve` starts on that store with mail configured', async () => {
-      server = await startServerProcess({
+      server = await startTestServer({ mode: 'process', 
         databaseUrl,
         // BASE_URL: vitest sets it to "/" in its own environment, which the server would inherit.
         env: { SMTP_URL: sink.url, DELIVERY_POLL_MS: '200', LOG_LEVEL: 'info', BASE_URL: '' },

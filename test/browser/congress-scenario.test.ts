@@ -13,20 +13,11 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import type { TestAccount } from '../server/scenario.js';
-import {
-  axeViolations,
-  canRunBrowser,
-  clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  recordAnswers,
-  startStaffServer,
-} from './staff-support.js';
+import type { TestAccount } from '../world/scenario.js';
+import { axeViolations, canRunBrowser, clearAnnouncements, describeViolations, launchChromium, POLL, recordAnswers } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
+import { organisationWithAdmin } from '../world/scenario.js';
 
 const CANDIDATES = ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'];
 interface Member {
@@ -71,7 +62,7 @@ function expectedCounts(votes: readonly [string, Choice][], answers: readonly st
 }
 
 describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress through the web pages', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let sink: SmtpSink;
   let browser: Browser;
   let admin: TestAccount;
@@ -163,7 +154,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     sink = await startSmtpSink();
     process.env.SMTP_URL = sink.url;
     process.env.DELIVERY_POLL_MS = '200';
-    server = await startStaffServer('congress-scenario');
+    server = await startTestServer({ mode: 'listen', label: 'congress-scenario' });
     ({ admin } = await organisationWithAdmin(server, 'Le Parti'));
     browser = await launchChromium();
     page = await newPage();
@@ -175,7 +166,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     delete process.env.SMTP_URL;
     delete process.env.DELIVERY_POLL_MS;
     await sink?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('creates the consultation from the template, imports the weighted roll, sets how passwords come on each box', async () => {

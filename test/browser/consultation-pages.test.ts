@@ -12,19 +12,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
-import {
-  asTestServer,
-  axeViolations,
-  canRunBrowser,
-  clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  startStaffServer,
-} from './staff-support.js';
+import { addAccount, grant, type TestAccount, organisationWithAdmin } from '../world/scenario.js';
+import { axeViolations, canRunBrowser, clearAnnouncements, describeViolations, launchChromium, POLL } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const ROLL = [
   'federation,email,login,weight,name',
@@ -35,7 +25,7 @@ const ROLL = [
 ].join('\n');
 
 describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consultation pages', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let browser: Browser;
   let admin: TestAccount;
   let scrutineer: TestAccount;
@@ -66,16 +56,16 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   };
 
   beforeAll(async () => {
-    server = await startStaffServer('consultation-pages');
+    server = await startTestServer({ mode: 'listen', label: 'consultation-pages' });
     ({ admin } = await organisationWithAdmin(server, 'Parti des Communes'));
-    scrutineer = await addAccount(asTestServer(server), 'box-scrutineer');
+    scrutineer = await addAccount(server, 'box-scrutineer');
     browser = await launchChromium();
     page = await newPage();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('creates a consultation from the template form on the home page: one draft box per federation', async () => {
@@ -313,7 +303,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   });
 
   it("gives a box's scrutineer a read-only view of the consultation", async () => {
-    await grant(asTestServer(server), boxes.Paris!, scrutineer, 'scrutineer');
+    await grant(server, boxes.Paris!, scrutineer, 'scrutineer');
     const view = await newPage();
     await view.goto(`${server.url}/scrutineer/${boxes.Paris}`);
     await signIn(view, scrutineer);

@@ -8,53 +8,34 @@
  * closing time in its own time zone; an annulled one says so and why. axe-core finds no violation.
  * Screenshots: test-artifacts/election/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
 import { boardLink } from '../../src/web/booth/screens/confirmation.js';
-import { buildWeb } from '../../src/web/build.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
+import { Client } from '../world/client.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 import {
-  addAccount,
-  addOrganisation,
   advance,
   ballotOf,
   draftElection,
+  organisationWithAdmin,
   type TestAccount,
   type TestElection,
-} from '../server/scenario.js';
-import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import { CHROMIUM, clearAnnouncements, launchChromium } from './staff-support.js';
+} from '../world/scenario.js';
+import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
+import {
+  artifactDir,
+  axeViolations,
+  CHROMIUM,
+  clearAnnouncements,
+  describeViolations,
+  ensurePages,
+  launchChromium,
+} from '../world/browser.js';
 
-const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'election');
+const SCREENSHOTS = artifactDir('election');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
-  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-  });
-}
 
 const rowsOf = (page: Page, question: number) =>
   page
@@ -66,7 +47,7 @@ const rowsOf = (page: Page, question: number) =>
     );
 
 describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
   let browser: Browser;
   let organisationId: string;
@@ -78,13 +59,10 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot(), 'election.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    admin = await addAccount(server, 'admin');
-    organisationId = await addOrganisation(server, 'Public page org', admin);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    await ensurePages('election');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Public page org'));
 
     // Weights 1, 2 and 3; voter 1 votes twice (only the second ballot counts).
     published = await draftElection(server, organisationId, admin, {
@@ -209,7 +187,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
       writeFileSync(join(dir, `${published.id}.bel`), readFileSync((await download.path())!));
       expect(beleniosTool(['election', 'verify', '--dir', dir]).stderr).toContain('all checks passed');
     }
-    expect(await axeViolations(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-en-1280.png'), fullPage: true });
 
     // The form: a replaced ballot, an unknown tracker, nothing typed.
@@ -226,7 +204,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('#tracker-result').textContent()).toContain(
       'No ballot with this tracking number',
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'tracker-absent-en-1280.png'), fullPage: true });
     await page.locator('#tracker-input').fill('');
     await clearAnnouncements(page);
@@ -251,7 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(blankRow.slice(0, 2)).toEqual(['Vote blanc', '3']);
     expect(blankRow[2]).toMatch(/^50,0\s%$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-fr-360.png'), fullPage: true });
     // The language buttons come first in the tab order.
     await page.keyboard.press('Tab');
@@ -289,7 +267,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('dd').first().textContent()).toMatch(/^Friday,? 14 March 2031.* 18:00 CET$/);
     expect(await page.locator('#result').count()).toBe(0);
     expect(await page.locator('#questions-heading').textContent()).toBe('Questions');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'open-en-1280.png'), fullPage: true });
     await page.context().close();
 
@@ -300,7 +278,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await annulledPage.locator('#annulment').textContent()).toBe(
       'This election has been annulled.Reason given by the organisers: The voter roll omitted a whole federation.',
     );
-    expect(await axeViolations(annulledPage)).toEqual([]);
+    expect(describeViolations(await axeViolations(annulledPage))).toEqual([]);
     await annulledPage.screenshot({ path: join(SCREENSHOTS, 'annulled-en-1280.png'), fullPage: true });
     await annulledPage.context().close();
 

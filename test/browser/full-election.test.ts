@@ -13,19 +13,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import type { TestAccount } from '../server/scenario.js';
+import type { TestAccount } from '../world/scenario.js';
 import { accountLinkIn } from '../support/account-links.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
-import {
-  artifactDir,
-  canRunBrowser,
-  clearAnnouncements,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  type StaffServer,
-  startStaffServer,
-} from './staff-support.js';
+import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
+import { organisationWithAdmin } from '../world/scenario.js';
 
 const SHOTS = artifactDir('full-election');
 const TRUSTEES = [
@@ -56,7 +49,7 @@ const VOTERS = [
 describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
   'a whole election through the web pages',
   () => {
-    let server: StaffServer;
+    let server: ListeningServer;
     let sink: SmtpSink;
     let browser: Browser;
     let admin: TestAccount;
@@ -107,7 +100,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       sink = await startSmtpSink();
       process.env.SMTP_URL = sink.url;
       process.env.DELIVERY_POLL_MS = '200';
-      server = await startStaffServer('full-election');
+      server = await startTestServer({ mode: 'listen', label: 'full-election' });
       ({ admin } = await organisationWithAdmin(server, 'Fédération des Alpes'));
       browser = await launchChromium();
       adminPage = await newPage();
@@ -118,7 +111,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       delete process.env.SMTP_URL;
       delete process.env.DELIVERY_POLL_MS;
       await sink?.close();
-      await server?.stop();
+      await server?.close();
     });
 
     it('the admin prepares the election: trustees as people, questions, voters, sign-in, a 2-of-3 threshold group', async () => {
@@ -140,7 +133,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       }
       // Each trustee opens the invitation they received and chooses their own password.
       for (const trustee of TRUSTEES) {
-        const mail = server.accountMails.accepted.find((m) => m.to === trustee.email)!;
+        const mail = server.mails.accepted.find((m) => m.to === trustee.email)!;
         const own = await newPage();
         await own.goto(accountLinkIn(mail.text)!);
         await own

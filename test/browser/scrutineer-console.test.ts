@@ -9,25 +9,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { Client } from '../server/harness.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
+import { Client } from '../world/client.js';
+import { addAccount, grant, type TestAccount } from '../world/scenario.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
-import {
-  artifactDir,
-  asTestServer,
-  canRunBrowser,
-  clearAnnouncements,
-  launchChromium,
-  POLL,
-  recordAnswers,
-  startStaffServer,
-} from './staff-support.js';
+import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL, recordAnswers } from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('scrutineer');
 
 describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real browser', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let browser: Browser;
   let page: Page;
   let demo: Demo;
@@ -49,10 +40,10 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   };
 
   beforeAll(async () => {
-    server = await startStaffServer('scrutineer-console');
+    server = await startTestServer({ mode: 'listen', label: 'scrutineer-console' });
     demo = await createDemo(server.store, server.elections, server.url, 3);
-    scrutineer = await addAccount(asTestServer(server), 'scrutineer');
-    await grant(asTestServer(server), demo.electionId, scrutineer, 'scrutineer');
+    scrutineer = await addAccount(server, 'scrutineer');
+    await grant(server, demo.electionId, scrutineer, 'scrutineer');
     const row = await server.store.getElection(demo.electionId);
     makeBallot = ballotMaker(row!.electionJson!);
     await vote(0, 0);
@@ -64,7 +55,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('signs in and shows turnout, the verified board, the sealed hashes and the audit log', async () => {
@@ -151,7 +142,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   });
 
   it('shows nothing of the election to an account without a role on it', async () => {
-    const outsider = await addAccount(asTestServer(server), 'outsider');
+    const outsider = await addAccount(server, 'outsider');
     const other = await browser.newPage({ locale: 'en-GB' });
     other.setDefaultTimeout(8000);
     await other.goto(`${server.url}/scrutineer/${demo.electionId}`);

@@ -7,20 +7,23 @@
  * published result counts every vote. Every request the browsers made, and the server's logs, are
  * searched for the private keys; axe-core finds no violation. Screenshots: test-artifacts/trustee/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
-import { buildWeb } from '../../src/web/build.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, advance, draftElection, type TestAccount } from '../server/scenario.js';
-import { ROOT } from '../support/tools.js';
-import { CHROMIUM, launchChromium } from './staff-support.js';
+import { Client } from '../world/client.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
+import { addAccount, advance, draftElection, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import {
+  artifactDir,
+  axeViolations,
+  CHROMIUM,
+  describeViolations,
+  ensurePages,
+  launchChromium,
+} from '../world/browser.js';
 
-const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'trustee');
+const SCREENSHOTS = artifactDir('trustee');
 
 /** Votes of the three scenario voters (demo questions: one of 3; 1–2 of 3 or blank, blank first). */
 const VOTES = [
@@ -50,32 +53,9 @@ interface Session {
   readonly problems: string[];
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
-  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-  });
-}
 
 describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
   let browser: Browser;
   let organisationId: string;
@@ -84,13 +64,10 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
 
   beforeAll(async () => {
     // `npm test` builds the pages first; a tree where they were never built gets them here.
-    if (!existsSync(join(webRoot(), 'trustee.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    admin = await addAccount(server, 'admin');
-    organisationId = await addOrganisation(server, 'Trustee page org', admin);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    await ensurePages('trustee');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Trustee page org'));
     browser = await launchChromium();
   });
 
@@ -152,7 +129,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   }
 
   async function expectNoViolations(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
   }
 
   function expectNeverSent(secrets: string[]): void {

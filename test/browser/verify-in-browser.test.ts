@@ -9,24 +9,27 @@
  * cannot start, gives a plain message and the button to retry. Screenshots: test-artifacts/verify-in-browser/.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
-import { buildWeb } from '../../src/web/build.js';
-import { type TestServer, testServer } from '../server/harness.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 import {
-  addAccount,
-  addOrganisation,
   advance,
   ballotOf,
   draftElection,
+  organisationWithAdmin,
   type TestElection,
-} from '../server/scenario.js';
+} from '../world/scenario.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { archivePath } from '../support/vectors.js';
-import { artifactDir, axeViolations, CHROMIUM, describeViolations, launchChromium } from './staff-support.js';
+import {
+  artifactDir,
+  axeViolations,
+  CHROMIUM,
+  describeViolations,
+  ensurePages,
+  launchChromium,
+} from '../world/browser.js';
 
 /** A verification of a few BELENIOS-2048 ballots with BigInt in a busy browser: seconds, not minutes. */
 const DONE = { timeout: 120_000, interval: 250 };
@@ -36,7 +39,7 @@ const noShuffleArchive = () =>
   new Uint8Array(readFileSync(join(NO_SHUFFLE, readdirSync(NO_SHUFFLE).find((f) => f.endsWith('.bel'))!)));
 
 describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
   let browser: Browser;
   let election: TestElection;
@@ -44,12 +47,10 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot(), 'election.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Verify org', admin);
+    await ensurePages('election');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Verify org');
     election = await draftElection(server, organisationId, admin, {
       voters: 3,
       name: 'Congrès 2032',

@@ -13,7 +13,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { HttpVoter } from '../support/http-voter.js';
-import { hasBuiltServer, MISSING_BUILD, startServerProcess } from '../support/server-process.js';
+import { hasBuiltServer, MISSING_BUILD, type ServerProcess, startTestServer } from '../world/server.js';
 import { type RunResult, tempDir } from '../support/tools.js';
 import { scrutin } from './cli-support.js';
 
@@ -145,10 +145,10 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
   });
 
   describe('signing in on a server process', () => {
-    let server: Awaited<ReturnType<typeof startServerProcess>>;
+    let server: ServerProcess;
     const clients: HttpVoter[] = [];
     beforeAll(async () => {
-      server = await startServerProcess({
+      server = await startTestServer({ mode: 'process', 
         databaseUrl: `sqlite:${path}`,
         // vitest sets BASE_URL=/ in its environment (Vite's base), which `scrutin serve` would take as its address.
         env: { LOG_LEVEL: 'info', BASE_URL: '' },

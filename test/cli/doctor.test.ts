@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateStore } from '../../src/store/open-store.js';
 import { migrate, openRaw, pendingMigrations } from '../../src/store/raw-store.js';
 import { freshSchema, pgProblem } from '../support/postgres.js';
-import { hasBuiltServer, MISSING_BUILD } from '../support/server-process.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server.js';
 import { tempDir } from '../support/tools.js';
 import { scrutinAsync } from './cli-support.js';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { secret } from '../../src/core/secret.js';
 import { verifyPassword } from '../../src/election/password.js';
 import { openStore } from '../../src/store/open-store.js';
-import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../support/server-process.js';
+import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../world/server.js';
 import { tempDir } from '../support/tools.js';
 
 const SCRIPT = '/usr/bin/script';

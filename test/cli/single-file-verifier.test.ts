@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVerifier } from '../../src/cli/scrutin-verify/bundle.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, advance, draftElection } from '../server/scenario.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { addAccount, addOrganisation, advance, draftElection } from '../world/scenario.js';
 import { demoVote } from '../support/served-election.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { run, scrutinTool, tempDir } from '../support/tools.js';
@@ -56,7 +56,7 @@ beforeAll(async () => {
     `${createHash('sha256').update(readFileSync(bundle)).digest('hex')}  scrutin-verify.mjs\n`,
   );
 
-  server = await testServer();
+  server = await startTestServer();
   const admin = await addAccount(server, 'admin');
   const organisation = await addOrganisation(server, 'Single-file verifier org', admin);
   const election = await draftElection(server, organisation, admin, { voters: SERVED_BALLOTS, singles: 1 });

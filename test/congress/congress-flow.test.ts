@@ -13,19 +13,11 @@ import { main } from '../../src/cli/scrutin-tool/main.js';
 import { ArchiveAppender, parseArchive } from '../../src/protocol/archive/archive.js';
 import { readTar, tarEntry } from '../../src/protocol/archive/tar.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import {
-  CANDIDATES,
-  CONGRESS_QUESTIONS,
-  castVotes,
-  expectedCounts,
-  issueCredentials,
-  rollCsv,
-  signedIn,
-  type Vote,
-} from './support.js';
+import { CANDIDATES, CONGRESS_QUESTIONS, castVotes, expectedCounts, issueCredentials, rollCsv, type Vote } from '../world/consultation.js';
 
 // Paris 50 / 25 / 14 (+1 blank); Lyon re-run 10 / 5 / 3; Abroad 40 / 31 / 22 (+2 blank, one abstains).
 const FIRST_ROUND: Vote[] = [
@@ -61,7 +53,7 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
   const archives: Record<string, Buffer> = {};
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     admin = await addAccount(server, 'congress-admin');
     organisationId = await addOrganisation(server, 'The Party', admin);
     client = await signedIn(new Client(server.app), admin);

@@ -8,8 +8,9 @@ import { requireGroup } from '../../src/core/group.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, grant, QUESTIONS } from '../server/scenario.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { addAccount, addOrganisation, grant, QUESTIONS } from '../world/scenario.js';
 import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('external credential authority: passwords by mail, credentials never', () => {
@@ -21,7 +22,7 @@ describe('external credential authority: passwords by mail, credentials never', 
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     sink = await startSmtpSink();
     const account = await addAccount(server, 'admin');
     const organisationId = await addOrganisation(server, 'Federation', account);

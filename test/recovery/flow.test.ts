@@ -33,8 +33,8 @@ import {
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { SELF_SERVICE_ANSWER } from '../../src/server/routes/recovery.js';
 import { credentialIn, passwordIn } from '../delivery/smtp-sink.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { Recorder, type RecordingClient } from '../server/recorder.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -43,7 +43,7 @@ import {
   QUESTIONS,
   type TestAccount,
   type TestVoter,
-} from '../server/scenario.js';
+} from '../world/scenario.js';
 import { bigintForms, credentialForms, findPlanted, planted, textForms } from '../server/secret-search.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 
@@ -73,7 +73,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer({ databaseUrl: `sqlite:${databasePath}` });
+    server = await startTestServer({ databaseUrl: `sqlite:${databasePath}` });
     http = new Recorder(server.app);
     transport = testTransport();
     sender = new DeliverySender(server.store, { transports: { email: transport }, backoffBaseMs: 1 });

@@ -11,8 +11,9 @@ import type { Clock } from '../../src/core/clock.js';
 import { INVITATION_HOURS, RESET_MINUTES } from '../../src/election/people.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { tokenIn } from '../support/account-links.js';
-import { Client, type TestServer, testServer } from './harness.js';
-import { addAccount, addOrganisation, draftElection, type TestAccount } from './scenario.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { addAccount, addOrganisation, draftElection, type TestAccount } from '../world/scenario.js';
 
 class MovableClock implements Clock {
   offsetMs = 0;
@@ -35,7 +36,7 @@ describe('invitations, resets and one’s own password', () => {
     new Client(server.app).post('/api/v1/auth/login', { email, password });
 
   beforeAll(async () => {
-    server = await testServer({ clock });
+    server = await startTestServer({ clock });
     admin = await addAccount(server, 'federation-secretary');
     organisationId = await addOrganisation(server, 'Fédération', admin);
     electionId = (await draftElection(server, organisationId, admin, { voters: 2 })).id;

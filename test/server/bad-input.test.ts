@@ -20,7 +20,7 @@ import { ERRORS } from '../../src/server/errors.js';
 import { getAt, leaves, mutateNumber, type NumberOp, setAt } from '../properties/mutations.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
 import { tempDir } from '../support/tools.js';
-import { type TestServer, testServer } from './harness.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 
 /** Voters of the main election: each may cast 20 times a minute, so fuzzed casts rotate among them. */
 const VOTERS = 16;
@@ -567,7 +567,7 @@ describe('bad input to the cast and admin routes', () => {
   });
 
   beforeAll(async () => {
-    server = await testServer({ databaseUrl: `sqlite:${path}` });
+    server = await startTestServer({ databaseUrl: `sqlite:${path}` });
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', VOTERS);
     other = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.getElection(demo.electionId))!.organisationId;

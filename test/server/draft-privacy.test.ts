@@ -10,8 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
-import { CONGRESS_QUESTIONS } from '../congress/support.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -20,7 +21,7 @@ import {
   grant,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 /** An id of the right shape that no election has. */
 const UNKNOWN = '1111111111111A';
@@ -52,7 +53,7 @@ describe('drafts are private (issue 15)', () => {
   let consultationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     const add = (label: string, isOperator = false) => addAccount(server, label, { isOperator });
     accounts = {
       operator: await add('operator', true),

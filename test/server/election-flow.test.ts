@@ -13,14 +13,15 @@ import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 
 describe('an election through the HTTP API (SQLite)', () => {
   let server: TestServer;
   let demo: Demo;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
   });
   afterAll(async () => server?.close());

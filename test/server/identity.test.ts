@@ -13,7 +13,8 @@ import { ERROR_MESSAGES } from '../../src/errors/catalogue.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { openSession } from '../../src/server/auth/sessions.js';
 import { tokenIn } from '../support/account-links.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -23,7 +24,7 @@ import {
   QUESTIONS,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 describe('identities, role separation and input hygiene (issue 15)', () => {
   let server: TestServer;
@@ -57,7 +58,7 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
   });
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     operator = await addAccount(server, 'operator', { isOperator: true });
     adminA = await addAccount(server, 'admin-a');
     organisationA = await addOrganisation(server, 'Organisation A', adminA);

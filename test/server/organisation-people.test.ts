@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from '../support/account-links.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,7 +18,7 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 const problem = await pgProblem();
 const STORES = [
@@ -37,7 +38,7 @@ for (const [label, postgres] of STORES) {
 
     beforeAll(async () => {
       schema = postgres ? await freshSchema('people') : undefined;
-      server = await testServer(schema ? { databaseUrl: schema.url } : {});
+      server = await startTestServer(schema ? { databaseUrl: schema.url } : {});
       admin = await addAccount(server, 'people-admin');
       outsider = await addAccount(server, 'people-outsider');
       organisationId = await addOrganisation(server, 'Organisation A', admin);

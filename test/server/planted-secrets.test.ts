@@ -17,8 +17,8 @@ import { secret } from '../../src/core/secret.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { tokenIn } from '../support/account-links.js';
-import { type TestServer, testServer } from './harness.js';
-import { Recorder, type RecordingClient } from './recorder.js';
+import { type TestServer, startTestServer } from '../world/server.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   advance,
@@ -30,7 +30,7 @@ import {
   QUESTIONS,
   type TestAccount,
   type TestVoter,
-} from './scenario.js';
+} from '../world/scenario.js';
 import {
   bigintForms,
   credentialForms,
@@ -87,7 +87,7 @@ describe('planted secrets never leave the server', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     http = new Recorder(server.app);
     const spec = (await http.client().get('/api/openapi.json')).json as {
       paths: Record<string, Record<string, unknown>>;

@@ -10,7 +10,8 @@ import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import type { Plaintext } from '../../src/protocol/ballot.js';
 import { freshSchema, pgProblem, pgQuery, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive } from '../support/served-election.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 
 const problem = await pgProblem();
 
@@ -26,7 +27,7 @@ describe.skipIf(problem !== undefined)(
 
     beforeAll(async () => {
       schema = await freshSchema('flow');
-      server = await testServer({ databaseUrl: schema.url });
+      server = await startTestServer({ databaseUrl: schema.url });
       demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
       const info = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
       makeBallot = ballotMaker(info.json.election);

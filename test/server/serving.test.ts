@@ -8,56 +8,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src/cli/scrutin/serve.js';
-import { systemClock } from '../../src/core/clock.js';
-import { installNodePlatform } from '../../src/node/platform.js';
-import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { buildServer } from '../../src/server/app.js';
-import type { ServerConfig, ServerContext } from '../../src/server/context.js';
-import { openStore } from '../../src/store/open-store.js';
+import type { ServerConfig } from '../../src/server/context.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
-import { Client, type TestServer } from './harness.js';
-import { addAccount, addOrganisation, draftElection, QUESTIONS } from './scenario.js';
+import { Client } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
+import { addAccount, addOrganisation, draftElection, QUESTIONS } from '../world/scenario.js';
 
 const open: TestServer[] = [];
 /** Failed sign-ins one address may make per minute in these tests (the server default is 60). */
 const PER_ADDRESS = 8;
 
-/** The harness's server, with the configuration under test. */
+/** The test server, with the configuration under test (at `databasePath`, a file or a PostgreSQL URL). */
 async function serverWith(config: Partial<ServerConfig> = {}, databasePath?: string): Promise<TestServer> {
-  installNodePlatform();
-  const path = databasePath ?? join(tempDir('serving'), 'scrutin.db');
-  const store = await openStore(/^postgres/.test(path) ? path : `sqlite:${path}`);
-  const logs: string[] = [];
-  const ctx: ServerContext = {
-    store,
-    clock: systemClock,
-    checker: inProcessChecker,
-    config: {
-      baseUrl: 'http://127.0.0.1:8080',
-      secureCookies: false,
-      bodyLimit: 1024 * 1024,
-      // A lowered per-address budget of failures: the proxy tests spend it a few times over.
-      signIn: { failuresPerAddress: PER_ADDRESS },
-      ...config,
-    },
-  };
-  const built = await buildServer(ctx, {
-    level: 'debug',
-    stream: { write: (line: string) => void logs.push(line) },
+  const server = await startTestServer({
+    label: 'serving',
+    ...(databasePath === undefined
+      ? {}
+      : { databaseUrl: /^postgres/.test(databasePath) ? databasePath : `sqlite:${databasePath}` }),
+    // A lowered per-address budget of failures: the proxy tests spend it a few times over.
+    config: { signIn: { failuresPerAddress: PER_ADDRESS }, ...config },
   });
-  let closed = false;
-  const server: TestServer = {
-    ...built,
-    store,
-    logs,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await built.app.close();
-      await store.close();
-    },
-  };
   open.push(server);
   return server;
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { testTransport } from '../../src/delivery/transport.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,7 +18,7 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 /** Failures from one address per window, lowered from the default so the test stays short. */
 const PER_ADDRESS = 12;
@@ -36,7 +37,7 @@ describe('sign-in limits count failures, not successes, and lock nobody out', ()
   let admin: TestAccount;
 
   beforeAll(async () => {
-    server = await testServer({
+    server = await startTestServer({
       clock,
       config: { signIn: { failuresPerAddress: PER_ADDRESS, slowDownMs: 20 } },
     });

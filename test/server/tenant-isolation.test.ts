@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -15,7 +16,7 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 /** What A's admin may do, as HTTP calls on one of A's elections (some will be refused: that is fine). */
 type Action =
@@ -66,7 +67,7 @@ describe('tenant isolation', () => {
   let clientB: Client;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     adminA = await addAccount(server, 'adminA');
     adminB = await addAccount(server, 'adminB');
     orgA = await addOrganisation(server, 'Federation A', adminA);

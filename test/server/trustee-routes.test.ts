@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -15,7 +16,7 @@ import {
   grant,
   partialDecryptionOf,
   type TestAccount,
-} from './scenario.js';
+} from '../world/scenario.js';
 
 describe('trustee page routes', () => {
   let server: TestServer;
@@ -23,7 +24,7 @@ describe('trustee page routes', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     admin = await addAccount(server, 'admin');
     organisationId = await addOrganisation(server, 'Org', admin);
   });

@@ -1,19 +1,15 @@
 /**
- * What the browser tests of the staff pages share: the real server in-process (SQLite store, the
- * built pages from dist/web, which `npm test` builds first), Chromium, accounts and organisations
- * written straight into the store, axe-core, and a recorder of every answer the browser received
- * (to search it for secrets).
+ * The one browser helper of the tests: Chromium (launched headless), the built pages (dist/web,
+ * which `npm test` builds first; built here when missing), axe-core run under the pages' own CSP, a
+ * recorder of every answer the browser received (to search it for secrets), and the waits the
+ * staff pages need. The server a page talks to is `startTestServer({ mode: 'listen' })` (./server.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Response } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/cli/scrutin/serve.js';
-import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { webRoot } from '../../src/server/routes/static.js';
-import type { TestServer } from '../server/harness.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
-import { ROOT, tempDir } from '../support/tools.js';
+import { buildWeb } from '../../src/web/build.js';
+import { ROOT } from '../support/tools.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -25,42 +21,15 @@ const axeSource = () => (axeText ??= readFileSync(AXE, 'utf8'));
 export const canRunBrowser = (...pages: string[]) =>
   existsSync(CHROMIUM) && pages.every((p) => existsSync(join(webRoot(), `${p}.html`)));
 
+/** Builds the pages into dist/web unless `page` is there already (a tree where they were never built). */
+export async function ensurePages(page: string): Promise<void> {
+  if (!existsSync(join(webRoot(), `${page}.html`))) await buildWeb(webRoot());
+}
+
 export function artifactDir(name: string): string {
   const dir = join(ARTIFACTS, name);
   mkdirSync(dir, { recursive: true });
   return dir;
-}
-
-/**
- * The server, and the invitation and reset mails it sends to staff (issue 15), kept as a mail
- * server would receive them: a test reads a link there as its person would in their mailbox.
- */
-export type StaffServer = RunningServer & { readonly accountMails: TestTransport };
-
-export async function startStaffServer(
-  label: string,
-  accountMail: TestTransport = testTransport(),
-): Promise<StaffServer> {
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: `sqlite:${join(tempDir(label), 'scrutin.db')}`,
-    log: process.env.STAFF_TEST_LOG === '1',
-    accountMail,
-  });
-  return Object.assign(server, { accountMails: accountMail });
-}
-
-/** scenario.ts helpers only touch the store. */
-export const asTestServer = (server: RunningServer) => server as unknown as TestServer;
-
-export async function organisationWithAdmin(
-  server: RunningServer,
-  name = 'Fédération des Alpes',
-): Promise<{ organisationId: string; admin: TestAccount }> {
-  const admin = await addAccount(asTestServer(server), `admin-${randomBytes(2).toString('hex')}`);
-  const organisationId = await addOrganisation(asTestServer(server), name, admin);
-  return { organisationId, admin };
 }
 
 export function launchChromium(): Promise<Browser> {
