@@ -127,6 +127,7 @@ export function decideRound(rule: RoundRule, answers: readonly bigint[], blank: 
  * (never broken by the order of the answers).
  */
 export function decideFinalRound(answers: readonly bigint[]): RoundDecision {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigints
   const best = answers.reduce((a, b) => (b > a ? b : a), 0n);
   if (best === 0n) return { kind: 'no-votes' };
   const tied = answers.flatMap((count, index) => (count === best ? [index] : []));

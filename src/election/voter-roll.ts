@@ -100,28 +100,36 @@ export function parseVoterRoll(
   const problems: RollProblem[] = [];
   const logins = new Map<string, { line: number; login: string }>();
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((text, index) => {
+  for (const [index, text] of lines.entries()) {
     const line = origin?.[index] ?? index + 1;
-    if (text.trim() === '') return;
-    if (index === 0 && /^\s*e-?mail\s*(,|$)/i.test(text)) return; // header
+    if (text.trim() === '') continue;
+    if (index === 0 && /^\s*e-?mail\s*(,|$)/i.test(text)) continue; // header
     const fields = splitCsvLine(text);
-    if (!fields) return void problems.push({ line, problem: 'unterminated quote' });
+    if (!fields) {
+      problems.push({ line, problem: 'unterminated quote' });
+      continue;
+    }
     const entry = rollEntry(fields, defaultLanguage);
-    if (typeof entry === 'string') return void problems.push({ line, problem: entry });
+    if (typeof entry === 'string') {
+      problems.push({ line, problem: entry });
+      continue;
+    }
     const effectiveLogin = entry.login;
     const key = identityKey(effectiveLogin);
     const first = logins.get(key);
-    if (first !== undefined)
-      return void problems.push({
+    if (first !== undefined) {
+      problems.push({
         line,
         problem:
           first.login === effectiveLogin
             ? `duplicate login "${effectiveLogin}" (first on line ${first.line})`
             : `duplicate login "${effectiveLogin}": the same as "${first.login}" on line ${first.line} (logins are compared without regard to case)`,
       });
+      continue;
+    }
     logins.set(key, { line, login: effectiveLogin });
     voters.push(entry);
-  });
+  }
   if (voters.length === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the list is empty' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, voters };
 }

@@ -566,9 +566,13 @@ export const en = {
         'Paste here the public credentials you made offline with scrutin-tool setup generate-credentials: the contents of the .pubcreds file, or one “credential,weight,login” per line. Keep the private credentials to yourself: send them to the voters, never to this server.',
       authorityFingerprint: (f: string) =>
         `Fingerprint of the public credentials: ${f}. Check it is the one scrutin-tool printed.`,
-      authoritySignIn: 'Sign in with the account that was given the credential-authority role for this election.',
+      authoritySignIn:
+        'Sign in with the account that was given the credential-authority role for this election.',
       authorityNotDraft: 'This election is no longer in preparation: its public credentials are sealed.',
-      modes: { server: 'server as credential authority', external: 'external credential authority' } as Record<string, string>,
+      modes: {
+        server: 'server as credential authority',
+        external: 'external credential authority',
+      } as Record<string, string>,
     },
     delivery: {
       heading: 'Delivery of credentials and passwords',

@@ -20,7 +20,8 @@ export const fr: Messages = {
       draft: 'Le vote n’est pas encore ouvert.',
       closed: 'Le vote est clos.',
       annulled: 'Cette élection a été annulée.',
-      notFound: 'Cette élection n’existe pas ou n’est pas encore ouverte. Vérifiez le lien que vous avez reçu.',
+      notFound:
+        'Cette élection n’existe pas ou n’est pas encore ouverte. Vérifiez le lien que vous avez reçu.',
       invalidElection: 'Les données de l’élection sont illisibles : cette page ne peut pas chiffrer de vote.',
       unsupported:
         'Certaines questions de cette élection ne peuvent pas encore être traitées dans cet isoloir.',
@@ -575,9 +576,13 @@ export const fr: Messages = {
         'Collez ici les codes publics que vous avez faits hors ligne avec scrutin-tool setup generate-credentials : le contenu du fichier .pubcreds, ou une ligne « code,poids,identifiant » par personne. Gardez les codes privés pour vous : envoyez-les aux votant·es, jamais à ce serveur.',
       authorityFingerprint: (f: string) =>
         `Empreinte des codes publics : ${f}. Vérifiez que c’est celle affichée par scrutin-tool.`,
-      authoritySignIn: 'Identifiez-vous avec le compte qui a reçu le rôle d’autorité de codes de vote pour cette élection.',
+      authoritySignIn:
+        'Identifiez-vous avec le compte qui a reçu le rôle d’autorité de codes de vote pour cette élection.',
       authorityNotDraft: 'Cette élection n’est plus en préparation : ses codes publics sont scellés.',
-      modes: { server: 'serveur comme autorité de codes de vote', external: 'autorité de codes de vote externe' } as Record<string, string>,
+      modes: {
+        server: 'serveur comme autorité de codes de vote',
+        external: 'autorité de codes de vote externe',
+      } as Record<string, string>,
     },
     delivery: {
       heading: 'Envoi des codes de vote et des mots de passe',

@@ -100,8 +100,21 @@ describe('README.md', () => {
     const firstBlock = /^# Scrutin\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(firstBlock?.split('\n').filter(Boolean)).toEqual([
       'npm ci && npm start   # local server (embedded SQLite) with a demo election: open a printed link and vote',
-      'npm test              # the whole suite: type check, build, unit, server, browser, interop with belenios-tool',
+      'npm test              # the whole suite: type check, lint, build, unit, server, browser, interop with belenios-tool',
     ]);
+  });
+
+  it('says what npm test runs, and npm test runs the linter (the suite fails on a lint error)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.test?.split(' && ')).toEqual([
+      'npm run typecheck',
+      'npm run lint',
+      'npm run build',
+      'vitest run',
+    ]);
+    expect(pkg.scripts.lint).toMatch(/^biome check src test bench$/);
   });
 
   it('has a third section, “Run it for real”, linking docs/deploy.md', () => {

@@ -2,8 +2,9 @@
  * Interoperability with Inria's belenios-tool 2.0: the example scripts shipped in the Debian package
  * run unchanged with scrutin-tool as the binary, and with every step split between the two tools.
  */
-import { describe, expect, it } from 'vitest';
+
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { beleniosTree, EXAMPLES, hasBeleniosTool, mixedTool, run, SCRUTIN_TOOL } from '../support/tools.js';
 
 function runDemo(script: string, binary: string) {
@@ -22,7 +23,12 @@ describe.skipIf(!hasBeleniosTool)('Belenios example scripts', () => {
 
   it('demo.sh with credentials, keys and archive by belenios-tool; ballots, tally and result by scrutin-tool; verification by both', () => {
     const tool = mixedTool({
-      scrutin: ['election generate-ballot', 'election compute-encrypted-tally', 'election compute-result', 'archive add-event'],
+      scrutin: [
+        'election generate-ballot',
+        'election compute-encrypted-tally',
+        'election compute-result',
+        'archive add-event',
+      ],
       both: ['election verify', 'election verify-diff'],
     });
     const { status, output } = runDemo('demo.sh', tool);
@@ -61,7 +67,12 @@ describe.skipIf(!hasBeleniosTool)('Belenios threshold example script', () => {
     // Steps 1, 3 and 5 are per-trustee: by alternating tools inside one step's loop we would need
     // state; instead the server-side steps (2, 4, 6) and the threshold decryptions go to scrutin-tool.
     const tool = mixedTool({
-      scrutin: ['election decrypt-threshold', 'election compute-result', 'setup make-trustees', 'archive init'],
+      scrutin: [
+        'election decrypt-threshold',
+        'election compute-result',
+        'setup make-trustees',
+        'archive init',
+      ],
       both: ['election verify', 'election verify-diff'],
     });
     const { status, output } = runDemo('demo-threshold.sh', tool);

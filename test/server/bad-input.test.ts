@@ -106,7 +106,9 @@ function storeDigest(path: string): Record<string, string> {
         .prepare(`select * from "${name}"`)
         .all()
         // A voter's latest sign-in time moves with every legitimate login the tests make.
-        .map((row) => JSON.stringify(name === 'voter_access' ? { ...(row as object), last_login_at: null } : row))
+        .map((row) =>
+          JSON.stringify(name === 'voter_access' ? { ...(row as object), last_login_at: null } : row),
+        )
         .sort();
       return [name, sha256(JSON.stringify(rows))] as const;
     });

@@ -43,6 +43,7 @@ export class Client {
       ? (response.json() as Record<string, unknown>)
       : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely; each test asserts the fields it reads
     return { status: response.statusCode, json: json as any, body: response.rawPayload, response };
   }
 

@@ -16,11 +16,11 @@ export {
 } from '../../election/password.js';
 export {
   electionRolesOf,
-  requirePublicElection,
   requireAccount,
   requireElectionRole,
   requireOperator,
   requireOrganisationAdmin,
+  requirePublicElection,
   requireVoter,
 } from './guards.js';
 export { authPlugin } from './plugin.js';

@@ -53,7 +53,8 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId',
       { schema: { params: ElectionParams, summary: 'Public summary of an election' } },
-      async (request) => publicElection(ctx, await requirePublicElection(ctx, request, request.params.electionId)),
+      async (request) =>
+        publicElection(ctx, await requirePublicElection(ctx, request, request.params.electionId)),
     );
 
     app.get<{ Params: { electionId: string } }>(

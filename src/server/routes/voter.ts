@@ -11,7 +11,10 @@ import { castRateLimit, requireVoter } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ElectionParams } from './public-board.js';
 
-const CastBody = Type.Object({ ballot: Type.String({ minLength: 2, maxLength: 256 * 1024 }) }, { additionalProperties: false });
+const CastBody = Type.Object(
+  { ballot: Type.String({ minLength: 2, maxLength: 256 * 1024 }) },
+  { additionalProperties: false },
+);
 
 export function voterRoutes(_ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
@@ -28,7 +31,11 @@ export function voterRoutes(_ctx: ServerContext, elections: ElectionService): Fa
       },
       async (request, reply) => {
         const { voter } = requireVoter(request, request.params.electionId);
-        const { tracker } = await elections.castBallot(request.params.electionId, voter.id, request.body.ballot);
+        const { tracker } = await elections.castBallot(
+          request.params.electionId,
+          voter.id,
+          request.body.ballot,
+        );
         request.log.info({ electionId: request.params.electionId }, 'ballot cast');
         return reply.status(201).send({ tracker });
       },
