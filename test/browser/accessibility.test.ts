@@ -11,9 +11,19 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import {
+  artifactDir,
+  axeViolations,
+  canRunBrowser,
+  clearAnnouncements,
+  describeViolations,
+  launchChromium,
+  POLL,
+  signInOnPage,
+  signInToBooth,
+} from '../world/browser.js';
 import { Client } from '../world/client.js';
 import { addAccount, grant, type TestAccount } from '../world/scenario.js';
-import { artifactDir, axeViolations, canRunBrowser, clearAnnouncements, describeViolations, launchChromium, POLL } from '../world/browser.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('accessibility');
@@ -64,9 +74,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
         await page.goto(voter.link);
         await page.getByRole('heading', { name: fr ? 'Identifiez-vous' : 'Sign in' }).waitFor();
         await expectAccessible(page, `${tag}-1-sign-in`, true);
-        await page.getByLabel(fr ? 'Identifiant' : 'Login', { exact: true }).fill(voter.login);
-        await page.getByLabel(fr ? 'Mot de passe' : 'Password', { exact: true }).fill(voter.password);
-        await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+        await signInToBooth(page, voter.login, voter.password, fr);
         await page
           .getByRole('heading', { name: fr ? 'Votre code de vote' : 'Your voting credential' })
           .waitFor();
@@ -108,9 +116,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect.poll(() => page.locator('#page-alert').textContent(), POLL).not.toBe('');
       await expectAccessible(page, 'admin-sign-in-error');
-      await page.getByLabel('Email address').fill(demo.admin.email);
-      await page.getByLabel('Password').fill(demo.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, demo.admin);
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       await page.getByText('Create an election').click();
       await page.getByText('Add a person').click();
@@ -169,9 +175,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(`${server.url}/scrutineer/${demo.electionId}`);
-      await page.getByLabel('Email address').fill(scrutineer.email);
-      await page.getByLabel('Password').fill(scrutineer.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, scrutineer);
       await page.locator('#turnout-count').waitFor();
       await expectAccessible(page, 'scrutineer-open', true);
       expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
@@ -205,9 +209,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       // A trustee of this election, signed in: the page of the published election.
       const trustee = await addAccount(server, 'a11y-trustee');
       await grant(server, demo.electionId, trustee, 'trustee');
-      await page.getByLabel('Email address').fill(trustee.email);
-      await page.getByLabel('Password').fill(trustee.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, trustee);
       await page.getByText(trustee.displayName, { exact: false }).first().waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, 'trustee-signed-in', true);

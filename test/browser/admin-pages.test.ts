@@ -12,10 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
-import { Client } from '../world/client.js';
-import { addAccount, grant, type TestAccount, organisationWithAdmin } from '../world/scenario.js';
 import { accountLinkIn } from '../support/account-links.js';
-import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL, recordAnswers } from '../world/browser.js';
+import {
+  artifactDir,
+  canRunBrowser,
+  clearAnnouncements,
+  launchChromium,
+  POLL,
+  recordAnswers,
+} from '../world/browser.js';
+import { Client } from '../world/client.js';
+import { addAccount, grant, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('admin');

@@ -7,8 +7,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import { draftElection, type TestElection, organisationWithAdmin } from '../world/scenario.js';
 import { canRunBrowser, launchChromium, POLL } from '../world/browser.js';
+import { draftElection, organisationWithAdmin, type TestElection } from '../world/scenario.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const codeIn = (text: string) => /(?:Your sign-in code|Votre code de connexion)\s?: (\d{8})/.exec(text)?.[1];
@@ -21,9 +21,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth: a one-time code by mail instead
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    process.env.DELIVERY_POLL_MS = '200';
-    server = await startTestServer({ mode: 'listen', label: 'booth-code' });
+    server = await startTestServer({ mode: 'listen', label: 'booth-code', smtpUrl: sink.url });
     const org = await organisationWithAdmin(server, 'Fédération des Alpes');
     election = await draftElection(server, org.organisationId, org.admin, { voters: 2 });
     await server.elections.open(election.id, org.admin);
@@ -31,8 +29,6 @@ describe.skipIf(!canRunBrowser('booth'))('booth: a one-time code by mail instead
   });
   afterAll(async () => {
     await browser?.close();
-    delete process.env.SMTP_URL;
-    delete process.env.DELIVERY_POLL_MS;
     await server?.close();
     await sink?.close();
   });

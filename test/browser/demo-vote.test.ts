@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import { type RunningServer, startServer } from '../../src/cli/scrutin/serve.js';
 import { webRoot } from '../../src/server/routes/static.js';
-import { Client } from '../world/client.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
 import { CHROMIUM, launchChromium } from '../world/browser.js';
+import { Client } from '../world/client.js';
 
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'demo');
 

@@ -10,11 +10,20 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardLink } from '../../src/web/booth/screens/confirmation.js';
+import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
+import {
+  artifactDir,
+  axeProblems,
+  CHROMIUM,
+  clearAnnouncements,
+  ensurePages,
+  TestBrowser,
+  watchProblems,
+} from '../world/browser.js';
 import { Client } from '../world/client.js';
-import { type ListeningServer, startTestServer } from '../world/server.js';
 import {
   advance,
   ballotOf,
@@ -23,19 +32,9 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
-import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
-import {
-  artifactDir,
-  axeViolations,
-  CHROMIUM,
-  clearAnnouncements,
-  describeViolations,
-  ensurePages,
-  launchChromium,
-} from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SCREENSHOTS = artifactDir('election');
-
 
 const rowsOf = (page: Page, question: number) =>
   page
@@ -49,7 +48,7 @@ const rowsOf = (page: Page, question: number) =>
 describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () => {
   let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let organisationId: string;
   let admin: TestAccount;
   let published: TestElection;
@@ -103,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     ];
     await advance(server, published, admin, 'published');
 
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
   });
 
   afterAll(async () => {
@@ -112,18 +111,8 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   });
 
   async function open(path: string, options: { width?: number; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // The server has no favicon: Chromium's own request for one is no problem of the page.
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-        problems.push(`${message.text()} ${message.location().url}`);
-    });
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    watchProblems(page, problems);
     await page.goto(`${origin}${path}`);
     await page.locator('#election-heading').waitFor();
     return page;
@@ -187,7 +176,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
       writeFileSync(join(dir, `${published.id}.bel`), readFileSync((await download.path())!));
       expect(beleniosTool(['election', 'verify', '--dir', dir]).stderr).toContain('all checks passed');
     }
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-en-1280.png'), fullPage: true });
 
     // The form: a replaced ballot, an unknown tracker, nothing typed.
@@ -204,7 +193,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('#tracker-result').textContent()).toContain(
       'No ballot with this tracking number',
     );
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'tracker-absent-en-1280.png'), fullPage: true });
     await page.locator('#tracker-input').fill('');
     await clearAnnouncements(page);
@@ -229,7 +218,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(blankRow.slice(0, 2)).toEqual(['Vote blanc', '3']);
     expect(blankRow[2]).toMatch(/^50,0\s%$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-fr-360.png'), fullPage: true });
     // The language buttons come first in the tab order.
     await page.keyboard.press('Tab');
@@ -267,7 +256,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('dd').first().textContent()).toMatch(/^Friday,? 14 March 2031.* 18:00 CET$/);
     expect(await page.locator('#result').count()).toBe(0);
     expect(await page.locator('#questions-heading').textContent()).toBe('Questions');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'open-en-1280.png'), fullPage: true });
     await page.context().close();
 
@@ -278,7 +267,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await annulledPage.locator('#annulment').textContent()).toBe(
       'This election has been annulled.Reason given by the organisers: The voter roll omitted a whole federation.',
     );
-    expect(describeViolations(await axeViolations(annulledPage))).toEqual([]);
+    expect(await axeProblems(annulledPage)).toEqual([]);
     await annulledPage.screenshot({ path: join(SCREENSHOTS, 'annulled-en-1280.png'), fullPage: true });
     await annulledPage.context().close();
 

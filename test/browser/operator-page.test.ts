@@ -11,13 +11,13 @@
  */
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../world/client.js';
-import { type ListeningServer, startTestServer } from '../world/server.js';
-import type { RecordedResponse } from '../world/recorder.js';
-import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { tokenIn } from '../support/account-links.js';
-import { axeViolations, canRunBrowser, clearAnnouncements, describeViolations, launchChromium, POLL } from '../world/browser.js';
+import { axeProblems, canRunBrowser, clearAnnouncements, launchChromium, POLL } from '../world/browser.js';
+import { Client } from '../world/client.js';
+import type { RecordedResponse } from '../world/recorder.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const ELECTION_NAME = 'Élection confidentielle du bureau 7Q4Z';
 const ORGANISATION_NAME = 'Fédération des Alpes';
@@ -87,7 +87,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
   }
 
   async function expectAccessible(page: Page, name: string) {
-    expect(describeViolations(await axeViolations(page)), name).toEqual([]);
+    expect(await axeProblems(page), name).toEqual([]);
   }
 
   const fitsWidth = (page: Page) =>

@@ -9,10 +9,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import { ballotMaker, demoVote } from '../support/served-election.js';
+import {
+  artifactDir,
+  canRunBrowser,
+  clearAnnouncements,
+  launchChromium,
+  POLL,
+  recordAnswers,
+  signInOnPage,
+} from '../world/browser.js';
 import { Client } from '../world/client.js';
 import { addAccount, grant, type TestAccount } from '../world/scenario.js';
-import { ballotMaker, demoVote } from '../support/served-election.js';
-import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL, recordAnswers } from '../world/browser.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('scrutineer');
@@ -63,9 +71,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     expect(await page.getByText('Sign in with the account that was given the scrutineer role').count()).toBe(
       1,
     );
-    await page.getByLabel('Email address').fill(scrutineer.email);
-    await page.getByLabel('Password').fill(scrutineer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, scrutineer);
     await page.getByRole('heading', { level: 1, name: 'Demo vote: federation chair and budget' }).waitFor();
     expect(await page.locator('#turnout-count').textContent()).toBe('2 of 3 voters have voted (66.7 %).');
     expect(await page.locator('#turnout-table tbody tr').count()).toBe(1);
@@ -146,9 +152,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     const other = await browser.newPage({ locale: 'en-GB' });
     other.setDefaultTimeout(8000);
     await other.goto(`${server.url}/scrutineer/${demo.electionId}`);
-    await other.getByLabel('Email address').fill(outsider.email);
-    await other.getByLabel('Password').fill(outsider.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(other, outsider);
     await expect.poll(() => other.locator('#page-alert').textContent(), POLL).toBe('Not found.');
     expect(await other.locator('#turnout-count').count()).toBe(0);
     await other.close();

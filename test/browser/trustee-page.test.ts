@@ -9,19 +9,25 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../world/client.js';
-import { type ListeningServer, startTestServer } from '../world/server.js';
-import { addAccount, advance, draftElection, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
 import {
   artifactDir,
-  axeViolations,
+  axeProblems,
   CHROMIUM,
-  describeViolations,
   ensurePages,
-  launchChromium,
+  TestBrowser,
+  watchProblems,
 } from '../world/browser.js';
+import { Client } from '../world/client.js';
+import {
+  addAccount,
+  advance,
+  draftElection,
+  organisationWithAdmin,
+  type TestAccount,
+} from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SCREENSHOTS = artifactDir('trustee');
 
@@ -53,11 +59,10 @@ interface Session {
   readonly problems: string[];
 }
 
-
 describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let organisationId: string;
   let admin: TestAccount;
   const sessions: Session[] = [];
@@ -68,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     server = await startTestServer({ mode: 'listen' });
     origin = server.url;
     ({ organisationId, admin } = await organisationWithAdmin(server, 'Trustee page org'));
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
   });
 
   afterAll(async () => {
@@ -77,12 +82,8 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   });
 
   async function open(path: string, options: { width?: number; locale?: string } = {}): Promise<Session> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    const context = page.context();
     const sent: string[] = [];
     const problems: string[] = [];
     context.on('request', (request) => {
@@ -90,12 +91,8 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
         `${request.method()} ${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
       );
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Refusals the test provokes on purpose are logged by Chromium as failed loads.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
+    // Refusals the test provokes on purpose are logged by Chromium as failed loads.
+    watchProblems(page, problems, (message) => message.text().startsWith('Failed to load resource'));
     await page.goto(`${origin}${path}`);
     const session = { context, page, sent, problems };
     sessions.push(session);
@@ -129,7 +126,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   }
 
   async function expectNoViolations(page: Page): Promise<void> {
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
   }
 
   function expectNeverSent(secrets: string[]): void {

@@ -10,9 +10,18 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListeningServer, startTestServer } from '../world/server.js';
+import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
+import { archivePath } from '../support/vectors.js';
+import {
+  artifactDir,
+  axeProblems,
+  CHROMIUM,
+  ensurePages,
+  TestBrowser,
+  watchProblems,
+} from '../world/browser.js';
 import {
   advance,
   ballotOf,
@@ -20,16 +29,7 @@ import {
   organisationWithAdmin,
   type TestElection,
 } from '../world/scenario.js';
-import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
-import { archivePath } from '../support/vectors.js';
-import {
-  artifactDir,
-  axeViolations,
-  CHROMIUM,
-  describeViolations,
-  ensurePages,
-  launchChromium,
-} from '../world/browser.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 /** A verification of a few BELENIOS-2048 ballots with BigInt in a busy browser: seconds, not minutes. */
 const DONE = { timeout: 120_000, interval: 250 };
@@ -41,7 +41,7 @@ const noShuffleArchive = () =>
 describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', () => {
   let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let election: TestElection;
   let ballots: number;
   const problems: string[] = [];
@@ -97,7 +97,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     }
     ballots = votes.length;
     await advance(server, election, admin, 'published');
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
   }, 120_000);
 
   afterAll(async () => {
@@ -115,16 +115,8 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       serve?: Uint8Array;
     } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-        problems.push(`${message.text()} ${message.location().url}`);
-    });
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    watchProblems(page, problems);
     if (options.tamper) {
       const how = options.tamper;
       await page.route(`**/api/v1/elections/${election.id}/archive.bel`, async (route) => {
@@ -234,7 +226,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     ]);
     expect(await page.locator('#browser-verify-result-summary').getAttribute('data-same')).toBe('yes');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('browser-verify-outcome');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'passed-en-1280.png'), fullPage: true });
 
     // Switching language keeps the verdict, now in French; still no violation.
@@ -242,7 +234,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(await page.locator('#browser-verify-outcome').textContent()).toMatch(
       /^Toutes les vérifications réussissent/,
     );
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -263,7 +255,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     );
     // A failed board shows no "verified" result.
     expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `failed-${how}-en-1280.png`), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
@@ -297,7 +289,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       await page.locator('#browser-verify-checks tr[data-check="shuffles"] td.verdict').textContent(),
     ).toBe('Cannot check yet');
     expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'cannot-verify-en-1280.png'), fullPage: true });
     await page.getByRole('button', { name: 'Français' }).click();
     expect(await outcome.textContent()).toMatch(/^Non vérifiée\u00a0: ce vérificateur ne sait pas encore/);
@@ -315,7 +307,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       'Échec de la vérification\u00a0: le contrôle «\u00a0Résultat\u00a0» ne passe pas.',
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'failed-result-fr-360.png'), fullPage: true });
     await page.context().close();
 
@@ -333,7 +325,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       .poll(() => clean.locator('#browser-verify-outcome').getAttribute('data-outcome'), DONE)
       .toBe('pass');
     expect(await clean.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(describeViolations(await axeViolations(clean))).toEqual([]);
+    expect(await axeProblems(clean)).toEqual([]);
     await clean.screenshot({ path: join(SCREENSHOTS, 'passed-fr-360.png'), fullPage: true });
     expect(problems).toEqual([]);
     await clean.context().close();
@@ -357,7 +349,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       /^The verifier stopped unexpectedly: /,
     );
     expect(await page.locator('#browser-verify-outcome').getAttribute('data-outcome')).toBe('fail');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.context().close();
     // The failed requests above were wanted: their console errors are not problems of the page.
     problems.length = 0;

@@ -10,12 +10,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVerifier } from '../../src/cli/scrutin-verify/bundle.js';
-import { type TestServer, startTestServer } from '../world/server.js';
-import { addAccount, addOrganisation, advance, draftElection } from '../world/scenario.js';
 import { demoVote } from '../support/served-election.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { run, scrutinTool, tempDir } from '../support/tools.js';
 import { archivePath, readVector } from '../support/vectors.js';
+import { addAccount, addOrganisation, advance, draftElection } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** More than scrutin-tool's POOL_THRESHOLD (24): the ballots go through worker threads. */
 const SERVED_BALLOTS = 30;

@@ -13,11 +13,19 @@ import { main } from '../../src/cli/scrutin-tool/main.js';
 import { ArchiveAppender, parseArchive } from '../../src/protocol/archive/archive.js';
 import { readTar, tarEntry } from '../../src/protocol/archive/tar.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
-import { Client, signedIn } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
-import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import { CANDIDATES, CONGRESS_QUESTIONS, castVotes, expectedCounts, issueCredentials, rollCsv, type Vote } from '../world/consultation.js';
+import { Client, signedIn } from '../world/client.js';
+import {
+  CANDIDATES,
+  CONGRESS_QUESTIONS,
+  castVotes,
+  expectedCounts,
+  issueCredentials,
+  rollCsv,
+  type Vote,
+} from '../world/consultation.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 // Paris 50 / 25 / 14 (+1 blank); Lyon re-run 10 / 5 / 3; Abroad 40 / 31 / 22 (+2 blank, one abstains).
 const FIRST_ROUND: Vote[] = [

@@ -9,9 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signedIn } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
-import { addAccount, addOrganisation, draftElection, type TestAccount } from '../world/scenario.js';
 import { CONGRESS_QUESTIONS, publishedConsultation } from '../world/consultation.js';
+import { addAccount, addOrganisation, draftElection, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('the routes of the consultation pages', () => {
   let server: TestServer;

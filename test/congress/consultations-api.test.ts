@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signedIn } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
-import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { Client, signedIn } from '../world/client.js';
 import { CONGRESS_QUESTIONS } from '../world/consultation.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const pg = await pgProblem();
 

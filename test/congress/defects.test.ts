@@ -6,9 +6,15 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Client, signedIn } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import {
+  CONGRESS_QUESTIONS,
+  castVotes,
+  issueCredentials,
+  rollCsv,
+  type Vote,
+} from '../world/consultation.js';
 import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
-import { CONGRESS_QUESTIONS, castVotes, issueCredentials, rollCsv, type Vote } from '../world/consultation.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const RULE = { question: 0, qualifying: 2, majorityPercent: 50, blankVotes: 'excluded' };
 // North 3 / 2 / 1 and South 2 / 1 / 1: Alice 5, Bruno 3, Chloé 2 of 10 — no majority, runoff A–B.

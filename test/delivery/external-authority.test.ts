@@ -9,8 +9,8 @@ import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { addAccount, addOrganisation, grant, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('external credential authority: passwords by mail, credentials never', () => {

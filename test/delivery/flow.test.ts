@@ -13,8 +13,8 @@ import { proveCredentialAccess } from '../../src/protocol/access-check.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { addAccount, addOrganisation, QUESTIONS, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('credentials and passwords delivered by mail, then used to vote', () => {

@@ -8,8 +8,8 @@ import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { DEFAULT_SIGN_IN_BUDGET } from '../../src/server/auth/rate-limits.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 const codeIn = (text: string) => /(?:Your sign-in code|Votre code de connexion)\s?: (\d{8})/.exec(text)?.[1];

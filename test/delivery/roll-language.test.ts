@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../world/scenario.js';
-import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn } from './smtp-sink.js';
 
 const pgMissing = (await pgProblem()) !== undefined;

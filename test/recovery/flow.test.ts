@@ -33,7 +33,8 @@ import {
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { SELF_SERVICE_ANSWER } from '../../src/server/routes/recovery.js';
 import { credentialIn, passwordIn } from '../delivery/smtp-sink.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { bigintForms, credentialForms, findPlanted, planted, textForms } from '../server/secret-search.js';
+import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
@@ -44,8 +45,7 @@ import {
   type TestAccount,
   type TestVoter,
 } from '../world/scenario.js';
-import { bigintForms, credentialForms, findPlanted, planted, textForms } from '../server/secret-search.js';
-import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('credential recovery through the HTTP API (SQLite)', () => {
   const dir = tempDir('recovery-flow');

@@ -22,9 +22,9 @@ import {
   RecoveryService,
 } from '../../src/recovery/service.js';
 import { RECOVERY_REQUESTS_PER_MINUTE } from '../../src/server/routes/recovery.js';
-import { type TestServer, startTestServer } from '../world/server.js';
-import { addAccount, addOrganisation, grant, QUESTIONS, type TestAccount } from '../world/scenario.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { addAccount, addOrganisation, grant, QUESTIONS, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const group = requireGroup('BELENIOS-2048');
 

@@ -12,8 +12,8 @@ import { INVITATION_HOURS, RESET_MINUTES } from '../../src/election/people.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { tokenIn } from '../support/account-links.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { addAccount, addOrganisation, draftElection, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 class MovableClock implements Clock {
   offsetMs = 0;

@@ -10,7 +10,6 @@ import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { combineFactors, computeResult } from '../../src/protocol/tally.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import type { ElectionState } from '../../src/store/store.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
@@ -23,6 +22,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const VOTES = [
   [

@@ -25,11 +25,10 @@ import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
 import type { Store } from '../../src/store/store.js';
-import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client } from '../world/client.js';
-import { startTestServer, type TestServer } from '../world/server.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import {
   addAccount,
   draftElection,
@@ -39,6 +38,7 @@ import {
   type SingleTrustee,
   type TestAccount,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** `store`, except that while `failing` every audit append throws once its entry is written. */
 function failingAudit(store: Store) {

@@ -20,7 +20,7 @@ import { ERRORS } from '../../src/server/errors.js';
 import { getAt, leaves, mutateNumber, type NumberOp, setAt } from '../properties/mutations.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
 import { tempDir } from '../support/tools.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** Voters of the main election: each may cast 20 times a minute, so fuzzed casts rotate among them. */
 const VOTERS = 16;

@@ -18,7 +18,8 @@ import { HttpVoter } from '../support/http-voter.js';
 import { ballotMaker, demoVote, openDemoElection } from '../support/served-election.js';
 import { tempDir } from '../support/tools.js';
 import { Client } from '../world/client.js';
-import { hasBuiltServer, MISSING_BUILD, type ServerProcess, startTestServer, type TestServer } from '../world/server.js';
+import { type ServerProcess, startTestServer, type TestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 
 // Counts every proof check, wherever it runs in this process (the checker and the board verifier).
 const proofChecks = vi.hoisted(() => ({ count: 0 }));
@@ -94,7 +95,7 @@ describe.skipIf(!hasBuiltServer)(
       } finally {
         await store.close();
       }
-      server = await startTestServer({ mode: 'process',  databaseUrl });
+      server = await startTestServer({ mode: 'process', databaseUrl });
     });
 
     afterAll(async () => {

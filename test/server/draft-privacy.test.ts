@@ -10,9 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
-import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import {
   addAccount,
   addOrganisation,
@@ -22,6 +21,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** An id of the right shape that no election has. */
 const UNKNOWN = '1111111111111A';

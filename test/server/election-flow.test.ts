@@ -14,7 +14,7 @@ import { loadElection } from '../../src/protocol/election.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('an election through the HTTP API (SQLite)', () => {
   let server: TestServer;

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { auditHash } from '../../src/store/audit-chain.js';
 import { parseCsv, readCsvObjects } from '../support/csv-reader.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
@@ -19,6 +18,7 @@ import {
   type TestElection,
   type TestVoter,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const ROLL = [
   'email,login,weight,name',

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StormWorld } from '../support/cast-storm.js';
-import { hasBuiltServer, MISSING_BUILD } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 
 const VOTERS = 40;
 /** SIGTERM goes once this many casts have been acknowledged. */

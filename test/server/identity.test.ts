@@ -14,7 +14,6 @@ import { generateCredentials } from '../../src/protocol/setup.js';
 import { openSession } from '../../src/server/auth/sessions.js';
 import { tokenIn } from '../support/account-links.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -25,6 +24,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('identities, role separation and input hygiene (issue 15)', () => {
   let server: TestServer;

@@ -9,7 +9,7 @@ import { secret } from '../../src/core/secret.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { ballotMaker } from '../support/served-election.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('input the server should refuse', () => {
   let server: TestServer;

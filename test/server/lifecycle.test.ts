@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
 import type { Clock } from '../../src/core/clock.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { addAccount, addOrganisation, ballotOf, draftElection, type TestVoter } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** A clock the test moves by hand. */
 class ManualClock implements Clock {

@@ -13,7 +13,7 @@ import { writeStraightToStore } from '../support/board-records.js';
 import { nhNoShufflePath } from '../support/nh-no-shuffle.js';
 import { archivePath } from '../support/vectors.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const HOMOMORPHIC = { answers: ['Yes', 'No'], min: 1, max: 1, question: 'Approve?' };
 const RANKING = { type: 'NonHomomorphic', value: { answers: ['A', 'B', 'C'], question: 'Rank A, B, C' } };

@@ -17,7 +17,6 @@ import { secret } from '../../src/core/secret.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { tokenIn } from '../support/account-links.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
@@ -31,6 +30,7 @@ import {
   type TestAccount,
   type TestVoter,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import {
   bigintForms,
   credentialForms,

@@ -11,7 +11,7 @@ import type { Plaintext } from '../../src/protocol/ballot.js';
 import { freshSchema, pgProblem, pgQuery, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive } from '../support/served-election.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const problem = await pgProblem();
 

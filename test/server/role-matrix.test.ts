@@ -15,7 +15,6 @@ import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { publishedConsultation } from '../world/consultation.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { type Answer, Recorder, type RequestOptions } from '../world/recorder.js';
 import {
   addAccount,
@@ -27,6 +26,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const PRINCIPALS = [
   'operator',

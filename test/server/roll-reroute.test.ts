@@ -20,7 +20,6 @@ import { type TestTransport, testTransport } from '../../src/delivery/transport.
 import { NOTICE_LEAD_SECONDS } from '../../src/election/roll-changes.js';
 import { credentialIn, passwordIn } from '../delivery/smtp-sink.js';
 import { tempDir } from '../support/tools.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
@@ -32,6 +31,7 @@ import {
   QUESTIONS,
   type TestAccount,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const VOTE = [
   [1, 0, 0],

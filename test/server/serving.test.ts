@@ -12,8 +12,8 @@ import type { ServerConfig } from '../../src/server/context.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client } from '../world/client.js';
-import { startTestServer, type TestServer } from '../world/server.js';
 import { addAccount, addOrganisation, draftElection, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const open: TestServer[] = [];
 /** Failed sign-ins one address may make per minute in these tests (the server default is 60). */

@@ -10,7 +10,6 @@ import type { Clock } from '../../src/core/clock.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { testTransport } from '../../src/delivery/transport.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -19,6 +18,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** Failures from one address per window, lowered from the default so the test stays short. */
 const PER_ADDRESS = 12;

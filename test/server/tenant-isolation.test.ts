@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,6 +16,7 @@ import {
   type TestAccount,
   type TestElection,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** What A's admin may do, as HTTP calls on one of A's elections (some will be refused: that is fine). */
 type Action =

@@ -38,7 +38,7 @@ import { verifyArchive } from '../../src/protocol/verifier.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { BELENIOS_TOOL, beleniosTool, hasBeleniosTool, run, tempDir } from '../support/tools.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const PASSWORD = 'threshold-test-password';
 const QUESTIONS = [

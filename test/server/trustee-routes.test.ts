@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { Client } from '../world/client.js';
-import { type TestServer, startTestServer } from '../world/server.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,6 +16,7 @@ import {
   partialDecryptionOf,
   type TestAccount,
 } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('trustee page routes', () => {
   let server: TestServer;

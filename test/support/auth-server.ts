@@ -14,7 +14,6 @@ import {
   requireOrganisationAdmin,
   requireVoter,
 } from '../../src/server/auth/guards.js';
-import { authPlugin } from '../../src/server/auth/plugin.js';
 import { castRateLimit } from '../../src/server/auth/rate-limits.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/sessions.js';
 import type { ServerContext } from '../../src/server/context.js';

@@ -123,7 +123,11 @@ export class StormWorld {
           }
           return { i, answer, afterInterrupt };
         } catch (error) {
-          return { i, error: error instanceof Error ? error.message : String(error), afterInterrupt: interrupted };
+          return {
+            i,
+            error: error instanceof Error ? error.message : String(error),
+            afterInterrupt: interrupted,
+          };
         }
       }),
     );
@@ -143,7 +147,10 @@ export class StormWorld {
     const reader = new HttpVoter(second.url);
     this.clients.push(reader);
     const served = async () =>
-      checkServedArchive(new Uint8Array((await reader.get(`${base}/archive.bel`)).body), this.demo.electionId);
+      checkServedArchive(
+        new Uint8Array((await reader.get(`${base}/archive.bel`)).body),
+        this.demo.electionId,
+      );
     const sent = new Set(this.ballots.map((raw) => (parseBallot(raw) as { tracker: string }).tracker));
     const expectSound = (archive: ServedArchive, holding: readonly string[]) => {
       expect(archive.report.failure).toBeUndefined();
@@ -174,7 +181,10 @@ export class StormWorld {
 
     const final = await served();
     expectSound(final, [...acknowledged, ...recasts.map((r) => r.json.tracker as string)]);
-    expect((await reader.get(base)).json.turnout).toEqual({ ballots: this.voterCount, voters: this.voterCount });
+    expect((await reader.get(base)).json.turnout).toEqual({
+      ballots: this.voterCount,
+      voters: this.voterCount,
+    });
     return { afterRestart, recasts, final };
   }
 }

@@ -6,7 +6,14 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page, type Response } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { webRoot } from '../../src/server/routes/static.js';
 import { buildWeb } from '../../src/web/build.js';
 import { ROOT } from '../support/tools.js';
@@ -47,6 +54,96 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface PageOptions {
+  /** Viewport width (default 1100) and height (default 900). */
+  readonly width?: number;
+  readonly height?: number;
+  /** Default en-GB. */
+  readonly locale?: string;
+  /** Playwright's default timeout for the page's actions, when given. */
+  readonly timeout?: number;
+}
+
+/**
+ * Chromium for one test file: each `page()` opens in a context of its own (its own cookies, as
+ * another person's browser), downloads accepted; `close()` closes them all, then the browser.
+ */
+export class TestBrowser {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(readonly browser: Browser) {}
+
+  static async launch(): Promise<TestBrowser> {
+    return new TestBrowser(await launchChromium());
+  }
+
+  async page(options: PageOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport: { width: options.width ?? 1100, height: options.height ?? 900 },
+      locale: options.locale ?? 'en-GB',
+      acceptDownloads: true,
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    if (options.timeout !== undefined) page.setDefaultTimeout(options.timeout);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close();
+  }
+}
+
+/**
+ * Notes in `problems` what the page reports going wrong: uncaught errors, and console errors but
+ * those `expected` (by default Chromium's own favicon request, which the server does not serve).
+ */
+export function watchProblems(
+  page: Page,
+  problems: string[],
+  expected: (message: ConsoleMessage) => boolean = (message) =>
+    message.location().url.endsWith('/favicon.ico'),
+): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected(message))
+      problems.push(`${message.text()} ${message.location().url}`);
+  });
+}
+
+/** Signs `account` in on the staff sign-in form the page shows (English, or French with `fr`). */
+export async function signInOnPage(
+  page: Page,
+  account: { readonly email: string; readonly password: string },
+  fr = false,
+): Promise<void> {
+  await page.getByLabel(fr ? 'Adresse électronique' : 'Email address').fill(account.email);
+  await page.getByLabel(fr ? 'Mot de passe' : 'Password').fill(account.password);
+  await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+}
+
+/** Signs a voter in on the booth's sign-in step (English, or French with `fr`). */
+export async function signInToBooth(page: Page, login: string, password: string, fr = false): Promise<void> {
+  await page.getByLabel(fr ? 'Identifiant' : 'Login', { exact: true }).fill(login);
+  await page.getByLabel(fr ? 'Mot de passe' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+}
+
+/**
+ * In the booth, the ballot filled in: reviews it, encrypts and casts it, and waits for the
+ * confirmation (up to 60 s: the encryption and its proofs run in the page).
+ */
+export async function reviewAndCast(page: Page, fr = false): Promise<void> {
+  await page.getByRole('button', { name: fr ? 'Vérifier mon vote' : 'Review my vote' }).click();
+  await page
+    .getByRole('button', { name: fr ? 'Chiffrer et déposer mon vote' : 'Encrypt and cast my vote' })
+    .click();
+  await page
+    .getByRole('heading', { name: fr ? 'Votre vote a été déposé' : 'Your vote has been cast' })
+    .waitFor({ timeout: 60_000 });
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -83,6 +180,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Readable summary of violations for assertion messages. */
 export const describeViolations = (violations: AxeViolation[]) =>
   violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
+
+/** axe-core's violations on the page as it is, one readable line each: a test expects `[]`. */
+export const axeProblems = async (page: Page): Promise<string[]> =>
+  describeViolations(await axeViolations(page));
 
 /** Records the text of every answer the page receives, to search it afterwards. */
 export function recordAnswers(page: Page): string[] {

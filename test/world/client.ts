@@ -55,7 +55,10 @@ export class Client {
 /** Signs `account` in on `client` (a new one on `app` by default); throws unless the server says yes. */
 export async function signedIn(client: Client | FastifyInstance, account: TestAccount): Promise<Client> {
   const signed = client instanceof Client ? client : new Client(client);
-  const answer = await signed.post('/api/v1/auth/login', { email: account.email, password: account.password });
+  const answer = await signed.post('/api/v1/auth/login', {
+    email: account.email,
+    password: account.password,
+  });
   if (answer.status !== 200) throw new Error(`sign-in answered ${answer.status}`);
   return signed;
 }

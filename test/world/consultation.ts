@@ -7,8 +7,8 @@ import { parsePrivateCredential } from '../../src/core/credential.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { signedIn } from './client.js';
-import type { TestServer } from './server.js';
 import type { TestAccount } from './scenario.js';
+import type { TestServer } from './server.js';
 
 export const CANDIDATES = ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'];
 
@@ -77,7 +77,6 @@ export function expectedCounts(votes: readonly Vote[]): bigint[] {
   }
   return counts;
 }
-
 
 /**
  * A small published consultation for whole-API tests (the role matrix): two boxes, one online and

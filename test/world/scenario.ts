@@ -97,11 +97,7 @@ export async function addAccount(
   return account;
 }
 
-export async function addOrganisation(
-  server: World,
-  name: string,
-  admin?: TestAccount,
-): Promise<string> {
+export async function addOrganisation(server: World, name: string, admin?: TestAccount): Promise<string> {
   const id = randomBytes(9).toString('base64url');
   await server.store.createOrganisation({ id, name, createdAt: new Date().toISOString() });
   if (admin) await server.store.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
@@ -271,7 +267,11 @@ export async function mailedElection(
   options: { roll: readonly string[]; loginMode: 'password' | 'one-time-code' },
 ): Promise<string> {
   const { elections, store } = server;
-  const { id } = await elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' });
+  const { id } = await elections.create(organisationId, admin, {
+    name: 'Vote',
+    description: '',
+    timeZone: 'UTC',
+  });
   await elections.setQuestions(id, admin, QUESTIONS);
   const roll = options.roll.map((login) => `${login}@example.org,${login},1,${login}`);
   await elections.importVoters(id, admin, roll.join('\n'), 'en');

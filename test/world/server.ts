@@ -56,6 +56,11 @@ export interface InProcessOptions {
   readonly logLevel?: string;
   /** `listen` mode: whether the mail sender runs beside the server (default true). */
   readonly sender?: boolean;
+  /**
+   * `listen` mode: the mail server voters' messages go to (an SMTP sink's URL): mail is 'smtp' and
+   * the sender looks for messages every 200 ms. Default: as SMTP_URL says.
+   */
+  readonly smtpUrl?: string;
 }
 
 export type TestServerOptions =
@@ -63,9 +68,15 @@ export type TestServerOptions =
   | (InProcessOptions & { readonly mode: 'listen' })
   | (ServerProcessOptions & { readonly mode: 'process' });
 
-export function startTestServer(options?: InProcessOptions & { readonly mode?: 'inject' }): Promise<TestServer>;
-export function startTestServer(options: InProcessOptions & { readonly mode: 'listen' }): Promise<ListeningServer>;
-export function startTestServer(options: ServerProcessOptions & { readonly mode: 'process' }): Promise<ServerProcess>;
+export function startTestServer(
+  options?: InProcessOptions & { readonly mode?: 'inject' },
+): Promise<TestServer>;
+export function startTestServer(
+  options: InProcessOptions & { readonly mode: 'listen' },
+): Promise<ListeningServer>;
+export function startTestServer(
+  options: ServerProcessOptions & { readonly mode: 'process' },
+): Promise<ServerProcess>;
 export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer | ListeningServer | ServerProcess> {
@@ -89,7 +100,7 @@ async function buildTestServer(options: InProcessOptions, listening: boolean): P
     bodyLimit: 1024 * 1024,
     // On a port, mail is what `scrutin serve` would choose: SMTP when SMTP_URL names a server, the
     // demo's "noted, not sent" otherwise.
-    ...(listening ? { mail: smtpConfigured(process.env) ? 'smtp' : 'terminal-demo' } : {}),
+    ...(listening ? { mail: smtpConfigured(senderEnvironment(options)) ? 'smtp' : 'terminal-demo' } : {}),
     ...options.config,
   };
   const ctx: ServerContext = {
@@ -127,6 +138,13 @@ async function buildTestServer(options: InProcessOptions, listening: boolean): P
   };
 }
 
+/** The environment a listening server's mail sender reads, as `scrutin serve`'s would. */
+function senderEnvironment(options: InProcessOptions): NodeJS.ProcessEnv {
+  return options.smtpUrl === undefined
+    ? process.env
+    : { ...process.env, SMTP_URL: options.smtpUrl, DELIVERY_POLL_MS: '200' };
+}
+
 /** Listens on 127.0.0.1 (kernel-picked port) and runs the mail sender and scheduler as `scrutin serve` does. */
 async function listen(server: TestServer, options: InProcessOptions): Promise<ListeningServer> {
   await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -138,9 +156,13 @@ async function listen(server: TestServer, options: InProcessOptions): Promise<Li
   const sender =
     options.sender === false
       ? undefined
-      : startSenderFromEnvironment(server.store, process.env, note, { mail: server.config.mail });
+      : startSenderFromEnvironment(server.store, senderEnvironment(options), note, {
+          mail: server.config.mail,
+        });
   const timer = setInterval(() => {
-    server.elections.tick().catch((error: unknown) => server.app.log.error({ err: error }, 'scheduler failed'));
+    server.elections
+      .tick()
+      .catch((error: unknown) => server.app.log.error({ err: error }, 'scheduler failed'));
   }, 5000);
   timer.unref();
   let closing: Promise<void> | undefined;
