@@ -22,7 +22,7 @@ import {
   signInOnPage,
   signInToBooth,
 } from '../world/browser.js';
-import { Client } from '../world/client.js';
+import { type Client, signedIn } from '../world/client.js';
 import { addAccount, grant, type TestAccount } from '../world/scenario.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
@@ -51,8 +51,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       demo = await createDemo(server.store, server.elections, server.url, 3);
       scrutineer = await addAccount(server, 'a11y-scrutineer');
       await grant(server, demo.electionId, scrutineer, 'scrutineer');
-      admin = new Client(server.app);
-      await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+      admin = await signedIn(server.app, demo.admin);
       browser = await launchChromium();
     });
     afterAll(async () => {

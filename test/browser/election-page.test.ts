@@ -23,7 +23,7 @@ import {
   TestBrowser,
   watchProblems,
 } from '../world/browser.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   advance,
   ballotOf,
@@ -236,8 +236,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   it('shows an open election’s closing time in its time zone, and why an election was annulled', async () => {
     const open1 = await draftElection(server, organisationId, admin, { voters: 2, name: 'Vote ouvert' });
     // Issue 15: one voter re-weighted after credentials were issued, counted with the login.
-    const asAdmin = new Client(server.app);
-    await asAdmin.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const asAdmin = await signedIn(server.app, admin);
     const weighed = await asAdmin.post(`/api/v1/elections/${open1.id}/voters/${open1.voters[1]!.id}/weight`, {
       weight: '2',
     });

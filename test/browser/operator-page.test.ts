@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { tokenIn } from '../support/account-links.js';
 import { axeProblems, canRunBrowser, clearAnnouncements, launchChromium, POLL } from '../world/browser.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import type { RecordedResponse } from '../world/recorder.js';
 import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
@@ -245,8 +245,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
   it('without mail, the console refuses to invite; the admin’s election page says so, and sending is refused', async () => {
     // As `scrutin serve` runs without SMTP_URL from here on.
     (server.config as { mail?: string }).mail = 'none';
-    const operatorClient = new Client(server.app);
-    await operatorClient.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    const operatorClient = await signedIn(server.app, operator);
     const refused = await operatorClient.post('/api/v1/organisations', {
       name: 'Sans courrier',
       admin: { email: 'nomail@example.org', displayName: 'N' },

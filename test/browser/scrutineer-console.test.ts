@@ -19,7 +19,7 @@ import {
   recordAnswers,
   signInOnPage,
 } from '../world/browser.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import { addAccount, grant, type TestAccount } from '../world/scenario.js';
 import { type ListeningServer, startTestServer } from '../world/server.js';
 
@@ -111,8 +111,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
 
   it('counts a revote as a ballot, not a voter, and shows the sign-in list after closing', async () => {
     await vote(0, 2);
-    const admin = new Client(server.app);
-    await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+    const admin = await signedIn(server.app, demo.admin);
     expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
     await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Refresh' }).click();

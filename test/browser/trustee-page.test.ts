@@ -19,7 +19,7 @@ import {
   TestBrowser,
   watchProblems,
 } from '../world/browser.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   advance,
@@ -229,8 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
       await addAccount(server, 'threshold-3'),
     ];
     const election = await draftElection(server, organisationId, admin, { voters: 3, serverKey: false });
-    const adminClient = new Client(server.app);
-    await adminClient.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const adminClient = await signedIn(server.app, admin);
     const declared = await adminClient.post(`/api/v1/elections/${election.id}/trustees/threshold`, {
       threshold: 2,
       trustees: accounts.map((a, i) => ({ displayName: `Trustee ${i + 1}`, accountId: a.id })),

@@ -14,7 +14,7 @@ import { demoVote } from '../support/served-election.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { run, scrutinTool, tempDir } from '../support/tools.js';
 import { archivePath, readVector } from '../support/vectors.js';
-import { addAccount, addOrganisation, advance, draftElection } from '../world/scenario.js';
+import { advance, draftElection, organisationWithAdmin } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 
 /** More than scrutin-tool's POOL_THRESHOLD (24): the ballots go through worker threads. */
@@ -57,8 +57,10 @@ beforeAll(async () => {
   );
 
   server = await startTestServer();
-  const admin = await addAccount(server, 'admin');
-  const organisation = await addOrganisation(server, 'Single-file verifier org', admin);
+  const { organisationId: organisation, admin } = await organisationWithAdmin(
+    server,
+    'Single-file verifier org',
+  );
   const election = await draftElection(server, organisation, admin, { voters: SERVED_BALLOTS, singles: 1 });
   await advance(
     server,

@@ -24,7 +24,7 @@ import {
   rollCsv,
   type Vote,
 } from '../world/consultation.js';
-import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { organisationWithAdmin, type TestAccount } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 
 // Paris 50 / 25 / 14 (+1 blank); Lyon re-run 10 / 5 / 3; Abroad 40 / 31 / 22 (+2 blank, one abstains).
@@ -62,8 +62,7 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
 
   beforeAll(async () => {
     server = await startTestServer();
-    admin = await addAccount(server, 'congress-admin');
-    organisationId = await addOrganisation(server, 'The Party', admin);
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'The Party', 'congress-admin'));
     client = await signedIn(new Client(server.app), admin);
   });
   afterAll(async () => server?.close());

@@ -13,7 +13,7 @@ import {
   rollCsv,
   type Vote,
 } from '../world/consultation.js';
-import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { addAccount, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 
 const RULE = { question: 0, qualifying: 2, majorityPercent: 50, blankVotes: 'excluded' };
@@ -36,8 +36,7 @@ describe('consultation workflow defects (issue 11)', () => {
 
   beforeEach(async () => {
     server = await startTestServer();
-    admin = await addAccount(server, 'defects-admin');
-    organisationId = await addOrganisation(server, 'Federations', admin);
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Federations', 'defects-admin'));
     client = await signedIn(new Client(server.app), admin);
     return () => server.close();
   });

@@ -8,8 +8,8 @@ import { requireGroup } from '../../src/core/group.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
-import { Client } from '../world/client.js';
-import { addAccount, addOrganisation, grant, QUESTIONS } from '../world/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, grant, organisationWithAdmin, QUESTIONS } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
@@ -24,10 +24,8 @@ describe('external credential authority: passwords by mail, credentials never', 
   beforeAll(async () => {
     server = await startTestServer();
     sink = await startSmtpSink();
-    const account = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', account);
-    admin = new Client(server.app);
-    await admin.post('/api/v1/auth/login', { email: account.email, password: account.password });
+    const { organisationId, admin: account } = await organisationWithAdmin(server, 'Federation');
+    admin = await signedIn(server.app, account);
     electionId = (
       await server.elections.create(organisationId, account, {
         name: 'Vote',

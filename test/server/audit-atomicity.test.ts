@@ -27,7 +27,7 @@ import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store
 import type { Store } from '../../src/store/store.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
-import { Client } from '../world/client.js';
+import { type Client, signedIn } from '../world/client.js';
 import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import {
   addAccount,
@@ -97,10 +97,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       store = server.store;
       raw = await openRaw(url);
       ({ organisationId, admin } = await organisationWithAdmin(server));
-      client = new Client(server.app);
-      expect(
-        (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-      ).toBe(200);
+      client = await signedIn(server.app, admin);
     });
     afterAll(async () => {
       await raw?.close();

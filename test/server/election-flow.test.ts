@@ -13,7 +13,7 @@ import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('an election through the HTTP API (SQLite)', () => {
@@ -104,11 +104,7 @@ describe('an election through the HTTP API (SQLite)', () => {
     expect(summary.json.turnout).toEqual({ ballots: 3, voters: 3 });
     expect(summary.json.result).toBeNull();
 
-    const admin = new Client(server.app);
-    expect(
-      (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
-        .status,
-    ).toBe(200);
+    const admin = await signedIn(server.app, demo.admin);
     for (const step of ['close', 'tally', 'publish']) {
       const answer = await admin.post(`/api/v1/elections/${demo.electionId}/${step}`);
       expect(answer.status, `${step}: ${JSON.stringify(answer.json)}`).toBe(200);

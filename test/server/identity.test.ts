@@ -16,10 +16,10 @@ import { tokenIn } from '../support/account-links.js';
 import { Client } from '../world/client.js';
 import {
   addAccount,
-  addOrganisation,
   advance,
   draftElection,
   grant,
+  organisationWithAdmin,
   QUESTIONS,
   type TestAccount,
   type TestElection,
@@ -60,8 +60,11 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     operator = await addAccount(server, 'operator', { isOperator: true });
-    adminA = await addAccount(server, 'admin-a');
-    organisationA = await addOrganisation(server, 'Organisation A', adminA);
+    ({ organisationId: organisationA, admin: adminA } = await organisationWithAdmin(
+      server,
+      'Organisation A',
+      'admin-a',
+    ));
     election = await draftElection(server, organisationA, adminA, { voters: 2 });
     // Organisation B's admin, with a mixed-case address, created by the operator.
     const asOperator = await signIn(operator);

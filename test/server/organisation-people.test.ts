@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from '../support/account-links.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -44,8 +44,7 @@ for (const [label, postgres] of STORES) {
       organisationId = await addOrganisation(server, 'Organisation A', admin);
       await addOrganisation(server, 'Organisation B', outsider);
       election = await draftElection(server, organisationId, admin, { voters: 3 });
-      client = new Client(server.app);
-      await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+      client = await signedIn(server.app, admin);
     });
     afterAll(async () => {
       await server?.close();
@@ -183,8 +182,7 @@ for (const [label, postgres] of STORES) {
       const after = (await client.get(turnout)).json;
       expect(after).toMatchObject({ voted: 2, ballots: before.ballots + 1 });
       // An outsider learns nothing, not even that the election exists.
-      const other = new Client(server.app);
-      await other.post('/api/v1/auth/login', { email: outsider.email, password: outsider.password });
+      const other = await signedIn(server.app, outsider);
       expect((await other.get(turnout)).status).toBe(404);
     });
   });

@@ -13,9 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialSecret, parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
-import { secret } from '../../src/core/secret.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
-import { hashPassword } from '../../src/server/auth/index.js';
 import { tokenIn } from '../support/account-links.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
@@ -24,6 +22,7 @@ import {
   ballotOf,
   draftElection,
   grant,
+  issueVoterSecrets,
   partialDecryptionOf,
   plantedPassword,
   QUESTIONS,
@@ -309,23 +308,7 @@ describe('planted secrets never leave the server', () => {
     accounts.orgAdmin = { ...accounts.orgAdmin, password: newOrgAdminPassword };
 
     // Server-mode credentials (handed out once, outside the API) and voter passwords.
-    const issued = await server.elections.generateServerCredentials(electionId, accounts.orgAdmin);
-    const hashes: { voterId: string; passwordHash: string }[] = [];
-    for (const credential of issued) {
-      const password = plantedPassword(credential.login);
-      hashes.push({
-        voterId: credential.voterId,
-        passwordHash: await hashPassword(secret(password, 'password')),
-      });
-      voters.push({
-        id: credential.voterId,
-        login: credential.login,
-        email: credential.email,
-        password,
-        credential: credential.credential,
-      });
-    }
-    await server.store.setVoterSecrets(electionId, hashes);
+    voters.push(...(await issueVoterSecrets(server, electionId, accounts.orgAdmin)));
     // Issue 15: per-voter changes of the roll once credentials exist (a new credential goes to the
     // outbox only), and a planted password typed where the address goes.
     const addedVoter = await as.orgAdmin.post(e('/voters'), { email: 'voter5@example.org', login: 'voter5' });

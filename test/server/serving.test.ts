@@ -11,8 +11,8 @@ import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src
 import type { ServerConfig } from '../../src/server/context.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
-import { Client } from '../world/client.js';
-import { addAccount, addOrganisation, draftElection, QUESTIONS } from '../world/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, draftElection, organisationWithAdmin, QUESTIONS } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
 
 const open: TestServer[] = [];
@@ -209,12 +209,8 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
 describe('a server without mail (SMTP_URL unset)', () => {
   it('refuses to issue credentials, send passwords or one-time codes, in FR and EN, and changes nothing', async () => {
     const server = await serverWith({ mail: 'none' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
-    const client = new Client(server.app);
-    expect(
-      (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
+    const client = await signedIn(server.app, admin);
     const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
       name: 'Bureau',
       description: '',
@@ -270,16 +266,14 @@ describe('a server without mail (SMTP_URL unset)', () => {
 
   it('refuses to replace a voter’s credential, which would leave the voter with none', async () => {
     const server = await serverWith({ mail: 'none' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const election = await draftElection(server, organisationId, admin, { voters: 2 });
     await server.store.addElectionRole({
       electionId: election.id,
       accountId: admin.id,
       role: 'election-admin',
     });
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const client = await signedIn(server.app, admin);
     const voterId = election.voters[0]!.id;
     const before = (await server.store.getVoter(voterId))!.publicCredential;
     const replaced = await client.post(`/api/v1/elections/${election.id}/recovery/replacements`, { voterId });
@@ -289,8 +283,7 @@ describe('a server without mail (SMTP_URL unset)', () => {
 
   it('lets the same action through when mail is configured (the refusal is the mail mode, not the action)', async () => {
     const server = await serverWith({ mail: 'smtp' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const row = await server.elections.create(organisationId, admin, {
       name: 'Bureau',
       description: '',
@@ -304,8 +297,7 @@ describe('a server without mail (SMTP_URL unset)', () => {
       'en',
     );
     await server.elections.useServerTrustee(row.id, admin);
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const client = await signedIn(server.app, admin);
     expect((await client.get(`/api/v1/elections/${row.id}/delivery/settings`)).json.mail).toBe('smtp');
     const issued = await client.post(`/api/v1/elections/${row.id}/delivery/credentials`);
     expect([issued.status, issued.json.count, issued.json.credentialMessages]).toEqual([200, 2, 2]);
@@ -316,15 +308,13 @@ describe('the operator’s list of organisations', () => {
   it('gives names, dates and sizes only: no election, no member, no hash', async () => {
     const server = await serverWith();
     const operator = await addAccount(server, 'operator', { isOperator: true });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const election = await server.elections.create(organisationId, admin, {
       name: 'Élection 9XK2 du bureau',
       description: 'Secret agenda 9XK2',
       timeZone: 'Europe/Paris',
     });
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    const client = await signedIn(server.app, operator);
     const listed = await client.get('/api/v1/organisations');
     expect(listed.status).toBe(200);
     expect(listed.json).toEqual({
@@ -336,8 +326,7 @@ describe('the operator’s list of organisations', () => {
     for (const absent of ['9XK2', election.id, admin.email, 'passwordHash', 'scrypt'])
       expect(body).not.toContain(absent);
     // Everyone else is refused, as the role matrix says.
-    const other = new Client(server.app);
-    await other.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const other = await signedIn(server.app, admin);
     expect((await other.get('/api/v1/organisations')).status).toBe(403);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { testTransport } from '../../src/delivery/transport.js';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -158,10 +158,7 @@ describe('sign-in limits count failures, not successes, and lock nobody out', ()
       10,
     );
     expect(counts.waits).toBeGreaterThan(0);
-    const owner = new Client(server.app);
-    expect(
-      (await owner.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    const owner = await signedIn(server.app, admin);
     expect((await owner.get('/api/v1/account/organisations')).json.organisations).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../world/client.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -87,10 +87,7 @@ describe('tenant isolation', () => {
   afterAll(async () => server?.close());
 
   const signIn = async (account: TestAccount) => {
-    const client = new Client(server.app);
-    expect(
-      (await client.post('/api/v1/auth/login', { email: account.email, password: account.password })).status,
-    ).toBe(200);
+    const client = await signedIn(server.app, account);
     return client;
   };
 

@@ -165,7 +165,20 @@ export async function draftElection(
       privateKey: privateKey.reveal(),
     });
   }
-  const issued = await elections.generateServerCredentials(row.id, admin);
+  const voters = await issueVoterSecrets(server, row.id, admin);
+  return { id: row.id, organisationId, voters, singles };
+}
+
+/**
+ * Server-mode credentials for every voter of a draft election (handed out once, outside the API)
+ * and a planted password each, whose hashes the store keeps: the voters with their secrets.
+ */
+export async function issueVoterSecrets(
+  server: World,
+  electionId: string,
+  admin: Actor,
+): Promise<TestVoter[]> {
+  const issued = await server.elections.generateServerCredentials(electionId, admin);
   const voters: TestVoter[] = [];
   const hashes: { voterId: string; passwordHash: string }[] = [];
   for (const credential of issued) {
@@ -182,8 +195,8 @@ export async function draftElection(
       credential: credential.credential,
     });
   }
-  await store.setVoterSecrets(row.id, hashes);
-  return { id: row.id, organisationId, voters, singles };
+  await server.store.setVoterSecrets(electionId, hashes);
+  return voters;
 }
 
 /** A ballot of `voter` for `plaintext`, made by the core as the booth makes it. */
