@@ -9,29 +9,10 @@
  * outbox (which is per election and per voter): the answer to the admin says whether the mail
  * server accepted the message, and a failed invitation is sent again from the people list.
  */
+import type { AccountMail, AccountMailInput, AccountMailOutcome } from '../accounts/account-mail.js';
 import { NOT_SENT_REASON, type OutgoingMessage, type SendResult, type Transport } from './transport.js';
 
-export type AccountMailPurpose = 'invitation' | 'reset';
-
-export interface AccountMailInput {
-  readonly accountId: string;
-  readonly to: string;
-  readonly displayName: string;
-  readonly purpose: AccountMailPurpose;
-  /** The whole link, token included: it appears in this message and nowhere else. */
-  readonly link: string;
-  readonly expiresAt: string;
-  /** The organisation the person is invited to (invitations only). */
-  readonly organisationName?: string;
-}
-
-/** `sent`: the mail server took it; `failed`: it did not (the reason is logged); `not-sent`: no mail server. */
-export type AccountMailOutcome = 'sent' | 'failed' | 'not-sent';
-
-/** The page that reads the token from the fragment and lets the person choose a password. */
-export function accountLink(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/account/password#token=${token}`;
-}
+export type { AccountMailInput, AccountMailOutcome, AccountMailPurpose } from '../accounts/account-mail.js';
 
 function texts(input: AccountMailInput) {
   const until = input.expiresAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
@@ -104,6 +85,11 @@ export async function sendAccountMail(
   const result: SendResult = await transport.send(accountMessage(input, messageId));
   if (result.kind === 'accepted') return { outcome: 'sent' };
   return { outcome: /^not sent/.test(result.reason) ? 'not-sent' : 'failed', reason: result.reason };
+}
+
+/** The accounts' mail port (src/accounts/account-mail.ts) over this transport. */
+export function transportAccountMail(transport: Transport | undefined): AccountMail {
+  return { send: (input, messageId) => sendAccountMail(transport, input, messageId) };
 }
 
 /**

@@ -6,8 +6,9 @@
  * form cannot be used to flood a mailbox. Every answer to "send me a code" is the same whether the
  * login exists or not, and costs the same hashing work.
  */
+
+import { verifyPassword } from '../accounts/password.js';
 import { secret } from '../core/secret.js';
-import { verifyPassword } from '../election/password.js';
 import { DomainError } from '../errors/catalogue.js';
 import type { VoterRow } from '../store/store.js';
 import { consultationRound, type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';

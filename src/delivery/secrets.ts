@@ -1,7 +1,7 @@
 /**
  * Login secrets the server generates for voters: passwords (16 Base58 characters, about 94 bits)
  * and one-time codes (8 digits). Both are stored only as scrypt hashes in the format of
- * src/election/password.ts, so the one `verifyPassword` checks them.
+ * src/accounts/password.ts, so the one `verifyPassword` checks them.
  *
  * Cost: human-chosen passwords get scrypt N=2^15 (≈0.1–0.2 s each) because they are guessable.
  * A generated password has ~94 bits of entropy: no offline search gets anywhere near it whatever the
@@ -11,9 +11,9 @@
  * minutes should the store leak.
  */
 import { randomBytes, randomInt, scrypt } from 'node:crypto';
+import { SCRYPT_PARAMETERS, type ScryptParameters } from '../accounts/password.js';
 import { BASE58_ALPHABET } from '../core/base58.js';
 import { type Secret, secret } from '../core/secret.js';
-import { SCRYPT_PARAMETERS, type ScryptParameters } from '../election/password.js';
 
 export const GENERATED_PASSWORD_LENGTH = 16;
 export const GENERATED_PASSWORD_SCRYPT: ScryptParameters = { N: 2 ** 9, r: 8, p: 1 };

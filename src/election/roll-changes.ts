@@ -28,11 +28,11 @@ import {
   queueRollChangeNotice,
 } from '../delivery/index.js';
 import { DomainError } from '../errors/catalogue.js';
-import type { RecoveryService } from '../recovery/service.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type Actor, randomId } from './actor.js';
 import { wrongState } from './refusals.js';
 import { credentialsIssued, maskAddress, type RollChangeAction } from './roll-state.js';
+import type { FreshCredential } from './service.js';
 import { isRollAddress, rollEntry, rollWeightProblem } from './voter-roll.js';
 
 const NOT_AN_ADDRESS = 'not a valid email address';
@@ -63,12 +63,32 @@ export interface RollElections {
   markRollChanged(tx: Store, row: ElectionRow): Promise<void>;
 }
 
+/**
+ * What this needs of credential recovery (RecoveryService, src/recovery/service.ts). Recovery sits
+ * above election in the layer order, so the need is declared here and recovery fulfils it.
+ */
+export interface RollRecovery {
+  canResendAfterOpening(electionId: string): Promise<boolean>;
+  replaceCredential(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    delivery?: { readonly notBefore?: Date; readonly replacesEarlier?: boolean },
+  ): Promise<unknown>;
+  requestForCorrectedAddress(electionId: string, actor: Actor, voterId: string): Promise<unknown>;
+  escrowFresh(
+    row: ElectionRow,
+    actor: Actor,
+    fresh: readonly FreshCredential[],
+  ): Promise<(tx: Store) => Promise<void>>;
+}
+
 export class RollChanges {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly elections: RollElections,
-    private readonly recovery: RecoveryService,
+    private readonly recovery: RollRecovery,
     private readonly delivery: DeliveryContext,
   ) {}
 

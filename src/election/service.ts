@@ -90,7 +90,7 @@ export class ElectionService {
   ) => Promise<(tx: Store) => Promise<void>>;
   /** recovery: refuses to issue credentials while an appointed recovery officer has sent no key. */
   beforeIssuingCredentials?: (electionId: string) => Promise<void>;
-  /** consultations: the box of an election annulled here is annulled with it (src/election/consultations.ts). */
+  /** consultations: the box of an election annulled here is annulled with it (src/congress/consultations.ts). */
   afterAnnul?: (row: ElectionRow, actor: Actor) => Promise<void>;
   /** consultations: a publication may complete a round and prepare the next one. */
   afterPublish?: (row: ElectionRow, actor: Actor) => Promise<void>;

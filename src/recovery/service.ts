@@ -38,10 +38,14 @@ import {
   serializeEscrow,
   serializeOfficerPublicKey,
 } from '../protocol/credential-escrow.js';
+import type {
+  CredentialEscrowRow,
+  RecoveryRequestRow,
+  RecoverySettingsRow,
+} from '../store/recovery/schema.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type EscrowBatch, type RecoveredCredentials, recoveredCredentialsCodec } from './batch-files.js';
 import type { CredentialModeId } from './modes.js';
-import type { CredentialEscrowRow, RecoveryRequestRow, RecoverySettingsRow } from './schema.js';
 
 /** What is handed to the mail outbox: the voter is named by id, the address is the registered one. */
 export interface CredentialMessage {

@@ -4,7 +4,7 @@
  * process (as the tests run them) share nothing.
  */
 import type { Clock } from '../core/clock.js';
-import type { MailMode, Transport } from '../delivery/transport.js';
+import type { MailMode, Transport } from '../delivery/index.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { Store } from '../store/store.js';
 import type { SignInBudget } from './auth/rate-limits.js';

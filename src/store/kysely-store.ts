@@ -15,17 +15,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type * as recoverySchema from '../recovery/schema.js';
-import * as recovery from '../recovery/store-queries.js';
-import { AccountAccessStore } from './account-access.js';
-import * as accounts from './accounts.js';
+import { AccountAccessStore } from './accounts/access.js';
+import * as accounts from './accounts/queries.js';
 import { canonicalJson, sealAuditEntry } from './audit-chain.js';
 import { appendConflict, insertAppend, selectBoard } from './board.js';
-import { ConsultationStore } from './consultation-store.js';
+import { ConsultationStore } from './consultations/store.js';
 import * as delivery from './delivery/index.js';
 import * as elections from './elections.js';
 import { asUniqueViolation, UniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
+import * as recovery from './recovery/queries.js';
+import type * as recoverySchema from './recovery/schema.js';
 import * as rows from './rows.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -584,7 +584,7 @@ export class KyselyStore implements Store {
     await this.#write((db) => delivery.deleteCode(db, electionId, voterId));
   }
   // kysely-store: delivery (keep this marker line)
-  /** Congress queries (src/store/consultation-store.ts) over this store's connection and write queue. */
+  /** Congress queries (src/store/consultations/store.ts) over this store's connection and write queue. */
   get consultations(): ConsultationStore {
     return new ConsultationStore(
       this.#db,
@@ -593,7 +593,7 @@ export class KyselyStore implements Store {
     );
   }
   // kysely-store: congress (keep this marker line)
-  /** Invitation and reset links, password changes, suspension, removal (src/store/account-access.ts). */
+  /** Invitation and reset links, password changes, suspension, removal (src/store/accounts/access.ts). */
   get accountAccess(): AccountAccessStore {
     return new AccountAccessStore(
       this.#db,
@@ -603,7 +603,7 @@ export class KyselyStore implements Store {
   }
   // kysely-store: accounts (keep this marker line)
 
-  // Credential recovery: queries in src/recovery/store-queries.ts, tables in src/recovery/schema.ts.
+  // Credential recovery: queries in src/store/recovery/queries.ts, tables in src/store/recovery/schema.ts.
   getRecoverySettings(electionId: string) {
     return recovery.getSettings(this.#db, electionId);
   }

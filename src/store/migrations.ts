@@ -9,11 +9,11 @@
  * A released migration is history: never edit one, append a new one.
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import { recoveryMigration } from '../recovery/schema.js';
-import { accountsMigration } from './account-tables.js';
-import { congressMigration } from './consultation-store.js';
+import { accountsMigration } from './accounts/tables.js';
+import { congressMigration } from './consultations/store.js';
 import { createDeliveryTables } from './delivery/index.js';
 import { identityKeysMigration } from './identity-keys.js';
+import { recoveryMigration } from './recovery/schema.js';
 
 const initial: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.

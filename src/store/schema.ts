@@ -29,7 +29,7 @@ export interface AccountsTable {
   password_hash: string;
   is_operator: BooleanColumn;
   created_at: string;
-  /** Migration 0005_accounts (src/store/account-access.ts). */
+  /** Migration 0005_accounts (src/store/accounts/access.ts). */
   status: string;
   password_set_at: string | null;
 }
@@ -169,13 +169,13 @@ export interface Database {
   voter_access: import('./delivery/tables.js').VoterAccessTable;
   one_time_codes: import('./delivery/tables.js').OneTimeCodesTable;
   // tables: delivery (keep this marker line)
-  consultations: import('./consultation-tables.js').ConsultationsTable;
-  consultation_boxes: import('./consultation-tables.js').ConsultationBoxesTable;
+  consultations: import('./consultations/tables.js').ConsultationsTable;
+  consultation_boxes: import('./consultations/tables.js').ConsultationBoxesTable;
   // tables: congress (keep this marker line)
-  recovery_settings: import('../recovery/schema.js').RecoverySettingsTable;
-  credential_escrows: import('../recovery/schema.js').CredentialEscrowsTable;
-  recovery_requests: import('../recovery/schema.js').RecoveryRequestsTable;
+  recovery_settings: import('./recovery/schema.js').RecoverySettingsTable;
+  credential_escrows: import('./recovery/schema.js').CredentialEscrowsTable;
+  recovery_requests: import('./recovery/schema.js').RecoveryRequestsTable;
   // tables: recovery (keep this marker line)
-  account_tokens: import('./account-tables.js').AccountTokensTable;
+  account_tokens: import('./accounts/tables.js').AccountTokensTable;
   // tables: accounts (keep this marker line)
 }

@@ -93,14 +93,14 @@ function withSearchPath(url: string, schema: string): string {
 
 /** Child tables before parents, so that deleting in this order satisfies every foreign key. */
 const PG_TABLES = [
-  // congress (src/store/consultation-store.ts): boxes before consultations, both before elections
+  // congress (src/store/consultations/store.ts): boxes before consultations, both before elections
   'consultation_boxes',
   'consultations',
-  // recovery (src/recovery/store-queries.ts): children of voters, elections and accounts
+  // recovery (src/store/recovery/queries.ts): children of voters, elections and accounts
   'credential_escrows',
   'recovery_requests',
   'recovery_settings',
-  // accounts (src/store/account-access.ts): links, children of accounts
+  // accounts (src/store/accounts/access.ts): links, children of accounts
   'account_tokens',
   // delivery (src/store/delivery/): children of voters and elections
   'outbox',

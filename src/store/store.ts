@@ -12,9 +12,9 @@
  * can be read back.
  */
 
-import type { AccountStatus } from './account-tables.js';
+import type { AccountStatus } from './accounts/tables.js';
 
-export type { AccountStatus } from './account-tables.js';
+export type { AccountStatus } from './accounts/tables.js';
 
 export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scrutineer';
 /** 'member': a person of the organisation with no power by itself (election roles are granted apart). */
@@ -350,38 +350,38 @@ export interface Store {
   ): Promise<import('./delivery/index.js').OneTimeCodeRow | undefined>;
   deleteOneTimeCode(electionId: string, voterId: string): Promise<void>;
   // store: delivery (keep this marker line)
-  /** Consultations and their ballot boxes (congress): src/store/consultation-store.ts. */
-  readonly consultations: import('./consultation-store.js').ConsultationStore;
+  /** Consultations and their ballot boxes (congress): src/store/consultations/store.ts. */
+  readonly consultations: import('./consultations/store.js').ConsultationStore;
   // store: congress (keep this marker line)
-  // Credential recovery (src/recovery/schema.ts, store-queries.ts): escrows are ciphertexts only.
+  // Credential recovery (src/store/recovery/schema.ts, queries.ts): escrows are ciphertexts only.
   getRecoverySettings(
     electionId: string,
-  ): Promise<import('../recovery/schema.js').RecoverySettingsRow | undefined>;
-  saveRecoverySettings(row: import('../recovery/schema.js').RecoverySettingsRow): Promise<void>;
+  ): Promise<import('./recovery/schema.js').RecoverySettingsRow | undefined>;
+  saveRecoverySettings(row: import('./recovery/schema.js').RecoverySettingsRow): Promise<void>;
   /** Replaces these voters' escrows in one transaction. */
   saveCredentialEscrows(
     electionId: string,
-    escrows: readonly import('../recovery/schema.js').CredentialEscrowRow[],
+    escrows: readonly import('./recovery/schema.js').CredentialEscrowRow[],
   ): Promise<void>;
   listCredentialEscrows(
     electionId: string,
     voterIds?: readonly string[],
-  ): Promise<import('../recovery/schema.js').CredentialEscrowRow[]>;
+  ): Promise<import('./recovery/schema.js').CredentialEscrowRow[]>;
   /** One voter's public credential and escrow, swapped atomically if the credential still is `expected`. */
-  replaceVoterCredential(input: import('../recovery/schema.js').CredentialReplacement): Promise<boolean>;
-  createRecoveryRequest(row: import('../recovery/schema.js').RecoveryRequestRow): Promise<void>;
-  listRecoveryRequests(electionId: string): Promise<import('../recovery/schema.js').RecoveryRequestRow[]>;
+  replaceVoterCredential(input: import('./recovery/schema.js').CredentialReplacement): Promise<boolean>;
+  createRecoveryRequest(row: import('./recovery/schema.js').RecoveryRequestRow): Promise<void>;
+  listRecoveryRequests(electionId: string): Promise<import('./recovery/schema.js').RecoveryRequestRow[]>;
   /** Moves a request on only from one of `from` (a decision is taken once). */
   updateRecoveryRequest(
     id: string,
-    from: readonly import('../recovery/schema.js').RecoveryRequestState[],
-    patch: import('../recovery/schema.js').RecoveryRequestPatch,
-  ): Promise<import('../recovery/schema.js').RecoveryRequestRow | undefined>;
+    from: readonly import('./recovery/schema.js').RecoveryRequestState[],
+    patch: import('./recovery/schema.js').RecoveryRequestPatch,
+  ): Promise<import('./recovery/schema.js').RecoveryRequestRow | undefined>;
   // store: recovery (keep this marker line)
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;
   // store: readiness (keep this marker line)
-  /** Invitation and reset links (hashed), password changes, suspension, removal: src/store/account-access.ts. */
-  readonly accountAccess: import('./account-access.js').AccountAccessStore;
+  /** Invitation and reset links (hashed), password changes, suspension, removal: src/store/accounts/access.ts. */
+  readonly accountAccess: import('./accounts/access.js').AccountAccessStore;
   // store: accounts (keep this marker line)
 }

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoxRow, ConsultationRow } from '../../src/store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../../src/store/consultations/store.js';
 import { UniqueViolation } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';

@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../src/accounts/password.js';
 import { secret } from '../../src/core/secret.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { PASSWORD_PLACEHOLDER } from '../../src/delivery/templates.js';
 import { loggingTransport, type OutgoingMessage, testTransport } from '../../src/delivery/transport.js';
-import { verifyPassword } from '../../src/election/password.js';
 import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecoveryRequestRow } from '../../src/recovery/schema.js';
 import { openStore } from '../../src/store/open-store.js';
+import type { RecoveryRequestRow } from '../../src/store/recovery/schema.js';
 import type { Store } from '../../src/store/store.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { election, organisation, voter } from '../support/store-fixtures.js';

@@ -7,8 +7,8 @@
  * a suspended person cannot sign in and their sessions end; common passwords are refused in FR/EN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVITATION_HOURS, RESET_MINUTES } from '../../src/accounts/people.js';
 import type { Clock } from '../../src/core/clock.js';
-import { INVITATION_HOURS, RESET_MINUTES } from '../../src/election/people.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { tokenIn } from '../support/account-links.js';
 import { Client, signedIn } from '../world/client.js';

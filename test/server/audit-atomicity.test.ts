@@ -7,10 +7,10 @@
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsultationService } from '../../src/congress/consultations.js';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
 import { BoardService } from '../../src/election/board.js';
-import { ConsultationService } from '../../src/election/consultations.js';
 import { ElectionService } from '../../src/election/service.js';
 import { ThresholdService } from '../../src/election/threshold.js';
 import {

@@ -5,9 +5,9 @@
  * secret reached either.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../../src/accounts/password.js';
 import type { Clock } from '../../src/core/clock.js';
 import { secret } from '../../src/core/secret.js';
-import { hashPassword } from '../../src/election/password.js';
 import {
   requireElectionRole,
   requireOperator,

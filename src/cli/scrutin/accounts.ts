@@ -1,18 +1,17 @@
 /**
  * `scrutin operator create` and `scrutin org create`: the accounts a fresh store needs before anyone
  * can sign in, created through the same functions as the operator's HTTP route
- * (src/election/organisations.ts). They open the store like `scrutin serve` does — bringing its
+ * (src/accounts/organisations.ts). They open the store like `scrutin serve` does — bringing its
  * schema up to date first — so day one is `operator create` on an empty database, with no separate
  * `migrate` step to forget. A refusal (bad email, weak password, taken email) prints why, exits 1,
  * and writes nothing.
  */
 
 import { randomBytes } from 'node:crypto';
+import { createOperator, createOrganisation } from '../../accounts/organisations.js';
+import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../accounts/password.js';
 import { systemClock } from '../../core/clock.js';
-import { sendAccountMail } from '../../delivery/account-mail.js';
-import { mailTransportFromEnvironment, smtpConfigured } from '../../delivery/transport.js';
-import { createOperator, createOrganisation } from '../../election/organisations.js';
-import { checkPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../election/password.js';
+import { mailTransportFromEnvironment, sendAccountMail, smtpConfigured } from '../../delivery/index.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import { type CliMessages, CliRefusal, cliMessages } from './messages.js';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { randomBase58 } from '../../core/base58.js';
 import { secret } from '../../core/secret.js';
-import { hashGeneratedSecret } from '../../delivery/secrets.js';
+import { hashGeneratedSecret } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { hashPassword } from '../../server/auth/index.js';
 import type { Store } from '../../store/store.js';

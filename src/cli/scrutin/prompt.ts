@@ -4,8 +4,9 @@
  * twice; otherwise the first line of standard input is the password (`printf %s "$PW" | scrutin …`,
  * or a file), so scripts and containers can create accounts too.
  */
+
+import type { Password } from '../../accounts/password.js';
 import { secret } from '../../core/secret.js';
-import type { Password } from '../../election/password.js';
 import { type CliMessages, CliRefusal } from './messages.js';
 
 /** More than any password the policy accepts (1024 code points of up to 4 bytes), less than a flood. */

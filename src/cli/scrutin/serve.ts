@@ -10,15 +10,15 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../../core/clock.js';
-import { demoTerminalTransport } from '../../delivery/account-mail.js';
-import { startSenderFromEnvironment } from '../../delivery/run-sender.js';
-import type { MailMode } from '../../delivery/transport.js';
+import type { MailMode } from '../../delivery/index.js';
 import {
+  demoTerminalTransport,
   loggingTransport,
   mailTransportFromEnvironment,
   smtpConfigured,
+  startSenderFromEnvironment,
   type Transport,
-} from '../../delivery/transport.js';
+} from '../../delivery/index.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { installNodePlatform } from '../../node/platform.js';
 import { type BuiltServer, buildServer } from '../../server/app.js';

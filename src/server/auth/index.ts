@@ -13,7 +13,7 @@ export {
   PasswordPolicyError,
   type PasswordPolicyOutcome,
   verifyPassword,
-} from '../../election/password.js';
+} from '../../accounts/password.js';
 export {
   electionRolesOf,
   requireAccount,

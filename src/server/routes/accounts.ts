@@ -9,8 +9,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { secret } from '../../core/secret.js';
-import { type AccountMailOutcome, sendAccountMail } from '../../delivery/account-mail.js';
 import {
   changeOwnPassword,
   type IssuedLink,
@@ -19,8 +17,10 @@ import {
   RESET_MINUTES,
   redeemLink,
   resetLinkFor,
-} from '../../election/people.js';
-import type { AccountTokenPurpose } from '../../store/account-access.js';
+} from '../../accounts/people.js';
+import { secret } from '../../core/secret.js';
+import { type AccountMailOutcome, sendAccountMail } from '../../delivery/index.js';
+import type { AccountTokenPurpose } from '../../store/accounts/access.js';
 import type { AccountRow, Store } from '../../store/store.js';
 import { PASSWORD_MAX_LENGTH, requireAccount, requireOrganisationAdmin } from '../auth/index.js';
 import { signInFloodLimit } from '../auth/rate-limits.js';

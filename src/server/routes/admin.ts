@@ -6,11 +6,10 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { fieldWithControlCharacter } from '../../accounts/organisations.js';
+import { createInvitedAccount, issueLink } from '../../accounts/people.js';
 import { sha256B64 } from '../../core/hash.js';
-import { deliverySettings } from '../../delivery/settings.js';
-import { messageLanguage } from '../../delivery/templates.js';
-import { fieldWithControlCharacter } from '../../election/organisations.js';
-import { createInvitedAccount, issueLink } from '../../election/people.js';
+import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';

@@ -7,10 +7,10 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ConsultationService } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import { ConsultationService } from '../../election/consultations.js';
 import type { ElectionService } from '../../election/service.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, ERRORS, preferredLanguage } from '../errors.js';

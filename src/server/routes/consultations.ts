@@ -12,10 +12,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
+import { type AdvanceStep, ConsultationService } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import { type AdvanceStep, ConsultationService } from '../../election/consultations.js';
 import type { ElectionService } from '../../election/service.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
 import {
   type AccountPrincipal,
   electionRolesOf,

@@ -14,15 +14,18 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { identityKey, sameIdentity } from '../../core/identity.js';
-import { checkCode, requestCode } from '../../delivery/codes.js';
 import {
+  checkCode,
   type DeliveryContext,
+  deliveryCounts,
+  deliverySettings,
+  MAX_PASSWORD_DELAY_SECONDS,
   queueingIn,
   queuePasswordMessages,
   queueReminders,
-} from '../../delivery/outbox.js';
-import { deliverySettings, MAX_PASSWORD_DELAY_SECONDS } from '../../delivery/settings.js';
-import { deliveryCounts, voterDeliveryStatus } from '../../delivery/status.js';
+  requestCode,
+  voterDeliveryStatus,
+} from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { DomainError } from '../../errors/catalogue.js';
 import { verifyCredentialAccess } from '../../protocol/access-check.js';

@@ -7,8 +7,7 @@
  * its fields one by one, and a table that writes only the fields it names.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { deliverySettings } from '../../delivery/settings.js';
-import { messageLanguage } from '../../delivery/templates.js';
+import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import type { AccountRow, ElectionRow } from '../../store/store.js';

@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { createOrganisation } from '../../election/organisations.js';
+import { createOrganisation } from '../../accounts/organisations.js';
 import { requireOperator } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';

@@ -3,9 +3,9 @@
  * its round rule, calendar, shared trustees and box labels, each refused with the problem named.
  */
 
-import { type RoundRule, ruleFromJson, ruleProblem } from '../congress/rules.js';
 import { DecodeError, decodeText } from '../core/codec.js';
 import { type Group, requireGroup } from '../core/group.js';
+import { estimatedBallotSize, refuseNonHomomorphic } from '../election/questions.js';
 import { DomainError } from '../errors/catalogue.js';
 import { checkQuestion } from '../protocol/election.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../protocol/messages.js';
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { CreateConsultationInput } from './consultation-types.js';
-import { estimatedBallotSize, refuseNonHomomorphic } from './questions.js';
+import { type RoundRule, ruleFromJson, ruleProblem } from './rules.js';
 
 const MAX_BOXES = 500;
 /** As the election service requires: never a local time without its offset. */

@@ -3,10 +3,10 @@
  * `KyselyStore` calls them, writes inside its write queue; they take the database handle.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { identityKey } from '../core/identity.js';
-import * as rows from './rows.js';
-import type { Database } from './schema.js';
-import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from './store.js';
+import { identityKey } from '../../core/identity.js';
+import * as rows from '../rows.js';
+import type { Database } from '../schema.js';
+import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -8,8 +8,8 @@
  * most one next round (two processes preparing it race on that key, the loser reads the winner's).
  */
 import type { Kysely, Migration, Selectable, Transaction } from 'kysely';
-import type { ConsultationBoxesTable, ConsultationsTable } from './consultation-tables.js';
-import type { Database } from './schema.js';
+import type { Database } from '../schema.js';
+import type { ConsultationBoxesTable, ConsultationsTable } from './tables.js';
 
 export interface ConsultationRow {
   id: string;

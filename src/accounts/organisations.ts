@@ -2,7 +2,7 @@
  * Creating the accounts and organisations that exist before any election: the platform operator
  * (`scrutin operator create`, the operator typing their own password) and an organisation with its
  * first admin (the operator's HTTP route and `scrutin org create` both call `createOrganisation`, so
- * the two paths cannot drift apart). The first admin is invited like anyone else (src/election/
+ * the two paths cannot drift apart). The first admin is invited like anyone else (src/accounts/
  * people.ts): the operator never chooses nor sees their password. Refusals are values: a taken email
  * or a password outside the policy changes nothing in the store.
  */

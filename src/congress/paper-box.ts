@@ -5,10 +5,10 @@
  */
 
 import { Buffer } from 'node:buffer';
-import { type BoxFigures, figuresFromJson, figuresProblem } from '../congress/figures.js';
 import { sha256Hex } from '../core/hash.js';
 import { DomainError } from '../errors/catalogue.js';
 import type { ConsultationTemplate, PaperBoxInput } from './consultation-types.js';
+import { type BoxFigures, figuresFromJson, figuresProblem } from './figures.js';
 
 /** Reports up to this size are kept in the store; larger ones only by name and SHA-256. */
 export const MAX_KEPT_REPORT_BYTES = 256 * 1024;

@@ -12,28 +12,28 @@
  * Who may act is the HTTP layer's job (org admins manage; see routes/consultations.ts).
  */
 import { Buffer } from 'node:buffer';
-import { type BoxInput, type ConsolidationReport, consolidate } from '../congress/consolidation.js';
-import { splitFederationRoll } from '../congress/federation-roll.js';
-import { figuresFromJson, figuresToJson, questionsKey } from '../congress/figures.js';
-import type { RoundRule } from '../congress/rules.js';
-import { type VerifiedBox, verifyBoxArchive } from '../congress/verified-box.js';
 import type { Clock } from '../core/clock.js';
 import { meaningfulReason } from '../core/reason.js';
+import type { Actor } from '../election/actor.js';
+import { checkCsvText } from '../election/csv-encoding.js';
+import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
+import type { ElectionService } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
-import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
-import type { Actor } from './actor.js';
 import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
+import { type BoxInput, type ConsolidationReport, consolidate } from './consolidation.js';
 import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
-import { checkCsvText } from './csv-encoding.js';
+import { splitFederationRoll } from './federation-roll.js';
+import { figuresFromJson, figuresToJson, questionsKey } from './figures.js';
 import { checkPaperBox } from './paper-box.js';
-import { publicLogin, rollChangesAfterCredentials } from './roll-state.js';
-import type { ElectionService } from './service.js';
+import type { RoundRule } from './rules.js';
+import { type VerifiedBox, verifyBoxArchive } from './verified-box.js';
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
 

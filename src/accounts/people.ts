@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
 import { type Secret, secret } from '../core/secret.js';
-import { accountLink } from '../delivery/account-mail.js';
-import type { AccountTokenPurpose } from '../store/account-access.js';
+import type { AccountTokenPurpose } from '../store/accounts/access.js';
 import { UniqueViolation } from '../store/errors.js';
 import { type AccountRow, NO_PASSWORD, type OrganisationRole, type Store } from '../store/store.js';
+import { accountLink } from './account-mail.js';
 import { checkPasswordPolicy, hashPassword, type Password, verifyPassword } from './password.js';
 
 /** An invitation stays usable three days: long enough for a week-end, short enough to go stale. */

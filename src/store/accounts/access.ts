@@ -6,15 +6,10 @@
  * leaves a suspended person signed in or a used link still usable. Tables: account-tables.ts.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  AccountStatus,
-  AccountTokenPurpose,
-  AccountTokenRow,
-  AccountTokensTable,
-} from './account-tables.js';
-import type { Database } from './schema.js';
+import type { Database } from '../schema.js';
+import type { AccountStatus, AccountTokenPurpose, AccountTokenRow, AccountTokensTable } from './tables.js';
 
-export type { AccountTokenPurpose, AccountTokenRow } from './account-tables.js';
+export type { AccountTokenPurpose, AccountTokenRow } from './tables.js';
 
 type Write = <T>(task: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 type InTransaction = <T>(task: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;

@@ -5,13 +5,13 @@
  */
 
 import { encode } from '../core/codec.js';
+import { type Actor, randomId } from '../election/actor.js';
+import type { ElectionService } from '../election/service.js';
+import { parseThresholdState, type ThresholdState, thresholdStateCodec } from '../election/threshold.js';
 import { questionCodec } from '../protocol/messages.js';
-import type { BoxRow, ConsultationRow } from '../store/consultation-store.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
-import { type Actor, randomId } from './actor.js';
 import type { ConsultationTemplate } from './consultation-types.js';
-import type { ElectionService } from './service.js';
-import { parseThresholdState, type ThresholdState, thresholdStateCodec } from './threshold.js';
 
 export function newBox(
   consultationId: string,

@@ -1,5 +1,5 @@
 /**
- * The congress tables' schema fragment (migration 0003_congress in consultation-store.ts creates
+ * The congress tables' schema fragment (migration 0003_congress in store.ts creates
  * them). The store's `Database` type (schema.ts) is composed from it; it imports nothing back.
  */
 

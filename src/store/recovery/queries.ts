@@ -6,7 +6,7 @@
  * the shared store files only carry one line per method. Both dialects run the same queries.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Database } from '../schema.js';
 import type {
   CredentialEscrowRow,
   CredentialEscrowsTable,
