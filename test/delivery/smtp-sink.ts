@@ -139,7 +139,7 @@ export function loginIn(text: string): string | undefined {
 /**
  * What the delivery tests start from: an in-process server (store at `databaseUrl`, or a fresh
  * one), an SMTP sink, and one election of a fresh organisation whose credentials (and, in
- * `password` mode, passwords) are queued for the voters of `roll` (./../world/scenario.ts's
+ * `password` mode, passwords) are queued for the voters of `roll` (../world/scenario.ts's
  * `mailedElection`). `close` stops the server and the sink.
  */
 export async function mailedElectionWithSink(options: {

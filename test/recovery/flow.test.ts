@@ -375,7 +375,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     const dump = tables.map((table) => JSON.stringify(database.prepare(`select * from "${table}"`).all()));
     database.close();
     expect(tables).toEqual(expect.arrayContaining(['credential_escrows', 'recovery_requests', 'outbox']));
-    // The configuration test/server/harness.ts gives the server (it has no other settings).
+    // The configuration test/world/server.ts gives the server (it has no other settings).
     const config = JSON.stringify({
       baseUrl: 'http://127.0.0.1:8080',
       secureCookies: false,
