@@ -42,7 +42,7 @@ import {
   MISSING_BUILD,
   peakRssKiB,
   startServerProcess,
-} from '../test/support/server-process.js';
+} from '../test/world/server-process.js';
 import { type Bench, formatNumber, load, now, printTable } from './harness.js';
 
 type ElectionRow = import('../src/store/store.js').ElectionRow;

@@ -15,9 +15,9 @@ import { generateOfficerKey, serializeOfficerPublicKey } from '../../src/protoco
 import { inProcessChecker } from '../../src/protocol/verifier.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { CONGRESS_QUESTIONS } from '../congress/support.js';
-import { QUESTIONS } from '../server/scenario.js';
 import { tempDir } from '../support/tools.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
+import { QUESTIONS } from '../world/scenario.js';
 
 /** Where the store fails, when armed: a method name, and for `appendAudit` the action it writes. */
 interface Failure {

@@ -11,27 +11,27 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { Client } from '../server/harness.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import {
   artifactDir,
-  asTestServer,
   axeViolations,
   canRunBrowser,
   clearAnnouncements,
   describeViolations,
   launchChromium,
   POLL,
-  startStaffServer,
-} from './staff-support.js';
+  signInOnPage,
+  signInToBooth,
+} from '../world/browser.js';
+import { type Client, signedIn } from '../world/client.js';
+import { addAccount, grant, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('accessibility');
 
 describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
   'accessibility of every page (axe-core)',
   () => {
-    let server: RunningServer;
+    let server: ListeningServer;
     let browser: Browser;
     let demo: Demo;
     let scrutineer: TestAccount;
@@ -47,17 +47,16 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
     }
 
     beforeAll(async () => {
-      server = await startStaffServer('accessibility');
+      server = await startTestServer({ mode: 'listen', label: 'accessibility' });
       demo = await createDemo(server.store, server.elections, server.url, 3);
-      scrutineer = await addAccount(asTestServer(server), 'a11y-scrutineer');
-      await grant(asTestServer(server), demo.electionId, scrutineer, 'scrutineer');
-      admin = new Client(server.app);
-      await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+      scrutineer = await addAccount(server, 'a11y-scrutineer');
+      await grant(server, demo.electionId, scrutineer, 'scrutineer');
+      admin = await signedIn(server.app, demo.admin);
       browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
-      await server?.stop();
+      await server?.close();
     });
 
     it('the booth, step by step, in English at 390 px and in French at 360 px', async () => {
@@ -74,9 +73,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
         await page.goto(voter.link);
         await page.getByRole('heading', { name: fr ? 'Identifiez-vous' : 'Sign in' }).waitFor();
         await expectAccessible(page, `${tag}-1-sign-in`, true);
-        await page.getByLabel(fr ? 'Identifiant' : 'Login', { exact: true }).fill(voter.login);
-        await page.getByLabel(fr ? 'Mot de passe' : 'Password', { exact: true }).fill(voter.password);
-        await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+        await signInToBooth(page, voter.login, voter.password, fr);
         await page
           .getByRole('heading', { name: fr ? 'Votre code de vote' : 'Your voting credential' })
           .waitFor();
@@ -118,9 +115,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect.poll(() => page.locator('#page-alert').textContent(), POLL).not.toBe('');
       await expectAccessible(page, 'admin-sign-in-error');
-      await page.getByLabel('Email address').fill(demo.admin.email);
-      await page.getByLabel('Password').fill(demo.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, demo.admin);
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       await page.getByText('Create an election').click();
       await page.getByText('Add a person').click();
@@ -179,9 +174,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(`${server.url}/scrutineer/${demo.electionId}`);
-      await page.getByLabel('Email address').fill(scrutineer.email);
-      await page.getByLabel('Password').fill(scrutineer.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, scrutineer);
       await page.locator('#turnout-count').waitFor();
       await expectAccessible(page, 'scrutineer-open', true);
       expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
@@ -213,11 +206,9 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, 'trustee-sign-in', true);
       // A trustee of this election, signed in: the page of the published election.
-      const trustee = await addAccount(asTestServer(server), 'a11y-trustee');
-      await grant(asTestServer(server), demo.electionId, trustee, 'trustee');
-      await page.getByLabel('Email address').fill(trustee.email);
-      await page.getByLabel('Password').fill(trustee.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      const trustee = await addAccount(server, 'a11y-trustee');
+      await grant(server, demo.electionId, trustee, 'trustee');
+      await signInOnPage(page, trustee);
       await page.getByText(trustee.displayName, { exact: false }).first().waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, 'trustee-signed-in', true);

@@ -9,30 +9,26 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { requireGroup } from '../../src/core/group.js';
-import type { TestTransport } from '../../src/delivery/transport.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
-import { Client } from '../server/harness.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import { accountLinkIn } from '../support/account-links.js';
 import {
   artifactDir,
-  asTestServer,
   canRunBrowser,
   clearAnnouncements,
   launchChromium,
-  organisationWithAdmin,
   POLL,
   recordAnswers,
-  startStaffServer,
-} from './staff-support.js';
+} from '../world/browser.js';
+import { Client } from '../world/client.js';
+import { addAccount, grant, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('admin');
 
 describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => {
-  let server: RunningServer & { readonly accountMails: TestTransport };
+  let server: ListeningServer;
   let browser: Browser;
   let page: Page;
   let admin: TestAccount;
@@ -56,8 +52,8 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
 
   beforeAll(async () => {
     installNodePlatform();
-    server = await startStaffServer('admin-pages');
-    ({ organisationId, admin } = await organisationWithAdmin(server));
+    server = await startTestServer({ mode: 'listen', label: 'admin-pages' });
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Fédération des Alpes'));
     browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1100, height: 900 },
@@ -69,7 +65,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('signs in, shows the organisation and adds a person, who chooses their own password on the mailed link', async () => {
@@ -112,7 +108,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       [admin.email, 'sam@example.org'].sort(),
     );
     // Sam opens the link of the mail and chooses a password, a common one first.
-    const mail = server.accountMails.accepted.find((m) => m.to === 'sam@example.org')!;
+    const mail = server.mails.accepted.find((m) => m.to === 'sam@example.org')!;
     const link = accountLinkIn(mail.text)!;
     expect(answers.join('\n')).not.toContain(link.split('#token=')[1]!);
     const context = await browser.newContext({ locale: 'en-GB' });
@@ -268,8 +264,8 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       publicCredentials: made.publicWithLogins,
     });
     expect(refused.status).toBe(403);
-    const authority = await addAccount(asTestServer(server), 'credential-authority');
-    await grant(asTestServer(server), electionId, authority, 'credential-authority');
+    const authority = await addAccount(server, 'credential-authority');
+    await grant(server, electionId, authority, 'credential-authority');
     // The authority uploads on its own page, linked from the admin's card.
     const link = await page.locator('#upload-by-authority a').getAttribute('href');
     expect(link).toBe(`/authority/${electionId}`);

@@ -7,40 +7,29 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import { draftElection, type TestElection } from '../server/scenario.js';
-import {
-  asTestServer,
-  canRunBrowser,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  type StaffServer,
-  startStaffServer,
-} from './staff-support.js';
+import { canRunBrowser, launchChromium, POLL } from '../world/browser.js';
+import { draftElection, organisationWithAdmin, type TestElection } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const codeIn = (text: string) => /(?:Your sign-in code|Votre code de connexion)\s?: (\d{8})/.exec(text)?.[1];
 
 describe.skipIf(!canRunBrowser('booth'))('booth: a one-time code by mail instead of the password', () => {
-  let server: StaffServer;
+  let server: ListeningServer;
   let sink: SmtpSink;
   let browser: Browser;
   let election: TestElection;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    process.env.DELIVERY_POLL_MS = '200';
-    server = await startStaffServer('booth-code');
-    const org = await organisationWithAdmin(server);
-    election = await draftElection(asTestServer(server), org.organisationId, org.admin, { voters: 2 });
+    server = await startTestServer({ mode: 'listen', label: 'booth-code', smtpUrl: sink.url });
+    const org = await organisationWithAdmin(server, 'Fédération des Alpes');
+    election = await draftElection(server, org.organisationId, org.admin, { voters: 2 });
     await server.elections.open(election.id, org.admin);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    delete process.env.SMTP_URL;
-    delete process.env.DELIVERY_POLL_MS;
-    await server?.stop();
+    await server?.close();
     await sink?.close();
   });
 

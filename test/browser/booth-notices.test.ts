@@ -7,35 +7,26 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { draftElection, type TestElection } from '../server/scenario.js';
-import {
-  asTestServer,
-  axeViolations,
-  canRunBrowser,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
-  POLL,
-  startStaffServer,
-} from './staff-support.js';
+import { axeProblems, canRunBrowser, launchChromium, POLL } from '../world/browser.js';
+import { draftElection, organisationWithAdmin, type TestElection } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before opening, replaced ballot', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let browser: Browser;
   let election: TestElection;
   let admin: { id: string };
 
   beforeAll(async () => {
-    server = await startStaffServer('booth-notices');
-    const org = await organisationWithAdmin(server);
+    server = await startTestServer({ mode: 'listen', label: 'booth-notices' });
+    const org = await organisationWithAdmin(server, 'Fédération des Alpes');
     admin = org.admin;
-    election = await draftElection(asTestServer(server), org.organisationId, admin, { voters: 2 });
+    election = await draftElection(server, org.organisationId, admin, { voters: 2 });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   const booth = async (locale: string, width: number): Promise<Page> => {
@@ -54,7 +45,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
     const voter = election.voters[0]!;
     const page = await booth('fr-FR', 360);
     await expect.poll(() => page.locator('h1').textContent(), POLL).not.toBe(null);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tester mon accès maintenant' }).click();
     await signIn(page, voter.login, voter.password, ['Identifiant', 'Mot de passe', 'Se connecter']);
     await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Test d’accès');
@@ -70,7 +61,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
     await expect
       .poll(() => page.locator('#access-result').textContent(), POLL)
       .toMatch(/Votre accès fonctionne/);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     expect(await server.store.listCasts(election.id)).toEqual([]);
     await page.context().close();
   });
@@ -87,7 +78,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
       await page.getByRole('checkbox', { name: 'Budget A' }).check();
       await page.getByRole('button', { name: 'Review my vote' }).click();
       await expect.poll(() => page.locator('#cast-button').count(), POLL).toBe(1);
-      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
       const notice = page.locator('#replaces-notice');
       expect(await notice.count()).toBe(expectReplace ? 1 : 0);
       if (expectReplace)
@@ -99,7 +90,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
       const replaced = page.locator('#replaced-notice');
       expect(await replaced.count()).toBe(expectReplace ? 1 : 0);
       if (expectReplace) expect(await replaced.textContent()).toMatch(/replaced the previous one/);
-      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await axeProblems(page)).toEqual([]);
       await page.context().close();
     };
     await vote(false);

@@ -33,7 +33,7 @@ import {
 } from '../../src/protocol/setup.js';
 import { type ErrorCode, errorBody, preferredLanguage } from '../../src/server/errors.js';
 import { buildWeb } from '../../src/web/build.js';
-import { CHROMIUM, launchChromium } from './staff-support.js';
+import { CHROMIUM, launchChromium } from '../world/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = path.join(ROOT, 'test-artifacts/booth');

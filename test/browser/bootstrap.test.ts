@@ -15,18 +15,23 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
 import { accountLinkIn } from '../support/account-links.js';
-import {
-  hasBuiltServer,
-  SCRUTIN_CLI,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
 import { beleniosTool, hasBeleniosTool, run, tempDir } from '../support/tools.js';
-import { artifactDir, canRunBrowser, clearAnnouncements, launchChromium, POLL } from './staff-support.js';
+import {
+  artifactDir,
+  canRunBrowser,
+  clearAnnouncements,
+  type PageOptions,
+  POLL,
+  reviewAndCast,
+  signInOnPage,
+  TestBrowser,
+} from '../world/browser.js';
+import { type ServerProcess, startTestServer } from '../world/server.js';
+import { hasBuiltServer, SCRUTIN_CLI } from '../world/server-process.js';
 
 const SHOTS = artifactDir('bootstrap');
 const OPERATOR = { email: 'operator@example.org', password: 'operator-day-one-password' };
@@ -52,8 +57,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       });
     let sink: SmtpSink;
     let server: ServerProcess;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
+    let browser: TestBrowser;
     /** Every password typed or shown in this test: none may reach the server's output. */
     const secrets: string[] = [
       OPERATOR.password,
@@ -84,17 +88,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     let keyFile = { name: '', content: '' };
     const trackers: string[] = [];
 
-    const newPage = async () => {
-      const context = await browser.newContext({
-        viewport: { width: 1100, height: 900 },
-        locale: 'en-GB',
-        acceptDownloads: true,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      return page;
-    };
+    const newPage = (options: PageOptions = {}) => browser.page({ timeout: 15_000, ...options });
     const status = (page: Page) => page.locator('#page-status');
     const confirm = (label: string) =>
       adminPage.getByRole('dialog').getByRole('button', { name: label }).click();
@@ -106,20 +100,14 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
         .poll(() => status(adminPage).textContent(), POLL)
         .toBe(`Done. The election is now: ${state}.`);
     };
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.getByLabel('Email address').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    };
     const outcome = (page: Page, pattern: RegExp) =>
       page.locator('#outcome', { hasText: pattern }).waitFor({ timeout: 60_000 });
 
     beforeAll(async () => {
       sink = await startSmtpSink();
-      browser = await launchChromium();
+      browser = await TestBrowser.launch();
     });
     afterAll(async () => {
-      for (const context of contexts) await context.close().catch(() => undefined);
       await browser?.close();
       await server?.stop();
       await sink?.close();
@@ -146,7 +134,8 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     });
 
     it('`scrutin serve` starts on that store with mail configured', async () => {
-      server = await startServerProcess({
+      server = await startTestServer({
+        mode: 'process',
         databaseUrl,
         // BASE_URL: vitest sets it to "/" in its own environment, which the server would inherit.
         env: { SMTP_URL: sink.url, DELIVERY_POLL_MS: '200', LOG_LEVEL: 'info', BASE_URL: '' },
@@ -161,7 +150,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
     it('the operator signs in on /operator and creates an organisation with its first admin, who is invited by mail and chooses a password', async () => {
       const page = await newPage();
       await page.goto(`${server.url}/operator`);
-      await signIn(page, OPERATOR.email, OPERATOR.password);
+      await signInOnPage(page, OPERATOR);
       await page.getByRole('heading', { level: 1, name: 'Operator console' }).waitFor();
       expect(await page.getByText('No organisation yet.').count()).toBe(1);
       await page.getByLabel('Name of the organisation').fill('Union des Sections');
@@ -196,7 +185,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       await choosePassword(`${server.url}/account/password#token=${token}`, 'lea chose this password');
       const page = await newPage();
       await page.goto(`${server.url}/admin`);
-      await signIn(page, 'lea@example.org', 'lea chose this password');
+      await signInOnPage(page, { email: 'lea@example.org', password: 'lea chose this password' });
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       await expect.poll(() => page.locator('main').textContent(), POLL).toContain('Section de Lyon');
       // The new admin sees their own organisation only.
@@ -207,7 +196,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       adminPage = await newPage();
       const page = adminPage;
       await page.goto(`${server.url}/admin`);
-      await signIn(page, ADMIN.email, adminPassword);
+      await signInOnPage(page, { email: ADMIN.email, password: adminPassword });
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       await page.getByText('Add a person').click();
       await page.getByLabel('Name', { exact: true }).fill(TRUSTEE.name);
@@ -265,7 +254,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
       trusteePage = await newPage();
       const page = trusteePage;
       await page.goto(`${server.url}/trustee/${electionId}`);
-      await signIn(page, TRUSTEE.email, TRUSTEE.password);
+      await signInOnPage(page, TRUSTEE);
       await page.locator('#single-generate').click();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -313,9 +302,7 @@ describe.skipIf(!hasBuiltServer || !canRunBrowser('operator', 'admin', 'trustee'
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('button', { name: 'Continue' }).click();
         await page.getByRole('radio', { name: voter.choice }).check();
-        await page.getByRole('button', { name: 'Review my vote' }).click();
-        await page.getByRole('button', { name: 'Encrypt and cast my vote' }).click();
-        await page.getByRole('heading', { name: 'Your vote has been cast' }).waitFor({ timeout: 60_000 });
+        await reviewAndCast(page);
         trackers.push((await page.locator('#tracker').textContent())!.trim());
       }
       expect(new Set(trackers).size).toBe(VOTERS.length);

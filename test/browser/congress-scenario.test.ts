@@ -11,22 +11,22 @@
  * (linked both ways), run and published the same way and shows its winner. The French
  * procès-verbal prints French number formats. The test reads only what the pages show.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import type { TestAccount } from '../server/scenario.js';
 import {
-  axeViolations,
+  axeProblems,
   canRunBrowser,
   clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
+  type PageOptions,
   POLL,
   recordAnswers,
-  startStaffServer,
-} from './staff-support.js';
+  reviewAndCast,
+  signInOnPage,
+  TestBrowser,
+} from '../world/browser.js';
+import { organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const CANDIDATES = ['Alice Martin', 'Bruno Diallo', 'Chloé Nguyen'];
 interface Member {
@@ -71,28 +71,18 @@ function expectedCounts(votes: readonly [string, Choice][], answers: readonly st
 }
 
 describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress through the web pages', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let sink: SmtpSink;
-  let browser: Browser;
+  let browser: TestBrowser;
   let admin: TestAccount;
   let page: Page;
   let roundOneUrl = '';
   let roundTwoUrl = '';
-  const contexts: BrowserContext[] = [];
   /** What the voters received by mail (secrets), and every answer the admin's browser got. */
   const secrets: string[] = [];
   let adminAnswers: string[] = [];
 
-  const newPage = async (options: { width?: number; locale?: string } = {}) => {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1100, height: 900 },
-      locale: options.locale ?? 'en-GB',
-    });
-    contexts.push(context);
-    const created = await context.newPage();
-    created.setDefaultTimeout(20_000);
-    return created;
-  };
+  const newPage = (options: PageOptions = {}) => browser.page({ timeout: 20_000, ...options });
   const status = () => page.locator('#page-status');
   const rows = (label: string) => page.locator(`#box-table tbody tr[data-box="${label}"]`);
   /** The election of a box, as its link on the consultation page shows it (the last row of that label). */
@@ -137,13 +127,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
     await booth.getByRole('button', { name: fr ? 'Continuer' : 'Continue' }).click();
     const blank = fr ? 'Voter blanc' : 'Vote blank';
     await booth.getByRole('checkbox', { name: choice === 'blank' ? blank : choice, exact: true }).check();
-    await booth.getByRole('button', { name: fr ? 'Vérifier mon vote' : 'Review my vote' }).click();
-    await booth
-      .getByRole('button', { name: fr ? 'Chiffrer et déposer mon vote' : 'Encrypt and cast my vote' })
-      .click();
-    await booth
-      .getByRole('heading', { name: fr ? 'Votre vote a été déposé' : 'Your vote has been cast' })
-      .waitFor({ timeout: 60_000 });
+    await reviewAndCast(booth, fr);
     if (options.width === 360)
       expect(await booth.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await booth.context().close();
@@ -161,28 +145,21 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    process.env.DELIVERY_POLL_MS = '200';
-    server = await startStaffServer('congress-scenario');
+    server = await startTestServer({ mode: 'listen', label: 'congress-scenario', smtpUrl: sink.url });
     ({ admin } = await organisationWithAdmin(server, 'Le Parti'));
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
     page = await newPage();
     adminAnswers = recordAnswers(page);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    delete process.env.SMTP_URL;
-    delete process.env.DELIVERY_POLL_MS;
     await sink?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('creates the consultation from the template, imports the weighted roll, sets how passwords come on each box', async () => {
     await page.goto(`${server.url}/admin`);
-    await page.getByLabel('Email address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, admin);
     await page.getByText('New consultation (one ballot box per federation)').click();
     const form = page.locator('details[id^="new-consultation-"]');
     await form.getByLabel('Name of the consultation').fill('Congress 2027');
@@ -311,13 +288,13 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'election'))('a congress throug
       `Bar chart: ${question}`,
     );
     // The complete result (decision, annulled box, breakdown) passes axe in both languages.
-    expect(describeViolations(await axeViolations(page)), 'complete round 1, English').toEqual([]);
+    expect(await axeProblems(page), 'complete round 1, English').toEqual([]);
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Résultat consolidé' }).waitFor();
     expect(await page.locator('#result-decision').textContent()).toBe(
       'Aucune candidature n’a la majorité requise\u00a0: Bruno Diallo, Alice Martin sont qualifié·es pour le second tour.',
     );
-    expect(describeViolations(await axeViolations(page)), 'complete round 1, French').toEqual([]);
+    expect(await axeProblems(page), 'complete round 1, French').toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Consolidated result' }).waitFor();
   });

@@ -10,21 +10,19 @@
  * French, and the consultation page fits a 360 px screen. No vote is cast here (see
  * congress-scenario.test.ts for the whole congress).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import {
-  asTestServer,
-  axeViolations,
+  axeProblems,
   canRunBrowser,
   clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  organisationWithAdmin,
+  type PageOptions,
   POLL,
-  startStaffServer,
-} from './staff-support.js';
+  signInOnPage,
+  TestBrowser,
+} from '../world/browser.js';
+import { addAccount, grant, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const ROLL = [
   'federation,email,login,weight,name',
@@ -35,52 +33,36 @@ const ROLL = [
 ].join('\n');
 
 describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consultation pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let server: ListeningServer;
+  let browser: TestBrowser;
   let admin: TestAccount;
   let scrutineer: TestAccount;
   let page: Page;
   let consultationUrl = '';
   const boxes: Record<string, string> = {};
-  const contexts: BrowserContext[] = [];
 
-  const newPage = async (options: { width?: number; locale?: string } = {}) => {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1100, height: 900 },
-      locale: options.locale ?? 'en-GB',
-    });
-    contexts.push(context);
-    const created = await context.newPage();
-    created.setDefaultTimeout(15_000);
-    return created;
-  };
+  const newPage = (options: PageOptions = {}) => browser.page({ timeout: 15_000, ...options });
   const status = () => page.locator('#page-status');
   const alert = () => page.locator('#page-alert');
   const row = (label: string) => page.locator(`#box-table tbody tr[data-box="${label}"]`);
   const expectAccessible = async (target: Page, name: string) =>
-    expect(describeViolations(await axeViolations(target)), name).toEqual([]);
-  const signIn = async (target: Page, account: TestAccount, fr = false) => {
-    await target.getByLabel(fr ? 'Adresse électronique' : 'Email address').fill(account.email);
-    await target.getByLabel(fr ? 'Mot de passe' : 'Password').fill(account.password);
-    await target.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
-  };
+    expect(await axeProblems(target), name).toEqual([]);
 
   beforeAll(async () => {
-    server = await startStaffServer('consultation-pages');
+    server = await startTestServer({ mode: 'listen', label: 'consultation-pages' });
     ({ admin } = await organisationWithAdmin(server, 'Parti des Communes'));
-    scrutineer = await addAccount(asTestServer(server), 'box-scrutineer');
-    browser = await launchChromium();
+    scrutineer = await addAccount(server, 'box-scrutineer');
+    browser = await TestBrowser.launch();
     page = await newPage();
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('creates a consultation from the template form on the home page: one draft box per federation', async () => {
     await page.goto(`${server.url}/admin`);
-    await signIn(page, admin);
+    await signInOnPage(page, admin);
     await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
     await page.getByText('New consultation (one ballot box per federation)').click();
     await expectAccessible(page, 'home with the new-consultation form open');
@@ -231,7 +213,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     await expectAccessible(page, 'consultation page, French');
     const small = await newPage({ width: 360, locale: 'fr-FR' });
     await small.goto(consultationUrl);
-    await signIn(small, admin, true);
+    await signInOnPage(small, admin, true);
     await small.getByRole('heading', { level: 1, name: 'Congrès 2027' }).waitFor();
     const wide = await small.evaluate(() =>
       [...document.querySelectorAll('body *')]
@@ -313,10 +295,10 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   });
 
   it("gives a box's scrutineer a read-only view of the consultation", async () => {
-    await grant(asTestServer(server), boxes.Paris!, scrutineer, 'scrutineer');
+    await grant(server, boxes.Paris!, scrutineer, 'scrutineer');
     const view = await newPage();
     await view.goto(`${server.url}/scrutineer/${boxes.Paris}`);
-    await signIn(view, scrutineer);
+    await signInOnPage(view, scrutineer);
     const section = view.locator('#consultation');
     await section.waitFor();
     expect(await section.getByRole('heading', { level: 2 }).first().textContent()).toBe(

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import { type RunningServer, startServer } from '../../src/cli/scrutin/serve.js';
 import { webRoot } from '../../src/server/routes/static.js';
-import { Client } from '../server/harness.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import { CHROMIUM, launchChromium } from './staff-support.js';
+import { CHROMIUM, launchChromium } from '../world/browser.js';
+import { Client, signedIn } from '../world/client.js';
 
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'demo');
 
@@ -66,8 +66,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(webRoot(), 'booth.html
       const board = await anyone.get(`/api/v1/elections/${demo.electionId}/ballots`);
       expect(board.json.ballots.map((b: { tracker: string }) => b.tracker)).toEqual([tracker]);
 
-      const admin = new Client(server.app);
-      await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+      const admin = await signedIn(server.app, demo.admin);
       for (const step of ['close', 'tally', 'publish'])
         expect((await admin.post(`/api/v1/elections/${demo.electionId}/${step}`)).status).toBe(200);
       const published = await anyone.get(`/api/v1/elections/${demo.electionId}`);

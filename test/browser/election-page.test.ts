@@ -8,53 +8,33 @@
  * closing time in its own time zone; an annulled one says so and why. axe-core finds no violation.
  * Screenshots: test-artifacts/election/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
 import { boardLink } from '../../src/web/booth/screens/confirmation.js';
-import { buildWeb } from '../../src/web/build.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
+import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import {
-  addAccount,
-  addOrganisation,
+  artifactDir,
+  axeProblems,
+  CHROMIUM,
+  clearAnnouncements,
+  ensurePages,
+  TestBrowser,
+  watchProblems,
+} from '../world/browser.js';
+import { Client, signedIn } from '../world/client.js';
+import {
   advance,
   ballotOf,
   draftElection,
+  organisationWithAdmin,
   type TestAccount,
   type TestElection,
-} from '../server/scenario.js';
-import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
-import { CHROMIUM, clearAnnouncements, launchChromium } from './staff-support.js';
+} from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
-const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'election');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
-  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-  });
-}
+const SCREENSHOTS = artifactDir('election');
 
 const rowsOf = (page: Page, question: number) =>
   page
@@ -66,9 +46,9 @@ const rowsOf = (page: Page, question: number) =>
     );
 
 describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let organisationId: string;
   let admin: TestAccount;
   let published: TestElection;
@@ -78,13 +58,10 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot(), 'election.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    admin = await addAccount(server, 'admin');
-    organisationId = await addOrganisation(server, 'Public page org', admin);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    await ensurePages('election');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Public page org'));
 
     // Weights 1, 2 and 3; voter 1 votes twice (only the second ballot counts).
     published = await draftElection(server, organisationId, admin, {
@@ -125,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     ];
     await advance(server, published, admin, 'published');
 
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
   });
 
   afterAll(async () => {
@@ -134,18 +111,8 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   });
 
   async function open(path: string, options: { width?: number; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // The server has no favicon: Chromium's own request for one is no problem of the page.
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-        problems.push(`${message.text()} ${message.location().url}`);
-    });
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    watchProblems(page, problems);
     await page.goto(`${origin}${path}`);
     await page.locator('#election-heading').waitFor();
     return page;
@@ -209,7 +176,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
       writeFileSync(join(dir, `${published.id}.bel`), readFileSync((await download.path())!));
       expect(beleniosTool(['election', 'verify', '--dir', dir]).stderr).toContain('all checks passed');
     }
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-en-1280.png'), fullPage: true });
 
     // The form: a replaced ballot, an unknown tracker, nothing typed.
@@ -226,7 +193,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('#tracker-result').textContent()).toContain(
       'No ballot with this tracking number',
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'tracker-absent-en-1280.png'), fullPage: true });
     await page.locator('#tracker-input').fill('');
     await clearAnnouncements(page);
@@ -251,7 +218,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(blankRow.slice(0, 2)).toEqual(['Vote blanc', '3']);
     expect(blankRow[2]).toMatch(/^50,0\s%$/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'published-fr-360.png'), fullPage: true });
     // The language buttons come first in the tab order.
     await page.keyboard.press('Tab');
@@ -269,8 +236,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
   it('shows an open election’s closing time in its time zone, and why an election was annulled', async () => {
     const open1 = await draftElection(server, organisationId, admin, { voters: 2, name: 'Vote ouvert' });
     // Issue 15: one voter re-weighted after credentials were issued, counted with the login.
-    const asAdmin = new Client(server.app);
-    await asAdmin.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const asAdmin = await signedIn(server.app, admin);
     const weighed = await asAdmin.post(`/api/v1/elections/${open1.id}/voters/${open1.voters[1]!.id}/weight`, {
       weight: '2',
     });
@@ -289,7 +255,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await page.locator('dd').first().textContent()).toMatch(/^Friday,? 14 March 2031.* 18:00 CET$/);
     expect(await page.locator('#result').count()).toBe(0);
     expect(await page.locator('#questions-heading').textContent()).toBe('Questions');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'open-en-1280.png'), fullPage: true });
     await page.context().close();
 
@@ -300,7 +266,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public election page in Chromium', () =>
     expect(await annulledPage.locator('#annulment').textContent()).toBe(
       'This election has been annulled.Reason given by the organisers: The voter roll omitted a whole federation.',
     );
-    expect(await axeViolations(annulledPage)).toEqual([]);
+    expect(await axeProblems(annulledPage)).toEqual([]);
     await annulledPage.screenshot({ path: join(SCREENSHOTS, 'annulled-en-1280.png'), fullPage: true });
     await annulledPage.context().close();
 

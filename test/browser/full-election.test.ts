@@ -10,22 +10,24 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
-import type { TestAccount } from '../server/scenario.js';
 import { accountLinkIn } from '../support/account-links.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import {
   artifactDir,
   canRunBrowser,
   clearAnnouncements,
-  launchChromium,
-  organisationWithAdmin,
+  type PageOptions,
   POLL,
-  type StaffServer,
-  startStaffServer,
-} from './staff-support.js';
+  reviewAndCast,
+  signInOnPage,
+  signInToBooth,
+  TestBrowser,
+} from '../world/browser.js';
+import { organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('full-election');
 const TRUSTEES = [
@@ -56,28 +58,17 @@ const VOTERS = [
 describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
   'a whole election through the web pages',
   () => {
-    let server: StaffServer;
+    let server: ListeningServer;
     let sink: SmtpSink;
-    let browser: Browser;
+    let browser: TestBrowser;
     let admin: TestAccount;
     let adminPage: Page;
     let electionId = '';
     const trusteePages: Page[] = [];
     const keyFiles: { name: string; content: string }[] = [];
     const trackers: string[] = [];
-    const contexts: BrowserContext[] = [];
 
-    const newPage = async (options: { width?: number; locale?: string } = {}) => {
-      const context = await browser.newContext({
-        viewport: { width: options.width ?? 1100, height: 900 },
-        locale: options.locale ?? 'en-GB',
-        acceptDownloads: true,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      return page;
-    };
+    const newPage = (options: PageOptions = {}) => browser.page({ timeout: 15_000, ...options });
     const status = () => adminPage.locator('#page-status');
     const confirm = async (label: string) => {
       await adminPage.getByRole('dialog').getByRole('button', { name: label }).click();
@@ -105,28 +96,21 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
     beforeAll(async () => {
       // The server's own sender delivers to a real SMTP server in this process.
       sink = await startSmtpSink();
-      process.env.SMTP_URL = sink.url;
-      process.env.DELIVERY_POLL_MS = '200';
-      server = await startStaffServer('full-election');
+      server = await startTestServer({ mode: 'listen', label: 'full-election', smtpUrl: sink.url });
       ({ admin } = await organisationWithAdmin(server, 'Fédération des Alpes'));
-      browser = await launchChromium();
+      browser = await TestBrowser.launch();
       adminPage = await newPage();
     });
     afterAll(async () => {
-      for (const context of contexts) await context.close().catch(() => undefined);
       await browser?.close();
-      delete process.env.SMTP_URL;
-      delete process.env.DELIVERY_POLL_MS;
       await sink?.close();
-      await server?.stop();
+      await server?.close();
     });
 
     it('the admin prepares the election: trustees as people, questions, voters, sign-in, a 2-of-3 threshold group', async () => {
       const page = adminPage;
       await page.goto(`${server.url}/admin`);
-      await page.getByLabel('Email address').fill(admin.email);
-      await page.getByLabel('Password').fill(admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, admin);
       await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
       for (const trustee of TRUSTEES) {
         await page.getByText('Add a person').click();
@@ -140,7 +124,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
       }
       // Each trustee opens the invitation they received and chooses their own password.
       for (const trustee of TRUSTEES) {
-        const mail = server.accountMails.accepted.find((m) => m.to === trustee.email)!;
+        const mail = server.mails.accepted.find((m) => m.to === trustee.email)!;
         const own = await newPage();
         await own.goto(accountLinkIn(mail.text)!);
         await own
@@ -219,9 +203,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
         const page = await newPage();
         trusteePages.push(page);
         await page.goto(`${server.url}/trustee/${electionId}`);
-        await page.getByLabel('Email address').fill(trustee.email);
-        await page.getByLabel('Password').fill(trustee.password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await signInOnPage(page, trustee);
         await page.getByRole('button', { name: 'Make my key file' }).click();
         const [download] = await Promise.all([
           page.waitForEvent('download'),
@@ -288,22 +270,14 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'trustee', 'election'))(
         const page = await newPage({ width: voter.width, locale: voter.locale });
         // The link of the mail, on this server's address.
         await page.goto(`${server.url}/vote/${electionId}#credential=${credential}`);
-        await page.getByLabel(fr ? 'Identifiant' : 'Login', { exact: true }).fill(login);
-        await page.getByLabel(fr ? 'Mot de passe' : 'Password', { exact: true }).fill(password);
-        await page.getByRole('button', { name: fr ? 'Se connecter' : 'Sign in' }).click();
+        await signInToBooth(page, login, password, fr);
         await page.getByRole('button', { name: fr ? 'Continuer' : 'Continue' }).click();
         const choice = choices[i]!;
         await page.getByRole('radio', { name: choice.chair }).check();
         if (choice.motions.length === 0)
           await page.getByRole('checkbox', { name: fr ? 'Voter blanc' : 'Vote blank' }).check();
         for (const motion of choice.motions) await page.getByRole('checkbox', { name: motion }).check();
-        await page.getByRole('button', { name: fr ? 'Vérifier mon vote' : 'Review my vote' }).click();
-        await page
-          .getByRole('button', { name: fr ? 'Chiffrer et déposer mon vote' : 'Encrypt and cast my vote' })
-          .click();
-        await page
-          .getByRole('heading', { name: fr ? 'Votre vote a été déposé' : 'Your vote has been cast' })
-          .waitFor({ timeout: 60_000 });
+        await reviewAndCast(page, fr);
         if (voter.width === 360)
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
         trackers.push((await page.locator('#tracker').textContent())!.trim());

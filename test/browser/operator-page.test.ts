@@ -9,78 +9,41 @@
  * (360 px, no sideways scrolling). The passwords and the invitation token appear in no log line and
  * in no answer the browser received.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/core/clock.js';
-import { testTransport } from '../../src/delivery/transport.js';
-import { installNodePlatform } from '../../src/node/platform.js';
-import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { buildServer } from '../../src/server/app.js';
-import type { ServerConfig } from '../../src/server/context.js';
-import { openStore } from '../../src/store/open-store.js';
-import { Client, type TestServer } from '../server/harness.js';
-import type { RecordedResponse } from '../server/recorder.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { tokenIn } from '../support/account-links.js';
-import { tempDir } from '../support/tools.js';
-import {
-  axeViolations,
-  canRunBrowser,
-  clearAnnouncements,
-  describeViolations,
-  launchChromium,
-  POLL,
-} from './staff-support.js';
+import { axeProblems, canRunBrowser, clearAnnouncements, launchChromium, POLL } from '../world/browser.js';
+import { Client, signedIn } from '../world/client.js';
+import type { RecordedResponse } from '../world/recorder.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const ELECTION_NAME = 'Élection confidentielle du bureau 7Q4Z';
 const ORGANISATION_NAME = 'Fédération des Alpes';
 
 describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the operator console', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let url: string;
   let browser: Browser;
   let operator: TestAccount;
   let admin: TestAccount;
   const newAdminPassword = 'camille chose this one';
   let invitationToken: string | undefined;
-  const accountMails = testTransport();
-  /** As `scrutin serve` with SMTP_URL, until the last tests switch mail off. */
-  const config: ServerConfig = {
-    baseUrl: 'http://127.0.0.1:0',
-    secureCookies: false,
-    bodyLimit: 1024 * 1024,
-  };
   let electionId: string;
   const answers: RecordedResponse[] = [];
 
   beforeAll(async () => {
-    installNodePlatform();
-    const store = await openStore(`sqlite:${join(tempDir('operator-page'), 'scrutin.db')}`);
-    const logs: string[] = [];
-    const built = await buildServer(
-      {
-        store,
-        clock: systemClock,
-        checker: inProcessChecker,
-        config,
-        accountMail: accountMails,
-      },
-      { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
-    );
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = built.app.server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    server = {
-      ...built,
-      store,
-      logs,
-      close: async () => {
-        await built.app.close();
-        await store.close();
-      },
-    };
+    // As `scrutin serve` with SMTP_URL (mails to staff are sent, the queue waits for its sender),
+    // until the last tests switch mail off.
+    server = await startTestServer({
+      mode: 'listen',
+      label: 'operator-page',
+      config: { mail: 'smtp' },
+      sender: false,
+      logLevel: 'trace',
+    });
+    url = server.url;
     operator = await addAccount(server, 'operator', { isOperator: true });
     admin = await addAccount(server, 'alpes-admin');
     const organisationId = await addOrganisation(server, ORGANISATION_NAME, admin);
@@ -90,7 +53,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
       timeZone: 'Europe/Paris',
     });
     electionId = election.id;
-    await store.addElectionRole({ electionId, accountId: admin.id, role: 'election-admin' });
+    await server.store.addElectionRole({ electionId, accountId: admin.id, role: 'election-admin' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -124,7 +87,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
   }
 
   async function expectAccessible(page: Page, name: string) {
-    expect(describeViolations(await axeViolations(page)), name).toEqual([]);
+    expect(await axeProblems(page), name).toEqual([]);
   }
 
   const fitsWidth = (page: Page) =>
@@ -214,7 +177,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     await context.close();
 
     // The link is in the admin's mail only; they choose their password on it, and the organisation is theirs.
-    const mail = accountMails.accepted.find((m) => m.to === 'camille@pyrenees.example.org')!;
+    const mail = server.mails.accepted.find((m) => m.to === 'camille@pyrenees.example.org')!;
     invitationToken = tokenIn(mail.text)!;
     const camille = new Client(server.app);
     expect(
@@ -281,9 +244,8 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
 
   it('without mail, the console refuses to invite; the admin’s election page says so, and sending is refused', async () => {
     // As `scrutin serve` runs without SMTP_URL from here on.
-    (config as { mail?: string }).mail = 'none';
-    const operatorClient = new Client(server.app);
-    await operatorClient.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    (server.config as { mail?: string }).mail = 'none';
+    const operatorClient = await signedIn(server.app, operator);
     const refused = await operatorClient.post('/api/v1/organisations', {
       name: 'Sans courrier',
       admin: { email: 'nomail@example.org', displayName: 'N' },

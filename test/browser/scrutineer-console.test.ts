@@ -9,25 +9,24 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import type { RunningServer } from '../../src/cli/scrutin/serve.js';
-import { Client } from '../server/harness.js';
-import { addAccount, grant, type TestAccount } from '../server/scenario.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
 import {
   artifactDir,
-  asTestServer,
   canRunBrowser,
   clearAnnouncements,
   launchChromium,
   POLL,
   recordAnswers,
-  startStaffServer,
-} from './staff-support.js';
+  signInOnPage,
+} from '../world/browser.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, grant, type TestAccount } from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 const SHOTS = artifactDir('scrutineer');
 
 describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real browser', () => {
-  let server: RunningServer;
+  let server: ListeningServer;
   let browser: Browser;
   let page: Page;
   let demo: Demo;
@@ -49,10 +48,10 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   };
 
   beforeAll(async () => {
-    server = await startStaffServer('scrutineer-console');
+    server = await startTestServer({ mode: 'listen', label: 'scrutineer-console' });
     demo = await createDemo(server.store, server.elections, server.url, 3);
-    scrutineer = await addAccount(asTestServer(server), 'scrutineer');
-    await grant(asTestServer(server), demo.electionId, scrutineer, 'scrutineer');
+    scrutineer = await addAccount(server, 'scrutineer');
+    await grant(server, demo.electionId, scrutineer, 'scrutineer');
     const row = await server.store.getElection(demo.electionId);
     makeBallot = ballotMaker(row!.electionJson!);
     await vote(0, 0);
@@ -64,7 +63,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
   });
 
   it('signs in and shows turnout, the verified board, the sealed hashes and the audit log', async () => {
@@ -72,9 +71,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     expect(await page.getByText('Sign in with the account that was given the scrutineer role').count()).toBe(
       1,
     );
-    await page.getByLabel('Email address').fill(scrutineer.email);
-    await page.getByLabel('Password').fill(scrutineer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, scrutineer);
     await page.getByRole('heading', { level: 1, name: 'Demo vote: federation chair and budget' }).waitFor();
     expect(await page.locator('#turnout-count').textContent()).toBe('2 of 3 voters have voted (66.7 %).');
     expect(await page.locator('#turnout-table tbody tr').count()).toBe(1);
@@ -118,8 +115,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
 
   it('counts a revote as a ballot, not a voter, and shows the sign-in list after closing', async () => {
     await vote(0, 2);
-    const admin = new Client(server.app);
-    await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password });
+    const admin = await signedIn(server.app, demo.admin);
     expect((await admin.post(`/api/v1/elections/${demo.electionId}/close`)).status).toBe(200);
     await clearAnnouncements(page);
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -155,13 +151,11 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
   });
 
   it('shows nothing of the election to an account without a role on it', async () => {
-    const outsider = await addAccount(asTestServer(server), 'outsider');
+    const outsider = await addAccount(server, 'outsider');
     const other = await browser.newPage({ locale: 'en-GB' });
     other.setDefaultTimeout(8000);
     await other.goto(`${server.url}/scrutineer/${demo.electionId}`);
-    await other.getByLabel('Email address').fill(outsider.email);
-    await other.getByLabel('Password').fill(outsider.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(other, outsider);
     await expect.poll(() => other.locator('#page-alert').textContent(), POLL).toBe('Not found.');
     expect(await other.locator('#turnout-count').count()).toBe(0);
     await other.close();

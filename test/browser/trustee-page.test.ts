@@ -7,20 +7,29 @@
  * published result counts every vote. Every request the browsers made, and the server's logs, are
  * searched for the private keys; axe-core finds no violation. Screenshots: test-artifacts/trustee/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
-import { buildWeb } from '../../src/web/build.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, advance, draftElection, type TestAccount } from '../server/scenario.js';
-import { ROOT } from '../support/tools.js';
-import { CHROMIUM, launchChromium } from './staff-support.js';
+import {
+  artifactDir,
+  axeProblems,
+  CHROMIUM,
+  ensurePages,
+  TestBrowser,
+  watchProblems,
+} from '../world/browser.js';
+import { Client, signedIn } from '../world/client.js';
+import {
+  addAccount,
+  advance,
+  draftElection,
+  organisationWithAdmin,
+  type TestAccount,
+} from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
-const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'trustee');
+const SCREENSHOTS = artifactDir('trustee');
 
 /** Votes of the three scenario voters (demo questions: one of 3; 1–2 of 3 or blank, blank first). */
 const VOTES = [
@@ -50,48 +59,21 @@ interface Session {
   readonly problems: string[];
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
-  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: unknown,
-          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-  });
-}
-
 describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let organisationId: string;
   let admin: TestAccount;
   const sessions: Session[] = [];
 
   beforeAll(async () => {
     // `npm test` builds the pages first; a tree where they were never built gets them here.
-    if (!existsSync(join(webRoot(), 'trustee.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    admin = await addAccount(server, 'admin');
-    organisationId = await addOrganisation(server, 'Trustee page org', admin);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
+    await ensurePages('trustee');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Trustee page org'));
+    browser = await TestBrowser.launch();
   });
 
   afterAll(async () => {
@@ -100,12 +82,8 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   });
 
   async function open(path: string, options: { width?: number; locale?: string } = {}): Promise<Session> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    const context = page.context();
     const sent: string[] = [];
     const problems: string[] = [];
     context.on('request', (request) => {
@@ -113,12 +91,8 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
         `${request.method()} ${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
       );
     });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Refusals the test provokes on purpose are logged by Chromium as failed loads.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
+    // Refusals the test provokes on purpose are logged by Chromium as failed loads.
+    watchProblems(page, problems, (message) => message.text().startsWith('Failed to load resource'));
     await page.goto(`${origin}${path}`);
     const session = { context, page, sent, problems };
     sessions.push(session);
@@ -152,7 +126,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   }
 
   async function expectNoViolations(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
   }
 
   function expectNeverSent(secrets: string[]): void {
@@ -255,8 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
       await addAccount(server, 'threshold-3'),
     ];
     const election = await draftElection(server, organisationId, admin, { voters: 3, serverKey: false });
-    const adminClient = new Client(server.app);
-    await adminClient.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const adminClient = await signedIn(server.app, admin);
     const declared = await adminClient.post(`/api/v1/elections/${election.id}/trustees/threshold`, {
       threshold: 2,
       trustees: accounts.map((a, i) => ({ displayName: `Trustee ${i + 1}`, accountId: a.id })),

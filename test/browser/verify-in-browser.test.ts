@@ -9,24 +9,27 @@
  * cannot start, gives a plain message and the button to retry. Screenshots: test-artifacts/verify-in-browser/.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webRoot } from '../../src/server/routes/static.js';
-import { buildWeb } from '../../src/web/build.js';
-import { type TestServer, testServer } from '../server/harness.js';
+import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
+import { archivePath } from '../support/vectors.js';
 import {
-  addAccount,
-  addOrganisation,
+  artifactDir,
+  axeProblems,
+  CHROMIUM,
+  ensurePages,
+  TestBrowser,
+  watchProblems,
+} from '../world/browser.js';
+import {
   advance,
   ballotOf,
   draftElection,
+  organisationWithAdmin,
   type TestElection,
-} from '../server/scenario.js';
-import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
-import { archivePath } from '../support/vectors.js';
-import { artifactDir, axeViolations, CHROMIUM, describeViolations, launchChromium } from './staff-support.js';
+} from '../world/scenario.js';
+import { type ListeningServer, startTestServer } from '../world/server.js';
 
 /** A verification of a few BELENIOS-2048 ballots with BigInt in a busy browser: seconds, not minutes. */
 const DONE = { timeout: 120_000, interval: 250 };
@@ -37,20 +40,18 @@ const noShuffleArchive = () =>
   new Uint8Array(readFileSync(join(NO_SHUFFLE, readdirSync(NO_SHUFFLE).find((f) => f.endsWith('.bel'))!)));
 
 describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', () => {
-  let server: TestServer;
+  let server: ListeningServer;
   let origin: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let election: TestElection;
   let ballots: number;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot(), 'election.html'))) await buildWeb(webRoot());
-    server = await testServer();
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Verify org', admin);
+    await ensurePages('election');
+    server = await startTestServer({ mode: 'listen' });
+    origin = server.url;
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Verify org');
     election = await draftElection(server, organisationId, admin, {
       voters: 3,
       name: 'Congrès 2032',
@@ -97,7 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     }
     ballots = votes.length;
     await advance(server, election, admin, 'published');
-    browser = await launchChromium();
+    browser = await TestBrowser.launch();
   }, 120_000);
 
   afterAll(async () => {
@@ -115,16 +116,8 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       serve?: Uint8Array;
     } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      locale: options.locale ?? 'en-GB',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico'))
-        problems.push(`${message.text()} ${message.location().url}`);
-    });
+    const page = await browser.page({ width: options.width ?? 1280, locale: options.locale });
+    watchProblems(page, problems);
     if (options.tamper) {
       const how = options.tamper;
       await page.route(`**/api/v1/elections/${election.id}/archive.bel`, async (route) => {
@@ -234,7 +227,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     ]);
     expect(await page.locator('#browser-verify-result-summary').getAttribute('data-same')).toBe('yes');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('browser-verify-outcome');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'passed-en-1280.png'), fullPage: true });
 
     // Switching language keeps the verdict, now in French; still no violation.
@@ -242,7 +235,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(await page.locator('#browser-verify-outcome').textContent()).toMatch(
       /^Toutes les vérifications réussissent/,
     );
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -263,7 +256,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     );
     // A failed board shows no "verified" result.
     expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `failed-${how}-en-1280.png`), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();
@@ -291,7 +284,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(
       await page.locator('#browser-verify-checks tr[data-check="shuffles"] td.number').textContent(),
     ).toBe('2');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'shuffles-verified-en-1280.png'), fullPage: true });
     await page.context().close();
 
@@ -305,7 +298,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(await failed.textContent()).toMatch(/“Shuffles”/);
     expect((await statuses(tampered)).shuffles).toBe('fail');
     expect(await tampered.locator('#browser-verify-result-summary').count()).toBe(0);
-    expect(describeViolations(await axeViolations(tampered))).toEqual([]);
+    expect(await axeProblems(tampered)).toEqual([]);
     await tampered.screenshot({ path: join(SCREENSHOTS, 'shuffle-tampered-en-1280.png'), fullPage: true });
     await tampered.getByRole('button', { name: 'Français' }).click();
     expect(await failed.textContent()).toMatch(/^Échec de la vérification/);
@@ -323,7 +316,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       'Échec de la vérification\u00a0: le contrôle «\u00a0Résultat\u00a0» ne passe pas.',
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'failed-result-fr-360.png'), fullPage: true });
     await page.context().close();
 
@@ -341,7 +334,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       .poll(() => clean.locator('#browser-verify-outcome').getAttribute('data-outcome'), DONE)
       .toBe('pass');
     expect(await clean.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(describeViolations(await axeViolations(clean))).toEqual([]);
+    expect(await axeProblems(clean)).toEqual([]);
     await clean.screenshot({ path: join(SCREENSHOTS, 'passed-fr-360.png'), fullPage: true });
     expect(problems).toEqual([]);
     await clean.context().close();
@@ -365,7 +358,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
       /^The verifier stopped unexpectedly: /,
     );
     expect(await page.locator('#browser-verify-outcome').getAttribute('data-outcome')).toBe('fail');
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await page.context().close();
     // The failed requests above were wanted: their console errors are not problems of the page.
     problems.length = 0;

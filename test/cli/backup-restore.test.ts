@@ -16,13 +16,9 @@ import { credentialForms, findPlanted, planted, textForms } from '../server/secr
 import { HttpVoter, loopbackAddress } from '../support/http-voter.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive, demoVote, openDemoElection } from '../support/served-election.js';
-import {
-  hasBuiltServer,
-  MISSING_BUILD,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
 import { type RunResult, tempDir } from '../support/tools.js';
+import { type ServerProcess, startTestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 import { scrutin, scrutinAsync } from './cli-support.js';
 
 const VOTERS = 10;
@@ -49,7 +45,8 @@ function rowCount(path: string): number {
 }
 
 /** A server process on `databaseUrl` (vitest's BASE_URL=/ must not reach `scrutin serve`). */
-const serve = (databaseUrl: string) => startServerProcess({ databaseUrl, env: { BASE_URL: '' } });
+const serve = (databaseUrl: string) =>
+  startTestServer({ mode: 'process', databaseUrl, env: { BASE_URL: '' } });
 
 const problem = hasBuiltServer ? await pgProblem() : 'not built';
 if (!hasBuiltServer) console.warn(`\n*** backup-restore test SKIPPED: ${MISSING_BUILD} ***\n`);

@@ -13,8 +13,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPlanted, planted, textForms } from '../server/secret-search.js';
 import { HttpVoter } from '../support/http-voter.js';
-import { hasBuiltServer, MISSING_BUILD, startServerProcess } from '../support/server-process.js';
 import { type RunResult, tempDir } from '../support/tools.js';
+import { type ServerProcess, startTestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 import { scrutin } from './cli-support.js';
 
 function count(path: string, table: string): number {
@@ -145,10 +146,11 @@ describe.skipIf(!hasBuiltServer)('scrutin operator create / org create', () => {
   });
 
   describe('signing in on a server process', () => {
-    let server: Awaited<ReturnType<typeof startServerProcess>>;
+    let server: ServerProcess;
     const clients: HttpVoter[] = [];
     beforeAll(async () => {
-      server = await startServerProcess({
+      server = await startTestServer({
+        mode: 'process',
         databaseUrl: `sqlite:${path}`,
         // vitest sets BASE_URL=/ in its environment (Vite's base), which `scrutin serve` would take as its address.
         env: { LOG_LEVEL: 'info', BASE_URL: '' },

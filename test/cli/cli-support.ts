@@ -3,8 +3,8 @@
  * with the settings these commands read cleared so the developer's own environment cannot leak in.
  */
 import { spawn } from 'node:child_process';
-import { SCRUTIN_CLI } from '../support/server-process.js';
 import { type RunResult, run } from '../support/tools.js';
+import { SCRUTIN_CLI } from '../world/server-process.js';
 
 export function scrutin(
   args: string[],

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateStore } from '../../src/store/open-store.js';
 import { migrate, openRaw, pendingMigrations } from '../../src/store/raw-store.js';
 import { freshSchema, pgProblem } from '../support/postgres.js';
-import { hasBuiltServer, MISSING_BUILD } from '../support/server-process.js';
 import { tempDir } from '../support/tools.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 import { scrutinAsync } from './cli-support.js';
 
 const SMTP_PASSWORD = 'planted-smtp-pw-d0ct0r42';

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { secret } from '../../src/core/secret.js';
 import { openStore } from '../../src/store/open-store.js';
-import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../support/server-process.js';
 import { tempDir } from '../support/tools.js';
+import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../world/server-process.js';
 
 const SCRIPT = '/usr/bin/script';
 const usable = hasBuiltServer && existsSync(SCRIPT);

@@ -10,12 +10,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVerifier } from '../../src/cli/scrutin-verify/bundle.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, advance, draftElection } from '../server/scenario.js';
 import { demoVote } from '../support/served-election.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { run, scrutinTool, tempDir } from '../support/tools.js';
 import { archivePath, readVector } from '../support/vectors.js';
+import { advance, draftElection, organisationWithAdmin } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** More than scrutin-tool's POOL_THRESHOLD (24): the ballots go through worker threads. */
 const SERVED_BALLOTS = 30;
@@ -56,9 +56,11 @@ beforeAll(async () => {
     `${createHash('sha256').update(readFileSync(bundle)).digest('hex')}  scrutin-verify.mjs\n`,
   );
 
-  server = await testServer();
-  const admin = await addAccount(server, 'admin');
-  const organisation = await addOrganisation(server, 'Single-file verifier org', admin);
+  server = await startTestServer();
+  const { organisationId: organisation, admin } = await organisationWithAdmin(
+    server,
+    'Single-file verifier org',
+  );
   const election = await draftElection(server, organisation, admin, { voters: SERVED_BALLOTS, singles: 1 });
   await advance(
     server,

@@ -13,9 +13,8 @@ import { main } from '../../src/cli/scrutin-tool/main.js';
 import { ArchiveAppender, parseArchive } from '../../src/protocol/archive/archive.js';
 import { readTar, tarEntry } from '../../src/protocol/archive/tar.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
 import { beleniosTool, hasBeleniosTool, ROOT, tempDir } from '../support/tools.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   CANDIDATES,
   CONGRESS_QUESTIONS,
@@ -23,9 +22,10 @@ import {
   expectedCounts,
   issueCredentials,
   rollCsv,
-  signedIn,
   type Vote,
-} from './support.js';
+} from '../world/consultation.js';
+import { organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 // Paris 50 / 25 / 14 (+1 blank); Lyon re-run 10 / 5 / 3; Abroad 40 / 31 / 22 (+2 blank, one abstains).
 const FIRST_ROUND: Vote[] = [
@@ -61,9 +61,8 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
   const archives: Record<string, Buffer> = {};
 
   beforeAll(async () => {
-    server = await testServer();
-    admin = await addAccount(server, 'congress-admin');
-    organisationId = await addOrganisation(server, 'The Party', admin);
+    server = await startTestServer();
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'The Party', 'congress-admin'));
     client = await signedIn(new Client(server.app), admin);
   });
   afterAll(async () => server?.close());

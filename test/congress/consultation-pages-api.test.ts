@@ -8,10 +8,10 @@
  * other rounds kept among these pages, in the language asked for or the browser's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, draftElection, type TestAccount } from '../server/scenario.js';
-import { publishedConsultation } from './fixture.js';
-import { CONGRESS_QUESTIONS, signedIn } from './support.js';
+import { Client, signedIn } from '../world/client.js';
+import { CONGRESS_QUESTIONS, publishedConsultation } from '../world/consultation.js';
+import { addAccount, addOrganisation, draftElection, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('the routes of the consultation pages', () => {
   let server: TestServer;
@@ -23,7 +23,7 @@ describe('the routes of the consultation pages', () => {
   let client: Client;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     admin = await addAccount(server, 'pages-admin');
     other = await addAccount(server, 'pages-other');
     organisationId = await addOrganisation(server, 'Party', admin);

@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
-import { CONGRESS_QUESTIONS, signedIn } from './support.js';
+import { Client, signedIn } from '../world/client.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
+import { addAccount, addOrganisation, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const pg = await pgProblem();
 
@@ -34,7 +35,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       beforeAll(async () => {
         schema = dialect === 'postgres' ? await freshSchema('consultations') : undefined;
-        server = await testServer(schema ? { databaseUrl: schema.url } : {});
+        server = await startTestServer(schema ? { databaseUrl: schema.url } : {});
         admin = await addAccount(server, 'paper-admin');
         other = await addAccount(server, 'other-admin');
         scrutineer = await addAccount(server, 'scrutineer');

@@ -5,9 +5,16 @@
  * defect was about them (annulment and publication from the box's page).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, type TestAccount } from '../server/scenario.js';
-import { CONGRESS_QUESTIONS, castVotes, issueCredentials, rollCsv, signedIn, type Vote } from './support.js';
+import { Client, signedIn } from '../world/client.js';
+import {
+  CONGRESS_QUESTIONS,
+  castVotes,
+  issueCredentials,
+  rollCsv,
+  type Vote,
+} from '../world/consultation.js';
+import { addAccount, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const RULE = { question: 0, qualifying: 2, majorityPercent: 50, blankVotes: 'excluded' };
 // North 3 / 2 / 1 and South 2 / 1 / 1: Alice 5, Bruno 3, Chloé 2 of 10 — no majority, runoff A–B.
@@ -28,9 +35,8 @@ describe('consultation workflow defects (issue 11)', () => {
   let organisationId: string;
 
   beforeEach(async () => {
-    server = await testServer();
-    admin = await addAccount(server, 'defects-admin');
-    organisationId = await addOrganisation(server, 'Federations', admin);
+    server = await startTestServer();
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Federations', 'defects-admin'));
     client = await signedIn(new Client(server.app), admin);
     return () => server.close();
   });

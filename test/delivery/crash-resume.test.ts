@@ -15,10 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/accounts/password.js';
 import { secret } from '../../src/core/secret.js';
 import type { Store } from '../../src/store/store.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
 import { ROOT, tempDir } from '../support/tools.js';
-import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+import type { TestServer } from '../world/server.js';
+import { credentialIn, mailedElectionWithSink, passwordIn, type SmtpSink } from './smtp-sink.js';
 
 const VOTERS = 30;
 const ACCEPT_FIRST = 20;
@@ -77,35 +76,19 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
   let electionId: string;
   const children: ChildProcess[] = [];
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    server = await testServer({ databaseUrl });
-    sink = await startSmtpSink();
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', admin);
-    electionId = (
-      await server.elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' })
-    ).id;
-    await server.elections.setQuestions(electionId, admin, QUESTIONS);
-    const roll = Array.from({ length: VOTERS }, (_, i) => `v${i}@example.org,v${i},1,Voter ${i}`);
-    await server.elections.importVoters(electionId, admin, roll.join('\n'), 'en');
-    await server.store.saveDeliverySettings({
-      electionId,
+    ({ server, sink, electionId, close } = await mailedElectionWithSink({
+      roll: Array.from({ length: VOTERS }, (_, i) => `v${i}`),
       loginMode: 'password',
-      passwordDelaySeconds: 0,
-      helpContact: '',
-      defaultLanguage: 'en',
-    });
-    await server.elections.issueServerCredentials(electionId, admin, {
-      store: server.store,
-      clock: { now: () => new Date() },
-      config: { baseUrl: 'https://vote.example.org' },
-    });
+      databaseUrl,
+    }));
     reader = server.store;
   });
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
-    await server?.close();
-    await sink?.close();
+    await close?.();
   });
 
   it('serves every voter exactly one credential and one password message', async () => {

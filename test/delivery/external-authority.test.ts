@@ -8,8 +8,9 @@ import { requireGroup } from '../../src/core/group.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, grant, QUESTIONS } from '../server/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, grant, organisationWithAdmin, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('external credential authority: passwords by mail, credentials never', () => {
@@ -21,12 +22,10 @@ describe('external credential authority: passwords by mail, credentials never', 
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     sink = await startSmtpSink();
-    const account = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', account);
-    admin = new Client(server.app);
-    await admin.post('/api/v1/auth/login', { email: account.email, password: account.password });
+    const { organisationId, admin: account } = await organisationWithAdmin(server, 'Federation');
+    admin = await signedIn(server.app, account);
     electionId = (
       await server.elections.create(organisationId, account, {
         name: 'Vote',

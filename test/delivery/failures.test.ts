@@ -8,46 +8,23 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender, type SenderEvent } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
-import type { TestServer } from '../server/harness.js';
-import { testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
-import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+import type { TestServer } from '../world/server.js';
+import { credentialIn, mailedElectionWithSink, type SmtpSink } from './smtp-sink.js';
 
 describe('SMTP failures in the delivery status', () => {
   let server: TestServer;
   let sink: SmtpSink;
   let electionId: string;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    server = await testServer();
-    sink = await startSmtpSink();
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', admin);
-    electionId = (
-      await server.elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' })
-    ).id;
-    await server.elections.setQuestions(electionId, admin, QUESTIONS);
-    const roll = ['later', 'unknown', 'dropped', 'stubborn', 'fine'].map(
-      (name) => `${name}@example.org,${name},1,${name}`,
-    );
-    await server.elections.importVoters(electionId, admin, roll.join('\n'), 'en');
-    await server.store.saveDeliverySettings({
-      electionId,
+    ({ server, sink, electionId, close } = await mailedElectionWithSink({
+      roll: ['later', 'unknown', 'dropped', 'stubborn', 'fine'],
       loginMode: 'one-time-code',
-      passwordDelaySeconds: 0,
-      helpContact: '',
-      defaultLanguage: 'en',
-    });
-    await server.elections.issueServerCredentials(electionId, admin, {
-      store: server.store,
-      clock: { now: () => new Date() },
-      config: { baseUrl: 'https://vote.example.org' },
-    });
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await sink?.close();
-  });
+  afterAll(async () => close?.());
 
   it('retries 4xx and dropped connections, fails 5xx with the reason, gives up after the last attempt', async () => {
     sink.decide = (mail, attempt) => {

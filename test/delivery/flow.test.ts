@@ -12,8 +12,9 @@ import { smtpTransport } from '../../src/delivery/transport.js';
 import { proveCredentialAccess } from '../../src/protocol/access-check.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS, type TestAccount } from '../server/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, addOrganisation, QUESTIONS, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, loginIn, passwordIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe('credentials and passwords delivered by mail, then used to vote', () => {
@@ -25,7 +26,7 @@ describe('credentials and passwords delivered by mail, then used to vote', () =>
   let electionId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     sink = await startSmtpSink();
     sender = new DeliverySender(server.store, {
       transports: { email: smtpTransport({ url: sink.url, from: 'Scrutin <no-reply@example.org>' }) },
@@ -33,10 +34,7 @@ describe('credentials and passwords delivered by mail, then used to vote', () =>
     });
     admin = await addAccount(server, 'admin');
     const organisationId = await addOrganisation(server, 'Federation', admin);
-    adminClient = new Client(server.app);
-    expect(
-      (await adminClient.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    adminClient = await signedIn(server.app, admin);
     const created = await adminClient.post(`/api/v1/organisations/${organisationId}/elections`, {
       name: 'Élection du bureau <2027>',
       description: 'Test',

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { DEFAULT_SIGN_IN_BUDGET } from '../../src/server/auth/rate-limits.js';
-import { Client, type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { organisationWithAdmin, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 const codeIn = (text: string) => /(?:Your sign-in code|Votre code de connexion)\s?: (\d{8})/.exec(text)?.[1];
@@ -24,16 +25,14 @@ describe('one-time sign-in codes', () => {
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
 
   beforeAll(async () => {
-    server = await testServer({ clock });
+    server = await startTestServer({ clock });
     sink = await startSmtpSink();
     sender = new DeliverySender(server.store, {
       transports: { email: smtpTransport({ url: sink.url, from: 'no-reply@example.org' }) },
       clock,
     });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', admin);
-    adminClient = new Client(server.app);
-    await adminClient.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Federation');
+    adminClient = await signedIn(server.app, admin);
     electionId = (
       await server.elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' })
     ).id;

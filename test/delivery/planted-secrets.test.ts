@@ -17,9 +17,6 @@ import { requireGroup } from '../../src/core/group.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { proveCredentialAccess } from '../../src/protocol/access-check.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { Recorder, type RecordingClient } from '../server/recorder.js';
-import { addAccount, addOrganisation, ballotOf, grant, QUESTIONS } from '../server/scenario.js';
 import {
   bigintForms,
   credentialForms,
@@ -29,6 +26,9 @@ import {
   textForms,
 } from '../server/secret-search.js';
 import { tempDir } from '../support/tools.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
+import { addAccount, addOrganisation, ballotOf, grant, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import {
   credentialIn,
   loginIn,
@@ -56,7 +56,7 @@ describe("secrets delivered by mail appear in their voter's message and nowhere 
   const e = (path = '') => `/api/v1/elections/${electionId}${path}`;
 
   beforeAll(async () => {
-    server = await testServer({ databaseUrl: `sqlite:${file}` });
+    server = await startTestServer({ databaseUrl: `sqlite:${file}` });
     sink = await startSmtpSink();
     http = new Recorder(server.app);
     sender = new DeliverySender(server.store, {

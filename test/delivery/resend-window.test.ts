@@ -9,42 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import type { Store } from '../../src/store/store.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
-import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
+import type { TestServer } from '../world/server.js';
+import { credentialIn, mailedElectionWithSink, type SmtpSink } from './smtp-sink.js';
 
 describe("a sender that dies between the server's acceptance and its commit", () => {
   let server: TestServer;
   let sink: SmtpSink;
   let electionId: string;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    server = await testServer();
-    sink = await startSmtpSink();
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Federation', admin);
-    electionId = (
-      await server.elections.create(organisationId, admin, { name: 'Vote', description: '', timeZone: 'UTC' })
-    ).id;
-    await server.elections.setQuestions(electionId, admin, QUESTIONS);
-    await server.elections.importVoters(electionId, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
-    await server.store.saveDeliverySettings({
-      electionId,
+    ({ server, sink, electionId, close } = await mailedElectionWithSink({
+      roll: ['a', 'b'],
       loginMode: 'one-time-code',
-      passwordDelaySeconds: 0,
-      helpContact: '',
-      defaultLanguage: 'en',
-    });
-    await server.elections.issueServerCredentials(electionId, admin, {
-      store: server.store,
-      clock: { now: () => new Date() },
-      config: { baseUrl: 'https://vote.example.org' },
-    });
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await sink?.close();
-  });
+  afterAll(async () => close?.());
 
   it('sends the same message again, recognisably, and records it once', async () => {
     const losesCommits = new Proxy(server.store, {

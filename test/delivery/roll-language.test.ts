@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { Recorder, type RecordingClient } from '../server/recorder.js';
-import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
+import { addAccount, addOrganisation, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import { credentialIn } from './smtp-sink.js';
 
 const pgMissing = (await pgProblem()) !== undefined;
@@ -50,7 +50,7 @@ for (const dialect of ['sqlite', 'postgres'] as const)
 
       beforeAll(async () => {
         if (dialect === 'postgres') schema = await freshSchema('roll');
-        server = await testServer(schema ? { databaseUrl: schema.url } : {});
+        server = await startTestServer(schema ? { databaseUrl: schema.url } : {});
         http = new Recorder(server.app);
         transport = testTransport();
         sender = new DeliverySender(server.store, { transports: { email: transport }, backoffBaseMs: 1 });

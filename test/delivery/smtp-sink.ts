@@ -8,6 +8,8 @@
 import type { Socket } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { mailedElection, organisationWithAdmin } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 export interface ReceivedMail {
   readonly to: string;
@@ -132,4 +134,30 @@ export function passwordIn(text: string): string | undefined {
 
 export function loginIn(text: string): string | undefined {
   return /(?:Your login|Votre identifiant)\s?: (\S+)/.exec(text)?.[1];
+}
+
+/**
+ * What the delivery tests start from: an in-process server (store at `databaseUrl`, or a fresh
+ * one), an SMTP sink, and one election of a fresh organisation whose credentials (and, in
+ * `password` mode, passwords) are queued for the voters of `roll` (../world/scenario.ts's
+ * `mailedElection`). `close` stops the server and the sink.
+ */
+export async function mailedElectionWithSink(options: {
+  roll: readonly string[];
+  loginMode: 'password' | 'one-time-code';
+  databaseUrl?: string;
+}): Promise<{ server: TestServer; sink: SmtpSink; electionId: string; close(): Promise<void> }> {
+  const server = await startTestServer({ databaseUrl: options.databaseUrl });
+  const sink = await startSmtpSink();
+  const { organisationId, admin } = await organisationWithAdmin(server);
+  const electionId = await mailedElection(server, organisationId, admin, options);
+  return {
+    server,
+    sink,
+    electionId,
+    close: async () => {
+      await server.close();
+      await sink.close();
+    },
+  };
 }

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { hasBuiltServer, SCRUTIN_CLI } from '../support/server-process.js';
 import { ROOT, run } from '../support/tools.js';
+import { hasBuiltServer, SCRUTIN_CLI } from '../world/server-process.js';
 
 const deployDoc = readFileSync(join(ROOT, 'docs', 'deploy.md'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -33,8 +33,9 @@ import {
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { SELF_SERVICE_ANSWER } from '../../src/server/routes/recovery.js';
 import { credentialIn, passwordIn } from '../delivery/smtp-sink.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { Recorder, type RecordingClient } from '../server/recorder.js';
+import { bigintForms, credentialForms, findPlanted, planted, textForms } from '../server/secret-search.js';
+import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -43,9 +44,8 @@ import {
   QUESTIONS,
   type TestAccount,
   type TestVoter,
-} from '../server/scenario.js';
-import { bigintForms, credentialForms, findPlanted, planted, textForms } from '../server/secret-search.js';
-import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('credential recovery through the HTTP API (SQLite)', () => {
   const dir = tempDir('recovery-flow');
@@ -73,7 +73,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer({ databaseUrl: `sqlite:${databasePath}` });
+    server = await startTestServer({ databaseUrl: `sqlite:${databasePath}` });
     http = new Recorder(server.app);
     transport = testTransport();
     sender = new DeliverySender(server.store, { transports: { email: transport }, backoffBaseMs: 1 });
@@ -375,7 +375,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     const dump = tables.map((table) => JSON.stringify(database.prepare(`select * from "${table}"`).all()));
     database.close();
     expect(tables).toEqual(expect.arrayContaining(['credential_escrows', 'recovery_requests', 'outbox']));
-    // The configuration test/server/harness.ts gives the server (it has no other settings).
+    // The configuration test/world/server.ts gives the server (it has no other settings).
     const config = JSON.stringify({
       baseUrl: 'http://127.0.0.1:8080',
       secureCookies: false,

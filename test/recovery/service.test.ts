@@ -22,9 +22,9 @@ import {
   RecoveryService,
 } from '../../src/recovery/service.js';
 import { RECOVERY_REQUESTS_PER_MINUTE } from '../../src/server/routes/recovery.js';
-import { type TestServer, testServer } from '../server/harness.js';
-import { addAccount, addOrganisation, grant, QUESTIONS, type TestAccount } from '../server/scenario.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { addAccount, addOrganisation, grant, QUESTIONS, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const group = requireGroup('BELENIOS-2048');
 
@@ -39,7 +39,7 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
 
     beforeAll(async () => {
       const url = await databaseUrl();
-      server = await testServer(url === undefined ? {} : { databaseUrl: url });
+      server = await startTestServer(url === undefined ? {} : { databaseUrl: url });
       admin = await addAccount(server, 'admin');
       officer = await addAccount(server, 'officer');
       organisationId = await addOrganisation(server, 'Org', admin);

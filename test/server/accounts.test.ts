@@ -11,8 +11,9 @@ import { INVITATION_HOURS, RESET_MINUTES } from '../../src/accounts/people.js';
 import type { Clock } from '../../src/core/clock.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { tokenIn } from '../support/account-links.js';
-import { Client, type TestServer, testServer } from './harness.js';
-import { addAccount, addOrganisation, draftElection, type TestAccount } from './scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, draftElection, organisationWithAdmin, type TestAccount } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 class MovableClock implements Clock {
   offsetMs = 0;
@@ -35,17 +36,13 @@ describe('invitations, resets and one’s own password', () => {
     new Client(server.app).post('/api/v1/auth/login', { email, password });
 
   beforeAll(async () => {
-    server = await testServer({ clock });
-    admin = await addAccount(server, 'federation-secretary');
-    organisationId = await addOrganisation(server, 'Fédération', admin);
+    server = await startTestServer({ clock });
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Fédération', 'federation-secretary'));
     electionId = (await draftElection(server, organisationId, admin, { voters: 2 })).id;
     await signInAdmin();
   });
   async function signInAdmin() {
-    adminClient = new Client(server.app);
-    expect(
-      (await adminClient.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    adminClient = await signedIn(server.app, admin);
   }
   afterAll(async () => server?.close());
 
@@ -228,10 +225,7 @@ describe('invitations, resets and one’s own password', () => {
   it('forgotten password: the same answer for a known and an unknown address; the link is single use, lasts an hour, and ends other sessions', async () => {
     const person = await addAccount(server, 'forgetful');
     await server.store.addMembership({ organisationId, accountId: person.id, role: 'member' });
-    const other = new Client(server.app);
-    expect(
-      (await other.post('/api/v1/auth/login', { email: person.email, password: person.password })).status,
-    ).toBe(200);
+    const other = await signedIn(server.app, person);
     // The reset must end this session, not its expiry: it is still live an hour later.
     const ask = (email: string) =>
       server.app.inject({
@@ -330,10 +324,7 @@ describe('invitations, resets and one’s own password', () => {
   it('an admin suspends a person (who cannot sign in, and whose sessions end), reinstates and removes them; all audited', async () => {
     const person = await addAccount(server, 'suspended');
     await server.store.addMembership({ organisationId, accountId: person.id, role: 'member' });
-    const theirs = new Client(server.app);
-    expect(
-      (await theirs.post('/api/v1/auth/login', { email: person.email, password: person.password })).status,
-    ).toBe(200);
+    const theirs = await signedIn(server.app, person);
     const base = `/api/v1/organisations/${organisationId}/members/${person.id}`;
     expect((await adminClient.post(`${base}/suspend`)).json).toEqual({ status: 'suspended' });
     expect((await theirs.get('/api/v1/auth/me')).json).toEqual({ kind: 'anonymous' });
@@ -354,10 +345,12 @@ describe('invitations, resets and one’s own password', () => {
     const actions = (await server.store.listAudit({ organisationId })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['member.suspend', 'member.reinstate', 'member.remove']));
     // Another organisation's admin sees nobody here.
-    const outsider = await addAccount(server, 'outsider');
-    const otherOrganisation = await addOrganisation(server, 'Autre', outsider);
-    const stranger = new Client(server.app);
-    await stranger.post('/api/v1/auth/login', { email: outsider.email, password: outsider.password });
+    const { organisationId: otherOrganisation, admin: outsider } = await organisationWithAdmin(
+      server,
+      'Autre',
+      'outsider',
+    );
+    const stranger = await signedIn(server.app, outsider);
     const probe = await stranger.post(
       `/api/v1/organisations/${otherOrganisation}/members/${admin.id}/suspend`,
     );

@@ -10,8 +10,7 @@ import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { combineFactors, computeResult } from '../../src/protocol/tally.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import type { ElectionState } from '../../src/store/store.js';
-import { type TestServer, testServer } from './harness.js';
-import { Recorder, type RecordingClient } from './recorder.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -22,7 +21,8 @@ import {
   partialDecryptionOf,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const VOTES = [
   [
@@ -46,7 +46,7 @@ describe('annulment', () => {
   const anonymous = () => http.client();
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     http = new Recorder(server.app);
     admin = await addAccount(server, 'admin');
     trustee = await addAccount(server, 'trustee');

@@ -9,35 +9,32 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
-import { testTransport } from '../../src/delivery/transport.js';
 import { BoardService } from '../../src/election/board.js';
 import { ElectionService } from '../../src/election/service.js';
-import { installNodePlatform } from '../../src/node/platform.js';
 import {
   generateCredentials,
   generateTrusteeKey,
   serializeTrusteePublicKey,
 } from '../../src/protocol/setup.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { buildServer } from '../../src/server/app.js';
-import type { ServerContext } from '../../src/server/context.js';
 import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
 import type { Store } from '../../src/store/store.js';
-import { CONGRESS_QUESTIONS } from '../congress/support.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
-import { Client } from './harness.js';
+import { type Client, signedIn } from '../world/client.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import {
   addAccount,
-  addOrganisation,
   draftElection,
+  organisationWithAdmin,
   partialDecryptionOf,
   QUESTIONS,
   type SingleTrustee,
   type TestAccount,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** `store`, except that while `failing` every audit append throws once its entry is written. */
 function failingAudit(store: Store) {
@@ -78,40 +75,29 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
     let store: Store;
     let raw: RawStore;
     let switches: { failing: boolean; failures: number };
-    let server: Awaited<ReturnType<typeof buildServer>>;
-    let ctx: ServerContext;
+    let server: TestServer;
     let admin: TestAccount;
     let organisationId: string;
     let client: Client;
 
     beforeAll(async () => {
-      installNodePlatform();
       url = (await databaseUrl()) ?? `sqlite:${join(tempDir('atomicity'), 'scrutin.db')}`;
-      const failing = failingAudit(await openStore(url));
-      store = failing.store;
-      switches = failing.switches;
-      ctx = {
-        store,
-        clock: systemClock,
-        checker: inProcessChecker,
-        config: { baseUrl: 'http://127.0.0.1:8080', secureCookies: false, bodyLimit: 1024 * 1024 },
-        // Adding a person mails an invitation, so the server needs a transport for account mail.
-        accountMail: testTransport(),
-      };
-      server = await buildServer(ctx);
+      server = await startTestServer({
+        databaseUrl: url,
+        wrapStore: (opened) => {
+          const failing = failingAudit(opened);
+          switches = failing.switches;
+          return failing.store;
+        },
+      });
+      store = server.store;
       raw = await openRaw(url);
-      const harness = { ...server, store, logs: [], close: async () => undefined };
-      admin = await addAccount(harness, 'admin');
-      organisationId = await addOrganisation(harness, 'Federation', admin);
-      client = new Client(server.app);
-      expect(
-        (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-      ).toBe(200);
+      ({ organisationId, admin } = await organisationWithAdmin(server));
+      client = await signedIn(server.app, admin);
     });
     afterAll(async () => {
       await raw?.close();
-      await server?.app.close();
-      await store?.close();
+      await server?.close();
     });
 
     /** Runs `action` with the audit write failing: it must fail, and change nothing at all. */
@@ -168,14 +154,14 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
       await expectNoTrace(() => server.elections.useServerTrustee(row.id, admin));
       await expectNoTrace(() => server.elections.generateServerCredentials(row.id, admin));
-      await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, ctx));
+      await expectNoTrace(() => server.elections.issueServerCredentials(row.id, admin, server.ctx));
     });
 
     it('roll: each per-voter change once credentials are issued, with its message or credential (issue 15)', async () => {
       const row = await newDraft();
       await server.elections.setQuestions(row.id, admin, QUESTIONS);
       await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
-      await server.elections.issueServerCredentials(row.id, admin, ctx);
+      await server.elections.issueServerCredentials(row.id, admin, server.ctx);
       const [a, b] = await store.listVoters(row.id);
       const e = `/api/v1/elections/${row.id}`;
       await expectNoTrace(() => client.post(`${e}/voters`, { email: 'c@example.org', login: 'c' }));

@@ -12,7 +12,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import { requireGroup } from '../../src/core/group.js';
@@ -20,7 +19,8 @@ import { ERRORS } from '../../src/server/errors.js';
 import { getAt, leaves, mutateNumber, type NumberOp, setAt } from '../properties/mutations.js';
 import { ballotMaker, demoVote } from '../support/served-election.js';
 import { tempDir } from '../support/tools.js';
-import { type TestServer, testServer } from './harness.js';
+import { type Answer, Client } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** Voters of the main election: each may cast 20 times a minute, so fuzzed casts rotate among them. */
 const VOTERS = 16;
@@ -28,56 +28,6 @@ const SEED = Number(process.env.FC_SEED ?? 20260524);
 const group = requireGroup('BELENIOS-2048');
 
 type Who = 'admin' | 'voter' | 'anonymous';
-
-interface Answer {
-  readonly status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely, as harness.ts does
-  readonly json: any;
-  readonly body: Buffer;
-}
-
-/** An `app.inject` client with its own session, CSRF token and client address. */
-class Session {
-  cookie: string | undefined;
-  csrf: string | undefined;
-  constructor(
-    private readonly app: FastifyInstance,
-    readonly address: string,
-  ) {}
-
-  async send(method: string, url: string, payload?: string | Buffer, contentType?: string): Promise<Answer> {
-    const response = await this.app.inject({
-      method: method as 'POST',
-      url,
-      remoteAddress: this.address,
-      ...(payload === undefined ? {} : { payload }),
-      headers: {
-        ...(contentType === undefined ? {} : { 'content-type': contentType }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-      },
-    });
-    const setCookie = response.headers['set-cookie'];
-    const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-    if (first) this.cookie = first.split(';')[0];
-    const json = response.headers['content-type']?.toString().includes('json')
-      ? (response.json() as Record<string, unknown>)
-      : undefined;
-    if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
-    return { status: response.statusCode, json: json as Answer['json'], body: response.rawPayload };
-  }
-
-  /** The same session seen from another client address (each address has its own login budget). */
-  from(address: string): Session {
-    const moved = new Session(this.app, address);
-    moved.cookie = this.cookie;
-    moved.csrf = this.csrf;
-    return moved;
-  }
-
-  json = (method: string, url: string, body: unknown) =>
-    this.send(method, url, JSON.stringify(body), 'application/json');
-}
 
 /** The answer the catalogue promises for a refused request. */
 function expectRefusal(answer: Answer, what: string): void {
@@ -549,9 +499,9 @@ describe('bad input to the cast and admin routes', () => {
   let demo: Demo;
   let other: Demo;
   let organisationId: string;
-  let admin: Session;
-  let voters: Session[];
-  let anonymous: Session;
+  let admin: Client;
+  let voters: Client[];
+  let anonymous: Client;
   /** A valid ballot per voter, never cast (the mutations start from it). */
   let fresh: string[];
   let alreadyCast: string;
@@ -569,25 +519,25 @@ describe('bad input to the cast and admin routes', () => {
   });
 
   beforeAll(async () => {
-    server = await testServer({ databaseUrl: `sqlite:${path}` });
+    server = await startTestServer({ databaseUrl: `sqlite:${path}` });
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', VOTERS);
     other = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
-    anonymous = new Session(server.app, '10.9.0.1');
-    admin = new Session(server.app, '10.9.0.2');
+    anonymous = new Client(server.app, '10.9.0.1');
+    admin = new Client(server.app, '10.9.0.2');
     expect(
       (
-        await admin.json('POST', '/api/v1/auth/login', {
+        await admin.sendJson('POST', '/api/v1/auth/login', {
           email: demo.admin.email,
           password: demo.admin.password,
         })
       ).status,
     ).toBe(200);
-    voters = demo.voters.map((_, i) => new Session(server.app, `10.9.1.${i + 1}`));
+    voters = demo.voters.map((_, i) => new Client(server.app, `10.9.1.${i + 1}`));
     for (const [i, voter] of demo.voters.entries()) {
       expect(
         (
-          await voters[i]!.json('POST', `${base()}/voter/login`, {
+          await voters[i]!.sendJson('POST', `${base()}/voter/login`, {
             login: voter.login,
             password: voter.password,
           })
@@ -599,18 +549,18 @@ describe('bad input to the cast and admin routes', () => {
     fresh = demo.voters.map((v, i) => make(v.credential, demoVote(i)));
     // Voter 0 has cast one ballot already: sending it again is a replay.
     alreadyCast = make(demo.voters[0]!.credential, demoVote(5));
-    expect((await voters[0]!.json('POST', `${base()}/voter/ballots`, { ballot: alreadyCast })).status).toBe(
-      201,
-    );
+    expect(
+      (await voters[0]!.sendJson('POST', `${base()}/voter/ballots`, { ballot: alreadyCast })).status,
+    ).toBe(201);
     const otherJson = (await anonymous.send('GET', `/api/v1/elections/${other.electionId}`)).json
       .election as string;
     anotherElection = ballotMaker(otherJson)(other.voters[0]!.credential, demoVote(0));
     // The outsider test signs in a voter of the other election: that voter's first sign-in is
     // recorded here, so the store only changes by that voter's latest sign-in time afterwards.
-    const firstVisit = new Session(server.app, '10.9.3.1');
+    const firstVisit = new Client(server.app, '10.9.3.1');
     const otherBase = `/api/v1/elections/${other.electionId}/voter`;
     const login = { login: other.voters[0]!.login, password: other.voters[0]!.password };
-    expect((await firstVisit.json('POST', `${otherBase}/login`, login)).status).toBe(200);
+    expect((await firstVisit.sendJson('POST', `${otherBase}/login`, login)).status).toBe(200);
     await firstVisit.send('POST', `${otherBase}/logout`, '{}', 'application/json');
     before = await snapshot();
   });
@@ -634,7 +584,7 @@ describe('bad input to the cast and admin routes', () => {
           mutation.kind === 'replay' ? { index: 0, session: voters[0]! } : nextVoter();
         const anotherVoter = fresh[index === 1 ? 2 : 1]!;
         const ballot = mutateBallot(fresh[index]!, mutation, { anotherVoter, anotherElection, alreadyCast });
-        const answer = await session.json('POST', `${base()}/voter/ballots`, { ballot });
+        const answer = await session.sendJson('POST', `${base()}/voter/ballots`, { ballot });
         expectRefusal(answer, `${JSON.stringify(mutation).slice(0, 200)}`);
         expect(answer.status, 'the rate limit must not hide the check').not.toBe(429);
         const code = `${answer.status} ${answer.json.error.code}`;
@@ -683,32 +633,34 @@ describe('bad input to the cast and admin routes', () => {
 
   it('refuses valid ballots sent by the wrong people (nobody, another election’s voter, an admin) and changes nothing', async () => {
     const cast = `${base()}/voter/ballots`;
-    expectRefusal(await anonymous.json('POST', cast, { ballot: fresh[3] }), 'anonymous');
-    expectRefusal(await admin.json('POST', cast, { ballot: fresh[3] }), 'admin');
-    const outsider = new Session(server.app, '10.9.2.1');
+    expectRefusal(await anonymous.sendJson('POST', cast, { ballot: fresh[3] }), 'anonymous');
+    expectRefusal(await admin.sendJson('POST', cast, { ballot: fresh[3] }), 'admin');
+    const outsider = new Client(server.app, '10.9.2.1');
     expect(
       (
-        await outsider.json('POST', `/api/v1/elections/${other.electionId}/voter/login`, {
+        await outsider.sendJson('POST', `/api/v1/elections/${other.electionId}/voter/login`, {
           login: other.voters[0]!.login,
           password: other.voters[0]!.password,
         })
       ).status,
     ).toBe(200);
     expectRefusal(
-      await outsider.json('POST', cast, { ballot: anotherElection }),
+      await outsider.sendJson('POST', cast, { ballot: anotherElection }),
       'voter of another election',
     );
     // A voter's session without its CSRF token.
-    const stale = new Session(server.app, '10.9.1.4');
+    const stale = new Client(server.app, '10.9.1.4');
     stale.cookie = voters[3]!.cookie;
-    expectRefusal(await stale.json('POST', cast, { ballot: fresh[3] }), 'no CSRF token');
+    expectRefusal(await stale.sendJson('POST', cast, { ballot: fresh[3] }), 'no CSRF token');
     // Ballots to an unknown or malformed election id.
     expectRefusal(
-      await voters[3]!.json('POST', '/api/v1/elections/1111111111111111/voter/ballots', { ballot: fresh[3] }),
+      await voters[3]!.sendJson('POST', '/api/v1/elections/1111111111111111/voter/ballots', {
+        ballot: fresh[3],
+      }),
       'unknown election',
     );
     expectRefusal(
-      await voters[3]!.json('POST', '/api/v1/elections/../voter/ballots', { ballot: fresh[3] }),
+      await voters[3]!.sendJson('POST', '/api/v1/elections/../voter/ballots', { ballot: fresh[3] }),
       'bad election id',
     );
     // The outsider's login opened a session: compare the archives, and the store but for that.
@@ -744,7 +696,7 @@ describe('bad input to the cast and admin routes', () => {
               ? admin.from(from)
               : who === 'voter'
                 ? voters[VOTERS - 1]!.from(from)
-                : new Session(server.app, from);
+                : new Client(server.app, from);
           const answer = await session.send(
             route.method,
             route.path({ election: demo.electionId, organisation: organisationId }),

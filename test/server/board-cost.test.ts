@@ -16,14 +16,10 @@ import { parseBallot } from '../../src/protocol/ballot-box.js';
 import { openStore } from '../../src/store/open-store.js';
 import { HttpVoter } from '../support/http-voter.js';
 import { ballotMaker, demoVote, openDemoElection } from '../support/served-election.js';
-import {
-  hasBuiltServer,
-  MISSING_BUILD,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
 import { tempDir } from '../support/tools.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { type ServerProcess, startTestServer, type TestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 
 // Counts every proof check, wherever it runs in this process (the checker and the board verifier).
 const proofChecks = vi.hoisted(() => ({ count: 0 }));
@@ -43,7 +39,7 @@ describe('ballot proofs are checked once per cast', () => {
   afterAll(async () => server?.close());
 
   it('does not check a cast ballot again when the board applies it', async () => {
-    server = await testServer();
+    server = await startTestServer();
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
     const base = `/api/v1/elections/${demo.electionId}`;
     const make = ballotMaker((await new Client(server.app).get(base)).json.election);
@@ -99,7 +95,7 @@ describe.skipIf(!hasBuiltServer)(
       } finally {
         await store.close();
       }
-      server = await startServerProcess({ databaseUrl });
+      server = await startTestServer({ mode: 'process', databaseUrl });
     });
 
     afterAll(async () => {

@@ -8,8 +8,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpVoter } from '../support/http-voter.js';
-import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../support/server-process.js';
 import { ROOT, tempDir } from '../support/tools.js';
+import { hasBuiltServer, MISSING_BUILD, SCRUTIN_CLI } from '../world/server-process.js';
 
 if (!hasBuiltServer) console.warn(`\n*** demo mail test SKIPPED: ${MISSING_BUILD} ***\n`);
 

@@ -10,8 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
-import { CONGRESS_QUESTIONS } from '../congress/support.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import {
   addAccount,
   addOrganisation,
@@ -20,7 +20,8 @@ import {
   grant,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** An id of the right shape that no election has. */
 const UNKNOWN = '1111111111111A';
@@ -52,7 +53,7 @@ describe('drafts are private (issue 15)', () => {
   let consultationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     const add = (label: string, isOperator = false) => addAccount(server, label, { isOperator });
     accounts = {
       operator: await add('operator', true),

@@ -13,14 +13,15 @@ import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('an election through the HTTP API (SQLite)', () => {
   let server: TestServer;
   let demo: Demo;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
   });
   afterAll(async () => server?.close());
@@ -103,11 +104,7 @@ describe('an election through the HTTP API (SQLite)', () => {
     expect(summary.json.turnout).toEqual({ ballots: 3, voters: 3 });
     expect(summary.json.result).toBeNull();
 
-    const admin = new Client(server.app);
-    expect(
-      (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
-        .status,
-    ).toBe(200);
+    const admin = await signedIn(server.app, demo.admin);
     for (const step of ['close', 'tally', 'publish']) {
       const answer = await admin.post(`/api/v1/elections/${demo.electionId}/${step}`);
       expect(answer.status, `${step}: ${JSON.stringify(answer.json)}`).toBe(200);

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { auditHash } from '../../src/store/audit-chain.js';
 import { parseCsv, readCsvObjects } from '../support/csv-reader.js';
-import { type TestServer, testServer } from './harness.js';
-import { Recorder, type RecordingClient } from './recorder.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -18,7 +17,8 @@ import {
   type TestAccount,
   type TestElection,
   type TestVoter,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const ROLL = [
   'email,login,weight,name',
@@ -40,7 +40,7 @@ describe('exports', () => {
   const url = (name: string) => `/api/v1/elections/${election.id}/exports/${name}`;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     http = new Recorder(server.app);
     admin = await addAccount(server, 'admin');
     const organisationId = await addOrganisation(server, 'Federation', admin);

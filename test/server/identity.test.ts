@@ -13,17 +13,18 @@ import { ERROR_MESSAGES } from '../../src/errors/catalogue.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { openSession } from '../../src/server/auth/sessions.js';
 import { tokenIn } from '../support/account-links.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
 import {
   addAccount,
-  addOrganisation,
   advance,
   draftElection,
   grant,
+  organisationWithAdmin,
   QUESTIONS,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('identities, role separation and input hygiene (issue 15)', () => {
   let server: TestServer;
@@ -57,10 +58,13 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
   });
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     operator = await addAccount(server, 'operator', { isOperator: true });
-    adminA = await addAccount(server, 'admin-a');
-    organisationA = await addOrganisation(server, 'Organisation A', adminA);
+    ({ organisationId: organisationA, admin: adminA } = await organisationWithAdmin(
+      server,
+      'Organisation A',
+      'admin-a',
+    ));
     election = await draftElection(server, organisationA, adminA, { voters: 2 });
     // Organisation B's admin, with a mixed-case address, created by the operator.
     const asOperator = await signIn(operator);

@@ -8,7 +8,8 @@ import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import { secret } from '../../src/core/secret.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { ballotMaker } from '../support/served-election.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('input the server should refuse', () => {
   let server: TestServer;
@@ -17,14 +18,10 @@ describe('input the server should refuse', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
-    admin = new Client(server.app);
-    expect(
-      (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
-        .status,
-    ).toBe(200);
+    admin = await signedIn(server.app, demo.admin);
   });
   afterAll(async () => server?.close());
 

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
 import type { Clock } from '../../src/core/clock.js';
-import { Client, type TestServer, testServer } from './harness.js';
-import { addAccount, addOrganisation, ballotOf, draftElection, type TestVoter } from './scenario.js';
+import { Client } from '../world/client.js';
+import { addAccount, addOrganisation, ballotOf, draftElection, type TestVoter } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** A clock the test moves by hand. */
 class ManualClock implements Clock {
@@ -31,7 +32,7 @@ describe('election lifecycle driven by the clock', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer({ clock });
+    server = await startTestServer({ clock });
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
     credentials = demo.admin;

@@ -20,14 +20,10 @@ import { openStore } from '../../src/store/open-store.js';
 import { type SmtpSink, startSmtpSink } from '../delivery/smtp-sink.js';
 import { HttpVoter } from '../support/http-voter.js';
 import { openDemoElection } from '../support/served-election.js';
-import {
-  hasBuiltServer,
-  MISSING_BUILD,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
 import { tempDir } from '../support/tools.js';
-import { QUESTIONS } from './scenario.js';
+import { QUESTIONS } from '../world/scenario.js';
+import { type ServerProcess, startTestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 
 if (!hasBuiltServer) console.warn(`\n*** mail mode test SKIPPED: ${MISSING_BUILD} ***\n`);
 
@@ -103,7 +99,11 @@ describe.skipIf(!hasBuiltServer)('scrutin serve and SMTP_URL', () => {
   });
 
   it('without SMTP_URL: says mail is not configured, refuses to mail voters in EN and FR, changes nothing', async () => {
-    const server = await startServerProcess({ databaseUrl, env: { SMTP_URL: '', LOG_LEVEL: 'info' } });
+    const server = await startTestServer({
+      mode: 'process',
+      databaseUrl,
+      env: { SMTP_URL: '', LOG_LEVEL: 'info' },
+    });
     servers.push(server);
     const admin = await signedInAdmin(server);
     const delivery = `/api/v1/elections/${draftId}/delivery`;
@@ -139,7 +139,8 @@ describe.skipIf(!hasBuiltServer)('scrutin serve and SMTP_URL', () => {
   });
 
   it('with SMTP_URL: the same store issues the credentials, and the mail server receives them', async () => {
-    const server = await startServerProcess({
+    const server = await startTestServer({
+      mode: 'process',
       databaseUrl,
       env: { SMTP_URL: sink.url, DELIVERY_POLL_MS: '100' },
     });

@@ -12,7 +12,8 @@ import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { writeStraightToStore } from '../support/board-records.js';
 import { nhNoShufflePath } from '../support/nh-no-shuffle.js';
 import { archivePath } from '../support/vectors.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const HOMOMORPHIC = { answers: ['Yes', 'No'], min: 1, max: 1, question: 'Approve?' };
 const RANKING = { type: 'NonHomomorphic', value: { answers: ['A', 'B', 'C'], question: 'Rank A, B, C' } };
@@ -23,7 +24,7 @@ describe('non-homomorphic questions are refused', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
     admin = new Client(server.app);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenIn } from '../support/account-links.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,7 +17,8 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const problem = await pgProblem();
 const STORES = [
@@ -37,14 +38,13 @@ for (const [label, postgres] of STORES) {
 
     beforeAll(async () => {
       schema = postgres ? await freshSchema('people') : undefined;
-      server = await testServer(schema ? { databaseUrl: schema.url } : {});
+      server = await startTestServer(schema ? { databaseUrl: schema.url } : {});
       admin = await addAccount(server, 'people-admin');
       outsider = await addAccount(server, 'people-outsider');
       organisationId = await addOrganisation(server, 'Organisation A', admin);
       await addOrganisation(server, 'Organisation B', outsider);
       election = await draftElection(server, organisationId, admin, { voters: 3 });
-      client = new Client(server.app);
-      await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+      client = await signedIn(server.app, admin);
     });
     afterAll(async () => {
       await server?.close();
@@ -182,8 +182,7 @@ for (const [label, postgres] of STORES) {
       const after = (await client.get(turnout)).json;
       expect(after).toMatchObject({ voted: 2, ballots: before.ballots + 1 });
       // An outsider learns nothing, not even that the election exists.
-      const other = new Client(server.app);
-      await other.post('/api/v1/auth/login', { email: outsider.email, password: outsider.password });
+      const other = await signedIn(server.app, outsider);
       expect((await other.get(turnout)).status).toBe(404);
     });
   });

@@ -13,24 +13,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialSecret, parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
-import { secret } from '../../src/core/secret.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
-import { hashPassword } from '../../src/server/auth/index.js';
 import { tokenIn } from '../support/account-links.js';
-import { type TestServer, testServer } from './harness.js';
-import { Recorder, type RecordingClient } from './recorder.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   advance,
   ballotOf,
   draftElection,
   grant,
+  issueVoterSecrets,
   partialDecryptionOf,
   plantedPassword,
   QUESTIONS,
   type TestAccount,
   type TestVoter,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 import {
   bigintForms,
   credentialForms,
@@ -87,7 +86,7 @@ describe('planted secrets never leave the server', () => {
   };
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     http = new Recorder(server.app);
     const spec = (await http.client().get('/api/openapi.json')).json as {
       paths: Record<string, Record<string, unknown>>;
@@ -309,23 +308,7 @@ describe('planted secrets never leave the server', () => {
     accounts.orgAdmin = { ...accounts.orgAdmin, password: newOrgAdminPassword };
 
     // Server-mode credentials (handed out once, outside the API) and voter passwords.
-    const issued = await server.elections.generateServerCredentials(electionId, accounts.orgAdmin);
-    const hashes: { voterId: string; passwordHash: string }[] = [];
-    for (const credential of issued) {
-      const password = plantedPassword(credential.login);
-      hashes.push({
-        voterId: credential.voterId,
-        passwordHash: await hashPassword(secret(password, 'password')),
-      });
-      voters.push({
-        id: credential.voterId,
-        login: credential.login,
-        email: credential.email,
-        password,
-        credential: credential.credential,
-      });
-    }
-    await server.store.setVoterSecrets(electionId, hashes);
+    voters.push(...(await issueVoterSecrets(server, electionId, accounts.orgAdmin)));
     // Issue 15: per-voter changes of the roll once credentials exist (a new credential goes to the
     // outbox only), and a planted password typed where the address goes.
     const addedVoter = await as.orgAdmin.post(e('/voters'), { email: 'voter5@example.org', login: 'voter5' });

@@ -10,7 +10,8 @@ import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
 import type { Plaintext } from '../../src/protocol/ballot.js';
 import { freshSchema, pgProblem, pgQuery, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive } from '../support/served-election.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const problem = await pgProblem();
 
@@ -26,7 +27,7 @@ describe.skipIf(problem !== undefined)(
 
     beforeAll(async () => {
       schema = await freshSchema('flow');
-      server = await testServer({ databaseUrl: schema.url });
+      server = await startTestServer({ databaseUrl: schema.url });
       demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 3);
       const info = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
       makeBallot = ballotMaker(info.json.election);
@@ -115,11 +116,7 @@ describe.skipIf(problem !== undefined)(
       ]);
       expect((await new Client(app).get(base)).json.turnout).toEqual({ ballots: 3, voters: 3 });
 
-      const admin = new Client(app);
-      expect(
-        (await admin.post('/api/v1/auth/login', { email: demo.admin.email, password: demo.admin.password }))
-          .status,
-      ).toBe(200);
+      const admin = await signedIn(app, demo.admin);
       for (const step of ['close', 'tally', 'publish']) {
         const answer = await admin.post(`${base}/${step}`);
         expect(answer.status, `${step}: ${JSON.stringify(answer.json)}`).toBe(200);

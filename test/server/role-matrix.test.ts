@@ -14,9 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
-import { publishedConsultation } from '../congress/fixture.js';
-import { type TestServer, testServer } from './harness.js';
-import { type Answer, Recorder, type RequestOptions } from './recorder.js';
+import { publishedConsultation } from '../world/consultation.js';
+import { type Answer, Recorder, type RequestOptions } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -26,7 +25,8 @@ import {
   QUESTIONS,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const PRINCIPALS = [
   'operator',
@@ -211,7 +211,7 @@ describe('role × endpoint matrix over the real routes', () => {
   let sequence = 0;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     http = new Recorder(server.app);
     const add = (label: string, isOperator = false) => addAccount(server, label, { isOperator });
     accounts = {

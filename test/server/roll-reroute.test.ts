@@ -20,8 +20,7 @@ import { type TestTransport, testTransport } from '../../src/delivery/transport.
 import { NOTICE_LEAD_SECONDS } from '../../src/election/roll-changes.js';
 import { credentialIn, passwordIn } from '../delivery/smtp-sink.js';
 import { tempDir } from '../support/tools.js';
-import { type TestServer, testServer } from './harness.js';
-import { Recorder, type RecordingClient } from './recorder.js';
+import { Recorder, type RecordingClient } from '../world/recorder.js';
 import {
   addAccount,
   addOrganisation,
@@ -31,7 +30,8 @@ import {
   grant,
   QUESTIONS,
   type TestAccount,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const VOTE = [
   [1, 0, 0],
@@ -61,7 +61,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
   const dir = join(tempDir('roll-officer'), 'officer');
 
   beforeAll(async () => {
-    server = await testServer({ clock });
+    server = await startTestServer({ clock });
     http = new Recorder(server.app);
     transport = testTransport();
     sender = new DeliverySender(server.store, { transports: { email: transport }, backoffBaseMs: 1, clock });

@@ -4,7 +4,7 @@
  * byte alignments, so a secret inside a larger encoded blob is found too), hex; keys and exponents
  * also in decimal, hex and as big-endian bytes; private credentials with and without dashes.
  */
-import type { RecordedResponse } from './recorder.js';
+import type { RecordedResponse } from '../world/recorder.js';
 
 export interface PlantedSecret {
   /** What it is, for the failure message (never the value itself). */

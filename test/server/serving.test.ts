@@ -8,56 +8,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src/cli/scrutin/serve.js';
-import { systemClock } from '../../src/core/clock.js';
-import { installNodePlatform } from '../../src/node/platform.js';
-import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { buildServer } from '../../src/server/app.js';
-import type { ServerConfig, ServerContext } from '../../src/server/context.js';
-import { openStore } from '../../src/store/open-store.js';
+import type { ServerConfig } from '../../src/server/context.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
-import { Client, type TestServer } from './harness.js';
-import { addAccount, addOrganisation, draftElection, QUESTIONS } from './scenario.js';
+import { Client, signedIn } from '../world/client.js';
+import { addAccount, draftElection, organisationWithAdmin, QUESTIONS } from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const open: TestServer[] = [];
 /** Failed sign-ins one address may make per minute in these tests (the server default is 60). */
 const PER_ADDRESS = 8;
 
-/** The harness's server, with the configuration under test. */
+/** The test server, with the configuration under test (at `databasePath`, a file or a PostgreSQL URL). */
 async function serverWith(config: Partial<ServerConfig> = {}, databasePath?: string): Promise<TestServer> {
-  installNodePlatform();
-  const path = databasePath ?? join(tempDir('serving'), 'scrutin.db');
-  const store = await openStore(/^postgres/.test(path) ? path : `sqlite:${path}`);
-  const logs: string[] = [];
-  const ctx: ServerContext = {
-    store,
-    clock: systemClock,
-    checker: inProcessChecker,
-    config: {
-      baseUrl: 'http://127.0.0.1:8080',
-      secureCookies: false,
-      bodyLimit: 1024 * 1024,
-      // A lowered per-address budget of failures: the proxy tests spend it a few times over.
-      signIn: { failuresPerAddress: PER_ADDRESS },
-      ...config,
-    },
-  };
-  const built = await buildServer(ctx, {
-    level: 'debug',
-    stream: { write: (line: string) => void logs.push(line) },
+  const server = await startTestServer({
+    label: 'serving',
+    ...(databasePath === undefined
+      ? {}
+      : { databaseUrl: /^postgres/.test(databasePath) ? databasePath : `sqlite:${databasePath}` }),
+    // A lowered per-address budget of failures: the proxy tests spend it a few times over.
+    config: { signIn: { failuresPerAddress: PER_ADDRESS }, ...config },
   });
-  let closed = false;
-  const server: TestServer = {
-    ...built,
-    store,
-    logs,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await built.app.close();
-      await store.close();
-    },
-  };
   open.push(server);
   return server;
 }
@@ -238,12 +209,8 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
 describe('a server without mail (SMTP_URL unset)', () => {
   it('refuses to issue credentials, send passwords or one-time codes, in FR and EN, and changes nothing', async () => {
     const server = await serverWith({ mail: 'none' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
-    const client = new Client(server.app);
-    expect(
-      (await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
+    const client = await signedIn(server.app, admin);
     const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
       name: 'Bureau',
       description: '',
@@ -299,16 +266,14 @@ describe('a server without mail (SMTP_URL unset)', () => {
 
   it('refuses to replace a voter’s credential, which would leave the voter with none', async () => {
     const server = await serverWith({ mail: 'none' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const election = await draftElection(server, organisationId, admin, { voters: 2 });
     await server.store.addElectionRole({
       electionId: election.id,
       accountId: admin.id,
       role: 'election-admin',
     });
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const client = await signedIn(server.app, admin);
     const voterId = election.voters[0]!.id;
     const before = (await server.store.getVoter(voterId))!.publicCredential;
     const replaced = await client.post(`/api/v1/elections/${election.id}/recovery/replacements`, { voterId });
@@ -318,8 +283,7 @@ describe('a server without mail (SMTP_URL unset)', () => {
 
   it('lets the same action through when mail is configured (the refusal is the mail mode, not the action)', async () => {
     const server = await serverWith({ mail: 'smtp' });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const row = await server.elections.create(organisationId, admin, {
       name: 'Bureau',
       description: '',
@@ -333,8 +297,7 @@ describe('a server without mail (SMTP_URL unset)', () => {
       'en',
     );
     await server.elections.useServerTrustee(row.id, admin);
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const client = await signedIn(server.app, admin);
     expect((await client.get(`/api/v1/elections/${row.id}/delivery/settings`)).json.mail).toBe('smtp');
     const issued = await client.post(`/api/v1/elections/${row.id}/delivery/credentials`);
     expect([issued.status, issued.json.count, issued.json.credentialMessages]).toEqual([200, 2, 2]);
@@ -345,15 +308,13 @@ describe('the operator’s list of organisations', () => {
   it('gives names, dates and sizes only: no election, no member, no hash', async () => {
     const server = await serverWith();
     const operator = await addAccount(server, 'operator', { isOperator: true });
-    const admin = await addAccount(server, 'admin');
-    const organisationId = await addOrganisation(server, 'Fédération', admin);
+    const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const election = await server.elections.create(organisationId, admin, {
       name: 'Élection 9XK2 du bureau',
       description: 'Secret agenda 9XK2',
       timeZone: 'Europe/Paris',
     });
-    const client = new Client(server.app);
-    await client.post('/api/v1/auth/login', { email: operator.email, password: operator.password });
+    const client = await signedIn(server.app, operator);
     const listed = await client.get('/api/v1/organisations');
     expect(listed.status).toBe(200);
     expect(listed.json).toEqual({
@@ -365,8 +326,7 @@ describe('the operator’s list of organisations', () => {
     for (const absent of ['9XK2', election.id, admin.email, 'passwordHash', 'scrypt'])
       expect(body).not.toContain(absent);
     // Everyone else is refused, as the role matrix says.
-    const other = new Client(server.app);
-    await other.post('/api/v1/auth/login', { email: admin.email, password: admin.password });
+    const other = await signedIn(server.app, admin);
     expect((await other.get('/api/v1/organisations')).status).toBe(403);
   });
 });

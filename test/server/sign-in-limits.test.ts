@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { testTransport } from '../../src/delivery/transport.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -17,7 +17,8 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** Failures from one address per window, lowered from the default so the test stays short. */
 const PER_ADDRESS = 12;
@@ -36,7 +37,7 @@ describe('sign-in limits count failures, not successes, and lock nobody out', ()
   let admin: TestAccount;
 
   beforeAll(async () => {
-    server = await testServer({
+    server = await startTestServer({
       clock,
       config: { signIn: { failuresPerAddress: PER_ADDRESS, slowDownMs: 20 } },
     });
@@ -157,10 +158,7 @@ describe('sign-in limits count failures, not successes, and lock nobody out', ()
       10,
     );
     expect(counts.waits).toBeGreaterThan(0);
-    const owner = new Client(server.app);
-    expect(
-      (await owner.post('/api/v1/auth/login', { email: admin.email, password: admin.password })).status,
-    ).toBe(200);
+    const owner = await signedIn(server.app, admin);
     expect((await owner.get('/api/v1/account/organisations')).json.organisations).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
   addOrganisation,
@@ -15,7 +15,8 @@ import {
   draftElection,
   type TestAccount,
   type TestElection,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 /** What A's admin may do, as HTTP calls on one of A's elections (some will be refused: that is fine). */
 type Action =
@@ -66,7 +67,7 @@ describe('tenant isolation', () => {
   let clientB: Client;
 
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
     adminA = await addAccount(server, 'adminA');
     adminB = await addAccount(server, 'adminB');
     orgA = await addOrganisation(server, 'Federation A', adminA);
@@ -86,10 +87,7 @@ describe('tenant isolation', () => {
   afterAll(async () => server?.close());
 
   const signIn = async (account: TestAccount) => {
-    const client = new Client(server.app);
-    expect(
-      (await client.post('/api/v1/auth/login', { email: account.email, password: account.password })).status,
-    ).toBe(200);
+    const client = await signedIn(server.app, account);
     return client;
   };
 

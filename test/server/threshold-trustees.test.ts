@@ -37,7 +37,8 @@ import {
 import { verifyArchive } from '../../src/protocol/verifier.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { BELENIOS_TOOL, beleniosTool, hasBeleniosTool, run, tempDir } from '../support/tools.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client } from '../world/client.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 const PASSWORD = 'threshold-test-password';
 const QUESTIONS = [
@@ -186,7 +187,7 @@ function beleniosTrustee(groupName: string): TrusteeSide {
 describe('threshold trustees through the HTTP API', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await testServer();
+    server = await startTestServer();
   });
   afterAll(async () => server?.close());
 

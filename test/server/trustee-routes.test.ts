@@ -6,16 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
-import { Client, type TestServer, testServer } from './harness.js';
+import { Client, signedIn } from '../world/client.js';
 import {
   addAccount,
-  addOrganisation,
   advance,
   draftElection,
   grant,
+  organisationWithAdmin,
   partialDecryptionOf,
   type TestAccount,
-} from './scenario.js';
+} from '../world/scenario.js';
+import { startTestServer, type TestServer } from '../world/server.js';
 
 describe('trustee page routes', () => {
   let server: TestServer;
@@ -23,26 +24,17 @@ describe('trustee page routes', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    server = await testServer();
-    admin = await addAccount(server, 'admin');
-    organisationId = await addOrganisation(server, 'Org', admin);
+    server = await startTestServer();
+    ({ organisationId, admin } = await organisationWithAdmin(server, 'Org'));
   });
   afterAll(async () => server?.close());
-
-  async function signedIn(account: TestAccount): Promise<Client> {
-    const client = new Client(server.app);
-    expect(
-      (await client.post('/api/v1/auth/login', { email: account.email, password: account.password })).status,
-    ).toBe(200);
-    return client;
-  }
 
   it('binds the public key a trustee made to the account, once, and tells the trustee its owner number', async () => {
     const election = await draftElection(server, organisationId, admin, { voters: 2 });
     const trustee = await addAccount(server, 'trustee');
     const outsider = await addAccount(server, 'outsider');
     await grant(server, election.id, trustee, 'trustee');
-    const client = await signedIn(trustee);
+    const client = await signedIn(server.app, trustee);
     const base = `/api/v1/elections/${election.id}`;
 
     const before = await client.get(`${base}/trustee`);
@@ -53,7 +45,7 @@ describe('trustee page routes', () => {
       decrypted: [],
       election: { state: 'draft' },
     });
-    expect((await (await signedIn(outsider)).get(`${base}/trustee`)).status).toBe(404);
+    expect((await (await signedIn(server.app, outsider)).get(`${base}/trustee`)).status).toBe(404);
     expect((await new Client(server.app).get(`${base}/trustee`)).status).toBe(401);
 
     const group = requireGroup('BELENIOS-2048');

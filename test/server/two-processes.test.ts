@@ -14,12 +14,8 @@ import type { Plaintext } from '../../src/protocol/ballot.js';
 import { HttpVoter, loopbackAddress } from '../support/http-voter.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { ballotMaker, checkServedArchive, demoVote, openDemoElection } from '../support/served-election.js';
-import {
-  hasBuiltServer,
-  MISSING_BUILD,
-  type ServerProcess,
-  startServerProcess,
-} from '../support/server-process.js';
+import { type ServerProcess, startTestServer } from '../world/server.js';
+import { hasBuiltServer, MISSING_BUILD } from '../world/server-process.js';
 
 const VOTERS = 30;
 const REVOTERS = 10;
@@ -41,7 +37,11 @@ describe.skipIf(problem !== undefined || !hasBuiltServer)(
     beforeAll(async () => {
       schema = await freshSchema('two');
       ({ demo, electionJson } = await openDemoElection(schema.url, VOTERS));
-      servers.push(...(await Promise.all([0, 1].map(() => startServerProcess({ databaseUrl: schema.url })))));
+      servers.push(
+        ...(await Promise.all(
+          [0, 1].map(() => startTestServer({ mode: 'process', databaseUrl: schema.url })),
+        )),
+      );
     });
 
     afterAll(async () => {

@@ -1,14 +1,10 @@
 /**
- * Test harness for the tests of src/server/auth/ (not used by the server): a Fastify instance with
- * the auth plugin, an error handler rendering the catalogue as src/server/app.ts does, and dummy
- * routes that use each guard, over a real store in a temporary SQLite file, seeded with two tenants.
- * Every log line and every response goes into `captured`, so a test can assert that no secret
- * reached either.
+ * The world of the tests of src/server/auth/: the test server (../world/server.ts, inject mode, its
+ * clock under the test's hand) with dummy routes that use each guard, over a store seeded with two
+ * tenants. Every log line and every response goes into `captured`, so a test can assert that no
+ * secret reached either.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../src/accounts/password.js';
 import type { Clock } from '../../src/core/clock.js';
 import { secret } from '../../src/core/secret.js';
@@ -18,13 +14,12 @@ import {
   requireOrganisationAdmin,
   requireVoter,
 } from '../../src/server/auth/guards.js';
-import { authPlugin } from '../../src/server/auth/plugin.js';
 import { castRateLimit } from '../../src/server/auth/rate-limits.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/sessions.js';
 import type { ServerContext } from '../../src/server/context.js';
-import { ApiError, errorBody, preferredLanguage } from '../../src/server/errors.js';
-import { openStore } from '../../src/store/open-store.js';
-import type { ElectionRow, Role, Store } from '../../src/store/store.js';
+import type { Role, Store } from '../../src/store/store.js';
+import { startTestServer } from '../world/server.js';
+import { election } from './store-fixtures.js';
 
 /** Every seeded account signs in with this; tests look for it in logs and answers. */
 export const ACCOUNT_PASSWORD = 'planted-account-password-7Qx!';
@@ -86,8 +81,6 @@ export interface AuthTestServer {
 export async function startAuthTestServer(
   options: { secureCookies?: boolean } = {},
 ): Promise<AuthTestServer> {
-  const directory = await mkdtemp(join(tmpdir(), 'scrutin-auth-'));
-  const store = await openStore(join(directory, 'store.db'));
   let now = Date.parse('2030-03-01T08:00:00Z');
   const clock: TestClock = {
     now: () => new Date(now),
@@ -95,35 +88,16 @@ export async function startAuthTestServer(
       now += ms;
     },
   };
-  const ctx: ServerContext = {
-    store,
+  const server = await startTestServer({
+    label: 'auth',
     clock,
-    checker: async () => {
-      throw new Error('no ballot checking in auth tests');
-    },
-    config: {
-      baseUrl: 'http://127.0.0.1:8080',
-      secureCookies: options.secureCookies ?? false,
-      bodyLimit: 65_536,
-    },
-  };
-  const captured = { logs: [] as string[], responses: [] as LightMyRequestResponse[] };
-  const app = Fastify({
-    logger: { level: 'trace', stream: { write: (line: string) => captured.logs.push(line) } },
+    config: { secureCookies: options.secureCookies ?? false, bodyLimit: 65_536 },
+    logLevel: 'trace',
   });
-  app.setErrorHandler((error, request, reply) => {
-    const language = preferredLanguage(request.headers['accept-language']);
-    if (error instanceof ApiError)
-      return reply.code(error.status).send(errorBody(error.code, language, error.detail));
-    if ((error as { validation?: unknown }).validation !== undefined) {
-      return reply.code(400).send(errorBody('SCR_BAD_REQUEST', language));
-    }
-    request.log.error(error);
-    return reply.code(500).send({ error: { code: 'SCR_INTERNAL' } });
-  });
-  await app.register(authPlugin(ctx));
+  const { app, store } = server;
+  const captured = { logs: server.logs, responses: [] as LightMyRequestResponse[] };
   // In a child context, as the real route plugins are: the principal must reach them.
-  await app.register(async (routes) => registerGuardedRoutes(routes, ctx));
+  await app.register(async (routes) => registerGuardedRoutes(routes, server.ctx));
   await seed(store);
 
   const request = async ({ session, csrf, ...inject }: TestRequest) => {
@@ -170,11 +144,7 @@ export async function startAuthTestServer(
           remoteAddress,
         }),
       ),
-    close: async () => {
-      await app.close();
-      await store.close();
-      await rm(directory, { recursive: true, force: true });
-    },
+    close: () => server.close(),
   };
 }
 
@@ -235,7 +205,17 @@ async function seed(store: Store): Promise<void> {
     [ELECTION_A, ORG_A],
     [ELECTION_B, ORG_B],
   ] as const) {
-    await store.createElection(electionRow(id, organisationId, createdAt));
+    await store.createElection(
+      election(id, organisationId, {
+        state: 'open',
+        name: `Election of ${organisationId}`,
+        description: '',
+        groupName: 'Ed25519',
+        questionsJson: '[]',
+        createdAt,
+        updatedAt: createdAt,
+      }),
+    );
   }
   for (const [id, spec] of Object.entries(ACCOUNTS) as [AccountName, (typeof ACCOUNTS)[AccountName]][]) {
     await store.createAccount({
@@ -265,32 +245,6 @@ async function seed(store: Store): Promise<void> {
     };
     await store.replaceVoters(spec.electionId, [voter]);
   }
-}
-
-function electionRow(id: string, organisationId: string, at: string): ElectionRow {
-  return {
-    id,
-    organisationId,
-    state: 'open',
-    name: `Election of ${organisationId}`,
-    description: '',
-    groupName: 'Ed25519',
-    questionsJson: '[]',
-    timeZone: 'Europe/Paris',
-    opensAt: null,
-    closesAt: null,
-    credentialMode: 'server',
-    electionJson: null,
-    fingerprint: null,
-    trusteesHash: null,
-    credentialsHash: null,
-    archiveTimestamp: null,
-    annulReason: null,
-    resultJson: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
 }
 
 /** Every place a secret must never appear: log lines, bodies, headers (Set-Cookie excepted for tokens). */

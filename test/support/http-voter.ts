@@ -1,7 +1,7 @@
 /**
  * A browser-like HTTP client for servers running in another process: node:http over a keep-alive
  * agent (one connection per client, as one browser tab), remembering the session cookie and sending
- * the CSRF token on writes, like test/server/harness.ts's `Client` does over `app.inject()`.
+ * the CSRF token on writes, like test/world/client.ts's `Client` does over `app.inject()`.
  *
  * Each client may leave from its own loopback address (`localAddress`, any of 127.0.0.0/8 on Linux):
  * the server's per-address login budget (10 a minute) then applies per simulated voter, as it would
@@ -15,7 +15,7 @@ export interface HttpAnswer {
   readonly headers: http.IncomingHttpHeaders;
   readonly body: Buffer;
   /** The parsed body when the server said it is JSON. */
-  // biome-ignore lint/suspicious/noExplicitAny: test code reads answers loosely, as harness.ts does
+  // biome-ignore lint/suspicious/noExplicitAny: test code reads answers loosely, as test/world/client.ts does
   readonly json: any;
 }
 

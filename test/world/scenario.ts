@@ -1,6 +1,8 @@
 /**
- * Building blocks for whole-election server tests, written the way `scrutin demo` sets an election
- * up (src/cli/scrutin/demo.ts) but keeping every secret the test needs: account and voter passwords,
+ * The builder of test situations, for every test folder: organisation → admin
+ * (`organisationWithAdmin`) → election (`draftElection`, or `mailedElection` for delivery) → opened,
+ * closed, tallied, published (`advance`); a consultation with its boxes is in ./consultation.ts.
+ * Written the way `scrutin demo` sets an election up (src/cli/scrutin/demo.ts) but keeping every secret the test needs: account and voter passwords,
  * private credentials, and the private keys of the external Single trustees (generated here, as a
  * trustee would on their side). Elections are driven through the ElectionService; tests that are
  * about the HTTP API do the steps they check through it.
@@ -19,7 +21,10 @@ import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protoco
 import { computePartialDecryption } from '../../src/protocol/tally.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import type { ElectionState, Role } from '../../src/store/store.js';
-import type { TestServer } from './harness.js';
+import type { TestServer } from './server.js';
+
+/** What the builders use of a server: its store and election service (any mode but `process`). */
+export type World = Pick<TestServer, 'store' | 'elections'>;
 
 export const QUESTIONS = [
   {
@@ -71,7 +76,7 @@ export interface TestElection {
 export const plantedPassword = (label: string) => `pw-${label}-${randomBase58(20)}`;
 
 export async function addAccount(
-  server: TestServer,
+  server: World,
   label: string,
   options: { isOperator?: boolean } = {},
 ): Promise<TestAccount> {
@@ -92,19 +97,26 @@ export async function addAccount(
   return account;
 }
 
-export async function addOrganisation(
-  server: TestServer,
-  name: string,
-  admin?: TestAccount,
-): Promise<string> {
+export async function addOrganisation(server: World, name: string, admin?: TestAccount): Promise<string> {
   const id = randomBytes(9).toString('base64url');
   await server.store.createOrganisation({ id, name, createdAt: new Date().toISOString() });
   if (admin) await server.store.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
   return id;
 }
 
+/** An organisation and its admin (an account with the `org-admin` membership). */
+export async function organisationWithAdmin(
+  server: World,
+  name = 'Federation',
+  label = 'admin',
+): Promise<{ organisationId: string; admin: TestAccount }> {
+  const admin = await addAccount(server, label);
+  const organisationId = await addOrganisation(server, name, admin);
+  return { organisationId, admin };
+}
+
 export async function grant(
-  server: TestServer,
+  server: World,
   electionId: string,
   account: TestAccount,
   role: Role,
@@ -117,7 +129,7 @@ export async function grant(
  * and passwords, the server's key (unless `serverKey: false`) and `singles` external Single trustees.
  */
 export async function draftElection(
-  server: TestServer,
+  server: World,
   organisationId: string,
   admin: Actor,
   options: { voters: number; serverKey?: boolean; singles?: number; name?: string; csv?: string },
@@ -153,7 +165,20 @@ export async function draftElection(
       privateKey: privateKey.reveal(),
     });
   }
-  const issued = await elections.generateServerCredentials(row.id, admin);
+  const voters = await issueVoterSecrets(server, row.id, admin);
+  return { id: row.id, organisationId, voters, singles };
+}
+
+/**
+ * Server-mode credentials for every voter of a draft election (handed out once, outside the API)
+ * and a planted password each, whose hashes the store keeps: the voters with their secrets.
+ */
+export async function issueVoterSecrets(
+  server: World,
+  electionId: string,
+  admin: Actor,
+): Promise<TestVoter[]> {
+  const issued = await server.elections.generateServerCredentials(electionId, admin);
   const voters: TestVoter[] = [];
   const hashes: { voterId: string; passwordHash: string }[] = [];
   for (const credential of issued) {
@@ -170,13 +195,13 @@ export async function draftElection(
       credential: credential.credential,
     });
   }
-  await store.setVoterSecrets(row.id, hashes);
-  return { id: row.id, organisationId, voters, singles };
+  await server.store.setVoterSecrets(electionId, hashes);
+  return voters;
 }
 
 /** A ballot of `voter` for `plaintext`, made by the core as the booth makes it. */
 export async function ballotOf(
-  server: TestServer,
+  server: World,
   electionId: string,
   voter: TestVoter,
   plaintext: number[][],
@@ -190,7 +215,7 @@ export async function ballotOf(
 
 /** The partial decryption of a Single trustee, computed on "their side" from the public board. */
 export async function partialDecryptionOf(
-  server: TestServer,
+  server: World,
   electionId: string,
   trustee: SingleTrustee,
 ): Promise<string> {
@@ -207,7 +232,7 @@ const ORDER: readonly ElectionState[] = ['draft', 'open', 'closed', 'tallied', '
  * decrypt, publishes.
  */
 export async function advance(
-  server: TestServer,
+  server: World,
   election: TestElection,
   admin: Actor,
   target: ElectionState,
@@ -241,4 +266,39 @@ export async function advance(
   if ((await current()) === 'tallied' && at(target) >= at('published'))
     await elections.publish(election.id, admin);
   if ((await current()) !== target) throw new Error(`election is ${await current()}, expected ${target}`);
+}
+
+/**
+ * A draft election whose voters' credentials are issued and queued for mailing (by
+ * `issueServerCredentials`, links to https://vote.example.org): `roll` is the voters' logins (each
+ * mailed at login@example.org); the sender the test starts delivers them.
+ */
+export async function mailedElection(
+  server: World,
+  organisationId: string,
+  admin: Actor,
+  options: { roll: readonly string[]; loginMode: 'password' | 'one-time-code' },
+): Promise<string> {
+  const { elections, store } = server;
+  const { id } = await elections.create(organisationId, admin, {
+    name: 'Vote',
+    description: '',
+    timeZone: 'UTC',
+  });
+  await elections.setQuestions(id, admin, QUESTIONS);
+  const roll = options.roll.map((login) => `${login}@example.org,${login},1,${login}`);
+  await elections.importVoters(id, admin, roll.join('\n'), 'en');
+  await store.saveDeliverySettings({
+    electionId: id,
+    loginMode: options.loginMode,
+    passwordDelaySeconds: 0,
+    helpContact: '',
+    defaultLanguage: 'en',
+  });
+  await elections.issueServerCredentials(id, admin, {
+    store,
+    clock: { now: () => new Date() },
+    config: { baseUrl: 'https://vote.example.org' },
+  });
+  return id;
 }
