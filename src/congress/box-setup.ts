@@ -9,7 +9,7 @@ import { type Actor, randomId } from '../election/actor.js';
 import type { ElectionService } from '../election/service.js';
 import { parseThresholdState, type ThresholdState, thresholdStateCodec } from '../election/threshold.js';
 import { questionCodec } from '../protocol/messages.js';
-import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import type { ConsultationTemplate } from './consultation-types.js';
 
@@ -61,7 +61,7 @@ export async function createBoxElection(
     },
     async (tx, created) => {
       if (actor.id !== 'system')
-        await tx.addElectionRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
+        await tx.elections.addRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
     },
   );
   await elections.setQuestions(
@@ -91,9 +91,9 @@ export async function copyBoxSetup(
   toElection: string,
   actor: Actor,
 ): Promise<void> {
-  const settings = await store.getDeliverySettings(fromElection);
-  if (settings) await store.saveDeliverySettings({ ...settings, electionId: toElection });
-  const voters = await store.listVoters(fromElection);
+  const settings = await store.delivery.getSettings(fromElection);
+  if (settings) await store.delivery.saveSettings({ ...settings, electionId: toElection });
+  const voters = await store.voters.list(fromElection);
   if (voters.length > 0) {
     const copies: VoterRow[] = voters.map((v) => ({
       ...v,
@@ -104,8 +104,8 @@ export async function copyBoxSetup(
     }));
     const target = await elections.get(toElection);
     await store.transaction(async (tx) => {
-      await tx.replaceVoters(toElection, copies);
-      await tx.appendAudit({
+      await tx.voters.replace(toElection, copies);
+      await tx.audit.append({
         organisationId: target.organisationId,
         electionId: toElection,
         actor: actor.id,
@@ -114,7 +114,7 @@ export async function copyBoxSetup(
       });
     });
   }
-  for (const trustee of await store.listTrustees(fromElection)) {
+  for (const trustee of await store.trustees.list(fromElection)) {
     if (trustee.kind === 'server') await elections.useServerTrustee(toElection, actor);
     else if (trustee.kind === 'single' && trustee.publicJson)
       await elections.addSingleTrustee(toElection, actor, {
@@ -130,14 +130,14 @@ export async function copyBoxSetup(
       };
       const target = await elections.get(toElection);
       await store.transaction(async (tx) => {
-        const position = (await tx.listTrustees(toElection)).length;
-        await tx.saveTrustee({
+        const position = (await tx.trustees.list(toElection)).length;
+        await tx.trustees.save({
           ...trustee,
           electionId: toElection,
           position,
           publicJson: encode(thresholdStateCodec, fresh),
         });
-        await tx.appendAudit({
+        await tx.audit.append({
           organisationId: target.organisationId,
           electionId: toElection,
           actor: actor.id,
@@ -147,6 +147,6 @@ export async function copyBoxSetup(
       });
     }
   }
-  for (const grant of await store.listElectionRoles(fromElection))
-    await store.addElectionRole({ ...grant, electionId: toElection });
+  for (const grant of await store.elections.listRoles(fromElection))
+    await store.elections.addRole({ ...grant, electionId: toElection });
 }

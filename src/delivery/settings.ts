@@ -23,7 +23,7 @@ export const DEFAULT_SETTINGS: DeliverySettings = {
 };
 
 export async function deliverySettings(store: Store, electionId: string): Promise<DeliverySettings> {
-  const row = await store.getDeliverySettings(electionId);
+  const row = await store.delivery.getSettings(electionId);
   if (row === undefined) return DEFAULT_SETTINGS;
   const { electionId: _, ...settings } = row;
   return settings;

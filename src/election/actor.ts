@@ -26,7 +26,7 @@ export function auditElection(
   action: string,
   details: Record<string, unknown> = {},
 ) {
-  return tx.appendAudit({
+  return tx.audit.append({
     organisationId: row.organisationId,
     electionId: row.id,
     actor: actor.id,

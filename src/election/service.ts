@@ -107,7 +107,7 @@ export class ElectionService {
   }
 
   async get(electionId: string): Promise<ElectionRow> {
-    const row = await this.store.getElection(electionId);
+    const row = await this.store.elections.get(electionId);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
@@ -120,10 +120,10 @@ export class ElectionService {
     tx: Store,
     row: ElectionRow,
     allowed: readonly ElectionState[],
-    patch: Parameters<Store['updateElection']>[2],
+    patch: Parameters<Store['elections']['update']>[2],
   ): Promise<ElectionRow> {
     if (!allowed.includes(row.state)) throw wrongState(row, allowed);
-    const updated = await tx.updateElection(row.id, row.version, {
+    const updated = await tx.elections.update(row.id, row.version, {
       ...patch,
       updatedAt: this.nowIso(),
     });
@@ -171,7 +171,7 @@ export class ElectionService {
       updatedAt: now,
     };
     await this.store.transaction(async (tx) => {
-      await tx.createElection(row);
+      await tx.elections.create(row);
       await also?.(tx, row);
       await auditElection(tx, row, actor, 'election.create', { name: input.name });
     });
@@ -263,7 +263,7 @@ export class ElectionService {
     const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage ?? '');
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     if (await credentialsIssued(this.store, row)) {
-      const current = await this.store.listVoters(electionId);
+      const current = await this.store.voters.list(electionId);
       const differences = rollDifferences(current, parsed.voters);
       if (differences.length > 0)
         throw new DomainError('SCR_ROLL_LOCKED', {
@@ -292,7 +292,7 @@ export class ElectionService {
     if ('unchanged' in prepared) return Object.assign(prepared.unchanged, { unchanged: true as const });
     const { voters } = prepared;
     await this.store.transaction(async (tx) => {
-      await tx.replaceVoters(row.id, voters);
+      await tx.voters.replace(row.id, voters);
       await this.update(tx, row, ['draft'], {});
       await auditElection(tx, row, actor, 'voters.import', { count: voters.length });
     });
@@ -304,7 +304,7 @@ export class ElectionService {
    * change's transaction `tx`: an opening that read the roll before fails.
    */
   async markRollChanged(tx: Store, row: ElectionRow): Promise<void> {
-    const current = await tx.getElection(row.id);
+    const current = await tx.elections.get(row.id);
     if (!current) throw new DomainError('SCR_NOT_FOUND');
     await this.update(tx, current, ['draft'], {});
   }
@@ -316,8 +316,8 @@ export class ElectionService {
     const group = requireGroup(row.groupName);
     const { privateKey, publicKey } = generateTrusteeKey(group);
     await this.store.transaction(async (tx) => {
-      const trustees = await tx.listTrustees(electionId);
-      await tx.saveTrustee({
+      const trustees = await tx.trustees.list(electionId);
+      await tx.trustees.save({
         electionId,
         position: trustees.length,
         kind: 'server',
@@ -353,8 +353,8 @@ export class ElectionService {
         problem: 'the proof of knowledge does not verify',
       });
     await this.store.transaction(async (tx) => {
-      const trustees = await tx.listTrustees(electionId);
-      await tx.saveTrustee({
+      const trustees = await tx.trustees.list(electionId);
+      await tx.trustees.save({
         electionId,
         position: trustees.length,
         kind: 'single',
@@ -384,7 +384,7 @@ export class ElectionService {
     );
     await this.store.transaction(async (tx) => {
       await saveEscrows?.(tx);
-      await tx.setVoterSecrets(
+      await tx.voters.setSecrets(
         electionId,
         fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
       );
@@ -429,7 +429,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const voters = await this.store.listVoters(electionId);
+    const voters = await this.store.voters.list(electionId);
     if (voters.length === 0)
       throw new DomainError('SCR_NO_VOTERS', { problem: 'the voter list is empty: import it first' });
     const identities: VoterIdentity[] = voters.map((v) => ({
@@ -474,7 +474,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const voters = await this.store.listVoters(electionId);
+    const voters = await this.store.voters.list(electionId);
     const byLogin = new Map(voters.map((v) => [v.login, v]));
     const problems: { line: number; problem: string }[] = [];
     const updates: { voterId: string; publicCredential: string }[] = [];
@@ -503,7 +503,7 @@ export class ElectionService {
       credentialsList(voters.map((v) => ({ ...v, publicCredential: uploaded.get(v.id)! }))),
     );
     await this.store.transaction(async (tx) => {
-      await tx.setVoterSecrets(electionId, updates);
+      await tx.voters.setSecrets(electionId, updates);
       await this.update(tx, row, ['draft'], { credentialMode: 'external' });
       await auditElection(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     });
@@ -518,8 +518,8 @@ export class ElectionService {
     const questions = JSON.parse(row.questionsJson) as Question[];
     // A draft saved before such questions were refused (issue 15) is not opened either.
     refuseNonHomomorphic(questions);
-    const voters = await this.store.listVoters(electionId);
-    const trustees = await this.store.listTrustees(electionId);
+    const voters = await this.store.voters.list(electionId);
+    const trustees = await this.store.trustees.list(electionId);
     const problems: string[] = [];
     if (questions.length === 0) problems.push('no questions');
     if (voters.length === 0) problems.push('no voters');
@@ -575,7 +575,7 @@ export class ElectionService {
     const now = this.nowIso();
     if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now))
       throw new DomainError('SCR_VOTING_CLOSED');
-    const voter = await this.store.getVoter(voterId);
+    const voter = await this.store.voters.get(voterId);
     if (!voter || voter.electionId !== electionId || !voter.publicCredential)
       throw new DomainError('SCR_FORBIDDEN');
     if (rawBallot.length > MAX_BALLOT_BYTES) throw new DomainError('SCR_PAYLOAD_TOO_LARGE');
@@ -703,7 +703,7 @@ export class ElectionService {
     const missing = missingDecryptions(
       state.trustees,
       state.shares,
-      await this.store.listTrustees(electionId),
+      await this.store.trustees.list(electionId),
     );
     if (missing) throw new DomainError('SCR_NOT_DECRYPTED', missing);
     const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
@@ -734,7 +734,7 @@ export class ElectionService {
   private async decryptWithServerKeys(electionId: string): Promise<void> {
     const { state } = await this.board.state(electionId);
     if (!state?.tally) return;
-    const rows = await this.store.listTrustees(electionId);
+    const rows = await this.store.trustees.list(electionId);
     const kinds = trusteeKinds(rows);
     for (const trustee of rows) {
       if (trustee.kind !== 'server' || trustee.serverPrivateKey === null) continue;
@@ -771,8 +771,8 @@ export class ElectionService {
   /** Opens and closes elections whose scheduled time has come (called periodically by the server). */
   async tick(): Promise<void> {
     const now = this.nowIso();
-    for (const organisation of await this.store.listOrganisations()) {
-      for (const row of await this.store.listElections(organisation.id)) {
+    for (const organisation of await this.store.accounts.listOrganisations()) {
+      for (const row of await this.store.elections.list(organisation.id)) {
         try {
           if (row.state === 'draft' && row.opensAt !== null && row.opensAt <= now)
             await this.open(row.id, { id: 'system' });

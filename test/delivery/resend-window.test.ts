@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
-import type { Store } from '../../src/store/store.js';
 import { type TestServer, testServer } from '../server/harness.js';
 import { addAccount, addOrganisation, QUESTIONS } from '../server/scenario.js';
+import { overrideRepository } from '../support/store-overrides.js';
 import { credentialIn, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 describe("a sender that dies between the server's acceptance and its commit", () => {
@@ -28,7 +28,7 @@ describe("a sender that dies between the server's acceptance and its commit", ()
     ).id;
     await server.elections.setQuestions(electionId, admin, QUESTIONS);
     await server.elections.importVoters(electionId, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
-    await server.store.saveDeliverySettings({
+    await server.store.delivery.saveSettings({
       electionId,
       loginMode: 'one-time-code',
       passwordDelaySeconds: 0,
@@ -47,18 +47,14 @@ describe("a sender that dies between the server's acceptance and its commit", ()
   });
 
   it('sends the same message again, recognisably, and records it once', async () => {
-    const losesCommits = new Proxy(server.store, {
-      get(target, property, receiver) {
-        if (property === 'settleMessages') return async () => Promise.reject(new Error('process died'));
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Store;
+    const losesCommits = overrideRepository(server.store, 'delivery', () => ({
+      settle: async () => Promise.reject(new Error('process died')),
+    }));
     const transport = () => smtpTransport({ url: sink.url, from: 'no-reply@example.org' });
     const dying = new DeliverySender(losesCommits, { transports: { email: transport() }, leaseMs: 60_000 });
     expect(await dying.drain()).toBe(2);
     expect(sink.received).toHaveLength(2);
-    expect((await server.store.countMessages(electionId)).sending).toBe(2);
+    expect((await server.store.delivery.countMessages(electionId)).sending).toBe(2);
 
     // A minute later (the heir's clock runs ahead), the leases have run out.
     const later = { now: () => new Date(Date.now() + 61_000) };
@@ -71,7 +67,7 @@ describe("a sender that dies between the server's acceptance and its commit", ()
       expect(second!.text).toBe(first!.text);
       expect(credentialIn(second!.text)).toBe(credentialIn(first!.text));
     }
-    const messages = await server.store.listMessages(electionId);
+    const messages = await server.store.delivery.listMessages(electionId);
     expect(messages.map((m) => [m.status, m.attempts, m.holdsSecret])).toEqual([
       ['sent', 2, false],
       ['sent', 2, false],

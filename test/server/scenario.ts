@@ -81,7 +81,7 @@ export async function addAccount(
     displayName: `Account ${label}`,
     password: plantedPassword(label),
   };
-  await server.store.createAccount({
+  await server.store.accounts.createAccount({
     id: account.id,
     email: account.email,
     displayName: account.displayName,
@@ -98,8 +98,9 @@ export async function addOrganisation(
   admin?: TestAccount,
 ): Promise<string> {
   const id = randomBytes(9).toString('base64url');
-  await server.store.createOrganisation({ id, name, createdAt: new Date().toISOString() });
-  if (admin) await server.store.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
+  await server.store.accounts.createOrganisation({ id, name, createdAt: new Date().toISOString() });
+  if (admin)
+    await server.store.accounts.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
   return id;
 }
 
@@ -109,7 +110,7 @@ export async function grant(
   account: TestAccount,
   role: Role,
 ): Promise<void> {
-  await server.store.addElectionRole({ electionId, accountId: account.id, role });
+  await server.store.elections.addRole({ electionId, accountId: account.id, role });
 }
 
 /**
@@ -148,7 +149,7 @@ export async function draftElection(
       publicKey: serialized,
     });
     singles.push({
-      owner: (await store.listTrustees(row.id)).length,
+      owner: (await store.trustees.list(row.id)).length,
       publicKey: serialized,
       privateKey: privateKey.reveal(),
     });
@@ -170,7 +171,7 @@ export async function draftElection(
       credential: credential.credential,
     });
   }
-  await store.setVoterSecrets(row.id, hashes);
+  await store.voters.setSecrets(row.id, hashes);
   return { id: row.id, organisationId, voters, singles };
 }
 

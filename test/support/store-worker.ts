@@ -21,10 +21,10 @@ async function appendWithRetry(
   index: number,
 ): Promise<number> {
   for (let conflicts = 0; ; conflicts++) {
-    const head = await store.boardHead(electionId);
+    const head = await store.board.head(electionId);
     const height = head === undefined ? 0 : head.height + 1;
     const payload = dataFile(`${tag}-${index}`);
-    const outcome = await store.appendBoard(
+    const outcome = await store.board.append(
       electionId,
       [payload],
       boardEvent(height, `${tag}-${index}`, payload.hash),
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<void> {
     let conflicts = 0;
     for (let index = 0; index < Number(count); index++) {
       conflicts += await appendWithRetry(store, electionId, tag, index);
-      await store.appendAudit({
+      await store.audit.append({
         organisationId,
         electionId,
         actor: tag,

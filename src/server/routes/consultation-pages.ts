@@ -10,7 +10,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsultationService } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import type { ElectionService } from '../../election/service.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, ERRORS, preferredLanguage } from '../errors.js';

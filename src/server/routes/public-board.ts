@@ -22,7 +22,7 @@ export const ElectionParams = Type.Object({
 
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow) {
-  const turnout = await ctx.store.turnout(row.id);
+  const turnout = await ctx.store.board.turnout(row.id);
   const changes = await rollChangesAfterCredentials(ctx.store, row);
   return {
     id: row.id,
