@@ -10,7 +10,12 @@
  * qualifies. An absolute majority is strictly more than the majority threshold (50 % by default);
  * when several candidates pass a threshold set below 50 %, the one with the most votes is elected,
  * and if they tie, they all go to the second round.
+ *
+ * Shares are compared by threshold.ts, as motions' qualified majorities are (majority.ts, which
+ * also adds a quorum in front of these rules).
  */
+
+import { meetsThreshold } from './threshold.js';
 
 export interface RoundRule {
   /** 0-based index of the question the rule decides (the candidates). */
@@ -92,8 +97,11 @@ export function decideRound(rule: RoundRule, answers: readonly bigint[], blank: 
     a.count === b.count ? a.index - b.index : a.count > b.count ? -1 : 1,
   );
   // count / cast > p %  ⇔  count · 10000 > p·100 · cast (p in hundredths of a percent).
-  const above = (count: bigint, percent: number) => count * 10000n > hundredths(percent) * cast;
-  const reaches = (count: bigint, percent: number) => count * 10000n >= hundredths(percent) * cast;
+  const share = (percent: number) => ({ numerator: hundredths(percent), denominator: 10000n });
+  const above = (count: bigint, percent: number) =>
+    meetsThreshold(count, cast, { comparison: '>', share: share(percent) });
+  const reaches = (count: bigint, percent: number) =>
+    meetsThreshold(count, cast, { comparison: '>=', share: share(percent) });
   if (rule.majorityPercent !== null) {
     const majority = ranked.filter((c) => above(c.count, rule.majorityPercent!));
     const best = majority[0];

@@ -294,3 +294,82 @@ describe('scrutin-tool method', () => {
     expect(JSON.parse(stdout).winners).toEqual([[0], [1], [2]]);
   });
 });
+
+describe('scrutin-tool method seats (issue 17)', () => {
+  const seats = (input: string, ...args: string[]) => scrutinTool(['method', 'seats', ...args], { input });
+
+  it("prints seats per list: Wikipedia's D'Hondt, Sainte-Laguë (with a 10 % threshold) and Hare cases", () => {
+    // Wikipedia, "D'Hondt method": 100,000 / 80,000 / 30,000 / 20,000 for 8 seats.
+    expect(seats('[100000, 80000, 30000, 20000]', '--method', 'dhondt', '--seats', '8')).toMatchObject({
+      status: 0,
+      stdout: '[4,3,1,0]\n',
+    });
+    // Wikipedia, "Sainte-Laguë method": 3 / 3 / 1 / 1; with 10 %, the fourth list (8.7 %) is out.
+    expect(seats('[100000, 80000, 30000, 20000]', '--method', 'sainte-lague', '--seats', '8').stdout).toBe(
+      '[3,3,1,1]\n',
+    );
+    expect(
+      seats('[100000, 80000, 30000, 20000]', '--method', 'sainte-lague', '--seats', '8', '--threshold', '10')
+        .stdout,
+    ).toBe('[4,3,1,0]\n');
+    // Wikipedia, "Largest remainders method": Hare quota 10,000, 10 seats.
+    expect(seats('[47000,16000,15800,12000,6100,3100]', '--method', 'hare', '--seats', '10').stdout).toBe(
+      '[5,2,1,1,1,0]\n',
+    );
+  });
+
+  it('reads totals beyond 2^53 exactly, as numbers or as Belenios-style strings', () => {
+    expect(seats('[9007199254740993, 9007199254740992]', '--method', 'dhondt', '--seats', '1').stdout).toBe(
+      '[1,0]\n',
+    );
+    expect(seats('[9007199254740992, "9007199254740993"]', '--method', 'hare', '--seats', '1').stdout).toBe(
+      '[0,1]\n',
+    );
+  });
+
+  it('exits 3 naming the tied lists when a seat is undecided', () => {
+    const { status, stdout, stderr } = seats('[100, 100, 50]', '--method', 'dhondt', '--seats', '3');
+    expect(status).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/a seat is undecided between lists 1 and 2 .*equal averages and equal votes/);
+    expect(seats('[10, 10, 10]', '--method', 'sainte-lague', '--seats', '2').stderr).toMatch(
+      /2 seats are undecided between lists 1, 2 and 3/,
+    );
+    expect(seats('[50, 50]', '--method', 'hare', '--seats', '3').stderr).toMatch(/equal remainders/);
+  });
+
+  it('exits 2 with a clear message on bad input', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['{"a": 1}', [], /must be a JSON array of list totals/],
+      ['not json', [], /not JSON/],
+      ['[]', [], /no list/],
+      ['[10, -2]', [], /total 2 is negative/],
+      ['[10, 2.5]', [], /total 2 is not a whole number/],
+      ['[10, "x"]', [], /total 2 is not a whole number/],
+      ['[10, [2]]', [], /total 2 is not a number/],
+      ['[10, 2]', ['--seats', '0'], /--seats must be an integer from 1/],
+      ['[10, 2]', ['--seats', '1.5'], /--seats must be an integer from 1/],
+      ['[10, 2]', ['--threshold', '101'], /--threshold must be a percentage from 0 to 100/],
+      ['[10, 2]', ['--threshold', '-1'], /--threshold must be a percentage/],
+      ['[10, 2]', ['--method', 'webster'], /--method must be dhondt, sainte-lague or hare/],
+    ];
+    for (const [input, args, message] of cases) {
+      const options = new Map([
+        ['--method', 'dhondt'],
+        ['--seats', '2'],
+      ]);
+      for (let i = 0; i < args.length; i += 2) options.set(args[i]!, args[i + 1]!);
+      const { status, stdout, stderr } = seats(input, ...[...options].flat());
+      expect({ input, args, status, stdout }).toEqual({ input, args, status: 2, stdout: '' });
+      expect(stderr).toMatch(message);
+    }
+  });
+
+  it('leaves seats out with a warning when no list has votes', () => {
+    expect(seats('[0, 0]', '--method', 'dhondt', '--seats', '2')).toMatchObject({
+      status: 0,
+      stdout: '[0,0]\n',
+      stderr: expect.stringMatching(/2 of 2 seats not allocated/),
+    });
+  });
+});

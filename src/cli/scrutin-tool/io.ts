@@ -12,8 +12,22 @@ export const FAILURE_EXIT_CODE = 124;
 
 export class CliError extends Error {}
 
+/** A failure with its own exit code, for commands that document theirs (`method seats`: 2, 3). */
+export class CliExit extends CliError {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
 export function fail(message: string): never {
   throw new CliError(message);
+}
+
+export function failWith(exitCode: number, message: string): never {
+  throw new CliExit(message, exitCode);
 }
 
 export function readText(path: string, what: string): string {

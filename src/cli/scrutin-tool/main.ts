@@ -7,7 +7,7 @@ import { sha256B64 } from '../../core/hash.js';
 import { registerArchiveCommands } from './archive-commands.js';
 import { registerConsolidateCommands } from './consolidate-commands.js';
 import { registerElectionCommands } from './election-commands.js';
-import { CliError, FAILURE_EXIT_CODE, readStdin } from './io.js';
+import { CliError, CliExit, FAILURE_EXIT_CODE, readStdin } from './io.js';
 import { registerMethodCommands } from './method-commands.js';
 import { registerRecoveryCommands } from './recovery-commands.js';
 import { registerSetupCommands } from './setup-commands.js';
@@ -44,7 +44,10 @@ export function main(argv: string[]): Promise<number> {
   return runProgram(buildProgram(), argv);
 }
 
-/** Runs a command line; a CliError is printed after the program's name and exits with 124. */
+/**
+ * Runs a command line; a CliError is printed after the program's name and exits with 124, or with
+ * its own code for a CliExit.
+ */
 export async function runProgram(program: Command, argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -52,7 +55,7 @@ export async function runProgram(program: Command, argv: string[]): Promise<numb
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`${program.name()}: ${error.message}\n`);
-      return FAILURE_EXIT_CODE;
+      return error instanceof CliExit ? error.exitCode : FAILURE_EXIT_CODE;
     }
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed by commander.

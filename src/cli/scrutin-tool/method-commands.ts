@@ -1,6 +1,7 @@
 /**
  * `scrutin-tool method …`: counting methods applied to the clear result of a non-homomorphic
- * question (a JSON array of ballots on standard input), printing what belenios-tool prints.
+ * question (a JSON array of ballots on standard input), printing what belenios-tool prints; and
+ * `method seats`, proportional seats from list totals (seats-command.ts, Scrutin's own).
  */
 import type { Command } from 'commander';
 import {
@@ -10,6 +11,7 @@ import {
   countStv,
 } from '../../protocol/counting/index.js';
 import { fail, readStdin } from './io.js';
+import { registerSeatsCommand } from './seats-command.js';
 
 function readBallots(): number[][] {
   let value: unknown;
@@ -81,4 +83,6 @@ export function registerMethodCommands(program: Command): void {
     .action((options: { nseats?: string }) => {
       print(countStv(readBallots(), { nseats: parseCount(options.nseats, '--nseats', 1) }));
     });
+
+  registerSeatsCommand(method);
 }
