@@ -46,6 +46,7 @@ import {
 } from '../protocol/tally.js';
 import { verifyTrusteePublicKey } from '../protocol/trustees.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
+import { storedQuestions } from '../store/decode.js';
 import type { ElectionRow, ElectionState, Store, VoterRow } from '../store/store.js';
 import { type Actor, auditElection, randomId } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
@@ -515,7 +516,7 @@ export class ElectionService {
     const row = await this.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const questions = JSON.parse(row.questionsJson) as Question[];
+    const questions: Question[] = storedQuestions(row);
     // A draft saved before such questions were refused (issue 15) is not opened either.
     refuseNonHomomorphic(questions);
     const voters = await this.store.voters.list(electionId);

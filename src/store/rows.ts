@@ -5,6 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { identityKey } from '../core/identity.js';
+import { AuditDetailsSchema, decodeStored } from './decode.js';
 import type {
   AccountsTable,
   AuditLogTable,
@@ -213,7 +214,7 @@ export const fromAudit = (r: Selectable<AuditLogTable>): AuditRow => ({
   electionId: r.election_id,
   actor: r.actor,
   action: r.action,
-  details: JSON.parse(r.details_json) as Record<string, unknown>,
+  details: decodeStored(AuditDetailsSchema, 'audit_log.details_json', r.details_json),
   seq: r.seq,
   at: r.at,
   prevHash: r.prev_hash,

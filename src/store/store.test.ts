@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -23,9 +24,11 @@ import {
   voter,
 } from '../../test/support/store-fixtures.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
+import { StoredValueError, storedQuestions, storedResult } from './decode.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrateStore, openStore, parseStoreUrl, withDefaultUser } from './open-store.js';
+import { openRaw } from './raw-store.js';
 import { BUSY_TIMEOUT_MS, openSqliteDatabase } from './sqlite-dialect.js';
 import type { AuditRow, BoardRecord, Store } from './store.js';
 
@@ -795,6 +798,255 @@ function storeSuite(backend: Backend): void {
         const [first, second] = [log[k]!.details, log[k + 1]!.details];
         expect([first.step, second.step, second.i, second.n]).toEqual([1, 2, first.i, first.n]);
       }
+    });
+  });
+
+  describe('repositories in one transaction', () => {
+    const AT = '2027-01-01T00:00:00.000Z';
+    const at = (seconds: number) => new Date(Date.parse(AT) + seconds * 1000).toISOString();
+
+    async function seed(): Promise<void> {
+      await seedElection();
+      await store.accounts.createAccount(account('a1'));
+      await store.voters.replace('E1', [voter('v1', 'E1')]);
+    }
+
+    /** What every repository holds of the seeded organisation and election. */
+    async function everything() {
+      return {
+        organisations: await store.accounts.listOrganisations(),
+        account: await store.accounts.getAccount('a2'),
+        memberships: await store.accounts.listMemberships('a1'),
+        session: await store.accounts.findSession('s2'),
+        link: await store.accounts.findLiveToken('h2', AT),
+        elections: await store.elections.list('O1'),
+        roles: await store.elections.listRoles('E1'),
+        trustees: await store.trustees.list('E1'),
+        voters: await store.voters.list('E1'),
+        board: await store.board.read('E1'),
+        casts: await store.board.listCasts('E1'),
+        audit: await store.audit.list({ organisationId: 'O1' }),
+        messages: await store.delivery.listMessages('E1'),
+        deliverySettings: await store.delivery.getSettings('E1'),
+        access: await store.delivery.listAccess('E1'),
+        consultations: await store.consultations.list('O1'),
+        boxes: await store.consultations.boxes('C1'),
+        recoverySettings: await store.recovery.getSettings('E1'),
+        escrows: await store.recovery.listEscrows('E1'),
+        requests: await store.recovery.listRequests('E1'),
+      };
+    }
+
+    const families: Record<string, (tx: Store) => Promise<unknown>> = {
+      accounts: async (tx) => {
+        await tx.accounts.createOrganisation(organisation('O2'));
+        await tx.accounts.createAccount(account('a2'));
+        await tx.accounts.addMembership({ organisationId: 'O1', accountId: 'a1', role: 'org-admin' });
+        await tx.accounts.createSession({
+          tokenHash: 's2',
+          accountId: 'a1',
+          voterId: null,
+          electionId: null,
+          csrfToken: 'c',
+          expiresAt: at(3600),
+        });
+        await tx.accounts.issueToken({
+          tokenHash: 'h2',
+          accountId: 'a1',
+          purpose: 'reset',
+          createdAt: AT,
+          expiresAt: at(3600),
+        });
+      },
+      elections: async (tx) => {
+        await tx.elections.create(election('E2', 'O1'));
+        await tx.elections.update('E1', 1, { name: 'Renamed' });
+        await tx.elections.addRole({ electionId: 'E1', accountId: 'a1', role: 'trustee' });
+      },
+      trustees: async (tx) => {
+        const trustee = {
+          electionId: 'E1',
+          position: 0,
+          kind: 'single' as const,
+          accountId: null,
+          displayName: 'T',
+          publicJson: null,
+          serverPrivateKey: null,
+        };
+        await tx.trustees.save(trustee);
+        expect(await tx.trustees.swap({ ...trustee, position: 1, publicJson: '{}' }, null)).toBe(true);
+      },
+      voters: async (tx) => {
+        await tx.voters.add(voter('v2', 'E1'));
+        await tx.voters.setSecrets('E1', [{ voterId: 'v1', publicCredential: '7', passwordHash: 'x' }]);
+        expect(await tx.voters.swapCredential('E1', 'v1', '7', '8')).toBe(true);
+      },
+      board: async (tx) => {
+        const data = dataFile('d');
+        const appended = await tx.board.append('E1', [data], boardEvent(0, 'e', data.hash), {
+          tracker: 't1',
+          voterId: 'v1',
+          credential: '5',
+        });
+        expect(appended).toEqual({ ok: true });
+      },
+      audit: async (tx) => {
+        await tx.audit.append({
+          organisationId: 'O1',
+          electionId: 'E1',
+          actor: 'a1',
+          action: 'x',
+          details: {},
+        });
+      },
+      delivery: async (tx) => {
+        await tx.delivery.enqueue('E1', [
+          {
+            id: 'm1',
+            electionId: 'E1',
+            voterId: 'v1',
+            purpose: 'credential',
+            channel: 'email',
+            recipient: 'v1@example.org',
+            language: 'fr',
+            priority: 1,
+            subject: 's',
+            bodyText: 'b',
+            bodyHtml: null,
+            secretKind: 'credential',
+            deferred: null,
+            nextAttemptAt: AT,
+            messageId: '<m1@example.org>',
+            createdAt: AT,
+          },
+        ]);
+        await tx.delivery.recordAccess('E1', 'v1', 'login', AT);
+        await tx.delivery.saveCode({
+          electionId: 'E1',
+          voterId: 'v1',
+          codeHash: 'h',
+          expiresAt: at(600),
+          attemptsLeft: 2,
+          createdAt: AT,
+        });
+      },
+      consultations: async (tx) => {
+        await tx.consultations.create(
+          {
+            id: 'C1',
+            organisationId: 'O1',
+            name: 'C',
+            description: '',
+            round: 1,
+            templateJson: '{}',
+            ruleJson: null,
+            previousId: null,
+            createdBy: 'a1',
+            createdAt: AT,
+          },
+          [],
+        );
+        await tx.consultations.addBox({
+          id: 'B1',
+          consultationId: 'C1',
+          label: 'B',
+          channel: 'online',
+          electionId: 'E1',
+          replacesId: null,
+          annulReason: null,
+          annulledAt: null,
+          annulledBy: null,
+          paperJson: null,
+          enteredBy: null,
+          enteredAt: null,
+          reportName: null,
+          reportSha256: null,
+          reportBase64: null,
+          createdAt: AT,
+        });
+      },
+      recovery: async (tx) => {
+        await tx.recovery.saveSettings({
+          electionId: 'E1',
+          mode: 'none',
+          officerAccountId: null,
+          officerKeyJson: null,
+          decidedBy: 'a1',
+          decidedAt: AT,
+        });
+        await tx.recovery.saveEscrows('E1', [
+          { electionId: 'E1', voterId: 'v1', publicCredential: '5', escrowJson: '{}', createdAt: AT },
+        ]);
+        await tx.recovery.createRequest({
+          id: 'r1',
+          electionId: 'E1',
+          voterId: 'v1',
+          origin: 'voter',
+          state: 'pending',
+          requestedBy: 'voter',
+          createdAt: AT,
+          decidedBy: null,
+          decidedAt: null,
+          completedAt: null,
+        });
+      },
+    };
+
+    for (const [family, write] of Object.entries(families)) {
+      it(`leaves nothing of ${family} (nor of the audit log) when the transaction throws`, async () => {
+        await seed();
+        const before = await everything();
+        const failure = new Error('rolled back (test)');
+        await expect(
+          store.transaction(async (tx) => {
+            await write(tx);
+            await tx.audit.append({
+              organisationId: 'O1',
+              electionId: 'E1',
+              actor: 'a1',
+              action: family,
+              details: {},
+            });
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await everything()).toEqual(before);
+        // The same writes, committed, do show: the comparison above is not vacuous.
+        await store.transaction(write);
+        expect(await everything()).not.toEqual(before);
+      });
+    }
+
+    it('decodes stored JSON through its schema: a corrupted value is a store error naming its column', async () => {
+      await seedElection();
+      await store.audit.append({
+        organisationId: 'O1',
+        electionId: 'E1',
+        actor: 'a1',
+        action: 'x',
+        details: { n: 1 },
+      });
+      expect((await store.audit.list({ organisationId: 'O1' }))[0]?.details).toEqual({ n: 1 });
+      const raw = await openRaw(db.url);
+      const corrupt = (value: string) =>
+        raw.write(() => sql`update audit_log set details_json = ${value}`.execute(raw.db));
+      try {
+        await corrupt('[1,2]');
+        await expect(store.audit.list({ organisationId: 'O1' })).rejects.toThrow(
+          new StoredValueError('audit_log.details_json', '/: Expected object'),
+        );
+        await corrupt('{not json');
+        await expect(store.audit.list({ organisationId: 'O1' })).rejects.toBeInstanceOf(StoredValueError);
+      } finally {
+        await raw.close();
+      }
+      const corrupted = {
+        ...election('E9', 'O1'),
+        questionsJson: '[{"question":"Q","answers":"yes","min":0,"max":1}]',
+      };
+      expect(() => storedQuestions(corrupted)).toThrow(/elections\.questions_json.*\/0/);
+      expect(() => storedResult('{"result":{}}')).toThrow(StoredValueError);
+      expect(storedResult('{"result":[[1,2]]}')).toEqual([[1, 2]]);
     });
   });
 

@@ -13,6 +13,7 @@ import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
+import { storedQuestions } from '../../store/decode.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   electionRolesOf,
@@ -104,7 +105,7 @@ export function electionAdminView(row: ElectionRow) {
     name: row.name,
     description: row.description,
     group: row.groupName,
-    questions: JSON.parse(row.questionsJson) as unknown[],
+    questions: storedQuestions(row),
     timeZone: row.timeZone,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
