@@ -37,7 +37,7 @@ export interface KyselyStoreOptions {
 /**
  * One open transaction and the view of the store bound to it. Inside, every write runs in a
  * savepoint, one at a time: a write that fails (a unique key lost to another writer, which callers
- * such as `appendAudit`, `enqueueMessages` or `swapTrustee` catch and retry or answer with a value)
+ * such as `audit.append`, `delivery.enqueue` or `trustees.swap` catch and retry or answer with a value)
  * then undoes only itself and leaves the transaction usable — PostgreSQL would otherwise refuse every
  * later statement of an aborted transaction, and SQLite would keep half of a multi-statement write.
  * Writes are queued because savepoints nest by name: two interleaved ones would release each other.
