@@ -7,7 +7,7 @@
  * worth publishing elsewhere.
  */
 import { sha256Hex } from '../core/hash.js';
-import type { AuditEntryInput, AuditRow } from './store.js';
+import type { AuditEntryInput, AuditRow } from './row-types.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

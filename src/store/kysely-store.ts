@@ -148,7 +148,7 @@ export class KyselyStore implements Store {
    * committed when `fn` resolves and rolled back when it throws; nested calls on the view join it.
    * On SQLite the scope holds this process's write queue throughout (writes of the view do not queue
    * again) and BEGIN IMMEDIATE takes the file's write lock at once; on PostgreSQL it is one pooled
-   * connection at read committed, so version checks (`updateElection`) still see concurrent commits.
+   * connection at read committed, so version checks (`elections.update`) still see concurrent commits.
    * Keep scopes short and free of network calls: they hold the lock.
    */
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {

@@ -7,16 +7,6 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import { identityKey } from '../core/identity.js';
 import { AuditDetailsSchema, decodeStored } from './decode.js';
 import type {
-  AccountsTable,
-  AuditLogTable,
-  BallotsTable,
-  ElectionsTable,
-  OrganisationsTable,
-  SessionsTable,
-  TrusteesTable,
-  VotersTable,
-} from './schema.js';
-import type {
   AccountRow,
   AccountStatus,
   AuditRow,
@@ -28,7 +18,17 @@ import type {
   SessionRow,
   TrusteeRow,
   VoterRow,
-} from './store.js';
+} from './row-types.js';
+import type {
+  AccountsTable,
+  AuditLogTable,
+  BallotsTable,
+  ElectionsTable,
+  OrganisationsTable,
+  SessionsTable,
+  TrusteesTable,
+  VotersTable,
+} from './schema.js';
 
 export const toDbBoolean = (value: boolean): 0 | 1 => (value ? 1 : 0);
 

@@ -7,8 +7,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { Connection } from '../connection.js';
+import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../row-types.js';
 import type { Database } from '../schema.js';
-import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../store.js';
 import * as accounts from './queries.js';
 import type { AccountStatus, AccountTokenPurpose, AccountTokenRow, AccountTokensTable } from './tables.js';
 

@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import { canonicalJson, sealAuditEntry } from '../audit-chain.js';
 import type { Connection } from '../connection.js';
 import { UniqueViolation } from '../errors.js';
+import type { AuditEntryInput, AuditRow } from '../row-types.js';
 import * as rows from '../rows.js';
-import type { AuditEntryInput, AuditRow } from '../store.js';
 
 /** Losing the race for an audit sequence number means someone else progressed; this many losses is a bug. */
 const AUDIT_ATTEMPTS = 100;

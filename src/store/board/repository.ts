@@ -1,6 +1,5 @@
 /** The public board (Belenios archive, append-only) and the casts it records (queries.ts). */
 import type { Connection } from '../connection.js';
-import * as rows from '../rows.js';
 import type {
   AppendOutcome,
   BallotInput,
@@ -8,7 +7,8 @@ import type {
   BoardEventInput,
   BoardRecord,
   CastRow,
-} from '../store.js';
+} from '../row-types.js';
+import * as rows from '../rows.js';
 import { appendConflict, insertAppend, selectBoard } from './queries.js';
 
 export interface BoardAppend {

@@ -1,7 +1,7 @@
 /** The elections and their roles (queries.ts), and the trustees of each election. */
 import type { Connection } from '../connection.js';
+import type { ElectionRoleRow, ElectionRow, TrusteeRow } from '../row-types.js';
 import type { ElectionPatch } from '../rows.js';
-import type { ElectionRoleRow, ElectionRow, TrusteeRow } from '../store.js';
 import * as trustees from '../voters/queries.js';
 import * as elections from './queries.js';
 

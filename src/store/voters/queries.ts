@@ -5,9 +5,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { identityKey } from '../../core/identity.js';
 import { chunks } from '../chunks.js';
+import type { TrusteeRow, VoterPatch, VoterRow } from '../row-types.js';
 import * as rows from '../rows.js';
 import type { Database } from '../schema.js';
-import type { TrusteeRow, VoterPatch, VoterRow } from '../store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,6 +1,6 @@
 /** The roll of each election (queries.ts): whole-roll replacement, per-voter changes, secrets. */
 import type { Connection } from '../connection.js';
-import type { VoterPatch, VoterRow } from '../store.js';
+import type { VoterPatch, VoterRow } from '../row-types.js';
 import * as voters from './queries.js';
 
 export interface VoterSecrets {
