@@ -12,6 +12,7 @@ import { deliveryBench } from './delivery.js';
 import { electionBench } from './election.js';
 import { type Bench, type BenchOptions, describeMachine } from './harness.js';
 import { modexpBench } from './modexp.js';
+import { shuffleBench } from './shuffle.js';
 import { verifyArchiveBench } from './verify-archive.js';
 
 const BENCHES: readonly Bench[] = [
@@ -29,6 +30,7 @@ const BENCHES: readonly Bench[] = [
   // bench: backup (keep this marker line)
   browserVerifyBench,
   // bench: browser-verify (keep this marker line)
+  shuffleBench,
 ];
 
 const args = process.argv.slice(2);

@@ -9,9 +9,10 @@
  * Non-homomorphic answers are decrypted one by one, so they must be shuffled first (spec §3.4 step 3,
  * §4.17): a decryption of them with no Shuffle before it is refused, whatever the order of the
  * ciphertexts (belenios-tool 2.0 only fails "check_result" when its own order of them differs from
- * the tally's, so it passes some such archives). Shuffle proofs themselves are not checked yet (issue 18): a Shuffle
- * stops the verification with an `unsupported` failure, which every front reports as "cannot
- * verify", never as a pass.
+ * the tally's, so it passes some such archives). Each Shuffle must come from a trustee of the
+ * election, at most once each, and prove a shuffle of the previous shuffle's output (the encrypted
+ * tally's NH rows for the first); after EndShuffles the last output is what trustees decrypt.
+ * Stricter than belenios-tool 2.0, which checks the chain of proofs but not who shuffled.
  */
 import { type Codec, DecodeError, decodeText } from '../core/codec.js';
 import { sha256B64 } from '../core/hash.js';
@@ -23,15 +24,19 @@ import {
   type EncryptedTally,
   encryptedTallyCodec,
   isHomomorphic,
+  type NhCiphertexts,
   ownedCodec,
   type PartialDecryption,
   partialDecryptionCodec,
   publicCredentialsCodec,
   resultCodec,
   setupDataCodec,
+  shuffleCodec,
   sizedEncryptedTallyCodec,
   trusteesCodec,
 } from './messages.js';
+import { checkShuffle, extractNhCiphertexts, mergeNhCiphertexts, serializeShuffle } from './mixnet.js';
+import type { ShuffleProofRejection } from './proofs/shuffle.js';
 import { type CredentialsRejection, parsePublicCredentials } from './public-credentials.js';
 import {
   checkPartialDecryption,
@@ -72,6 +77,10 @@ export type FailureReason =
   | 'total-weight'
   | 'missing-decryption'
   | 'not-the-decryption'
+  | 'not-shuffled'
+  | 'shuffled-twice'
+  | 'no-nh-questions'
+  | ShuffleProofRejection
   | PartialDecryptionRejection
   | CredentialsRejection;
 
@@ -104,7 +113,12 @@ export interface BoardState {
   readonly ctx: ElectionContext;
   readonly trustees: TrusteeSet;
   readonly box: BallotBox;
+  /** What trustees decrypt: the encrypted tally, with the last shuffle's NH rows once shuffles ended. */
   readonly tally?: EncryptedTally;
+  /** The NH rows the next shuffle takes as input: the tally's, then each shuffle's output. */
+  readonly nhCiphertexts?: NhCiphertexts;
+  /** Owners of the shuffles so far, in board order. */
+  readonly shufflers: readonly number[];
   readonly totalWeight: bigint;
   readonly shares: ReadonlyMap<number, PartialDecryption>;
 }
@@ -131,6 +145,10 @@ export class BoardVerifier {
   private head: { hash: string; height: number } | undefined;
   private setup: { ctx: ElectionContext; trustees: TrusteeSet; box: BallotBox } | undefined;
   private tally: EncryptedTally | undefined;
+  /** The published encrypted tally (`tally` becomes the shuffled one after EndShuffles). */
+  private encryptedTally: EncryptedTally | undefined;
+  private nhCiphertexts: NhCiphertexts | undefined;
+  private shufflers: number[] = [];
   private totalWeight = 0n;
   private readonly shares = new Map<number, PartialDecryption>();
   private failureValue: VerificationFailure | undefined;
@@ -155,7 +173,16 @@ export class BoardVerifier {
   get state(): BoardState | undefined {
     if (!this.setup) return undefined;
     const { ctx, trustees, box } = this.setup;
-    return { ctx, trustees, box, tally: this.tally, totalWeight: this.totalWeight, shares: this.shares };
+    return {
+      ctx,
+      trustees,
+      box,
+      tally: this.tally,
+      nhCiphertexts: this.nhCiphertexts,
+      shufflers: this.shufflers,
+      totalWeight: this.totalWeight,
+      shares: this.shares,
+    };
   }
 
   get context(): ElectionContext | undefined {
@@ -189,6 +216,9 @@ export class BoardVerifier {
     copy.head = this.head;
     copy.setup = this.setup;
     copy.tally = this.tally;
+    copy.encryptedTally = this.encryptedTally;
+    copy.nhCiphertexts = this.nhCiphertexts;
+    copy.shufflers = [...this.shufflers];
     copy.totalWeight = this.totalWeight;
     for (const [owner, share] of this.shares) copy.shares.set(owner, share);
     copy.phase = this.phase;
@@ -359,6 +389,8 @@ export class BoardVerifier {
           });
         }
         this.tally = given;
+        this.encryptedTally = given;
+        this.nhCiphertexts = extractNhCiphertexts(ctx, given);
         this.totalWeight = totalWeight;
         this.counts.tallied = tallied.length;
         this.pass('encrypted-tally', 1, now() - started);
@@ -366,26 +398,21 @@ export class BoardVerifier {
         return;
       }
       case 'Shuffle':
-        // Out of place is reported as such; only a well-placed shuffle is "not supported".
         expectPhase(['tallied']);
-        fail({
-          check: 'shuffles',
-          height,
-          unsupported: true,
-          message:
-            'cannot verify: shuffle verification (non-homomorphic questions) is not supported yet, so this archive is NOT verified',
-        });
+        this.applyShuffle(height, event.payload, payloadOf, decode);
         return;
       case 'EndShuffles':
         expectPhase(['tallied']);
         noPayload();
-        // Reached only with no Shuffle before it (a Shuffle stops the verification above).
-        if (this.hasNonHomomorphic())
+        if (this.hasNonHomomorphic() && this.shufflers.length === 0)
           fail({
             check: 'shuffles',
             height,
+            reason: 'not-shuffled',
             message: `EndShuffles at height ${height} with no Shuffle before it: the non-homomorphic ciphertexts would be decrypted unshuffled, linking each answer to its ballot`,
           });
+        if (this.shufflers.length > 0)
+          this.tally = mergeNhCiphertexts(this.setup!.ctx, this.tally!, this.nhCiphertexts!);
         this.phase = 'decrypting';
         return;
       case 'PartialDecryption': {
@@ -394,6 +421,7 @@ export class BoardVerifier {
           fail({
             check: 'shuffles',
             height,
+            reason: 'not-shuffled',
             message: `non-homomorphic ciphertexts decrypted without a shuffle: PartialDecryption at height ${height} with no Shuffle/EndShuffles event before it (each answer would be linked to its ballot)`,
           });
         this.phase = 'decrypting';
@@ -431,6 +459,19 @@ export class BoardVerifier {
           trustee,
         );
         const problem = checkPartialDecryption(ctx, this.tally!, member!.publicKey, partial);
+        // Say so when a trustee decrypted the ciphertexts as they were before the shuffles.
+        if (
+          problem?.reason === 'invalid-proof' &&
+          this.shufflers.length > 0 &&
+          !checkPartialDecryption(ctx, this.encryptedTally!, member!.publicKey, partial)
+        )
+          fail({
+            check: 'shuffles',
+            height,
+            trustee,
+            reason: 'not-shuffled',
+            message: `partial decryption of trustee ${trustee} (height ${height}) decrypts the encrypted tally's non-homomorphic ciphertexts as they were before the shuffles, not the last shuffle's output: each answer would be linked to its ballot`,
+          });
         if (problem)
           fail({
             check: 'partial-decryptions',
@@ -472,6 +513,45 @@ export class BoardVerifier {
         return;
       }
     }
+  }
+
+  /** A Shuffle event (spec §4.17): owned by a trustee who has not shuffled yet, proved on the current NH rows. */
+  private applyShuffle(
+    height: number,
+    payload: string | undefined,
+    payloadOf: (hash: string | undefined, what: string) => string,
+    decode: <T>(check: CheckName, codec: Codec<T>, raw: string, what: string, trustee?: number) => T,
+  ): void {
+    const started = now();
+    const { ctx, trustees } = this.setup!;
+    const owned = decode('shuffles', ownedCodec, payloadOf(payload, 'owned_shuffle'), 'owned_shuffle');
+    const trustee = owned.owner;
+    const failShuffle = (reason: FailureReason, message: string): never =>
+      fail({ check: 'shuffles', height, trustee, reason, message });
+    if (!this.hasNonHomomorphic())
+      failShuffle(
+        'no-nh-questions',
+        `shuffle at height ${height}: the election has no non-homomorphic question`,
+      );
+    if (!trustees.members.some((m) => m.owner === trustee))
+      failShuffle('unknown-trustee', `shuffle at height ${height} from unknown trustee ${trustee}`);
+    if (this.shufflers.includes(trustee))
+      failShuffle('shuffled-twice', `trustee ${trustee} shuffled twice (again at height ${height})`);
+    const raw = payloadOf(owned.payload, 'shuffle');
+    const shuffle = decode('shuffles', shuffleCodec, raw, 'shuffle', trustee);
+    if (serializeShuffle(shuffle) !== raw)
+      failShuffle('malformed', `shuffle of trustee ${trustee}: not in canonical compact JSON form`);
+    const problem = checkShuffle(ctx, this.nhCiphertexts!, shuffle);
+    if (problem) {
+      const input = this.shufflers.length === 0 ? 'the encrypted tally' : `shuffle ${this.shufflers.length}`;
+      failShuffle(
+        problem.reason,
+        `shuffle ${this.shufflers.length + 1} (trustee ${trustee}, height ${height}) is not a proven shuffle of ${input}'s non-homomorphic ciphertexts (tampered, out of order, or a shuffle before it is missing): ${problem.problem}`,
+      );
+    }
+    this.nhCiphertexts = shuffle.ciphertexts;
+    this.shufflers.push(trustee);
+    this.pass('shuffles', 1, now() - started);
   }
 
   private hasNonHomomorphic(): boolean {

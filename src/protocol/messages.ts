@@ -7,6 +7,7 @@ import {
   bigDecimal,
   boolean,
   type Codec,
+  DecodeError,
   either,
   int,
   json,
@@ -199,6 +200,26 @@ export const sizedEncryptedTallyCodec = object({
 export type SizedEncryptedTally = TypeOf<typeof sizedEncryptedTallyCodec>;
 
 // §4.17–4.18 shuffles and partial decryptions
+export const nhCiphertextsCodec = array(array(ciphertextCodec));
+export type NhCiphertexts = TypeOf<typeof nhCiphertextsCodec>;
+/** shuffle_commitment_rand = G × G × G × (G × G) × G∗ (t1, t2, t3, (t4,1, t4,2), [t̂1..t̂N]). */
+const shuffleCommitmentCodec = fixedTuple(
+  [bigDecimal, bigDecimal, bigDecimal, tuple(bigDecimal, bigDecimal), array(bigDecimal)] as const,
+  'shuffle_commitment_rand',
+);
+/** shuffle_response = Zq × Zq × Zq × Zq × Zq∗ × Zq∗ (s1, s2, s3, s4, [ŝ1..ŝN], [s′1..s′N]). */
+const shuffleResponseCodec = fixedTuple(
+  [bigDecimal, bigDecimal, bigDecimal, bigDecimal, array(bigDecimal), array(bigDecimal)] as const,
+  'shuffle_response',
+);
+/** shuffle_proof = (t, s, c, ĉ): JSON arrays, as belenios-tool writes the OCaml tuples (spec §4.17). */
+export const shuffleProofCodec = fixedTuple(
+  [shuffleCommitmentCodec, shuffleResponseCodec, array(bigDecimal), array(bigDecimal)] as const,
+  'shuffle_proof',
+);
+export type ShuffleProof = TypeOf<typeof shuffleProofCodec>;
+export const shuffleCodec = object({ ciphertexts: nhCiphertextsCodec, proofs: array(shuffleProofCodec) });
+export type Shuffle = TypeOf<typeof shuffleCodec>;
 export const ownedCodec = object({ owner: int, payload: string });
 export type Owned = TypeOf<typeof ownedCodec>;
 export const partialDecryptionCodec = object({
@@ -226,5 +247,19 @@ export function bigDecimalOrInt(): Codec<bigint> {
       return bigDecimal.decode(value, path);
     },
     toJson: weightToJson,
+  };
+}
+
+type TupleOf<C extends readonly Codec<unknown>[]> = { -readonly [K in keyof C]: TypeOf<C[K]> };
+
+/** A JSON array of fixed length whose items have their own codecs (OCaml tuples, as atdgen writes them). */
+function fixedTuple<const C extends readonly Codec<unknown>[]>(items: C, what: string): Codec<TupleOf<C>> {
+  return {
+    decode(value, path) {
+      if (!Array.isArray(value) || value.length !== items.length)
+        throw new DecodeError(path, `expected ${what}: an array of ${items.length} items`);
+      return items.map((codec, i) => codec.decode(value[i], `${path}[${i}]`)) as TupleOf<C>;
+    },
+    toJson: (value) => items.map((codec, i) => codec.toJson((value as unknown[])[i])),
   };
 }

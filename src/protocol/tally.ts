@@ -40,10 +40,14 @@ export function computeEncryptedTally(
   const { group } = ctx;
   return ctx.election.questions.map((question, i) => {
     if (!isHomomorphic(question)) {
-      return ballots.map(({ ballot, weight }) => {
-        if (weight !== 1n) throw new RangeError('non-homomorphic questions require weight 1');
-        return ballot.answers[i]!.choices as Ciphertext;
-      });
+      // Sorted by (α, β) as numbers, as belenios-tool 2.0 orders them: it recomputes this row to
+      // check the first shuffle, so any other order would make it reject a valid shuffle of ours.
+      return ballots
+        .map(({ ballot, weight }) => {
+          if (weight !== 1n) throw new RangeError('non-homomorphic questions require weight 1');
+          return ballot.answers[i]!.choices as Ciphertext;
+        })
+        .sort(compareCiphertexts);
     }
     const slots = question.answers.length + (question.blank ? 1 : 0);
     const sums: Ciphertext[] = Array.from({ length: slots }, () => ({ alpha: 1n, beta: 1n }));
@@ -58,6 +62,10 @@ export function computeEncryptedTally(
     return sums;
   });
 }
+
+const compareBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+const compareCiphertexts = (a: Ciphertext, b: Ciphertext) =>
+  compareBig(a.alpha, b.alpha) || compareBig(a.beta, b.beta);
 
 export function computePartialDecryption(
   ctx: ElectionContext,

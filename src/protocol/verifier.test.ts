@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeNhNoShuffleArchive } from '../../test/support/nh-no-shuffle.js';
 import { readArchiveBytes, readVector, VALID_ELECTIONS } from '../../test/support/vectors.js';
+import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from './archive/archive.js';
+import { BoardVerifier } from './board-verifier.js';
 import { type CheckName, type FailureReason, verifyArchive } from './verifier.js';
+
+// OpenSSL exponentiations: shuffle checks in RFC-3526-2048 take seconds with portable BigInt.
+installNodePlatform();
 
 describe('verifyArchive on belenios-tool 2.0 vectors', () => {
   for (const folder of VALID_ELECTIONS) {
@@ -84,13 +89,92 @@ describe('verifyArchive on non-homomorphic ciphertexts', () => {
     expect(report.failure?.message).toMatch(/EndShuffles at height 6 with no Shuffle before it/);
   });
 
-  it('reports the mixnet vector (with shuffles) as "cannot verify", never as verified', async () => {
+  it('verifies the mixnet vector (two shuffles by belenios-tool) and finds its result', async () => {
     const report = await verifyArchive(parseArchive(readArchiveBytes('RFC-3526-2048-nh-mixnet')));
-    expect(report.ok).toBe(false);
-    expect(report.outcome).toBe('cannot-verify');
-    expect(report.failure).toMatchObject({ check: 'shuffles', unsupported: true });
-    expect(report.failure?.message).toMatch(/^cannot verify: .*NOT verified/);
-    expect(report.checks.find((c) => c.name === 'shuffles')?.status).toBe('unsupported');
-    expect(report.state).toBeUndefined();
+    expect(report.failure).toBeUndefined();
+    expect(report).toMatchObject({ ok: true, outcome: 'verified', phase: 'result' });
+    expect(report.checks.find((c) => c.name === 'shuffles')).toMatchObject({ status: 'pass', count: 2 });
+    expect(report.state?.shufflers).toEqual([1, 2]);
+    // The NH rankings come out in the last shuffle's order: compare them as a multiset.
+    const expected = JSON.parse(readVector('RFC-3526-2048-nh-mixnet', 'expected-result.json')) as unknown[][];
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(report.result?.[0]).toEqual(expected[0]);
+    expect(sorted(report.result?.[1] as unknown[])).toEqual(sorted(expected[1]!));
+  });
+});
+
+/** Issue 18: each invalid-shuffle fixture (test/fixtures/shuffles/README.md), its check and its code. */
+const INVALID_SHUFFLES: {
+  file: string;
+  check: CheckName;
+  reason: FailureReason;
+  height: number;
+  trustee: number;
+}[] = [
+  {
+    file: 'invalid-shuffle-tampered-ciphertext',
+    check: 'shuffles',
+    reason: 'invalid-proof',
+    height: 8,
+    trustee: 1,
+  },
+  {
+    file: 'invalid-shuffle-tampered-proof',
+    check: 'shuffles',
+    reason: 'invalid-proof',
+    height: 8,
+    trustee: 1,
+  },
+  { file: 'invalid-shuffle-out-of-order', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 2 },
+  {
+    file: 'invalid-shuffle-unknown-trustee',
+    check: 'shuffles',
+    reason: 'unknown-trustee',
+    height: 9,
+    trustee: 3,
+  },
+  { file: 'invalid-shuffle-missing', check: 'shuffles', reason: 'invalid-proof', height: 8, trustee: 2 },
+  {
+    file: 'invalid-shuffle-decrypted-unshuffled',
+    check: 'shuffles',
+    reason: 'not-shuffled',
+    height: 11,
+    trustee: 1,
+  },
+];
+
+describe('verifyArchive rejects each invalid shuffle for its stated reason', () => {
+  const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'shuffles');
+  for (const { file, ...expected } of INVALID_SHUFFLES) {
+    it(file, async () => {
+      const report = await verifyArchive(
+        parseArchive(new Uint8Array(readFileSync(join(dir, `${file}.bel`)))),
+      );
+      expect(report).toMatchObject({ ok: false, outcome: 'invalid', failure: expected });
+      expect(report.checks.find((c) => c.name === 'shuffles')?.status).toBe('fail');
+      expect(report.result).toBeUndefined();
+    });
+  }
+});
+
+describe('BoardVerifier, event by event, on shuffles', () => {
+  it('refuses a tampered shuffle before it is stored (probe), then accepts the real one and goes on', () => {
+    const good = parseArchive(readArchiveBytes('RFC-3526-2048-nh-mixnet'));
+    const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'shuffles');
+    const bad = parseArchive(new Uint8Array(readFileSync(join(dir, 'invalid-shuffle-tampered-proof.bel'))));
+    const verifier = new BoardVerifier();
+    const shuffleAt = good.events.findIndex((r) => r.event.type === 'Shuffle');
+    for (const record of good.events.slice(0, shuffleAt))
+      expect(verifier.apply(record, (h) => good.data.get(h))).toBeUndefined();
+    // Same board up to here: the tampered archive differs from its first Shuffle on.
+    expect(bad.events[shuffleAt - 1]!.hash).toBe(good.events[shuffleAt - 1]!.hash);
+    const refused = verifier.probe(bad.events[shuffleAt]!, (h) => bad.data.get(h));
+    expect(refused).toMatchObject({ check: 'shuffles', reason: 'invalid-proof', trustee: 1 });
+    expect(verifier.failure).toBeUndefined();
+    expect(verifier.state?.shufflers).toEqual([]);
+    for (const record of good.events.slice(shuffleAt))
+      expect(verifier.apply(record, (h) => good.data.get(h))).toBeUndefined();
+    expect(verifier.state?.shufflers).toEqual([1, 2]);
+    expect(verifier.phase).toBe('result');
   });
 });

@@ -32,6 +32,7 @@ import { artifactDir, axeViolations, CHROMIUM, describeViolations, launchChromiu
 const DONE = { timeout: 120_000, interval: 250 };
 const SCREENSHOTS = artifactDir('verify-in-browser');
 const NO_SHUFFLE = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
+const SHUFFLES = join(import.meta.dirname, '..', 'fixtures', 'shuffles');
 const noShuffleArchive = () =>
   new Uint8Array(readFileSync(join(NO_SHUFFLE, readdirSync(NO_SHUFFLE).find((f) => f.endsWith('.bel'))!)));
 
@@ -281,27 +282,35 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     await page.context().close();
   });
 
-  it('never shows an archive with shuffles (the mixnet vector) as verified: "not verified", no green, in EN and FR', async () => {
+  it('checks the shuffles of the mixnet vector (two by belenios-tool): every check passes; a tampered shuffle fails naming the check, in EN and FR', async () => {
     const page = await open({ serve: new Uint8Array(readFileSync(archivePath('RFC-3526-2048-nh-mixnet'))) });
     await verify(page);
     const outcome = page.locator('#browser-verify-outcome');
-    expect(await outcome.getAttribute('data-outcome')).toBe('unsupported');
-    expect(await outcome.getAttribute('data-check')).toBe('shuffles');
-    expect(await outcome.getAttribute('class')).not.toContain('verified');
-    expect(await outcome.textContent()).toMatch(
-      /^Not verified: this verifier cannot do the “Shuffles” check yet/,
-    );
-    expect((await statuses(page)).shuffles).toBe('unsupported');
+    expect(await outcome.getAttribute('data-outcome')).toBe('pass');
+    expect((await statuses(page)).shuffles).toBe('pass');
     expect(
-      await page.locator('#browser-verify-checks tr[data-check="shuffles"] td.verdict').textContent(),
-    ).toBe('Cannot check yet');
-    expect(await page.locator('#browser-verify-result-summary').count()).toBe(0);
+      await page.locator('#browser-verify-checks tr[data-check="shuffles"] td.number').textContent(),
+    ).toBe('2');
     expect(describeViolations(await axeViolations(page))).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'cannot-verify-en-1280.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Français' }).click();
-    expect(await outcome.textContent()).toMatch(/^Non vérifiée\u00a0: ce vérificateur ne sait pas encore/);
-    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'shuffles-verified-en-1280.png'), fullPage: true });
     await page.context().close();
+
+    const tampered = await open({
+      serve: new Uint8Array(readFileSync(join(SHUFFLES, 'invalid-shuffle-tampered-proof.bel'))),
+    });
+    await verify(tampered);
+    const failed = tampered.locator('#browser-verify-outcome');
+    expect(await failed.getAttribute('data-outcome')).toBe('fail');
+    expect(await failed.getAttribute('data-check')).toBe('shuffles');
+    expect(await failed.textContent()).toMatch(/“Shuffles”/);
+    expect((await statuses(tampered)).shuffles).toBe('fail');
+    expect(await tampered.locator('#browser-verify-result-summary').count()).toBe(0);
+    expect(describeViolations(await axeViolations(tampered))).toEqual([]);
+    await tampered.screenshot({ path: join(SCREENSHOTS, 'shuffle-tampered-en-1280.png'), fullPage: true });
+    await tampered.getByRole('button', { name: 'Français' }).click();
+    expect(await failed.textContent()).toMatch(/^Échec de la vérification/);
+    expect(problems).toEqual([]);
+    await tampered.context().close();
   });
 
   it('in French on a 360 px screen: the failure names the check, and a clean run passes; no violation in either', async () => {

@@ -65,15 +65,49 @@ describe('scrutin-tool election verify', () => {
     expect(JSON.parse(stdout).failure).toMatchObject({ check: 'ballots', ballot: tracker, height: 1 });
   });
 
-  it('reports the non-homomorphic vector (with shuffles) as NOT verified: cannot verify, exit 124', () => {
+  it('verifies the non-homomorphic vector: both shuffles by belenios-tool check', () => {
     const dir = folderWith(archivePath('RFC-3526-2048-nh-mixnet'));
     const { status, stdout, stderr } = scrutinTool(['election', 'verify', '--dir', dir, '--json']);
-    expect(status).toBe(124);
-    expect(stderr).toContain('E: cannot verify: shuffles (not supported yet); the archive is NOT verified');
-    expect(stderr).not.toContain('all checks passed');
+    expect(stderr).toContain('I: all checks passed');
+    expect(status).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ ok: false, outcome: 'cannot-verify' });
-    expect(report.failure).toMatchObject({ check: 'shuffles', unsupported: true });
+    expect(report).toMatchObject({ ok: true, outcome: 'verified', phase: 'result' });
+    expect(report.checks.find((c: { name: string }) => c.name === 'shuffles')).toMatchObject({
+      status: 'pass',
+      count: 2,
+    });
+  });
+
+  it('shuffles (election shuffle) a third time on the vector cut before EndShuffles: the shuffle is accepted by add-event and verifies', () => {
+    const source = parseArchive(new Uint8Array(readFileSync(archivePath('RFC-3526-2048-nh-mixnet'))));
+    const firstShuffle = source.events.findIndex((r) => r.event.type === 'Shuffle');
+    const dir = tempDir('shuffle');
+    const name = basename(archivePath('RFC-3526-2048-nh-mixnet'));
+    // Cut after trustee 1's shuffle: trustee 2 shuffles with scrutin-tool instead of belenios-tool.
+    writeFileSync(
+      join(dir, name),
+      archiveBytes(Number(source.header.timestamp), boardRecords(source, firstShuffle)),
+    );
+    const again = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '1']);
+    expect(again.status).toBe(124);
+    expect(again.stderr).toContain('trustee 1 has already shuffled');
+    const unknown = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '3']);
+    expect(unknown.stderr).toContain('there is no trustee 3');
+    const shuffled = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id=2']);
+    expect(shuffled.status).toBe(0);
+    const [shuffle, owned] = shuffled.stdout.trimEnd().split('\n');
+    expect(JSON.parse(owned!)).toEqual({ owner: 2, payload: sha256Hex(shuffle!) });
+    expect(shuffle).toMatch(/^\{"ciphertexts":\[\[\{"alpha":"\d+","beta":"\d+"\}/);
+    const added = scrutinTool(['archive', 'add-event', '--dir', dir, '--type=Shuffle'], {
+      input: shuffled.stdout,
+    });
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    expect(scrutinTool(['archive', 'add-event', '--dir', dir, '--type=EndShuffles']).status).toBe(0);
+    const verified = scrutinTool(['election', 'verify', '--dir', dir]);
+    expect(verified.stderr).toContain('I: all checks passed');
+    const closed = scrutinTool(['election', 'shuffle', '--dir', dir, '--trustee-id', '1']);
+    expect(closed.stderr).toContain('the shuffles are closed');
   });
 
   it('rejects non-homomorphic ciphertexts decrypted without a shuffle, naming the shuffles check', () => {

@@ -1,8 +1,8 @@
 /**
  * The single-file verifier (dist/scrutin-verify.mjs, alone in a bare folder, plain `node`) and
- * non-homomorphic questions (issue 15): an archive that decrypts them without a shuffle fails the
- * `shuffles` check; one with shuffles (belenios-tool's mixnet vector) is reported as NOT verified
- * ("cannot verify") — exit code 124 both times, never "all checks passed".
+ * non-homomorphic questions (issues 15, 18): an archive that decrypts them without a shuffle fails
+ * the `shuffles` check, and so does a tampered shuffle (exit 124); belenios-tool's mixnet vector,
+ * with its two shuffles, verifies.
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { run, tempDir } from '../support/tools.js';
 import { archivePath } from '../support/vectors.js';
 
 const NO_SHUFFLE = join(import.meta.dirname, '..', 'fixtures', 'nh-no-shuffle');
+const SHUFFLES = join(import.meta.dirname, '..', 'fixtures', 'shuffles');
 
 let bundleDir: string;
 let bundle: string;
@@ -48,14 +49,28 @@ describe('node scrutin-verify.mjs on non-homomorphic questions', () => {
     });
   });
 
-  it('reports the mixnet vector as NOT verified (cannot verify shuffles yet), exit code 124', () => {
+  it('verifies the mixnet vector (two shuffles by belenios-tool): all checks passed, exit 0', () => {
     const { status, stdout, stderr } = verifier([
       folderWith(archivePath('RFC-3526-2048-nh-mixnet')),
       '--json',
     ]);
+    expect(stderr).toContain('I: all checks passed');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, outcome: 'verified', phase: 'result' });
+  });
+
+  it('rejects a tampered shuffle proof, naming the shuffles check, exit 124', () => {
+    const { status, stdout, stderr } = verifier([
+      folderWith(join(SHUFFLES, 'invalid-shuffle-tampered-proof.bel')),
+      '--json',
+    ]);
     expect(status).toBe(124);
-    expect(stderr).toContain('E: cannot verify: shuffles (not supported yet); the archive is NOT verified');
+    expect(stderr).toContain('E: failed check: shuffles');
     expect(stderr).not.toContain('all checks passed');
-    expect(JSON.parse(stdout)).toMatchObject({ ok: false, outcome: 'cannot-verify' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      outcome: 'invalid',
+      failure: { check: 'shuffles', reason: 'invalid-proof', trustee: 1 },
+    });
   });
 });

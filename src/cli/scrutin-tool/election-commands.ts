@@ -16,6 +16,7 @@ import {
   partialDecryptionCodec,
   sizedEncryptedTallyCodec,
 } from '../../protocol/messages.js';
+import { serializeShuffle, shuffleCiphertexts } from '../../protocol/mixnet.js';
 import {
   combineFactors,
   computeEncryptedTally,
@@ -90,7 +91,9 @@ export function emitPartialDecryption(
   // Spec §3.4: non-homomorphic answers are decrypted only once shuffled, else each is linked to its ballot.
   if (report.phase === 'tallied' && !ctx.election.questions.every(isHomomorphic))
     fail(
-      'this election has non-homomorphic questions: their ciphertexts must be shuffled (Shuffle, EndShuffles) before any decryption, and this version cannot shuffle them yet',
+      state.shufflers.length === 0
+        ? 'this election has non-homomorphic questions: their ciphertexts must be shuffled ("election shuffle", then an EndShuffles event) before any decryption'
+        : 'the shuffles are not closed yet: add the EndShuffles event before any decryption',
     );
   const member = trustees.members.find((m) => m.owner === trusteeId);
   if (!member) fail(`there is no trustee ${trusteeId} in this election`);
@@ -99,6 +102,33 @@ export function emitPartialDecryption(
   const partial = encode(partialDecryptionCodec, computePartialDecryption(ctx, tally, x));
   process.stdout.write(`${partial}\n`);
   process.stdout.write(`${encode(ownedCodec, { owner: trusteeId, payload: sha256Hex(partial) })}\n`);
+}
+
+/**
+ * `election shuffle --trustee-id N` (spec §4.17): shuffles the current non-homomorphic ciphertexts
+ * (the encrypted tally's, or the last shuffle's output) and prints the shuffle and the
+ * owned_shuffle, one per line, as belenios-tool does — ready for `archive add-event --type=Shuffle`.
+ */
+export function emitShuffle(
+  board: { report: VerificationReport; state: BoardState },
+  trusteeId: number,
+): void {
+  const { state, report } = board;
+  const { ctx, trustees } = state;
+  if (report.phase !== 'tallied' || !state.nhCiphertexts)
+    fail(
+      report.phase === 'voting' || report.phase === 'ended'
+        ? 'the encrypted tally has not been computed yet'
+        : 'the shuffles are closed (EndShuffles) or decryption has started',
+    );
+  if (ctx.election.questions.every(isHomomorphic))
+    fail('this election has no non-homomorphic question: there is nothing to shuffle');
+  if (!trustees.members.some((m) => m.owner === trusteeId))
+    fail(`there is no trustee ${trusteeId} in this election`);
+  if (state.shufflers.includes(trusteeId)) fail(`trustee ${trusteeId} has already shuffled`);
+  const shuffle = serializeShuffle(shuffleCiphertexts(ctx, state.nhCiphertexts));
+  process.stdout.write(`${shuffle}\n`);
+  process.stdout.write(`${encode(ownedCodec, { owner: trusteeId, payload: sha256Hex(shuffle) })}\n`);
 }
 
 export function registerElectionCommands(program: Command): Command {
@@ -200,6 +230,18 @@ export function registerElectionCommands(program: Command): Command {
       const x = readPrivateKey(options.privkey);
       info(`loading ${options.privkey}...`);
       emitPartialDecryption(await verifiedBoard(options.dir), trusteeId, x);
+    });
+
+  election
+    .command('shuffle')
+    .description(
+      'shuffle the non-homomorphic ciphertexts and print the shuffle (with its proof) and its owned_shuffle',
+    )
+    .option('--dir <DIR>', 'election directory', '.')
+    .option('--trustee-id <TRUSTEE-ID>', 'trustee identifier (1-based over the trustees list)')
+    .action(async (options: { dir: string; trusteeId?: string }) => {
+      const trusteeId = parseTrusteeId(options.trusteeId);
+      emitShuffle(await verifiedBoard(options.dir), trusteeId);
     });
 
   election

@@ -10,3 +10,6 @@ export const BPROOF1 = 'bproof1'; // §4.13 overall proof with blank: bproof1|S|
 export const RAWEG = 'raweg'; // §4.11.2 non-homomorphic answers: raweg|S|y,α,β|A
 export const SIG = 'sig'; // §4.14 ballot signature: sig|H|A
 export const DECRYPT = 'decrypt'; // §4.18 partial decryption: decrypt|φ|X|A,B
+export const GGEN = 'ggen'; // §6 table 8 independent generators: SHA256(ggen|i)^((p−1)/q)
+export const SHUFFLE_CHALLENGES = 'shuffle-challenges'; // §6 table 4 step 4: shuffle-challenges|φ|⟦e⟧⟦e′⟧⟦c⟧
+export const SHUFFLE_CHALLENGE = 'shuffle-challenge'; // §6 table 4 step 16: shuffle-challenge|φ|strt stry
