@@ -2,6 +2,7 @@
  * The row types of the store: what can be read back (an allowlist: secrets have no field here) and
  * what is written. `store.ts` re-exports them with the `Store` interface.
  */
+import type { ElectionState } from '../contract/election.js';
 import type { AccountStatus } from './accounts/tables.js';
 
 export type { AccountStatus } from './accounts/tables.js';
@@ -10,7 +11,7 @@ export type Role = 'election-admin' | 'credential-authority' | 'trustee' | 'scru
 /** 'member': a person of the organisation with no power by itself (election roles are granted apart). */
 export type OrganisationRole = 'org-admin' | 'member';
 
-export type ElectionState = 'draft' | 'open' | 'closed' | 'tallied' | 'published' | 'annulled';
+export type { ElectionState } from '../contract/election.js';
 
 export interface OrganisationRow {
   id: string;

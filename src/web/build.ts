@@ -2,10 +2,11 @@
  * Builds the web clients (one per role: the voting booth, and the pages listed in `PAGES`) into
  * static files with esbuild: per page one minified ES2022 bundle and one stylesheet, content-hashed,
  * and `<page>.html` referencing them with Subresource Integrity. A page is a folder
- * `src/web/<page>/` holding `main.ts`, `<page>.css` and `index.html` (with the placeholders
- * `<!--page:style-->` and `<!--page:script-->`). The bundle must stay browser-pure: any Node built-in import fails the
- * build, and so does any module from outside the isomorphic layers (src/core, src/protocol,
- * src/i18n, src/web and @noble) — the booth must never pull in the server, the store or src/node.
+ * `src/web/<page>/` holding `main.ts` and `<page>.css`; its HTML is the one template `page.html`
+ * with the page's frame (`FRAMES`: the fixed elements its script fills) and its `<noscript>` text.
+ * The bundle must stay browser-pure: any Node built-in import fails the build, and so does any
+ * module from outside the isomorphic layers (src/core, src/protocol, src/i18n, src/contract,
+ * src/web, @noble and TypeBox) — the booth must never pull in the server, the store or src/node.
  *
  *   node --import tsx src/web/build.ts [outDir]     (default dist/web)
  */
@@ -24,7 +25,15 @@ const ROOT = path.resolve(WEB_DIR, '../..');
 export const ASSET_BASE = '/assets/';
 
 /** Modules the browser bundle may contain, relative to the repository root. */
-const ALLOWED_INPUTS = ['src/core/', 'src/protocol/', 'src/i18n/', 'src/web/', 'node_modules/@noble/'];
+const ALLOWED_INPUTS = [
+  'src/core/',
+  'src/protocol/',
+  'src/i18n/',
+  'src/contract/',
+  'src/web/',
+  'node_modules/@noble/',
+  'node_modules/@sinclair/typebox/',
+];
 
 const NODE_BUILTINS = new Set(builtinModules);
 
@@ -71,6 +80,125 @@ function browserBundle(outdir: string) {
     logLevel: 'silent',
     plugins: [refuseNodeBuiltins],
   } as const satisfies BuildOptions;
+}
+
+/**
+ * The fixed elements of each page's body, which its script looks up by id: the header, the main
+ * region with the screen its script draws in (first holding the `<noscript>` text), and the alert
+ * (role="alert") and status (role="status", polite) regions. Three frames: the staff pages', the
+ * booth's, and the public pages' (election page: no status line; trustee page: one).
+ */
+interface Frame {
+  readonly prefix: 'page' | 'booth';
+  readonly headerClass: string;
+  readonly mainClass: string;
+  readonly screen: string;
+  /** Whether the alert and status regions sit in a `.messages` box, and whether there is a status. */
+  readonly messages: 'boxed' | 'alert-and-status' | 'alert-only';
+}
+const STAFF: Frame = {
+  prefix: 'page',
+  headerClass: 'page-header',
+  mainClass: 'page-main',
+  screen: 'page-screen',
+  messages: 'boxed',
+};
+const FRAMES: Record<PageName, Frame & { readonly noscript: readonly string[] }> = {
+  booth: {
+    prefix: 'booth',
+    headerClass: 'booth-header',
+    mainClass: 'booth-main',
+    screen: 'booth-screen',
+    messages: 'alert-and-status',
+    noscript: [
+      '<p lang="fr">Cet isoloir a besoin de JavaScript\u00a0: votre vote est chiffré dans votre navigateur avant d’être envoyé.</p>',
+      '<p lang="en">This voting booth needs JavaScript: your vote is encrypted in your browser before it is sent.</p>',
+    ],
+  },
+  trustee: {
+    prefix: 'page',
+    headerClass: 'booth-header',
+    mainClass: 'booth-main',
+    screen: 'page-content',
+    messages: 'alert-and-status',
+    noscript: [
+      '<p lang="fr">Cette page a besoin de JavaScript : vos clés d’assesseur sont créées et utilisées dans votre navigateur, jamais sur le serveur.</p>',
+      '<p lang="en">This page needs JavaScript: your trustee keys are made and used in your browser, never on the server.</p>',
+    ],
+  },
+  election: {
+    prefix: 'page',
+    headerClass: 'booth-header',
+    mainClass: 'booth-main page-main',
+    screen: 'page-content',
+    messages: 'alert-only',
+    noscript: [
+      '<p lang="fr">Cette page a besoin de JavaScript pour lire le tableau d’affichage public de l’élection.</p>',
+      '<p lang="en">This page needs JavaScript to read the election’s public ballot board.</p>',
+    ],
+  },
+  admin: {
+    ...STAFF,
+    noscript: [
+      '<p lang="fr">Ces pages d’administration ont besoin de JavaScript.</p>',
+      '<p lang="en">These administration pages need JavaScript.</p>',
+    ],
+  },
+  scrutineer: {
+    ...STAFF,
+    noscript: [
+      '<p lang="fr">La console des scrutateurs a besoin de JavaScript.</p>',
+      '<p lang="en">The scrutineer console needs JavaScript.</p>',
+    ],
+  },
+  authority: {
+    ...STAFF,
+    noscript: [
+      '<p lang="fr">La page de l’autorité de codes de vote a besoin de JavaScript.</p>',
+      '<p lang="en">The credential authority’s page needs JavaScript.</p>',
+    ],
+  },
+  home: {
+    ...STAFF,
+    noscript: [
+      '<h1 lang="fr">Scrutin : élections vérifiables de bout en bout</h1>',
+      '<p lang="fr">Votant·es : utilisez le lien du message reçu pour votre élection. Équipe : <a href="/admin">se connecter</a>.</p>',
+      '<h1 lang="en">Scrutin: end-to-end verifiable elections</h1>',
+      '<p lang="en">Voters: use the link in the message you received for your election. Staff: <a href="/admin">sign in</a>.</p>',
+    ],
+  },
+  operator: {
+    ...STAFF,
+    noscript: [
+      '<p lang="fr">La console de l’opérateur a besoin de JavaScript.</p>',
+      '<p lang="en">The operator console needs JavaScript.</p>',
+    ],
+  },
+};
+
+/** A page's body: its frame, from `FRAMES`. */
+export function pageBody(page: PageName): string {
+  const frame = FRAMES[page];
+  const { prefix } = frame;
+  const alert = `<div id="${prefix}-alert" class="alert" role="alert"></div>`;
+  const status = `<p id="${prefix}-status" class="status" role="status" aria-live="polite"></p>`;
+  const messages =
+    frame.messages === 'boxed'
+      ? ['<div class="messages">', alert, status, '</div>']
+      : frame.messages === 'alert-and-status'
+        ? [alert, status]
+        : [alert];
+  return [
+    `<header id="${prefix}-header" class="${frame.headerClass}"><p class="brand">Scrutin</p></header>`,
+    `<main id="${prefix}-main" class="${frame.mainClass}">`,
+    `<div id="${frame.screen}">`,
+    '<noscript>',
+    ...frame.noscript,
+    '</noscript>',
+    '</div>',
+    ...messages,
+    '</main>',
+  ].join('\n');
 }
 
 export interface WebBuild {
@@ -166,6 +294,7 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
       ? `<script type="module" src="${href}" integrity="${sri}"></script>`
       : `<link rel="stylesheet" href="${href}" integrity="${sri}">`;
   };
+  const template = await readFile(path.join(WEB_DIR, 'page.html'), 'utf8');
   const pages = {} as Record<PageName, string>;
   for (const page of PAGES) {
     const own = (suffix: string) =>
@@ -173,10 +302,10 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
     const script = own('.js');
     const style = own('.css');
     if (!script || !style) throw new Error(`esbuild did not produce the ${page} script and stylesheet`);
-    const template = await readFile(path.join(WEB_DIR, page, 'index.html'), 'utf8');
     const html = template
       .replace('<!--page:style-->', await tag(style, 'style'))
-      .replace('<!--page:script-->', await tag(script, 'script'));
+      .replace('<!--page:script-->', await tag(script, 'script'))
+      .replace('<!--page:body-->', pageBody(page));
     pages[page] = path.join(out, `${page}.html`);
     await writeFile(pages[page], html);
   }

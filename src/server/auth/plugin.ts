@@ -18,6 +18,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PASSWORD_MAX_LENGTH, verifyPassword } from '../../accounts/password.js';
+import { AccountLoginReply, MeReply, VoterLoginReply } from '../../contract/auth.js';
 import { identityKey } from '../../core/identity.js';
 import { secret } from '../../core/secret.js';
 import { dummyGeneratedPasswordHash } from '../../delivery/index.js';
@@ -57,30 +58,6 @@ type VoterLoginBody = Static<typeof VoterLoginBody>;
 
 const ElectionParams = Type.Object({ electionId: Type.String({ minLength: 1, maxLength: 64 }) });
 type ElectionParams = Static<typeof ElectionParams>;
-
-// Response schemas double as allowlists: the serialiser drops every field they do not name.
-const AccountView = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  displayName: Type.String(),
-  isOperator: Type.Boolean(),
-  createdAt: Type.String(),
-  passwordSetAt: Type.Union([Type.String(), Type.Null()]),
-});
-const AccountLoginReply = Type.Object({ account: AccountView, csrfToken: Type.String() });
-const VoterLoginReply = Type.Object({
-  voter: Type.Object({ login: Type.String(), displayName: Type.String() }),
-  csrfToken: Type.String(),
-});
-const MeReply = Type.Union([
-  Type.Object({ kind: Type.Literal('anonymous') }),
-  Type.Object({ kind: Type.Literal('account'), account: AccountView, csrfToken: Type.String() }),
-  Type.Object({
-    kind: Type.Literal('voter'),
-    voter: Type.Object({ electionId: Type.String(), login: Type.String(), displayName: Type.String() }),
-    csrfToken: Type.String(),
-  }),
-]);
 
 /** `app.register(authPlugin(ctx))` on the root instance, before any route plugin. */
 export function authPlugin(ctx: ServerContext): FastifyPluginAsync {

@@ -11,6 +11,8 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { DeliveryCounts as Counts } from '../../contract/delivery.js';
+import { AccessAccepted, AccessChallenge, BallotStatus } from '../../contract/voter.js';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { identityKey, sameIdentity } from '../../core/identity.js';
@@ -91,21 +93,6 @@ const VoterStatus = Type.Object({
   firstLoginAt: Type.Union([Type.String(), Type.Null()]),
   accessCheckedAt: Type.Union([Type.String(), Type.Null()]),
   voted: Type.Boolean(),
-});
-const StatusCounts = Type.Object({
-  queued: Type.Integer(),
-  sending: Type.Integer(),
-  sent: Type.Integer(),
-  failed: Type.Integer(),
-  none: Type.Integer(),
-});
-const Counts = Type.Object({
-  voters: Type.Integer(),
-  credential: StatusCounts,
-  password: StatusCounts,
-  loggedIn: Type.Integer(),
-  accessChecked: Type.Integer(),
-  voted: Type.Integer(),
 });
 const ResendPreview = Type.Object({
   kind: Type.Union([Type.Literal('password'), Type.Literal('reminder')]),
@@ -535,7 +522,7 @@ export function deliveryRoutes(
         schema: {
           params: ElectionParams,
           summary: 'Whether the signed-in voter has a ballot recorded already (nothing else about it)',
-          response: { 200: Type.Object({ hasVoted: Type.Boolean() }) },
+          response: { 200: BallotStatus },
         },
       },
       async (request, reply) => {
@@ -554,9 +541,7 @@ export function deliveryRoutes(
         schema: {
           params: ElectionParams,
           summary: 'Access test: a challenge for a proof of knowledge of your credential (nothing is cast)',
-          response: {
-            200: Type.Object({ challenge: Type.String(), group: Type.String(), uuid: Type.String() }),
-          },
+          response: { 200: AccessChallenge },
         },
       },
       async (request, reply) => {
@@ -575,7 +560,7 @@ export function deliveryRoutes(
           params: ElectionParams,
           body: AccessCheckBody,
           summary: 'Access test: check the proof against your registered public credential; nothing is cast',
-          response: { 200: Type.Object({ accepted: Type.Literal(true) }) },
+          response: { 200: AccessAccepted },
         },
       },
       async (request) => {

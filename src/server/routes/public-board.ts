@@ -7,6 +7,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { PublicElection } from '../../contract/election.js';
 import { encode } from '../../core/codec.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
@@ -22,7 +23,7 @@ export const ElectionParams = Type.Object({
 });
 
 /** Public view of an election: the allowlist of what anyone may see. */
-export async function publicElection(ctx: ServerContext, row: ElectionRow) {
+export async function publicElection(ctx: ServerContext, row: ElectionRow): Promise<PublicElection> {
   const turnout = await ctx.store.board.turnout(row.id);
   const changes = await rollChangesAfterCredentials(ctx.store, row);
   return {

@@ -6,6 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { CastReceipt } from '../../contract/voter.js';
 import type { ElectionService } from '../../election/service.js';
 import { castRateLimit, requireVoter } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -25,7 +26,7 @@ export function voterRoutes(_ctx: ServerContext, elections: ElectionService): Fa
           params: ElectionParams,
           body: CastBody,
           summary: 'Cast a ballot (revoting replaces the previous one)',
-          response: { 201: Type.Object({ tracker: Type.String() }) },
+          response: { 201: CastReceipt },
         },
         config: { rateLimit: castRateLimit },
       },

@@ -5,9 +5,9 @@
  * token is read from the fragment (never sent to the server in a URL) and removed from the address
  * bar at once, so it stays in no history entry.
  */
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import type { Shell } from '../kit/staff-shell.js';
 
 const passwordInput = (autocomplete: 'new-password' | 'current-password') =>
   h('input', { type: 'password', required: true, autocomplete, maxlength: 2048 });

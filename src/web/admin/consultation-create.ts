@@ -4,10 +4,10 @@
  * threshold, minimum %, blank votes counted or not), which the admin then adjusts; one draft ballot
  * box per federation line. The server checks everything again and creates nothing on a mistake.
  */
-import { h } from '../booth/dom.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
-import { isTimeZone } from './time.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import type { Shell } from '../kit/staff-shell.js';
+import { isTimeZone } from '../kit/time.js';
 
 type Template = 'leader' | 'motion';
 

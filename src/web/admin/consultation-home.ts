@@ -3,9 +3,9 @@
  * page, its boxes listed under it with their state and a link to each box page, and the form to
  * create a new consultation.
  */
-import { h } from '../booth/dom.js';
+import { h } from '../kit/dom.js';
+import type { Shell } from '../kit/staff-shell.js';
 import { createConsultationForm } from './consultation-create.js';
-import type { Shell } from './shell.js';
 
 export interface ConsultationSummary {
   id: string;

@@ -4,11 +4,12 @@
  * result order (blank first), and the counting report as a file (sent, its SHA-256 recorded) or
  * only its SHA-256. Marked "not cryptographically verifiable" here as in every output.
  */
-import { h } from '../booth/dom.js';
-import { confirmAction } from './confirm.js';
-import { type AdminConsultation, consultationApi } from './consultation-types.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { type AdminConsultation, consultationApi } from '../kit/consultation/types.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import type { Shell } from '../kit/staff-shell.js';
 
 const WHOLE = /^\d{1,15}$/;
 

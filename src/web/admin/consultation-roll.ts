@@ -3,10 +3,11 @@
  * sent as is; the server checks every line and answers the problems with their line numbers in the
  * whole file (shown as they are), and imports nothing unless the whole file is right.
  */
-import { h } from '../booth/dom.js';
-import { type AdminConsultation, consultationApi } from './consultation-types.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
+
+import { type AdminConsultation, consultationApi } from '../kit/consultation/types.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import type { Shell } from '../kit/staff-shell.js';
 
 export function rollCard(
   shell: Shell,

@@ -5,11 +5,13 @@
  * passwords, the mass resend with its count previewed). Only statuses are shown, never a message.
  * When the server has no delivery routes, the section says tracking is not available.
  */
-import { h } from '../booth/dom.js';
-import { isRecord } from './api.js';
-import { confirmAction } from './confirm.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { deliveryBase as base, countsTable, fetchDeliveryCounts } from '../kit/delivery-counts.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { isRecord } from '../kit/http.js';
+import type { Shell } from '../kit/staff-shell.js';
 
 interface MessageSummary {
   status: string;
@@ -25,68 +27,6 @@ interface VoterDelivery {
   firstLoginAt: string | null;
   accessCheckedAt: string | null;
   voted: boolean;
-}
-type StatusCounts = Record<'queued' | 'sending' | 'sent' | 'failed' | 'none', number>;
-export interface DeliveryCounts {
-  voters: number;
-  credential: StatusCounts;
-  password: StatusCounts;
-  loggedIn: number;
-  accessChecked: number;
-  voted: number;
-}
-
-const base = (electionId: string) => `/api/v1/elections/${encodeURIComponent(electionId)}/delivery`;
-
-/** Counts for scrutineers and admins, or undefined when the server does not track delivery. */
-export async function fetchDeliveryCounts(
-  shell: Shell,
-  electionId: string,
-): Promise<DeliveryCounts | undefined> {
-  const answer = await shell.api.get<DeliveryCounts>(`${base(electionId)}/counts`);
-  return answer.ok && isRecord(answer.value) && isRecord(answer.value.credential) ? answer.value : undefined;
-}
-
-/** The counts as a table: one row per message kind, one column per status, then sign-in figures. */
-export function countsTable(shell: Shell, counts: DeliveryCounts): HTMLElement {
-  const t = shell.t.admin.delivery;
-  const statuses = ['queued', 'sending', 'sent', 'failed', 'none'] as const;
-  return h(
-    'div',
-    {},
-    h(
-      'table',
-      { id: 'delivery-counts' },
-      h('caption', {}, t.counts),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t.message),
-          ...statuses.map((s) => h('th', { scope: 'col', class: 'number' }, t.statuses[s] ?? s)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...(['credential', 'password'] as const).map((kind) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, t.kinds[kind] ?? kind),
-            ...statuses.map((s) => h('td', { class: 'number' }, String(counts[kind][s]))),
-          ),
-        ),
-      ),
-    ),
-    h(
-      'p',
-      { id: 'delivery-summary' },
-      t.summary(counts.voters, counts.loggedIn, counts.accessChecked, counts.voted),
-    ),
-  );
 }
 
 /** The admin's delivery section: actions, counts and the per-voter table. */

@@ -3,9 +3,9 @@
  * (types and the Loaded bundle), the context a card is drawn with (the shell, the data, whether it
  * is still a draft, and how to send a change), and the card frame itself.
  */
-import { type Child, h } from '../booth/dom.js';
+import { type Child, h } from '../kit/dom.js';
+import type { Shell } from '../kit/staff-shell.js';
 import type { Person } from './home.js';
-import type { Shell } from './shell.js';
 
 export interface AdminElection {
   id: string;

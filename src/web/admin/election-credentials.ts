@@ -3,8 +3,9 @@
  * credential, what each mode protects against, the recovery choice and, while a draft, declining
  * recovery; public credentials from an external authority are uploaded by that authority, not here.
  */
-import { h } from '../booth/dom.js';
-import { confirmAction } from './confirm.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { h } from '../kit/dom.js';
 import { type CardContext, section } from './election-card.js';
 
 export function credentialsCard(ctx: CardContext): HTMLElement {

@@ -3,12 +3,12 @@
  * close, extend, tally, publish, annul), each confirmed with what it will do before it is sent.
  */
 import { meaningfulReason } from '../../core/reason.js';
-import { h } from '../booth/dom.js';
-import { isRecord } from './api.js';
-import { confirmAction } from './confirm.js';
+import { confirmAction } from '../kit/confirm.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { isRecord } from '../kit/http.js';
+import { instantToZoned, zonedToInstant } from '../kit/time.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
-import { instantToZoned, zonedToInstant } from './time.js';
 
 export function lifecycleCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin;

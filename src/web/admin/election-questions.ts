@@ -3,9 +3,9 @@
  * editable form while a draft (what is typed is kept across re-renders of the page until saved),
  * as a read-only list once the election is open.
  */
-import { h } from '../booth/dom.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
 import { type AdminElection, type CardContext, section } from './election-card.js';
-import { field } from './field.js';
 
 type Question = AdminElection['questions'][number];
 type NonHomomorphic = Extract<Question, { type: string }>;

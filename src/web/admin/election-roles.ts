@@ -2,9 +2,9 @@
  * The roles card of the admin election page: who holds which role on this election, and the form
  * granting a role to a member of the organisation.
  */
-import { h } from '../booth/dom.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
 
 export function rolesCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin;

@@ -2,11 +2,11 @@
  * The dates card of the admin election page: time zone, opening and closing, as a form while the
  * election is a draft (times typed in the election's zone), as facts once it is open.
  */
-import { h } from '../booth/dom.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { facts } from '../kit/format.js';
+import { instantToZoned, isTimeZone, zonedToInstant } from '../kit/time.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
-import { facts } from './shell.js';
-import { instantToZoned, isTimeZone, zonedToInstant } from './time.js';
 
 export function scheduleCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin;

@@ -3,10 +3,11 @@
  * group's key establishment and, while a draft, the three ways to choose them (threshold group of
  * members, one external key, or the server itself), each confirmed before it is sent.
  */
-import { h } from '../booth/dom.js';
-import { confirmAction } from './confirm.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
 import { type CardContext, section } from './election-card.js';
-import { field } from './field.js';
 
 export function trusteesCard(ctx: CardContext): HTMLElement {
   const t = ctx.shell.t.admin.trustees;

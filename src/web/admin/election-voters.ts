@@ -5,11 +5,12 @@
  * (correct the address; before opening also change the weight, remove), and a voter is added by a
  * line; each is confirmed, recorded in the audit log and shown to scrutineers.
  */
-import { h } from '../booth/dom.js';
-import { isRecord } from './api.js';
-import { confirmAction } from './confirm.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { h } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { isRecord } from '../kit/http.js';
 import { type CardContext, section, type Voter } from './election-card.js';
-import { field } from './field.js';
 
 /** One voter's action: a dialog asking for the value (if any), then the request. */
 async function voterAction(

@@ -4,8 +4,10 @@
  * form; once open, everything is frozen and shown read-only. Every consequential action goes
  * through confirmAction, which says what will happen before anything is sent.
  */
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
-import type { Result } from './api.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { facts, formatInstant } from '../kit/format.js';
+import type { Result } from '../kit/http.js';
+import type { Shell } from '../kit/staff-shell.js';
 import { boxHeaderLine } from './consultation.js';
 import { renderDelivery } from './delivery.js';
 import type {
@@ -26,11 +28,10 @@ import { scheduleCard } from './election-schedule.js';
 import { trusteesCard } from './election-trustees.js';
 import { votersCard } from './election-voters.js';
 import { asPeople } from './home.js';
-import { facts, formatInstant, type Shell } from './shell.js';
 
 const value = <T>(result: Result<T>, fallback: T): T => (result.ok ? result.value : fallback);
 
-export class ElectionPage {
+export class AdminElectionPage {
   private loaded: Loaded | undefined;
   /** The questions card keeps what is being typed across re-renders until saved. */
   private readonly questions = new QuestionsCard();

@@ -4,14 +4,16 @@
  * and its people (admins and election role holders, with a form to add a person, who is mailed an
  * invitation to choose their own password, and actions to invite again, suspend, reinstate, remove).
  */
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { formatInstant } from '../kit/format.js';
+import { isRecord } from '../kit/http.js';
+import type { Shell } from '../kit/staff-shell.js';
+import { isTimeZone } from '../kit/time.js';
 import { accountBlock } from './account.js';
-import { isRecord } from './api.js';
-import { confirmAction } from './confirm.js';
 import { type ConsultationSummary, consultationsBlock } from './consultation-home.js';
-import { field } from './field.js';
-import { formatInstant, type Shell } from './shell.js';
-import { isTimeZone } from './time.js';
 
 interface Organisation {
   id: string;

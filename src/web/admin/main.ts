@@ -4,11 +4,11 @@
  * first when no account session is open. /account/password (an invitation or reset link) needs none.
  */
 
+import { Shell } from '../kit/staff-shell.js';
 import { forgottenPanel, renderSetPassword } from './account.js';
 import { ConsultationPage } from './consultation.js';
-import { ElectionPage } from './election.js';
+import { AdminElectionPage } from './election.js';
 import { renderHome } from './home.js';
-import { Shell } from './shell.js';
 
 function idFromPath(pathname: string, kind: 'elections' | 'consultations'): string | undefined {
   const match = new RegExp(`^/admin/${kind}/([^/]+)/?$`).exec(pathname);
@@ -22,7 +22,7 @@ function idFromPath(pathname: string, kind: 'elections' | 'consultations'): stri
 async function main(): Promise<void> {
   const electionId = idFromPath(window.location.pathname, 'elections');
   const consultationId = idFromPath(window.location.pathname, 'consultations');
-  let page: ElectionPage | undefined;
+  let page: AdminElectionPage | undefined;
   let consultation: ConsultationPage | undefined;
   const show = async (): Promise<void> => {
     // An invitation or reset link: no session needed, nor wanted.
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       return consultation.render();
     }
     if (electionId === undefined) return renderHome(shell);
-    page ??= new ElectionPage(shell, electionId);
+    page ??= new AdminElectionPage(shell, electionId);
     return page.render();
   };
   const shell: Shell = new Shell(() => void show());

@@ -5,11 +5,13 @@
  * also control the roll and where messages go. The page shows the election, how many voters have a
  * credential, and after an upload the fingerprint to compare with the one the tool printed.
  */
-import { isRecord } from '../admin/api.js';
-import { confirmAction } from '../admin/confirm.js';
-import { field } from '../admin/field.js';
-import { facts, Shell } from '../admin/shell.js';
-import { h, replaceChildren } from '../booth/dom.js';
+
+import { confirmAction } from '../kit/confirm.js';
+import { h, replaceChildren } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { facts } from '../kit/format.js';
+import { isRecord } from '../kit/http.js';
+import { Shell } from '../kit/staff-shell.js';
 
 interface PublicElection {
   name: string;

@@ -7,14 +7,17 @@
 import { parsePrivateCredential } from '../../core/credential.js';
 import { requireGroup } from '../../core/group.js';
 import { sha256B64 } from '../../core/hash.js';
-import { LANGUAGES, type Language, type Messages, messagesFor } from '../../i18n/index.js';
+import { type Language, type Messages, messagesFor } from '../../i18n/index.js';
 import { proveCredentialAccess } from '../../protocol/access-check.js';
 import { checkPlaintext, createBallot, serializeBallot } from '../../protocol/ballot.js';
 import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
-import type { ApiFailure, ElectionInfo, VoterApi, VoterSession } from './api.js';
+import { replaceChildren } from '../kit/dom.js';
+import type { Failure } from '../kit/http.js';
+import { Announcer, type Focus, failureText, moveFocus } from '../kit/page.js';
+import { PageHeader } from '../kit/shell.js';
+import type { ElectionInfo, VoterApi, VoterSession } from './api.js';
 import { emptySelection, selectionProblem, toPlaintext } from './ballot-form.js';
-import { focusElement, h, replaceChildren } from './dom.js';
 import { accessResultScreen } from './screens/access-test.js';
 import { confirmationScreen } from './screens/confirmation.js';
 import { credentialScreen } from './screens/credential.js';
@@ -37,14 +40,11 @@ export interface BoothElements {
   readonly status: HTMLElement;
 }
 
-type Focus = 'heading' | 'none' | { id: string };
-
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export class Booth implements BoothActions {
-  private readonly languageButtons = new Map<Language, HTMLButtonElement>();
-  private readonly languageNav: HTMLElement;
-  private readonly electionName: HTMLElement;
+  private readonly header: PageHeader;
+  private readonly announcer: Announcer<Messages['booth']>;
 
   constructor(
     private readonly state: BoothState,
@@ -53,23 +53,8 @@ export class Booth implements BoothActions {
     private readonly onLanguageChange: (language: Language) => void = () => {},
   ) {
     // The header is built once, so a language button keeps focus after it is pressed.
-    const list = h('ul', { class: 'languages' });
-    for (const language of LANGUAGES) {
-      const button = h(
-        'button',
-        { type: 'button', lang: language, on: { click: () => this.switchLanguage(language) } },
-        messagesFor(language).language.name,
-      );
-      this.languageButtons.set(language, button);
-      list.append(h('li', {}, button));
-    }
-    this.languageNav = h('nav', { class: 'language-switch' }, list);
-    this.electionName = h('p', { class: 'election-name' });
-    replaceChildren(
-      elements.header,
-      h('div', { class: 'header-row' }, h('p', { class: 'brand' }, 'Scrutin'), this.languageNav),
-      this.electionName,
-    );
+    this.header = new PageHeader(elements.header, (language) => this.switchLanguage(language));
+    this.announcer = new Announcer(elements, () => this.m);
   }
 
   private get m(): Messages['booth'] {
@@ -131,7 +116,7 @@ export class Booth implements BoothActions {
     const { state } = this;
     const login = state.login.trim();
     if (login === '') {
-      this.focus({ id: 'login' });
+      moveFocus({ id: 'login' }, HEADING_ID);
       return this.showError((m) => m.signIn.codeMissing);
     }
     const result = await this.api.requestCode(login);
@@ -144,7 +129,7 @@ export class Booth implements BoothActions {
     const login = state.login.trim();
     if (state.busy) return;
     if (login === '' || code.trim() === '') {
-      this.focus({ id: login === '' ? 'login' : 'sign-in-code' });
+      moveFocus({ id: login === '' ? 'login' : 'sign-in-code' }, HEADING_ID);
       return this.showError((m) => m.signIn.codeMissing);
     }
     state.busy = true;
@@ -161,7 +146,7 @@ export class Booth implements BoothActions {
     if (state.busy) return;
     const login = state.login.trim();
     if (login === '' || state.password === '') {
-      this.focus({ id: login === '' ? 'login' : 'password' });
+      moveFocus({ id: login === '' ? 'login' : 'password' }, HEADING_ID);
       return this.showError((m) => m.signIn.missing);
     }
     state.busy = true;
@@ -320,7 +305,7 @@ export class Booth implements BoothActions {
     return { text, tracker: sha256B64(text) };
   }
 
-  private castFailed(failure: ApiFailure, localTracker: string): void {
+  private castFailed(failure: Failure, localTracker: string): void {
     const { state } = this;
     if (failure.kind !== 'http' || failure.status >= 500) {
       // The ballot may or may not be stored: keep it, so trying again sends the very same bytes.
@@ -402,42 +387,20 @@ export class Booth implements BoothActions {
   private render(focus: Focus): void {
     const { state, elements } = this;
     const m = this.m;
-    document.documentElement.lang = state.language;
-    this.languageNav.setAttribute('aria-label', m.languageSwitch);
-    for (const [language, button] of this.languageButtons) {
-      button.setAttribute('aria-pressed', String(language === state.language));
-    }
-    this.electionName.textContent = state.info?.name ?? '';
+    this.header.update(state.language, state.info?.name ?? '');
     replaceChildren(elements.screen, this.screen({ state, m, actions: this }));
     const heading = document.getElementById(HEADING_ID)?.textContent;
     document.title = heading ? m.documentTitle(heading, state.info?.name ?? '') : m.brand;
-    // Messages already shown follow the language switch (server messages stay as the server sent them).
-    elements.alert.textContent = state.error === undefined ? '' : resolveText(state.error, m);
-    elements.status.textContent = state.status === undefined ? '' : resolveText(state.status, m);
-    this.focus(focus);
+    this.announcer.refresh();
+    moveFocus(focus, HEADING_ID);
   }
 
-  private focus(focus: Focus): void {
-    if (focus === 'none') return;
-    focusElement(document.getElementById(focus === 'heading' ? HEADING_ID : focus.id));
-  }
-
-  /** `shownInline`: the message is already displayed next to its field, so the alert is for screen readers only. */
   private showError(text: Text | undefined, options: { shownInline?: boolean } = {}): void {
-    const { alert } = this.elements;
-    this.state.error = text;
-    alert.textContent = '';
-    alert.classList.toggle('visually-hidden', options.shownInline === true);
-    if (text === undefined) return;
-    // Emptied first, filled a moment later: screen readers announce even a repeated message.
-    setTimeout(() => {
-      if (this.state.error === text) alert.textContent = resolveText(text, this.m);
-    }, 50);
+    this.announcer.showError(text, options);
   }
 
   private showStatus(text: Text | undefined): void {
-    this.state.status = text;
-    this.elements.status.textContent = text === undefined ? '' : resolveText(text, this.m);
+    this.announcer.showStatus(text);
   }
 
   private markCastButton(busy: boolean): void {
@@ -446,14 +409,7 @@ export class Booth implements BoothActions {
     else button?.removeAttribute('aria-disabled');
   }
 
-  private failureText(failure: ApiFailure): Text {
-    switch (failure.kind) {
-      case 'http':
-        return failure.message;
-      case 'network':
-        return (m) => m.network;
-      case 'bad-response':
-        return (m) => m.unexpected;
-    }
+  private failureText(failure: Failure): Text {
+    return failureText(failure);
   }
 }

@@ -8,6 +8,7 @@ import type { CredentialParseError, PrivateCredential } from '../../core/credent
 import type { Language, Messages } from '../../i18n/index.js';
 import type { ElectionContext } from '../../protocol/election.js';
 import type { HomomorphicQuestion } from '../../protocol/messages.js';
+import { type Text as KitText, resolveText } from '../kit/page.js';
 import type { ElectionInfo, VoterSession } from './api.js';
 import type { QuestionSelection, SelectionProblem } from './ballot-form.js';
 
@@ -22,7 +23,7 @@ export type Step =
   | 'access-result';
 
 /** A message in the booth's current language, or a text the server already translated. */
-export type Text = string | ((m: Messages['booth']) => string);
+export type Text = KitText<Messages['booth']>;
 
 export interface Receipt {
   /** BASE64(SHA256(ballot bytes)) computed in this browser. */
@@ -38,8 +39,6 @@ export interface BoothState {
   language: Language;
   step: Step;
   busy: boolean;
-  error: Text | undefined;
-  status: Text | undefined;
   info: ElectionInfo | undefined;
   context: ElectionContext | undefined;
   questions: HomomorphicQuestion[];
@@ -90,8 +89,6 @@ export function initialState(electionId: string, language: Language): BoothState
     language,
     step: 'loading',
     busy: false,
-    error: undefined,
-    status: undefined,
     info: undefined,
     context: undefined,
     questions: [],
@@ -112,6 +109,4 @@ export function initialState(electionId: string, language: Language): BoothState
   };
 }
 
-export function resolveText(text: Text, m: Messages['booth']): string {
-  return typeof text === 'string' ? text : text(m);
-}
+export { resolveText };

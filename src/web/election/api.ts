@@ -1,10 +1,13 @@
 /**
  * The public board as the election page reads it: the election's public summary and its ballot
- * trackers. Parsed here, at the boundary; nothing on this page needs signing in or sends anything.
+ * trackers. Checked here, at the boundary, against the contract; nothing on this page needs signing
+ * in or sends anything.
  */
+
+import type { ElectionState } from '../../contract/election.js';
+import { PublicElection as PublicElectionAnswer } from '../../contract/election.js';
 import type { Language } from '../../i18n/index.js';
-import type { ElectionState } from '../booth/api.js';
-import { type ApiResult, isRecord, isString, type Parser, requestJson } from './shell.js';
+import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface PublicQuestion {
   readonly question: string;
@@ -43,9 +46,6 @@ export interface BoardBallot {
   readonly counted: boolean;
 }
 
-const STATES: readonly ElectionState[] = ['draft', 'open', 'closed', 'tallied', 'published', 'annulled'];
-const isStringOrNull = (value: unknown): value is string | null =>
-  value === null || typeof value === 'string';
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
@@ -61,53 +61,31 @@ function parseQuestion(value: unknown): PublicQuestion | undefined {
   return { question, answers, min, max, blank: value.blank === true, homomorphic };
 }
 
+const isWireElection = checked(PublicElectionAnswer);
+
+/** The public summary (checked against the contract), with its questions read for this page. */
 export const parsePublicElection: Parser<PublicElection> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const { id, name, description, state, questions, timeZone, opensAt, closesAt, sealed, turnout } = value;
-  if (!isString(id) || !isString(name) || !isString(description) || !isString(timeZone)) return undefined;
-  if (!STATES.includes(state as ElectionState) || !isStringOrNull(opensAt) || !isStringOrNull(closesAt))
-    return undefined;
-  if (!Array.isArray(questions)) return undefined;
-  const parsedQuestions = questions.map(parseQuestion);
-  if (parsedQuestions.some((q) => q === undefined)) return undefined;
-  let seals: PublicElection['sealed'] = null;
-  if (sealed !== null) {
-    if (
-      !isRecord(sealed) ||
-      !isString(sealed.election) ||
-      !isString(sealed.trustees) ||
-      !isString(sealed.credentials)
-    )
-      return undefined;
-    seals = { election: sealed.election, trustees: sealed.trustees, credentials: sealed.credentials };
-  }
-  if (!isRecord(turnout) || !isCount(turnout.ballots) || !isCount(turnout.voters)) return undefined;
-  const result = value.result === null || value.result === undefined ? null : value.result;
-  if (result !== null && !Array.isArray(result)) return undefined;
-  const annulReason = isString(value.annulReason) ? value.annulReason : null;
-  const changes = value.rollChanges;
-  const rollChanges =
-    isRecord(changes) &&
-    isCount(changes.count) &&
-    Array.isArray(changes.logins) &&
-    changes.logins.every(isString)
-      ? { count: changes.count, logins: changes.logins }
-      : { count: 0, logins: [] };
+  const answer = isWireElection(value);
+  if (!answer) return undefined;
+  const questions = answer.questions.map(parseQuestion);
+  if (questions.some((q) => q === undefined)) return undefined;
+  const { sealed } = answer;
+  if (sealed && (sealed.trustees === null || sealed.credentials === null)) return undefined;
   return {
-    id,
-    name,
-    description,
-    state: state as ElectionState,
-    questions: parsedQuestions as PublicQuestion[],
-    timeZone,
-    opensAt,
-    closesAt,
-    sealed: seals,
-    turnout: { ballots: turnout.ballots, voters: turnout.voters },
-    result,
-    annulReason,
-    hasBoard: isString(value.election),
-    rollChanges,
+    id: answer.id,
+    name: answer.name,
+    description: answer.description,
+    state: answer.state,
+    questions: questions as PublicQuestion[],
+    timeZone: answer.timeZone,
+    opensAt: answer.opensAt,
+    closesAt: answer.closesAt,
+    sealed: sealed as PublicElection['sealed'],
+    turnout: answer.turnout,
+    result: answer.result,
+    annulReason: answer.annulReason,
+    hasBoard: answer.election !== null,
+    rollChanges: answer.rollChanges,
   };
 };
 
@@ -154,15 +132,19 @@ export class PublicBoardApi {
     return `${this.base}/archive.bel`;
   }
 
-  election(): Promise<ApiResult<PublicElection>> {
-    return requestJson('GET', this.base, { language: this.language() }, parsePublicElection);
+  election(): Promise<Result<PublicElection>> {
+    return this.get(this.base, parsePublicElection);
   }
 
-  verification(): Promise<ApiResult<BoardVerification>> {
-    return requestJson('GET', `${this.base}/verification`, { language: this.language() }, parseVerification);
+  verification(): Promise<Result<BoardVerification>> {
+    return this.get(`${this.base}/verification`, parseVerification);
   }
 
-  ballots(): Promise<ApiResult<BoardBallot[]>> {
-    return requestJson('GET', `${this.base}/ballots`, { language: this.language() }, parseBallots);
+  ballots(): Promise<Result<BoardBallot[]>> {
+    return this.get(`${this.base}/ballots`, parseBallots);
+  }
+
+  private get<T>(url: string, parse: Parser<T>): Promise<Result<T>> {
+    return requestJson('GET', url, { language: this.language(), problemInMessage: true }, parse);
   }
 }

@@ -5,8 +5,8 @@
  * GET /api/v1/elections/:id/consultation; an election outside any consultation shows nothing.
  */
 import { type Language, messagesFor } from '../../i18n/index.js';
-import type { BoxPlace } from '../admin/consultation-types.js';
-import { h } from '../booth/dom.js';
+import type { BoxPlace } from '../kit/consultation/types.js';
+import { h } from '../kit/dom.js';
 
 export class ConsultationLinks {
   private place: BoxPlace | undefined;

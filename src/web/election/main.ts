@@ -3,9 +3,11 @@
  * sent but reads of the public board. A tracker in the fragment (`#tracker=…`, as the booth's
  * confirmation links it) is looked up at once.
  */
+
+import { initialLanguage, storeLanguage } from '../kit/language.js';
+import { electionIdFromPath, element, PageHeader } from '../kit/shell.js';
 import { PublicBoardApi } from './api.js';
 import { ElectionPage } from './page.js';
-import { electionIdFromPath, element, initialLanguage, PageHeader, storeLanguage } from './shell.js';
 
 function main(): void {
   const electionId = electionIdFromPath('elections');

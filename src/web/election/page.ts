@@ -6,8 +6,11 @@
  */
 import type { Language, Messages } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
-import type { ApiFailure } from '../booth/api.js';
-import { type Child, focusElement, h, replaceChildren } from '../booth/dom.js';
+import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
+import { formatDate } from '../kit/format.js';
+import type { Failure } from '../kit/http.js';
+import { failureText, resolveText } from '../kit/page.js';
+import type { PageHeader } from '../kit/shell.js';
 import type {
   BoardBallot,
   BoardVerification,
@@ -23,7 +26,6 @@ import {
   resultRows,
   trackerFromFragment,
 } from './result.js';
-import { formatDate, type PageHeader } from './shell.js';
 import { BrowserVerification, sourceLink } from './verify-in-browser.js';
 
 type M = Messages['electionPage'];
@@ -37,7 +39,7 @@ export interface ElectionPageElements {
 
 type TrackerAnswer =
   | { kind: 'counted' | 'replaced' | 'absent'; tracker: string }
-  | { kind: 'failed'; failure: ApiFailure };
+  | { kind: 'failed'; failure: Failure };
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -75,7 +77,7 @@ export class ElectionPage {
   private verification: BoardVerification | undefined;
   private trackerText = '';
   private trackerAnswer: TrackerAnswer | undefined;
-  private loadFailure: ApiFailure | undefined;
+  private loadFailure: Failure | undefined;
   private readonly consultation: ConsultationLinks;
   private browserVerification: BrowserVerification | undefined;
 
@@ -528,15 +530,8 @@ export class ElectionPage {
     }, 50);
   }
 
-  private failureText(failure: ApiFailure): string {
-    const booth = messagesFor(this.language).booth;
-    switch (failure.kind) {
-      case 'http':
-        return failure.status === 404 ? this.m.notFound : failure.message;
-      case 'network':
-        return booth.network;
-      case 'bad-response':
-        return booth.unexpected;
-    }
+  private failureText(failure: Failure): string {
+    if (failure.kind === 'http' && failure.status === 404) return this.m.notFound;
+    return resolveText(failureText(failure), messagesFor(this.language).booth);
   }
 }

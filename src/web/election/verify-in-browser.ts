@@ -17,7 +17,7 @@ import {
   type VerificationReport,
   verifyArchive,
 } from '../../protocol/verifier.js';
-import { type Child, focusElement, h, replaceChildren } from '../booth/dom.js';
+import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
 import type { PublicElection } from './api.js';
 import { defaultWorkerCount, WebBallotPool } from './verify-pool.js';
 

@@ -3,8 +3,9 @@
  * organisation, no election — so it tells a visitor nothing about who uses this server; voters
  * arrive through the link of their own election instead.
  */
-import { Shell } from '../admin/shell.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
+
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { Shell } from '../kit/staff-shell.js';
 
 function render(shell: Shell): void {
   const t = shell.t.ops.home;

@@ -6,10 +6,11 @@
  * The first admin is mailed an invitation and chooses their own password (issue 15): the operator
  * never sees nor chooses it. The console says whether the mail server took the invitation.
  */
-import { isRecord } from '../admin/api.js';
-import { field } from '../admin/field.js';
-import { Shell } from '../admin/shell.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
+
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { field } from '../kit/field.js';
+import { isRecord } from '../kit/http.js';
+import { Shell } from '../kit/staff-shell.js';
 
 interface Organisation {
   id: string;

@@ -5,11 +5,11 @@
  * a box or the account may not read the consultation.
  */
 
-import { boxPlace, loadConsultation, roundHeader } from '../admin/consultation.js';
-import { boxesCard } from '../admin/consultation-boxes.js';
-import { procesVerbalUrl, resultCard } from '../admin/consultation-result.js';
-import type { Shell } from '../admin/shell.js';
-import { h } from '../booth/dom.js';
+import { boxesCard } from '../kit/consultation/boxes.js';
+import { procesVerbalUrl, resultCard } from '../kit/consultation/result.js';
+import { boxPlace, loadConsultation, roundHeader } from '../kit/consultation/view.js';
+import { h } from '../kit/dom.js';
+import type { Shell } from '../kit/staff-shell.js';
 
 export async function consultationSection(shell: Shell, electionId: string): Promise<HTMLElement | null> {
   const place = await boxPlace(shell, electionId);

@@ -5,11 +5,12 @@
  * the sign-in list (who voted, never how). Everything comes from routes open to scrutineers.
  */
 
-import { isRecord } from '../admin/api.js';
-import { countsList } from '../admin/counts.js';
-import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../admin/delivery.js';
-import { facts, formatInstant, Shell } from '../admin/shell.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
+import { countsList } from '../kit/counts.js';
+import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../kit/delivery-counts.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import { facts, formatInstant } from '../kit/format.js';
+import { isRecord } from '../kit/http.js';
+import { Shell } from '../kit/staff-shell.js';
 import { consultationSection } from './consultation.js';
 
 interface PublicElection {

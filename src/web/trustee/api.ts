@@ -4,9 +4,11 @@
  * material (a public key, a certificate, a polynomial, a voutput, a partial decryption) or the
  * sign-in form; answers are parsed here, failures come back as values.
  */
+
+import { AccountLoginReply, MeReply } from '../../contract/auth.js';
+import type { ElectionState } from '../../contract/election.js';
 import type { Language } from '../../i18n/index.js';
-import type { ElectionState } from '../booth/api.js';
-import { type ApiResult, isRecord, isString, type Parser, requestJson } from '../election/shell.js';
+import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface AccountSession {
   readonly displayName: string;
@@ -57,16 +59,21 @@ const STEPS: readonly ThresholdStep[] = ['certificates', 'polynomials', 'voutput
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 const isIntArray = (value: unknown): value is number[] => Array.isArray(value) && value.every(isInt);
 
+const isLoginReply = checked(AccountLoginReply);
+const isMeReply = checked(MeReply);
+
 const parseSession: Parser<AccountSession> = (value) => {
-  if (!isRecord(value) || !isString(value.csrfToken) || !isRecord(value.account)) return undefined;
-  const { displayName } = value.account;
-  return isString(displayName) ? { displayName, csrfToken: value.csrfToken } : undefined;
+  const reply = isLoginReply(value);
+  return reply && { displayName: reply.account.displayName, csrfToken: reply.csrfToken };
 };
 
 /** /auth/me: an account session, or null for anyone else (anonymous, or a voter's session). */
 const parseMe: Parser<AccountSession | null> = (value) => {
-  if (!isRecord(value)) return undefined;
-  return value.kind === 'account' ? (parseSession(value) ?? undefined) : null;
+  const reply = isMeReply(value);
+  if (!reply) return undefined;
+  return reply.kind === 'account'
+    ? { displayName: reply.account.displayName, csrfToken: reply.csrfToken }
+    : null;
 };
 
 const parseSingle: Parser<SingleKeyInfo> = (value) => {
@@ -154,16 +161,17 @@ export class TrusteeApi {
     this.base = `/api/v1/elections/${encodeURIComponent(electionId)}`;
   }
 
-  private get<T>(url: string, parse: Parser<T>): Promise<ApiResult<T>> {
-    return requestJson('GET', url, { language: this.language() }, parse);
+  private get<T>(url: string, parse: Parser<T>): Promise<Result<T>> {
+    return requestJson('GET', url, { language: this.language(), problemInMessage: true }, parse);
   }
 
-  private post<T>(url: string, body: unknown, parse: Parser<T>): Promise<ApiResult<T>> {
+  private post<T>(url: string, body: unknown, parse: Parser<T>): Promise<Result<T>> {
     return requestJson(
       'POST',
       url,
       {
         language: this.language(),
+        problemInMessage: true,
         body,
         ...(this.csrfToken === undefined ? {} : { csrfToken: this.csrfToken }),
       },
@@ -171,55 +179,55 @@ export class TrusteeApi {
     );
   }
 
-  async me(): Promise<ApiResult<AccountSession | null>> {
+  async me(): Promise<Result<AccountSession | null>> {
     const result = await this.get('/api/v1/auth/me', parseMe);
     if (result.ok && result.value) this.csrfToken = result.value.csrfToken;
     return result;
   }
 
-  async login(email: string, password: string): Promise<ApiResult<AccountSession>> {
+  async login(email: string, password: string): Promise<Result<AccountSession>> {
     const result = await this.post('/api/v1/auth/login', { email, password }, parseSession);
     if (result.ok) this.csrfToken = result.value.csrfToken;
     return result;
   }
 
-  async logout(): Promise<ApiResult<true>> {
+  async logout(): Promise<Result<true>> {
     const result = await this.post('/api/v1/auth/logout', undefined, anything);
     this.csrfToken = undefined;
     return result;
   }
 
-  duties(): Promise<ApiResult<Duties>> {
+  duties(): Promise<Result<Duties>> {
     return this.get(`${this.base}/trustee`, parseDuties);
   }
 
   /** The exact election.json (for the partial decryption's proofs), from the public summary. */
-  electionJson(): Promise<ApiResult<string>> {
+  electionJson(): Promise<Result<string>> {
     return this.get(this.base, field('election'));
   }
 
-  tally(): Promise<ApiResult<PublicTally>> {
+  tally(): Promise<Result<PublicTally>> {
     return this.get(`${this.base}/tally`, parseTally);
   }
 
-  uploadSingleKey(publicKey: string): Promise<ApiResult<true>> {
+  uploadSingleKey(publicKey: string): Promise<Result<true>> {
     return this.post(`${this.base}/trustees/single/own`, { publicKey }, anything);
   }
 
-  thresholdStatus(): Promise<ApiResult<ThresholdStatus>> {
+  thresholdStatus(): Promise<Result<ThresholdStatus>> {
     return this.get(`${this.base}/trustees/threshold`, parseStatus);
   }
 
-  certificates(): Promise<ApiResult<string>> {
+  certificates(): Promise<Result<string>> {
     return this.get(`${this.base}/trustees/threshold/certs`, field('certs'));
   }
 
-  vinput(slot: number): Promise<ApiResult<string>> {
+  vinput(slot: number): Promise<Result<string>> {
     return this.get(`${this.base}/trustees/threshold/${slot}/vinput`, field('vinput'));
   }
 
   /** The trustee's share x_j sealed to the trustee itself (`<id>.dkey`): only the key file opens it. */
-  sealedShare(slot: number): Promise<ApiResult<string>> {
+  sealedShare(slot: number): Promise<Result<string>> {
     return this.get(`${this.base}/trustees/threshold/${slot}/decryption-key`, field('decryptionKey'));
   }
 
@@ -227,11 +235,11 @@ export class TrusteeApi {
     slot: number,
     step: 'cert' | 'polynomial' | 'voutput',
     text: string,
-  ): Promise<ApiResult<ThresholdStatus>> {
+  ): Promise<Result<ThresholdStatus>> {
     return this.post(`${this.base}/trustees/threshold/${slot}/${step}`, { [step]: text }, parseStatus);
   }
 
-  sendPartialDecryption(owner: number, partialDecryption: string): Promise<ApiResult<true>> {
+  sendPartialDecryption(owner: number, partialDecryption: string): Promise<Result<true>> {
     return this.post(`${this.base}/partial-decryptions`, { owner, partialDecryption }, anything);
   }
 }

@@ -2,13 +2,8 @@
  * Entry point of the trustee page (served at /trustee/:electionId): a trustee account signs in (or
  * is already signed in from the admin pages), then makes or uses their key in this browser.
  */
-import {
-  electionIdFromPath,
-  element,
-  initialLanguage,
-  PageHeader,
-  storeLanguage,
-} from '../election/shell.js';
+import { initialLanguage, storeLanguage } from '../kit/language.js';
+import { electionIdFromPath, element, PageHeader } from '../kit/shell.js';
 import { TrusteeApi } from './api.js';
 import { TrusteePage } from './page.js';
 

@@ -9,9 +9,10 @@ import { requireGroup } from '../../core/group.js';
 import type { Language } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { TrusteeSeed } from '../../protocol/threshold/pki.js';
-import type { ApiFailure, ApiResult } from '../booth/api.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
-import type { PageHeader } from '../election/shell.js';
+import { focusElement, h, replaceChildren } from '../kit/dom.js';
+import type { Failure, Result } from '../kit/http.js';
+import { Announcer, failureText, moveFocus, resolveText } from '../kit/page.js';
+import type { PageHeader } from '../kit/shell.js';
 import type { ThresholdStatus, TrusteeApi } from './api.js';
 import {
   generateSingleKey,
@@ -70,8 +71,7 @@ export class TrusteePage implements TrusteeActions {
     fieldError: undefined,
     outcome: undefined,
   };
-  private error: Text | undefined;
-  private status: Text | undefined;
+  private readonly announcer: Announcer<M>;
   private poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -80,7 +80,9 @@ export class TrusteePage implements TrusteeActions {
     private readonly elements: TrusteePageElements,
     private readonly header: PageHeader,
     private readonly api: TrusteeApi,
-  ) {}
+  ) {
+    this.announcer = new Announcer(elements, () => this.m);
+  }
 
   private get m(): M {
     return messagesFor(this.language).trustee;
@@ -383,7 +385,7 @@ export class TrusteePage implements TrusteeActions {
       seed: TrusteeSeed,
       status: ThresholdStatus,
       slot: number,
-    ) => Promise<string | ApiResult<unknown> | { ok: false; problem: string }>,
+    ) => Promise<string | Result<unknown> | { ok: false; problem: string }>,
   ): Promise<void> {
     const { state } = this;
     const status = state.threshold;
@@ -417,7 +419,7 @@ export class TrusteePage implements TrusteeActions {
   }
 
   /** Runs one action with a progress message; an expected failure is shown in the alert. */
-  private async run(progress: Text, action: () => Promise<ApiResult<unknown>>): Promise<void> {
+  private async run(progress: Text, action: () => Promise<Result<unknown>>): Promise<void> {
     const { state } = this;
     state.busy = true;
     this.showError(undefined);
@@ -444,42 +446,26 @@ export class TrusteePage implements TrusteeActions {
     }
   }
 
-  private fail(failure: ApiFailure): void {
+  private fail(failure: Failure): void {
     this.state.phase = 'unavailable';
     this.state.unavailable = this.failureText(failure);
     this.render('heading');
   }
 
-  private failureText(failure: ApiFailure): Text {
-    switch (failure.kind) {
-      case 'http':
-        return failure.message;
-      case 'network':
-        return (m) => m.network;
-      case 'bad-response':
-        return (m) => m.unexpected;
-    }
+  private failureText(failure: Failure): Text {
+    return failureText(failure);
   }
 
   private resolve(text: Text): string {
-    return typeof text === 'string' ? text : text(this.m);
+    return resolveText(text, this.m);
   }
 
   private showError(text: Text | undefined, options: { shownInline?: boolean } = {}): void {
-    const { alert } = this.elements;
-    this.error = text;
-    alert.textContent = '';
-    alert.classList.toggle('visually-hidden', options.shownInline === true);
-    if (text === undefined) return;
-    // Emptied first, filled a moment later: screen readers announce even a repeated message.
-    setTimeout(() => {
-      if (this.error === text) alert.textContent = this.resolve(text);
-    }, 50);
+    this.announcer.showError(text, options);
   }
 
   private showStatus(text: Text | undefined): void {
-    this.status = text;
-    this.elements.status.textContent = text === undefined ? '' : this.resolve(text);
+    this.announcer.showStatus(text);
   }
 
   // ——— rendering ———
@@ -510,15 +496,11 @@ export class TrusteePage implements TrusteeActions {
     replaceChildren(this.elements.content, screen);
     const heading = document.getElementById(HEADING_ID)?.textContent;
     document.title = heading ? `${heading} – Scrutin` : 'Scrutin';
-    if (this.error !== undefined && this.elements.alert.textContent !== '')
-      this.elements.alert.textContent = this.resolve(this.error);
-    if (this.status !== undefined) this.elements.status.textContent = this.resolve(this.status);
+    this.announcer.refresh();
     if (focus === 'keep') {
       // A control that went away (the step moved on) hands the focus to its section's heading.
       if (focused)
         focusElement(document.getElementById(focused) ?? document.getElementById('threshold-heading'));
-    } else if (focus !== 'none') {
-      focusElement(document.getElementById(focus === 'heading' ? HEADING_ID : focus.id));
-    }
+    } else moveFocus(focus, HEADING_ID);
   }
 }

@@ -4,7 +4,7 @@
  * (progress of the three steps and the current action), and at tally time the key file to decrypt
  * with. Stable ids on every control (see the page's tests) so scenarios can drive it.
  */
-import { type Child, h } from '../booth/dom.js';
+import { type Child, h } from '../kit/dom.js';
 import { HEADING_ID, type View } from './state.js';
 
 export function frame(view: View, heading: string, ...children: Child[]): HTMLElement {

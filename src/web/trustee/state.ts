@@ -5,13 +5,14 @@
  */
 import type { Messages } from '../../i18n/index.js';
 import type { TrusteeSeed } from '../../protocol/threshold/pki.js';
+import type { Focus as KitFocus, Text as KitText } from '../kit/page.js';
 import type { AccountSession, Duties, ThresholdStatus } from './api.js';
 import type { DecryptionKey, PrivateFile, SingleKeyPair } from './keys.js';
 
 export type M = Messages['trustee'];
 /** Where the focus goes after a redraw: the heading, an element, nowhere, or where it was. */
-export type Focus = 'heading' | 'none' | 'keep' | { id: string };
-export type Text = string | ((m: M) => string);
+export type Focus = KitFocus | 'keep';
+export type Text = KitText<M>;
 
 export const HEADING_ID = 'trustee-heading';
 export interface State {

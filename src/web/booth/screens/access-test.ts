@@ -1,6 +1,6 @@
 /** The access test's outcome (before opening): the credential is the registered one; nothing was cast. */
 import { messagesFor } from '../../../i18n/index.js';
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
 

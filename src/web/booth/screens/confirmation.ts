@@ -3,7 +3,7 @@
  * compared with the server's), and where to find it on the public ballot board.
  */
 import { messagesFor } from '../../../i18n/index.js';
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
 

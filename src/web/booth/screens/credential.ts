@@ -3,7 +3,7 @@
  * (format and checksum) and then only used in this browser, to sign the ballot.
  */
 import { messagesFor } from '../../../i18n/index.js';
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { field, stepScreen } from './layout.js';
 

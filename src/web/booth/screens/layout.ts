@@ -1,5 +1,5 @@
 /** The frame every step shares: step number, a focusable heading, who is signed in. */
-import { type Child, h } from '../dom.js';
+import { type Child, h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 
 /** Sign in, credential, questions, review: the confirmation that follows has no number. */

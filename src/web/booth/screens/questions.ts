@@ -5,8 +5,8 @@
  */
 import type { Messages } from '../../../i18n/index.js';
 import type { HomomorphicQuestion } from '../../../protocol/messages.js';
+import { h } from '../../kit/dom.js';
 import { type QuestionSelection, type SelectionProblem, usesRadioButtons } from '../ballot-form.js';
-import { h } from '../dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
 

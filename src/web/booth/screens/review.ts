@@ -1,6 +1,6 @@
 /** Step 4: the voter reads back the choices, then encrypts and casts in one action. */
 import { messagesFor } from '../../../i18n/index.js';
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
 

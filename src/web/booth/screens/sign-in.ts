@@ -1,5 +1,5 @@
 /** Step 1: the voter signs in with the login and password of this election. */
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { electionSummary, field, stepScreen } from './layout.js';
 

@@ -3,7 +3,7 @@
  * opening, the voter may test their access (the invitation mail says so): sign in, check the credential.
  */
 import { messagesFor } from '../../../i18n/index.js';
-import { h } from '../dom.js';
+import { h } from '../../kit/dom.js';
 import { resolveText, type View } from '../state.js';
 import { stepScreen } from './layout.js';
 

@@ -1,36 +1,17 @@
 /**
- * What the admin pages and the scrutineer console share: the page frame (header with the language
- * switch and the signed-in account, an alert region and a polite status region), the sign-in form,
- * and the rendering of failures. Text goes in as text nodes (booth/dom.ts), so names from elections
- * and rolls cannot inject markup, and nothing inline is produced (strict CSP).
+ * The frame of the staff pages (admin pages, scrutineer, authority and operator consoles, home
+ * page): the header with the language switch and the signed-in account, an alert region and a
+ * polite status region, the sign-in form, and the rendering of failures. Text goes in as text nodes
+ * (dom.ts), so names from elections and rolls cannot inject markup, and nothing inline is produced
+ * (strict CSP).
  */
-import {
-  isLanguage,
-  type Language,
-  type Messages,
-  messagesFor,
-  negotiateLanguage,
-} from '../../i18n/index.js';
-import { focusElement, h, replaceChildren } from '../booth/dom.js';
-import { type Account, detailLines, type Failure, StaffApi } from './api.js';
-
-/** Shared with the booth: one language choice per browser. */
-const LANGUAGE_KEY = 'scrutin.language';
-
-function storedLanguage(): Language | undefined {
-  try {
-    const value = window.localStorage.getItem(LANGUAGE_KEY);
-    return value !== null && isLanguage(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function element(id: string): HTMLElement {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`page is missing #${id}`);
-  return found;
-}
+import type { Language, Messages } from '../../i18n/index.js';
+import { messagesFor } from '../../i18n/index.js';
+import { focusElement, h, replaceChildren } from './dom.js';
+import { detailLines, type Failure } from './http.js';
+import { initialLanguage, storeLanguage } from './language.js';
+import { element, languageButtons, pressLanguage } from './shell.js';
+import { type Account, StaffApi } from './staff-api.js';
 
 export class Shell {
   language: Language;
@@ -45,8 +26,7 @@ export class Shell {
     /** Re-renders the current screen, e.g. after the language changed. */
     private readonly rerender: () => void,
   ) {
-    const browser = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
-    this.language = storedLanguage() ?? negotiateLanguage(browser);
+    this.language = initialLanguage();
     this.api = new StaffApi(() => this.language);
   }
 
@@ -56,11 +36,7 @@ export class Shell {
 
   setLanguage(language: Language): void {
     this.language = language;
-    try {
-      window.localStorage.setItem(LANGUAGE_KEY, language);
-    } catch {
-      // not remembered; nothing depends on it
-    }
+    storeLanguage(language);
     this.rerender();
   }
 
@@ -69,26 +45,9 @@ export class Shell {
     const t = this.t;
     document.documentElement.lang = this.language;
     document.title = `${title} – Scrutin`;
-    const switcher = h(
-      'ul',
-      { class: 'languages', 'aria-label': t.booth.languageSwitch },
-      ...(['en', 'fr'] as const).map((code) =>
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              lang: code,
-              'aria-pressed': code === this.language ? 'true' : 'false',
-              on: { click: () => this.setLanguage(code) },
-            },
-            messagesFor(code).language.name,
-          ),
-        ),
-      ),
-    );
+    const { list: switcher, buttons } = languageButtons((code) => this.setLanguage(code));
+    switcher.setAttribute('aria-label', t.booth.languageSwitch);
+    pressLanguage(buttons, this.language);
     const who = this.account
       ? h(
           'p',
@@ -221,28 +180,4 @@ export class Shell {
     replaceChildren(this.screen, heading, h('p', {}, intro), form, extra ?? null);
     focusElement(heading);
   }
-}
-
-/** A dated instant in the election's time zone, e.g. "25 November 2026, 14:00 (Europe/Paris)". */
-export function formatInstant(iso: string | null, timeZone: string, language: Language): string {
-  if (iso === null) return '—';
-  try {
-    const text = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone,
-    }).format(new Date(iso));
-    return `${text} (${timeZone})`;
-  } catch {
-    return iso;
-  }
-}
-
-/** A small definition list from label/value pairs. */
-export function facts(pairs: readonly (readonly [string, Node | string])[]): HTMLDListElement {
-  return h(
-    'dl',
-    { class: 'facts' },
-    ...pairs.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
-  );
 }

@@ -4,10 +4,10 @@
  * strict CSP) with the figures as a table, the breakdown by box, the round decision and the
  * exports (CSV, JSON, procès-verbal in both languages). Shared by the admin and scrutineer pages.
  */
-import type { Language } from '../../i18n/index.js';
-import { h } from '../booth/dom.js';
-import { type Consolidation, consultationApi, type QuestionLines } from './consultation-types.js';
-import type { Shell } from './shell.js';
+import type { Language } from '../../../i18n/index.js';
+import { h } from '../dom.js';
+import type { Shell } from '../staff-shell.js';
+import { type Consolidation, consultationApi, type QuestionLines } from './types.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

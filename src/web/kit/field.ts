@@ -1,5 +1,5 @@
 /** One labelled form control (label, optional hint tied by aria-describedby, control), shared by the admin pages. */
-import { h } from '../booth/dom.js';
+import { h } from './dom.js';
 
 let fieldIds = 0;
 /** A labelled input; ids are unique on the page. */

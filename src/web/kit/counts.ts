@@ -1,5 +1,5 @@
 /** A list of named counts ("sent: 12"), e.g. the board verifier's counts of events. */
-import { h } from '../booth/dom.js';
+import { h } from './dom.js';
 
 export function countsList(counts: Record<string, number>): HTMLElement {
   return h(

@@ -3,7 +3,7 @@
  * Escape to cancel) that says what will happen, may ask for a value (a reason, a new closing time),
  * and is confirmed with a button naming the action. Nothing is sent until it is confirmed.
  */
-import { type Child, h } from '../booth/dom.js';
+import { type Child, h } from './dom.js';
 
 export interface Confirmation {
   readonly title: string;

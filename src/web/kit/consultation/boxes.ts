@@ -4,15 +4,15 @@
  * close, tally, publish), the annulment of a box with its reason and the online re-run of an
  * annulled box. Every action first says in a dialog what it will do and to which boxes.
  */
-import { meaningfulReason } from '../../core/reason.js';
-import { h } from '../booth/dom.js';
-import { type Failure, isRecord } from './api.js';
-import { confirmAction } from './confirm.js';
-import type { AdminBox, AdminConsultation, BoxReport } from './consultation-types.js';
-import { consultationApi, electionApi } from './consultation-types.js';
-import type { DeliveryCounts } from './delivery.js';
-import { field } from './field.js';
-import type { Shell } from './shell.js';
+import { meaningfulReason } from '../../../core/reason.js';
+import { confirmAction } from '../confirm.js';
+import type { DeliveryCounts } from '../delivery-counts.js';
+import { h } from '../dom.js';
+import { field } from '../field.js';
+import { type Failure, isRecord } from '../http.js';
+import type { Shell } from '../staff-shell.js';
+import type { AdminBox, AdminConsultation, BoxReport } from './types.js';
+import { consultationApi, electionApi } from './types.js';
 
 export type Step = 'credentials' | 'open' | 'close' | 'tally' | 'publish';
 const FROM: Record<Step, string> = {

@@ -1,0 +1,44 @@
+/**
+ * An election as the public board answers it (GET /api/v1/elections/:id, read by the booth and the
+ * election page), and its life-cycle state, stored by the store and shown by every page.
+ */
+import * as Type from '@sinclair/typebox';
+
+export const ELECTION_STATES = ['draft', 'open', 'closed', 'tallied', 'published', 'annulled'] as const;
+export const ElectionState = Type.Union(ELECTION_STATES.map((state) => Type.Literal(state)));
+export type ElectionState = (typeof ELECTION_STATES)[number];
+
+const StringOrNull = Type.Union([Type.String(), Type.Null()]);
+const Count = Type.Integer({ minimum: 0 });
+
+/**
+ * The public summary of an election: the allowlist of what anyone may see. `questions` are the
+ * election's questions as set up (homomorphic ones flat, others as `{ type, value }`), `election` the
+ * exact election.json bytes once open (the fingerprint is computed over them), `result` one entry
+ * per question once published.
+ */
+export const PublicElection = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  state: ElectionState,
+  questions: Type.Array(Type.Unknown()),
+  timeZone: Type.String(),
+  opensAt: StringOrNull,
+  closesAt: StringOrNull,
+  election: StringOrNull,
+  sealed: Type.Union([
+    Type.Object({ election: Type.String(), trustees: StringOrNull, credentials: StringOrNull }),
+    Type.Null(),
+  ]),
+  turnout: Type.Object({ ballots: Count, voters: Count }),
+  result: Type.Union([Type.Array(Type.Unknown()), Type.Null()]),
+  annulReason: StringOrNull,
+  rollChanges: Type.Object({ count: Count, logins: Type.Array(Type.String()) }),
+});
+export type PublicElection = Type.Static<typeof PublicElection>;
+
+/** What the booth reads of the public summary (it needs nothing else): the same fields. */
+const { id, name, description, state, election, closesAt, timeZone } = PublicElection.properties;
+export const BoothElection = Type.Object({ id, name, description, state, election, closesAt, timeZone });
+export type BoothElection = Type.Static<typeof BoothElection>;
