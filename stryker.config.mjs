@@ -39,7 +39,10 @@ export const SCOPES = {
     tests: ['src/congress/**/*.test.ts', 'test/congress/**/*.test.ts'],
   },
   election: {
-    mutate: ['src/election/service.ts', 'src/election/board.ts'],
+    mutate: [
+      'src/election/{service,records,draft,credentials,setup-copy,lifecycle,casting}.ts',
+      'src/election/board.ts',
+    ],
     tests: ['src/election/**/*.test.ts', 'test/server/{lifecycle,election-flow,annulment,input-gaps}.test.ts'],
   },
 };

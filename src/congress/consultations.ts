@@ -17,8 +17,9 @@ import type { Clock } from '../core/clock.js';
 import { meaningfulReason } from '../core/reason.js';
 import type { Actor } from '../election/actor.js';
 import { checkCsvText } from '../election/csv-encoding.js';
+import type { ElectionOutcomeListener } from '../election/listeners.js';
 import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
-import type { ElectionService } from '../election/service.js';
+import type { ElectionService, PreparedImport } from '../election/service.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
@@ -27,7 +28,7 @@ import type { BoxRow, ConsultationRow } from '../store/consultations/repository.
 import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
-import { copyBoxSetup, createBoxElection, newBox } from './box-setup.js';
+import { createBoxElection, newBox } from './box-setup.js';
 import { type BoxInput, type ConsolidationReport, consolidate } from './consolidation.js';
 import { checkCreation } from './consultation-creation.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
@@ -57,7 +58,13 @@ const RuleSchema = Type.Object({
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
 
-export class ConsultationService {
+/**
+ * Also the election's outcome listener (src/election/listeners.ts), wired by the composition root
+ * (src/app/services.ts): an election annulled from its own page annuls its box (same reason, who and
+ * when, in the same transaction), and a publication settles the round (a runoff is prepared by the
+ * publication that completes the round, not by whoever reads the consultation next).
+ */
+export class ConsultationService implements ElectionOutcomeListener {
   /** Verified archives by election and final event hash: a published board never changes. */
   private readonly verified = new Map<
     string,
@@ -72,23 +79,18 @@ export class ConsultationService {
   ) {}
 
   /**
-   * Ties the boxes to their elections' lifecycle: an election annulled from its own page annuls its
-   * box (same reason, who and when), and a publication settles the round (a runoff is prepared by
-   * the publication that completes the round, not by whoever reads the consultation next).
+   * In the election's annulment transaction `tx`: its box is annulled with it, unless the annulment
+   * came from `annulBox`, which recorded the box itself in that transaction.
    */
-  attach(): void {
-    this.elections.afterAnnul = (row, actor) => this.electionAnnulled(row, actor);
-    this.elections.afterPublish = (row, actor) => this.electionPublished(row, actor);
-  }
-
-  private async electionAnnulled(election: ElectionRow, actor: Actor): Promise<void> {
-    const box = await this.store.consultations.boxOfElection(election.id);
+  async electionAnnulled(tx: Store, election: ElectionRow, actor: Actor): Promise<void> {
+    const box = await tx.consultations.boxOfElection(election.id);
     if (!box || box.annulReason !== null) return;
-    const row = await this.get(box.consultationId);
-    await this.recordAnnulment(row, box, actor, election.annulReason ?? '', election.updatedAt);
+    const row = await tx.consultations.get(box.consultationId);
+    if (!row) return;
+    await this.recordAnnulment(tx, row, box, actor, election.annulReason ?? '', election.updatedAt);
   }
 
-  private async electionPublished(election: ElectionRow, actor: Actor): Promise<void> {
+  async electionPublished(election: ElectionRow, actor: Actor): Promise<void> {
     const box = await this.store.consultations.boxOfElection(election.id);
     if (!box) return;
     try {
@@ -99,18 +101,22 @@ export class ConsultationService {
     }
   }
 
-  /** The one record of a box's annulment (its election, if annulled, carries the same reason). */
+  /**
+   * The one record of a box's annulment (its election, if annulled, carries the same reason), with
+   * its entry, through `tx`; the box as annulled, or undefined when it already was.
+   */
   private async recordAnnulment(
+    tx: Store,
     row: ConsultationRow,
     box: BoxRow,
     actor: Actor,
     reason: string,
     at: string,
-  ): Promise<boolean> {
-    return this.store.transaction(async (tx) => {
-      if (!(await tx.consultations.annulBox(box.id, { reason, at, by: actor.id }))) return false;
+  ): Promise<BoxRow | undefined> {
+    return tx.transaction(async (tx) => {
+      if (!(await tx.consultations.annulBox(box.id, { reason, at, by: actor.id }))) return undefined;
       await this.audit(tx, row, actor, 'consultation.box-annul', { box: box.id, label: box.label, reason });
-      return true;
+      return { ...box, annulReason: reason, annulledAt: at, annulledBy: actor.id };
     });
   }
 
@@ -198,16 +204,17 @@ export class ConsultationService {
       createdBy: actor.id,
       createdAt: this.now(),
     };
-    // Boxes are drafts until the consultation row exists: a failure leaves unlisted drafts, no half consultation.
-    const boxes: BoxRow[] = [];
-    for (const [position, label] of labels.entries()) {
-      const election = await createBoxElection(this.elections, row, template, label, actor);
-      if (input.serverTrustee) await this.elections.useServerTrustee(election.id, actor);
-      for (const trustee of input.trustees ?? [])
-        await this.elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
-      boxes.push(newBox(row.id, position, label, 'online', election.id, this.now()));
-    }
+    // One transaction: the consultation, its boxes and their elections, or nothing.
     await this.store.transaction(async (tx) => {
+      const elections = this.elections.within(tx);
+      const boxes: BoxRow[] = [];
+      for (const [position, label] of labels.entries()) {
+        const election = await createBoxElection(elections, row, template, label, actor);
+        if (input.serverTrustee) await elections.useServerTrustee(election.id, actor);
+        for (const trustee of input.trustees ?? [])
+          await elections.addSingleTrustee(election.id, actor, { ...trustee, accountId: null });
+        boxes.push(newBox(row.id, position, label, 'online', election.id, this.now()));
+      }
       await tx.consultations.create(row, boxes);
       await this.audit(tx, row, actor, 'consultation.create', {
         name: row.name,
@@ -243,7 +250,7 @@ export class ConsultationService {
     // Every box is checked before any is written: a box whose credentials were issued refuses a
     // changed roll (issue 15), and then no box changes. Voters without a language get their box's
     // default language.
-    const prepared = [];
+    const prepared: { box: BoxRow; ready: PreparedImport }[] = [];
     for (const box of boxes) {
       const part = roll.parts.get(box.label);
       // A federation absent from the file keeps its roll.
@@ -255,14 +262,17 @@ export class ConsultationService {
       });
       prepared.push({ box, ready });
     }
-    for (const { box, ready } of prepared) {
-      const voters = await this.elections.applyImport(actor, ready);
-      imported[box.label] = voters.length;
-    }
-    // Each box's roll committed with its own entry (ElectionService.importVoters); this one only sums
-    // them up, alone in its write.
-    await this.audit(this.store, row, actor, 'consultation.voters', {
-      count: Object.values(imported).reduce((a, b) => a + b, 0),
+    // Every box's roll with its own entry (ElectionService.applyImport) and the entry summing them up
+    // commit together.
+    await this.store.transaction(async (tx) => {
+      const elections = this.elections.within(tx);
+      for (const { box, ready } of prepared) {
+        const voters = await elections.applyImport(actor, ready);
+        imported[box.label] = voters.length;
+      }
+      await this.audit(tx, row, actor, 'consultation.voters', {
+        count: Object.values(imported).reduce((a, b) => a + b, 0),
+      });
     });
     return { imported };
   }
@@ -276,18 +286,23 @@ export class ConsultationService {
       throw new DomainError('SCR_BAD_REQUEST', { problem: 'give the reason for the annulment' });
     if (box.annulReason !== null)
       throw new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
+    const already = () => new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
     if (box.electionId) {
       const election = await this.elections.get(box.electionId);
-      // Not published yet: the election is annulled, and its hook records the box's annulment.
+      // Not published yet: the election is annulled, and the box recorded here in its transaction
+      // (the outcome listener then finds the box annulled and leaves it).
       if (election.state !== 'published') {
-        await this.elections.annul(box.electionId, actor, trimmed);
-        const after = await this.box(id, boxId);
-        if (after.annulReason !== null) return after;
+        let annulled: BoxRow | undefined;
+        await this.elections.annul(box.electionId, actor, trimmed, async (tx, election) => {
+          annulled = await this.recordAnnulment(tx, row, box, actor, trimmed, election.updatedAt);
+          if (!annulled) throw already();
+        });
+        return annulled!;
       }
     }
-    if (!(await this.recordAnnulment(row, box, actor, trimmed, this.now())))
-      throw new DomainError('SCR_WRONG_STATE', { problem: 'this box is already annulled' });
-    return this.box(id, boxId);
+    const annulled = await this.recordAnnulment(this.store, row, box, actor, trimmed, this.now());
+    if (!annulled) throw already();
+    return annulled;
   }
 
   private async replaceable(id: string, boxId: string): Promise<BoxRow> {
@@ -299,14 +314,17 @@ export class ConsultationService {
     return box;
   }
 
-  /** A new online box for an annulled one: same label and questions, its roll and trustees copied. */
+  /**
+   * A new online box for an annulled one: same label and questions, its roll and trustees copied. One
+   * transaction: the new election with its whole set-up, the box and its entry, or nothing at all.
+   */
   async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
-    const election = await createBoxElection(this.elections, row, this.template(row), annulled.label, actor);
-    if (annulled.electionId)
-      await copyBoxSetup(this.store, this.elections, annulled.electionId, election.id, actor);
     return this.store.transaction(async (tx) => {
+      const elections = this.elections.within(tx);
+      const election = await createBoxElection(elections, row, this.template(row), annulled.label, actor);
+      if (annulled.electionId) await elections.copySetup(annulled.electionId, election.id, actor);
       const box = await this.addBox(tx, {
         ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
         replacesId: annulled.id,
@@ -556,7 +574,7 @@ export class ConsultationService {
     return next;
   }
 
-  /** Creates the next round's missing boxes: one per counted box, roll and trustees copied. */
+  /** Creates the next round's missing boxes: one per counted box, roll and trustees copied, each in one transaction. */
   private async completeNextRound(
     previous: ConsultationRow,
     next: ConsultationRow,
@@ -566,9 +584,12 @@ export class ConsultationService {
     const template = this.template(next);
     for (const box of await this.boxes(previous.id)) {
       if (box.annulReason !== null || existing.has(box.label)) continue;
-      const election = await createBoxElection(this.elections, next, template, box.label, actor);
-      if (box.electionId) await copyBoxSetup(this.store, this.elections, box.electionId, election.id, actor);
-      await this.addBox(this.store, newBox(next.id, 0, box.label, 'online', election.id, this.now()));
+      await this.store.transaction(async (tx) => {
+        const elections = this.elections.within(tx);
+        const election = await createBoxElection(elections, next, template, box.label, actor);
+        if (box.electionId) await elections.copySetup(box.electionId, election.id, actor);
+        await this.addBox(tx, newBox(next.id, 0, box.label, 'online', election.id, this.now()));
+      });
       existing.add(box.label);
     }
   }

@@ -27,7 +27,7 @@ import { requireGroup } from '../core/group.js';
 import { sha256Hex } from '../core/hash.js';
 import { sameIdentity } from '../core/identity.js';
 import { type Actor, auditElection, randomId } from '../election/actor.js';
-import type { FreshCredential } from '../election/service.js';
+import type { CredentialIssuingListener, FreshCredential } from '../election/listeners.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
   credentialEscrowCodec,
@@ -94,7 +94,8 @@ export interface RequestView {
 
 const OPEN_REQUEST_STATES = ['pending', 'approved'] as const;
 
-export class RecoveryService {
+/** The election's credential listener (src/election/listeners.ts), wired by src/app/services.ts. */
+export class RecoveryService implements CredentialIssuingListener {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -209,7 +210,7 @@ export class RecoveryService {
    * recovery officer was appointed (a credential-authority role) waits for the officer's key or the
    * admin's "no recovery". Without an officer the election simply has no escrow ('undecided').
    */
-  async assertReadyToIssue(electionId: string): Promise<void> {
+  async beforeIssuing(electionId: string): Promise<void> {
     const row = await this.election(electionId);
     if (row.state !== 'draft' || row.credentialMode !== 'server') return;
     if (await this.store.recovery.getSettings(electionId)) return;

@@ -1,11 +1,12 @@
 /**
  * Builds the HTTP server (Fastify) without listening, so tests use `app.inject()`: structured logs
  * (pino, with credentials, cookies and tokens redacted), the coded error catalogue, authentication,
- * and one plugin per role. `buildServer` wires the election services to a store.
+ * and one plugin per role. The domain services come from the composition root (src/app/services.ts),
+ * built once; route plugins only read them.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { BoardService } from '../election/board.js';
-import { ElectionService } from '../election/service.js';
+import { buildServices, type Services } from '../app/services.js';
+import type { ElectionService } from '../election/service.js';
 import { authPlugin } from './auth/index.js';
 import { isHttps, type ServerContext, type TrustProxy } from './context.js';
 import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.js';
@@ -30,6 +31,7 @@ import { voterRoutes } from './routes/voter.js';
 export interface BuiltServer {
   readonly app: FastifyInstance;
   readonly elections: ElectionService;
+  readonly services: Services;
 }
 
 /** Paths that may carry secrets in logs: never logged (pino redaction). */
@@ -72,6 +74,8 @@ function fastifyTrustProxy(
 export async function buildServer(
   ctx: ServerContext,
   logger: FastifyServerOptions['logger'] = false,
+  /** Built from `ctx` unless the caller (the CLI, a test) built them already. */
+  services: Services = buildServices(ctx),
 ): Promise<BuiltServer> {
   const app = Fastify({
     logger:
@@ -90,12 +94,7 @@ export async function buildServer(
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const openapi = collectOpenApi(app);
-  const elections = new ElectionService(
-    ctx.store,
-    new BoardService(ctx.store, ctx.checker),
-    ctx.clock,
-    ctx.checker,
-  );
+  const { elections } = services;
 
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as Error & { statusCode?: number; validation?: unknown };
@@ -152,23 +151,23 @@ export async function buildServer(
   await app.register(voterRoutes(ctx, elections));
   await app.register(adminRoutes(ctx, elections));
   await app.register(trusteeRoutes(ctx, elections));
-  await app.register(thresholdTrusteeRoutes(ctx));
+  await app.register(thresholdTrusteeRoutes(ctx, services));
   await app.register(scrutineerRoutes(ctx, elections));
   await app.register(exportRoutes(ctx, elections));
   await app.register(operatorRoutes(ctx));
   await app.register(voterSignInRecorder(ctx));
   await app.register(deliveryRoutes(ctx, elections));
   // routes: delivery (keep this marker line)
-  await app.register(recoveryRoutes(ctx, elections));
+  await app.register(recoveryRoutes(ctx, services));
   // routes: recovery (keep this marker line)
-  await app.register(rollRoutes(ctx, elections));
-  await app.register(consultationRoutes(ctx, elections));
+  await app.register(rollRoutes(ctx, services));
+  await app.register(consultationRoutes(ctx, services));
   // routes: congress (keep this marker line)
-  await app.register(consultationPageRoutes(ctx, elections));
+  await app.register(consultationPageRoutes(ctx, services));
   // routes: congress-pages (keep this marker line)
   await app.register(accountRoutes(ctx));
   // routes: accounts (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
-  return { app, elections };
+  return { app, elections, services };
 }

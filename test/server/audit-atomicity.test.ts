@@ -7,13 +7,11 @@
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsultationService } from '../../src/congress/consultations.js';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
 import { testTransport } from '../../src/delivery/transport.js';
 import { BoardService } from '../../src/election/board.js';
 import { ElectionService } from '../../src/election/service.js';
-import { ThresholdService } from '../../src/election/threshold.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import {
   generateCredentials,
@@ -21,10 +19,8 @@ import {
   serializeTrusteePublicKey,
 } from '../../src/protocol/setup.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
-import { RecoveryService } from '../../src/recovery/service.js';
 import { buildServer } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
-import { outboxQueue } from '../../src/server/routes/recovery.js';
 import { verifyAuditChain } from '../../src/store/audit-chain.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
@@ -191,7 +187,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await server.elections.setQuestions(row.id, admin, QUESTIONS);
       await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
       const [t1, t2] = [await addAccount(helper(), 't1'), await addAccount(helper(), 't2')];
-      const threshold = new ThresholdService(store, systemClock);
+      const { threshold } = server.services;
       await expectNoTrace(() =>
         threshold.declare(row.id, admin, {
           threshold: 2,
@@ -308,7 +304,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
     });
 
     it('recovery: the choice, a credential replacement with its message', async () => {
-      const recovery = new RecoveryService(store, systemClock, outboxQueue(ctx));
+      const { recovery } = server.services;
       const undecided = await newDraft();
       await expectNoTrace(() => recovery.chooseNoRecovery(undecided.id, admin));
       const ready = await draftElection(helper(), organisationId, admin, { voters: 2 });
@@ -344,7 +340,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
     });
 
     it('consultation: creation, a paper box, a box annulment', async () => {
-      const consultations = new ConsultationService(store, server.elections, systemClock, inProcessChecker);
+      const { consultations } = server.services;
       const input = {
         name: 'Congress',
         description: '',

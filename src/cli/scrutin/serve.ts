@@ -9,6 +9,7 @@
  */
 import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { buildServices } from '../../app/services.js';
 import { systemClock } from '../../core/clock.js';
 import type { MailMode } from '../../delivery/index.js';
 import {
@@ -134,9 +135,13 @@ export async function startServer(options: {
     },
     ...(mail === 'none' ? {} : { accountMail: accountTransport }),
   };
+  // The domain services, built once by the composition root; the server's routes and the
+  // scheduler below share them.
+  const services = buildServices(ctx);
   const built = await buildServer(
     ctx,
     options.log === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    services,
   );
   const app: FastifyInstance = built.app;
   await app.listen({ port: options.port, host: options.host });
@@ -161,7 +166,7 @@ export async function startServer(options: {
         : loggingTransport('email', note));
   const sender = startSenderFromEnvironment(store, process.env, note, { mail });
   const timer = setInterval(() => {
-    built.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
+    services.elections.tick().catch((error: unknown) => app.log.error({ err: error }, 'scheduler failed'));
   }, 5000);
   timer.unref();
   let stopping: Promise<void> | undefined;

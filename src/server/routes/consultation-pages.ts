@@ -7,9 +7,8 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ConsultationService } from '../../congress/consultations.js';
+import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -60,8 +59,7 @@ function refusalPage(code: keyof typeof ERRORS, language: 'en' | 'fr'): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Scrutin</title></head><body><main><h1>${title}</h1><p>${escapeHtml(ERRORS[code][language])}</p><p><a href="/admin">${back}</a></p></main></body></html>`;
 }
 
-export function consultationPageRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
-  const consultations = new ConsultationService(ctx.store, elections, ctx.clock, ctx.checker);
+export function consultationPageRoutes(ctx: ServerContext, { consultations }: Services): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { electionId: string } }>(
       '/api/v1/elections/:electionId/consultation',

@@ -11,10 +11,10 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../app/services.js';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
-import { type AdvanceStep, ConsultationService } from '../../congress/consultations.js';
+import type { AdvanceStep } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import type { ElectionService } from '../../election/service.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import {
   type AccountPrincipal,
@@ -251,9 +251,10 @@ export function consolidationRows(report: ConsolidationReport): ConsolidationRow
   ];
 }
 
-export function consultationRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
-  const consultations = new ConsultationService(ctx.store, elections, ctx.clock, ctx.checker);
-  consultations.attach();
+export function consultationRoutes(
+  ctx: ServerContext,
+  { elections, consultations }: Services,
+): FastifyPluginAsync {
   return async (app) => {
     /** The published view with both neighbouring rounds read from the store. */
     const roundsView = async (report: ConsolidationReport) => {

@@ -13,11 +13,9 @@
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { queueCredentialMessage, queueingIn } from '../../delivery/index.js';
-import type { ElectionService } from '../../election/service.js';
+import type { Services } from '../../app/services.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
-import { type QueueCredentialMessage, RecoveryService } from '../../recovery/service.js';
 import { electionRolesOf, requireElectionRole } from '../auth/index.js';
 import { rateLimitedError } from '../auth/rate-limits.js';
 import { requireMail, type ServerContext } from '../context.js';
@@ -52,30 +50,7 @@ async function noBody(request: FastifyRequest): Promise<void> {
   throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
 }
 
-/** Sends through the delivery outbox (to the voter's registered address, rendered in their language). */
-export function outboxQueue(ctx: ServerContext): QueueCredentialMessage {
-  return async (message, tx) => {
-    await queueCredentialMessage(queueingIn(ctx, tx), {
-      electionId: message.electionId,
-      voterId: message.voterId,
-      credential: message.credential,
-      purpose: message.purpose === 'credential-recovery' ? 'credential-recovery' : 'credential',
-      idempotencyKey: message.idempotencyKey,
-      ...(message.notBefore === undefined ? {} : { notBefore: message.notBefore }),
-      ...(message.replacesEarlier === undefined ? {} : { replacesEarlier: message.replacesEarlier }),
-    });
-  };
-}
-
-export function recoveryRoutes(
-  ctx: ServerContext,
-  elections: ElectionService,
-  queue: QueueCredentialMessage = outboxQueue(ctx),
-): FastifyPluginAsync {
-  const recovery = new RecoveryService(ctx.store, ctx.clock, queue);
-  elections.escrowFreshCredentials = (row, actor, fresh) => recovery.escrowFresh(row, actor, fresh);
-  elections.beforeIssuingCredentials = (electionId) => recovery.assertReadyToIssue(electionId);
-
+export function recoveryRoutes(ctx: ServerContext, { elections, recovery }: Services): FastifyPluginAsync {
   return async (app) => {
     const path = (suffix: string) => `/api/v1/elections/:electionId/recovery${suffix}`;
     const admin = (request: FastifyRequest, electionId: string) =>

@@ -6,14 +6,11 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { RollChanges } from '../../election/roll-changes.js';
-import type { ElectionService } from '../../election/service.js';
-import { RecoveryService } from '../../recovery/service.js';
+import type { Services } from '../../app/services.js';
 import { requireElectionRole } from '../auth/index.js';
 import { requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
-import { outboxQueue } from './recovery.js';
 
 type P = { Params: { electionId: string } };
 type V = { Params: { electionId: string; voterId: string } };
@@ -39,14 +36,7 @@ async function noBody(request: FastifyRequest): Promise<void> {
   throw new ApiError('SCR_BAD_REQUEST', { problem: 'this action takes no body' });
 }
 
-export function rollRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
-  const changes = new RollChanges(
-    ctx.store,
-    ctx.clock,
-    elections,
-    new RecoveryService(ctx.store, ctx.clock, outboxQueue(ctx)),
-    ctx,
-  );
+export function rollRoutes(ctx: ServerContext, { rollChanges: changes }: Services): FastifyPluginAsync {
   return async (app) => {
     /** The election admin; when the change will mail a voter, mail must be configured first. */
     const admin = async (request: FastifyRequest, electionId: string) => {

@@ -8,7 +8,8 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { MAX_THRESHOLD_TRUSTEES, ThresholdService } from '../../election/threshold.js';
+import type { Services } from '../../app/services.js';
+import { MAX_THRESHOLD_TRUSTEES } from '../../election/threshold.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ElectionParams } from './public-board.js';
@@ -45,9 +46,8 @@ const messageBody = (field: string) =>
     { additionalProperties: false },
   );
 
-export function thresholdTrusteeRoutes(ctx: ServerContext): FastifyPluginAsync {
+export function thresholdTrusteeRoutes(ctx: ServerContext, { threshold }: Services): FastifyPluginAsync {
   return async (app) => {
-    const threshold = new ThresholdService(ctx.store, ctx.clock);
     const trustee = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['trustee']);
     const observer = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
