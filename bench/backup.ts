@@ -22,8 +22,8 @@ const BALLOT_BYTES = 2600;
 
 async function fill(store: Store, n: number): Promise<void> {
   const at = new Date().toISOString();
-  await store.createOrganisation({ id: 'bench-org', name: 'Bench', createdAt: at });
-  await store.createElection({
+  await store.accounts.createOrganisation({ id: 'bench-org', name: 'Bench', createdAt: at });
+  await store.elections.create({
     id: 'BenchElection01',
     organisationId: 'bench-org',
     state: 'open',
@@ -57,7 +57,7 @@ async function fill(store: Store, n: number): Promise<void> {
     publicCredential: BigInt(`0x${randomBytes(32).toString('hex')}`).toString(),
     passwordHash: null,
   }));
-  await store.replaceVoters('BenchElection01', voters);
+  await store.voters.replace('BenchElection01', voters);
   const batch = 200;
   for (let start = 0; start < n; start += batch) {
     const entries = voters.slice(start, start + batch).map((voter, k) => {
@@ -71,7 +71,7 @@ async function fill(store: Store, n: number): Promise<void> {
         ballot: { tracker: hash, voterId: voter.id, credential: voter.publicCredential },
       };
     });
-    const outcome = await store.appendBoardBatch('BenchElection01', entries);
+    const outcome = await store.board.appendBatch('BenchElection01', entries);
     if (!outcome.ok) throw new Error(`bench store: append refused (${outcome.conflict})`);
   }
 }

@@ -182,7 +182,7 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     m.verifier.inProcessChecker,
   );
   const at = x.createdAt;
-  await store.createOrganisation({ id: 'bench-org', name: 'Benchmark', createdAt: at });
+  await store.accounts.createOrganisation({ id: 'bench-org', name: 'Benchmark', createdAt: at });
   const admin = {
     id: 'bench-admin',
     email: 'admin@bench.invalid',
@@ -191,8 +191,8 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     isOperator: false,
     createdAt: at,
   };
-  await store.createAccount(admin);
-  await store.addMembership({ organisationId: 'bench-org', accountId: admin.id, role: 'org-admin' });
+  await store.accounts.createAccount(admin);
+  await store.accounts.addMembership({ organisationId: 'bench-org', accountId: admin.id, role: 'org-admin' });
   const row: ElectionRow = {
     id: x.electionId,
     organisationId: 'bench-org',
@@ -216,8 +216,8 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     createdAt: at,
     updatedAt: at,
   };
-  await store.createElection(row);
-  await store.addElectionRole({ electionId: row.id, accountId: admin.id, role: 'election-admin' });
+  await store.elections.create(row);
+  await store.elections.addRole({ electionId: row.id, accountId: admin.id, role: 'election-admin' });
   await elections.setQuestions(row.id, admin, QUESTIONS);
   await elections.importVoters(
     row.id,
@@ -225,7 +225,7 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     x.voters.map((v) => `${v.login}@bench.invalid,${v.login},1,${v.login}`).join('\n'),
     'en',
   );
-  await store.saveTrustee({
+  await store.trustees.save({
     electionId: row.id,
     position: 0,
     kind: 'server',
@@ -235,8 +235,8 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     serverPrivateKey: x.trustee.privateKey,
   });
   const byLogin = new Map(x.voters.map((v) => [v.login, v]));
-  const roll = await store.listVoters(row.id);
-  await store.setVoterSecrets(
+  const roll = await store.voters.list(row.id);
+  await store.voters.setSecrets(
     row.id,
     roll.map((v) => ({
       voterId: v.id,
@@ -459,7 +459,7 @@ const PHASES = [
   'checkBallot',
   'catchUp',
   'probe',
-  'appendBoard',
+  'appendBatch',
   'executeQuery',
   'verifyPassword',
   'dhComputeSecret',

@@ -71,8 +71,8 @@ async function seed(store: Store, voters: number): Promise<string> {
   const at = new Date().toISOString();
   const organisationId = randomBytes(6).toString('hex');
   const electionId = `Bench${randomBytes(8).toString('hex').slice(0, 9)}`;
-  await store.createOrganisation({ id: organisationId, name: 'Bench', createdAt: at });
-  await store.createElection({
+  await store.accounts.createOrganisation({ id: organisationId, name: 'Bench', createdAt: at });
+  await store.elections.create({
     id: electionId,
     organisationId,
     state: 'draft',
@@ -95,7 +95,7 @@ async function seed(store: Store, voters: number): Promise<string> {
     createdAt: at,
     updatedAt: at,
   });
-  await store.replaceVoters(
+  await store.voters.replace(
     electionId,
     Array.from({ length: voters }, (_, i) => ({
       id: `voter-${i}`,
@@ -109,7 +109,7 @@ async function seed(store: Store, voters: number): Promise<string> {
       passwordHash: null,
     })),
   );
-  await store.saveDeliverySettings({
+  await store.delivery.saveSettings({
     electionId,
     loginMode: 'password',
     passwordDelaySeconds: 0,
@@ -166,7 +166,7 @@ export const deliveryBench: Bench = {
       let lastReport = queued;
       while (sent < total) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        const counts = await store.countMessages(electionId);
+        const counts = await store.delivery.countMessages(electionId);
         sent = counts.sent;
         if (counts.failed > 0) throw new Error(`${counts.failed} messages failed`);
         if (now() - lastReport > 30_000) {

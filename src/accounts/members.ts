@@ -21,7 +21,9 @@ function auditMember(
   account: AccountRow,
 ) {
   const details: AuditDetailsArg<MemberAction> = [{ accountId: account.id, person: account.displayName }];
-  return tx.appendAudit(auditEntry({ organisationId, electionId: null, actor: actorId }, action, ...details));
+  return tx.audit.append(
+    auditEntry({ organisationId, electionId: null, actor: actorId }, action, ...details),
+  );
 }
 
 /**
@@ -45,7 +47,7 @@ export async function addMember(
     ]);
     if (!created.ok) throw new DomainError('SCR_PERSON_EXISTS');
     const link = await issueLink(tx, clock, baseUrl, created.account.id, 'invitation');
-    await tx.appendAudit(
+    await tx.audit.append(
       auditEntry({ organisationId, electionId: null, actor: actorId }, 'member.add', {
         accountId: created.account.id,
         orgAdmin,
@@ -83,7 +85,7 @@ export async function setMemberStatus(
   change: { action: 'suspend' | 'reinstate'; to: AccountStatus; from: readonly AccountStatus[] },
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    if (!(await tx.accountAccess.setStatus(account.id, change.to, change.from)))
+    if (!(await tx.accounts.setStatus(account.id, change.to, change.from)))
       throw new DomainError('SCR_WRONG_STATE', { problem: `the person is ${account.status}` });
     await auditMember(tx, organisationId, actorId, `member.${change.action}`, account);
   });
@@ -97,7 +99,7 @@ export async function removeMember(
   account: AccountRow,
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.accountAccess.removeFromOrganisation(organisationId, account.id);
+    await tx.accounts.removeFromOrganisation(organisationId, account.id);
     await auditMember(tx, organisationId, actorId, 'member.remove', account);
   });
 }

@@ -67,7 +67,7 @@ export async function createOrganisation(
   if (hasControlCharacter(input.name)) return { ok: false, kind: 'control-character', field: 'name' };
   const field = fieldWithControlCharacter({ email: input.admin.email, displayName: input.admin.displayName });
   if (field !== undefined) return { ok: false, kind: 'control-character', field };
-  if (await store.findAccountByEmail(input.admin.email)) return { ok: false, kind: 'email-taken' };
+  if (await store.accounts.findAccountByEmail(input.admin.email)) return { ok: false, kind: 'email-taken' };
   const organisation = {
     id: randomBytes(9).toString('base64url'),
     name: input.name,
@@ -75,7 +75,7 @@ export async function createOrganisation(
   };
   // The organisation first: if two creations race for one email, the loser leaves an organisation
   // without members (visible to the operator) rather than an account nobody can use.
-  await store.createOrganisation(organisation);
+  await store.accounts.createOrganisation(organisation);
   const created = await createInvitedAccount(store, clock, input.admin, [
     { organisationId: organisation.id, role: 'org-admin' },
   ]);
@@ -89,7 +89,7 @@ async function refuseAccount(store: Store, account: NewAccount): Promise<Account
   if (field !== undefined) return { ok: false, kind: 'control-character', field };
   const policy = checkPasswordPolicy(account.password);
   if (!policy.ok) return { ok: false, kind: 'weak-password', rule: policy.kind };
-  if (await store.findAccountByEmail(account.email)) return { ok: false, kind: 'email-taken' };
+  if (await store.accounts.findAccountByEmail(account.email)) return { ok: false, kind: 'email-taken' };
   return undefined;
 }
 
@@ -107,7 +107,7 @@ async function accountRow(clock: Clock, account: NewAccount, isOperator: boolean
 /** False when another writer took the email between the check and the insert. */
 async function insertAccount(store: Store, account: NewAccountRow): Promise<boolean> {
   try {
-    await store.createAccount(account);
+    await store.accounts.createAccount(account);
     return true;
   } catch (error) {
     if (error instanceof UniqueViolation && error.key === 'account-email') return false;

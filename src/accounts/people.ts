@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
 import { type Secret, secret } from '../core/secret.js';
-import type { AccountTokenPurpose } from '../store/accounts/access.js';
+import type { AccountTokenPurpose } from '../store/accounts/repository.js';
 import { UniqueViolation } from '../store/errors.js';
 import { type AccountRow, NO_PASSWORD, type OrganisationRole, type Store } from '../store/store.js';
 import { accountLink } from './account-mail.js';
@@ -55,7 +55,7 @@ export async function issueLink(
   const now = clock.now();
   const lifetimeMs = purpose === 'invitation' ? INVITATION_HOURS * 3_600_000 : RESET_MINUTES * 60_000;
   const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString();
-  await store.accountAccess.issueToken({
+  await store.accounts.issueToken({
     tokenHash: tokenHash(token),
     accountId,
     purpose,
@@ -77,7 +77,7 @@ export async function createInvitedAccount(
   person: NewPerson,
   memberships: readonly { organisationId: string; role: OrganisationRole }[],
 ): Promise<{ ok: true; account: AccountRow } | { ok: false; kind: 'email-taken' }> {
-  if (await store.findAccountByEmail(person.email)) return { ok: false, kind: 'email-taken' };
+  if (await store.accounts.findAccountByEmail(person.email)) return { ok: false, kind: 'email-taken' };
   const account: AccountRow = {
     id: randomBytes(9).toString('base64url'),
     email: person.email,
@@ -89,13 +89,13 @@ export async function createInvitedAccount(
     passwordSetAt: null,
   };
   try {
-    await store.createAccount(account);
+    await store.accounts.createAccount(account);
   } catch (error) {
     if (error instanceof UniqueViolation && error.key === 'account-email')
       return { ok: false, kind: 'email-taken' };
     throw error;
   }
-  for (const m of memberships) await store.addMembership({ ...m, accountId: account.id });
+  for (const m of memberships) await store.accounts.addMembership({ ...m, accountId: account.id });
   return { ok: true, account };
 }
 
@@ -116,11 +116,11 @@ export async function redeemLink(
   const now = clock.now().toISOString();
   const hash = tokenHash(token);
   // Checked first so that a weak password does not spend the link, nor a dead link cost a hash.
-  if ((await store.accountAccess.findLiveToken(hash, now)) === undefined)
+  if ((await store.accounts.findLiveToken(hash, now)) === undefined)
     return { ok: false, kind: 'link-invalid' };
   const refusal = passwordRefusal(password);
   if (refusal) return refusal;
-  const redeemed = await store.accountAccess.redeemToken({
+  const redeemed = await store.accounts.redeemToken({
     tokenHash: hash,
     now,
     passwordHash: await hashPassword(password),
@@ -134,12 +134,12 @@ export async function changeOwnPassword(
   clock: Clock,
   input: { accountId: string; current: Password; next: Password; session: string },
 ): Promise<{ ok: true } | PasswordRefusal | { ok: false; kind: 'bad-current-password' }> {
-  const account = await store.getAccount(input.accountId);
+  const account = await store.accounts.getAccount(input.accountId);
   const stored = account?.status === 'active' ? account.passwordHash : undefined;
   if (!(await verifyPassword(input.current, stored))) return { ok: false, kind: 'bad-current-password' };
   const refusal = passwordRefusal(input.next);
   if (refusal) return refusal;
-  const changed = await store.accountAccess.changePassword({
+  const changed = await store.accounts.changePassword({
     accountId: input.accountId,
     passwordHash: await hashPassword(input.next),
     now: clock.now().toISOString(),
@@ -159,7 +159,7 @@ export async function resetLinkFor(
   baseUrl: string,
   email: string,
 ): Promise<{ account: AccountRow; purpose: AccountTokenPurpose; issued: IssuedLink } | undefined> {
-  const account = await store.findAccountByEmail(email);
+  const account = await store.accounts.findAccountByEmail(email);
   if (account === undefined) return undefined;
   if (account.status !== 'active' && account.status !== 'invited') return undefined;
   const purpose: AccountTokenPurpose = account.status === 'invited' ? 'invitation' : 'reset';

@@ -6,7 +6,7 @@
 
 import { type Actor, randomId } from '../election/actor.js';
 import type { ElectionService } from '../election/service.js';
-import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
 import type { ElectionRow } from '../store/store.js';
 import type { ConsultationTemplate } from './consultation-types.js';
 
@@ -65,7 +65,7 @@ export function createBoxElection(
     },
     async (tx, created) => {
       if (actor.id !== 'system')
-        await tx.addElectionRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
+        await tx.elections.addRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
     },
   );
 }

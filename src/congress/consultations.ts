@@ -25,7 +25,7 @@ import { questionCodec } from '../protocol/messages.js';
 import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import { auditEntry } from '../store/audit-chain.js';
-import type { BoxRow, ConsultationRow } from '../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
@@ -118,7 +118,7 @@ export class ConsultationService implements ElectionOutcomeListener {
     details: Omit<AuditDetails<A>, 'consultation'>,
   ) {
     const all = [{ consultation: row.id, ...details }] as AuditDetailsArg<A>;
-    return tx.appendAudit(
+    return tx.audit.append(
       auditEntry({ organisationId: row.organisationId, electionId: null, actor: actor.id }, action, ...all),
     );
   }
@@ -146,7 +146,7 @@ export class ConsultationService implements ElectionOutcomeListener {
     return Promise.all(
       boxes.map(async (box) => {
         if (box.annulReason !== null || !box.electionId) return box;
-        const election = await this.store.getElection(box.electionId);
+        const election = await this.store.elections.get(box.electionId);
         if (election?.state !== 'annulled') return box;
         const annulment = { reason: election.annulReason ?? '', at: election.updatedAt, by: 'election' };
         await this.store.consultations.annulBox(box.id, annulment);
@@ -471,7 +471,7 @@ export class ConsultationService implements ElectionOutcomeListener {
         };
         // An annulled box that was published still shows its verified figures, for the record.
         if (election.state !== 'published') return withChanges;
-        const head = await this.store.boardHead(election.id);
+        const head = await this.store.board.head(election.id);
         if (!head) return { ...withChanges, problem: 'the published box has no board' };
         const verdict = await this.verifiedArchive(election, head);
         if (!verdict.ok) return { ...withChanges, problem: verdict.problem };

@@ -16,9 +16,9 @@ export async function auditDelivery<A extends DeliveryAction>(
   action: A,
   ...details: AuditDetailsArg<A>
 ): Promise<void> {
-  const row = await tx.getElection(electionId);
+  const row = await tx.elections.get(electionId);
   if (!row) throw new DomainError('SCR_NOT_FOUND');
-  await tx.appendAudit(
+  await tx.audit.append(
     auditEntry({ organisationId: row.organisationId, electionId, actor: actorId }, action, ...details),
   );
 }

@@ -31,10 +31,13 @@ describe('one-time sign-in codes', () => {
   let ctx: DeliveryContext;
 
   async function setUp(state: ElectionState, loginMode: 'password' | 'one-time-code'): Promise<void> {
-    await store.createOrganisation(organisation('org'));
-    await store.createElection(election(ELECTION, 'org', { state }));
-    await store.replaceVoters(ELECTION, [voter('ana', ELECTION, { language: 'en' }), voter('bob', ELECTION)]);
-    await store.saveDeliverySettings({
+    await store.accounts.createOrganisation(organisation('org'));
+    await store.elections.create(election(ELECTION, 'org', { state }));
+    await store.voters.replace(ELECTION, [
+      voter('ana', ELECTION, { language: 'en' }),
+      voter('bob', ELECTION),
+    ]);
+    await store.delivery.saveSettings({
       electionId: ELECTION,
       loginMode,
       passwordDelaySeconds: 0,
@@ -55,7 +58,7 @@ describe('one-time sign-in codes', () => {
   }
 
   const codeMessages = async () =>
-    (await store.listMessages(ELECTION)).filter((m) => m.purpose === 'one-time-code').length;
+    (await store.delivery.listMessages(ELECTION)).filter((m) => m.purpose === 'one-time-code').length;
 
   beforeEach(async () => {
     installNodePlatform();

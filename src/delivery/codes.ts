@@ -27,7 +27,7 @@ export const CODE_RESEND_INTERVAL_MS = 60_000;
  * `requirePublicElection`). An open election takes codes in either mode.
  */
 async function codeElection(ctx: DeliveryContext, electionId: string) {
-  const row = await ctx.store.getElection(electionId);
+  const row = await ctx.store.elections.get(electionId);
   if (row === undefined) return undefined;
   if (!['draft', 'open'].includes(row.state)) throw new DomainError('SCR_VOTING_CLOSED');
   const settings = await deliverySettings(ctx.store, electionId);
@@ -44,14 +44,14 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
   const codeHash = await hashCode(code);
   if (found === undefined) return;
   const { row, settings } = found;
-  const voter = await ctx.store.findVoterByLogin(electionId, login);
+  const voter = await ctx.store.voters.findByLogin(electionId, login);
   if (voter === undefined) return;
   const now = ctx.clock.now();
-  const recent = (await ctx.store.listMessages(electionId, voter.id)).some(
+  const recent = (await ctx.store.delivery.listMessages(electionId, voter.id)).some(
     (m) => m.purpose === 'one-time-code' && now.getTime() - Date.parse(m.createdAt) < CODE_RESEND_INTERVAL_MS,
   );
   if (recent) return;
-  await ctx.store.saveOneTimeCode({
+  await ctx.store.delivery.saveCode({
     electionId,
     voterId: voter.id,
     codeHash,
@@ -68,7 +68,7 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
     CODE_LIFETIME_MINUTES,
   );
   const key = `one-time-code/${voter.id}/${now.getTime()}`;
-  await ctx.store.enqueueMessages(electionId, [
+  await ctx.store.delivery.enqueue(electionId, [
     {
       id: outboxId(),
       electionId,
@@ -100,13 +100,13 @@ export async function checkCode(
   code: string,
 ): Promise<VoterRow> {
   const found = await codeElection(ctx, electionId);
-  const voter = found === undefined ? undefined : await ctx.store.findVoterByLogin(electionId, login);
+  const voter = found === undefined ? undefined : await ctx.store.voters.findByLogin(electionId, login);
   const live =
     voter === undefined
       ? undefined
-      : await ctx.store.spendOneTimeCodeAttempt(electionId, voter.id, ctx.clock.now().toISOString());
+      : await ctx.store.delivery.spendCodeAttempt(electionId, voter.id, ctx.clock.now().toISOString());
   const matches = await verifyPassword(secret(code.trim(), 'password'), live?.codeHash);
   if (voter === undefined || live === undefined || !matches) throw new DomainError('SCR_BAD_CODE');
-  await ctx.store.deleteOneTimeCode(electionId, voter.id);
+  await ctx.store.delivery.deleteCode(electionId, voter.id);
   return voter;
 }

@@ -117,7 +117,7 @@ async function enqueueDrafts(
   const now = ctx.clock.now();
   const latest = new Map<string, number>();
   if (drafts.some((d) => d.idempotencyKey === undefined && d.generation === undefined)) {
-    for (const entry of await ctx.store.listMessages(electionId)) {
+    for (const entry of await ctx.store.delivery.listMessages(electionId)) {
       const slot = `${entry.purpose}/${entry.voterId}`;
       latest.set(slot, Math.max(latest.get(slot) ?? 0, entry.generation));
     }
@@ -136,13 +136,20 @@ async function enqueueDrafts(
       messageId: messageIdFor(ctx.config.baseUrl, electionId, key),
     };
   });
-  const outcomes = await ctx.store.enqueueMessages(electionId, inputs, publicCredentials);
+  // A generated credential is bound to its voter only together with the message carrying its private part.
+  const outcomes =
+    publicCredentials === undefined
+      ? await ctx.store.delivery.enqueue(electionId, inputs)
+      : await ctx.store.transaction(async (tx) => {
+          await tx.voters.setSecrets(electionId, publicCredentials);
+          return tx.delivery.enqueue(electionId, inputs);
+        });
   ctx.wake?.();
   return outcomes;
 }
 
 async function electionAndSettings(store: Store, electionId: string) {
-  const row = await store.getElection(electionId);
+  const row = await store.elections.get(electionId);
   if (row === undefined) throw new DomainError('SCR_NOT_FOUND');
   const settings = await deliverySettings(store, electionId);
   return {
@@ -179,7 +186,7 @@ export async function queueCredentialMessage(
 ): Promise<{ messageId: string; created: boolean }> {
   const { electionId, voterId, credential, purpose, idempotencyKey } = input;
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
-  const voter = await ctx.store.getVoter(voterId);
+  const voter = await ctx.store.voters.get(voterId);
   if (voter === undefined || voter.electionId !== electionId) throw new DomainError('SCR_NOT_FOUND');
   const language = messageLanguage(voter.language, settings.defaultLanguage);
   const [outcome] = await enqueueDrafts(ctx, electionId, [
@@ -224,7 +231,7 @@ export async function queueGeneratedCredentials(
   generated: readonly GeneratedCredential[],
 ): Promise<{ credentialMessages: number; passwordMessages: number }> {
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
-  const voters = new Map((await ctx.store.listVoters(electionId)).map((v) => [v.id, v]));
+  const voters = new Map((await ctx.store.voters.list(electionId)).map((v) => [v.id, v]));
   const now = ctx.clock.now();
   const drafts: Draft[] = [];
   for (const g of generated) {
@@ -305,7 +312,7 @@ export async function queuePasswordMessages(
   if (settings.loginMode !== 'password')
     throw new DomainError('SCR_DELIVERY_MODE', { loginMode: settings.loginMode });
   const wanted = options.voterIds === undefined ? undefined : new Set(options.voterIds);
-  const voters = (await ctx.store.listVoters(electionId)).filter(
+  const voters = (await ctx.store.voters.list(electionId)).filter(
     (v) => wanted === undefined || wanted.has(v.id),
   );
   const delay = options.immediately ? 0 : settings.passwordDelaySeconds * 1000;
@@ -353,7 +360,7 @@ export async function queueReminders(
 ): Promise<number> {
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   const wanted = new Set(voterIds);
-  const voters = (await ctx.store.listVoters(electionId)).filter((v) => wanted.has(v.id));
+  const voters = (await ctx.store.voters.list(electionId)).filter((v) => wanted.has(v.id));
   const drafts: Draft[] = voters.map((voter) => ({
     voter,
     purpose: 'access-reminder',

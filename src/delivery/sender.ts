@@ -199,7 +199,7 @@ export class DeliverySender {
     // they run out only when it dies or hangs, and then another sender takes its messages over.
     const heartbeat = setInterval(() => {
       const until = new Date(this.#clock.now().getTime() + this.#options.leaseMs).toISOString();
-      this.#store.renewMessageLeases(this.owner, until).catch((error: unknown) => {
+      this.#store.delivery.renewLeases(this.owner, until).catch((error: unknown) => {
         this.#log({
           event: 'error',
           reason: shortReason(error instanceof Error ? error.message : String(error)),
@@ -237,7 +237,7 @@ export class DeliverySender {
     if (!this.#unscrubbed) return;
     this.#unscrubbed = false;
     try {
-      await this.#store.scrubErasedSecrets();
+      await this.#store.delivery.scrubErasedSecrets();
     } catch (error) {
       this.#log({
         event: 'error',
@@ -271,7 +271,7 @@ export class DeliverySender {
 
   async #claim(): Promise<ClaimedMessage[]> {
     const now = this.#clock.now();
-    return this.#store.claimMessages({
+    return this.#store.delivery.claim({
       owner: this.owner,
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + this.#options.leaseMs).toISOString(),
@@ -296,7 +296,7 @@ export class DeliverySender {
         };
       }),
     );
-    const done = await this.#store.materialiseMessages(this.owner, items);
+    const done = await materialisePasswords(this.#store, this.owner, items);
     const bodies = new Map(items.map((i) => [i.id, i]));
     return batch.flatMap((m) => {
       if (m.deferred !== 'password') return [m];
@@ -399,8 +399,8 @@ export class DeliverySender {
     const outcomes = this.#pending;
     this.#pending = [];
     this.#lastFlushAt = Date.now();
-    this.#flushing = this.#store
-      .settleMessages(this.owner, outcomes)
+    this.#flushing = this.#store.delivery
+      .settle(this.owner, outcomes)
       .catch((error: unknown) => {
         // The database refused: keep the outcomes and try again (the heartbeat keeps their leases).
         // Should this process die meanwhile, the leases run out and the messages go again, identical.
@@ -445,4 +445,30 @@ export class DeliverySender {
 export function backoff(attempt: number, baseMs: number, maxMs: number): number {
   const delay = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(delay * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Puts send-time passwords into the deferred messages `owner` still leases and their hashes on the
+ * voters, in one transaction: a voter's password and the message that carries it exist together or
+ * not at all. Answers the ids written (the others are no longer this sender's). Each written
+ * message's voter exists: a removed voter's messages go with them.
+ */
+export async function materialisePasswords(
+  store: Store,
+  owner: string,
+  items: readonly MaterialisedPassword[],
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  return store.transaction(async (tx) => {
+    const written = await tx.delivery.materialise(owner, items);
+    const byElection = new Map<string, { voterId: string; passwordHash: string }[]>();
+    for (const { id, electionId, voterId, passwordHash } of items) {
+      if (!written.has(id)) continue;
+      const updates = byElection.get(electionId) ?? [];
+      updates.push({ voterId, passwordHash });
+      byElection.set(electionId, updates);
+    }
+    for (const [electionId, updates] of byElection) await tx.voters.setSecrets(electionId, updates);
+    return written;
+  });
 }

@@ -24,7 +24,7 @@ export const DEFAULT_SETTINGS: DeliverySettings = {
 };
 
 export async function deliverySettings(store: Store, electionId: string): Promise<DeliverySettings> {
-  const row = await store.getDeliverySettings(electionId);
+  const row = await store.delivery.getSettings(electionId);
   if (row === undefined) return DEFAULT_SETTINGS;
   const { electionId: _, ...settings } = row;
   return settings;
@@ -38,7 +38,7 @@ export async function saveDeliverySettings(
   settings: DeliverySettings,
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.saveDeliverySettings({ electionId, ...settings });
+    await tx.delivery.saveSettings({ electionId, ...settings });
     await auditDelivery(tx, electionId, actorId, 'delivery.settings', { ...settings });
   });
 }

@@ -55,12 +55,14 @@ function storeWith(rows: {
   casts?: { voterId: string }[];
   defaultLanguage?: string;
 }): Store {
-  const reads: Partial<Store> = {
-    listVoters: async () => rows.voters,
+  const voters: Partial<Store['voters']> = { list: async () => rows.voters };
+  const board: Partial<Store['board']> = {
+    listCasts: async () => (rows.casts ?? []) as Awaited<ReturnType<Store['board']['listCasts']>>,
+  };
+  const delivery: Partial<Store['delivery']> = {
     listMessages: async () => rows.messages ?? [],
-    listVoterAccess: async () => (rows.access ?? []) as Awaited<ReturnType<Store['listVoterAccess']>>,
-    listCasts: async () => (rows.casts ?? []) as Awaited<ReturnType<Store['listCasts']>>,
-    getDeliverySettings: async () =>
+    listAccess: async () => (rows.access ?? []) as Awaited<ReturnType<Store['delivery']['listAccess']>>,
+    getSettings: async () =>
       rows.defaultLanguage === undefined
         ? undefined
         : {
@@ -71,7 +73,7 @@ function storeWith(rows: {
             defaultLanguage: rows.defaultLanguage,
           },
   };
-  return reads as Store;
+  return { voters, board, delivery } as unknown as Store;
 }
 
 describe('voterDeliveryStatus', () => {

@@ -60,10 +60,10 @@ function summary(entry: OutboxEntry): MessageSummary {
 
 export async function voterDeliveryStatus(store: Store, electionId: string): Promise<VoterDeliveryStatus[]> {
   const [voters, messages, access, casts, settings] = await Promise.all([
-    store.listVoters(electionId),
-    store.listMessages(electionId),
-    store.listVoterAccess(electionId),
-    store.listCasts(electionId),
+    store.voters.list(electionId),
+    store.delivery.listMessages(electionId),
+    store.delivery.listAccess(electionId),
+    store.board.listCasts(electionId),
     deliverySettings(store, electionId),
   ]);
   const latest = new Map<string, OutboxEntry>();

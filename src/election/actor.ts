@@ -28,7 +28,7 @@ export function auditElection<A extends AuditAction>(
   action: A,
   ...details: AuditDetailsArg<A>
 ) {
-  return tx.appendAudit(
+  return tx.audit.append(
     auditEntry(
       { organisationId: row.organisationId, electionId: row.id, actor: actor.id },
       action,

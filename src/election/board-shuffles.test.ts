@@ -50,8 +50,8 @@ describe('BoardService on non-homomorphic boards', () => {
     installNodePlatform();
     store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-board-nh-')), 'db.sqlite')}`);
     const now = new Date().toISOString();
-    await store.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
-    await store.createAccount({
+    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createAccount({
       id: admin.id,
       email: 'admin@test.invalid',
       displayName: 'Admin',
@@ -81,7 +81,7 @@ describe('BoardService on non-homomorphic boards', () => {
     }
     const status = await board.status(id);
     expect(status).toMatchObject({ ok: true, outcome: 'verified', phase: 'tallied' });
-    const stored = (await store.readBoard(id)).filter((r) => r.kind === 'event');
+    const stored = (await store.board.read(id)).filter((r) => r.kind === 'event');
     expect(stored.some((r) => r.raw.includes('"PartialDecryption"'))).toBe(false);
   });
 
@@ -90,14 +90,14 @@ describe('BoardService on non-homomorphic boards', () => {
     const id = await newElection();
     const decryption = archive.events.findIndex((r) => r.event.type === 'PartialDecryption');
     await writeStraightToStore(store, id, archive.events.slice(0, decryption), archive.data);
-    const row = (await store.getElection(id))!;
-    await store.updateElection(id, row.version, { state: 'tallied' });
+    const row = (await store.elections.get(id))!;
+    await store.elections.update(id, row.version, { state: 'tallied' });
     const [partial] = payloadsOf(archive.events[decryption]!, archive.data);
     const refused = await elections.submitPartialDecryption(id, admin, 1, partial!).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe('SCR_NON_HOMOMORPHIC_UNAVAILABLE');
-    expect((await store.readBoard(id)).filter((r) => r.kind === 'event')).toHaveLength(decryption);
-    expect((await store.getElection(id))!.state).toBe('tallied');
+    expect((await store.board.read(id)).filter((r) => r.kind === 'event')).toHaveLength(decryption);
+    expect((await store.elections.get(id))!.state).toBe('tallied');
   });
 
   it('reports a stored board that decrypted them without a shuffle as failing the shuffles check', async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overrideRepository } from '../../test/support/store-overrides.js';
 import { systemClock } from '../core/clock.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { DomainError } from '../errors/catalogue.js';
@@ -29,20 +30,15 @@ describe('BoardService group commit', () => {
       `sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-board-')), 'db.sqlite')}`,
     );
     // Records the size of every batch the board stores.
-    store = new Proxy(real, {
-      get(target, name) {
-        const value = Reflect.get(target, name);
-        if (typeof value !== 'function') return value;
-        if (name !== 'appendBoardBatch') return value.bind(target);
-        return (electionId: string, entries: unknown[]) => {
-          batches.push(entries.length);
-          return value.call(target, electionId, entries);
-        };
+    store = overrideRepository(real, 'board', (board) => ({
+      appendBatch(electionId, entries) {
+        batches.push(entries.length);
+        return board.appendBatch(electionId, entries);
       },
-    });
+    }));
     const now = new Date().toISOString();
-    await store.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
-    await store.createAccount({
+    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createAccount({
       id: admin.id,
       email: 'admin@test.invalid',
       displayName: 'Admin',
@@ -88,7 +84,7 @@ describe('BoardService group commit', () => {
     // Fewer transactions than ballots, each ballot stored once.
     expect(batches.reduce((a, b) => a + b, 0)).toBe(casts.length - 1);
     expect(batches.length).toBeLessThan(casts.length - 1);
-    expect((await store.listCasts(id)).map((c) => c.height)).toEqual(
+    expect((await store.board.listCasts(id)).map((c) => c.height)).toEqual(
       Array.from({ length: casts.length - 1 }, (_, i) => i + 1),
     );
 

@@ -123,7 +123,7 @@ export class BoardService {
     board: LoadedBoard,
     known?: ReadonlyMap<string, BallotCheck>,
   ): Promise<void> {
-    const records = await this.store.readBoard(electionId, board.position);
+    const records = await this.store.board.read(electionId, board.position);
     const events: EventRecord[] = [];
     for (const record of records) {
       if (record.kind === 'data') board.data.set(record.hash, record.raw);
@@ -187,7 +187,7 @@ export class BoardService {
       // The verifier must accept the event before anything is written.
       const failure = board.verifier.probe(record, lookup, options.ballotVerdict);
       if (failure) return { ok: false, reason: 'rejected', failure };
-      const outcome = await this.store.appendBoard(
+      const outcome = await this.store.board.append(
         electionId,
         data,
         { height: event.event.height, hash: event.hash, type, raw: event.raw },
@@ -238,7 +238,7 @@ export class BoardService {
               // Refused here rather than before `run`, so the action's own checks (state, version),
               // made before it appends, answer first.
               if (failure) throw new BoardRefusal(type, failure);
-              const outcome = await tx.appendBoard(electionId, data, {
+              const outcome = await tx.board.append(electionId, data, {
                 height: event.event.height,
                 hash: event.hash,
                 type,
@@ -331,7 +331,7 @@ export class BoardService {
       const outcome =
         accepted.length === 0
           ? ({ ok: true } as const)
-          : await this.store.appendBoardBatch(
+          : await this.store.board.appendBatch(
               electionId,
               accepted.map(({ item, event, hash }) => ({
                 data: [{ hash, raw: item.payload }],
@@ -386,14 +386,14 @@ export class BoardService {
   }
 
   async archive(electionId: string, timestamp: number): Promise<Uint8Array> {
-    return archiveBytes(timestamp, await this.store.readBoard(electionId));
+    return archiveBytes(timestamp, await this.store.board.read(electionId));
   }
 
   /** Full re-verification from the store (at closing and after the result). */
   async reverify(electionId: string): Promise<VerificationReport> {
     const data = new Map<string, string>();
     const events: EventRecord[] = [];
-    for (const record of await this.store.readBoard(electionId)) {
+    for (const record of await this.store.board.read(electionId)) {
       if (record.kind === 'data') data.set(record.hash, record.raw);
       else
         events.push({

@@ -26,7 +26,7 @@ export class BallotCasting {
     const now = this.records.nowIso();
     if (row.state !== 'open' || (row.closesAt !== null && row.closesAt <= now))
       throw new DomainError('SCR_VOTING_CLOSED');
-    const voter = await this.store.getVoter(voterId);
+    const voter = await this.store.voters.get(voterId);
     if (!voter || voter.electionId !== electionId || !voter.publicCredential)
       throw new DomainError('SCR_FORBIDDEN');
     if (rawBallot.length > MAX_BALLOT_BYTES) throw new DomainError('SCR_PAYLOAD_TOO_LARGE');

@@ -46,7 +46,7 @@ export class ElectionCredentials {
     );
     await this.store.transaction(async (tx) => {
       await saveEscrows?.(tx);
-      await tx.setVoterSecrets(
+      await tx.voters.setSecrets(
         electionId,
         fresh.map((f) => ({ voterId: f.voterId, publicCredential: f.publicCredential })),
       );
@@ -91,7 +91,7 @@ export class ElectionCredentials {
     const row = await this.records.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const voters = await this.store.listVoters(electionId);
+    const voters = await this.store.voters.list(electionId);
     if (voters.length === 0)
       throw new DomainError('SCR_NO_VOTERS', { problem: 'the voter list is empty: import it first' });
     const identities: VoterIdentity[] = voters.map((v) => ({
@@ -136,7 +136,7 @@ export class ElectionCredentials {
     const row = await this.records.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const voters = await this.store.listVoters(electionId);
+    const voters = await this.store.voters.list(electionId);
     const byLogin = new Map(voters.map((v) => [v.login, v]));
     const problems: { line: number; problem: string }[] = [];
     const updates: { voterId: string; publicCredential: string }[] = [];
@@ -165,7 +165,7 @@ export class ElectionCredentials {
       credentialsList(voters.map((v) => ({ ...v, publicCredential: uploaded.get(v.id)! }))),
     );
     await this.store.transaction(async (tx) => {
-      await tx.setVoterSecrets(electionId, updates);
+      await tx.voters.setSecrets(electionId, updates);
       await this.records.update(tx, row, ['draft'], { credentialMode: 'external' });
       await auditElection(tx, row, actor, 'credentials.upload', { count: updates.length, fingerprint });
     });

@@ -84,7 +84,7 @@ export class ElectionDraft {
       updatedAt: now,
     };
     await this.store.transaction(async (tx) => {
-      await tx.createElection(row);
+      await tx.elections.create(row);
       await also?.(tx, row);
       await auditElection(tx, row, actor, 'election.create', { name: input.name });
     });
@@ -194,7 +194,7 @@ export class ElectionDraft {
     const parsed = parseVoterRoll(checkCsvText(csv), defaultLanguage ?? '');
     if (!parsed.ok) throw new DomainError('SCR_INVALID_VOTERS', { problems: parsed.problems });
     if (await credentialsIssued(this.store, row)) {
-      const current = await this.store.listVoters(electionId);
+      const current = await this.store.voters.list(electionId);
       const differences = rollDifferences(current, parsed.voters);
       if (differences.length > 0)
         throw new DomainError('SCR_ROLL_LOCKED', {
@@ -223,7 +223,7 @@ export class ElectionDraft {
     if ('unchanged' in prepared) return Object.assign(prepared.unchanged, { unchanged: true as const });
     const { voters } = prepared;
     await this.store.transaction(async (tx) => {
-      await tx.replaceVoters(row.id, voters);
+      await tx.voters.replace(row.id, voters);
       await this.records.update(tx, row, ['draft'], {});
       await auditElection(tx, row, actor, 'voters.import', { count: voters.length });
     });
@@ -235,7 +235,7 @@ export class ElectionDraft {
    * change's transaction `tx`: an opening that read the roll before fails.
    */
   async markRollChanged(tx: Store, row: ElectionRow): Promise<void> {
-    const current = await tx.getElection(row.id);
+    const current = await tx.elections.get(row.id);
     if (!current) throw new DomainError('SCR_NOT_FOUND');
     await this.records.update(tx, current, ['draft'], {});
   }
@@ -247,8 +247,8 @@ export class ElectionDraft {
     const group = requireGroup(row.groupName);
     const { privateKey, publicKey } = generateTrusteeKey(group);
     await this.store.transaction(async (tx) => {
-      const trustees = await tx.listTrustees(electionId);
-      await tx.saveTrustee({
+      const trustees = await tx.trustees.list(electionId);
+      await tx.trustees.save({
         electionId,
         position: trustees.length,
         kind: 'server',
@@ -284,8 +284,8 @@ export class ElectionDraft {
         problem: 'the proof of knowledge does not verify',
       });
     await this.store.transaction(async (tx) => {
-      const trustees = await tx.listTrustees(electionId);
-      await tx.saveTrustee({
+      const trustees = await tx.trustees.list(electionId);
+      await tx.trustees.save({
         electionId,
         position: trustees.length,
         kind: 'single',

@@ -27,6 +27,7 @@ import {
   computeResult,
   resultToJson,
 } from '../protocol/tally.js';
+import { storedQuestions } from '../store/decode.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { type Actor, auditElection } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
@@ -72,11 +73,11 @@ export class ElectionLifecycle {
     const row = await this.records.get(electionId);
     if (row.state !== 'draft') throw wrongState(row, ['draft']);
     const group = requireGroup(row.groupName);
-    const questions = JSON.parse(row.questionsJson) as Question[];
+    const questions: Question[] = storedQuestions(row);
     // A draft saved before such questions were refused (issue 15) is not opened either.
     refuseNonHomomorphic(questions);
-    const voters = await this.store.listVoters(electionId);
-    const trustees = await this.store.listTrustees(electionId);
+    const voters = await this.store.voters.list(electionId);
+    const trustees = await this.store.trustees.list(electionId);
     const problems: string[] = [];
     if (questions.length === 0) problems.push('no questions');
     if (voters.length === 0) problems.push('no voters');
@@ -229,7 +230,7 @@ export class ElectionLifecycle {
     const missing = missingDecryptions(
       state.trustees,
       state.shares,
-      await this.store.listTrustees(electionId),
+      await this.store.trustees.list(electionId),
     );
     if (missing) throw new DomainError('SCR_NOT_DECRYPTED', missing);
     const combined = combineFactors(state.ctx.group, state.trustees, state.shares, state.tally);
@@ -260,7 +261,7 @@ export class ElectionLifecycle {
   private async decryptWithServerKeys(electionId: string): Promise<void> {
     const { state } = await this.board.state(electionId);
     if (!state?.tally) return;
-    const rows = await this.store.listTrustees(electionId);
+    const rows = await this.store.trustees.list(electionId);
     const kinds = trusteeKinds(rows);
     for (const trustee of rows) {
       if (trustee.kind !== 'server' || trustee.serverPrivateKey === null) continue;
@@ -306,8 +307,8 @@ export class ElectionLifecycle {
   /** Opens and closes elections whose scheduled time has come (called periodically by the server). */
   async tick(): Promise<void> {
     const now = this.records.nowIso();
-    for (const organisation of await this.store.listOrganisations()) {
-      for (const row of await this.store.listElections(organisation.id)) {
+    for (const organisation of await this.store.accounts.listOrganisations()) {
+      for (const row of await this.store.elections.list(organisation.id)) {
         try {
           if (row.state === 'draft' && row.opensAt !== null && row.opensAt <= now)
             await this.open(row.id, { id: 'system' });

@@ -23,7 +23,7 @@ export class ElectionRecords {
   }
 
   async get(electionId: string): Promise<ElectionRow> {
-    const row = await this.store.getElection(electionId);
+    const row = await this.store.elections.get(electionId);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
@@ -37,10 +37,10 @@ export class ElectionRecords {
     tx: Store,
     row: ElectionRow,
     allowed: readonly ElectionState[],
-    patch: Parameters<Store['updateElection']>[2],
+    patch: Parameters<Store['elections']['update']>[2],
   ): Promise<ElectionRow> {
     if (!allowed.includes(row.state)) throw wrongState(row, allowed);
-    const updated = await tx.updateElection(row.id, row.version, {
+    const updated = await tx.elections.update(row.id, row.version, {
       ...patch,
       updatedAt: this.nowIso(),
     });

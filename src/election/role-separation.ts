@@ -16,9 +16,9 @@ export async function rolesOnElection(
   election: ElectionRow,
 ): Promise<Set<Role>> {
   const held = new Set<Role>();
-  for (const grant of await store.listRolesOfAccount(accountId))
+  for (const grant of await store.elections.listRolesOfAccount(accountId))
     if (grant.electionId === election.id) held.add(grant.role);
-  const memberships = await store.listMemberships(accountId);
+  const memberships = await store.accounts.listMemberships(accountId);
   if (memberships.some((m) => m.organisationId === election.organisationId && m.role === 'org-admin'))
     held.add('election-admin');
   return held;

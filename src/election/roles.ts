@@ -14,8 +14,8 @@ export async function grantElectionRole(
   role: ElectionRoleRow['role'],
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.addElectionRole({ electionId: election.id, accountId: person.id, role });
-    await tx.appendAudit(
+    await tx.elections.addRole({ electionId: election.id, accountId: person.id, role });
+    await tx.audit.append(
       auditEntry(
         { organisationId: election.organisationId, electionId: election.id, actor: actor.id },
         'role.grant',

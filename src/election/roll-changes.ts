@@ -94,7 +94,7 @@ export class RollChanges {
   ) {}
 
   private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
-    const voter = await this.store.getVoter(voterId);
+    const voter = await this.store.voters.get(voterId);
     if (!voter || voter.electionId !== row.id)
       throw new DomainError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
     return voter;
@@ -147,7 +147,7 @@ export class RollChanges {
     if (row.state === 'open' && !(await this.recovery.canResendAfterOpening(electionId)))
       throw new DomainError('SCR_ROLL_NO_RECOVERY', {
         credentialMode: row.credentialMode,
-        recovery: (await this.store.getRecoverySettings(electionId))?.mode ?? 'undecided',
+        recovery: (await this.store.recovery.getSettings(electionId))?.mode ?? 'undecided',
       });
     const at = this.clock.now().toISOString();
     const from = maskAddress(voter.email);
@@ -166,7 +166,7 @@ export class RollChanges {
       'voter.address',
       { login: voter.login, from, to, stage: row.state, afterCredentials: issued, credential },
       async (store) => {
-        if (!(await store.updateVoter(electionId, voterId, { email: address })))
+        if (!(await store.voters.update(electionId, voterId, { email: address })))
           throw new DomainError('SCR_CONFLICT');
         // The old address hears of it first (`voter` is the row as it was), before anything is
         // queued for the new one, which leaves only NOTICE_LEAD_SECONDS later.
@@ -193,7 +193,7 @@ export class RollChanges {
     if (settings.loginMode !== 'password') return;
     const hadPassword =
       voter.passwordHash !== null ||
-      (await this.store.listMessages(row.id, voter.id)).some((m) => m.purpose === 'password');
+      (await this.store.delivery.listMessages(row.id, voter.id)).some((m) => m.purpose === 'password');
     if (!hadPassword) return;
     // The message commits with its entry.
     await this.store.transaction(async (tx) => {
@@ -202,7 +202,7 @@ export class RollChanges {
         notBefore,
         replacesEarlier: true,
       });
-      await tx.appendAudit({
+      await tx.audit.append({
         organisationId: row.organisationId,
         electionId: row.id,
         actor: actor.id,
@@ -230,7 +230,7 @@ export class RollChanges {
     // What was typed is never echoed (it could be a secret typed in the wrong field).
     if (typeof entry === 'string')
       throw new DomainError('SCR_ROLL_INVALID_VOTER', { problem: entry.replace(/ ".*"$|, got ".*"$/s, '') });
-    if (await this.store.findVoterByLogin(electionId, entry.login))
+    if (await this.store.voters.findByLogin(electionId, entry.login))
       throw new DomainError('SCR_ROLL_INVALID_VOTER', {
         problem: `the login "${entry.login}" is already on the roll`,
       });
@@ -263,7 +263,7 @@ export class RollChanges {
         credential,
       },
       async (tx) => {
-        await tx.addVoter(voter);
+        await tx.voters.add(voter);
         await issue?.(tx);
       },
     );
@@ -312,7 +312,7 @@ export class RollChanges {
         credential,
       },
       async (store) => {
-        if (!(await store.removeVoter(electionId, voterId))) throw new DomainError('SCR_CONFLICT');
+        if (!(await store.voters.remove(electionId, voterId))) throw new DomainError('SCR_CONFLICT');
       },
     );
     return { voterId, login: voter.login, credential, noticeToOldAddress: false };
@@ -348,7 +348,7 @@ export class RollChanges {
         credential: voter.publicCredential === null ? 'none' : 'unchanged',
       },
       async (store) => {
-        if (!(await store.updateVoter(electionId, voterId, { weight: next })))
+        if (!(await store.voters.update(electionId, voterId, { weight: next })))
           throw new DomainError('SCR_CONFLICT');
       },
     );

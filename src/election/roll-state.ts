@@ -51,13 +51,13 @@ export async function rollChangesAfterCredentials(
   row: Pick<ElectionRow, 'id' | 'organisationId'>,
 ): Promise<RollChangesSummary> {
   return summariseRollChanges(
-    await store.listAudit({ organisationId: row.organisationId, electionId: row.id }),
+    await store.audit.list({ organisationId: row.organisationId, electionId: row.id }),
   );
 }
 
 /** Whether credentials were issued for this roll: a bound public credential, or its audit entry. */
 export async function credentialsIssued(store: Store, row: ElectionRow): Promise<boolean> {
-  if ((await store.listVoters(row.id)).some((v) => v.publicCredential !== null)) return true;
-  const entries = await store.listAudit({ organisationId: row.organisationId, electionId: row.id });
+  if ((await store.voters.list(row.id)).some((v) => v.publicCredential !== null)) return true;
+  const entries = await store.audit.list({ organisationId: row.organisationId, electionId: row.id });
   return entries.some((e) => CREDENTIAL_ACTIONS.has(e.action));
 }

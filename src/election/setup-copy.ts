@@ -22,9 +22,9 @@ export async function copySetup(
   await records.store.transaction(async (tx: Store) => {
     const within = records.within(tx);
     const draft = new ElectionDraft(within);
-    const settings = await tx.getDeliverySettings(fromElection);
-    if (settings) await tx.saveDeliverySettings({ ...settings, electionId: toElection });
-    const voters = await tx.listVoters(fromElection);
+    const settings = await tx.delivery.getSettings(fromElection);
+    if (settings) await tx.delivery.saveSettings({ ...settings, electionId: toElection });
+    const voters = await tx.voters.list(fromElection);
     if (voters.length > 0) {
       const copies: VoterRow[] = voters.map((v) => ({
         ...v,
@@ -36,7 +36,7 @@ export async function copySetup(
       // The domain's import (its version check and its `voters.import` entry), of rows already checked.
       await draft.applyImport(actor, { row: await within.get(toElection), voters: copies });
     }
-    for (const trustee of await tx.listTrustees(fromElection)) {
+    for (const trustee of await tx.trustees.list(fromElection)) {
       if (trustee.kind === 'server') await draft.useServerTrustee(toElection, actor);
       else if (trustee.kind === 'single' && trustee.publicJson)
         await draft.addSingleTrustee(toElection, actor, {
@@ -50,8 +50,8 @@ export async function copySetup(
           threshold: state.threshold,
           trustees: state.trustees.map((t) => ({ accountId: t.accountId, displayName: t.displayName })),
         };
-        const position = (await tx.listTrustees(toElection)).length;
-        await tx.saveTrustee({
+        const position = (await tx.trustees.list(toElection)).length;
+        await tx.trustees.save({
           ...trustee,
           electionId: toElection,
           position,
@@ -64,7 +64,7 @@ export async function copySetup(
         });
       }
     }
-    for (const grant of await tx.listElectionRoles(fromElection))
-      await tx.addElectionRole({ ...grant, electionId: toElection });
+    for (const grant of await tx.elections.listRoles(fromElection))
+      await tx.elections.addRole({ ...grant, electionId: toElection });
   });
 }

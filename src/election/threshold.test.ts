@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overrideRepository } from '../../test/support/store-overrides.js';
 import { systemClock } from '../core/clock.js';
 import { encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
@@ -90,9 +91,9 @@ describe('ThresholdService', () => {
     storeUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-threshold-')), 'db.sqlite')}`;
     store = await openStore(storeUrl);
     const now = new Date().toISOString();
-    await store.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
     for (const { id } of [admin, ...accounts]) {
-      await store.createAccount({
+      await store.accounts.createAccount({
         id,
         email: `${id}@test.invalid`,
         displayName: id,
@@ -131,7 +132,7 @@ describe('ThresholdService', () => {
     const issued = await elections.generateServerCredentials(id, admin);
     expect(await refusal(elections.open(id, admin))).toBe('SCR_INVALID_SETUP');
     expect(
-      (await store.listElectionRoles(id))
+      (await store.elections.listRoles(id))
         .filter((r) => r.role === 'trustee')
         .map((r) => r.accountId)
         .sort(),
@@ -219,17 +220,16 @@ describe('ThresholdService', () => {
     // Process A writes its trustee row late: process B reads the election after A's version bump and
     // the row before A's write — the interleaving that a plain upsert would turn into a lost message.
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const lateWrites = new Proxy(store, {
-      get(target, name) {
-        const value = Reflect.get(target, name);
-        if (typeof value !== 'function') return value;
-        if (name !== 'swapTrustee' && name !== 'saveTrustee') return value.bind(target);
-        return async (...args: unknown[]) => {
-          await sleep(150);
-          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        };
+    const lateWrites = overrideRepository(store, 'trustees', (trustees) => ({
+      async swap(row, expectedPublicJson) {
+        await sleep(150);
+        return trustees.swap(row, expectedPublicJson);
       },
-    });
+      async save(row) {
+        await sleep(150);
+        return trustees.save(row);
+      },
+    }));
     const processA = new ThresholdService(lateWrites, systemClock);
     const otherStore = await openStore(storeUrl);
     const processB = new ThresholdService(otherStore, systemClock);

@@ -232,7 +232,7 @@ export class ThresholdService {
   }
 
   private async election(electionId: string): Promise<ElectionRow> {
-    const row = await this.store.getElection(electionId);
+    const row = await this.store.elections.get(electionId);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
@@ -240,7 +240,7 @@ export class ThresholdService {
   private async group(
     electionId: string,
   ): Promise<{ row: TrusteeRow; state: ThresholdState; ownerBase: number }> {
-    const rows = await this.store.listTrustees(electionId);
+    const rows = await this.store.trustees.list(electionId);
     const index = rows.findIndex((r) => r.kind === 'pedersen');
     const row = rows[index];
     if (!row) throw new DomainError('SCR_NOT_FOUND', { problem: 'this election has no threshold trustees' });
@@ -265,11 +265,11 @@ export class ThresholdService {
     if (election.state !== 'draft')
       throw new DomainError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
     await this.store.transaction(async (tx) => {
-      const updated = await tx.updateElection(election.id, election.version, {
+      const updated = await tx.elections.update(election.id, election.version, {
         updatedAt: this.clock.now().toISOString(),
       });
       if (!updated) throw new DomainError('SCR_CONFLICT');
-      const written = await tx.swapTrustee(
+      const written = await tx.trustees.swap(
         { ...row, publicJson: encode(thresholdStateCodec, state) },
         row.publicJson,
       );
@@ -318,10 +318,10 @@ export class ThresholdService {
       for (const [i, trustee] of input.trustees.entries()) {
         if (seen.has(trustee.accountId)) throw invalid(`trustee ${i + 1}: the same account holds two slots`);
         seen.add(trustee.accountId);
-        if (!(await this.store.getAccount(trustee.accountId)))
+        if (!(await this.store.accounts.getAccount(trustee.accountId)))
           throw invalid(`trustee ${i + 1}: no such account`);
       }
-      const rows = await this.store.listTrustees(electionId);
+      const rows = await this.store.trustees.list(electionId);
       if (rows.some((r) => r.kind === 'pedersen'))
         throw new DomainError('SCR_WRONG_STATE', { problem: 'this election already has threshold trustees' });
       const row: TrusteeRow = {
@@ -346,7 +346,7 @@ export class ThresholdService {
         { threshold: input.threshold, trustees: m },
         async (tx) => {
           for (const trustee of input.trustees)
-            await tx.addElectionRole({ electionId, accountId: trustee.accountId, role: 'trustee' });
+            await tx.elections.addRole({ electionId, accountId: trustee.accountId, role: 'trustee' });
         },
       );
       return this.status(electionId, actor);

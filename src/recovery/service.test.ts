@@ -28,8 +28,8 @@ describe('RecoveryService', () => {
   const queued: string[] = [];
 
   async function electionWith(over: Partial<ElectionRow> = {}, credentials = false): Promise<void> {
-    await store.createElection(election(ELECTION, 'org', over));
-    await store.replaceVoters(
+    await store.elections.create(election(ELECTION, 'org', over));
+    await store.voters.replace(
       ELECTION,
       ['v1', 'v2'].map((id, i) => voter(id, ELECTION, { publicCredential: credentials ? `4${i}` : null })),
     );
@@ -37,18 +37,18 @@ describe('RecoveryService', () => {
 
   /** Moves the election to `state` (the store's own write, as the election service would). */
   const moveTo = async (electionId: string, state: ElectionRow['state']) => {
-    const row = await store.getElection(electionId);
-    await store.updateElection(electionId, row!.version, { state });
+    const row = await store.elections.get(electionId);
+    await store.elections.update(electionId, row!.version, { state });
   };
 
   const audit = async () =>
-    (await store.listAudit({ organisationId: 'org', electionId: ELECTION })).map((entry) => entry.action);
+    (await store.audit.list({ organisationId: 'org', electionId: ELECTION })).map((entry) => entry.action);
 
   beforeEach(async () => {
     installNodePlatform();
     store = await openStore(`sqlite:${join(tempDir('recovery-unit'), 'scrutin.db')}`);
-    await store.createOrganisation(organisation('org'));
-    for (const id of ['admin', 'officer']) await store.createAccount(account(id));
+    await store.accounts.createOrganisation(organisation('org'));
+    for (const id of ['admin', 'officer']) await store.accounts.createAccount(account(id));
     service = new RecoveryService(store, { now: () => new Date('2031-02-03T10:00:00Z') }, async (message) => {
       queued.push(message.voterId);
     });
@@ -114,9 +114,9 @@ describe('RecoveryService', () => {
       await store.close();
       store = await openStore(`sqlite:${join(tempDir('recovery-unit'), 'scrutin.db')}`);
       service = new RecoveryService(store, { now: () => new Date() }, async () => undefined);
-      await store.createOrganisation(organisation('org'));
-      await store.createElection(election(ELECTION, 'org', { state: 'open' }));
-      await store.createElection(election('ExternalElect1', 'org', { credentialMode: 'external' }));
+      await store.accounts.createOrganisation(organisation('org'));
+      await store.elections.create(election(ELECTION, 'org', { state: 'open' }));
+      await store.elections.create(election('ExternalElect1', 'org', { credentialMode: 'external' }));
       await expect(service.setOfficerKey(ELECTION, officer, officerKey())).rejects.toMatchObject({
         code: 'SCR_WRONG_STATE',
       });
@@ -133,7 +133,7 @@ describe('RecoveryService', () => {
       await electionWith();
       // Nobody appointed: the election simply has no escrow.
       await service.beforeIssuing(ELECTION);
-      await store.addElectionRole({
+      await store.elections.addRole({
         electionId: ELECTION,
         accountId: 'officer',
         role: 'credential-authority',
@@ -152,7 +152,7 @@ describe('RecoveryService', () => {
       await electionWith();
       await service.setOfficerKey(ELECTION, officer, officerKey());
       await moveTo(ELECTION, 'open');
-      await store.replaceVoters(
+      await store.voters.replace(
         ELECTION,
         ['v1', 'v2'].map((id, i) => voter(id, ELECTION, { publicCredential: `4${i}` })),
       );
@@ -196,9 +196,9 @@ describe('RecoveryService', () => {
       await expect(service.requestByHelpDesk(ELECTION, admin, 'v1')).rejects.toMatchObject({
         code: 'SCR_RECOVERY_NOT_AVAILABLE',
       });
-      await store.createElection(election('OtherElection1', 'org', { state: 'open' }));
-      await store.replaceVoters('OtherElection1', [voter('w1', 'OtherElection1')]);
-      await store.saveRecoverySettings({
+      await store.elections.create(election('OtherElection1', 'org', { state: 'open' }));
+      await store.voters.replace('OtherElection1', [voter('w1', 'OtherElection1')]);
+      await store.recovery.saveSettings({
         electionId: 'OtherElection1',
         mode: 'escrow',
         officerAccountId: 'officer',

@@ -45,6 +45,7 @@ import type {
 } from '../store/recovery/schema.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type EscrowBatch, type RecoveredCredentials, recoveredCredentialsCodec } from './batch-files.js';
+import { replaceVoterCredential } from './credential-swap.js';
 import type { CredentialModeId } from './modes.js';
 
 /** What is handed to the mail outbox: the voter is named by id, the address is the registered one. */
@@ -106,13 +107,13 @@ export class RecoveryService implements CredentialIssuingListener {
   }
 
   private async election(electionId: string): Promise<ElectionRow> {
-    const row = await this.store.getElection(electionId);
+    const row = await this.store.elections.get(electionId);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
   }
 
   private async voterOf(row: ElectionRow, voterId: string): Promise<VoterRow> {
-    const voter = await this.store.getVoter(voterId);
+    const voter = await this.store.voters.get(voterId);
     if (!voter || voter.electionId !== row.id)
       throw new DomainError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
     return voter;
@@ -120,9 +121,9 @@ export class RecoveryService implements CredentialIssuingListener {
 
   async status(electionId: string): Promise<RecoveryStatus> {
     const row = await this.election(electionId);
-    const settings = await this.store.getRecoverySettings(electionId);
+    const settings = await this.store.recovery.getSettings(electionId);
     const requests = { pending: 0, approved: 0, rejected: 0, completed: 0 };
-    for (const request of await this.store.listRecoveryRequests(electionId)) requests[request.state]++;
+    for (const request of await this.store.recovery.listRequests(electionId)) requests[request.state]++;
     const recovery = settings?.mode ?? 'undecided';
     const modeId: CredentialModeId =
       row.credentialMode === 'external'
@@ -145,7 +146,7 @@ export class RecoveryService implements CredentialIssuingListener {
           }
         : null,
       decidedAt: settings?.decidedAt ?? null,
-      escrowed: (await this.store.listCredentialEscrows(electionId)).length,
+      escrowed: (await this.store.recovery.listEscrows(electionId)).length,
       requests,
     };
   }
@@ -158,7 +159,7 @@ export class RecoveryService implements CredentialIssuingListener {
       throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE', {
         problem: 'the external credential authority re-sends from its own file (spec §3.3)',
       });
-    const voters = await this.store.listVoters(row.id);
+    const voters = await this.store.voters.list(row.id);
     if (row.credentialMode === 'server' && voters.some((v) => v.publicCredential !== null))
       throw new DomainError('SCR_RECOVERY_TOO_LATE');
   }
@@ -171,7 +172,7 @@ export class RecoveryService implements CredentialIssuingListener {
     const parsed = parseOfficerPublicKey(group, publicKeyText);
     if (!parsed.ok) throw new DomainError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
     await this.store.transaction(async (tx) => {
-      await tx.saveRecoverySettings({
+      await tx.recovery.saveSettings({
         electionId,
         mode: 'escrow',
         officerAccountId: officer.id,
@@ -191,7 +192,7 @@ export class RecoveryService implements CredentialIssuingListener {
     const row = await this.election(electionId);
     await this.assertChoiceOpen(row);
     await this.store.transaction(async (tx) => {
-      await tx.saveRecoverySettings({
+      await tx.recovery.saveSettings({
         electionId,
         mode: 'none',
         officerAccountId: null,
@@ -212,8 +213,8 @@ export class RecoveryService implements CredentialIssuingListener {
   async beforeIssuing(electionId: string): Promise<void> {
     const row = await this.election(electionId);
     if (row.state !== 'draft' || row.credentialMode !== 'server') return;
-    if (await this.store.getRecoverySettings(electionId)) return;
-    const roles = await this.store.listElectionRoles(electionId);
+    if (await this.store.recovery.getSettings(electionId)) return;
+    const roles = await this.store.elections.listRoles(electionId);
     if (roles.some((r) => r.role === 'credential-authority'))
       throw new DomainError('SCR_RECOVERY_CHOICE_NEEDED');
   }
@@ -229,10 +230,10 @@ export class RecoveryService implements CredentialIssuingListener {
     actor: Actor,
     fresh: readonly FreshCredential[],
   ): Promise<(tx: Store) => Promise<void>> {
-    const escrows = this.seal(row, await this.store.getRecoverySettings(row.id), fresh);
+    const escrows = this.seal(row, await this.store.recovery.getSettings(row.id), fresh);
     return async (tx) => {
       if (escrows.length === 0) return;
-      await tx.saveCredentialEscrows(row.id, escrows);
+      await tx.recovery.saveEscrows(row.id, escrows);
       await auditElection(tx, row, actor, 'recovery.escrow', { count: escrows.length });
     };
   }
@@ -292,11 +293,11 @@ export class RecoveryService implements CredentialIssuingListener {
       publicCredential: publicCredential(credential, row.id, group).toString(),
       credential,
     };
-    const [escrow] = this.seal(row, await this.store.getRecoverySettings(electionId), [fresh]);
+    const [escrow] = this.seal(row, await this.store.recovery.getSettings(electionId), [fresh]);
     // The swap, the message carrying the new credential, the completed requests and the audit entry
     // commit together.
     await this.store.transaction(async (tx) => {
-      const swapped = await tx.replaceVoterCredential({
+      const swapped = await replaceVoterCredential(tx, {
         electionId,
         voterId,
         expected: voter.publicCredential!,
@@ -319,7 +320,7 @@ export class RecoveryService implements CredentialIssuingListener {
       );
       const now = this.nowIso();
       for (const request of await this.openRequestsOf(tx, electionId, voterId)) {
-        await tx.updateRecoveryRequest(request.id, OPEN_REQUEST_STATES, {
+        await tx.recovery.updateRequest(request.id, OPEN_REQUEST_STATES, {
           state: 'completed',
           decidedBy: actor.id,
           decidedAt: now,
@@ -336,7 +337,7 @@ export class RecoveryService implements CredentialIssuingListener {
     electionId: string,
     voterId: string,
   ): Promise<RecoveryRequestRow[]> {
-    return (await store.listRecoveryRequests(electionId)).filter(
+    return (await store.recovery.listRequests(electionId)).filter(
       (r) => r.voterId === voterId && (OPEN_REQUEST_STATES as readonly string[]).includes(r.state),
     );
   }
@@ -348,10 +349,10 @@ export class RecoveryService implements CredentialIssuingListener {
    */
   async requestBySelfService(electionId: string, login: string, email: string): Promise<void> {
     // An unknown id answers as a draft where nothing matched: a draft's existence stays private.
-    const row = await this.store.getElection(electionId);
+    const row = await this.store.elections.get(electionId);
     if (row === undefined) return;
     if (row.state !== 'draft' && row.state !== 'open') throw new DomainError('SCR_VOTING_CLOSED');
-    const voter = await this.store.findVoterByLogin(electionId, login.trim());
+    const voter = await this.store.voters.findByLogin(electionId, login.trim());
     const matches =
       voter !== undefined && voter.publicCredential !== null && sameIdentity(voter.email, email);
     const anonymous = { id: 'voter' };
@@ -365,7 +366,7 @@ export class RecoveryService implements CredentialIssuingListener {
     if ((await this.openRequestsOf(this.store, electionId, voter.id)).length > 0) return;
     const request = this.newRequest(row, voter.id, 'voter', 'voter');
     await this.store.transaction(async (tx) => {
-      await tx.createRecoveryRequest(request);
+      await tx.recovery.createRequest(request);
       await auditElection(tx, row, anonymous, 'recovery.request', {
         requestId: request.id,
         voterId: voter.id,
@@ -377,7 +378,7 @@ export class RecoveryService implements CredentialIssuingListener {
   private async canAct(row: ElectionRow): Promise<boolean> {
     if (row.credentialMode !== 'server') return false;
     if (row.state === 'draft') return true;
-    return (await this.store.getRecoverySettings(row.id))?.mode === 'escrow';
+    return (await this.store.recovery.getSettings(row.id))?.mode === 'escrow';
   }
 
   private newRequest(
@@ -404,7 +405,7 @@ export class RecoveryService implements CredentialIssuingListener {
   async canResendAfterOpening(electionId: string): Promise<boolean> {
     const row = await this.election(electionId);
     return (
-      row.credentialMode === 'server' && (await this.store.getRecoverySettings(row.id))?.mode === 'escrow'
+      row.credentialMode === 'server' && (await this.store.recovery.getSettings(row.id))?.mode === 'escrow'
     );
   }
 
@@ -436,7 +437,7 @@ export class RecoveryService implements CredentialIssuingListener {
     if (existing) return this.view(existing, voter);
     const request = this.newRequest(row, voterId, origin, actor.id);
     await this.store.transaction(async (tx) => {
-      await tx.createRecoveryRequest(request);
+      await tx.recovery.createRequest(request);
       await auditElection(tx, row, actor, 'recovery.request', { requestId: request.id, voterId, origin });
     });
     return this.view(request, voter);
@@ -458,8 +459,8 @@ export class RecoveryService implements CredentialIssuingListener {
 
   async listRequests(electionId: string): Promise<RequestView[]> {
     await this.election(electionId);
-    const voters = new Map((await this.store.listVoters(electionId)).map((v) => [v.id, v]));
-    return (await this.store.listRecoveryRequests(electionId)).flatMap((r) => {
+    const voters = new Map((await this.store.voters.list(electionId)).map((v) => [v.id, v]));
+    return (await this.store.recovery.listRequests(electionId)).flatMap((r) => {
       const voter = voters.get(r.voterId);
       return voter ? [this.view(r, voter)] : [];
     });
@@ -475,11 +476,11 @@ export class RecoveryService implements CredentialIssuingListener {
     const row = await this.election(electionId);
     if (row.state !== 'open')
       throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
-    const request = (await this.store.listRecoveryRequests(electionId)).find((r) => r.id === requestId);
+    const request = (await this.store.recovery.listRequests(electionId)).find((r) => r.id === requestId);
     if (!request) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
     if (request.requestedBy === officer.id) throw new DomainError('SCR_RECOVERY_SEPARATION');
     const decided = await this.store.transaction(async (tx) => {
-      const decided = await tx.updateRecoveryRequest(requestId, ['pending'], {
+      const decided = await tx.recovery.updateRequest(requestId, ['pending'], {
         state: approve ? 'approved' : 'rejected',
         decidedBy: officer.id,
         decidedAt: this.nowIso(),
@@ -499,11 +500,11 @@ export class RecoveryService implements CredentialIssuingListener {
     const row = await this.election(electionId);
     if (row.state !== 'open')
       throw new DomainError('SCR_WRONG_STATE', { state: row.state, allowed: ['open'] });
-    const approved = (await this.store.listRecoveryRequests(electionId)).filter(
+    const approved = (await this.store.recovery.listRequests(electionId)).filter(
       (r) => r.state === 'approved',
     );
     const escrows = new Map(
-      (await this.store.listCredentialEscrows(electionId, [...new Set(approved.map((r) => r.voterId))])).map(
+      (await this.store.recovery.listEscrows(electionId, [...new Set(approved.map((r) => r.voterId))])).map(
         (e) => [e.voterId, e],
       ),
     );
@@ -556,7 +557,7 @@ export class RecoveryService implements CredentialIssuingListener {
     if (file.electionId !== electionId)
       throw new DomainError('SCR_RECOVERY_INVALID_FILE', { problem: 'the file is for another election' });
     const group = requireGroup(row.groupName);
-    const requests = new Map((await this.store.listRecoveryRequests(electionId)).map((r) => [r.id, r]));
+    const requests = new Map((await this.store.recovery.listRequests(electionId)).map((r) => [r.id, r]));
     const checked: { request: RecoveryRequestRow; credential: PrivateCredential }[] = [];
     let alreadySent = 0;
     const seen = new Set<string>();
@@ -597,7 +598,7 @@ export class RecoveryService implements CredentialIssuingListener {
           },
           tx,
         );
-        const completed = await tx.updateRecoveryRequest(request.id, ['approved'], {
+        const completed = await tx.recovery.updateRequest(request.id, ['approved'], {
           state: 'completed',
           completedAt: this.nowIso(),
         });
@@ -619,8 +620,8 @@ export class RecoveryService implements CredentialIssuingListener {
  * generate without a choice: the election then simply has no escrow, shown as 'undecided'.
  */
 export async function assertRecoveryDecided(store: Store, electionId: string): Promise<void> {
-  const row = await store.getElection(electionId);
+  const row = await store.elections.get(electionId);
   if (!row) throw new DomainError('SCR_NOT_FOUND');
   if (row.credentialMode !== 'server') return;
-  if (!(await store.getRecoverySettings(electionId))) throw new DomainError('SCR_RECOVERY_CHOICE_NEEDED');
+  if (!(await store.recovery.getSettings(electionId))) throw new DomainError('SCR_RECOVERY_CHOICE_NEEDED');
 }

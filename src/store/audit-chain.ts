@@ -8,7 +8,7 @@
  */
 import { sha256Hex } from '../core/hash.js';
 import type { AuditAction, AuditDetailsArg } from '../errors/audit-actions.js';
-import type { AuditEntryInput, AuditEntryRecord, AuditRow } from './store.js';
+import type { AuditEntryInput, AuditEntryRecord, AuditRow } from './row-types.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -79,7 +79,7 @@ export function verifyAuditChain(rows: readonly AuditRow[]): AuditChainCheck {
 
 /**
  * An entry of the catalogue's `action` (src/errors/audit-actions.ts) with the details its line
- * declares, ready for `appendAudit`; `details` may be left out when the action has none.
+ * declares, ready for `audit.append`; `details` may be left out when the action has none.
  */
 export function auditEntry<A extends AuditAction>(
   where: { organisationId: string; electionId: string | null; actor: string },

@@ -2,7 +2,7 @@
  * Recognising which uniqueness invariant a write broke, on either dialect. PostgreSQL reports the
  * violated constraint by name (SQLSTATE 23505, `constraint`); better-sqlite3 reports
  * SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY with a message listing `table.column`s. Both are mapped to
- * one closed set of keys, so `appendBoard` can turn a taken height or tracker into a value and callers
+ * one closed set of keys, so `board.append` can turn a taken height or tracker into a value and callers
  * of the other writes (duplicate email, login, credential) can tell a refusal from a bug.
  */
 

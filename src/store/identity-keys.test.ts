@@ -64,40 +64,42 @@ const dialects = pgAvailable ? (['sqlite', 'postgres'] as const) : (['sqlite'] a
 describe.each(dialects)('identity keys on %s', (dialect) => {
   it('refuses a second account whose email differs only by case, space or Unicode form, in any tenant', async () => {
     const store = await opened(await freshUrl(dialect));
-    await store.createAccount(account('a', { email: 'adminB@example.org' }));
+    await store.accounts.createAccount(account('a', { email: 'adminB@example.org' }));
     for (const email of ['ADMINB@EXAMPLE.ORG', ' adminb@example.org', 'ADMINB@example.ORG ']) {
-      const refused = await store.createAccount(account(`b${email.length}`, { email })).catch((e) => e);
+      const refused = await store.accounts
+        .createAccount(account(`b${email.length}`, { email }))
+        .catch((e) => e);
       expect(refused).toBeInstanceOf(UniqueViolation);
       expect((refused as UniqueViolation).key).toBe('account-email');
     }
     // NFC: "é" composed and decomposed are one address.
-    await store.createAccount(account('c', { email: 'r\u00e9mi@example.org' }));
-    const decomposed = await store
+    await store.accounts.createAccount(account('c', { email: 'r\u00e9mi@example.org' }));
+    const decomposed = await store.accounts
       .createAccount(account('d', { email: 'RE\u0301MI@example.org' }))
       .catch((e) => e);
     expect((decomposed as UniqueViolation).key).toBe('account-email');
-    expect((await store.findAccountByEmail('ADMINB@Example.Org'))?.id).toBe('a');
-    expect((await store.findAccountByEmail('re\u0301mi@EXAMPLE.org'))?.id).toBe('c');
+    expect((await store.accounts.findAccountByEmail('ADMINB@Example.Org'))?.id).toBe('a');
+    expect((await store.accounts.findAccountByEmail('re\u0301mi@EXAMPLE.org'))?.id).toBe('c');
     // The display form is kept as given.
-    expect((await store.getAccount('a'))?.email).toBe('adminB@example.org');
+    expect((await store.accounts.getAccount('a'))?.email).toBe('adminB@example.org');
   });
 
   it('keeps one voter per login whatever its case, and finds them by any case', async () => {
     const store = await opened(await freshUrl(dialect));
-    await store.createOrganisation(organisation('o'));
-    await store.createElection(election('e1', 'o'));
-    await store.createElection(election('e2', 'o'));
-    const refused = await store
-      .replaceVoters('e1', [voter('v1', 'e1', { login: 'alice' }), voter('v2', 'e1', { login: 'ALICE' })])
+    await store.accounts.createOrganisation(organisation('o'));
+    await store.elections.create(election('e1', 'o'));
+    await store.elections.create(election('e2', 'o'));
+    const refused = await store.voters
+      .replace('e1', [voter('v1', 'e1', { login: 'alice' }), voter('v2', 'e1', { login: 'ALICE' })])
       .catch((e) => e);
     expect((refused as UniqueViolation).key).toBe('voter-login');
-    expect(await store.listVoters('e1')).toEqual([]);
-    await store.replaceVoters('e1', [voter('v1', 'e1', { login: 'Alice' })]);
+    expect(await store.voters.list('e1')).toEqual([]);
+    await store.voters.replace('e1', [voter('v1', 'e1', { login: 'Alice' })]);
     // Another election may have its own Alice.
-    await store.replaceVoters('e2', [voter('v3', 'e2', { login: 'alice' })]);
-    expect((await store.findVoterByLogin('e1', 'ALICE'))?.id).toBe('v1');
-    expect((await store.findVoterByLogin('e1', ' alice '))?.id).toBe('v1');
-    expect((await store.findVoterByLogin('e2', 'Alice'))?.id).toBe('v3');
+    await store.voters.replace('e2', [voter('v3', 'e2', { login: 'alice' })]);
+    expect((await store.voters.findByLogin('e1', 'ALICE'))?.id).toBe('v1');
+    expect((await store.voters.findByLogin('e1', ' alice '))?.id).toBe('v1');
+    expect((await store.voters.findByLogin('e2', 'Alice'))?.id).toBe('v3');
   });
 
   it('refuses to migrate a store whose existing rows collide, naming each collision, and changes nothing', async () => {
@@ -185,9 +187,9 @@ describe.each(dialects)('identity keys on %s', (dialect) => {
       await raw.db.deleteFrom('accounts').where('id', '=', 'acc-2').execute();
       await raw.db.updateTable('voters').set({ login: 'alice2' }).where('id', '=', 'v3').execute();
       const store = await opened(url);
-      expect((await store.findAccountByEmail('ADMINb@example.ORG'))?.id).toBe('acc-1');
-      expect((await store.findVoterByLogin('elec-1', 'Alice'))?.id).toBe('v1');
-      const again = await store
+      expect((await store.accounts.findAccountByEmail('ADMINb@example.ORG'))?.id).toBe('acc-1');
+      expect((await store.voters.findByLogin('elec-1', 'Alice'))?.id).toBe('v1');
+      const again = await store.accounts
         .createAccount(account('acc-4', { email: 'OTHER@example.org' }))
         .catch((e) => e);
       expect((again as UniqueViolation).key).toBe('account-email');

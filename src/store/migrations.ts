@@ -10,7 +10,7 @@
  */
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { accountsMigration } from './accounts/tables.js';
-import { congressMigration } from './consultations/store.js';
+import { congressMigration } from './consultations/repository.js';
 import { createDeliveryTables } from './delivery/index.js';
 import { identityKeysMigration } from './identity-keys.js';
 import { recoveryMigration } from './recovery/schema.js';

@@ -5,16 +5,7 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { identityKey } from '../core/identity.js';
-import type {
-  AccountsTable,
-  AuditLogTable,
-  BallotsTable,
-  ElectionsTable,
-  OrganisationsTable,
-  SessionsTable,
-  TrusteesTable,
-  VotersTable,
-} from './schema.js';
+import { AuditDetailsSchema, decodeStored } from './decode.js';
 import type {
   AccountRow,
   AccountStatus,
@@ -27,7 +18,17 @@ import type {
   SessionRow,
   TrusteeRow,
   VoterRow,
-} from './store.js';
+} from './row-types.js';
+import type {
+  AccountsTable,
+  AuditLogTable,
+  BallotsTable,
+  ElectionsTable,
+  OrganisationsTable,
+  SessionsTable,
+  TrusteesTable,
+  VotersTable,
+} from './schema.js';
 
 export const toDbBoolean = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
@@ -213,7 +214,7 @@ export const fromAudit = (r: Selectable<AuditLogTable>): AuditRow => ({
   electionId: r.election_id,
   actor: r.actor,
   action: r.action,
-  details: JSON.parse(r.details_json) as Record<string, unknown>,
+  details: decodeStored(AuditDetailsSchema, 'audit_log.details_json', r.details_json),
   seq: r.seq,
   at: r.at,
   prevHash: r.prev_hash,

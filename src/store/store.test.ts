@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -23,9 +24,11 @@ import {
   voter,
 } from '../../test/support/store-fixtures.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
+import { StoredValueError, storedQuestions, storedResult } from './decode.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrateStore, openStore, parseStoreUrl, withDefaultUser } from './open-store.js';
+import { openRaw } from './raw-store.js';
 import { BUSY_TIMEOUT_MS, openSqliteDatabase } from './sqlite-dialect.js';
 import type { AuditEntryInput, AuditEntryRecord, AuditRow, BoardRecord, Store } from './store.js';
 
@@ -253,10 +256,10 @@ function storeSuite(backend: Backend): void {
   });
 
   async function seedElection(electionId = 'E1', organisationId = 'O1'): Promise<void> {
-    if ((await store.getOrganisation(organisationId)) === undefined) {
-      await store.createOrganisation(organisation(organisationId));
+    if ((await store.accounts.getOrganisation(organisationId)) === undefined) {
+      await store.accounts.createOrganisation(organisation(organisationId));
     }
-    await store.createElection(election(electionId, organisationId));
+    await store.elections.create(election(electionId, organisationId));
   }
 
   it(`reports dialect ${backend.dialect} and migrates nothing more when up to date`, async () => {
@@ -266,44 +269,47 @@ function storeSuite(backend: Backend): void {
 
   describe('organisations, accounts, memberships', () => {
     it('reads back organisations and refuses a second one with the same id', async () => {
-      await store.createOrganisation(organisation('O2', { createdAt: '2026-02-01T00:00:00.000Z' }));
-      await store.createOrganisation(organisation('O1'));
-      expect(await store.getOrganisation('O1')).toEqual(organisation('O1'));
-      expect(await store.getOrganisation('nope')).toBeUndefined();
-      expect((await store.listOrganisations()).map((o) => o.id)).toEqual(['O1', 'O2']);
-      await expectViolation(store.createOrganisation(organisation('O1')), 'organisation-id');
+      await store.accounts.createOrganisation(organisation('O2', { createdAt: '2026-02-01T00:00:00.000Z' }));
+      await store.accounts.createOrganisation(organisation('O1'));
+      expect(await store.accounts.getOrganisation('O1')).toEqual(organisation('O1'));
+      expect(await store.accounts.getOrganisation('nope')).toBeUndefined();
+      expect((await store.accounts.listOrganisations()).map((o) => o.id)).toEqual(['O1', 'O2']);
+      await expectViolation(store.accounts.createOrganisation(organisation('O1')), 'organisation-id');
     });
 
     it('reads back accounts by id and email, booleans intact, and refuses a duplicate email', async () => {
       const operator = account('a1', { isOperator: true });
-      await store.createAccount(operator);
-      await store.createAccount(account('a2'));
-      expect(await store.getAccount('a1')).toEqual(operator);
-      expect(await store.findAccountByEmail('a2@example.org')).toEqual(account('a2'));
-      expect(await store.findAccountByEmail('nobody@example.org')).toBeUndefined();
-      await expectViolation(store.createAccount(account('a3', { email: 'a1@example.org' })), 'account-email');
-      expect(await store.getAccount('a3')).toBeUndefined();
+      await store.accounts.createAccount(operator);
+      await store.accounts.createAccount(account('a2'));
+      expect(await store.accounts.getAccount('a1')).toEqual(operator);
+      expect(await store.accounts.findAccountByEmail('a2@example.org')).toEqual(account('a2'));
+      expect(await store.accounts.findAccountByEmail('nobody@example.org')).toBeUndefined();
+      await expectViolation(
+        store.accounts.createAccount(account('a3', { email: 'a1@example.org' })),
+        'account-email',
+      );
+      expect(await store.accounts.getAccount('a3')).toBeUndefined();
     });
 
     it('lists memberships of an account; granting twice is harmless', async () => {
-      await store.createOrganisation(organisation('O1'));
-      await store.createOrganisation(organisation('O2'));
-      await store.createAccount(account('a1'));
+      await store.accounts.createOrganisation(organisation('O1'));
+      await store.accounts.createOrganisation(organisation('O2'));
+      await store.accounts.createAccount(account('a1'));
       for (const organisationId of ['O2', 'O1', 'O2']) {
-        await store.addMembership({ organisationId, accountId: 'a1', role: 'org-admin' });
+        await store.accounts.addMembership({ organisationId, accountId: 'a1', role: 'org-admin' });
       }
-      expect(await store.listMemberships('a1')).toEqual([
+      expect(await store.accounts.listMemberships('a1')).toEqual([
         { organisationId: 'O1', accountId: 'a1', role: 'org-admin' },
         { organisationId: 'O2', accountId: 'a1', role: 'org-admin' },
       ]);
       await expect(
-        store.addMembership({ organisationId: 'O9', accountId: 'a1', role: 'org-admin' }),
+        store.accounts.addMembership({ organisationId: 'O9', accountId: 'a1', role: 'org-admin' }),
       ).rejects.toThrow();
     });
   });
 
   it('creates, finds and deletes sessions', async () => {
-    await store.createAccount(account('a1'));
+    await store.accounts.createAccount(account('a1'));
     const session = {
       tokenHash: 'h1',
       accountId: 'a1',
@@ -312,15 +318,15 @@ function storeSuite(backend: Backend): void {
       csrfToken: 'csrf',
       expiresAt: '2026-01-16T00:00:00.000Z',
     };
-    await store.createSession(session);
-    expect(await store.findSession('h1')).toEqual(session);
-    await store.deleteSession('h1');
-    expect(await store.findSession('h1')).toBeUndefined();
+    await store.accounts.createSession(session);
+    expect(await store.accounts.findSession('h1')).toEqual(session);
+    await store.accounts.deleteSession('h1');
+    expect(await store.accounts.findSession('h1')).toBeUndefined();
   });
 
   describe('elections', () => {
     it('reads back every field, including nulls and a timestamp past 2038', async () => {
-      await store.createOrganisation(organisation('O1'));
+      await store.accounts.createOrganisation(organisation('O1'));
       const full = election('E1', 'O1', {
         state: 'open',
         opensAt: '2026-03-01T08:00:00.000Z',
@@ -333,18 +339,18 @@ function storeSuite(backend: Backend): void {
         archiveTimestamp: 4_102_444_800,
         version: 7,
       });
-      await store.createElection(full);
-      await store.createElection(election('E2', 'O1', { createdAt: '2026-01-16T00:00:00.000Z' }));
-      expect(await store.getElection('E1')).toEqual(full);
-      expect(await store.getElection('E9')).toBeUndefined();
-      expect((await store.listElections('O1')).map((e) => e.id)).toEqual(['E1', 'E2']);
-      expect(await store.listElections('O2')).toEqual([]);
-      await expect(store.createElection(election('E3', 'missing-org'))).rejects.toThrow();
+      await store.elections.create(full);
+      await store.elections.create(election('E2', 'O1', { createdAt: '2026-01-16T00:00:00.000Z' }));
+      expect(await store.elections.get('E1')).toEqual(full);
+      expect(await store.elections.get('E9')).toBeUndefined();
+      expect((await store.elections.list('O1')).map((e) => e.id)).toEqual(['E1', 'E2']);
+      expect(await store.elections.list('O2')).toEqual([]);
+      await expect(store.elections.create(election('E3', 'missing-org'))).rejects.toThrow();
     });
 
     it('updates only at the expected version, bumping it', async () => {
       await seedElection();
-      const updated = await store.updateElection('E1', 1, {
+      const updated = await store.elections.update('E1', 1, {
         state: 'open',
         archiveTimestamp: 1_700_000_000,
         opensAt: '2026-03-01T08:00:00.000Z',
@@ -358,42 +364,42 @@ function storeSuite(backend: Backend): void {
         updatedAt: '2026-02-02T00:00:00.000Z',
         version: 2,
       });
-      expect(await store.updateElection('E1', 1, { state: 'closed' })).toBeUndefined();
-      const cleared = await store.updateElection('E1', 2, { opensAt: null });
+      expect(await store.elections.update('E1', 1, { state: 'closed' })).toBeUndefined();
+      const cleared = await store.elections.update('E1', 2, { opensAt: null });
       expect(cleared?.opensAt).toBeNull();
       expect(cleared?.version).toBe(3);
       expect(cleared?.updatedAt).not.toBe('2026-02-02T00:00:00.000Z');
-      expect(await store.getElection('E1')).toEqual(cleared);
-      expect(await store.updateElection('E9', 1, { state: 'open' })).toBeUndefined();
+      expect(await store.elections.get('E1')).toEqual(cleared);
+      expect(await store.elections.update('E9', 1, { state: 'open' })).toBeUndefined();
     });
 
     it('lets one of two concurrent updates from independent instances win', async () => {
       await seedElection();
       const other = await db.open();
       const outcomes = await Promise.all([
-        store.updateElection('E1', 1, { name: 'from store' }),
-        other.updateElection('E1', 1, { name: 'from other' }),
+        store.elections.update('E1', 1, { name: 'from store' }),
+        other.elections.update('E1', 1, { name: 'from other' }),
       ]);
       const winners = outcomes.filter((o) => o !== undefined);
       expect(winners).toHaveLength(1);
-      expect(await store.getElection('E1')).toEqual(winners[0]);
+      expect(await store.elections.get('E1')).toEqual(winners[0]);
       expect(winners[0]?.version).toBe(2);
     });
 
     it('lists roles per election and per account; granting twice is harmless', async () => {
       await seedElection('E1');
       await seedElection('E2');
-      await store.createAccount(account('a1'));
-      await store.createAccount(account('a2'));
-      await store.addElectionRole({ electionId: 'E1', accountId: 'a2', role: 'trustee' });
-      await store.addElectionRole({ electionId: 'E1', accountId: 'a1', role: 'election-admin' });
-      await store.addElectionRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
-      await store.addElectionRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
-      expect(await store.listElectionRoles('E1')).toEqual([
+      await store.accounts.createAccount(account('a1'));
+      await store.accounts.createAccount(account('a2'));
+      await store.elections.addRole({ electionId: 'E1', accountId: 'a2', role: 'trustee' });
+      await store.elections.addRole({ electionId: 'E1', accountId: 'a1', role: 'election-admin' });
+      await store.elections.addRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
+      await store.elections.addRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
+      expect(await store.elections.listRoles('E1')).toEqual([
         { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
         { electionId: 'E1', accountId: 'a2', role: 'trustee' },
       ]);
-      expect(await store.listRolesOfAccount('a1')).toEqual([
+      expect(await store.elections.listRolesOfAccount('a1')).toEqual([
         { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
         { electionId: 'E2', accountId: 'a1', role: 'scrutineer' },
       ]);
@@ -405,65 +411,65 @@ function storeSuite(backend: Backend): void {
 
     it('replaces the roll, keeping its order and exact weights', async () => {
       await seedElection();
-      await store.replaceVoters('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
+      await store.voters.replace('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
       const roll = [voter('z', 'E1', { weight: bigWeight }), voter('a', 'E1', { language: 'en' })];
-      await store.replaceVoters('E1', roll);
-      expect(await store.listVoters('E1')).toEqual(roll);
-      expect(await store.getVoter('z')).toEqual(roll[0]);
-      expect(await store.getVoter('v1')).toBeUndefined();
-      expect(await store.findVoterByLogin('E1', 'a')).toEqual(roll[1]);
-      expect(await store.findVoterByLogin('E1', 'v1')).toBeUndefined();
+      await store.voters.replace('E1', roll);
+      expect(await store.voters.list('E1')).toEqual(roll);
+      expect(await store.voters.get('z')).toEqual(roll[0]);
+      expect(await store.voters.get('v1')).toBeUndefined();
+      expect(await store.voters.findByLogin('E1', 'a')).toEqual(roll[1]);
+      expect(await store.voters.findByLogin('E1', 'v1')).toBeUndefined();
     });
 
     it('refuses a roll with a duplicate login and keeps the previous roll', async () => {
       await seedElection();
-      await store.replaceVoters('E1', [voter('v1', 'E1')]);
+      await store.voters.replace('E1', [voter('v1', 'E1')]);
       const duplicate = [voter('v2', 'E1', { login: 'same' }), voter('v3', 'E1', { login: 'same' })];
-      await expectViolation(store.replaceVoters('E1', duplicate), 'voter-login');
-      expect((await store.listVoters('E1')).map((v) => v.id)).toEqual(['v1']);
+      await expectViolation(store.voters.replace('E1', duplicate), 'voter-login');
+      expect((await store.voters.list('E1')).map((v) => v.id)).toEqual(['v1']);
     });
 
     it('handles a roll larger than one INSERT', async () => {
       await seedElection();
       const roll = range(1203).map((i) => voter(`v${i}`, 'E1'));
-      await store.replaceVoters('E1', roll);
-      expect(await store.listVoters('E1')).toEqual(roll);
+      await store.voters.replace('E1', roll);
+      expect(await store.voters.list('E1')).toEqual(roll);
     });
 
     it('sets credentials and password hashes together, or not at all', async () => {
       await seedElection();
-      await store.replaceVoters('E1', [voter('v1', 'E1'), voter('v2', 'E1'), voter('v3', 'E1')]);
-      await store.setVoterSecrets('E1', [
+      await store.voters.replace('E1', [voter('v1', 'E1'), voter('v2', 'E1'), voter('v3', 'E1')]);
+      await store.voters.setSecrets('E1', [
         { voterId: 'v1', publicCredential: '11' },
         { voterId: 'v2', publicCredential: '22', passwordHash: 'ph2' },
         { voterId: 'v3' },
       ]);
-      expect((await store.listVoters('E1')).map((v) => [v.publicCredential, v.passwordHash])).toEqual([
+      expect((await store.voters.list('E1')).map((v) => [v.publicCredential, v.passwordHash])).toEqual([
         ['11', null],
         ['22', 'ph2'],
         [null, null],
       ]);
       await expectViolation(
-        store.setVoterSecrets('E1', [
+        store.voters.setSecrets('E1', [
           { voterId: 'v3', passwordHash: 'ph3' },
           { voterId: 'v3', publicCredential: '11' },
         ]),
         'voter-credential',
       );
       await expect(
-        store.setVoterSecrets('E1', [
+        store.voters.setSecrets('E1', [
           { voterId: 'v1', passwordHash: 'lost' },
           { voterId: 'ghost', passwordHash: 'y' },
         ]),
       ).rejects.toThrow(/no voter ghost/);
-      expect(await store.getVoter('v1')).toMatchObject({ publicCredential: '11', passwordHash: null });
-      expect(await store.getVoter('v3')).toMatchObject({ publicCredential: null, passwordHash: null });
+      expect(await store.voters.get('v1')).toMatchObject({ publicCredential: '11', passwordHash: null });
+      expect(await store.voters.get('v3')).toMatchObject({ publicCredential: null, passwordHash: null });
     });
   });
 
   it('saves, replaces, lists and deletes trustees', async () => {
     await seedElection();
-    await store.createAccount(account('a1'));
+    await store.accounts.createAccount(account('a1'));
     const pedersen = {
       electionId: 'E1',
       position: 1,
@@ -480,18 +486,18 @@ function storeSuite(backend: Backend): void {
       accountId: null,
       serverPrivateKey: '42',
     };
-    await store.saveTrustee(pedersen);
-    await store.saveTrustee(server);
-    await store.saveTrustee({ ...pedersen, publicJson: '{"step":2}' });
-    expect(await store.listTrustees('E1')).toEqual([server, { ...pedersen, publicJson: '{"step":2}' }]);
-    await store.deleteTrustees('E1');
-    expect(await store.listTrustees('E1')).toEqual([]);
+    await store.trustees.save(pedersen);
+    await store.trustees.save(server);
+    await store.trustees.save({ ...pedersen, publicJson: '{"step":2}' });
+    expect(await store.trustees.list('E1')).toEqual([server, { ...pedersen, publicJson: '{"step":2}' }]);
+    await store.trustees.deleteAll('E1');
+    expect(await store.trustees.list('E1')).toEqual([]);
   });
 
   describe('public board', () => {
     async function seedRoll(): Promise<void> {
       await seedElection();
-      await store.replaceVoters('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
+      await store.voters.replace('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
     }
 
     it('reads back records in append order, a repeated data file once', async () => {
@@ -499,18 +505,18 @@ function storeSuite(backend: Backend): void {
       const election = dataFile('election');
       const trustees = dataFile('trustees');
       const ballot = dataFile('ballot-1');
-      expect(await store.boardHead('E1')).toBeUndefined();
+      expect(await store.board.head('E1')).toBeUndefined();
       expect(
-        await store.appendBoard('E1', [election, trustees, election], boardEvent(0, 'setup', election.hash)),
+        await store.board.append('E1', [election, trustees, election], boardEvent(0, 'setup', election.hash)),
       ).toEqual({ ok: true });
       const e1 = boardEvent(1, 'b1', ballot.hash);
       const cast = { tracker: 't1', voterId: 'v1', credential: 'c1' };
-      expect(await store.appendBoard('E1', [ballot], e1, cast)).toEqual({ ok: true });
+      expect(await store.board.append('E1', [ballot], e1, cast)).toEqual({ ok: true });
       // The same payload again (legitimate: e.g. an identical file referenced by a later event).
       const e2 = boardEvent(2, 'again', election.hash, 'EndBallots');
-      expect(await store.appendBoard('E1', [election], e2)).toEqual({ ok: true });
+      expect(await store.board.append('E1', [election], e2)).toEqual({ ok: true });
 
-      const board = await store.readBoard('E1');
+      const board = await store.board.read('E1');
       expect(board.map((r) => [r.kind, r.hash])).toEqual([
         ['data', election.hash],
         ['data', trustees.hash],
@@ -520,85 +526,87 @@ function storeSuite(backend: Backend): void {
         ['event', e2.hash],
       ]);
       expect(board[0]?.raw).toBe(election.raw);
-      expect(await store.boardHead('E1')).toEqual({ height: 2, hash: e2.hash });
-      const casts = await store.listCasts('E1');
+      expect(await store.board.head('E1')).toEqual({ height: 2, hash: e2.hash });
+      const casts = await store.board.listCasts('E1');
       expect(casts).toMatchObject([{ ...cast, height: 1 }]);
       expect(Number.isNaN(Date.parse(casts[0]?.castAt ?? ''))).toBe(false);
-      expect(await store.readBoard('E2')).toEqual([]);
+      expect(await store.board.read('E2')).toEqual([]);
     });
 
     it('refuses a taken height and writes nothing of the refused append', async () => {
       await seedRoll();
-      await store.appendBoard('E1', [], boardEvent(0, 'setup'));
+      await store.board.append('E1', [], boardEvent(0, 'setup'));
       const stray = dataFile('stray');
-      const outcome = await store.appendBoard('E1', [stray], boardEvent(0, 'late', stray.hash), {
+      const outcome = await store.board.append('E1', [stray], boardEvent(0, 'late', stray.hash), {
         tracker: 't-late',
         voterId: 'v1',
         credential: 'c1',
       });
       expect(outcome).toEqual({ ok: false, conflict: 'height' });
-      expect((await store.readBoard('E1')).map((r) => r.hash)).toEqual([boardEvent(0, 'setup').hash]);
-      expect(await store.listCasts('E1')).toEqual([]);
+      expect((await store.board.read('E1')).map((r) => r.hash)).toEqual([boardEvent(0, 'setup').hash]);
+      expect(await store.board.listCasts('E1')).toEqual([]);
       // The positions the refused append claimed were rolled back too: the next append follows on.
-      expect(await store.appendBoard('E1', [stray], boardEvent(1, 'next', stray.hash))).toEqual({ ok: true });
-      expect((await store.readBoard('E1')).map((r) => r.kind)).toEqual(['event', 'data', 'event']);
+      expect(await store.board.append('E1', [stray], boardEvent(1, 'next', stray.hash))).toEqual({
+        ok: true,
+      });
+      expect((await store.board.read('E1')).map((r) => r.kind)).toEqual(['event', 'data', 'event']);
     });
 
     it('refuses a replayed tracker and writes nothing of the refused append', async () => {
       await seedRoll();
       const cast = { tracker: 't1', voterId: 'v1', credential: 'c1' };
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'), cast);
+      await store.board.append('E1', [], boardEvent(0, 'b0'), cast);
       const replay = dataFile('replay');
-      const outcome = await store.appendBoard('E1', [replay], boardEvent(1, 'b1', replay.hash), {
+      const outcome = await store.board.append('E1', [replay], boardEvent(1, 'b1', replay.hash), {
         ...cast,
         voterId: 'v2',
       });
       expect(outcome).toEqual({ ok: false, conflict: 'tracker' });
-      expect(await store.readBoard('E1')).toHaveLength(1);
-      expect(await store.boardHead('E1')).toEqual({ height: 0, hash: boardEvent(0, 'b0').hash });
-      expect(await store.listCasts('E1')).toHaveLength(1);
+      expect(await store.board.read('E1')).toHaveLength(1);
+      expect(await store.board.head('E1')).toEqual({ height: 0, hash: boardEvent(0, 'b0').hash });
+      expect(await store.board.listCasts('E1')).toHaveLength(1);
     });
 
     it('counts turnout as voters on the roll and credentials that cast, a revote once', async () => {
       await seedRoll();
-      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 0 });
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'), {
+      expect(await store.board.turnout('E1')).toEqual({ voters: 2, ballots: 0 });
+      await store.board.append('E1', [], boardEvent(0, 'b0'), {
         tracker: 't1',
         voterId: 'v1',
         credential: 'c1',
       });
-      await store.appendBoard('E1', [], boardEvent(1, 'b1'), {
+      await store.board.append('E1', [], boardEvent(1, 'b1'), {
         tracker: 't2',
         voterId: 'v1',
         credential: 'c1',
       });
-      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 1 });
-      await store.appendBoard('E1', [], boardEvent(2, 'b2'), {
+      expect(await store.board.turnout('E1')).toEqual({ voters: 2, ballots: 1 });
+      await store.board.append('E1', [], boardEvent(2, 'b2'), {
         tracker: 't3',
         voterId: 'v2',
         credential: 'c2',
       });
-      expect(await store.turnout('E1')).toEqual({ voters: 2, ballots: 2 });
-      expect(await store.turnout('E9')).toEqual({ voters: 0, ballots: 0 });
+      expect(await store.board.turnout('E1')).toEqual({ voters: 2, ballots: 2 });
+      expect(await store.board.turnout('E9')).toEqual({ voters: 0, ballots: 0 });
     });
 
     it('tells whether one voter has a ballot on the board, in that election only', async () => {
       await seedRoll();
-      expect(await store.hasCast('E1', 'v1')).toBe(false);
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'), {
+      expect(await store.board.hasCast('E1', 'v1')).toBe(false);
+      await store.board.append('E1', [], boardEvent(0, 'b0'), {
         tracker: 't1',
         voterId: 'v1',
         credential: 'c1',
       });
-      expect(await store.hasCast('E1', 'v1')).toBe(true);
-      expect(await store.hasCast('E1', 'v2')).toBe(false);
-      expect(await store.hasCast('E9', 'v1')).toBe(false);
+      expect(await store.board.hasCast('E1', 'v1')).toBe(true);
+      expect(await store.board.hasCast('E1', 'v2')).toBe(false);
+      expect(await store.board.hasCast('E9', 'v1')).toBe(false);
     });
 
     it('refuses the same event twice as a taken height', async () => {
       await seedRoll();
-      await store.appendBoard('E1', [], boardEvent(0, 'b0'));
-      expect(await store.appendBoard('E1', [], boardEvent(0, 'b0'))).toEqual({
+      await store.board.append('E1', [], boardEvent(0, 'b0'));
+      expect(await store.board.append('E1', [], boardEvent(0, 'b0'))).toEqual({
         ok: false,
         conflict: 'height',
       });
@@ -606,12 +614,12 @@ function storeSuite(backend: Backend): void {
 
     it('throws (and writes nothing) for an unknown election or voter: bugs, not conflicts', async () => {
       await seedRoll();
-      await expect(store.appendBoard('E9', [dataFile('x')], boardEvent(0, 'x'))).rejects.toThrow();
+      await expect(store.board.append('E9', [dataFile('x')], boardEvent(0, 'x'))).rejects.toThrow();
       const cast = { tracker: 't', voterId: 'nobody', credential: 'c' };
-      await expect(store.appendBoard('E1', [dataFile('y')], boardEvent(0, 'y'), cast)).rejects.toThrow();
-      await expect(store.appendBoard('E1', [], boardEvent(-1, 'neg'))).rejects.toThrow(/height/);
-      expect(await store.readBoard('E1')).toEqual([]);
-      expect(await store.readBoard('E9')).toEqual([]);
+      await expect(store.board.append('E1', [dataFile('y')], boardEvent(0, 'y'), cast)).rejects.toThrow();
+      await expect(store.board.append('E1', [], boardEvent(-1, 'neg'))).rejects.toThrow(/height/);
+      expect(await store.board.read('E1')).toEqual([]);
+      expect(await store.board.read('E9')).toEqual([]);
     });
   });
 
@@ -619,7 +627,7 @@ function storeSuite(backend: Backend): void {
     it('chains entries per organisation and filters by election', async () => {
       await seedElection('E1', 'O1');
       await seedElection('E2', 'O2');
-      const first = await store.appendAudit(
+      const first = await store.audit.append(
         stored({
           organisationId: 'O1',
           electionId: null,
@@ -630,7 +638,7 @@ function storeSuite(backend: Backend): void {
       );
       expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
       expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
-      const second = await store.appendAudit(
+      const second = await store.audit.append(
         stored({
           organisationId: 'O1',
           electionId: 'E1',
@@ -640,7 +648,7 @@ function storeSuite(backend: Backend): void {
         }),
       );
       expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
-      const other = await store.appendAudit(
+      const other = await store.audit.append(
         stored({
           organisationId: 'O2',
           electionId: 'E2',
@@ -651,11 +659,11 @@ function storeSuite(backend: Backend): void {
       );
       expect(other).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
 
-      const log = await store.listAudit({ organisationId: 'O1' });
+      const log = await store.audit.list({ organisationId: 'O1' });
       expect(log).toEqual([first, second]);
       expect(verifyAuditChain(log)).toEqual({ ok: true, head: second.hash });
-      expect(await store.listAudit({ organisationId: 'O1', electionId: 'E1' })).toEqual([second]);
-      expect(await store.listAudit({ organisationId: 'O2' })).toEqual([other]);
+      expect(await store.audit.list({ organisationId: 'O1', electionId: 'E1' })).toEqual([second]);
+      expect(await store.audit.list({ organisationId: 'O2' })).toEqual([other]);
     });
   });
 
@@ -666,50 +674,50 @@ function storeSuite(backend: Backend): void {
     it('commits a change and its audit entry together when the scope resolves', async () => {
       await seedElection();
       const answer = await store.transaction(async (tx) => {
-        const updated = await tx.updateElection('E1', 1, { name: 'Renamed' });
-        await tx.appendAudit(entry('election.rename'));
+        const updated = await tx.elections.update('E1', 1, { name: 'Renamed' });
+        await tx.audit.append(entry('election.rename'));
         return updated?.version;
       });
       expect(answer).toBe(2);
-      expect((await store.getElection('E1'))?.name).toBe('Renamed');
-      expect((await store.listAudit({ organisationId: 'O1' })).map((r) => r.action)).toEqual([
+      expect((await store.elections.get('E1'))?.name).toBe('Renamed');
+      expect((await store.audit.list({ organisationId: 'O1' })).map((r) => r.action)).toEqual([
         'election.rename',
       ]);
     });
 
     it('rolls every write of the scope back when it throws, and rethrows', async () => {
       await seedElection();
-      const before = await store.getElection('E1');
+      const before = await store.elections.get('E1');
       const failure = new Error('audit write failed');
       await expect(
         store.transaction(async (tx) => {
-          await tx.replaceVoters('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
-          await tx.updateElection('E1', 1, { name: 'Renamed' });
-          await tx.appendAudit(entry('voters.import'));
+          await tx.voters.replace('E1', [voter('v1', 'E1'), voter('v2', 'E1')]);
+          await tx.elections.update('E1', 1, { name: 'Renamed' });
+          await tx.audit.append(entry('voters.import'));
           throw failure;
         }),
       ).rejects.toBe(failure);
-      expect(await store.getElection('E1')).toEqual(before);
-      expect(await store.listVoters('E1')).toEqual([]);
-      expect(await store.listAudit({ organisationId: 'O1' })).toEqual([]);
+      expect(await store.elections.get('E1')).toEqual(before);
+      expect(await store.voters.list('E1')).toEqual([]);
+      expect(await store.audit.list({ organisationId: 'O1' })).toEqual([]);
     });
 
     it('reads its own writes inside the scope, which others see only after the commit', async () => {
       await seedElection();
       const other = await db.open();
       await store.transaction(async (tx) => {
-        await tx.replaceVoters('E1', [voter('v1', 'E1')]);
-        await tx.updateElection('E1', 1, { name: 'Inside' });
-        expect((await tx.listVoters('E1')).map((v) => v.id)).toEqual(['v1']);
-        expect((await tx.getElection('E1'))?.name).toBe('Inside');
-        const audited = await tx.appendAudit(entry('a'));
-        expect(await tx.listAudit({ organisationId: 'O1' })).toEqual([audited]);
+        await tx.voters.replace('E1', [voter('v1', 'E1')]);
+        await tx.elections.update('E1', 1, { name: 'Inside' });
+        expect((await tx.voters.list('E1')).map((v) => v.id)).toEqual(['v1']);
+        expect((await tx.elections.get('E1'))?.name).toBe('Inside');
+        const audited = await tx.audit.append(entry('a'));
+        expect(await tx.audit.list({ organisationId: 'O1' })).toEqual([audited]);
         // PostgreSQL: another connection still reads the committed state (SQLite's single
         // connection per store makes this check meaningful only across instances, as here; on
         // SQLite WAL, the other instance also reads the last commit).
-        expect((await other.getElection('E1'))?.name).toBe('Election E1');
+        expect((await other.elections.get('E1'))?.name).toBe('Election E1');
       });
-      expect((await other.getElection('E1'))?.name).toBe('Inside');
+      expect((await other.elections.get('E1'))?.name).toBe('Inside');
     });
 
     it('runs a nested transaction in the same one: an outer failure undoes the inner writes too', async () => {
@@ -717,36 +725,36 @@ function storeSuite(backend: Backend): void {
       await expect(
         store.transaction(async (tx) => {
           await tx.transaction(async (inner) => {
-            await inner.updateElection('E1', 1, { name: 'Inner' });
-            await inner.appendAudit(entry('inner'));
+            await inner.elections.update('E1', 1, { name: 'Inner' });
+            await inner.audit.append(entry('inner'));
           });
-          expect((await tx.getElection('E1'))?.name).toBe('Inner');
+          expect((await tx.elections.get('E1'))?.name).toBe('Inner');
           throw new Error('outer fails');
         }),
       ).rejects.toThrow('outer fails');
-      expect((await store.getElection('E1'))?.name).toBe('Election E1');
-      expect(await store.listAudit({ organisationId: 'O1' })).toEqual([]);
+      expect((await store.elections.get('E1'))?.name).toBe('Election E1');
+      expect(await store.audit.list({ organisationId: 'O1' })).toEqual([]);
     });
 
     it('keeps the scope usable after a write inside it fails and is caught', async () => {
       await seedElection();
       await store.transaction(async (tx) => {
-        await expectViolation(tx.createOrganisation(organisation('O1')), 'organisation-id');
-        await expectViolation(tx.createElection(election('E1', 'O1')), 'election-id');
-        await tx.updateElection('E1', 1, { name: 'After the failures' });
-        await tx.appendAudit(entry('after'));
+        await expectViolation(tx.accounts.createOrganisation(organisation('O1')), 'organisation-id');
+        await expectViolation(tx.elections.create(election('E1', 'O1')), 'election-id');
+        await tx.elections.update('E1', 1, { name: 'After the failures' });
+        await tx.audit.append(entry('after'));
       });
-      expect((await store.getElection('E1'))?.name).toBe('After the failures');
-      expect(await store.listAudit({ organisationId: 'O1' })).toHaveLength(1);
+      expect((await store.elections.get('E1'))?.name).toBe('After the failures');
+      expect(await store.audit.list({ organisationId: 'O1' })).toHaveLength(1);
     });
 
     it('keeps optimistic version checks: a stale version inside the scope is a conflict', async () => {
       await seedElection();
       const other = await db.open();
-      await other.updateElection('E1', 1, { name: 'Elsewhere' });
-      const outcome = await store.transaction((tx) => tx.updateElection('E1', 1, { name: 'Stale' }));
+      await other.elections.update('E1', 1, { name: 'Elsewhere' });
+      const outcome = await store.transaction((tx) => tx.elections.update('E1', 1, { name: 'Stale' }));
       expect(outcome).toBeUndefined();
-      expect((await store.getElection('E1'))?.name).toBe('Elsewhere');
+      expect((await store.elections.get('E1'))?.name).toBe('Elsewhere');
     });
 
     it('refuses the store itself inside its own scope (it would wait on itself) and ends the view after', async () => {
@@ -755,17 +763,19 @@ function storeSuite(backend: Backend): void {
       await expect(
         store.transaction(async (tx) => {
           escaped = tx;
-          await store.getElection('E1');
+          await store.elections.get('E1');
         }),
       ).rejects.toThrow(/transaction view/);
       // A write too: on SQLite it would otherwise queue behind the scope that waits for it.
-      await expect(store.transaction(() => store.createOrganisation(organisation('O2')))).rejects.toThrow(
-        /transaction view/,
+      await expect(
+        store.transaction(() => store.accounts.createOrganisation(organisation('O2'))),
+      ).rejects.toThrow(/transaction view/);
+      await expect(Promise.resolve().then(() => escaped!.elections.get('E1'))).rejects.toThrow(
+        /already ended/,
       );
-      await expect(Promise.resolve().then(() => escaped!.getElection('E1'))).rejects.toThrow(/already ended/);
-      expect(await store.getOrganisation('O2')).toBeUndefined();
+      expect(await store.accounts.getOrganisation('O2')).toBeUndefined();
       // The store is usable again once the scope is over.
-      expect((await store.getElection('E1'))?.name).toBe('Election E1');
+      expect((await store.elections.get('E1'))?.name).toBe('Election E1');
     });
 
     it('keeps one linear audit chain when transactions of two instances append at once', async () => {
@@ -776,15 +786,15 @@ function storeSuite(backend: Backend): void {
         [store, other].flatMap((s, i) =>
           range(rounds).map((n) =>
             s.transaction(async (tx) => {
-              await tx.appendAudit(entry('x', { i, n, step: 1 }));
+              await tx.audit.append(entry('x', { i, n, step: 1 }));
               // Hold the scope open between two appends: the second must follow the first.
               await sleep(2);
-              await tx.appendAudit(entry('x', { i, n, step: 2 }));
+              await tx.audit.append(entry('x', { i, n, step: 2 }));
             }),
           ),
         ),
       );
-      const log = await store.listAudit({ organisationId: 'O1' });
+      const log = await store.audit.list({ organisationId: 'O1' });
       expect(log.map((r) => r.seq)).toEqual(range(4 * rounds).map((i) => i + 1));
       expect(verifyAuditChain(log).ok).toBe(true);
       // Each scope's two entries are adjacent: nobody appended between them.
@@ -792,6 +802,243 @@ function storeSuite(backend: Backend): void {
         const [first, second] = [log[k]!.details, log[k + 1]!.details];
         expect([first.step, second.step, second.i, second.n]).toEqual([1, 2, first.i, first.n]);
       }
+    });
+  });
+
+  describe('repositories in one transaction', () => {
+    const AT = '2027-01-01T00:00:00.000Z';
+    const at = (seconds: number) => new Date(Date.parse(AT) + seconds * 1000).toISOString();
+
+    async function seed(): Promise<void> {
+      await seedElection();
+      await store.accounts.createAccount(account('a1'));
+      await store.voters.replace('E1', [voter('v1', 'E1')]);
+    }
+
+    /** What every repository holds of the seeded organisation and election. */
+    async function everything() {
+      return {
+        organisations: await store.accounts.listOrganisations(),
+        account: await store.accounts.getAccount('a2'),
+        memberships: await store.accounts.listMemberships('a1'),
+        session: await store.accounts.findSession('s2'),
+        link: await store.accounts.findLiveToken('h2', AT),
+        elections: await store.elections.list('O1'),
+        roles: await store.elections.listRoles('E1'),
+        trustees: await store.trustees.list('E1'),
+        voters: await store.voters.list('E1'),
+        board: await store.board.read('E1'),
+        casts: await store.board.listCasts('E1'),
+        audit: await store.audit.list({ organisationId: 'O1' }),
+        messages: await store.delivery.listMessages('E1'),
+        deliverySettings: await store.delivery.getSettings('E1'),
+        access: await store.delivery.listAccess('E1'),
+        consultations: await store.consultations.list('O1'),
+        boxes: await store.consultations.boxes('C1'),
+        recoverySettings: await store.recovery.getSettings('E1'),
+        escrows: await store.recovery.listEscrows('E1'),
+        requests: await store.recovery.listRequests('E1'),
+      };
+    }
+
+    const families: Record<string, (tx: Store) => Promise<unknown>> = {
+      accounts: async (tx) => {
+        await tx.accounts.createOrganisation(organisation('O2'));
+        await tx.accounts.createAccount(account('a2'));
+        await tx.accounts.addMembership({ organisationId: 'O1', accountId: 'a1', role: 'org-admin' });
+        await tx.accounts.createSession({
+          tokenHash: 's2',
+          accountId: 'a1',
+          voterId: null,
+          electionId: null,
+          csrfToken: 'c',
+          expiresAt: at(3600),
+        });
+        await tx.accounts.issueToken({
+          tokenHash: 'h2',
+          accountId: 'a1',
+          purpose: 'reset',
+          createdAt: AT,
+          expiresAt: at(3600),
+        });
+      },
+      elections: async (tx) => {
+        await tx.elections.create(election('E2', 'O1'));
+        await tx.elections.update('E1', 1, { name: 'Renamed' });
+        await tx.elections.addRole({ electionId: 'E1', accountId: 'a1', role: 'trustee' });
+      },
+      trustees: async (tx) => {
+        const trustee = {
+          electionId: 'E1',
+          position: 0,
+          kind: 'single' as const,
+          accountId: null,
+          displayName: 'T',
+          publicJson: null,
+          serverPrivateKey: null,
+        };
+        await tx.trustees.save(trustee);
+        expect(await tx.trustees.swap({ ...trustee, position: 1, publicJson: '{}' }, null)).toBe(true);
+      },
+      voters: async (tx) => {
+        await tx.voters.add(voter('v2', 'E1'));
+        await tx.voters.setSecrets('E1', [{ voterId: 'v1', publicCredential: '7', passwordHash: 'x' }]);
+        expect(await tx.voters.swapCredential('E1', 'v1', '7', '8')).toBe(true);
+      },
+      board: async (tx) => {
+        const data = dataFile('d');
+        const appended = await tx.board.append('E1', [data], boardEvent(0, 'e', data.hash), {
+          tracker: 't1',
+          voterId: 'v1',
+          credential: '5',
+        });
+        expect(appended).toEqual({ ok: true });
+      },
+      audit: async (tx) => {
+        await tx.audit.append(
+          stored({ organisationId: 'O1', electionId: 'E1', actor: 'a1', action: 'x', details: {} }),
+        );
+      },
+      delivery: async (tx) => {
+        await tx.delivery.enqueue('E1', [
+          {
+            id: 'm1',
+            electionId: 'E1',
+            voterId: 'v1',
+            purpose: 'credential',
+            channel: 'email',
+            recipient: 'v1@example.org',
+            language: 'fr',
+            priority: 1,
+            subject: 's',
+            bodyText: 'b',
+            bodyHtml: null,
+            secretKind: 'credential',
+            deferred: null,
+            nextAttemptAt: AT,
+            messageId: '<m1@example.org>',
+            createdAt: AT,
+          },
+        ]);
+        await tx.delivery.recordAccess('E1', 'v1', 'login', AT);
+        await tx.delivery.saveCode({
+          electionId: 'E1',
+          voterId: 'v1',
+          codeHash: 'h',
+          expiresAt: at(600),
+          attemptsLeft: 2,
+          createdAt: AT,
+        });
+      },
+      consultations: async (tx) => {
+        await tx.consultations.create(
+          {
+            id: 'C1',
+            organisationId: 'O1',
+            name: 'C',
+            description: '',
+            round: 1,
+            templateJson: '{}',
+            ruleJson: null,
+            previousId: null,
+            createdBy: 'a1',
+            createdAt: AT,
+          },
+          [],
+        );
+        await tx.consultations.addBox({
+          id: 'B1',
+          consultationId: 'C1',
+          label: 'B',
+          channel: 'online',
+          electionId: 'E1',
+          replacesId: null,
+          annulReason: null,
+          annulledAt: null,
+          annulledBy: null,
+          paperJson: null,
+          enteredBy: null,
+          enteredAt: null,
+          reportName: null,
+          reportSha256: null,
+          reportBase64: null,
+          createdAt: AT,
+        });
+      },
+      recovery: async (tx) => {
+        await tx.recovery.saveSettings({
+          electionId: 'E1',
+          mode: 'none',
+          officerAccountId: null,
+          officerKeyJson: null,
+          decidedBy: 'a1',
+          decidedAt: AT,
+        });
+        await tx.recovery.saveEscrows('E1', [
+          { electionId: 'E1', voterId: 'v1', publicCredential: '5', escrowJson: '{}', createdAt: AT },
+        ]);
+        await tx.recovery.createRequest({
+          id: 'r1',
+          electionId: 'E1',
+          voterId: 'v1',
+          origin: 'voter',
+          state: 'pending',
+          requestedBy: 'voter',
+          createdAt: AT,
+          decidedBy: null,
+          decidedAt: null,
+          completedAt: null,
+        });
+      },
+    };
+
+    for (const [family, write] of Object.entries(families)) {
+      it(`leaves nothing of ${family} (nor of the audit log) when the transaction throws`, async () => {
+        await seed();
+        const before = await everything();
+        const failure = new Error('rolled back (test)');
+        await expect(
+          store.transaction(async (tx) => {
+            await write(tx);
+            await tx.audit.append(
+              stored({ organisationId: 'O1', electionId: 'E1', actor: 'a1', action: family, details: {} }),
+            );
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await everything()).toEqual(before);
+        // The same writes, committed, do show: the comparison above is not vacuous.
+        await store.transaction(write);
+        expect(await everything()).not.toEqual(before);
+      });
+    }
+
+    it('decodes stored JSON through its schema: a corrupted value is a store error naming its column', async () => {
+      await seedElection();
+      await store.audit.append(
+        stored({ organisationId: 'O1', electionId: 'E1', actor: 'a1', action: 'x', details: { n: 1 } }),
+      );
+      expect((await store.audit.list({ organisationId: 'O1' }))[0]?.details).toEqual({ n: 1 });
+      const raw = await openRaw(db.url);
+      const corrupt = (value: string) =>
+        raw.write(() => sql`update audit_log set details_json = ${value}`.execute(raw.db));
+      try {
+        await corrupt('[1,2]');
+        await expect(store.audit.list({ organisationId: 'O1' })).rejects.toThrow(
+          new StoredValueError('audit_log.details_json', '/: Expected object'),
+        );
+        await corrupt('{not json');
+        await expect(store.audit.list({ organisationId: 'O1' })).rejects.toBeInstanceOf(StoredValueError);
+      } finally {
+        await raw.close();
+      }
+      const corrupted = {
+        ...election('E9', 'O1'),
+        questionsJson: '[{"question":"Q","answers":"yes","min":0,"max":1}]',
+      };
+      expect(() => storedQuestions(corrupted)).toThrow(/elections\.questions_json.*\/0/);
+      expect(() => storedResult('{"result":{}}')).toThrow(StoredValueError);
+      expect(storedResult('{"result":[[1,2]]}')).toEqual([[1, 2]]);
     });
   });
 
@@ -810,23 +1057,23 @@ function storeSuite(backend: Backend): void {
       };
       // Creation: one insert wins, the other finds the position taken.
       const created = await Promise.all(
-        [store, other].map((s, i) => s.swapTrustee({ ...row, displayName: `by ${i}` }, null)),
+        [store, other].map((s, i) => s.trustees.swap({ ...row, displayName: `by ${i}` }, null)),
       );
       expect(created.filter(Boolean)).toHaveLength(1);
       let current = '{"v":0}';
       for (const round of range(10)) {
         const swapped = await Promise.all(
           [store, other].map((s, i) =>
-            s.swapTrustee({ ...row, publicJson: `{"v":${round + 1},"by":${i}}` }, current),
+            s.trustees.swap({ ...row, publicJson: `{"v":${round + 1},"by":${i}}` }, current),
           ),
         );
         expect(swapped.filter(Boolean)).toHaveLength(1);
         current = `{"v":${round + 1},"by":${swapped.indexOf(true)}}`;
-        expect((await other.listTrustees('E1'))[0]!.publicJson).toBe(current);
+        expect((await other.trustees.list('E1'))[0]!.publicJson).toBe(current);
       }
       // A stale expectation never overwrites.
-      expect(await store.swapTrustee({ ...row, publicJson: '{"stale":true}' }, '{"v":0}')).toBe(false);
-      expect((await store.listTrustees('E1'))[0]!.publicJson).toBe(current);
+      expect(await store.trustees.swap({ ...row, publicJson: '{"stale":true}' }, '{"v":0}')).toBe(false);
+      expect((await store.trustees.list('E1'))[0]!.publicJson).toBe(current);
     });
 
     it('gives each height to exactly one of two instances; the other gets a height conflict', async () => {
@@ -837,13 +1084,13 @@ function storeSuite(backend: Backend): void {
         const outcomes = await Promise.all(
           instances.map((s, i) => {
             const payload = dataFile(`${i}-${height}`);
-            return s.appendBoard('E1', [payload], boardEvent(height, `${i}-${height}`, payload.hash));
+            return s.board.append('E1', [payload], boardEvent(height, `${i}-${height}`, payload.hash));
           }),
         );
         expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
         expect(outcomes.filter((o) => !o.ok)).toEqual([{ ok: false, conflict: 'height' }]);
       }
-      const board = await other.readBoard('E1');
+      const board = await other.board.read('E1');
       expect(eventsOf(board).map((e) => e.height)).toEqual(range(15));
       // Each loser's data file was rolled back with its event.
       expect(board.filter((r) => r.kind === 'data')).toHaveLength(15);
@@ -857,7 +1104,7 @@ function storeSuite(backend: Backend): void {
       await Promise.all(
         [store, other].map(async (s, i) => {
           for (const n of range(entries)) {
-            await s.appendAudit(
+            await s.audit.append(
               stored({
                 organisationId: 'O1',
                 electionId: 'E1',
@@ -869,7 +1116,7 @@ function storeSuite(backend: Backend): void {
           }
         }),
       );
-      const log: AuditRow[] = await store.listAudit({ organisationId: 'O1' });
+      const log: AuditRow[] = await store.audit.list({ organisationId: 'O1' });
       expect(log.map((r) => r.seq)).toEqual(range(2 * entries).map((i) => i + 1));
       expect(verifyAuditChain(log).ok).toBe(true);
     });
@@ -881,7 +1128,7 @@ function storeSuite(backend: Backend): void {
         ['p1', 'p2'].map((tag) => ['append', db.url, 'E1', 'O1', tag, String(perProcess)]),
       );
       const conflicts = outputs.map((o) => (JSON.parse(o) as { conflicts: number }).conflicts);
-      const board = await store.readBoard('E1');
+      const board = await store.board.read('E1');
       const events = eventsOf(board) as { height: number; label: string }[];
       expect(events.map((e) => e.height)).toEqual(range(2 * perProcess));
       const labels = events.map((e) => e.label).sort();
@@ -889,7 +1136,7 @@ function storeSuite(backend: Backend): void {
       expect(labels).toEqual(expected);
       expect(board.filter((r) => r.kind === 'data')).toHaveLength(2 * perProcess);
       expectDataBeforeEvents(board);
-      const log = await store.listAudit({ organisationId: 'O1' });
+      const log = await store.audit.list({ organisationId: 'O1' });
       expect(log).toHaveLength(2 * perProcess);
       expect(verifyAuditChain(log).ok).toBe(true);
       // Not asserted (scheduling decides), but shows whether the processes really raced.
@@ -905,8 +1152,8 @@ describe('SQLite store', () => {
     const db = await sqliteBackend.fresh();
     try {
       const store = await db.open();
-      await store.createOrganisation(organisation('O1'));
-      await store.createElection(election('E1', 'O1'));
+      await store.accounts.createOrganisation(organisation('O1'));
+      await store.elections.create(election('E1', 'O1'));
       await store.close();
 
       const child = startWorker(['durable', db.url, 'E1', '100000']);
@@ -917,7 +1164,7 @@ describe('SQLite store', () => {
       const acked = lines.filter((l) => l.startsWith('acked ')).length;
 
       const reopened = await db.open();
-      const board = await reopened.readBoard('E1');
+      const board = await reopened.board.read('E1');
       const heights = eventsOf(board).map((e) => e.height);
       expect(heights.length).toBeGreaterThanOrEqual(acked);
       expect(heights).toEqual(range(heights.length));
@@ -955,8 +1202,8 @@ describe('SQLite store', () => {
 
   it('works in memory', async () => {
     const store = await openStore(':memory:');
-    await store.createOrganisation(organisation('O1'));
-    expect(await store.listOrganisations()).toHaveLength(1);
+    await store.accounts.createOrganisation(organisation('O1'));
+    expect(await store.accounts.listOrganisations()).toHaveLength(1);
     await store.close();
   });
 });
@@ -1006,9 +1253,9 @@ describe('parseStoreUrl', () => {
 describe('verifyAuditChain', () => {
   it('detects an edited, dropped or reordered entry', async () => {
     const store = await openStore(':memory:');
-    await store.createOrganisation(organisation('O1'));
+    await store.accounts.createOrganisation(organisation('O1'));
     for (const n of range(4)) {
-      await store.appendAudit(
+      await store.audit.append(
         stored({
           organisationId: 'O1',
           electionId: null,
@@ -1018,7 +1265,7 @@ describe('verifyAuditChain', () => {
         }),
       );
     }
-    const log = await store.listAudit({ organisationId: 'O1' });
+    const log = await store.audit.list({ organisationId: 'O1' });
     await store.close();
     expect(verifyAuditChain(log).ok).toBe(true);
     const edited = log.map((r) => (r.seq === 2 ? { ...r, details: { n: 99 } } : r));

@@ -19,10 +19,10 @@ import { tempDir } from '../support/tools.js';
 import { CONGRESS_QUESTIONS } from '../world/consultation.js';
 import { QUESTIONS } from '../world/scenario.js';
 
-/** Where the store fails, when armed: a method name, and for `appendAudit` the action it writes. */
+/** Where the store fails, when armed: a repository's method, and for `audit.append` the action it writes. */
 interface Failure {
   armed: boolean;
-  method: 'listElectionRoles' | 'appendAudit' | 'saveTrustee';
+  method: 'elections.listRoles' | 'audit.append' | 'trustees.save';
   action?: string;
   failures: number;
 }
@@ -39,16 +39,25 @@ function failingStore(store: Store, failure: Failure): Store {
           return <T>(fn: (tx: Store) => Promise<T>) =>
             inTransaction ? fn(proxy) : object.transaction((tx) => fn(wrap(tx, true)));
         const value = Reflect.get(object, property, object);
-        if (typeof value !== 'function') return value;
-        if (inTransaction && property === failure.method)
-          return (...args: unknown[]) => {
-            const action = (args[0] as { action?: string } | undefined)?.action;
-            if (failure.armed && (failure.action === undefined || failure.action === action)) {
-              failure.failures += 1;
-              return Promise.reject(new Error(`injected failure of ${String(property)}`));
-            }
-            return value.apply(object, args);
-          };
+        if (typeof value !== 'function') {
+          const [repository, method] = failure.method.split('.');
+          if (!inTransaction || property !== repository) return value;
+          return new Proxy(value as object, {
+            get(inner, name) {
+              const found = Reflect.get(inner, name, inner);
+              if (typeof found !== 'function') return found;
+              if (name !== method) return found.bind(inner);
+              return (...args: unknown[]) => {
+                const action = (args[0] as { action?: string } | undefined)?.action;
+                if (failure.armed && (failure.action === undefined || failure.action === action)) {
+                  failure.failures += 1;
+                  return Promise.reject(new Error(`injected failure of ${failure.method}`));
+                }
+                return found.apply(inner, args);
+              };
+            },
+          });
+        }
         return value.bind(object);
       },
     });
@@ -60,7 +69,7 @@ function failingStore(store: Store, failure: Failure): Store {
 describe('the composition root', () => {
   let store: Store;
   let services: Services;
-  const failure: Failure = { armed: false, method: 'appendAudit', failures: 0 };
+  const failure: Failure = { armed: false, method: 'audit.append', failures: 0 };
   const organisationId = randomBytes(9).toString('base64url');
   const admin = { id: randomBytes(9).toString('base64url') };
   const officer = { id: randomBytes(9).toString('base64url') };
@@ -71,7 +80,7 @@ describe('the composition root', () => {
     store = failingStore(real, failure);
     const now = new Date().toISOString();
     for (const account of [admin, officer])
-      await real.createAccount({
+      await real.accounts.createAccount({
         id: account.id,
         email: `${account.id}@example.org`,
         displayName: account.id,
@@ -79,8 +88,8 @@ describe('the composition root', () => {
         isOperator: false,
         createdAt: now,
       });
-    await real.createOrganisation({ id: organisationId, name: 'Federation', createdAt: now });
-    await real.addMembership({ organisationId, accountId: admin.id, role: 'org-admin' });
+    await real.accounts.createOrganisation({ id: organisationId, name: 'Federation', createdAt: now });
+    await real.accounts.addMembership({ organisationId, accountId: admin.id, role: 'org-admin' });
     services = buildServices({
       store,
       clock: systemClock,
@@ -110,7 +119,11 @@ describe('the composition root', () => {
     await services.elections.setQuestions(row.id, admin, QUESTIONS);
     await services.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
     await services.elections.useServerTrustee(row.id, admin);
-    await store.addElectionRole({ electionId: row.id, accountId: officer.id, role: 'credential-authority' });
+    await store.elections.addRole({
+      electionId: row.id,
+      accountId: officer.id,
+      role: 'credential-authority',
+    });
     await expect(
       services.elections.issueServerCredentials(row.id, admin, services.delivery),
     ).rejects.toMatchObject({ code: 'SCR_RECOVERY_CHOICE_NEEDED' });
@@ -148,7 +161,7 @@ describe('the composition root', () => {
     };
   }
 
-  const actionsOf = async () => (await store.listAudit({ organisationId })).map((e) => e.action);
+  const actionsOf = async () => (await store.audit.list({ organisationId })).map((e) => e.action);
 
   it('congress, as the outcome listener: an election annulled on its own annuls its box in the same transaction', async () => {
     const { row, north } = await consultation();
@@ -179,28 +192,28 @@ describe('the composition root', () => {
 
   /** Everything a re-run could leave: the organisation's elections, voters, trustees, roles, boxes, audit. */
   async function snapshot(consultationId: string) {
-    const elections = await store.listElections(organisationId);
+    const elections = await store.elections.list(organisationId);
     const perElection = await Promise.all(
       elections.map(async (e) => ({
         id: e.id,
         version: e.version,
-        voters: (await store.listVoters(e.id)).length,
-        trustees: (await store.listTrustees(e.id)).length,
-        roles: (await store.listElectionRoles(e.id)).length,
-        settings: (await store.getDeliverySettings(e.id)) !== undefined,
+        voters: (await store.voters.list(e.id)).length,
+        trustees: (await store.trustees.list(e.id)).length,
+        roles: (await store.elections.listRoles(e.id)).length,
+        settings: (await store.delivery.getSettings(e.id)) !== undefined,
       })),
     );
     return {
       elections: perElection,
       boxes: await store.consultations.boxes(consultationId),
-      audit: (await store.listAudit({ organisationId })).length,
+      audit: (await store.audit.list({ organisationId })).length,
     };
   }
 
   for (const where of [
-    { method: 'saveTrustee', action: undefined, when: 'while copying the trustees' },
-    { method: 'listElectionRoles', action: undefined, when: 'while copying the roles, after the roll' },
-    { method: 'appendAudit', action: 'consultation.box-rerun', when: 'at its very last write' },
+    { method: 'trustees.save', action: undefined, when: 'while copying the trustees' },
+    { method: 'elections.listRoles', action: undefined, when: 'while copying the roles, after the roll' },
+    { method: 'audit.append', action: 'consultation.box-rerun', when: 'at its very last write' },
   ] as const) {
     it(`a box re-run failing ${where.when} leaves nothing half-done, and succeeds whole once the store recovers`, async () => {
       const { row, north } = await consultation();
@@ -219,13 +232,13 @@ describe('the composition root', () => {
 
       const rerun = await services.consultations.rerunBox(row.id, north.id, admin);
       expect(rerun).toMatchObject({ label: 'North', replacesId: north.id, channel: 'online' });
-      const voters = await store.listVoters(rerun.electionId!);
+      const voters = await store.voters.list(rerun.electionId!);
       expect(voters.map((v) => [v.login, v.weight, v.publicCredential]).sort()).toEqual([
         ['n1', '1', null],
         ['n2', '2', null],
       ]);
-      expect((await store.listTrustees(rerun.electionId!)).map((t) => t.kind)).toEqual(['server']);
-      const entries = (await store.listAudit({ organisationId })).slice(before.audit);
+      expect((await store.trustees.list(rerun.electionId!)).map((t) => t.kind)).toEqual(['server']);
+      const entries = (await store.audit.list({ organisationId })).slice(before.audit);
       // One import of the copied roll, by the domain's own entry, and the re-run's entry last.
       expect(entries.filter((e) => e.electionId === rerun.electionId).map((e) => e.action)).toEqual([
         'election.create',

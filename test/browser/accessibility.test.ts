@@ -121,7 +121,7 @@ describe.skipIf(!canRunBrowser('booth', 'admin', 'scrutineer'))(
       await page.getByText('Add a person').click();
       await expectAccessible(page, 'admin-home', true);
 
-      const organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
+      const organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
       const draft = await admin.post(`/api/v1/organisations/${organisationId}/elections`, {
         name: 'Draft for the audit',
         description: 'Every form of a draft election.',

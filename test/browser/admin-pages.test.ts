@@ -435,17 +435,17 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       'ann@example.org,ann,1,Ann\nbob@example.org,bob,1,Bob',
     );
     expect((await client.post(`/api/v1/elections/${id}/delivery/credentials`)).status).toBe(200);
-    const before = (await server.store.findVoterByLogin(id, 'ann'))!.publicCredential;
+    const before = (await server.store.voters.findByLogin(id, 'ann'))!.publicCredential;
     await page.goto(`${server.url}/admin/elections/${id}`);
     await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
     expect(await dialog().textContent()).toContain('The old credential stops working');
     await dialog().getByRole('button', { name: 'Cancel' }).click();
-    expect((await server.store.findVoterByLogin(id, 'ann'))!.publicCredential).toBe(before);
+    expect((await server.store.voters.findByLogin(id, 'ann'))!.publicCredential).toBe(before);
     await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
     await clearAnnouncements(page);
     await dialog().getByRole('button', { name: 'Replace ann’s credential' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('A new credential is on its way to ann.');
-    const after = (await server.store.findVoterByLogin(id, 'ann'))!.publicCredential;
+    const after = (await server.store.voters.findByLogin(id, 'ann'))!.publicCredential;
     expect(after).not.toBe(before);
     expect(after).not.toBeNull();
   });
@@ -474,7 +474,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await expect
       .poll(() => status().textContent(), POLL)
       .toBe('Done: the change is recorded in the audit log.');
-    expect((await server.store.findVoterByLogin(id, 'dan'))!.email).toBe('dan@elsewhere.example');
+    expect((await server.store.voters.findByLogin(id, 'dan'))!.email).toBe('dan@elsewhere.example');
     const audit = (await client.get(`/api/v1/elections/${id}/audit`)).json.entries;
     expect(audit.find((x: { action: string }) => x.action === 'voter.address')).toMatchObject({
       details: { login: 'dan', from: 'd***@example.org', to: 'd***@elsewhere.example' },
@@ -490,9 +490,9 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       group: 'RFC-3526-2048',
     });
     const id = created.json.id as string;
-    const row = (await server.store.getElection(id))!;
+    const row = (await server.store.elections.get(id))!;
     const ranking = { type: 'NonHomomorphic', value: { answers: ['A', 'B', 'C'], question: 'Rank A, B, C' } };
-    await server.store.updateElection(id, row.version, { questionsJson: JSON.stringify([ranking]) });
+    await server.store.elections.update(id, row.version, { questionsJson: JSON.stringify([ranking]) });
     await page.goto(`${server.url}/admin/elections/${id}`);
     const card = page.getByRole('group', { name: 'Question 1' });
     await card.getByText('Rank A, B, C').waitFor();
@@ -512,7 +512,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
       .toContain(
         'Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet',
       );
-    expect((await server.store.getElection(id))!.state).toBe('draft');
+    expect((await server.store.elections.get(id))!.state).toBe('draft');
     await page.screenshot({ path: join(SHOTS, 'non-homomorphic-refused.png'), fullPage: true });
   });
 

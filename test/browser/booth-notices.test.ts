@@ -62,7 +62,7 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
       .poll(() => page.locator('#access-result').textContent(), POLL)
       .toMatch(/Votre accès fonctionne/);
     expect(await axeProblems(page)).toEqual([]);
-    expect(await server.store.listCasts(election.id)).toEqual([]);
+    expect(await server.store.board.listCasts(election.id)).toEqual([]);
     await page.context().close();
   });
 
@@ -95,6 +95,6 @@ describe.skipIf(!canRunBrowser('booth'))('booth notices: access test before open
     };
     await vote(false);
     await vote(true);
-    expect((await server.store.listCasts(election.id)).length).toBe(2);
+    expect((await server.store.board.listCasts(election.id)).length).toBe(2);
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
       timeZone: 'Europe/Paris',
     });
     electionId = election.id;
-    await server.store.addElectionRole({ electionId, accountId: admin.id, role: 'election-admin' });
+    await server.store.elections.addRole({ electionId, accountId: admin.id, role: 'election-admin' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -154,7 +154,9 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     await expect
       .poll(() => page.locator('#page-alert').textContent(), POLL)
       .toBe('Give the organisation’s name, and the first administrator’s name and email address.');
-    expect((await server.store.listOrganisations()).map((o) => o.name)).not.toContain('Union des Pyrénées');
+    expect((await server.store.accounts.listOrganisations()).map((o) => o.name)).not.toContain(
+      'Union des Pyrénées',
+    );
 
     await page.keyboard.press('Tab');
     await page.keyboard.type('Camille Roux');
@@ -254,7 +256,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
     expect(refused.json.error.message).toContain(
       '`scrutin org create` on the server prints the invitation link',
     );
-    expect(await server.store.findAccountByEmail('nomail@example.org')).toBeUndefined();
+    expect(await server.store.accounts.findAccountByEmail('nomail@example.org')).toBeUndefined();
     for (const [locale, width, notice] of [
       ['en-GB', 1100, 'Mail is not configured on this server: nothing can be sent to voters.'],
       [
@@ -284,7 +286,7 @@ describe.skipIf(!canRunBrowser('home', 'operator'))('the landing page and the op
           .toContain(
             'Mail is not configured on this server: set SMTP_URL (see docs/deploy.md). Nothing was queued.',
           );
-        expect((await server.store.listVoters(electionId)).every((v) => v.publicCredential === null)).toBe(
+        expect((await server.store.voters.list(electionId)).every((v) => v.publicCredential === null)).toBe(
           true,
         );
       }

@@ -52,7 +52,7 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
     demo = await createDemo(server.store, server.elections, server.url, 3);
     scrutineer = await addAccount(server, 'scrutineer');
     await grant(server, demo.electionId, scrutineer, 'scrutineer');
-    const row = await server.store.getElection(demo.electionId);
+    const row = await server.store.elections.get(demo.electionId);
     makeBallot = ballotMaker(row!.electionJson!);
     await vote(0, 0);
     await vote(1, 1);

@@ -137,7 +137,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
   it('a Single trustee makes the key pair in the page, keeps the private key, and decrypts from the file', async () => {
     const trustee = await addAccount(server, 'single-trustee');
     const election = await draftElection(server, organisationId, admin, { voters: 3, serverKey: false });
-    await server.store.addElectionRole({ electionId: election.id, accountId: trustee.id, role: 'trustee' });
+    await server.store.elections.addRole({ electionId: election.id, accountId: trustee.id, role: 'trustee' });
 
     const { page, problems } = await open(`/trustee/${election.id}`);
     await page.locator('#trustee-heading', { hasText: 'Sign in as a trustee' }).waitFor();
@@ -158,7 +158,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     await expect
       .poll(() => page.locator('#page-alert').textContent())
       .toContain('Save your private key file first');
-    expect((await server.store.listTrustees(election.id)).length).toBe(0);
+    expect((await server.store.trustees.list(election.id)).length).toBe(0);
     const privateFile = await downloadFile(page, '#single-download');
     expect(privateFile.name).toBe(`${keyId}.privkey`);
     expect(privateFile.content).toMatch(/^"[0-9]+"\n$/);
@@ -169,7 +169,7 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page in Chromium', () => {
     await page.locator('#single-upload').click();
     await outcome(page, /public key has been registered/);
     expect(await page.locator('#key-id').textContent()).toBe(keyId);
-    const [row] = await server.store.listTrustees(election.id);
+    const [row] = await server.store.trustees.list(election.id);
     expect(row).toMatchObject({ kind: 'single', accountId: trustee.id });
     expect(await page.locator('#key-fingerprint').textContent()).toMatch(/^[A-Za-z0-9+/]{43}$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'single-3-registered.png'), fullPage: true });

@@ -56,7 +56,7 @@ describe.skipIf(!usable)('operator password typed on a terminal', () => {
     expect(run.screen).not.toContain(password);
     const store = await openStore(databaseUrl);
     try {
-      const account = await store.findAccountByEmail('tty@example.org');
+      const account = await store.accounts.findAccountByEmail('tty@example.org');
       expect(account?.isOperator).toBe(true);
       expect(await verifyPassword(secret(password, 'password'), account?.passwordHash)).toBe(true);
     } finally {
@@ -74,7 +74,7 @@ describe.skipIf(!usable)('operator password typed on a terminal', () => {
     expect(run.screen).not.toContain('entry-abcdef');
     const store = await openStore(databaseUrl);
     try {
-      expect(await store.findAccountByEmail('other@example.org')).toBeUndefined();
+      expect(await store.accounts.findAccountByEmail('other@example.org')).toBeUndefined();
     } finally {
       await store.close();
     }

@@ -97,12 +97,12 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
     expect(bad.status).toBe(422);
     expect(bad.json.error.code).toBe('SCR_INVALID_VOTERS');
     expect(bad.json.error.detail.problems.map((p: { line: number }) => p.line)).toEqual([15, 16, 17]);
-    expect(await server.store.listVoters(boxes.Paris!.electionId)).toEqual([]);
+    expect(await server.store.voters.list(boxes.Paris!.electionId)).toEqual([]);
 
     const imported = await client.put(`/api/v1/consultations/${consultationId}/voters`, rollCsv(FIRST_ROUND));
     expect(imported.status, JSON.stringify(imported.json)).toBe(200);
     expect(imported.json.imported).toEqual({ Paris: 5, Lyon: 3, Abroad: 5 });
-    const lyonRoll = await server.store.listVoters(boxes.Lyon!.electionId);
+    const lyonRoll = await server.store.voters.list(boxes.Lyon!.electionId);
     expect(lyonRoll.map((v) => [v.login, v.weight])).toEqual([
       ['l1', '10'],
       ['l2', '5'],
@@ -159,13 +159,13 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
     rerun = rerunAnswer.json.boxes.find((b: { replaces: string | null }) => b.replaces === boxes.Lyon!.id);
     expect(rerun).toBeDefined();
     // The re-run box has the annulled box's roll (weights included) and a trustee.
-    const roll = await server.store.listVoters(rerun.electionId);
+    const roll = await server.store.voters.list(rerun.electionId);
     expect(roll.map((v) => [v.login, v.weight])).toEqual([
       ['l1', '10'],
       ['l2', '5'],
       ['l3', '3'],
     ]);
-    expect(await server.store.listTrustees(rerun.electionId)).toHaveLength(1);
+    expect(await server.store.trustees.list(rerun.electionId)).toHaveLength(1);
     // Not complete while the re-run is pending: the public gets no consolidation.
     const pending = await new Client(server.app).get(`/api/v1/consultations/${consultationId}`);
     expect(pending.status).toBe(409);
@@ -261,9 +261,9 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
       expect(box.state).toBe('draft');
       const source = box.label === 'Lyon' ? rerun.electionId : boxes[box.label]!.electionId;
       const logins = async (id: string) =>
-        (await server.store.listVoters(id)).map((v) => `${v.login}:${v.weight}`);
+        (await server.store.voters.list(id)).map((v) => `${v.login}:${v.weight}`);
       expect(await logins(box.electionId)).toEqual(await logins(source));
-      expect((await server.store.listTrustees(box.electionId)).map((t) => t.kind)).toEqual(['server']);
+      expect((await server.store.trustees.list(box.electionId)).map((t) => t.kind)).toEqual(['server']);
     }
     // Settling again prepares nothing more.
     expect(

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoxRow, ConsultationRow } from '../../src/store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../../src/store/consultations/repository.js';
 import { UniqueViolation } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -63,9 +63,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         store = await openStore(schema.url);
       } else
         store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-congress-')), 'db')}`);
-      await store.createOrganisation(organisation('org'));
-      await store.createElection(election('ElectionAAAAAAA1', 'org'));
-      await store.createElection(election('ElectionAAAAAAA2', 'org'));
+      await store.accounts.createOrganisation(organisation('org'));
+      await store.elections.create(election('ElectionAAAAAAA1', 'org'));
+      await store.elections.create(election('ElectionAAAAAAA2', 'org'));
     });
     afterAll(async () => {
       await store?.close();

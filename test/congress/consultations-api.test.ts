@@ -52,7 +52,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(created.status, JSON.stringify(created.json)).toBe(201);
         id = created.json.id;
         boxes = created.json.boxes;
-        await server.store.addElectionRole({
+        await server.store.elections.addRole({
           electionId: boxes[0]!.electionId,
           accountId: scrutineer.id,
           role: 'scrutineer',
@@ -64,7 +64,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       });
 
       it('refuses bad consultations with a clear error and creates nothing', async () => {
-        const before = (await server.store.listElections(organisationId)).length;
+        const before = (await server.store.elections.list(organisationId)).length;
         const base = {
           name: 'X',
           description: '',
@@ -97,7 +97,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           expect(answer.status, JSON.stringify(answer.json)).toBe(422);
           expect(answer.json.error.code).toBe(code);
         }
-        expect((await server.store.listElections(organisationId)).length).toBe(before);
+        expect((await server.store.elections.list(organisationId)).length).toBe(before);
       });
 
       it('refuses bad paper totals and records nothing', async () => {

@@ -110,7 +110,7 @@ describe('consultation workflow defects (issue 11)', () => {
       (b: { replaces: string | null }) => b.replaces === boxes.North!.id,
     );
     expect(replacement.state).toBe('draft');
-    expect((await server.store.listVoters(replacement.electionId)).map((v) => v.login)).toEqual(
+    expect((await server.store.voters.list(replacement.electionId)).map((v) => v.login)).toEqual(
       VOTES.filter((v) => v.box === 'North').map((v) => v.login),
     );
   });
@@ -124,7 +124,7 @@ describe('consultation workflow defects (issue 11)', () => {
     const election = await client.get(`/api/v1/elections/${boxes.South!.electionId}`);
     expect(election.json.state).toBe('annulled');
     expect(election.json.annulReason).toBe(reason);
-    const audit = (await server.store.listAudit({ organisationId })).filter((a) =>
+    const audit = (await server.store.audit.list({ organisationId })).filter((a) =>
       ['election.annul', 'consultation.box-annul'].includes(a.action),
     );
     expect(audit.map((a) => a.action).sort()).toEqual(['consultation.box-annul', 'election.annul']);

@@ -99,10 +99,10 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
     // Messages in flight that the server has not answered, and every accepted one recorded as sent.
     await until(async () => sink.attempts.length > ACCEPT_FIRST + 2, 'messages in flight');
     await until(
-      async () => (await reader.countMessages(electionId)).sent === ACCEPT_FIRST,
+      async () => (await reader.delivery.countMessages(electionId)).sent === ACCEPT_FIRST,
       'accepted messages recorded',
     );
-    const before = await reader.countMessages(electionId);
+    const before = await reader.delivery.countMessages(electionId);
     expect(before.sending).toBeGreaterThan(0);
     expect(before.queued + before.sending).toBe(2 * VOTERS - ACCEPT_FIRST);
     first.child.kill('SIGKILL');
@@ -112,12 +112,12 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
     const second = await startSender(databaseUrl, sink.url);
     children.push(second.child);
     await until(
-      async () => (await reader.countMessages(electionId)).sent === 2 * VOTERS,
+      async () => (await reader.delivery.countMessages(electionId)).sent === 2 * VOTERS,
       'all messages sent',
     );
     second.child.kill('SIGTERM');
 
-    const voters = await reader.listVoters(electionId);
+    const voters = await reader.voters.list(electionId);
     for (const voter of voters) {
       const mails = sink.mailTo(voter.email);
       const credentials = mails.filter((m) => credentialIn(m.text) !== undefined);
@@ -135,7 +135,7 @@ describe('a sender killed with SIGKILL mid-batch, then restarted', () => {
       ).toBe(true);
     }
     expect(sink.received).toHaveLength(2 * VOTERS);
-    const messages = await reader.listMessages(electionId);
+    const messages = await reader.delivery.listMessages(electionId);
     expect(messages.every((m) => m.status === 'sent' && !m.holdsSecret)).toBe(true);
     // Some messages were attempted twice: those in flight at the kill.
     expect(messages.some((m) => m.attempts === 2)).toBe(true);

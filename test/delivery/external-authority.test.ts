@@ -55,7 +55,7 @@ describe('external credential authority: passwords by mail, credentials never', 
   });
 
   it('takes the public credentials, shows their fingerprint, and mails passwords only', async () => {
-    const voters = await server.store.listVoters(electionId);
+    const voters = await server.store.voters.list(electionId);
     const made = generateCredentials(
       electionId,
       requireGroup('BELENIOS-2048'),
@@ -109,7 +109,7 @@ describe('external credential authority: passwords by mail, credentials never', 
       [null, 'sent', 2],
       [null, 'sent', 2],
     ]);
-    const all = await server.store.listMessages(electionId);
+    const all = await server.store.delivery.listMessages(electionId);
     expect(all.filter((m) => m.status === 'superseded')).toHaveLength(2);
   });
 });

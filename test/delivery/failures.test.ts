@@ -47,15 +47,15 @@ describe('SMTP failures in the delivery status', () => {
     });
     for (let round = 0; round < 100; round++) {
       await sender.drain();
-      const counts = await server.store.countMessages(electionId);
+      const counts = await server.store.delivery.countMessages(electionId);
       if (counts.queued === 0 && counts.sending === 0) break;
       await sleep(30);
     }
     await sender.stop();
 
-    const admin = await server.store.listVoters(electionId);
+    const admin = await server.store.voters.list(electionId);
     const statuses = new Map(
-      (await server.store.listMessages(electionId)).map((m) => [
+      (await server.store.delivery.listMessages(electionId)).map((m) => [
         admin.find((v) => v.id === m.voterId)!.login,
         m,
       ]),

@@ -113,7 +113,7 @@ describe('credentials and passwords delivered by mail, then used to vote', () =>
     expect(sink.mailTo('ana@example.org')[0]!.language).toBe('fr');
 
     // The store no longer holds any secret body.
-    const entries = await server.store.listMessages(electionId);
+    const entries = await server.store.delivery.listMessages(electionId);
     expect(entries.every((e) => e.status === 'sent' && !e.holdsSecret)).toBe(true);
 
     // Before opening: each voter signs in with the received password and tests the received credential.

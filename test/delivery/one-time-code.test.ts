@@ -88,7 +88,9 @@ describe('one-time sign-in codes', () => {
     expect(sink.received).toHaveLength(3);
     const code = latestCode('ana@example.org')!;
     expect(code).toMatch(/^\d{8}$/);
-    const stored = (await server.store.listMessages(electionId)).filter((m) => m.purpose === 'one-time-code');
+    const stored = (await server.store.delivery.listMessages(electionId)).filter(
+      (m) => m.purpose === 'one-time-code',
+    );
     expect(stored).toMatchObject([{ status: 'sent', holdsSecret: false }]);
 
     const voter = new Client(server.app);

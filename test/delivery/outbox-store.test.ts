@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { materialisePasswords } from '../../src/delivery/sender.js';
 import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -40,9 +41,9 @@ function message(id: string, voterId: string, over: Partial<OutboxInput> = {}): 
 }
 
 async function seed(store: Store, voters = 3): Promise<void> {
-  await store.createOrganisation(organisation('O1'));
-  await store.createElection(election(E, 'O1'));
-  await store.replaceVoters(
+  await store.accounts.createOrganisation(organisation('O1'));
+  await store.elections.create(election(E, 'O1'));
+  await store.voters.replace(
     E,
     Array.from({ length: voters }, (_, i) => voter(`v${i + 1}`, E)),
   );
@@ -92,38 +93,41 @@ for (const backend of backends) {
 
     it('queues a key once, numbers generations, and supersedes a queued older generation', async (t) => {
       if (skip) return t.skip();
-      const first = await store.enqueueMessages(E, [message('m1', 'v1')]);
+      const first = await store.delivery.enqueue(E, [message('m1', 'v1')]);
       expect(first).toEqual([{ id: 'm1', idempotencyKey: 'credential/v1/1', created: true }]);
-      const again = await store.enqueueMessages(E, [
+      const again = await store.delivery.enqueue(E, [
         message('m1b', 'v1', { idempotencyKey: 'credential/v1/1' }),
       ]);
       expect(again[0]!.created).toBe(false);
-      const custom = await store.enqueueMessages(E, [
+      const custom = await store.delivery.enqueue(E, [
         message('r1', 'v2', { purpose: 'credential-recovery', idempotencyKey: 'recovery-request-7' }),
       ]);
-      const replay = await store.enqueueMessages(E, [
+      const replay = await store.delivery.enqueue(E, [
         message('r1b', 'v2', { purpose: 'credential-recovery', idempotencyKey: 'recovery-request-7' }),
       ]);
       expect([custom[0]!.created, replay[0]!.created]).toEqual([true, false]);
-      const second = await store.enqueueMessages(E, [message('m2', 'v1')]);
+      const second = await store.delivery.enqueue(E, [message('m2', 'v1')]);
       expect(second[0]!.idempotencyKey).toBe('credential/v1/2');
-      const v1 = await store.listMessages(E, 'v1');
+      const v1 = await store.delivery.listMessages(E, 'v1');
       expect(v1.map((m) => [m.id, m.generation, m.status, m.holdsSecret])).toEqual([
         ['m1', 1, 'superseded', false],
         ['m2', 2, 'queued', true],
       ]);
       // Public credentials are set in the same transaction as the messages, or not at all.
       await expect(
-        store.enqueueMessages(E, [message('m3', 'v3')], [{ voterId: 'nobody', publicCredential: '5' }]),
+        store.transaction(async (tx) => {
+          await tx.voters.setSecrets(E, [{ voterId: 'nobody', publicCredential: '5' }]);
+          return tx.delivery.enqueue(E, [message('m3', 'v3')]);
+        }),
       ).rejects.toThrow();
-      expect(await store.listMessages(E, 'v3')).toEqual([]);
+      expect(await store.delivery.listMessages(E, 'v3')).toEqual([]);
     });
 
     it('queues a key once even when two requests queue it at the same moment', async (t) => {
       if (skip) return t.skip();
       const racing = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          (i % 2 ? store : other).enqueueMessages(E, [
+          (i % 2 ? store : other).delivery.enqueue(E, [
             message(`race${i}`, 'v7', {
               purpose: 'access-reminder',
               idempotencyKey: 'access-reminder/v7/1',
@@ -134,7 +138,7 @@ for (const backend of backends) {
         ),
       );
       expect(racing.flat().filter((o) => o.created)).toHaveLength(1);
-      expect(await store.listMessages(E, 'v7')).toHaveLength(1);
+      expect(await store.delivery.listMessages(E, 'v7')).toHaveLength(1);
     });
 
     it('leases each due message to one sender, even with two claiming at once', async (t) => {
@@ -142,16 +146,16 @@ for (const backend of backends) {
       const many = Array.from({ length: 30 }, (_, i) =>
         message(`c${i}`, `v${i + 10}`, { purpose: 'password' }),
       );
-      await store.enqueueMessages(E, many);
+      await store.delivery.enqueue(E, many);
       const claims = await Promise.all(
         [store, other, store, other].map((s, i) =>
-          s.claimMessages({ owner: `owner-${i}`, now: at(1), leaseUntil: at(61), limit: 12 }),
+          s.delivery.claim({ owner: `owner-${i}`, now: at(1), leaseUntil: at(61), limit: 12 }),
         ),
       );
       const byOwner = new Map(claims.map((c, i) => [`owner-${i}`, c.map((m) => m.id)]));
       // A claimer may get fewer than asked when another holds the rows; it claims again.
       for (let round = 0; round < 10 && [...byOwner.values()].flat().length < 32; round++) {
-        const more = await other.claimMessages({
+        const more = await other.delivery.claim({
           owner: 'owner-1',
           now: at(1),
           leaseUntil: at(61),
@@ -164,13 +168,13 @@ for (const backend of backends) {
       // Everything due was claimed once: the 30 passwords, v1's generation 2 and v2's recovery.
       expect(ids.length).toBe(32);
       expect(
-        await store.claimMessages({ owner: 'late', now: at(2), leaseUntil: at(62), limit: 100 }),
+        await store.delivery.claim({ owner: 'late', now: at(2), leaseUntil: at(62), limit: 100 }),
       ).toEqual([]);
       // A lease that ran out is taken over (its holder died), with the attempt counted; a holder
       // that renews keeps its messages.
       const [holder, held] = [...byOwner].sort((a, b) => b[1].length - a[1].length)[0]!;
-      expect(await store.renewMessageLeases(holder, at(200))).toBe(held.length);
-      const taken = await other.claimMessages({
+      expect(await store.delivery.renewLeases(holder, at(200))).toBe(held.length);
+      const taken = await other.delivery.claim({
         owner: 'heir',
         now: at(61),
         leaseUntil: at(121),
@@ -179,14 +183,14 @@ for (const backend of backends) {
       expect(taken.map((m) => m.id).sort()).toEqual(ids.filter((id) => !held.includes(id)).sort());
       expect(taken.every((m) => m.attempts === 2)).toBe(true);
       // A sender never takes over its own lease, even once it ran out; another does.
-      const byHolder = await store.claimMessages({
+      const byHolder = await store.delivery.claim({
         owner: holder,
         now: at(201),
         leaseUntil: at(400),
         limit: 100,
       });
       expect(byHolder.map((m) => m.id).sort()).toEqual(taken.map((m) => m.id).sort());
-      const heirs = await other.claimMessages({
+      const heirs = await other.delivery.claim({
         owner: 'heir',
         now: at(201),
         leaseUntil: at(261),
@@ -199,17 +203,19 @@ for (const backend of backends) {
 
     it('erases secret bodies when a message is settled, and ignores a sender that lost its lease', async (t) => {
       if (skip) return t.skip();
-      const leased = (await store.listMessages(E)).filter((m) => heirOwned.includes(m.id));
+      const leased = (await store.delivery.listMessages(E)).filter((m) => heirOwned.includes(m.id));
       const [sent, failed, retried] = leased;
       // The former owner's outcome is ignored: it no longer holds the lease.
-      await store.settleMessages(formerOwner, [{ id: sent!.id, kind: 'sent', at: at(62), reason: '250 OK' }]);
-      expect((await store.listMessages(E)).find((m) => m.id === sent!.id)!.status).toBe('sending');
-      await store.settleMessages('heir', [
+      await store.delivery.settle(formerOwner, [
+        { id: sent!.id, kind: 'sent', at: at(62), reason: '250 OK' },
+      ]);
+      expect((await store.delivery.listMessages(E)).find((m) => m.id === sent!.id)!.status).toBe('sending');
+      await store.delivery.settle('heir', [
         { id: sent!.id, kind: 'sent', at: at(62), reason: '250 OK' },
         { id: failed!.id, kind: 'failed', at: at(62), reason: '550 5.1.1 no such user' },
         { id: retried!.id, kind: 'retry', at: at(62), nextAttemptAt: at(300), reason: '451 4.3.0 try later' },
       ]);
-      const after = new Map((await store.listMessages(E)).map((m) => [m.id, m]));
+      const after = new Map((await store.delivery.listMessages(E)).map((m) => [m.id, m]));
       expect(after.get(sent!.id)).toMatchObject({
         status: 'sent',
         sentAt: at(62),
@@ -226,17 +232,17 @@ for (const backend of backends) {
         holdsSecret: true,
         nextAttemptAt: at(300),
       });
-      expect(await store.nextMessageDue()).toBe(at(261));
-      const counts = await store.countMessages(E);
+      expect(await store.delivery.nextDue()).toBe(at(261));
+      const counts = await store.delivery.countMessages(E);
       expect(counts).toMatchObject({ sent: 1, failed: 1, queued: 2, sending: 29, superseded: 1 });
       // Not due yet: the retried message waits for its time.
-      const early = await store.claimMessages({ owner: 'x', now: at(100), leaseUntil: at(160), limit: 100 });
+      const early = await store.delivery.claim({ owner: 'x', now: at(100), leaseUntil: at(160), limit: 100 });
       expect(early.map((m) => m.id)).not.toContain(retried!.id);
     });
 
     it('binds a send-time password and its message in one transaction, for the lease holder only', async (t) => {
       if (skip) return t.skip();
-      await store.enqueueMessages(E, [
+      await store.delivery.enqueue(E, [
         message('p1', 'v4', {
           purpose: 'password',
           secretKind: 'password',
@@ -245,7 +251,7 @@ for (const backend of backends) {
           priority: 0,
         }),
       ]);
-      const [claimed] = await store.claimMessages({
+      const [claimed] = await store.delivery.claim({
         owner: 'w',
         now: at(1000),
         leaseUntil: at(1060),
@@ -260,17 +266,17 @@ for (const backend of backends) {
         bodyHtml: null,
         passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA',
       };
-      expect(await store.materialiseMessages('intruder', [item])).toEqual(new Set());
-      expect((await store.getVoter('v4'))!.passwordHash).toBeNull();
-      expect(await store.materialiseMessages('w', [item])).toEqual(new Set(['p1']));
-      expect((await store.getVoter('v4'))!.passwordHash).toBe(item.passwordHash);
+      expect(await materialisePasswords(store, 'intruder', [item])).toEqual(new Set());
+      expect((await store.voters.get('v4'))!.passwordHash).toBeNull();
+      expect(await materialisePasswords(store, 'w', [item])).toEqual(new Set(['p1']));
+      expect((await store.voters.get('v4'))!.passwordHash).toBe(item.passwordHash);
       // Already materialised: a second password is not generated over the first.
-      expect(await store.materialiseMessages('w', [{ ...item, passwordHash: 'other' }])).toEqual(new Set());
+      expect(await materialisePasswords(store, 'w', [{ ...item, passwordHash: 'other' }])).toEqual(new Set());
     });
 
     it('spends one-time code tries one by one and refuses expired codes', async (t) => {
       if (skip) return t.skip();
-      await store.saveOneTimeCode({
+      await store.delivery.saveCode({
         electionId: E,
         voterId: 'v5',
         codeHash: 'h',
@@ -278,10 +284,10 @@ for (const backend of backends) {
         attemptsLeft: 2,
         createdAt: at(0),
       });
-      expect((await store.spendOneTimeCodeAttempt(E, 'v5', at(10)))?.attemptsLeft).toBe(1);
-      expect((await store.spendOneTimeCodeAttempt(E, 'v5', at(10)))?.attemptsLeft).toBe(0);
-      expect(await store.spendOneTimeCodeAttempt(E, 'v5', at(10))).toBeUndefined();
-      await store.saveOneTimeCode({
+      expect((await store.delivery.spendCodeAttempt(E, 'v5', at(10)))?.attemptsLeft).toBe(1);
+      expect((await store.delivery.spendCodeAttempt(E, 'v5', at(10)))?.attemptsLeft).toBe(0);
+      expect(await store.delivery.spendCodeAttempt(E, 'v5', at(10))).toBeUndefined();
+      await store.delivery.saveCode({
         electionId: E,
         voterId: 'v5',
         codeHash: 'h2',
@@ -289,27 +295,29 @@ for (const backend of backends) {
         attemptsLeft: 5,
         createdAt: at(0),
       });
-      expect(await store.spendOneTimeCodeAttempt(E, 'v5', at(600))).toBeUndefined();
+      expect(await store.delivery.spendCodeAttempt(E, 'v5', at(600))).toBeUndefined();
       const parallel = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).spendOneTimeCodeAttempt(E, 'v5', at(1))),
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? store : other).delivery.spendCodeAttempt(E, 'v5', at(1)),
+        ),
       );
       expect(parallel.filter((r) => r !== undefined)).toHaveLength(5);
-      await store.deleteOneTimeCode(E, 'v5');
-      expect(await store.spendOneTimeCodeAttempt(E, 'v5', at(1))).toBeUndefined();
+      await store.delivery.deleteCode(E, 'v5');
+      expect(await store.delivery.spendCodeAttempt(E, 'v5', at(1))).toBeUndefined();
     });
 
     it('records first and last sign-in and the access test, and keeps delivery settings', async (t) => {
       if (skip) return t.skip();
-      await store.recordVoterAccess(E, 'v6', 'login', at(1));
-      await store.recordVoterAccess(E, 'v6', 'login', at(5));
-      await store.recordVoterAccess(E, 'v6', 'access-check', at(6));
-      expect((await store.listVoterAccess(E)).find((a) => a.voterId === 'v6')).toEqual({
+      await store.delivery.recordAccess(E, 'v6', 'login', at(1));
+      await store.delivery.recordAccess(E, 'v6', 'login', at(5));
+      await store.delivery.recordAccess(E, 'v6', 'access-check', at(6));
+      expect((await store.delivery.listAccess(E)).find((a) => a.voterId === 'v6')).toEqual({
         voterId: 'v6',
         firstLoginAt: at(1),
         lastLoginAt: at(5),
         accessCheckedAt: at(6),
       });
-      expect(await store.getDeliverySettings(E)).toBeUndefined();
+      expect(await store.delivery.getSettings(E)).toBeUndefined();
       const settings = {
         electionId: E,
         loginMode: 'one-time-code' as const,
@@ -317,16 +325,16 @@ for (const backend of backends) {
         helpContact: 'x',
         defaultLanguage: 'en',
       };
-      await store.saveDeliverySettings(settings);
-      await store.saveDeliverySettings({ ...settings, helpContact: 'y' });
-      expect(await store.getDeliverySettings(E)).toEqual({ ...settings, helpContact: 'y' });
+      await store.delivery.saveSettings(settings);
+      await store.delivery.saveSettings({ ...settings, helpContact: 'y' });
+      expect(await store.delivery.getSettings(E)).toEqual({ ...settings, helpContact: 'y' });
     });
 
     it("drops a replaced roll's pending messages with its voters", async (t) => {
       if (skip) return t.skip();
-      await store.replaceVoters(E, [voter('w1', E)]);
-      expect(await store.listMessages(E)).toEqual([]);
-      expect(await store.listVoterAccess(E)).toEqual([]);
+      await store.voters.replace(E, [voter('w1', E)]);
+      expect(await store.delivery.listMessages(E)).toEqual([]);
+      expect(await store.delivery.listAccess(E)).toEqual([]);
     });
   });
 }

@@ -104,7 +104,7 @@ describe("secrets delivered by mail appear in their voter's message and nowhere 
     expect((await admin.post(e('/delivery/credentials'))).status).toBe(200);
     expect(await sender.drain()).toBe(2 * VOTERS);
     const group = requireGroup('BELENIOS-2048');
-    const voters = (await server.store.listVoters(electionId)).map((v) => {
+    const voters = (await server.store.voters.list(electionId)).map((v) => {
       const mails = sink.mailTo(v.email);
       return {
         id: v.id,
@@ -194,7 +194,7 @@ describe("secrets delivered by mail appear in their voter's message and nowhere 
       }
     }
     await sender.drain();
-    await server.store.scrubErasedSecrets();
+    await server.store.delivery.scrubErasedSecrets();
 
     const secrets: PlantedSecret[] = voters.flatMap((voter, i) => {
       const parsed = parsePrivateCredential(voter.credential);

@@ -39,7 +39,7 @@ describe("a sender that dies between the server's acceptance and its commit", ()
     const dying = new DeliverySender(losesCommits, { transports: { email: transport() }, leaseMs: 60_000 });
     expect(await dying.drain()).toBe(2);
     expect(sink.received).toHaveLength(2);
-    expect((await server.store.countMessages(electionId)).sending).toBe(2);
+    expect((await server.store.delivery.countMessages(electionId)).sending).toBe(2);
 
     // A minute later (the heir's clock runs ahead), the leases have run out.
     const later = { now: () => new Date(Date.now() + 61_000) };
@@ -52,7 +52,7 @@ describe("a sender that dies between the server's acceptance and its commit", ()
       expect(second!.text).toBe(first!.text);
       expect(credentialIn(second!.text)).toBe(credentialIn(first!.text));
     }
-    const messages = await server.store.listMessages(electionId);
+    const messages = await server.store.delivery.listMessages(electionId);
     expect(messages.map((m) => [m.status, m.attempts, m.holdsSecret])).toEqual([
       ['sent', 2, false],
       ['sent', 2, false],

@@ -110,7 +110,7 @@ for (const dialect of ['sqlite', 'postgres'] as const)
         });
         expect(added.status, added.body).toBe(201);
         expect(added.json).toMatchObject({ login: 'gus', credential: 'issued' });
-        const gus = (await server.store.listVoters(id)).find((v) => v.login === 'gus')!;
+        const gus = (await server.store.voters.list(id)).find((v) => v.login === 'gus')!;
         // Stored without a language: the election's default, wherever it is read.
         expect(gus).toMatchObject({ weight: '2', language: '' });
         const listed = (await asAdmin.get(e('/voters'))).json.voters.find(
@@ -125,18 +125,18 @@ for (const dialect of ['sqlite', 'postgres'] as const)
         const twice = await asAdmin.post(e('/voters'), { email: 'other@example.org', login: 'gus' });
         expect([twice.status, twice.json.error.code]).toEqual([422, 'SCR_ROLL_INVALID_VOTER']);
 
-        const fay = (await server.store.listVoters(id)).find((v) => v.login === 'fay')!;
+        const fay = (await server.store.voters.list(id)).find((v) => v.login === 'fay')!;
         expect((await asAdmin.post(e(`/voters/${fay.id}/weight`), { weight: '3' })).json).toMatchObject({
           login: 'fay',
           credential: 'unchanged',
         });
-        expect((await server.store.getVoter(fay.id))!.weight).toBe('3');
-        const eve = (await server.store.listVoters(id)).find((v) => v.login === 'eve')!;
+        expect((await server.store.voters.get(fay.id))!.weight).toBe('3');
+        const eve = (await server.store.voters.list(id)).find((v) => v.login === 'eve')!;
         expect((await asAdmin.post(e(`/voters/${eve.id}/remove`))).json).toMatchObject({
           login: 'eve',
           credential: 'removed',
         });
-        const after = await server.store.listVoters(id);
+        const after = await server.store.voters.list(id);
         expect(after.map((v) => v.login)).toEqual(['fay', 'gus']);
         expect(after.map((v) => v.publicCredential)).not.toContain(eve.publicCredential);
 

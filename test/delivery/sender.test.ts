@@ -16,6 +16,7 @@ import type { OutboxInput } from '../../src/store/delivery/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { election, organisation, voter } from '../support/store-fixtures.js';
+import { overrideRepository } from '../support/store-overrides.js';
 import { tempDir } from '../support/tools.js';
 
 const E = 'E1234567890abc';
@@ -44,9 +45,9 @@ describe('the sender', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openStore(`sqlite:${join(tempDir('sender'), 'store.db')}`);
-    await store.createOrganisation(organisation('O1'));
-    await store.createElection(election(E, 'O1'));
-    await store.replaceVoters(
+    await store.accounts.createOrganisation(organisation('O1'));
+    await store.elections.create(election(E, 'O1'));
+    await store.voters.replace(
       E,
       Array.from({ length: 12 }, (_, i) => voter(`v${i}`, E)),
     );
@@ -54,7 +55,7 @@ describe('the sender', () => {
   afterAll(async () => store?.close());
 
   it('keeps its leases alive while a slow server holds it up, so nothing is sent twice', async () => {
-    await store.enqueueMessages(
+    await store.delivery.enqueue(
       E,
       Array.from({ length: 8 }, (_, i) => message(`slow${i}`, `v${i}`)),
     );
@@ -73,33 +74,26 @@ describe('the sender', () => {
     const ids = transport.accepted.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `slow${i}`).sort());
-    const entries = (await store.listMessages(E)).filter((m) => m.id.startsWith('slow'));
+    const entries = (await store.delivery.listMessages(E)).filter((m) => m.id.startsWith('slow'));
     expect(entries.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
   });
 
   it('keeps the outcomes the database refused once, and records them on the next try', async () => {
-    await store.enqueueMessages(
+    await store.delivery.enqueue(
       E,
       Array.from({ length: 3 }, (_, i) =>
         message(`flaky${i}`, `v${i}`, { purpose: 'access-reminder', secretKind: null }),
       ),
     );
     let refusals = 2;
-    const flaky = new Proxy(store, {
-      get(target, property, receiver) {
-        if (property === 'settleMessages')
-          return (owner: string, outcomes: Parameters<Store['settleMessages']>[1]) =>
-            refusals-- > 0
-              ? Promise.reject(new Error('database is locked'))
-              : target.settleMessages(owner, outcomes);
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Store;
+    const flaky = overrideRepository(store, 'delivery', (delivery) => ({
+      settle: (owner, outcomes) =>
+        refusals-- > 0 ? Promise.reject(new Error('database is locked')) : delivery.settle(owner, outcomes),
+    }));
     const transport = testTransport();
     expect(await new DeliverySender(flaky, { transports: { email: transport } }).drain()).toBe(3);
     expect(transport.accepted.map((m) => m.id).sort()).toEqual(['flaky0', 'flaky1', 'flaky2']);
-    const entries = (await store.listMessages(E)).filter((m) => m.id.startsWith('flaky'));
+    const entries = (await store.delivery.listMessages(E)).filter((m) => m.id.startsWith('flaky'));
     expect(entries.map((m) => [m.status, m.attempts])).toEqual([
       ['sent', 1],
       ['sent', 1],
@@ -108,7 +102,7 @@ describe('the sender', () => {
   });
 
   it('sends SMS through the SMS transport and fails a channel that has none, with the reason', async () => {
-    await store.enqueueMessages(E, [
+    await store.delivery.enqueue(E, [
       message('sms1', 'v8', {
         channel: 'sms',
         recipient: '+33600000000',
@@ -129,10 +123,10 @@ describe('the sender', () => {
       ['+33600000000', 'BODY-sms1'],
       ['+33600000001', 'BODY-sms2'],
     ]);
-    await store.enqueueMessages(E, [message('sms3', 'v10', { channel: 'sms', recipient: '+33600000002' })]);
+    await store.delivery.enqueue(E, [message('sms3', 'v10', { channel: 'sms', recipient: '+33600000002' })]);
     const withoutSms = new DeliverySender(store, { transports: { email: testTransport() } });
     await withoutSms.drain();
-    const failed = (await store.listMessages(E, 'v10'))[0]!;
+    const failed = (await store.delivery.listMessages(E, 'v10'))[0]!;
     expect(failed).toMatchObject({
       status: 'failed',
       lastReason: 'no sms transport configured',
@@ -141,14 +135,14 @@ describe('the sender', () => {
   });
 
   it('logs by voter id only when no mail server is configured, and never calls the message sent', async () => {
-    await store.enqueueMessages(E, [message('log1', 'v11', { bodyText: 'SECRET-BODY-log1' })]);
+    await store.delivery.enqueue(E, [message('log1', 'v11', { bodyText: 'SECRET-BODY-log1' })]);
     const lines: string[] = [];
     const sender = new DeliverySender(store, {
       transports: { email: loggingTransport('email', (l) => lines.push(l)) },
     });
     expect(await sender.drain()).toBe(1);
     expect(lines).toEqual(['message to v11 not sent (email: no transport configured)']);
-    expect((await store.listMessages(E, 'v11'))[0]).toMatchObject({
+    expect((await store.delivery.listMessages(E, 'v11'))[0]).toMatchObject({
       status: 'failed',
       lastReason: 'not sent: no mail server configured (demo)',
       holdsSecret: false,
@@ -170,13 +164,13 @@ describe('the sender', () => {
       const password = passwordIn(m);
       expect(password, m.id).toBeDefined();
       expect(password).not.toContain(PASSWORD_PLACEHOLDER);
-      const stored = (await store.getVoter(m.voterId))?.passwordHash;
+      const stored = (await store.voters.get(m.voterId))?.passwordHash;
       expect(await verifyPassword(secret(password!, 'password'), stored), m.id).toBe(true);
     }
   }
 
   it('sends generated passwords that each verify against the hash stored for their voter', async () => {
-    await store.enqueueMessages(
+    await store.delivery.enqueue(
       E,
       Array.from({ length: 4 }, (_, i) => passwordMessage(`pw${i}`, `v${i}`)),
     );
@@ -189,26 +183,27 @@ describe('the sender', () => {
   });
 
   it('does not send a password whose hash it could not store because another sender took the lease', async () => {
-    await store.enqueueMessages(
+    await store.delivery.enqueue(
       E,
       Array.from({ length: 4 }, (_, i) => passwordMessage(`lost${i}`, `v${i + 4}`)),
     );
     let taken: string[] = [];
     // Between the claim and the write of the hashes, the lease of lost0 runs out and another sender
     // claims it (the first by priority, due time and id): this sender's write of its hash is refused.
+    // (The sender writes them in its only transaction: the claim happens just before it opens.)
     const slow = new Proxy(store, {
       get(target, property, receiver) {
-        if (property === 'materialiseMessages')
-          return async (owner: string, items: Parameters<Store['materialiseMessages']>[1]) => {
+        if (property === 'transaction')
+          return async <T>(fn: (tx: Store) => Promise<T>) => {
             const later = new Date(Date.now() + 3_600_000).toISOString();
-            const claimed = await target.claimMessages({
+            const claimed = await target.delivery.claim({
               owner: 'another-sender',
               now: later,
               leaseUntil: later,
               limit: 1,
             });
             taken = claimed.map((m) => m.id);
-            return target.materialiseMessages(owner, items);
+            return target.transaction(fn);
           };
         const value = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
@@ -220,13 +215,15 @@ describe('the sender', () => {
     const sent = transport.accepted.filter((m) => m.id.startsWith('lost'));
     expect(sent.map((m) => m.id).sort()).toEqual(['lost1', 'lost2', 'lost3']);
     await expectEachVerifies(sent);
-    expect((await store.getVoter('v4'))?.passwordHash).toBeNull();
+    expect((await store.voters.get('v4'))?.passwordHash).toBeNull();
     // The other sender holds it now, placeholder and all: it generates and stores its own password.
-    expect((await store.listMessages(E)).find((m) => m.id === 'lost0')).toMatchObject({ status: 'sending' });
+    expect((await store.delivery.listMessages(E)).find((m) => m.id === 'lost0')).toMatchObject({
+      status: 'sending',
+    });
   });
 
   it('stops cleanly: what it claimed but did not send goes back to the queue', async () => {
-    await store.enqueueMessages(
+    await store.delivery.enqueue(
       E,
       Array.from({ length: 6 }, (_, i) =>
         message(`stop${i}`, `v${i}`, { purpose: 'password', secretKind: 'password' }),
@@ -246,7 +243,7 @@ describe('the sender', () => {
     sender.start();
     while (transport.accepted.length === 0) await sleep(10);
     await sender.stop();
-    const entries = (await store.listMessages(E)).filter((m) => m.id.startsWith('stop'));
+    const entries = (await store.delivery.listMessages(E)).filter((m) => m.id.startsWith('stop'));
     expect(entries.filter((m) => m.status === 'sending')).toEqual([]);
     const sent = entries
       .filter((m) => m.status === 'sent')

@@ -134,7 +134,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     // Credentials are not issued while the appointed officer's key is missing.
     const early = await asAdmin.post(e('/delivery/credentials'));
     expect(early.json.error.code).toBe('SCR_RECOVERY_CHOICE_NEEDED');
-    expect((await server.store.listVoters(electionId)).map((v) => v.publicCredential)).toEqual([
+    expect((await server.store.voters.list(electionId)).map((v) => v.publicCredential)).toEqual([
       null,
       null,
       null,
@@ -152,7 +152,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     // Each voter gets their credential and their password, and nothing else; keep what they received.
     const mails = await deliver();
     expect(mails).toHaveLength(6);
-    for (const row of await server.store.listVoters(electionId)) {
+    for (const row of await server.store.voters.list(electionId)) {
       const mine = mails.filter((m) => m.voterId === row.id);
       expect(mine.map((m) => m.to)).toEqual([row.email, row.email]);
       const credential = mine.map((m) => credentialIn(m.text)).find((c) => c !== undefined)!;
@@ -168,7 +168,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
   it('before opening, replaces a lost credential: a new one is sent, the old one is no longer valid', async () => {
     const voter = voters[2]!;
     const group = requireGroup('BELENIOS-2048');
-    const oldPublic = (await server.store.getVoter(voter.id))!.publicCredential;
+    const oldPublic = (await server.store.voters.get(voter.id))!.publicCredential;
     const replaced = await asAdmin.post(e('/recovery/replacements'), { voterId: voter.id });
     expect(replaced.status).toBe(200);
     const sent = await deliver();
@@ -177,7 +177,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     expect(fresh).not.toBe(voter.credential);
     const parsed = parsePrivateCredential(fresh);
     if (!parsed.ok) throw new Error('no credential in the message');
-    const stored = (await server.store.getVoter(voter.id))!.publicCredential;
+    const stored = (await server.store.voters.get(voter.id))!.publicCredential;
     expect(stored).toBe(publicCredential(parsed.credential, electionId, group).toString());
     expect(stored).not.toBe(oldPublic);
     everyCredential.push(fresh);
@@ -402,7 +402,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
     expect(findPlanted(corpus, [...secrets, ...passwords])).toEqual([]);
 
     // The escrows are there, and open with the officer's private key only — which the server never had.
-    const escrows = await server.store.listCredentialEscrows(electionId);
+    const escrows = await server.store.recovery.listEscrows(electionId);
     expect(escrows).toHaveLength(3);
     const officerKey = parseOfficerPrivateKey(readFileSync(join(officerDir, 'recovery.privkey'), 'utf8'));
     if (!officerKey.ok) throw new Error(officerKey.problem);

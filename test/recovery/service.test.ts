@@ -64,7 +64,7 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
 
     it('external authority: nothing to replace or recover on the server; requests are not recorded', async () => {
       const id = await draft('external');
-      const voters = await server.store.listVoters(id);
+      const voters = await server.store.voters.list(id);
       const generated = generateCredentials(
         id,
         group,
@@ -96,16 +96,16 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
       await recovery.requestBySelfService(id, ' a ', 'A@Example.org');
       await recovery.requestBySelfService(id, 'a', 'a@example.org'); // already pending: not twice
       expect(await requestsOf(id)).toEqual([['a', 'voter', 'pending']]);
-      const voter = (await server.store.findVoterByLogin(id, 'a'))!;
+      const voter = (await server.store.voters.findByLogin(id, 'a'))!;
       sent.length = 0;
       await recovery.replaceCredential(id, admin, voter.id);
       expect(sent.map((m) => [m.voterId, m.purpose])).toEqual([[voter.id, 'credential-replacement']]);
       const fresh = sent[0]!.credential;
-      const after = (await server.store.getVoter(voter.id))!;
+      const after = (await server.store.voters.get(voter.id))!;
       expect(after.publicCredential).toBe(publicCredential(fresh, id, group).toString());
       expect(await requestsOf(id)).toEqual([['a', 'voter', 'completed']]);
       // The new escrow opens to the new credential with the officer's key.
-      const [sealed] = await server.store.listCredentialEscrows(id, [voter.id]);
+      const [sealed] = await server.store.recovery.listEscrows(id, [voter.id]);
       expect(sealed!.publicCredential).toBe(after.publicCredential);
       const batch = {
         kind: 'scrutin-recovery-batch' as const,
@@ -144,7 +144,7 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
       await expect(server.elections.issueServerCredentials(id, admin, delivery)).rejects.toMatchObject({
         code: 'SCR_RECOVERY_CHOICE_NEEDED',
       });
-      expect((await server.store.listVoters(id)).map((v) => v.publicCredential)).toEqual([null, null]);
+      expect((await server.store.voters.list(id)).map((v) => v.publicCredential)).toEqual([null, null]);
       await recovery.setOfficerKey(
         id,
         officer,
@@ -163,12 +163,12 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
         modeId: 'server-no-recovery',
         escrowed: 0,
       });
-      const voter = (await server.store.findVoterByLogin(id, 'b'))!;
+      const voter = (await server.store.voters.findByLogin(id, 'b'))!;
       // Replacement before opening still works, without an escrow.
       sent.length = 0;
       await recovery.replaceCredential(id, admin, voter.id);
       expect(sent).toHaveLength(1);
-      expect(await server.store.listCredentialEscrows(id)).toEqual([]);
+      expect(await server.store.recovery.listEscrows(id)).toEqual([]);
       await server.elections.open(id, admin);
       await recovery.requestBySelfService(id, 'b', 'b@example.org');
       expect(await requestsOf(id)).toEqual([]);

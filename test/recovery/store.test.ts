@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { replaceVoterCredential } from '../../src/recovery/credential-swap.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { RecoveryRequestRow } from '../../src/store/recovery/schema.js';
 import type { Store } from '../../src/store/store.js';
@@ -49,9 +50,9 @@ function contract(name: string, open: () => Promise<{ store: Store; dispose: () 
 
     beforeEach(async () => {
       ({ store, dispose } = await open());
-      await store.createOrganisation(organisation('org'));
-      await store.createElection(election(ELECTION, 'org'));
-      await store.replaceVoters(ELECTION, [
+      await store.accounts.createOrganisation(organisation('org'));
+      await store.elections.create(election(ELECTION, 'org'));
+      await store.voters.replace(ELECTION, [
         voter('v1', ELECTION, { publicCredential: '11' }),
         voter('v2', ELECTION, { publicCredential: '22' }),
       ]);
@@ -59,7 +60,7 @@ function contract(name: string, open: () => Promise<{ store: Store; dispose: () 
     });
 
     it('keeps one recovery choice per election, replaced by the next', async () => {
-      expect(await store.getRecoverySettings(ELECTION)).toBeUndefined();
+      expect(await store.recovery.getSettings(ELECTION)).toBeUndefined();
       const choice = {
         electionId: ELECTION,
         mode: 'escrow' as const,
@@ -68,29 +69,32 @@ function contract(name: string, open: () => Promise<{ store: Store; dispose: () 
         decidedBy: 'a',
         decidedAt: AT,
       };
-      await store.saveRecoverySettings(choice);
-      expect(await store.getRecoverySettings(ELECTION)).toEqual(choice);
-      await store.saveRecoverySettings({ ...choice, mode: 'none', officerKeyJson: null });
-      expect(await store.getRecoverySettings(ELECTION)).toMatchObject({ mode: 'none', officerKeyJson: null });
+      await store.recovery.saveSettings(choice);
+      expect(await store.recovery.getSettings(ELECTION)).toEqual(choice);
+      await store.recovery.saveSettings({ ...choice, mode: 'none', officerKeyJson: null });
+      expect(await store.recovery.getSettings(ELECTION)).toMatchObject({
+        mode: 'none',
+        officerKeyJson: null,
+      });
     });
 
     it("replaces a voter's escrow, filters by voter, and drops escrows with their voter", async () => {
-      await store.saveCredentialEscrows(ELECTION, [escrow('v1', '11', 'a'), escrow('v2', '22', 'b')]);
-      await store.saveCredentialEscrows(ELECTION, [escrow('v1', '11', 'c')]);
-      expect((await store.listCredentialEscrows(ELECTION)).map((e) => [e.voterId, e.escrowJson])).toEqual([
+      await store.recovery.saveEscrows(ELECTION, [escrow('v1', '11', 'a'), escrow('v2', '22', 'b')]);
+      await store.recovery.saveEscrows(ELECTION, [escrow('v1', '11', 'c')]);
+      expect((await store.recovery.listEscrows(ELECTION)).map((e) => [e.voterId, e.escrowJson])).toEqual([
         ['v1', escrow('v1', '11', 'c').escrowJson],
         ['v2', escrow('v2', '22', 'b').escrowJson],
       ]);
-      expect((await store.listCredentialEscrows(ELECTION, ['v2'])).map((e) => e.voterId)).toEqual(['v2']);
-      expect(await store.listCredentialEscrows(ELECTION, [])).toEqual([]);
-      await store.replaceVoters(ELECTION, [voter('v3', ELECTION)]);
-      expect(await store.listCredentialEscrows(ELECTION)).toEqual([]);
+      expect((await store.recovery.listEscrows(ELECTION, ['v2'])).map((e) => e.voterId)).toEqual(['v2']);
+      expect(await store.recovery.listEscrows(ELECTION, [])).toEqual([]);
+      await store.voters.replace(ELECTION, [voter('v3', ELECTION)]);
+      expect(await store.recovery.listEscrows(ELECTION)).toEqual([]);
     });
 
     it('swaps a credential and its escrow atomically, only in draft, at the version read, from the expected one', async () => {
-      await store.saveCredentialEscrows(ELECTION, [escrow('v1', '11', 'a')]);
+      await store.recovery.saveEscrows(ELECTION, [escrow('v1', '11', 'a')]);
       const swap = (over: object = {}) =>
-        store.replaceVoterCredential({
+        replaceVoterCredential(store, {
           electionId: ELECTION,
           voterId: 'v1',
           expected: '11',
@@ -102,34 +106,34 @@ function contract(name: string, open: () => Promise<{ store: Store; dispose: () 
         });
       // Wrong expected credential: refused, and the election's version is not bumped either.
       expect(await swap({ expected: '99' })).toBe(false);
-      expect((await store.getElection(ELECTION))!.version).toBe(1);
+      expect((await store.elections.get(ELECTION))!.version).toBe(1);
       expect(await swap({ electionVersion: 0 })).toBe(false);
       // Another voter's credential as the replacement breaks uniqueness: nothing changes.
       await expect(swap({ replacement: '22' })).rejects.toThrow();
-      expect((await store.getVoter('v1'))!.publicCredential).toBe('11');
+      expect((await store.voters.get('v1'))!.publicCredential).toBe('11');
       expect(await swap()).toBe(true);
-      expect((await store.getVoter('v1'))!.publicCredential).toBe('33');
-      expect((await store.getElection(ELECTION))!.version).toBe(2);
-      expect((await store.listCredentialEscrows(ELECTION)).map((e) => e.publicCredential)).toEqual(['33']);
+      expect((await store.voters.get('v1'))!.publicCredential).toBe('33');
+      expect((await store.elections.get(ELECTION))!.version).toBe(2);
+      expect((await store.recovery.listEscrows(ELECTION)).map((e) => e.publicCredential)).toEqual(['33']);
       // Once open, never.
-      const opened = await store.updateElection(ELECTION, 2, { state: 'open' });
+      const opened = await store.elections.update(ELECTION, 2, { state: 'open' });
       expect(
         await swap({ expected: '33', replacement: '44', electionVersion: opened!.version, escrow: null }),
       ).toBe(false);
-      expect((await store.getVoter('v1'))!.publicCredential).toBe('33');
+      expect((await store.voters.get('v1'))!.publicCredential).toBe('33');
     });
 
     it('moves a request on only from the named states', async () => {
-      await store.createRecoveryRequest(request('r1', 'v1'));
-      await store.createRecoveryRequest(request('r2', 'v2', { origin: 'help-desk', requestedBy: 'admin' }));
-      const approved = await store.updateRecoveryRequest('r1', ['pending'], {
+      await store.recovery.createRequest(request('r1', 'v1'));
+      await store.recovery.createRequest(request('r2', 'v2', { origin: 'help-desk', requestedBy: 'admin' }));
+      const approved = await store.recovery.updateRequest('r1', ['pending'], {
         state: 'approved',
         decidedBy: 'officer',
         decidedAt: AT,
       });
       expect(approved).toMatchObject({ id: 'r1', state: 'approved', decidedBy: 'officer' });
-      expect(await store.updateRecoveryRequest('r1', ['pending'], { state: 'rejected' })).toBeUndefined();
-      expect((await store.listRecoveryRequests(ELECTION)).map((r) => [r.id, r.state, r.origin])).toEqual([
+      expect(await store.recovery.updateRequest('r1', ['pending'], { state: 'rejected' })).toBeUndefined();
+      expect((await store.recovery.listRequests(ELECTION)).map((r) => [r.id, r.state, r.origin])).toEqual([
         ['r1', 'approved', 'voter'],
         ['r2', 'pending', 'help-desk'],
       ]);

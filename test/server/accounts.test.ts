@@ -77,7 +77,7 @@ describe('invitations, resets and one’s own password', () => {
       });
       expect(granted.status).toBe(200);
       // Before the person acts, the account has no password at all: nothing anyone types opens it.
-      expect((await server.store.findAccountByEmail(person.email))?.passwordHash).toBe(NO_PASSWORD);
+      expect((await server.store.accounts.findAccountByEmail(person.email))?.passwordHash).toBe(NO_PASSWORD);
       expect((await signIn(person.email, 'anything at all 123')).status).toBe(401);
     }
     // What the admin could read about them: the people list, the roles, the audit log and its export.
@@ -114,7 +114,7 @@ describe('invitations, resets and one’s own password', () => {
       expect(logs).not.toContain(value);
     }
     // The store keeps only hashes of the links, and they are spent.
-    const audit = JSON.stringify(await server.store.listAudit({ organisationId }));
+    const audit = JSON.stringify(await server.store.audit.list({ organisationId }));
     for (const token of tokens) expect(audit).not.toContain(token);
   });
 
@@ -126,7 +126,7 @@ describe('invitations, resets and one’s own password', () => {
       orgAdmin: false,
     });
     expect(refused.status).toBe(400);
-    expect(await server.store.findAccountByEmail('with-password@example.org')).toBeUndefined();
+    expect(await server.store.accounts.findAccountByEmail('with-password@example.org')).toBeUndefined();
     // Every route of the API whose body names a password: only one's own sign-in, one's own change,
     // and a link one received.
     const openapi = (await new Client(server.app).get('/api/openapi.json')).json as {
@@ -173,9 +173,9 @@ describe('invitations, resets and one’s own password', () => {
     await signInAdmin();
     {
       expect((await use(late, 'too late password 1')).status).toBe(410);
-      expect((await server.store.findAccountByEmail('late@example.org'))?.status).toBe('invited');
+      expect((await server.store.accounts.findAccountByEmail('late@example.org'))?.status).toBe('invited');
       // The admin sends it again: a new link works, the old one still does not.
-      const member = (await server.store.findAccountByEmail('late@example.org'))!;
+      const member = (await server.store.accounts.findAccountByEmail('late@example.org'))!;
       const resent = await adminClient.post(
         `/api/v1/organisations/${organisationId}/members/${member.id}/invitation`,
       );
@@ -224,7 +224,7 @@ describe('invitations, resets and one’s own password', () => {
 
   it('forgotten password: the same answer for a known and an unknown address; the link is single use, lasts an hour, and ends other sessions', async () => {
     const person = await addAccount(server, 'forgetful');
-    await server.store.addMembership({ organisationId, accountId: person.id, role: 'member' });
+    await server.store.accounts.addMembership({ organisationId, accountId: person.id, role: 'member' });
     const other = await signedIn(server.app, person);
     // The reset must end this session, not its expiry: it is still live an hour later.
     const ask = (email: string) =>
@@ -289,7 +289,7 @@ describe('invitations, resets and one’s own password', () => {
 
   it('changing one’s password needs the current one and ends one’s other sessions, not this one', async () => {
     const person = await addAccount(server, 'changer');
-    await server.store.addMembership({ organisationId, accountId: person.id, role: 'member' });
+    await server.store.accounts.addMembership({ organisationId, accountId: person.id, role: 'member' });
     const laptop = new Client(server.app);
     const phone = new Client(server.app);
     for (const c of [laptop, phone])
@@ -323,7 +323,7 @@ describe('invitations, resets and one’s own password', () => {
 
   it('an admin suspends a person (who cannot sign in, and whose sessions end), reinstates and removes them; all audited', async () => {
     const person = await addAccount(server, 'suspended');
-    await server.store.addMembership({ organisationId, accountId: person.id, role: 'member' });
+    await server.store.accounts.addMembership({ organisationId, accountId: person.id, role: 'member' });
     const theirs = await signedIn(server.app, person);
     const base = `/api/v1/organisations/${organisationId}/members/${person.id}`;
     expect((await adminClient.post(`${base}/suspend`)).json).toEqual({ status: 'suspended' });
@@ -332,7 +332,7 @@ describe('invitations, resets and one’s own password', () => {
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('SCR_ACCOUNT_SUSPENDED');
     // A reset link cannot bring a suspended account back.
-    expect((await server.store.findAccountByEmail(person.email))?.status).toBe('suspended');
+    expect((await server.store.accounts.findAccountByEmail(person.email))?.status).toBe('suspended');
     expect((await adminClient.post(`${base}/reinstate`)).json).toEqual({ status: 'active' });
     expect((await signIn(person.email, person.password)).status).toBe(200);
     // One cannot suspend oneself (an organisation would lose its last admin that way).
@@ -342,7 +342,7 @@ describe('invitations, resets and one’s own password', () => {
     expect(self.json.error.code).toBe('SCR_PERSON_SELF');
     expect((await adminClient.request('DELETE', base)).status).toBe(204);
     expect((await signIn(person.email, person.password)).status).toBe(401);
-    const actions = (await server.store.listAudit({ organisationId })).map((e) => e.action);
+    const actions = (await server.store.audit.list({ organisationId })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['member.suspend', 'member.reinstate', 'member.remove']));
     // Another organisation's admin sees nobody here.
     const { organisationId: otherOrganisation, admin: outsider } = await organisationWithAdmin(

@@ -126,8 +126,8 @@ describe('annulment', () => {
           state: 'annulled',
         });
       }
-      expect((await server.store.getElection(election.id))?.resultJson).toBeNull();
-      const events = (await server.store.readBoard(election.id))
+      expect((await server.store.elections.get(election.id))?.resultJson).toBeNull();
+      const events = (await server.store.board.read(election.id))
         .filter((r) => r.kind === 'event')
         .map((r) => JSON.parse(r.raw).type);
       expect(events).not.toContain('Result');

@@ -22,6 +22,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { BOOKKEEPING, openRaw, type RawStore, tableNames } from '../../src/store/raw-store.js';
 import type { Store } from '../../src/store/store.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
+import { overrideRepository } from '../support/store-overrides.js';
 import { tempDir } from '../support/tools.js';
 import { type Client, signedIn } from '../world/client.js';
 import { CONGRESS_QUESTIONS } from '../world/consultation.js';
@@ -39,23 +40,20 @@ import { startTestServer, type TestServer } from '../world/server.js';
 /** `store`, except that while `failing` every audit append throws once its entry is written. */
 function failingAudit(store: Store) {
   const switches = { failing: false, failures: 0 };
-  const wrap = (inner: Store): Store =>
-    new Proxy(inner, {
-      get(target, property) {
-        if (property === 'appendAudit')
-          return async (entry: Parameters<Store['appendAudit']>[0]) => {
-            const row = await target.appendAudit(entry);
-            if (!switches.failing) return row;
-            switches.failures++;
-            throw new Error(`audit write failed (test): ${entry.action}`);
-          };
-        if (property === 'transaction')
-          return <T>(fn: (tx: Store) => Promise<T>) => target.transaction((tx) => fn(wrap(tx)));
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+  const failing = overrideRepository(
+    store,
+    'audit',
+    (audit) => ({
+      async append(entry) {
+        const row = await audit.append(entry);
+        if (!switches.failing) return row;
+        switches.failures++;
+        throw new Error(`audit write failed (test): ${entry.action}`);
       },
-    });
-  return { store: wrap(store), switches };
+    }),
+    { transactions: true },
+  );
+  return { store: failing, switches };
 }
 
 /** Every row of every table (Kysely's bookkeeping aside), each table's rows sorted. */
@@ -162,7 +160,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await server.elections.setQuestions(row.id, admin, QUESTIONS);
       await server.elections.importVoters(row.id, admin, 'a@example.org,a,1,A\nb@example.org,b,2,B', 'en');
       await server.elections.issueServerCredentials(row.id, admin, server.ctx);
-      const [a, b] = await store.listVoters(row.id);
+      const [a, b] = await store.voters.list(row.id);
       const e = `/api/v1/elections/${row.id}`;
       await expectNoTrace(() => client.post(`${e}/voters`, { email: 'c@example.org', login: 'c' }));
       await expectNoTrace(() => client.post(`${e}/voters/${a!.id}/address`, { email: 'a2@example.org' }));
@@ -194,7 +192,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
           publicKey: key,
         }),
       );
-      const voters = await store.listVoters(row.id);
+      const voters = await store.voters.list(row.id);
       const generated = generateCredentials(
         row.id,
         group,
@@ -211,7 +209,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await server.elections.open(ready.id, admin);
       await expectNoTrace(() => server.elections.close(ready.id, admin));
       await expectNoTrace(() => server.elections.annul(ready.id, admin, 'a mistake in the roll'));
-      expect((await store.getElection(ready.id))?.state).toBe('open');
+      expect((await store.elections.get(ready.id))?.state).toBe('open');
     });
 
     it('tally, a partial decryption (board events included); a publication resumes from its Result event', async () => {
@@ -228,15 +226,15 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
       await server.elections.submitPartialDecryption(ready.id, admin, single.owner, partial);
       // The Result event goes on the (public, append-only) board and is re-verified from the store
       // before the state changes; the state and its entry then commit together, or neither does.
-      const before = await store.getElection(ready.id);
-      const entries = await store.listAudit({ organisationId });
+      const before = await store.elections.get(ready.id);
+      const entries = await store.audit.list({ organisationId });
       switches.failing = true;
       await expect(server.elections.publish(ready.id, admin)).rejects.toThrow(/audit write failed/);
       switches.failing = false;
-      expect(await store.getElection(ready.id)).toEqual(before);
-      expect(await store.listAudit({ organisationId })).toEqual(entries);
+      expect(await store.elections.get(ready.id)).toEqual(before);
+      expect(await store.audit.list({ organisationId })).toEqual(entries);
       expect((await server.elections.publish(ready.id, admin)).state).toBe('published');
-      expect((await store.listAudit({ organisationId, electionId: ready.id })).at(-1)?.action).toBe(
+      expect((await store.audit.list({ organisationId, electionId: ready.id })).at(-1)?.action).toBe(
         'election.publish',
       );
     });
@@ -280,14 +278,14 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
         await other.close();
       }
       expect(raced).toBe(true);
-      const events = (await store.readBoard(ready.id))
+      const events = (await store.board.read(ready.id))
         .filter((r) => r.kind === 'event')
         .map((r) => JSON.parse(r.raw) as { type: string; height: number });
       expect(events.filter((e) => e.type === 'PartialDecryption')).toHaveLength(2);
       expect(events.map((e) => e.height)).toEqual(events.map((_, i) => i));
-      const entries = await store.listAudit({ organisationId, electionId: ready.id });
+      const entries = await store.audit.list({ organisationId, electionId: ready.id });
       expect(entries.filter((e) => e.action === 'trustee.partial-decryption')).toHaveLength(2);
-      expect(verifyAuditChain(await store.listAudit({ organisationId })).ok).toBe(true);
+      expect(verifyAuditChain(await store.audit.list({ organisationId })).ok).toBe(true);
       expect((await server.elections.publish(ready.id, admin)).state).toBe('published');
     });
 
@@ -309,7 +307,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
         }),
       );
       const person = await addAccount(helper(), 'scrutineer');
-      await store.addMembership({ organisationId, accountId: person.id, role: 'member' });
+      await store.accounts.addMembership({ organisationId, accountId: person.id, role: 'member' });
       await expectNoTrace(() =>
         client.post(`/api/v1/elections/${row.id}/roles`, { accountId: person.id, role: 'scrutineer' }),
       );

@@ -522,7 +522,7 @@ describe('bad input to the cast and admin routes', () => {
     server = await startTestServer({ databaseUrl: `sqlite:${path}` });
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', VOTERS);
     other = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
-    organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
+    organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
     anonymous = new Client(server.app, '10.9.0.1');
     admin = new Client(server.app, '10.9.0.2');
     expect(

@@ -76,14 +76,14 @@ describe.skipIf(!hasBuiltServer)(
       const make = ballotMaker(electionJson);
       const store = await openStore(databaseUrl);
       try {
-        const voter = (await store.listVoters(electionId)).find((v) => v.login === demo.voters[0]!.login)!;
-        let head = await store.boardHead(electionId);
+        const voter = (await store.voters.list(electionId)).find((v) => v.login === demo.voters[0]!.login)!;
+        let head = await store.board.head(electionId);
         for (let i = 0; i < BALLOTS; i++) {
           const raw = make(demo.voters[0]!.credential, demoVote(i));
           const payload = sha256Hex(raw);
           const event = makeEvent(head, 'Ballot', payload);
           const tracker = (parseBallot(raw) as { tracker: string }).tracker;
-          const outcome = await store.appendBoard(
+          const outcome = await store.board.append(
             electionId,
             [{ hash: payload, raw }],
             { height: event.event.height, hash: event.hash, type: 'Ballot', raw: event.raw },

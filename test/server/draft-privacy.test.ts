@@ -66,7 +66,7 @@ describe('drafts are private (issue 15)', () => {
       scrutineerA: await add('scrutineer-a'),
     };
     organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
-    await server.store.addMembership({
+    await server.store.accounts.addMembership({
       organisationId: organisationA,
       accountId: accounts.memberA.id,
       role: 'member',

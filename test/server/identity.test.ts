@@ -50,11 +50,11 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
   };
   /** A snapshot of what a refusal must not change. */
   const snapshot = async () => ({
-    organisations: await server.store.listOrganisations(),
-    members: await server.store.listOrganisationMembers(organisationA),
-    roles: await server.store.listElectionRoles(election.id),
-    voters: await server.store.listVoters(election.id),
-    audit: (await server.store.listAudit({ organisationId: organisationA })).length,
+    organisations: await server.store.accounts.listOrganisations(),
+    members: await server.store.accounts.listOrganisationMembers(organisationA),
+    roles: await server.store.elections.listRoles(election.id),
+    voters: await server.store.voters.list(election.id),
+    audit: (await server.store.audit.list({ organisationId: organisationA })).length,
   });
 
   beforeAll(async () => {
@@ -117,7 +117,9 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
       });
       expect(refused.status).toBe(409);
       expect(await snapshot()).toEqual(before);
-      expect((await server.store.findAccountByEmail('adminb@example.org'))?.displayName).toBe('Admin B');
+      expect((await server.store.accounts.findAccountByEmail('adminb@example.org'))?.displayName).toBe(
+        'Admin B',
+      );
     });
 
     it('signs the same person in whatever the case of their email or login', async () => {
@@ -168,13 +170,13 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
 
     it('matches a self-service recovery request whatever the case of login and address', async () => {
       const voter = election.voters[1]!;
-      const before = (await server.store.listRecoveryRequests(election.id)).length;
+      const before = (await server.store.recovery.listRequests(election.id)).length;
       const answer = await new Client(server.app).post(`/api/v1/elections/${election.id}/recovery/requests`, {
         login: ` ${voter.login.toUpperCase()} `,
         email: voter.email.toUpperCase(),
       });
       expect(answer.status).toBe(202);
-      const requests = await server.store.listRecoveryRequests(election.id);
+      const requests = await server.store.recovery.listRequests(election.id);
       expect(requests).toHaveLength(before + 1);
       expect(requests.at(-1)?.voterId).toBe(voter.id);
     });
@@ -184,12 +186,12 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
     it('refuses the credential-authority role to an admin and the admin role to the authority, in French and English', async () => {
       const electionAdmin = await addAccount(server, 'election-admin');
       const authority = await addAccount(server, 'authority');
-      await server.store.addMembership({
+      await server.store.accounts.addMembership({
         organisationId: organisationA,
         accountId: electionAdmin.id,
         role: 'member',
       });
-      await server.store.addMembership({
+      await server.store.accounts.addMembership({
         organisationId: organisationA,
         accountId: authority.id,
         role: 'member',
@@ -233,7 +235,7 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
       });
       await server.elections.setQuestions(row.id, adminA, QUESTIONS);
       await server.elections.importVoters(row.id, adminA, 'a@example.org,a,1,A\nb@example.org,b,1,B', 'en');
-      const voters = await server.store.listVoters(row.id);
+      const voters = await server.store.voters.list(row.id);
       const made = generateCredentials(
         row.id,
         requireGroup(row.groupName),
@@ -246,7 +248,7 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
       const electionAdmin = await addAccount(server, 'external-admin');
       await grant(server, row.id, electionAdmin, 'election-admin');
       const unchanged = async () =>
-        (await server.store.listVoters(row.id)).every((v) => v.publicCredential === null);
+        (await server.store.voters.list(row.id)).every((v) => v.publicCredential === null);
 
       expect((await upload(await signIn(adminA))).status).toBe(403);
       expect((await upload(await signIn(electionAdmin))).status).toBe(403);
@@ -338,7 +340,7 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
           headers: { ...(await sessionOf(adminA)), 'content-type': 'text/csv' },
         });
         expect(answer.statusCode).toBe(200);
-        expect((await server.store.listVoters(fresh.id)).map((v) => [v.email, v.displayName])).toEqual([
+        expect((await server.store.voters.list(fresh.id)).map((v) => [v.email, v.displayName])).toEqual([
           ['zoé@example.org', 'Zoé Ârnaud'],
         ]);
       }
@@ -405,8 +407,8 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
         expect(refused.json.error).toMatchObject({ code: 'SCR_CONTROL_CHARACTER', detail: { field } });
       }
       expect(await snapshot()).toEqual(before);
-      expect(await server.store.findAccountByEmail('c@example.org')).toBeUndefined();
-      expect(await server.store.findAccountByEmail('new.person@example.org')).toBeUndefined();
+      expect(await server.store.accounts.findAccountByEmail('c@example.org')).toBeUndefined();
+      expect(await server.store.accounts.findAccountByEmail('new.person@example.org')).toBeUndefined();
     });
 
     it('says nosniff on pages, JSON, assets, exports, errors and 404s', async () => {

@@ -20,7 +20,7 @@ describe('input the server should refuse', () => {
   beforeAll(async () => {
     server = await startTestServer();
     demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
-    organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
+    organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
     admin = await signedIn(server.app, demo.admin);
   });
   afterAll(async () => server?.close());
@@ -72,10 +72,10 @@ describe('input the server should refuse', () => {
     expect(set.status).toBe(200);
     expect((await admin.put(`/api/v1/elections/${id}/voters`, 'v@example.org,v,1,V')).status).toBe(200);
     expect((await admin.post(`/api/v1/elections/${id}/trustees/server`)).status).toBe(200);
-    const account = (await server.store.findAccountByEmail(demo.admin.email))!;
+    const account = (await server.store.accounts.findAccountByEmail(demo.admin.email))!;
     const [issued] = await server.elections.generateServerCredentials(id, account);
     const password = 'a long enough voter password';
-    await server.store.setVoterSecrets(id, [
+    await server.store.voters.setSecrets(id, [
       { voterId: issued!.voterId, passwordHash: await hashPassword(secret(password, 'password')) },
     ]);
     expect((await admin.post(`/api/v1/elections/${id}/open`)).status).toBe(200);

@@ -34,7 +34,7 @@ describe('election lifecycle driven by the clock', () => {
   beforeAll(async () => {
     server = await startTestServer({ clock });
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
-    organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
+    organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
     credentials = demo.admin;
     await signIn();
   });
@@ -59,7 +59,7 @@ describe('election lifecycle driven by the clock', () => {
         .status,
     ).toBe(200);
     expect((await admin.post(`/api/v1/elections/${id}/trustees/server`)).status).toBe(200);
-    const account = (await server.store.listElectionRoles(id)).find((r) => r.role === 'election-admin')!;
+    const account = (await server.store.elections.listRoles(id)).find((r) => r.role === 'election-admin')!;
     await server.elections.generateServerCredentials(id, { id: account.accountId });
     return id;
   }
@@ -84,10 +84,10 @@ describe('election lifecycle driven by the clock', () => {
     });
 
     await server.elections.tick();
-    expect((await server.store.getElection(id))!.state).toBe('draft');
+    expect((await server.store.elections.get(id))!.state).toBe('draft');
     clock.current = new Date('2027-03-01T09:00:01Z');
     await server.elections.tick();
-    expect((await server.store.getElection(id))!.state).toBe('open');
+    expect((await server.store.elections.get(id))!.state).toBe('open');
 
     // Extension: later than the current closing time and before it passes.
     const earlier = await admin.post(`/api/v1/elections/${id}/extend`, { closesAt: '2027-03-02T12:00:00Z' });
@@ -96,13 +96,13 @@ describe('election lifecycle driven by the clock', () => {
     expect(later.status).toBe(200);
     clock.current = new Date('2027-03-02T17:30:00Z');
     await server.elections.tick();
-    expect((await server.store.getElection(id))!.state).toBe('open');
+    expect((await server.store.elections.get(id))!.state).toBe('open');
     clock.current = new Date('2027-03-03T17:00:01Z');
     await signIn();
     const tooLate = await admin.post(`/api/v1/elections/${id}/extend`, { closesAt: '2027-03-04T17:00:00Z' });
     expect(tooLate.status).toBe(409);
     await server.elections.tick();
-    expect((await server.store.getElection(id))!.state).toBe('closed');
+    expect((await server.store.elections.get(id))!.state).toBe('closed');
     const audit = await admin.get(`/api/v1/elections/${id}/audit`);
     expect(audit.json.entries.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['election.schedule', 'election.open', 'election.extend', 'election.close']),
@@ -139,12 +139,12 @@ describe('election lifecycle driven by the clock', () => {
     expect((await castAs(early!)).status).toBe(201);
 
     clock.current = new Date('2027-04-01T18:00:00Z');
-    expect((await server.store.getElection(election.id))!.state).toBe('open'); // no tick yet
+    expect((await server.store.elections.get(election.id))!.state).toBe('open'); // no tick yet
     const refused = await castAs(late!);
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('SCR_VOTING_CLOSED');
-    expect(await server.store.hasCast(election.id, late!.id)).toBe(false);
-    expect(await server.store.hasCast(election.id, early!.id)).toBe(true);
+    expect(await server.store.board.hasCast(election.id, late!.id)).toBe(false);
+    expect(await server.store.board.hasCast(election.id, early!.id)).toBe(true);
   });
 
   it('imports a voter roll all or nothing, with every bad line reported', async () => {

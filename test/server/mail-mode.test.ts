@@ -40,8 +40,10 @@ describe.skipIf(!hasBuiltServer)('scrutin serve and SMTP_URL', () => {
   async function deliveryState() {
     const store = await openStore(databaseUrl);
     try {
-      const voters = await store.listVoters(draftId);
-      const messages = (await Promise.all(voters.map((v) => store.listMessages(draftId, v.id)))).flat();
+      const voters = await store.voters.list(draftId);
+      const messages = (
+        await Promise.all(voters.map((v) => store.delivery.listMessages(draftId, v.id)))
+      ).flat();
       return {
         bound: voters.filter((v) => v.publicCredential !== null).length,
         messages: messages.map((m) => m.status),
@@ -68,15 +70,15 @@ describe.skipIf(!hasBuiltServer)('scrutin serve and SMTP_URL', () => {
     const store = await openStore(databaseUrl);
     try {
       const elections = new ElectionService(store, new BoardService(store), systemClock, inProcessChecker);
-      const open = await store.getElection(demo.electionId);
-      const admin = await store.findAccountByEmail(demo.admin.email);
+      const open = await store.elections.get(demo.electionId);
+      const admin = await store.accounts.findAccountByEmail(demo.admin.email);
       const draft = await elections.create(open!.organisationId, admin!, {
         name: 'Bureau 2027',
         description: '',
         timeZone: 'Europe/Paris',
       });
       draftId = draft.id;
-      await store.addElectionRole({ electionId: draftId, accountId: admin!.id, role: 'election-admin' });
+      await store.elections.addRole({ electionId: draftId, accountId: admin!.id, role: 'election-admin' });
       await elections.setQuestions(draftId, admin!, QUESTIONS);
       await elections.importVoters(
         draftId,

@@ -26,7 +26,7 @@ describe('non-homomorphic questions are refused', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
-    organisationId = (await server.store.getElection(demo.electionId))!.organisationId;
+    organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
     admin = new Client(server.app);
     expect((await admin.post('/api/v1/auth/login', demo.admin)).status).toBe(200);
   });
@@ -60,8 +60,8 @@ describe('non-homomorphic questions are refused', () => {
     expect((await admin.put(`/api/v1/elections/${id}/questions`, { questions: [HOMOMORPHIC] })).status).toBe(
       200,
     );
-    const before = await server.store.getElection(id);
-    const auditBefore = (await server.store.listAudit({ organisationId, electionId: id })).length;
+    const before = await server.store.elections.get(id);
+    const auditBefore = (await server.store.audit.list({ organisationId, electionId: id })).length;
 
     const english = await admin.put(`/api/v1/elections/${id}/questions`, {
       questions: [HOMOMORPHIC, RANKING],
@@ -84,10 +84,10 @@ describe('non-homomorphic questions are refused', () => {
       message: ERROR_MESSAGES.SCR_NON_HOMOMORPHIC_UNAVAILABLE.fr,
     });
 
-    const after = await server.store.getElection(id);
+    const after = await server.store.elections.get(id);
     expect(after).toEqual(before);
     expect(JSON.parse(after!.questionsJson)).toEqual([HOMOMORPHIC]);
-    expect((await server.store.listAudit({ organisationId, electionId: id })).length).toBe(auditBefore);
+    expect((await server.store.audit.list({ organisationId, electionId: id })).length).toBe(auditBefore);
   });
 
   it('refuses them at creation of a first set of questions too', async () => {
@@ -95,7 +95,7 @@ describe('non-homomorphic questions are refused', () => {
     const answer = await admin.put(`/api/v1/elections/${id}/questions`, { questions: [RANKING] });
     expect(answer.status).toBe(422);
     expect(answer.json.error.code).toBe('SCR_NON_HOMOMORPHIC_UNAVAILABLE');
-    expect((await server.store.getElection(id))!.questionsJson).toBe('[]');
+    expect((await server.store.elections.get(id))!.questionsJson).toBe('[]');
   });
 
   it('answers the board status of an older board with the outcome: invalid without a shuffle, verified with checked shuffles', async () => {
@@ -106,8 +106,8 @@ describe('non-homomorphic questions are refused', () => {
       const id = await draft();
       const archive = parseArchive(new Uint8Array(bytes));
       await writeStraightToStore(server.store, id, archive.events, archive.data);
-      const row = (await server.store.getElection(id))!;
-      await server.store.updateElection(id, row.version, { state: 'tallied' });
+      const row = (await server.store.elections.get(id))!;
+      await server.store.elections.update(id, row.version, { state: 'tallied' });
       const status = await new Client(server.app).get(`/api/v1/elections/${id}/verification`);
       expect(status.status).toBe(200);
       expect(status.json).toMatchObject(expected);
@@ -116,14 +116,14 @@ describe('non-homomorphic questions are refused', () => {
 
   it('does not open a draft that an older version saved with one, and writes nothing on the board', async () => {
     const id = await draft();
-    const row = (await server.store.getElection(id))!;
-    await server.store.updateElection(id, row.version, {
+    const row = (await server.store.elections.get(id))!;
+    await server.store.elections.update(id, row.version, {
       questionsJson: JSON.stringify([HOMOMORPHIC, RANKING]),
     });
     const opened = await admin.post(`/api/v1/elections/${id}/open`);
     expect(opened.status).toBe(422);
     expect(opened.json.error.code).toBe('SCR_NON_HOMOMORPHIC_UNAVAILABLE');
-    expect((await server.store.getElection(id))!.state).toBe('draft');
-    expect(await server.store.readBoard(id)).toEqual([]);
+    expect((await server.store.elections.get(id))!.state).toBe('draft');
+    expect(await server.store.board.read(id)).toEqual([]);
   });
 });

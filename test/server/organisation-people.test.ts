@@ -66,9 +66,9 @@ for (const [label, postgres] of STORES) {
       });
       expect(added.status).toBe(201);
       expect(added.json).toMatchObject({ status: 'invited', invitation: { mail: 'sent' } });
-      const account = await server.store.findAccountByEmail('tess@example.org');
+      const account = await server.store.accounts.findAccountByEmail('tess@example.org');
       expect(account?.status).toBe('invited');
-      expect(await server.store.listMemberships(account!.id)).toEqual([
+      expect(await server.store.accounts.listMemberships(account!.id)).toEqual([
         { organisationId, accountId: account!.id, role: 'member' },
       ]);
       const token = tokenIn(server.mails!.accepted.at(-1)!.text)!;
@@ -104,8 +104,8 @@ for (const [label, postgres] of STORES) {
       const taken = await client.post(members, { email: outsider.email, displayName: 'X', orgAdmin: true });
       expect(taken.status).toBe(409);
       expect(taken.json.error.code).toBe('SCR_PERSON_EXISTS');
-      expect(await server.store.findAccountByEmail('chosen@example.org')).toBeUndefined();
-      expect(await server.store.listMemberships(outsider.id)).toEqual([
+      expect(await server.store.accounts.findAccountByEmail('chosen@example.org')).toBeUndefined();
+      expect(await server.store.accounts.listMemberships(outsider.id)).toEqual([
         expect.objectContaining({ role: 'org-admin' }),
       ]);
       const bad = await client.post(members, { email: 'no-at-sign', displayName: 'X', orgAdmin: false });
@@ -120,7 +120,7 @@ for (const [label, postgres] of STORES) {
     });
 
     it('gives election roles only to people of the organisation', async () => {
-      const tess = await server.store.findAccountByEmail('tess@example.org');
+      const tess = await server.store.accounts.findAccountByEmail('tess@example.org');
       const roles = `/api/v1/elections/${election.id}/roles`;
       expect((await client.post(roles, { accountId: tess!.id, role: 'scrutineer' })).status).toBe(200);
       const stranger = await client.post(roles, { accountId: outsider.id, role: 'scrutineer' });

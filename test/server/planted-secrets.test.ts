@@ -501,11 +501,11 @@ describe('planted secrets never leave the server', () => {
     const secrets: PlantedSecret[] = [];
     for (const [role, account] of Object.entries(accounts)) {
       secrets.push(planted(`password of ${role}`, textForms(account.password)));
-      const stored = await server.store.findAccountByEmail(account.email);
+      const stored = await server.store.accounts.findAccountByEmail(account.email);
       secrets.push(planted(`password hash of ${role}`, hashForms(stored!.passwordHash)));
     }
     const group = requireGroup('BELENIOS-2048');
-    const stored = new Map((await server.store.listVoters(electionId)).map((v) => [v.id, v]));
+    const stored = new Map((await server.store.voters.list(electionId)).map((v) => [v.id, v]));
     for (const voter of voters) {
       secrets.push(planted(`password of ${voter.login}`, textForms(voter.password)));
       const hash = stored.get(voter.id)!.passwordHash!;
@@ -522,7 +522,7 @@ describe('planted secrets never leave the server', () => {
     }
     for (const [i, password] of mistyped.entries())
       secrets.push(planted(`mistyped password ${i}`, textForms(password)));
-    const serverKey = (await server.store.listTrustees(electionId)).find(
+    const serverKey = (await server.store.trustees.list(electionId)).find(
       (t) => t.kind === 'server',
     )?.serverPrivateKey;
     if (!serverKey) throw new Error('no server key');
@@ -532,7 +532,7 @@ describe('planted secrets never leave the server', () => {
       secrets.push(planted(`invitation or reset token ${i}`, tokenForms(token)));
       // …present in exactly one mail, to one person, and stored only as a hash.
       expect(server.mails!.accepted.filter((m) => m.text.includes(token)).length).toBe(1);
-      const tables = await server.store.accountAccess.findLiveToken(token, '0000');
+      const tables = await server.store.accounts.findLiveToken(token, '0000');
       expect(tables).toBeUndefined();
     }
     for (const [i, token] of http.sessionTokens.entries()) {

@@ -229,7 +229,7 @@ describe('role × endpoint matrix over the real routes', () => {
       people[action === 'remove' ? '{accountId}' : action] = person.id;
     }
     people.invitation = 'invited-person';
-    await server.store.createAccount({
+    await server.store.accounts.createAccount({
       id: 'invited-person',
       email: 'invited-person@example.org',
       displayName: 'Invited',
@@ -242,7 +242,7 @@ describe('role × endpoint matrix over the real routes', () => {
     organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
     const organisationB = await addOrganisation(server, 'Organisation B', accounts.orgAdminB);
     for (const accountId of Object.values(people))
-      await server.store.addMembership({ organisationId: organisationA, accountId, role: 'member' });
+      await server.store.accounts.addMembership({ organisationId: organisationA, accountId, role: 'member' });
     electionA = await draftElection(server, organisationA, accounts.orgAdminA, { voters: 3 });
     electionB = await draftElection(server, organisationB, accounts.orgAdminB, {
       voters: 1,
@@ -451,7 +451,7 @@ describe('role × endpoint matrix over the real routes', () => {
     expect([...new Set(writes.map((op) => op.split(' ')[0]))]).toEqual(
       expect.arrayContaining(['POST', 'PUT']),
     );
-    const auditBefore = (await server.store.listAudit({ organisationId: organisationA })).length;
+    const auditBefore = (await server.store.audit.list({ organisationId: organisationA })).length;
     for (const route of writes) {
       const [method, path] = route.split(' ') as ['POST' | 'PUT', string];
       for (const csrf of [null, 'not-the-session-token']) {
@@ -471,7 +471,7 @@ describe('role × endpoint matrix over the real routes', () => {
         }
       }
     }
-    expect((await server.store.listAudit({ organisationId: organisationA })).length).toBe(auditBefore);
+    expect((await server.store.audit.list({ organisationId: organisationA })).length).toBe(auditBefore);
   });
 
   it('answers another tenant exactly as it answers an election that does not exist', async () => {

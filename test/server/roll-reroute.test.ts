@@ -116,7 +116,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
   });
 
   it('refuses a wholesale re-import that changes an address, and the roll stays exactly as it was', async () => {
-    const before = await server.store.listVoters(electionId);
+    const before = await server.store.voters.list(electionId);
     const auditBefore = (await asAdmin.get(e('/audit'))).json.entries.length;
     const rerouted = 'attacker@evil.example,victim,1,Victor Im,fr\nother@example.org,other,1,Otto Her';
     const refused = await asAdmin.request('PUT', e('/voters'), { text: rerouted });
@@ -138,18 +138,18 @@ describe('the reroute attack: the roll changes only in the open', () => {
     ]) {
       expect((await asAdmin.request('PUT', e('/voters'), { text })).json.error.code).toBe('SCR_ROLL_LOCKED');
     }
-    expect(await server.store.listVoters(electionId)).toEqual(before);
+    expect(await server.store.voters.list(electionId)).toEqual(before);
     expect((await asAdmin.get(e('/audit'))).json.entries).toHaveLength(auditBefore);
     // The same roll again changes nothing and says so.
     const same = 'victim@example.org,victim,1,Victor Im,fr\nother@example.org,other,1,Otto Her';
     const identical = await asAdmin.request('PUT', e('/voters'), { text: same });
     expect(identical.json).toEqual({ imported: 2, unchanged: true });
-    expect(await server.store.listVoters(electionId)).toEqual(before);
+    expect(await server.store.voters.list(electionId)).toEqual(before);
     expect(await deliver()).toEqual([]);
   });
 
   it('before opening, a corrected address is told to the old one first, audited by login and counted in public', async () => {
-    const victim = (await server.store.listVoters(electionId)).find((v) => v.login === 'victim')!;
+    const victim = (await server.store.voters.list(electionId)).find((v) => v.login === 'victim')!;
     const changed = await asAdmin.post(e(`/voters/${victim.id}/address`), { email: 'attacker@evil.example' });
     expect(changed.status, changed.body).toBe(200);
     expect(changed.json).toEqual({
@@ -234,7 +234,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
   });
 
   it('after opening, only an address can change, and the same credential goes there once the officer approves', async () => {
-    const other = (await server.store.listVoters(electionId)).find((v) => v.login === 'other')!;
+    const other = (await server.store.voters.list(electionId)).find((v) => v.login === 'other')!;
     for (const [path, body] of [
       ['/voters', { email: 'new@example.org', login: 'new' }],
       [`/voters/${other.id}/remove`, {}],
@@ -247,7 +247,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
     const changed = await asAdmin.post(e(`/voters/${other.id}/address`), { email: 'mallory@evil.example' });
     expect(changed.json).toMatchObject({ credential: 'recovery-requested', noticeToOldAddress: true });
     // The sealed credential is unchanged.
-    expect((await server.store.getVoter(other.id))!.publicCredential).toBe(other.publicCredential);
+    expect((await server.store.voters.get(other.id))!.publicCredential).toBe(other.publicCredential);
     const first = await deliver();
     expect(first.map((m) => m.to)).toEqual(['other@example.org']);
     expect(first[0]!.subject).toMatch(/^Change to your registration/);
@@ -304,12 +304,12 @@ describe('the reroute attack: the roll changes only in the open', () => {
   });
 
   it('refuses a mass password replacement while voting is open; one voter asks through the help desk', async () => {
-    const queuedBefore = (await server.store.listMessages(electionId)).length;
+    const queuedBefore = (await server.store.delivery.listMessages(electionId)).length;
     const refused = await asAdmin.post(e('/delivery/passwords'), { immediately: true });
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('SCR_MASS_PASSWORDS_REFUSED');
-    expect((await server.store.listMessages(electionId)).length).toBe(queuedBefore);
-    const other = (await server.store.listVoters(electionId)).find((v) => v.login === 'other')!;
+    expect((await server.store.delivery.listMessages(electionId)).length).toBe(queuedBefore);
+    const other = (await server.store.voters.list(electionId)).find((v) => v.login === 'other')!;
     const one = await asAdmin.post(e('/delivery/passwords/help-desk'), { voterId: other.id });
     expect(one.json).toEqual({ queued: 1 });
     const sent = await deliver();
@@ -335,14 +335,14 @@ describe('the reroute attack: the roll changes only in the open', () => {
     const row = await draftElection(server, organisationId, admin, { voters: 2, name: 'No recovery' });
     await advance(server, row, admin, 'open');
     const voter = row.voters[0]!;
-    const before = await server.store.listVoters(row.id);
+    const before = await server.store.voters.list(row.id);
     const refused = await asAdmin.post(`/api/v1/elections/${row.id}/voters/${voter.id}/address`, {
       email: 'elsewhere@example.org',
     });
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('SCR_ROLL_NO_RECOVERY');
     expect(refused.json.error.message).toMatch(/no credential recovery/);
-    expect(await server.store.listVoters(row.id)).toEqual(before);
-    expect((await server.store.listMessages(row.id)).length).toBe(0);
+    expect(await server.store.voters.list(row.id)).toEqual(before);
+    expect((await server.store.delivery.listMessages(row.id)).length).toBe(0);
   });
 });

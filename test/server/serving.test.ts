@@ -224,9 +224,12 @@ describe('a server without mail (SMTP_URL unset)', () => {
     const settings = await client.get(`/api/v1/elections/${electionId}/delivery/settings`);
     expect(settings.json.mail).toBe('none');
     const before = {
-      voters: await server.store.listVoters(electionId),
-      election: await server.store.getElection(electionId),
-      outbox: await server.store.listMessages(electionId, (await server.store.listVoters(electionId))[0]!.id),
+      voters: await server.store.voters.list(electionId),
+      election: await server.store.elections.get(electionId),
+      outbox: await server.store.delivery.listMessages(
+        electionId,
+        (await server.store.voters.list(electionId))[0]!.id,
+      ),
     };
 
     const issued = await client.post(`/api/v1/elections/${electionId}/delivery/credentials`);
@@ -256,9 +259,9 @@ describe('a server without mail (SMTP_URL unset)', () => {
     expect([code.status, code.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
 
     const after = {
-      voters: await server.store.listVoters(electionId),
-      election: await server.store.getElection(electionId),
-      outbox: await server.store.listMessages(electionId, before.voters[0]!.id),
+      voters: await server.store.voters.list(electionId),
+      election: await server.store.elections.get(electionId),
+      outbox: await server.store.delivery.listMessages(electionId, before.voters[0]!.id),
     };
     expect(after).toEqual(before);
     expect(after.voters.every((v) => v.publicCredential === null)).toBe(true);
@@ -268,17 +271,17 @@ describe('a server without mail (SMTP_URL unset)', () => {
     const server = await serverWith({ mail: 'none' });
     const { organisationId, admin } = await organisationWithAdmin(server, 'Fédération');
     const election = await draftElection(server, organisationId, admin, { voters: 2 });
-    await server.store.addElectionRole({
+    await server.store.elections.addRole({
       electionId: election.id,
       accountId: admin.id,
       role: 'election-admin',
     });
     const client = await signedIn(server.app, admin);
     const voterId = election.voters[0]!.id;
-    const before = (await server.store.getVoter(voterId))!.publicCredential;
+    const before = (await server.store.voters.get(voterId))!.publicCredential;
     const replaced = await client.post(`/api/v1/elections/${election.id}/recovery/replacements`, { voterId });
     expect([replaced.status, replaced.json.error.code]).toEqual([503, 'SCR_MAIL_NOT_CONFIGURED']);
-    expect((await server.store.getVoter(voterId))!.publicCredential).toBe(before);
+    expect((await server.store.voters.get(voterId))!.publicCredential).toBe(before);
   });
 
   it('lets the same action through when mail is configured (the refusal is the mail mode, not the action)', async () => {

@@ -65,7 +65,7 @@ interface Setup {
 async function draftElection(server: TestServer, count: number): Promise<Setup> {
   const now = new Date().toISOString();
   const organisation = { id: randomBytes(9).toString('base64url'), name: 'Threshold org', createdAt: now };
-  await server.store.createOrganisation(organisation);
+  await server.store.accounts.createOrganisation(organisation);
   const passwordHash = await hashPassword(secret(PASSWORD, 'password'));
   const account = async (name: string) => {
     const row = {
@@ -76,7 +76,7 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
       isOperator: false,
       createdAt: now,
     };
-    await server.store.createAccount(row);
+    await server.store.accounts.createAccount(row);
     return row;
   };
   const signIn = async (email: string) => {
@@ -86,7 +86,7 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
     return client;
   };
   const adminAccount = await account('admin');
-  await server.store.addMembership({
+  await server.store.accounts.addMembership({
     organisationId: organisation.id,
     accountId: adminAccount.id,
     role: 'org-admin',
@@ -108,7 +108,7 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
   ).toBe(200);
   const trustees = [];
   for (const a of accounts) trustees.push(await signIn(a.email));
-  await server.store.addElectionRole({
+  await server.store.elections.addRole({
     electionId,
     accountId: authorityAccount.id,
     role: 'credential-authority',
@@ -214,9 +214,9 @@ describe('threshold trustees through the HTTP API', () => {
         })
       ).status,
     ).toBe(200);
-    const voterRows = await server.store.listVoters(electionId);
+    const voterRows = await server.store.voters.list(electionId);
     const passwordHash = await hashPassword(secret(PASSWORD, 'password'));
-    await server.store.setVoterSecrets(
+    await server.store.voters.setSecrets(
       electionId,
       voterRows.map((v) => ({ voterId: v.id, passwordHash })),
     );
@@ -395,7 +395,7 @@ describe('threshold trustees through the HTTP API', () => {
     const path = (slot: number, what: string) => `${base}/trustees/threshold/${slot}/${what}`;
     const status = async () => (await admin.get(`${base}/trustees/threshold`)).json;
     const row = async () =>
-      (await server.store.listTrustees(electionId)).find((r) => r.kind === 'pedersen')?.publicJson;
+      (await server.store.trustees.list(electionId)).find((r) => r.kind === 'pedersen')?.publicJson;
     /** Sends, and expects the request to be refused with `code` and the group's stored state to be unchanged. */
     const refused = async (send: () => ReturnType<Client['request']>, httpStatus: number, code: string) => {
       const before = await row();

@@ -55,7 +55,7 @@ describe('trustee page routes', () => {
     const refused = await client.post(`${base}/trustees/single/own`, { publicKey: forged });
     expect(refused.status).toBe(422);
     expect(refused.json.error.code).toBe('SCR_INVALID_TRUSTEE_DATA');
-    expect(await server.store.listTrustees(election.id)).toHaveLength(1); // the server key only
+    expect(await server.store.trustees.list(election.id)).toHaveLength(1); // the server key only
 
     const sent = await client.post(`${base}/trustees/single/own`, { publicKey: `${publicKey}\n` });
     expect(sent.status).toBe(200);
@@ -65,7 +65,7 @@ describe('trustee page routes', () => {
     const other = serializeTrusteePublicKey(generateTrusteeKey(group).publicKey);
     const second = await client.post(`${base}/trustees/single/own`, { publicKey: other });
     expect(second.status).toBe(409);
-    const rows = await server.store.listTrustees(election.id);
+    const rows = await server.store.trustees.list(election.id);
     expect(rows.map((r) => [r.kind, r.accountId, r.publicJson])).toEqual([
       ['server', null, rows[0]!.publicJson],
       ['single', trustee.id, publicKey],

@@ -199,13 +199,13 @@ async function seed(store: Store): Promise<void> {
     [ORG_A, 'Organisation A'],
     [ORG_B, 'Organisation B'],
   ] as const) {
-    await store.createOrganisation({ id, name, createdAt });
+    await store.accounts.createOrganisation({ id, name, createdAt });
   }
   for (const [id, organisationId] of [
     [ELECTION_A, ORG_A],
     [ELECTION_B, ORG_B],
   ] as const) {
-    await store.createElection(
+    await store.elections.create(
       election(id, organisationId, {
         state: 'open',
         name: `Election of ${organisationId}`,
@@ -218,7 +218,7 @@ async function seed(store: Store): Promise<void> {
     );
   }
   for (const [id, spec] of Object.entries(ACCOUNTS) as [AccountName, (typeof ACCOUNTS)[AccountName]][]) {
-    await store.createAccount({
+    await store.accounts.createAccount({
       id,
       email: spec.email,
       displayName: id,
@@ -227,9 +227,13 @@ async function seed(store: Store): Promise<void> {
       createdAt,
     });
     if ('organisation' in spec)
-      await store.addMembership({ organisationId: spec.organisation, accountId: id, role: 'org-admin' });
+      await store.accounts.addMembership({
+        organisationId: spec.organisation,
+        accountId: id,
+        role: 'org-admin',
+      });
     if ('role' in spec)
-      await store.addElectionRole({ electionId: ELECTION_A, accountId: id, role: spec.role });
+      await store.elections.addRole({ electionId: ELECTION_A, accountId: id, role: spec.role });
   }
   for (const [id, spec] of Object.entries(VOTERS)) {
     const voter = {
@@ -243,7 +247,7 @@ async function seed(store: Store): Promise<void> {
       publicCredential: null,
       passwordHash: voterHash,
     };
-    await store.replaceVoters(spec.electionId, [voter]);
+    await store.voters.replace(spec.electionId, [voter]);
   }
 }
 

@@ -30,7 +30,7 @@ export async function writeStraightToStore(
 ): Promise<void> {
   for (const record of events) {
     const payloads = payloadsOf(record, data).map((raw) => ({ hash: sha256Hex(raw), raw }));
-    const outcome = await store.appendBoard(electionId, payloads, {
+    const outcome = await store.board.append(electionId, payloads, {
       height: record.event.height,
       hash: record.hash,
       type: record.event.type,

@@ -30,7 +30,7 @@ export async function openDemoElection(
   try {
     const elections = new ElectionService(store, new BoardService(store), systemClock, inProcessChecker);
     const demo = await createDemo(store, elections, 'http://127.0.0.1', voters);
-    const row = await store.getElection(demo.electionId);
+    const row = await store.elections.get(demo.electionId);
     if (!row?.electionJson) throw new Error('the demo election did not open');
     return { demo, electionJson: row.electionJson };
   } finally {

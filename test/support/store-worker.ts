@@ -21,10 +21,10 @@ async function appendWithRetry(
   index: number,
 ): Promise<number> {
   for (let conflicts = 0; ; conflicts++) {
-    const head = await store.boardHead(electionId);
+    const head = await store.board.head(electionId);
     const height = head === undefined ? 0 : head.height + 1;
     const payload = dataFile(`${tag}-${index}`);
-    const outcome = await store.appendBoard(
+    const outcome = await store.board.append(
       electionId,
       [payload],
       boardEvent(height, `${tag}-${index}`, payload.hash),
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
     for (let index = 0; index < Number(count); index++) {
       conflicts += await appendWithRetry(store, electionId, tag, index);
       // The store takes any stored action; the catalogue (src/errors/audit-actions.ts) is the domain's.
-      await store.appendAudit({
+      await store.audit.append({
         organisationId,
         electionId,
         actor: tag,

@@ -108,13 +108,13 @@ export async function publishedConsultation(
   ];
   await client.put(`/api/v1/consultations/${id}/voters`, rollCsv(votes));
   if (grants.electionAdmin)
-    await server.store.addElectionRole({
+    await server.store.elections.addRole({
       electionId: north!.electionId,
       accountId: grants.electionAdmin.id,
       role: 'election-admin',
     });
   if (grants.scrutineer)
-    await server.store.addElectionRole({
+    await server.store.elections.addRole({
       electionId: north!.electionId,
       accountId: grants.scrutineer.id,
       role: 'scrutineer',

@@ -86,7 +86,7 @@ export async function addAccount(
     displayName: `Account ${label}`,
     password: plantedPassword(label),
   };
-  await server.store.createAccount({
+  await server.store.accounts.createAccount({
     id: account.id,
     email: account.email,
     displayName: account.displayName,
@@ -99,8 +99,9 @@ export async function addAccount(
 
 export async function addOrganisation(server: World, name: string, admin?: TestAccount): Promise<string> {
   const id = randomBytes(9).toString('base64url');
-  await server.store.createOrganisation({ id, name, createdAt: new Date().toISOString() });
-  if (admin) await server.store.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
+  await server.store.accounts.createOrganisation({ id, name, createdAt: new Date().toISOString() });
+  if (admin)
+    await server.store.accounts.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
   return id;
 }
 
@@ -121,7 +122,7 @@ export async function grant(
   account: TestAccount,
   role: Role,
 ): Promise<void> {
-  await server.store.addElectionRole({ electionId, accountId: account.id, role });
+  await server.store.elections.addRole({ electionId, accountId: account.id, role });
 }
 
 /**
@@ -160,7 +161,7 @@ export async function draftElection(
       publicKey: serialized,
     });
     singles.push({
-      owner: (await store.listTrustees(row.id)).length,
+      owner: (await store.trustees.list(row.id)).length,
       publicKey: serialized,
       privateKey: privateKey.reveal(),
     });
@@ -195,7 +196,7 @@ export async function issueVoterSecrets(
       credential: credential.credential,
     });
   }
-  await server.store.setVoterSecrets(electionId, hashes);
+  await server.store.voters.setSecrets(electionId, hashes);
   return voters;
 }
 
@@ -288,7 +289,7 @@ export async function mailedElection(
   await elections.setQuestions(id, admin, QUESTIONS);
   const roll = options.roll.map((login) => `${login}@example.org,${login},1,${login}`);
   await elections.importVoters(id, admin, roll.join('\n'), 'en');
-  await store.saveDeliverySettings({
+  await store.delivery.saveSettings({
     electionId: id,
     loginMode: options.loginMode,
     passwordDelaySeconds: 0,

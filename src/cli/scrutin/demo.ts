@@ -50,7 +50,7 @@ export async function createDemo(
 ): Promise<Demo> {
   const now = new Date().toISOString();
   const organisation = { id: randomBytes(9).toString('base64url'), name: 'Demo federation', createdAt: now };
-  await store.createOrganisation(organisation);
+  await store.accounts.createOrganisation(organisation);
   const admin = { email: `admin-${organisation.id}@demo.invalid`, password: randomBase58(16) };
   const account = {
     id: randomBytes(9).toString('base64url'),
@@ -60,15 +60,19 @@ export async function createDemo(
     isOperator: false,
     createdAt: now,
   };
-  await store.createAccount(account);
-  await store.addMembership({ organisationId: organisation.id, accountId: account.id, role: 'org-admin' });
+  await store.accounts.createAccount(account);
+  await store.accounts.addMembership({
+    organisationId: organisation.id,
+    accountId: account.id,
+    role: 'org-admin',
+  });
   const election = await elections.create(organisation.id, account, {
     name: 'Demo vote: federation chair and budget',
     description:
       'A demonstration election. Votes are encrypted in your browser; anyone can verify the result.',
     timeZone: 'Europe/Paris',
   });
-  await store.addElectionRole({ electionId: election.id, accountId: account.id, role: 'election-admin' });
+  await store.elections.addRole({ electionId: election.id, accountId: account.id, role: 'election-admin' });
   await elections.setQuestions(election.id, account, QUESTIONS);
   const csv = Array.from(
     { length: voterCount },
@@ -93,7 +97,7 @@ export async function createDemo(
       link: `${baseUrl}/vote/${election.id}#credential=${credential.credential}`,
     });
   }
-  await store.setVoterSecrets(election.id, passwords);
+  await store.voters.setSecrets(election.id, passwords);
   await elections.open(election.id, account);
   return { electionId: election.id, admin, voters };
 }

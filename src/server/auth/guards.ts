@@ -40,10 +40,10 @@ export async function requireOrganisationAdmin(
 ): Promise<AccountPrincipal> {
   const principal = requireAccount(request);
   const accountId = principal.account.id;
-  const memberships = await ctx.store.listMemberships(accountId);
+  const memberships = await ctx.store.accounts.listMemberships(accountId);
   if (memberships.some((m) => m.organisationId === organisationId && m.role === 'org-admin'))
     return principal;
-  const organisation = await ctx.store.getOrganisation(organisationId);
+  const organisation = await ctx.store.accounts.getOrganisation(organisationId);
   if (organisation === undefined) throw new ApiError('SCR_NOT_FOUND');
   const visible =
     principal.account.isOperator || (await isInOrganisation(ctx.store, accountId, organisationId));
@@ -62,7 +62,7 @@ export async function requireElectionRole(
   roles: readonly Role[],
 ): Promise<AccountPrincipal> {
   const principal = requireAccount(request);
-  const election = await ctx.store.getElection(electionId);
+  const election = await ctx.store.elections.get(electionId);
   if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
   const held = await electionRolesOf(ctx.store, principal.account.id, election);
   if (roles.some((role) => held.has(role))) return principal;
@@ -83,7 +83,7 @@ export async function requirePublicElection(
   request: FastifyRequest,
   electionId: string,
 ): Promise<ElectionRow> {
-  const election = await ctx.store.getElection(electionId);
+  const election = await ctx.store.elections.get(electionId);
   if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
   if (election.state !== 'draft') return election;
   const { principal } = request;
@@ -118,11 +118,13 @@ export async function electionRolesOf(
 
 /** Whether the organisation is the account's tenant: a membership, or a role in one of its elections. */
 async function isInOrganisation(store: Store, accountId: string, organisationId: string): Promise<boolean> {
-  const memberships = await store.listMemberships(accountId);
+  const memberships = await store.accounts.listMemberships(accountId);
   if (memberships.some((m) => m.organisationId === organisationId)) return true;
-  const electionIds = new Set((await store.listRolesOfAccount(accountId)).map((grant) => grant.electionId));
+  const electionIds = new Set(
+    (await store.elections.listRolesOfAccount(accountId)).map((grant) => grant.electionId),
+  );
   for (const electionId of electionIds) {
-    if ((await store.getElection(electionId))?.organisationId === organisationId) return true;
+    if ((await store.elections.get(electionId))?.organisationId === organisationId) return true;
   }
   return false;
 }

@@ -279,7 +279,7 @@ describe('session expiry', () => {
     expect(expired.statusCode).toBe(401);
     expect(setCookieHeader(expired)).toMatch(/^scrutin_session=; /);
     expect(
-      await server.store.findSession(sessionTokenHash(parseSessionCookie(session.token)!)),
+      await server.store.accounts.findSession(sessionTokenHash(parseSessionCookie(session.token)!)),
     ).toBeUndefined();
   });
 

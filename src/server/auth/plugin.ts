@@ -113,7 +113,7 @@ function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const password = secret(request.body.password, 'password');
-      const account = await ctx.store.findAccountByEmail(request.body.email);
+      const account = await ctx.store.accounts.findAccountByEmail(request.body.email);
       // An invited account has no password yet; a removed one opens no more: both check a dummy.
       const usable = account?.status === 'active' || account?.status === 'suspended';
       const matches = await verifyPassword(password, usable ? account?.passwordHash : undefined);
@@ -158,7 +158,7 @@ function registerVoterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const { electionId } = request.params;
       const password = secret(request.body.password, 'password');
       // An unknown election answers like an unknown login: nothing to probe.
-      const voter = await ctx.store.findVoterByLogin(electionId, request.body.login);
+      const voter = await ctx.store.voters.findByLogin(electionId, request.body.login);
       // Voter passwords are generated (src/delivery/secrets.ts) and hashed at that cost: an unknown
       // login is checked against a hash of the same cost, so timing does not tell logins apart.
       const matches = await verifyPassword(
@@ -212,7 +212,8 @@ async function replaceSession(
   reply: FastifyReply,
   owner: SessionOwner,
 ): Promise<OpenedSession> {
-  if (request.principal.kind !== 'anonymous') await ctx.store.deleteSession(request.principal.tokenHash);
+  if (request.principal.kind !== 'anonymous')
+    await ctx.store.accounts.deleteSession(request.principal.tokenHash);
   const session = await openSession(ctx.store, ctx.clock, owner);
   reply.setCookie(SESSION_COOKIE, session.token.reveal(), sessionCookieOptions(ctx.config));
   reply.header('cache-control', 'no-store');
@@ -225,7 +226,8 @@ async function signOut(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  if (request.principal.kind !== 'anonymous') await ctx.store.deleteSession(request.principal.tokenHash);
+  if (request.principal.kind !== 'anonymous')
+    await ctx.store.accounts.deleteSession(request.principal.tokenHash);
   reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
   return reply.code(204).send();
 }

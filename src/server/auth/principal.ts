@@ -84,14 +84,14 @@ export async function principalOfToken(store: Store, clock: Clock, token: Sessio
   if (session === undefined) return ANONYMOUS;
   const { tokenHash, csrfToken, accountId, voterId, electionId } = session;
   if (accountId !== null && voterId === null) {
-    const account = await store.getAccount(accountId);
+    const account = await store.accounts.getAccount(accountId);
     // Suspension and removal end sessions in the same transaction; this is the second lock.
     return account === undefined || account.status !== 'active'
       ? ANONYMOUS
       : { kind: 'account', account: signedInAccount(account), csrfToken, tokenHash };
   }
   if (voterId !== null && accountId === null && electionId !== null) {
-    const voter = await store.getVoter(voterId);
+    const voter = await store.voters.get(voterId);
     if (voter === undefined || voter.electionId !== electionId) return ANONYMOUS;
     return { kind: 'voter', voter: signedInVoter(voter), csrfToken, tokenHash };
   }

@@ -83,7 +83,7 @@ describe('stored sessions', () => {
     expect(Object.values(row)).not.toContain(token.reveal());
     expect(row.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(row.expiresAt) - clock.now().getTime()).toBe(ACCOUNT_SESSION_LIFETIME_MS);
-    expect(await store.findSession(row.tokenHash)).toEqual(row);
+    expect(await store.accounts.findSession(row.tokenHash)).toEqual(row);
   });
 
   it('give voters 1 h, bound to their election', async () => {
@@ -107,6 +107,6 @@ describe('stored sessions', () => {
     expect(await findLiveSession(store, clock, token)).toEqual(row);
     clock.advance(1);
     expect(await findLiveSession(store, clock, token)).toBeUndefined();
-    expect(await store.findSession(row.tokenHash)).toBeUndefined();
+    expect(await store.accounts.findSession(row.tokenHash)).toBeUndefined();
   });
 });

@@ -66,7 +66,7 @@ export async function openSession(store: Store, clock: Clock, owner: SessionOwne
     csrfToken: randomBytes(TOKEN_BYTES).toString('base64url'),
     expiresAt: new Date(clock.now().getTime() + lifetime).toISOString(),
   };
-  await store.createSession(row);
+  await store.accounts.createSession(row);
   return { token, row };
 }
 
@@ -76,10 +76,10 @@ export async function findLiveSession(
   clock: Clock,
   token: SessionToken,
 ): Promise<SessionRow | undefined> {
-  const row = await store.findSession(sessionTokenHash(token));
+  const row = await store.accounts.findSession(sessionTokenHash(token));
   if (row === undefined) return undefined;
   if (Date.parse(row.expiresAt) > clock.now().getTime()) return row;
-  await store.deleteSession(row.tokenHash);
+  await store.accounts.deleteSession(row.tokenHash);
   return undefined;
 }
 

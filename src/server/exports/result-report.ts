@@ -13,6 +13,7 @@
  */
 import { isHomomorphic, type Question } from '../../protocol/messages.js';
 import { weightFromJson } from '../../protocol/tally.js';
+import { storedResult } from '../../store/decode.js';
 import type { ElectionRow, VoterRow } from '../../store/store.js';
 import { exportTable } from './table.js';
 
@@ -76,7 +77,7 @@ export function toResultReport(source: ResultReportSource): ResultReport {
   ) {
     throw new Error(`election ${election.id} has no sealed result`);
   }
-  const result = (JSON.parse(election.resultJson) as { result: unknown }).result;
+  const result = storedResult(election.resultJson);
   if (!Array.isArray(result) || result.length !== source.questions.length) {
     throw new Error(`election ${election.id}: the result does not match its questions`);
   }

@@ -20,7 +20,7 @@ import {
 } from '../../accounts/people.js';
 import { secret } from '../../core/secret.js';
 import { type AccountMailOutcome, sendAccountMail } from '../../delivery/index.js';
-import type { AccountTokenPurpose } from '../../store/accounts/access.js';
+import type { AccountTokenPurpose } from '../../store/accounts/repository.js';
 import type { AccountRow, Store } from '../../store/store.js';
 import { PASSWORD_MAX_LENGTH, requireAccount, requireOrganisationAdmin } from '../auth/index.js';
 import { signInFloodLimit } from '../auth/rate-limits.js';
@@ -99,7 +99,7 @@ export function passwordError(refusal: PasswordRefusal): ApiError {
 
 /** Every organisation the account belongs to: a person is one of "the people" of each. */
 async function organisationsOf(store: Store, accountId: string): Promise<Set<string>> {
-  return new Set((await store.listMemberships(accountId)).map((m) => m.organisationId));
+  return new Set((await store.accounts.listMemberships(accountId)).map((m) => m.organisationId));
 }
 
 export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -125,7 +125,7 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
         );
         if (!outcome.ok)
           throw outcome.kind === 'link-invalid' ? new ApiError('SCR_LINK_INVALID') : passwordError(outcome);
-        const account = await ctx.store.getAccount(outcome.accountId);
+        const account = await ctx.store.accounts.getAccount(outcome.accountId);
         request.log.info(
           { accountId: outcome.accountId, purpose: outcome.purpose },
           'password set on a link',
@@ -195,7 +195,7 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
     const person = async (request: FastifyRequest<{ Params: MemberParams }>) => {
       const { organisationId, accountId } = request.params;
       const { account: actor } = await requireOrganisationAdmin(ctx, request, organisationId);
-      const account = await ctx.store.getAccount(accountId);
+      const account = await ctx.store.accounts.getAccount(accountId);
       // Accounts of other tenants, and the operator, are not this organisation's people: 404.
       if (account === undefined || !(await organisationsOf(ctx.store, accountId)).has(organisationId))
         throw new ApiError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
@@ -227,7 +227,7 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
           actor.id,
           account,
         );
-        const organisation = await ctx.store.getOrganisation(organisationId);
+        const organisation = await ctx.store.accounts.getOrganisation(organisationId);
         const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
         return { invitation: { expiresAt: issued.expiresAt, mail } };
       },
@@ -285,15 +285,11 @@ export function accountRoutes(ctx: ServerContext): FastifyPluginAsync {
 
 /** The work behind a reset request, after the answer: a link only for a known address, at most once a minute. */
 async function sendReset(ctx: ServerContext, log: FastifyBaseLogger, email: string): Promise<void> {
-  const account = await ctx.store.findAccountByEmail(email);
+  const account = await ctx.store.accounts.findAccountByEmail(email);
   if (account === undefined) return;
   const now = ctx.clock.now().getTime();
   const purpose = account.status === 'invited' ? 'invitation' : 'reset';
-  const live = await ctx.store.accountAccess.liveTokenExpiry(
-    account.id,
-    'reset',
-    new Date(now).toISOString(),
-  );
+  const live = await ctx.store.accounts.liveTokenExpiry(account.id, 'reset', new Date(now).toISOString());
   if (
     purpose === 'reset' &&
     live !== undefined &&

@@ -80,7 +80,7 @@ export async function rollReadMasked(
     'credential-authority',
     'scrutineer',
   ]);
-  const held = await electionRolesOf(ctx.store, account.id, (await ctx.store.getElection(electionId))!);
+  const held = await electionRolesOf(ctx.store, account.id, (await ctx.store.elections.get(electionId))!);
   return !held.has('election-admin') && !held.has('credential-authority');
 }
 
@@ -148,7 +148,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
           account,
           { ...request.body, groupName: request.body.group },
           (tx, created) =>
-            tx.addElectionRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
+            tx.elections.addRole({ electionId: created.id, accountId: account.id, role: 'election-admin' }),
         );
         return reply.status(201).send(electionAdminView(row));
       },
@@ -160,7 +160,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       async (request) => {
         await requireOrganisationAdmin(ctx, request, request.params.organisationId);
         return {
-          elections: (await ctx.store.listElections(request.params.organisationId)).map(electionAdminView),
+          elections: (await ctx.store.elections.list(request.params.organisationId)).map(electionAdminView),
         };
       },
     );
@@ -270,7 +270,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
         const { electionId } = request.params;
         const masked = await rollReadMasked(ctx, request, electionId);
         const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
-        const voters = (await ctx.store.listVoters(electionId)).map((v) => voterView(v, defaultLanguage));
+        const voters = (await ctx.store.voters.list(electionId)).map((v) => voterView(v, defaultLanguage));
         return { voters: masked ? voters.map((v) => ({ ...v, email: maskAddress(v.email) })) : voters };
       },
     );
@@ -325,7 +325,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
           'trustee',
           'scrutineer',
         ]);
-        const trustees = await ctx.store.listTrustees(request.params.electionId);
+        const trustees = await ctx.store.trustees.list(request.params.electionId);
         // Allowlist: a Single key's public part; a threshold group only as a summary (its protocol state
         // holds shares sealed for each trustee, which only that trustee may fetch).
         return {
@@ -434,17 +434,17 @@ async function organisationPeople(store: Store, organisationId: string) {
     people.set(accountId, found);
     return found;
   };
-  for (const m of await store.listOrganisationMembers(organisationId)) {
+  for (const m of await store.accounts.listOrganisationMembers(organisationId)) {
     const found = person(m.accountId);
     if (m.role === 'org-admin') found.orgAdmin = true;
   }
-  for (const election of await store.listElections(organisationId)) {
-    for (const grant of await store.listElectionRoles(election.id))
+  for (const election of await store.elections.list(organisationId)) {
+    for (const grant of await store.elections.listRoles(election.id))
       person(grant.accountId).roles.push({ electionId: grant.electionId, role: grant.role });
   }
   const members = [];
   for (const [accountId, held] of people) {
-    const account = await store.getAccount(accountId);
+    const account = await store.accounts.getAccount(accountId);
     if (account)
       members.push({
         id: account.id,
@@ -468,9 +468,9 @@ function registerPeopleRoutes(
     async (request) => {
       const { account } = requireAccount(request);
       const organisations = [];
-      for (const m of await ctx.store.listMemberships(account.id)) {
+      for (const m of await ctx.store.accounts.listMemberships(account.id)) {
         if (m.role !== 'org-admin') continue;
-        const organisation = await ctx.store.getOrganisation(m.organisationId);
+        const organisation = await ctx.store.accounts.getOrganisation(m.organisationId);
         if (organisation) organisations.push({ id: organisation.id, name: organisation.name });
       }
       return { organisations };
@@ -531,7 +531,7 @@ function registerPeopleRoutes(
           orgAdmin,
         },
       );
-      const organisation = await ctx.store.getOrganisation(organisationId);
+      const organisation = await ctx.store.accounts.getOrganisation(organisationId);
       const mail = await mailLink(ctx, request.log, account, 'invitation', issued, organisation?.name);
       return reply.status(201).send({
         id: account.id,
@@ -550,8 +550,8 @@ function registerPeopleRoutes(
     async (request) => {
       await requireElectionRole(ctx, request, request.params.electionId, ['election-admin']);
       const roles = [];
-      for (const grant of await ctx.store.listElectionRoles(request.params.electionId)) {
-        const account = await ctx.store.getAccount(grant.accountId);
+      for (const grant of await ctx.store.elections.listRoles(request.params.electionId)) {
+        const account = await ctx.store.accounts.getAccount(grant.accountId);
         if (account)
           roles.push({
             accountId: account.id,

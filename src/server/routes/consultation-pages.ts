@@ -12,7 +12,7 @@ import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
 import { messagesFor } from '../../i18n/index.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, ERRORS, preferredLanguage } from '../errors.js';

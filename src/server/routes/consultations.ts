@@ -15,7 +15,7 @@ import type { Services } from '../../app/services.js';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
 import type { AdvanceStep } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
-import type { BoxRow, ConsultationRow } from '../../store/consultations/store.js';
+import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import {
   type AccountPrincipal,
   electionRolesOf,
@@ -93,7 +93,7 @@ type B = { Params: { consultationId: string; boxId: string } };
 export async function consultationOpened(ctx: ServerContext, boxes: readonly BoxRow[]): Promise<boolean> {
   for (const box of boxes) {
     if (!box.electionId) continue;
-    const state = (await ctx.store.getElection(box.electionId))?.state;
+    const state = (await ctx.store.elections.get(box.electionId))?.state;
     if (state !== undefined && state !== 'draft') return true;
   }
   return false;
@@ -108,13 +108,13 @@ export async function consultationAccess(
 ): Promise<AccountPrincipal> {
   const principal = requireAccount(request);
   const accountId = principal.account.id;
-  const memberships = await ctx.store.listMemberships(accountId);
+  const memberships = await ctx.store.accounts.listMemberships(accountId);
   if (memberships.some((m) => m.organisationId === row.organisationId && m.role === 'org-admin'))
     return principal;
   let heldAny = false;
   for (const box of boxes) {
     if (!box.electionId) continue;
-    const election = await ctx.store.getElection(box.electionId);
+    const election = await ctx.store.elections.get(box.electionId);
     if (!election) continue;
     const held = await electionRolesOf(ctx.store, accountId, election);
     if (held.size > 0) heldAny = true;
@@ -122,8 +122,8 @@ export async function consultationAccess(
   }
   let visible = heldAny || memberships.some((m) => m.organisationId === row.organisationId);
   if (!visible) {
-    for (const grant of await ctx.store.listRolesOfAccount(accountId)) {
-      if ((await ctx.store.getElection(grant.electionId))?.organisationId === row.organisationId) {
+    for (const grant of await ctx.store.elections.listRolesOfAccount(accountId)) {
+      if ((await ctx.store.elections.get(grant.electionId))?.organisationId === row.organisationId) {
         visible = true;
         break;
       }

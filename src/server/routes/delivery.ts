@@ -285,7 +285,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { account } = await admin(request, electionId);
         await inState(electionId, ['draft', 'open']);
-        const voter = await ctx.store.getVoter(request.body.voterId);
+        const voter = await ctx.store.voters.get(request.body.voterId);
         if (!voter || voter.electionId !== electionId)
           throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
         requireMail(ctx.config);
@@ -313,7 +313,7 @@ export function deliveryRoutes(
         requireMail(ctx.config);
         const row = await inState(electionId, ['draft', 'open']);
         const settings = await deliverySettings(ctx.store, electionId);
-        const voter = await ctx.store.findVoterByLogin(electionId, request.body.login.trim());
+        const voter = await ctx.store.voters.findByLogin(electionId, request.body.login.trim());
         const matches =
           settings.loginMode === 'password' &&
           voter !== undefined &&
@@ -486,7 +486,7 @@ export function deliveryRoutes(
         );
         signInFailures(ctx).succeeded(codeLoginName(request), request.ip);
         if (request.principal.kind !== 'anonymous')
-          await ctx.store.deleteSession(request.principal.tokenHash);
+          await ctx.store.accounts.deleteSession(request.principal.tokenHash);
         const session = await openSession(ctx.store, ctx.clock, {
           kind: 'voter',
           voterId: voter.id,
@@ -494,7 +494,7 @@ export function deliveryRoutes(
         });
         reply.setCookie(SESSION_COOKIE, session.token.reveal(), sessionCookieOptions(ctx.config));
         reply.header('cache-control', 'no-store');
-        await ctx.store.recordVoterAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
+        await ctx.store.delivery.recordAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
         request.log.info({ electionId, voterId: voter.id }, 'voter signed in with a one-time code');
         return {
           voter: { login: voter.login, displayName: voter.displayName },
@@ -518,7 +518,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { voter } = requireVoter(request, electionId);
         reply.header('cache-control', 'no-store');
-        return { hasVoted: await ctx.store.hasCast(electionId, voter.id) };
+        return { hasVoted: await ctx.store.board.hasCast(electionId, voter.id) };
       },
     );
 
@@ -556,7 +556,7 @@ export function deliveryRoutes(
         const { electionId } = request.params;
         const { voter, tokenHash } = requireVoter(request, electionId);
         const row = await inState(electionId, ['draft', 'open']);
-        const stored = await ctx.store.getVoter(voter.id);
+        const stored = await ctx.store.voters.get(voter.id);
         if (!stored?.publicCredential) throw new ApiError('SCR_NO_CREDENTIAL_YET');
         const challenge = accessChallenge(electionId, tokenHash);
         const proof = {
@@ -573,7 +573,7 @@ export function deliveryRoutes(
             proof,
           );
         if (!ok) throw new ApiError('SCR_ACCESS_CHECK_FAILED');
-        await ctx.store.recordVoterAccess(
+        await ctx.store.delivery.recordAccess(
           electionId,
           voter.id,
           'access-check',
@@ -602,9 +602,9 @@ export function voterSignInRecorder(ctx: ServerContext): FastifyPluginAsync {
       try {
         const electionId = (request.params as { electionId: string }).electionId;
         const login = (request.body as { login: string }).login;
-        const voter = await ctx.store.findVoterByLogin(electionId, login);
+        const voter = await ctx.store.voters.findByLogin(electionId, login);
         if (voter !== undefined)
-          await ctx.store.recordVoterAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
+          await ctx.store.delivery.recordAccess(electionId, voter.id, 'login', ctx.clock.now().toISOString());
       } catch (error) {
         request.log.warn({ err: { type: (error as Error).name } }, 'could not record a voter sign-in');
       }

@@ -62,7 +62,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       const masked = await rollReadMasked(ctx, request, electionId);
       const row = await elections.get(electionId);
       const { defaultLanguage } = await deliverySettings(ctx.store, electionId);
-      const voters = (await ctx.store.listVoters(electionId))
+      const voters = (await ctx.store.voters.list(electionId))
         .map((v) => (masked ? { ...v, email: maskAddress(v.email) } : v))
         // A voter imported without a language follows the election's default.
         .map((v) => ({ ...v, language: messageLanguage(v.language, defaultLanguage) }))
@@ -82,8 +82,8 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
         const row = await elections.get(electionId);
         if (!SIGN_IN_LIST_STATES.includes(row.state))
           throw new ApiError('SCR_WRONG_STATE', { problem: 'available after closing', state: row.state });
-        const voted = new Set((await ctx.store.listCasts(electionId)).map((cast) => cast.voterId));
-        const voters = (await ctx.store.listVoters(electionId)).map((v) => toSignInRow(v, voted.has(v.id)));
+        const voted = new Set((await ctx.store.board.listCasts(electionId)).map((cast) => cast.voterId));
+        const voters = (await ctx.store.voters.list(electionId)).map((v) => toSignInRow(v, voted.has(v.id)));
         return {
           json: () => ({
             election: about(row),
@@ -104,10 +104,10 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       async (request, electionId) => {
         await requireElectionRole(ctx, request, electionId, ['scrutineer', 'election-admin']);
         const row = await elections.get(electionId);
-        const rows = await ctx.store.listAudit({ organisationId: row.organisationId, electionId });
+        const rows = await ctx.store.audit.list({ organisationId: row.organisationId, electionId });
         const accounts = new Map<string, AccountRow | undefined>();
         for (const actor of new Set(rows.map((entry) => entry.actor)))
-          accounts.set(actor, await ctx.store.getAccount(actor));
+          accounts.set(actor, await ctx.store.accounts.getAccount(actor));
         const language = preferredLanguage(request.headers['accept-language']);
         const entries = rows.map((entry) => toAuditLogEntry(entry, accounts.get(entry.actor), language));
         return {
@@ -135,7 +135,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
             state: row.state,
           });
         const { state } = await elections.board.state(electionId);
-        const head = await ctx.store.boardHead(electionId);
+        const head = await ctx.store.board.head(electionId);
         if (!state || !head) throw new Error(`published election ${electionId} without a board`);
         const status = await elections.board.status(electionId);
         const report = toResultReport({
@@ -143,7 +143,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
           questions: state.ctx.election.questions,
           ballotsCounted: state.box.tallied().length,
           weightCast: state.totalWeight,
-          voters: await ctx.store.listVoters(electionId),
+          voters: await ctx.store.voters.list(electionId),
           archive: { finalHash: head.hash, height: head.height, verified: status.ok },
         });
         return { json: () => report, csv: () => RESULT.csv(toResultRows(report)) };

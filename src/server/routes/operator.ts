@@ -84,13 +84,13 @@ export function operatorRoutes(ctx: ServerContext): FastifyPluginAsync {
       async (request, reply) => {
         requireOperator(request);
         reply.header('cache-control', 'no-store');
-        const organisations = await ctx.store.listOrganisations();
+        const organisations = await ctx.store.accounts.listOrganisations();
         return {
           organisations: await Promise.all(
             organisations.map(async (o) => {
               const [members, elections] = await Promise.all([
-                ctx.store.listOrganisationMembers(o.id),
-                ctx.store.listElections(o.id),
+                ctx.store.accounts.listOrganisationMembers(o.id),
+                ctx.store.elections.list(o.id),
               ]);
               return {
                 id: o.id,

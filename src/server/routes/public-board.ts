@@ -12,6 +12,7 @@ import { encode } from '../../core/codec.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
+import { storedQuestions, storedResult } from '../../store/decode.js';
 import type { ElectionRow } from '../../store/store.js';
 import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -23,14 +24,14 @@ export const ElectionParams = Type.Object({
 
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow): Promise<PublicElection> {
-  const turnout = await ctx.store.turnout(row.id);
+  const turnout = await ctx.store.board.turnout(row.id);
   const changes = await rollChangesAfterCredentials(ctx.store, row);
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     state: row.state,
-    questions: JSON.parse(row.questionsJson) as unknown[],
+    questions: storedQuestions(row),
     timeZone: row.timeZone,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
@@ -39,10 +40,7 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow): Prom
       ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
       : null,
     turnout: { ballots: row.state === 'draft' ? 0 : turnout.ballots, voters: turnout.voters },
-    result:
-      row.state === 'published' && row.resultJson
-        ? (JSON.parse(row.resultJson) as { result: unknown[] }).result
-        : null,
+    result: row.state === 'published' && row.resultJson ? storedResult(row.resultJson) : null,
     annulReason: row.state === 'annulled' ? row.annulReason : null,
     // Issue 15: every per-voter change of the roll after credentials were issued, by login.
     rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },

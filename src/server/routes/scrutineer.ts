@@ -20,13 +20,16 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
       async (request) => {
         await requireElectionRole(ctx, request, request.params.electionId, ['scrutineer', 'election-admin']);
         const row = await elections.get(request.params.electionId);
-        const entries = await ctx.store.listAudit({ organisationId: row.organisationId, electionId: row.id });
+        const entries = await ctx.store.audit.list({
+          organisationId: row.organisationId,
+          electionId: row.id,
+        });
         // The same allowlist as the audit export: details pass a per-action filter.
         const language = preferredLanguage(request.headers['accept-language']);
         return {
           entries: await Promise.all(
             entries.map(async (entry) =>
-              toAuditLogEntry(entry, await ctx.store.getAccount(entry.actor), language),
+              toAuditLogEntry(entry, await ctx.store.accounts.getAccount(entry.actor), language),
             ),
           ),
         };
@@ -44,8 +47,8 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
       async (request) => {
         await requireElectionRole(ctx, request, request.params.electionId, ['scrutineer', 'election-admin']);
         const row = await elections.get(request.params.electionId);
-        const voters = (await ctx.store.listVoters(row.id)).length;
-        const casts = row.state === 'draft' ? [] : await ctx.store.listCasts(row.id);
+        const voters = (await ctx.store.voters.list(row.id)).length;
+        const casts = row.state === 'draft' ? [] : await ctx.store.board.listCasts(row.id);
         // A revote does not add a voter: each voter counts at their first ballot.
         const first = new Map<string, string>();
         for (const cast of casts) {
@@ -76,9 +79,9 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
         const row = await elections.get(request.params.electionId);
         if (row.state === 'draft' || row.state === 'open')
           throw new ApiError('SCR_WRONG_STATE', { problem: 'available after closing' });
-        const casts = await ctx.store.listCasts(row.id);
+        const casts = await ctx.store.board.listCasts(row.id);
         const voted = new Set(casts.map((c) => c.voterId));
-        const voters = await ctx.store.listVoters(row.id);
+        const voters = await ctx.store.voters.list(row.id);
         return {
           voters: voters.map((v) => ({ login: v.login, displayName: v.displayName, voted: voted.has(v.id) })),
         };

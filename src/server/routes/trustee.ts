@@ -74,7 +74,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
       async (request, reply) => {
         const { account } = await requireElectionRole(ctx, request, request.params.electionId, ['trustee']);
         const election = await elections.get(request.params.electionId);
-        const duties = trusteeDuties(await ctx.store.listTrustees(election.id), account.id);
+        const duties = trusteeDuties(await ctx.store.trustees.list(election.id), account.id);
         const { state } =
           election.state === 'draft' ? { state: undefined } : await elections.board.state(election.id);
         reply.header('cache-control', 'no-store');
@@ -111,7 +111,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
         const election = await elections.get(request.params.electionId);
         if (election.state !== 'draft')
           throw new ApiError('SCR_WRONG_STATE', { state: election.state, allowed: ['draft'] });
-        const rows = await ctx.store.listTrustees(election.id);
+        const rows = await ctx.store.trustees.list(election.id);
         const mine = rows.find((r) => r.kind === 'single' && r.accountId === account.id);
         if (mine) {
           // Sent again identical (a retried request): nothing to do; a second key is refused.
@@ -124,7 +124,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
           accountId: account.id,
           publicKey: request.body.publicKey,
         });
-        const after = trusteeDuties(await ctx.store.listTrustees(election.id), account.id);
+        const after = trusteeDuties(await ctx.store.trustees.list(election.id), account.id);
         return { key: after.singles[0]! };
       },
     );
@@ -153,7 +153,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
         // for a key bound to another account.
         const election = await elections.get(request.params.electionId);
         if (!(await electionRolesOf(ctx.store, account.id, election)).has('election-admin')) {
-          const bound = accountOfOwner(await ctx.store.listTrustees(election.id), request.body.owner);
+          const bound = accountOfOwner(await ctx.store.trustees.list(election.id), request.body.owner);
           if (bound && bound !== account.id) throw new ApiError('SCR_FORBIDDEN');
         }
         await elections.submitPartialDecryption(

@@ -4,9 +4,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { identityKey } from '../../core/identity.js';
+import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../row-types.js';
 import * as rows from '../rows.js';
 import type { Database } from '../schema.js';
-import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

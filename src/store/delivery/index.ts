@@ -7,5 +7,6 @@
 export * from './access.js';
 export * from './codes.js';
 export * from './outbox.js';
+export * from './repository.js';
 export * from './settings.js';
 export * from './tables.js';

@@ -109,27 +109,16 @@ export interface EnqueueOutcome {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Inserts messages (skipping idempotency keys already present), supersedes the same voters' older
- * still-queued messages of the same purpose, and optionally sets public credentials, all in `trx`.
+ * Inserts messages (skipping idempotency keys already present) and supersedes the same voters' older
+ * still-queued messages of the same purpose, all in `trx`.
  */
 export async function enqueue(
   trx: Transaction<Database>,
   electionId: string,
   messages: readonly OutboxInput[],
-  publicCredentials: readonly { voterId: string; publicCredential: string }[] = [],
 ): Promise<EnqueueOutcome[]> {
   for (const m of messages) {
     if (m.electionId !== electionId) throw new Error(`enqueue: message ${m.id} is not of ${electionId}`);
-  }
-  for (const { voterId, publicCredential } of publicCredentials) {
-    const result = await trx
-      .updateTable('voters')
-      .set({ public_credential: publicCredential })
-      .where('id', '=', voterId)
-      .where('election_id', '=', electionId)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n)
-      throw new Error(`enqueue: no voter ${voterId} in election ${electionId}`);
   }
   const latest = new Map<string, number>();
   for (const row of await trx
@@ -284,12 +273,17 @@ export async function claim(
     }));
 }
 
-export interface MaterialisedPassword {
+/** The bodies of a deferred password message, its password now generated. */
+export interface MaterialisedBody {
   id: string;
-  electionId: string;
-  voterId: string;
   bodyText: string;
   bodyHtml: string | null;
+}
+
+/** A materialised body and the hash of its password, for the voter it is for. */
+export interface MaterialisedPassword extends MaterialisedBody {
+  electionId: string;
+  voterId: string;
   passwordHash: string;
 }
 
@@ -305,17 +299,17 @@ export async function renewLeases(db: Db, owner: string, leaseUntil: string): Pr
 }
 
 /**
- * Writes generated passwords into leased messages and their hashes on the voters, in the caller's
- * transaction: a voter's password and the message that carries it exist together or not at all.
+ * Writes generated passwords into the deferred messages `owner` still leases; answers the ids
+ * written. (The sender sets the voters' password hashes in the same transaction.)
  */
 export async function materialise(
-  trx: Transaction<Database>,
+  db: Db,
   owner: string,
-  items: readonly MaterialisedPassword[],
+  items: readonly MaterialisedBody[],
 ): Promise<Set<string>> {
   const done = new Set<string>();
   for (const item of items) {
-    const updated = await trx
+    const updated = await db
       .updateTable('outbox')
       .set({ body_text: item.bodyText, body_html: item.bodyHtml, deferred: null })
       .where('id', '=', item.id)
@@ -324,12 +318,6 @@ export async function materialise(
       .where('deferred', '=', 'password')
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) continue;
-    await trx
-      .updateTable('voters')
-      .set({ password_hash: item.passwordHash })
-      .where('id', '=', item.voterId)
-      .where('election_id', '=', item.electionId)
-      .execute();
     done.add(item.id);
   }
   return done;

@@ -10,7 +10,6 @@ import type { Database } from '../schema.js';
 import type {
   CredentialEscrowRow,
   CredentialEscrowsTable,
-  CredentialReplacement,
   RecoveryRequestPatch,
   RecoveryRequestRow,
   RecoveryRequestState,
@@ -114,44 +113,19 @@ export async function listEscrows(
   return (await query.orderBy('voter_id').execute()).map(fromEscrow);
 }
 
-/** Thrown inside the replacement's transaction to roll it back; the store answers `false`. */
-export class ReplacementConflict extends Error {}
-
-export function falseOnConflict(error: unknown): false {
-  if (error instanceof ReplacementConflict) return false;
-  throw error;
-}
-
-/**
- * Swaps one voter's public credential (and its escrow), inside the caller's transaction, only if
- * the election is still the draft at `electionVersion` and the credential still is `expected`. The
- * election's version is bumped in the same transaction, so an `open` that read the roll before the
- * swap fails on its own version check instead of sealing the old credential.
- */
-export async function replaceVoterCredential(db: Db, input: CredentialReplacement): Promise<true> {
-  const election = await db
-    .updateTable('elections')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: input.at }))
-    .where('id', '=', input.electionId)
-    .where('version', '=', input.electionVersion)
-    .where('state', '=', 'draft')
-    .executeTakeFirst();
-  if (election.numUpdatedRows === 0n) throw new ReplacementConflict();
-  const updated = await db
-    .updateTable('voters')
-    .set({ public_credential: input.replacement })
-    .where('id', '=', input.voterId)
-    .where('election_id', '=', input.electionId)
-    .where('public_credential', '=', input.expected)
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw new ReplacementConflict();
+/** Replaces one voter's escrow by `escrow`, or removes it (null); call inside a transaction. */
+export async function replaceEscrow(
+  db: Db,
+  electionId: string,
+  voterId: string,
+  escrow: CredentialEscrowRow | null,
+): Promise<void> {
   await db
     .deleteFrom('credential_escrows')
-    .where('election_id', '=', input.electionId)
-    .where('voter_id', '=', input.voterId)
+    .where('election_id', '=', electionId)
+    .where('voter_id', '=', voterId)
     .execute();
-  if (input.escrow) await db.insertInto('credential_escrows').values(toEscrow(input.escrow)).execute();
-  return true;
+  if (escrow) await db.insertInto('credential_escrows').values(toEscrow(escrow)).execute();
 }
 
 export async function createRequest(db: Db, row: RecoveryRequestRow): Promise<void> {

@@ -77,20 +77,6 @@ export interface RecoveryRequestRow {
   completedAt: string | null;
 }
 
-export interface CredentialReplacement {
-  electionId: string;
-  voterId: string;
-  /** The public credential being replaced. */
-  expected: string;
-  replacement: string;
-  /** The new credential's escrow, or null when the election has no recovery. */
-  escrow: CredentialEscrowRow | null;
-  /** The draft election's version the caller read; the swap bumps it. */
-  electionVersion: number;
-  /** ISO instant, the election's new updated_at. */
-  at: string;
-}
-
 export type RecoveryRequestPatch = Partial<
   Pick<RecoveryRequestRow, 'state' | 'decidedBy' | 'decidedAt' | 'completedAt'>
 >;

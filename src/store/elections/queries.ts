@@ -3,9 +3,9 @@
  * writes inside its write queue; they take the database handle.
  */
 import type { Kysely, Transaction } from 'kysely';
-import * as rows from './rows.js';
-import type { Database } from './schema.js';
-import type { ElectionRoleRow, ElectionRow } from './store.js';
+import type { ElectionRoleRow, ElectionRow } from '../row-types.js';
+import * as rows from '../rows.js';
+import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

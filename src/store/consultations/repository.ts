@@ -7,8 +7,8 @@
  * an election to at most one box; an annulled box is replaced at most once; a consultation has at
  * most one next round (two processes preparing it race on that key, the loser reads the winner's).
  */
-import type { Kysely, Migration, Selectable, Transaction } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Kysely, Migration, Selectable } from 'kysely';
+import type { Connection } from '../connection.js';
 import type { ConsultationBoxesTable, ConsultationsTable } from './tables.js';
 
 export interface ConsultationRow {
@@ -146,20 +146,28 @@ const toBox = (r: BoxRow): ConsultationBoxesTable => ({
   created_at: r.createdAt,
 });
 
-type Write = <T>(task: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
-type InTransaction = <T>(task: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+export interface ConsultationsRepository {
+  /** Inserts the consultation and its first boxes atomically. */
+  create(row: ConsultationRow, boxes: readonly BoxRow[]): Promise<void>;
+  get(id: string): Promise<ConsultationRow | undefined>;
+  list(organisationId: string): Promise<ConsultationRow[]>;
+  /** The next round of a consultation, if prepared. */
+  next(id: string): Promise<ConsultationRow | undefined>;
+  boxes(consultationId: string): Promise<BoxRow[]>;
+  boxOfElection(electionId: string): Promise<BoxRow | undefined>;
+  /** Adds a box at the next position (a re-run or a paper box); the position key settles races. */
+  addBox(box: Omit<BoxRow, 'position'>): Promise<BoxRow>;
+  /** Records an annulment once: false if the box was already annulled (one conditional UPDATE). */
+  annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean>;
+}
 
-/** Queries over the store's own Kysely instance, writes through its write queue (SQLite) and transactions. */
-export class ConsultationStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly write: Write,
-    private readonly transaction: InTransaction,
-  ) {}
+/** Queries over the store's connection: reads where it reads, writes through its write queue and transactions. */
+export class KyselyConsultations implements ConsultationsRepository {
+  constructor(private readonly c: Connection) {}
 
   /** Inserts the consultation and its first boxes in one transaction. */
   async create(row: ConsultationRow, boxes: readonly BoxRow[]): Promise<void> {
-    await this.transaction(async (trx) => {
+    await this.c.atomically(async (trx) => {
       await trx
         .insertInto('consultations')
         .values({
@@ -180,12 +188,16 @@ export class ConsultationStore {
   }
 
   async get(id: string): Promise<ConsultationRow | undefined> {
-    const row = await this.db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.c.db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && fromConsultation(row);
   }
 
   async list(organisationId: string): Promise<ConsultationRow[]> {
-    const rows = await this.db
+    const rows = await this.c.db
       .selectFrom('consultations')
       .selectAll()
       .where('organisation_id', '=', organisationId)
@@ -196,7 +208,7 @@ export class ConsultationStore {
   }
 
   async next(id: string): Promise<ConsultationRow | undefined> {
-    const row = await this.db
+    const row = await this.c.db
       .selectFrom('consultations')
       .selectAll()
       .where('previous_id', '=', id)
@@ -205,7 +217,7 @@ export class ConsultationStore {
   }
 
   async boxes(consultationId: string): Promise<BoxRow[]> {
-    const rows = await this.db
+    const rows = await this.c.db
       .selectFrom('consultation_boxes')
       .selectAll()
       .where('consultation_id', '=', consultationId)
@@ -215,7 +227,7 @@ export class ConsultationStore {
   }
 
   async boxOfElection(electionId: string): Promise<BoxRow | undefined> {
-    const row = await this.db
+    const row = await this.c.db
       .selectFrom('consultation_boxes')
       .selectAll()
       .where('election_id', '=', electionId)
@@ -225,7 +237,7 @@ export class ConsultationStore {
 
   /** Adds a box at the next position (a re-run or a paper box); the position key settles races. */
   async addBox(box: Omit<BoxRow, 'position'>): Promise<BoxRow> {
-    return this.transaction(async (trx) => {
+    return this.c.atomically(async (trx) => {
       const last = await trx
         .selectFrom('consultation_boxes')
         .select((eb) => eb.fn.max('position').as('max'))
@@ -242,7 +254,7 @@ export class ConsultationStore {
 
   /** Records an annulment once: false if the box was already annulled (nothing changed). */
   async annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean> {
-    const result = await this.write((db) =>
+    const result = await this.c.write((db) =>
       db
         .updateTable('consultation_boxes')
         .set({ annul_reason: annulment.reason, annulled_at: annulment.at, annulled_by: annulment.by })

@@ -7,10 +7,10 @@
  * the archive: every data file before the event that first references it, events in append order.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { chunks } from './chunks.js';
-import { asUniqueViolation, type UniqueKey } from './errors.js';
-import type { Database } from './schema.js';
-import type { BallotInput, BoardDataInput, BoardEventInput, BoardRecord } from './store.js';
+import { chunks } from '../chunks.js';
+import { asUniqueViolation, type UniqueKey } from '../errors.js';
+import type { BallotInput, BoardDataInput, BoardEventInput, BoardRecord } from '../row-types.js';
+import type { Database } from '../schema.js';
 
 /**
  * Refusals that are conflicts rather than bugs. An event hash already on the board means that very

@@ -5,28 +5,90 @@
  * end a person's other ways in (sessions, live links) does so in the same transaction, so no crash
  * leaves a suspended person signed in or a used link still usable. Tables: account-tables.ts.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Connection } from '../connection.js';
+import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../row-types.js';
 import type { Database } from '../schema.js';
+import * as accounts from './queries.js';
 import type { AccountStatus, AccountTokenPurpose, AccountTokenRow, AccountTokensTable } from './tables.js';
 
 export type { AccountTokenPurpose, AccountTokenRow } from './tables.js';
 
-type Write = <T>(task: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
-type InTransaction = <T>(task: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
-
 /** Thrown inside a transaction to roll it back when a condition no longer holds. */
 class Rollback extends Error {}
 
-export class AccountAccessStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly write: Write,
-    private readonly transaction: InTransaction,
-  ) {}
+export interface AccountsRepository {
+  createOrganisation(row: OrganisationRow): Promise<void>;
+  getOrganisation(id: string): Promise<OrganisationRow | undefined>;
+  listOrganisations(): Promise<OrganisationRow[]>;
+  createAccount(row: NewAccountRow): Promise<void>;
+  getAccount(id: string): Promise<AccountRow | undefined>;
+  findAccountByEmail(email: string): Promise<AccountRow | undefined>;
+  addMembership(row: MembershipRow): Promise<void>;
+  listMemberships(accountId: string): Promise<MembershipRow[]>;
+  /** The organisation's memberships (its admins), for the admin pages. */
+  listOrganisationMembers(organisationId: string): Promise<MembershipRow[]>;
+  // Sessions (tokens are stored hashed)
+  createSession(row: SessionRow): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRow | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account (an admin's suspension, or the person leaving everywhere). */
+  endSessions(accountId: string): Promise<void>;
+  // Invitation and reset links (hashed), password changes, suspension, removal
+  /** Stores a new link for the account, replacing any earlier one of the same purpose (one live link). */
+  issueToken(row: AccountTokenRow): Promise<void>;
+  /** The live link with this hash (not expired at `now`), without spending it. */
+  findLiveToken(tokenHash: string, now: string): Promise<AccountTokenRow | undefined>;
+  liveTokenExpiry(accountId: string, purpose: AccountTokenPurpose, now: string): Promise<string | undefined>;
+  redeemToken(input: Parameters<KyselyAccounts['redeemToken']>[0]): ReturnType<KyselyAccounts['redeemToken']>;
+  changePassword(input: Parameters<KyselyAccounts['changePassword']>[0]): Promise<boolean>;
+  setStatus(accountId: string, status: AccountStatus, from: readonly AccountStatus[]): Promise<boolean>;
+  removeFromOrganisation(organisationId: string, accountId: string): Promise<boolean>;
+}
+
+export class KyselyAccounts implements AccountsRepository {
+  constructor(private readonly c: Connection) {}
+
+  async createOrganisation(row: OrganisationRow): Promise<void> {
+    await this.c.write((db) => accounts.createOrganisation(db, row));
+  }
+  getOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    return accounts.getOrganisation(this.c.db, id);
+  }
+  listOrganisations(): Promise<OrganisationRow[]> {
+    return accounts.listOrganisations(this.c.db);
+  }
+  async createAccount(row: NewAccountRow): Promise<void> {
+    await this.c.write((db) => accounts.createAccount(db, row));
+  }
+  getAccount(id: string): Promise<AccountRow | undefined> {
+    return accounts.getAccount(this.c.db, id);
+  }
+  findAccountByEmail(email: string): Promise<AccountRow | undefined> {
+    return accounts.findAccountByEmail(this.c.db, email);
+  }
+  async addMembership(row: MembershipRow): Promise<void> {
+    await this.c.write((db) => accounts.addMembership(db, row));
+  }
+  listOrganisationMembers(organisationId: string): Promise<MembershipRow[]> {
+    return accounts.listOrganisationMembers(this.c.db, organisationId);
+  }
+  listMemberships(accountId: string): Promise<MembershipRow[]> {
+    return accounts.listMemberships(this.c.db, accountId);
+  }
+  async createSession(row: SessionRow): Promise<void> {
+    await this.c.write((db) => accounts.createSession(db, row));
+  }
+  findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    return accounts.findSession(this.c.db, tokenHash);
+  }
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.c.write((db) => accounts.deleteSession(db, tokenHash));
+  }
 
   /** Stores a new link for the account, replacing any earlier one of the same purpose (one live link). */
   async issueToken(row: AccountTokenRow): Promise<void> {
-    await this.transaction(async (trx) => {
+    await this.c.atomically(async (trx) => {
       await trx
         .deleteFrom('account_tokens')
         .where('account_id', '=', row.accountId)
@@ -47,7 +109,7 @@ export class AccountAccessStore {
 
   /** The live link with this hash (not expired at `now`), without spending it. */
   async findLiveToken(tokenHash: string, now: string): Promise<AccountTokenRow | undefined> {
-    const row = await this.db
+    const row = await this.c.db
       .selectFrom('account_tokens')
       .selectAll()
       .where('token_hash', '=', tokenHash)
@@ -58,7 +120,7 @@ export class AccountAccessStore {
 
   /** When the account's live link of this purpose expires (none: undefined). */
   async liveTokenExpiry(accountId: string, purpose: AccountTokenPurpose, now: string) {
-    const row = await this.db
+    const row = await this.c.db
       .selectFrom('account_tokens')
       .select('expires_at')
       .where('account_id', '=', accountId)
@@ -80,7 +142,7 @@ export class AccountAccessStore {
     passwordHash: string;
   }): Promise<{ accountId: string; purpose: AccountTokenPurpose } | undefined> {
     try {
-      return await this.transaction(async (trx) => {
+      return await this.c.atomically(async (trx) => {
         const token = await trx
           .deleteFrom('account_tokens')
           .where('token_hash', '=', input.tokenHash)
@@ -116,7 +178,7 @@ export class AccountAccessStore {
     keepSession: string;
   }): Promise<boolean> {
     try {
-      return await this.transaction(async (trx) => {
+      return await this.c.atomically(async (trx) => {
         const updated = await trx
           .updateTable('accounts')
           .set({ password_hash: input.passwordHash, password_set_at: input.now })
@@ -142,7 +204,7 @@ export class AccountAccessStore {
     status: AccountStatus,
     from: readonly AccountStatus[],
   ): Promise<boolean> {
-    return this.transaction(async (trx) => {
+    return this.c.atomically(async (trx) => {
       const updated = await trx
         .updateTable('accounts')
         .set({ status })
@@ -161,7 +223,7 @@ export class AccountAccessStore {
    * its sessions end and its links are voided. Answers whether the account was marked removed.
    */
   async removeFromOrganisation(organisationId: string, accountId: string): Promise<boolean> {
-    return this.transaction(async (trx) => {
+    return this.c.atomically(async (trx) => {
       await trx
         .deleteFrom('memberships')
         .where('organisation_id', '=', organisationId)
@@ -188,7 +250,7 @@ export class AccountAccessStore {
 
   /** Ends every session of the account (an admin's suspension, or the person leaving everywhere). */
   async endSessions(accountId: string): Promise<void> {
-    await this.write((db) => db.deleteFrom('sessions').where('account_id', '=', accountId).execute());
+    await this.c.write((db) => db.deleteFrom('sessions').where('account_id', '=', accountId).execute());
   }
 }
 

@@ -3,11 +3,11 @@
  * inside its write queue (multi-statement ones in its transactions); they take the database handle.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { identityKey } from '../core/identity.js';
-import { chunks } from './chunks.js';
-import * as rows from './rows.js';
-import type { Database } from './schema.js';
-import type { TrusteeRow, VoterPatch, VoterRow } from './store.js';
+import { identityKey } from '../../core/identity.js';
+import { chunks } from '../chunks.js';
+import type { TrusteeRow, VoterPatch, VoterRow } from '../row-types.js';
+import * as rows from '../rows.js';
+import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -125,6 +125,24 @@ export async function setVoterSecrets(
     if (result.numUpdatedRows === 0n)
       throw new Error(`setVoterSecrets: no voter ${voterId} in election ${electionId}`);
   }
+}
+
+/** Sets one voter's public credential only if it still is `expected`; false when it is not (or no such voter). */
+export async function swapCredential(
+  db: Db,
+  electionId: string,
+  voterId: string,
+  expected: string,
+  replacement: string,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('voters')
+    .set({ public_credential: replacement })
+    .where('id', '=', voterId)
+    .where('election_id', '=', electionId)
+    .where('public_credential', '=', expected)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 // Trustees
