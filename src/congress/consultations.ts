@@ -11,7 +11,9 @@
  *
  * Who may act is the HTTP layer's job (org admins manage; see routes/consultations.ts).
  */
+
 import { Buffer } from 'node:buffer';
+import { Type } from '@sinclair/typebox';
 import type { Clock } from '../core/clock.js';
 import { meaningfulReason } from '../core/reason.js';
 import type { Actor } from '../election/actor.js';
@@ -26,6 +28,7 @@ import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import { auditEntry } from '../store/audit-chain.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
+import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
@@ -37,6 +40,24 @@ import { figuresFromJson, figuresToJson, questionsKey } from './figures.js';
 import { checkPaperBox } from './paper-box.js';
 import type { RoundRule } from './rules.js';
 import { type VerifiedBox, verifyBoxArchive } from './verified-box.js';
+
+/** The template every box of a consultation is made from, as stored (consultations.template_json). */
+const TemplateSchema = Type.Object({
+  groupName: Type.String(),
+  timeZone: Type.String(),
+  opensAt: Type.Union([Type.String(), Type.Null()]),
+  closesAt: Type.Union([Type.String(), Type.Null()]),
+  questions: Type.Array(HomomorphicQuestionSchema),
+});
+
+/** A consultation's round rule, as stored (consultations.rule_json). */
+const RuleSchema = Type.Object({
+  question: Type.Integer(),
+  qualifying: Type.Integer(),
+  majorityPercent: Type.Union([Type.Number(), Type.Null()]),
+  minimumPercent: Type.Union([Type.Number(), Type.Null()]),
+  blankVotes: Type.Union([Type.Literal('counted'), Type.Literal('excluded')]),
+});
 
 export type AdvanceStep = 'open' | 'close' | 'tally' | 'publish';
 
@@ -130,11 +151,11 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   template(row: ConsultationRow): ConsultationTemplate {
-    return JSON.parse(row.templateJson) as ConsultationTemplate;
+    return decodeStored(TemplateSchema, 'consultations.template_json', row.templateJson);
   }
 
   rule(row: ConsultationRow): RoundRule | null {
-    return row.ruleJson === null ? null : (JSON.parse(row.ruleJson) as RoundRule);
+    return row.ruleJson === null ? null : decodeStored(RuleSchema, 'consultations.rule_json', row.ruleJson);
   }
 
   /**

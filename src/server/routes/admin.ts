@@ -4,6 +4,7 @@
  * Every route names the role it needs; answers are built from allowlists (a voter is shown with
  * whether a credential is set, never with the credential or a password hash).
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { addMember } from '../../accounts/members.js';
@@ -14,6 +15,7 @@ import { assertRoleSeparation } from '../../election/role-separation.js';
 import { grantElectionRole } from '../../election/roles.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
+import { storedQuestions } from '../../store/decode.js';
 import type { ElectionRow, Store, VoterRow } from '../../store/store.js';
 import {
   electionRolesOf,
@@ -105,7 +107,7 @@ export function electionAdminView(row: ElectionRow) {
     name: row.name,
     description: row.description,
     group: row.groupName,
-    questions: JSON.parse(row.questionsJson) as unknown[],
+    questions: storedQuestions(row),
     timeZone: row.timeZone,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
