@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
-import type { Store } from '../../src/store/store.js';
+import { overrideRepository } from '../support/store-overrides.js';
 import type { TestServer } from '../world/server.js';
 import { credentialIn, mailedElectionWithSink, type SmtpSink } from './smtp-sink.js';
 
@@ -28,13 +28,9 @@ describe("a sender that dies between the server's acceptance and its commit", ()
   afterAll(async () => close?.());
 
   it('sends the same message again, recognisably, and records it once', async () => {
-    const losesCommits = new Proxy(server.store, {
-      get(target, property, receiver) {
-        if (property === 'settleMessages') return async () => Promise.reject(new Error('process died'));
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Store;
+    const losesCommits = overrideRepository(server.store, 'delivery', () => ({
+      settle: async () => Promise.reject(new Error('process died')),
+    }));
     const transport = () => smtpTransport({ url: sink.url, from: 'no-reply@example.org' });
     const dying = new DeliverySender(losesCommits, { transports: { email: transport() }, leaseMs: 60_000 });
     expect(await dying.drain()).toBe(2);

@@ -138,10 +138,14 @@ describe('guards on a plain member and on several accepted roles', () => {
     scrutineer: [{ electionId: ELECTION.id, role: 'scrutineer' }],
   };
   const store = {
-    listMemberships: async (id: string) => memberships[id] ?? [],
-    listRolesOfAccount: async (id: string) => roles[id] ?? [],
-    getOrganisation: async (id: string) => (id === ORG ? { id } : undefined),
-    getElection: async (id: string) => (id === ELECTION.id ? ELECTION : undefined),
+    accounts: {
+      listMemberships: async (id: string) => memberships[id] ?? [],
+      getOrganisation: async (id: string) => (id === ORG ? { id } : undefined),
+    },
+    elections: {
+      listRolesOfAccount: async (id: string) => roles[id] ?? [],
+      get: async (id: string) => (id === ELECTION.id ? ELECTION : undefined),
+    },
   } as unknown as Store;
   const ctx = { store } as ServerContext;
   const as = (id: string) =>

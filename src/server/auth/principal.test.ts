@@ -48,10 +48,14 @@ function storeWith(token: SessionToken, owner: Partial<SessionRow>, missing: str
     ...owner,
   };
   const store = {
-    findSession: async (hash: string) => (hash === session.tokenHash ? session : undefined),
-    deleteSession: async () => {},
-    getAccount: async (id: string) => (id === ACCOUNT.id && !missing.includes(id) ? ACCOUNT : undefined),
-    getVoter: async (id: string) => (id === VOTER.id && !missing.includes(id) ? VOTER : undefined),
+    accounts: {
+      findSession: async (hash: string) => (hash === session.tokenHash ? session : undefined),
+      deleteSession: async () => {},
+      getAccount: async (id: string) => (id === ACCOUNT.id && !missing.includes(id) ? ACCOUNT : undefined),
+    },
+    voters: {
+      get: async (id: string) => (id === VOTER.id && !missing.includes(id) ? VOTER : undefined),
+    },
   };
   return store as unknown as Store;
 }
@@ -111,7 +115,10 @@ describe('principalOfToken', () => {
     const token = newSessionToken();
     const store = storeWith(token, { accountId: ACCOUNT.id });
     const suspended = { ...ACCOUNT, status: 'suspended' };
-    const withSuspended = { ...store, getAccount: async () => suspended } as unknown as Store;
+    const withSuspended = {
+      ...store,
+      accounts: { ...store.accounts, getAccount: async () => suspended },
+    } as unknown as Store;
     expect(await principalOfToken(withSuspended, clock, token)).toEqual({ kind: 'anonymous' });
   });
 
