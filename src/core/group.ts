@@ -8,6 +8,7 @@ import { powMod } from './arithmetic.js';
 import { bitLength, invMod, mod } from './bigint.js';
 import { FixedBase } from './fixed-base.js';
 import { BELENIOS_2048, type Embedding, type GroupParameters, RFC_3526_2048 } from './group-parameters.js';
+import { jacobi } from './jacobi.js';
 import { randomBelow } from './random.js';
 
 /** Each table is 0.2–3 MB; a few dozen live elections per process is plenty. */
@@ -21,6 +22,8 @@ export class Group {
   readonly embedding: Embedding | undefined;
   private readonly fixedBases = new Map<bigint, FixedBase>();
   private readonly gInversePowers = new Map<number, bigint>();
+  /** p = 2q + 1: members are the quadratic residues (see ./jacobi.ts). */
+  private readonly safePrime: boolean;
 
   constructor(parameters: GroupParameters) {
     this.name = parameters.name;
@@ -28,6 +31,7 @@ export class Group {
     this.q = parameters.q;
     this.g = parameters.g;
     this.embedding = parameters.embedding;
+    this.safePrime = this.p === 2n * this.q + 1n;
     this.precompute(this.g);
   }
 
@@ -46,9 +50,18 @@ export class Group {
     this.fixedBases.set(base, new FixedBase(base, this.p, bits, bits <= 256 ? 8 : 5));
   }
 
-  /** x ∈ G: 0 < x < p and x^q = 1 (the check Belenios makes on every element it reads). */
+  /**
+   * x ∈ G: 0 < x < p and x^q = 1 (the check Belenios makes on every element it reads); in a
+   * safe-prime group the equivalent, much cheaper Jacobi symbol (x/p) = 1.
+   */
   isMember(x: bigint): boolean {
-    return x > 0n && x < this.p && powMod(x, this.q, this.p) === 1n;
+    if (x <= 0n || x >= this.p) return false;
+    return this.safePrime ? jacobi(x, this.p) === 1 : this.hasOrderDividingQ(x);
+  }
+
+  /** x^q = 1, the definition itself (kept for groups whose p is not a safe prime, and for tests). */
+  hasOrderDividingQ(x: bigint): boolean {
+    return powMod(x, this.q, this.p) === 1n;
   }
 
   isExponent(x: bigint): boolean {
