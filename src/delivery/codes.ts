@@ -1,7 +1,7 @@
 /**
  * One-time sign-in codes (login mode "one-time-code", and in password mode whenever a voter asks
  * instead of typing their password): asked for at sign-in, sent at once (before any
- * bulk mail) to the voter's registered address, valid 10 minutes, 5 tries, stored as a scrypt hash.
+ * bulk mail) to the voter's registered address (or phone, when the election sends secrets by SMS), valid 10 minutes, 5 tries, stored as a scrypt hash.
  * Asking again replaces the code; asking within a minute of the last code sends nothing new, so the
  * form cannot be used to flood a mailbox. Every answer to "send me a code" is the same whether the
  * login exists or not, and costs the same hashing work.
@@ -11,10 +11,17 @@ import { verifyPassword } from '../accounts/password.js';
 import { secret } from '../core/secret.js';
 import { DomainError } from '../errors/catalogue.js';
 import type { VoterRow } from '../store/store.js';
-import { consultationRound, type DeliveryContext, electionFacts, messageIdFor, outboxId } from './outbox.js';
+import {
+  consultationRound,
+  type DeliveryContext,
+  electionFacts,
+  messageIdFor,
+  outboxId,
+  secretsBySms,
+} from './outbox.js';
 import { generateCode, hashCode } from './secrets.js';
 import { deliverySettings } from './settings.js';
-import { codeMessage, messageLanguage } from './templates.js';
+import { codeMessage, codeSms, messageLanguage } from './templates.js';
 
 export const CODE_LIFETIME_MINUTES = 10;
 export const CODE_TRIES = 5;
@@ -60,13 +67,11 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
     createdAt: now.toISOString(),
   });
   const language = messageLanguage(voter.language, settings.defaultLanguage);
-  const rendered = codeMessage(
-    language,
-    { ...electionFacts(row, settings), round: await consultationRound(ctx.store, electionId) },
-    voter,
-    code.reveal(),
-    CODE_LIFETIME_MINUTES,
-  );
+  const facts = { ...electionFacts(row, settings), round: await consultationRound(ctx.store, electionId) };
+  const sms = secretsBySms(settings, voter);
+  const rendered = sms
+    ? codeSms(language, facts, code.reveal(), CODE_LIFETIME_MINUTES)
+    : codeMessage(language, facts, voter, code.reveal(), CODE_LIFETIME_MINUTES);
   const key = `one-time-code/${voter.id}/${now.getTime()}`;
   await ctx.store.delivery.enqueue(electionId, [
     {
@@ -75,8 +80,8 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
       voterId: voter.id,
       purpose: 'one-time-code',
       idempotencyKey: key,
-      channel: 'email',
-      recipient: voter.email,
+      channel: sms ? 'sms' : 'email',
+      recipient: sms ? voter.phone : voter.email,
       language,
       priority: 0,
       subject: rendered.subject,

@@ -38,6 +38,7 @@ export {
   MAX_PASSWORD_DELAY_SECONDS,
   saveDeliverySettings,
 } from './settings.js';
+export { httpSmsTransport, smsConfigured, smsTransportFromEnvironment } from './sms.js';
 export {
   type DeliveryCounts,
   deliveryCounts,

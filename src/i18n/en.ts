@@ -789,6 +789,12 @@ export const en = {
     },
   },
   // section: mail (one block per area; keep this marker line)
+  sms: {
+    password: (election: string, login: string, password: string, url: string) =>
+      `${election}: password for ${login}: ${password} (it replaces any earlier one; your credential comes by mail). Vote: ${url}`,
+    code: (election: string, code: string, minutes: number) =>
+      `${election}: your sign-in code is ${code}, valid ${minutes} min, once. Not asked for it? Ignore this SMS.`,
+  },
   roll: {
     mail: {
       noticeSubject: (election: string) => `Change to your registration – ${election}`,

@@ -803,6 +803,12 @@ export const fr: Messages = {
     },
   },
   // section: mail (one block per area; keep this marker line)
+  sms: {
+    password: (election: string, login: string, password: string, url: string) =>
+      `${election} : mot de passe de ${login} : ${password} (il remplace tout mot de passe précédent ; votre code de vote arrive par courriel). Voter : ${url}`,
+    code: (election: string, code: string, minutes: number) =>
+      `${election} : votre code de connexion est ${code}, valable ${minutes} min, une fois. Pas demandé ? Ignorez ce SMS.`,
+  },
   roll: {
     mail: {
       noticeSubject: (election: string) => `Modification de votre inscription – ${election}`,

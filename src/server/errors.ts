@@ -59,6 +59,7 @@ export const HTTP_STATUS = {
   // errors: congress (keep this marker line)
   // errors: web (keep this marker line)
   SCR_MAIL_NOT_CONFIGURED: 503,
+  SCR_SMS_NOT_CONFIGURED: 503,
   // errors: ops (keep this marker line)
   SCR_NOT_DECRYPTED: 422,
   SCR_NO_VOTERS: 422,

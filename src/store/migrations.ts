@@ -11,7 +11,7 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import { accountsMigration } from './accounts/tables.js';
 import { congressMigration } from './consultations/repository.js';
-import { createDeliveryTables } from './delivery/index.js';
+import { addSmsChannel, createDeliveryTables } from './delivery/index.js';
 import { identityKeysMigration } from './identity-keys.js';
 import { recoveryMigration } from './recovery/schema.js';
 
@@ -219,6 +219,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   // (0006: after 0005_accounts, which another branch of issue 15 adds.)
   '0006_identity_keys': identityKeysMigration,
   // migration: identity (keep this marker line)
+  // A voter's mobile number and the channel of sign-in secrets (issue 16: SMS).
+  '0007_sms_channel': { up: addSmsChannel },
 };
 
 /**

@@ -37,7 +37,7 @@ import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { checkFailures } from '../auth/plugin.js';
 import { rateLimitedError, signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
-import { mailMode, requireMail, type ServerContext } from '../context.js';
+import { mailMode, requireMail, requireSms, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -51,14 +51,17 @@ const Settings = Type.Object(
     passwordDelaySeconds: Type.Integer({ minimum: 0, maximum: MAX_PASSWORD_DELAY_SECONDS }),
     helpContact: Type.String({ maxLength: 300 }),
     defaultLanguage: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
+    /** How passwords and one-time codes travel (credentials always by mail); absent: email. */
+    secretChannel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('sms')])),
   },
   { additionalProperties: false },
 );
 type Settings = Static<typeof Settings>;
-/** What the admin page reads: the settings, and whether this server can send mail at all. */
+/** What the admin page reads: the settings, and whether this server can send mail and SMS at all. */
 const SettingsView = Type.Object({
   ...Settings.properties,
   mail: Type.Union([Type.Literal('smtp'), Type.Literal('terminal-demo'), Type.Literal('none')]),
+  sms: Type.Union([Type.Literal('http'), Type.Literal('none')]),
 });
 
 const Status = Type.Union([
@@ -71,6 +74,7 @@ const Status = Type.Union([
 const MessageSummary = Type.Union([
   Type.Null(),
   Type.Object({
+    channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
     status: Status,
     attempts: Type.Integer(),
     lastReason: Type.Union([Type.String(), Type.Null()]),
@@ -84,6 +88,7 @@ const VoterStatus = Type.Object({
   voterId: Type.String(),
   login: Type.String(),
   email: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
   displayName: Type.String(),
   language: Type.String(),
   hasCredential: Type.Boolean(),
@@ -139,6 +144,14 @@ export function deliveryRoutes(
   return async (app) => {
     const admin = (request: FastifyRequest, electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
+    /**
+     * Every action that queues a sign-in secret: mail must be configured, and SMS too when the
+     * election sends passwords and codes by SMS (a gateway removed since is refused here too).
+     */
+    const requireChannels = async (electionId: string) => {
+      requireMail(ctx.config);
+      if ((await deliverySettings(ctx.store, electionId)).secretChannel === 'sms') requireSms(ctx.config);
+    };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
@@ -156,9 +169,12 @@ export function deliveryRoutes(
       },
       async (request) => {
         await admin(request, request.params.electionId);
+        const settings = await deliverySettings(ctx.store, request.params.electionId);
         return {
-          ...(await deliverySettings(ctx.store, request.params.electionId)),
+          ...settings,
+          secretChannel: settings.secretChannel ?? 'email',
           mail: mailMode(ctx.config),
+          sms: ctx.config.sms ?? 'none',
         };
       },
     );
@@ -181,6 +197,8 @@ export function deliveryRoutes(
         const current = await deliverySettings(ctx.store, electionId);
         if (row.state !== 'draft' && request.body.loginMode !== current.loginMode)
           throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
+        // Like mail: a channel this server cannot use is refused when chosen, not when a voter waits.
+        if (request.body.secretChannel === 'sms') requireSms(ctx.config);
         await saveDeliverySettings(ctx.store, electionId, account.id, request.body);
         return request.body;
       },
@@ -207,7 +225,7 @@ export function deliveryRoutes(
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
         await inState(request.params.electionId, ['draft']);
-        requireMail(ctx.config);
+        await requireChannels(request.params.electionId);
         return elections.issueServerCredentials(request.params.electionId, account, delivery);
       },
     );
@@ -229,7 +247,7 @@ export function deliveryRoutes(
         const row = await inState(electionId, ['draft', 'open']);
         // Issue 15: nobody's password is replaced behind their back during a vote.
         if (row.state === 'open') throw new ApiError('SCR_MASS_PASSWORDS_REFUSED');
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         // The outbox is a table: the messages commit with their entry (the sender sends after).
         const queued = await ctx.store.transaction(async (tx) => {
           const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
@@ -288,7 +306,7 @@ export function deliveryRoutes(
         const voter = await ctx.store.voters.get(request.body.voterId);
         if (!voter || voter.electionId !== electionId)
           throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         return { queued: await passwordForOneVoter(electionId, voter, account.id, 'help-desk') };
       },
     );
@@ -310,7 +328,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         const { electionId } = request.params;
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         const row = await inState(electionId, ['draft', 'open']);
         const settings = await deliverySettings(ctx.store, electionId);
         const voter = await ctx.store.voters.findByLogin(electionId, request.body.login.trim());
@@ -405,7 +423,7 @@ export function deliveryRoutes(
         const plan = await resendPlan(electionId);
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
-        if (plan.voterIds.length > 0) requireMail(ctx.config);
+        if (plan.voterIds.length > 0) await requireChannels(electionId);
         const queued = await ctx.store.transaction(async (tx) => {
           const inTx = queueingIn(delivery, tx);
           const queued =
@@ -445,7 +463,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         // The same refusal for every login and election: it tells nothing about who is registered.
-        requireMail(ctx.config);
+        await requireChannels(request.params.electionId);
         await requestCode(delivery, request.params.electionId, request.body.login);
         return reply.status(202).send({ sent: true, validMinutes: 10 });
       },

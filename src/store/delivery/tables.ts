@@ -40,6 +40,8 @@ export interface DeliverySettingsTable {
   password_delay_seconds: number;
   help_contact: string;
   default_language: string;
+  /** Null: 'email'. */
+  secret_channel: string | null;
 }
 
 export interface VoterAccessTable {
@@ -150,4 +152,16 @@ export async function createDeliveryTables(db: Kysely<any>): Promise<void> {
       (fk) => fk.onDelete('cascade'),
     )
     .execute();
+}
+
+// Migration 0007_sms_channel (issue 16 point 4)
+
+/**
+ * The second channel: a voter's mobile number (E.164, optional) on the roll, and per election the
+ * channel of the sign-in secrets (passwords and one-time codes): `email` when null, or `sms`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
+export async function addSmsChannel(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('voters').addColumn('phone', 'text').execute();
+  await db.schema.alterTable('delivery_settings').addColumn('secret_channel', 'text').execute();
 }
