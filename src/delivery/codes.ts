@@ -50,14 +50,46 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
   const code = generateCode();
   const codeHash = await hashCode(code);
   if (found === undefined) return;
-  const { row, settings } = found;
   const voter = await ctx.store.voters.findByLogin(electionId, login);
   if (voter === undefined) return;
+  await queueCode(ctx, found, voter, codeHash, code);
+  ctx.wake?.();
+}
+
+/**
+ * The help desk sends a code to one named voter (issue 16), by the channel of sign-in secrets, in
+ * the transaction `ctx.store` may be: 'sent' with its channel, 'recent' when a code left less than a
+ * minute ago (nothing new is sent), 'not-available' when codes do not apply (a draft in password
+ * mode). The caller audits and wakes the sender.
+ */
+export async function sendCodeToVoter(
+  ctx: DeliveryContext,
+  electionId: string,
+  voter: VoterRow,
+): Promise<{ outcome: 'sent' | 'recent' | 'not-available'; channel: 'email' | 'sms' }> {
+  const found = await codeElection(ctx, electionId);
+  if (found === undefined) return { outcome: 'not-available', channel: 'email' };
+  const channel = secretsBySms(found.settings, voter) ? 'sms' : 'email';
+  const code = generateCode();
+  const sent = await queueCode(ctx, found, voter, await hashCode(code), code);
+  return { outcome: sent ? 'sent' : 'recent', channel };
+}
+
+/** Saves the code's hash and queues it to the voter; false (nothing done) within a minute of the last. */
+async function queueCode(
+  ctx: DeliveryContext,
+  found: NonNullable<Awaited<ReturnType<typeof codeElection>>>,
+  voter: VoterRow,
+  codeHash: string,
+  code: ReturnType<typeof generateCode>,
+): Promise<boolean> {
+  const { row, settings } = found;
+  const electionId = row.id;
   const now = ctx.clock.now();
   const recent = (await ctx.store.delivery.listMessages(electionId, voter.id)).some(
     (m) => m.purpose === 'one-time-code' && now.getTime() - Date.parse(m.createdAt) < CODE_RESEND_INTERVAL_MS,
   );
-  if (recent) return;
+  if (recent) return false;
   await ctx.store.delivery.saveCode({
     electionId,
     voterId: voter.id,
@@ -94,7 +126,7 @@ export async function requestCode(ctx: DeliveryContext, electionId: string, logi
       createdAt: now.toISOString(),
     },
   ]);
-  ctx.wake?.();
+  return true;
 }
 
 /** The voter a code signs in, or SCR_BAD_CODE. Each call spends a try, right or wrong; a right code is spent whole. */

@@ -17,7 +17,7 @@ export {
   transportAccountMail,
 } from './account-mail.js';
 export { auditDelivery, type DeliveryAction } from './audit.js';
-export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode } from './codes.js';
+export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode, sendCodeToVoter } from './codes.js';
 export {
   type DeliveryContext,
   type GeneratedCredential,

@@ -186,12 +186,20 @@ export async function queueCredentialMessage(
     notBefore?: Date;
     /** Says it replaces the message sent earlier (after a corrected address). */
     replacesEarlier?: boolean;
+    /** A new credential replacing the voter's earlier one: the message says so, with its date. */
+    replacement?: boolean;
   },
 ): Promise<{ messageId: string; created: boolean }> {
   const { electionId, voterId, credential, purpose, idempotencyKey } = input;
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   const voter = await ctx.store.voters.get(voterId);
   if (voter === undefined || voter.electionId !== electionId) throw new DomainError('SCR_NOT_FOUND');
+  const replaced =
+    input.replacement === true
+      ? (await ctx.store.delivery.listMessages(electionId, voterId))
+          .filter((m) => m.purpose === 'credential' || m.purpose === 'credential-recovery')
+          .at(-1)
+      : undefined;
   const language = messageLanguage(voter.language, settings.defaultLanguage);
   const [outcome] = await enqueueDrafts(ctx, electionId, [
     {
@@ -205,6 +213,7 @@ export async function queueCredentialMessage(
         credential.reveal(),
         purpose === 'credential-recovery',
         input.replacesEarlier === true,
+        input.replacement === true ? { sentAt: replaced?.sentAt ?? replaced?.createdAt ?? null } : undefined,
       ),
       secretKind: 'credential',
       deferred: null,

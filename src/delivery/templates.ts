@@ -151,11 +151,26 @@ export function credentialMessage(
   credential: string,
   recovery: boolean,
   replacesEarlier = false,
+  /** A replacement credential: when the one it replaces was sent (null: not known). */
+  replacement?: { readonly sentAt: string | null },
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  const replaces = replacesEarlier
-    ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
-    : [];
+  const h = messagesFor(language).voterHelp.mail;
+  const replacedOn =
+    replacement === undefined ? undefined : formatDate(replacement.sentAt, election.timeZone, language);
+  const replaces = [
+    ...(replacesEarlier
+      ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
+      : []),
+    ...(replacement === undefined
+      ? []
+      : [
+          {
+            kind: 'p' as const,
+            text: replacedOn === undefined ? h.replacesCredential : h.replacesCredentialOf(replacedOn),
+          },
+        ]),
+  ];
   return render(
     language,
     (recovery ? m.credential.recoverySubject : m.credential.subject)(shownName(language, election)),

@@ -28,6 +28,7 @@ import {
   queueReminders,
   requestCode,
   saveDeliverySettings,
+  sendCodeToVoter,
   voterDeliveryStatus,
 } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
@@ -103,6 +104,8 @@ const VoterStatus = Type.Object({
 const ResendPreview = Type.Object({
   kind: Type.Union([Type.Literal('password'), Type.Literal('reminder')]),
   count: Type.Integer(),
+  /** Of `count`, how many go by mail and how many by SMS (a reminder always by mail). */
+  byChannel: Type.Object({ email: Type.Integer(), sms: Type.Integer() }),
 });
 const Decimal = Type.String({ pattern: '^[0-9]{1,700}$' });
 const AccessCheckBody = Type.Object(
@@ -199,8 +202,11 @@ export function deliveryRoutes(
           throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
         // Like mail: a channel this server cannot use is refused when chosen, not when a voter waits.
         if (request.body.secretChannel === 'sms') requireSms(ctx.config);
-        await saveDeliverySettings(ctx.store, electionId, account.id, request.body);
-        return request.body;
+        // A form that does not name the channel keeps the one chosen.
+        const secretChannel = request.body.secretChannel ?? current.secretChannel;
+        const next = { ...request.body, ...(secretChannel === undefined ? {} : { secretChannel }) };
+        await saveDeliverySettings(ctx.store, electionId, account.id, next);
+        return next;
       },
     );
 
@@ -311,6 +317,51 @@ export function deliveryRoutes(
       },
     );
 
+    app.post<P & { Body: { voterId: string } }>(
+      '/api/v1/elections/:electionId/delivery/codes/help-desk',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            'Help desk: a one-time sign-in code for one named voter, sent now by the channel of sign-in secrets (not within a minute of the last; audited)',
+          response: {
+            200: Type.Object({
+              outcome: Type.Union([
+                Type.Literal('sent'),
+                Type.Literal('recent'),
+                Type.Literal('not-available'),
+              ]),
+              channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        await inState(electionId, ['draft', 'open']);
+        const voter = await ctx.store.voters.get(request.body.voterId);
+        if (!voter || voter.electionId !== electionId)
+          throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+        await requireChannels(electionId);
+        const sent = await ctx.store.transaction(async (tx) => {
+          const sent = await sendCodeToVoter(queueingIn(delivery, tx), electionId, voter);
+          if (sent.outcome === 'sent')
+            await auditDelivery(tx, electionId, account.id, 'delivery.code.voter', {
+              login: voter.login,
+              channel: sent.channel,
+            });
+          return sent;
+        });
+        delivery.wake?.();
+        return sent;
+      },
+    );
+
     app.post<P & { Body: { login: string; email: string } }>(
       '/api/v1/elections/:electionId/voter/password-request',
       {
@@ -380,12 +431,16 @@ export function deliveryRoutes(
       await inState(electionId, ['draft', 'open']);
       const settings = await deliverySettings(ctx.store, electionId);
       const statuses = await voterDeliveryStatus(ctx.store, electionId);
-      const voterIds = statuses
-        .filter((s) => s.firstLoginAt === null && s.hasCredential)
-        .map((s) => s.voterId);
+      const chosen = statuses.filter((s) => s.firstLoginAt === null && s.hasCredential);
+      const kind = settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const);
+      const sms =
+        kind === 'password' && settings.secretChannel === 'sms'
+          ? chosen.filter((s) => s.phone !== null).length
+          : 0;
       return {
-        kind: settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const),
-        voterIds,
+        kind,
+        voterIds: chosen.map((s) => s.voterId),
+        byChannel: { email: chosen.length - sms, sms },
       };
     };
 
@@ -402,7 +457,7 @@ export function deliveryRoutes(
       async (request) => {
         await admin(request, request.params.electionId);
         const plan = await resendPlan(request.params.electionId);
-        return { kind: plan.kind, count: plan.voterIds.length };
+        return { kind: plan.kind, count: plan.voterIds.length, byChannel: plan.byChannel };
       },
     );
 
