@@ -4,6 +4,7 @@
  * this file imports nothing of the store, so the schema and the queries form no cycle.
  */
 import type { Kysely } from 'kysely';
+import type { StoreFeature } from '../feature.js';
 
 export interface OutboxTable {
   id: string;
@@ -40,7 +41,7 @@ export interface DeliverySettingsTable {
   password_delay_seconds: number;
   help_contact: string;
   default_language: string;
-  /** Null: 'email'. */
+  /** Null: 'email' (migration 0007_sms_channel). */
   secret_channel: string | null;
 }
 
@@ -154,6 +155,19 @@ export async function createDeliveryTables(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+export interface DeliveryTables {
+  outbox: OutboxTable;
+  delivery_settings: DeliverySettingsTable;
+  voter_access: VoterAccessTable;
+  one_time_codes: OneTimeCodesTable;
+}
+
+/** Outbox, delivery settings, voter access facts, one-time codes. */
+export const deliveryStore: StoreFeature<DeliveryTables> = {
+  name: 'delivery',
+  migrations: { '0002_delivery': { up: createDeliveryTables } },
+};
+
 // Migration 0007_sms_channel (issue 16 point 4)
 
 /**
@@ -165,3 +179,9 @@ export async function addSmsChannel(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('voters').addColumn('phone', 'text').execute();
   await db.schema.alterTable('delivery_settings').addColumn('secret_channel', 'text').execute();
 }
+
+/** Columns only (voters.phone, delivery_settings.secret_channel): after every earlier feature. */
+export const smsChannelStore: StoreFeature<Record<never, never>> = {
+  name: 'sms-channel',
+  migrations: { '0007_sms_channel': { up: addSmsChannel } },
+};
