@@ -70,7 +70,7 @@ export function buildServices(deps: ServiceDeps): Services {
     electionPublished: (row, actor) => consultations.electionPublished(row, actor),
   };
   const elections = new ElectionService(store, board, clock, checker, { credentials: recovery, outcomes });
-  const consultations = new ConsultationService(store, elections, clock, checker);
+  const consultations = new ConsultationService(store, elections, clock, checker, delivery);
   return {
     delivery,
     board,

@@ -16,6 +16,7 @@ import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../core/clock.js';
 import { meaningfulReason } from '../core/reason.js';
+import { type DeliveryContext, queueAnnulmentNotices, queueingIn } from '../delivery/index.js';
 import type { Actor } from '../election/actor.js';
 import { checkCsvText } from '../election/csv-encoding.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
@@ -82,6 +83,8 @@ export class ConsultationService implements ElectionOutcomeListener {
     private readonly elections: ElectionService,
     private readonly clock: Clock,
     private readonly checker: BallotBatchChecker,
+    /** Where voters' notices are queued (absent: none is sent, as in tests of the rules alone). */
+    private readonly delivery?: DeliveryContext,
   ) {}
 
   /**
@@ -324,7 +327,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
-    return this.store.transaction(async (tx) => {
+    const rerun = await this.store.transaction(async (tx) => {
       const elections = this.elections.within(tx);
       const election = await createBoxElection(elections, row, this.template(row), annulled.label, actor);
       if (annulled.electionId) await elections.copySetup(annulled.electionId, election.id, actor);
@@ -337,8 +340,17 @@ export class ConsultationService implements ElectionOutcomeListener {
         replaces: annulled.id,
         label: box.label,
       });
+      // Issue 16: the annulled box's voters are told why, and where the re-run is voted, with it.
+      if (this.delivery && annulled.electionId)
+        await queueAnnulmentNotices(queueingIn(this.delivery, tx), annulled.electionId, {
+          reason: annulled.annulReason ?? '',
+          at: annulled.annulledAt ?? this.now(),
+          rerunElectionId: election.id,
+        });
       return box;
     });
+    this.delivery?.wake?.();
+    return rerun;
   }
 
   private async addBox(store: Store, box: BoxRow): Promise<BoxRow> {

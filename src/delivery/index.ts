@@ -21,6 +21,7 @@ export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode, sendCodeToVo
 export {
   type DeliveryContext,
   type GeneratedCredential,
+  queueAnnulmentNotices,
   queueCredentialMessage,
   queueGeneratedCredentials,
   queueingIn,

@@ -17,6 +17,7 @@ import type { EnqueueOutcome, MessagePurpose, OutboxInput } from '../store/deliv
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type DeliverySettings, deliverySettings } from './settings.js';
 import {
+  annulmentNotice,
   credentialMessage,
   type ElectionFacts,
   messageLanguage,
@@ -156,11 +157,56 @@ async function electionAndSettings(store: Store, electionId: string) {
   const row = await store.elections.get(electionId);
   if (row === undefined) throw new DomainError('SCR_NOT_FOUND');
   const settings = await deliverySettings(store, electionId);
+  const replacesAnnulled = await annulledPredecessor(store, electionId);
   return {
     row,
     settings,
-    facts: { ...electionFacts(row, settings), round: await consultationRound(store, electionId) },
+    facts: {
+      ...electionFacts(row, settings),
+      round: await consultationRound(store, electionId),
+      ...(replacesAnnulled === undefined ? {} : { replacesAnnulled }),
+    },
   };
+}
+
+/** For a re-run box's election: the name of the annulled election it replaces. */
+async function annulledPredecessor(store: Store, electionId: string): Promise<string | undefined> {
+  const box = await store.consultations.boxOfElection(electionId);
+  if (box?.replacesId === null || box?.replacesId === undefined) return undefined;
+  const annulled = (await store.consultations.boxes(box.consultationId)).find((b) => b.id === box.replacesId);
+  const election = annulled?.electionId ? await store.elections.get(annulled.electionId) : undefined;
+  return election?.name ?? annulled?.label;
+}
+
+/**
+ * Tells every voter of an annulled election (a consultation box) why it was annulled and where its
+ * re-run is voted (issue 16), in their language, once per re-run (the idempotency key names it).
+ */
+export async function queueAnnulmentNotices(
+  ctx: DeliveryContext,
+  annulledElectionId: string,
+  annulment: { reason: string; at: string; rerunElectionId: string },
+): Promise<number> {
+  const { settings, facts } = await electionAndSettings(ctx.store, annulledElectionId);
+  const voters = await ctx.store.voters.list(annulledElectionId);
+  const drafts: Draft[] = voters.map((voter) => ({
+    voter,
+    purpose: 'annulment-notice',
+    rendered: annulmentNotice(
+      messageLanguage(voter.language, settings.defaultLanguage),
+      ctx.config.baseUrl,
+      facts,
+      voter,
+      annulment,
+    ),
+    secretKind: null,
+    deferred: null,
+    priority: 1,
+    notBefore: ctx.clock.now(),
+    idempotencyKey: `annulment-notice/${voter.id}/${annulment.rerunElectionId}`,
+  }));
+  await enqueueDrafts(ctx, annulledElectionId, drafts);
+  return drafts.length;
 }
 
 /** The round of the consultation an election is a box of (undefined for an election on its own). */

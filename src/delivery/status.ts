@@ -41,7 +41,7 @@ export interface VoterDeliveryStatus {
 }
 
 const SUMMARISED: Record<
-  Exclude<MessagePurpose, 'one-time-code' | 'roll-change'>,
+  Exclude<MessagePurpose, 'one-time-code' | 'roll-change' | 'annulment-notice'>,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {
   credential: 'credential',
@@ -73,7 +73,8 @@ export async function voterDeliveryStatus(store: Store, electionId: string): Pro
   ]);
   const latest = new Map<string, OutboxEntry>();
   for (const m of messages) {
-    if (m.purpose === 'one-time-code' || m.purpose === 'roll-change') continue;
+    if (m.purpose === 'one-time-code' || m.purpose === 'roll-change' || m.purpose === 'annulment-notice')
+      continue;
     const key = `${m.voterId}/${SUMMARISED[m.purpose]}`;
     const seen = latest.get(key);
     if (

@@ -22,6 +22,8 @@ export interface ElectionFacts {
   readonly loginMode: 'password' | 'one-time-code';
   /** The round of the consultation the election is a box of, when it is a later round (2, 3…). */
   readonly round?: number;
+  /** A re-run box: the name of the annulled election it replaces (its credential mail says so). */
+  readonly replacesAnnulled?: string;
 }
 
 /** The election's name as the voter reads it: a later round says so in the voter's language. */
@@ -162,6 +164,14 @@ export function credentialMessage(
     ...(replacesEarlier
       ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
       : []),
+    ...(election.replacesAnnulled === undefined
+      ? []
+      : [
+          {
+            kind: 'p' as const,
+            text: messagesFor(language).voterHelp.annulment.replacesAnnulled(election.replacesAnnulled),
+          },
+        ]),
     ...(replacement === undefined
       ? []
       : [
@@ -270,6 +280,32 @@ export function codeMessage(
     { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
     { kind: 'value', label: m.code.label, value: code },
     { kind: 'p', text: m.code.validity(minutes) },
+    ...closing(language, election),
+  ]);
+}
+
+/**
+ * To a voter of an annulled box (issue 16): when and why it was annulled, that its ballots and
+ * credential no longer count, and the voting page of the box that replaces it. No secret in it.
+ */
+export function annulmentNotice(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+  annulment: { readonly reason: string; readonly at: string; readonly rerunElectionId: string },
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  const a = messagesFor(language).voterHelp.annulment;
+  const name = shownName(language, election);
+  const when = formatDate(annulment.at, election.timeZone, language) ?? annulment.at;
+  return render(language, a.subject(name), [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'p', text: a.annulled(name, when) },
+    { kind: 'value', label: a.reason, value: annulment.reason },
+    { kind: 'p', text: a.notCounted },
+    { kind: 'link', text: a.rerun, url: boothUrl(baseUrl, annulment.rerunElectionId) },
+    { kind: 'p', text: m.login(voter.login) },
     ...closing(language, election),
   ]);
 }

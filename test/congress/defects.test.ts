@@ -257,9 +257,14 @@ describe('consultation workflow defects (issue 11)', () => {
       (b: { replaces: string | null }) => b.replaces === boxes.North!.id,
     );
     const copied = await client.get(`/api/v1/elections/${replacement.electionId}/delivery/settings`);
-    // The answer also says how the server sends mail (the server's mode, not a setting of the box).
+    // The answer also says how the server sends mail and SMS (the server's modes, not settings of the box).
     const original = await client.get(`/api/v1/elections/${boxes.North!.electionId}/delivery/settings`);
-    expect(original.json).toEqual({ ...settings, mail: original.json.mail });
+    expect(original.json).toEqual({
+      ...settings,
+      secretChannel: 'email',
+      mail: original.json.mail,
+      sms: original.json.sms,
+    });
     expect(copied.json).toEqual(original.json);
     const group = await client.get(`/api/v1/elections/${replacement.electionId}/trustees/threshold`);
     expect(group.status, JSON.stringify(group.json)).toBe(200);

@@ -1,6 +1,17 @@
 /** English messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  annulment: {
+    subject: (election: string) => `Vote annulled – ${election}`,
+    annulled: (election: string, when: string) =>
+      `The vote “${election}”, in which you were registered, was annulled on ${when}.`,
+    reason: 'Reason given',
+    notCounted: 'Ballots cast in it do not count, and its credential no longer works.',
+    rerun:
+      'A new vote replaces it. You will receive a new credential for it in a separate message. Its voting page:',
+    replacesAnnulled: (election: string) =>
+      `This credential is for the new vote that replaces the annulled vote “${election}”: the credential of the annulled vote no longer works.`,
+  },
   mail: {
     replacesCredentialOf: (when: string) =>
       `This credential replaces the one sent to you on ${when}: that one no longer works.`,

@@ -1,6 +1,18 @@
 /** French messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  annulment: {
+    subject: (election: string) => `Vote annulé – ${election}`,
+    annulled: (election: string, when: string) =>
+      `Le vote « ${election} », auquel vous étiez inscrit, a été annulé le ${when}.`,
+    reason: 'Motif indiqué',
+    notCounted:
+      'Les bulletins qui y ont été déposés ne comptent pas, et son code de vote ne fonctionne plus.',
+    rerun:
+      'Un nouveau vote le remplace. Vous recevrez un nouveau code de vote pour celui-ci dans un message séparé. Sa page de vote :',
+    replacesAnnulled: (election: string) =>
+      `Ce code de vote est celui du nouveau vote qui remplace le vote annulé « ${election} » : le code de vote du vote annulé ne fonctionne plus.`,
+  },
   mail: {
     replacesCredentialOf: (when: string) =>
       `Ce code de vote remplace celui qui vous a été envoyé le ${when} : celui-là ne fonctionne plus.`,

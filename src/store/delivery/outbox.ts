@@ -26,7 +26,9 @@ export type MessagePurpose =
   | 'access-reminder'
   | 'one-time-code'
   /** A notice to a voter's previous address that the roll changed (src/election/roll-changes.ts). */
-  | 'roll-change';
+  | 'roll-change'
+  /** To the voters of an annulled consultation box: the reason and the re-run (issue 16). */
+  | 'annulment-notice';
 export type MessageChannel = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'superseded';
 export type SecretKind = 'credential' | 'password' | 'code';
