@@ -1,6 +1,11 @@
 /** English messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  booth: {
+    reason: (reason: string) => `Reason given: ${reason}`,
+    rerun: 'Vote in the vote that replaces it',
+    noRerunYet: 'A new vote will replace it: you will receive a message with its link and a new credential.',
+  },
   annulment: {
     subject: (election: string) => `Vote annulled – ${election}`,
     annulled: (election: string, when: string) =>

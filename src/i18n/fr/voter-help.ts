@@ -1,6 +1,12 @@
 /** French messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  booth: {
+    reason: (reason: string) => `Motif indiqué : ${reason}`,
+    rerun: 'Voter au vote qui le remplace',
+    noRerunYet:
+      'Un nouveau vote le remplacera : vous recevrez un message avec son lien et un nouveau code de vote.',
+  },
   annulment: {
     subject: (election: string) => `Vote annulé – ${election}`,
     annulled: (election: string, when: string) =>

@@ -18,10 +18,30 @@ import {
   CastReceipt as CastReceiptSchema,
 } from '../../contract/voter.js';
 import type { Language } from '../../i18n/index.js';
-import { checked, type Parser, type Result, requestJson } from '../kit/http.js';
+import { checked, isRecord, type Parser, type Result, requestJson } from '../kit/http.js';
 
 /** What the booth reads of the public summary. */
 export type ElectionInfo = BoothElection;
+
+/** What the booth reads of a box's place in its consultation (GET …/consultation, public). */
+export interface BoxPlace {
+  readonly round: number;
+  readonly annulReason: string | null;
+  /** The online re-run replacing this annulled box, if any. */
+  readonly rerunElectionId: string | null;
+}
+
+const parseBoxPlace: Parser<BoxPlace> = (value) => {
+  if (!isRecord(value) || !isRecord(value.consultation) || !isRecord(value.box)) return undefined;
+  const round = value.consultation.round;
+  const reason = value.box.annulReason;
+  const rerun = isRecord(value.replacedBy) ? value.replacedBy.electionId : null;
+  return {
+    round: typeof round === 'number' ? round : 1,
+    annulReason: typeof reason === 'string' ? reason : null,
+    rerunElectionId: typeof rerun === 'string' ? rerun : null,
+  };
+};
 export type VoterSession = VoterLoginReply;
 
 const parseVoterSession = checked(VoterLoginReplySchema);
@@ -39,6 +59,11 @@ export class VoterApi {
 
   getElection(): Promise<Result<ElectionInfo>> {
     return this.request('GET', '', undefined, undefined, checked(BoothElectionSchema));
+  }
+
+  /** The box's place in its consultation; a failure (an election on its own answers 404) is no place. */
+  boxPlace(): Promise<Result<BoxPlace>> {
+    return this.request('GET', '/consultation', undefined, undefined, parseBoxPlace);
   }
 
   login(login: string, password: string): Promise<Result<VoterSession>> {

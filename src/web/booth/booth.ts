@@ -70,6 +70,9 @@ export class Booth implements BoothActions {
       this.state.notFound = notFound;
       return this.unavailable(notFound ? (m) => m.unavailable.notFound : this.failureText(failure));
     }
+    // A consultation box: its round names the header, and an annulled box points to its re-run.
+    const place = await this.api.boxPlace();
+    if (place.ok) this.state.place = place.value;
     this.enterElection(result.value);
   }
 
@@ -387,10 +390,17 @@ export class Booth implements BoothActions {
   private render(focus: Focus): void {
     const { state, elements } = this;
     const m = this.m;
-    this.header.update(state.language, state.info?.name ?? '');
+    const round = state.place?.round ?? 1;
+    const name =
+      state.info === undefined
+        ? ''
+        : round > 1
+          ? messagesFor(state.language).congressDefects.mail.roundName(state.info.name, round)
+          : state.info.name;
+    this.header.update(state.language, name);
     replaceChildren(elements.screen, this.screen({ state, m, actions: this }));
     const heading = document.getElementById(HEADING_ID)?.textContent;
-    document.title = heading ? m.documentTitle(heading, state.info?.name ?? '') : m.brand;
+    document.title = heading ? m.documentTitle(heading, name) : m.brand;
     this.announcer.refresh();
     moveFocus(focus, HEADING_ID);
   }

@@ -9,7 +9,7 @@ import type { Language, Messages } from '../../i18n/index.js';
 import type { ElectionContext } from '../../protocol/election.js';
 import type { HomomorphicQuestion } from '../../protocol/messages.js';
 import { type Text as KitText, resolveText } from '../kit/page.js';
-import type { ElectionInfo, VoterSession } from './api.js';
+import type { BoxPlace, ElectionInfo, VoterSession } from './api.js';
 import type { QuestionSelection, SelectionProblem } from './ballot-form.js';
 
 export type Step =
@@ -45,6 +45,8 @@ export interface BoothState {
   unavailable: Text | undefined;
   /** The server knows no public election at this address (unknown, or a draft: the same 404). */
   notFound?: boolean;
+  /** When the election is a consultation box: its round, and for an annulled box why and its re-run. */
+  place?: BoxPlace;
   session: VoterSession | undefined;
   login: string;
   password: string;
