@@ -1,4 +1,7 @@
-/** English texts of the procès-verbal (official report) of a consultation, printed and signed. */
+/**
+ * English texts of the procès-verbal (official report) of a consultation, printed and signed. Not
+ * part of `Messages`: only the server renders it, so the pages' bundles do not carry it.
+ */
 
 export const procesVerbal = {
   title: 'Official report (procès-verbal)',
@@ -69,3 +72,5 @@ export const procesVerbal = {
   signers: ['Chair of the electoral committee', 'Secretary', 'Scrutineer'],
   signHint: 'Name, date and signature',
 };
+
+export type ProcesVerbalMessages = typeof procesVerbal;

@@ -14,7 +14,6 @@ import { electionPage } from './election-page.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
-import { procesVerbal } from './proces-verbal.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
@@ -33,6 +32,5 @@ export const fr: Messages = {
   ops,
   browserVerify,
   accounts,
-  procesVerbal,
   format,
 };
