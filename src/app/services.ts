@@ -52,6 +52,8 @@ export function outboxQueue(delivery: DeliveryContext): QueueCredentialMessage {
       idempotencyKey: message.idempotencyKey,
       ...(message.notBefore === undefined ? {} : { notBefore: message.notBefore }),
       ...(message.replacesEarlier === undefined ? {} : { replacesEarlier: message.replacesEarlier }),
+      // Issue 16: a replacement says which earlier credential it replaces, and when that was sent.
+      ...(message.purpose === 'credential-replacement' ? { replacement: true } : {}),
     });
   };
 }

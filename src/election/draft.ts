@@ -214,6 +214,7 @@ export class ElectionDraft {
       language: v.language,
       publicCredential: null,
       passwordHash: null,
+      ...(v.phone === undefined ? {} : { phone: v.phone }),
     }));
     return { row, voters };
   }

@@ -35,7 +35,14 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'recovery.reject': ['requestId', 'voterId'],
   'recovery.batch': ['count', 'requests'],
   'recovery.complete': ['requestId', 'voterId'],
-  'delivery.settings': ['loginMode', 'passwordDelaySeconds', 'helpContact', 'defaultLanguage'],
+  // issue 16: the channel of sign-in secrets (email or SMS) is shown too
+  'delivery.settings': [
+    'loginMode',
+    'passwordDelaySeconds',
+    'helpContact',
+    'defaultLanguage',
+    'secretChannel',
+  ],
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],
   'voter.address': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
@@ -43,6 +50,7 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'voter.remove': ['login', 'from', 'weight', 'stage', 'afterCredentials', 'credential'],
   'voter.weight': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
   'delivery.password.voter': ['login', 'reason', 'count'],
+  'delivery.code.voter': ['login', 'channel'],
   'delivery.password.request.unmatched': [],
   'role.grant': ['accountId', 'person', 'role'],
   'consultation.create': ['consultation', 'name', 'boxes', 'round'],

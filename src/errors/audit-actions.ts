@@ -177,11 +177,13 @@ export const AUDIT_ACTIONS = {
     passwordDelaySeconds: number;
     helpContact: string;
     defaultLanguage: string;
+    secretChannel?: 'email' | 'sms';
   }>('Delivery settings changed', "Paramètres d'envoi modifiés", [
     'loginMode',
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
   ]),
   'delivery.passwords': action<{ count: number }>('Passwords sent', 'Mots de passe envoyés', ['count']),
   'delivery.resend': action<{ kind: string; count: number }>('Messages sent again', 'Messages renvoyés', [
@@ -194,6 +196,12 @@ export const AUDIT_ACTIONS = {
     reason: 'help-desk' | 'self-service' | 'address-corrected';
     count: number;
   }>("A voter's password sent", "Mot de passe d'un votant envoyé", ['login', 'reason', 'count']),
+  // a one-time code the help desk sent to one voter (issue 16), and by which channel
+  'delivery.code.voter': action<{ login: string; channel: 'email' | 'sms' }>(
+    'A sign-in code sent to a voter by the help desk',
+    "Code de connexion envoyé à un votant par l'assistance",
+    ['login', 'channel'],
+  ),
   'delivery.password.request.unmatched': action(
     'Unmatched password request',
     'Demande de mot de passe sans correspondance',

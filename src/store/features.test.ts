@@ -14,6 +14,7 @@ describe("the store's features", () => {
       '0004_recovery',
       '0005_accounts',
       '0006_identity_keys',
+      '0007_sms_channel',
     ]);
     expect(STORE_FEATURES.map((feature) => feature.name)).toEqual([
       'initial',
@@ -22,6 +23,7 @@ describe("the store's features", () => {
       'recovery',
       'accounts',
       'identity-keys',
+      'sms-channel',
     ]);
   });
 

@@ -148,6 +148,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/delivery/credentials':                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords':                      '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk':            '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/codes/help-desk':                '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voter/password-request':                  'state state state state state state state state state state',
   'GET /api/v1/elections/{electionId}/delivery/voters':                          '404   ok    404   ok    403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/delivery/counts':                          '404   ok    404   ok    403   403   ok    401   401   401',
@@ -377,6 +378,7 @@ describe('role × endpoint matrix over the real routes', () => {
       },
       'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
       'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/delivery/codes/help-desk': { json: { voterId: voter.id } },
       'POST /api/v1/elections/{electionId}/voter/password-request': {
         json: { login: voter.login, email: voter.email },
       },

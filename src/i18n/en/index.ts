@@ -19,6 +19,7 @@ import { ops } from './ops.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
+import { voterHelp } from './voter-help.js';
 
 export const en = {
   language: { code: 'en', name: 'English' },
@@ -35,6 +36,7 @@ export const en = {
   browserVerify,
   accounts,
   format,
+  voterHelp,
 };
 
 export type Messages = typeof en;

@@ -17,6 +17,7 @@ import { ops } from './ops.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
+import { voterHelp } from './voter-help.js';
 
 export const fr: Messages = {
   language: { code: 'fr', name: 'Français' },
@@ -33,4 +34,5 @@ export const fr: Messages = {
   browserVerify,
   accounts,
   format,
+  voterHelp,
 };
