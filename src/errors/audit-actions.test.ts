@@ -18,7 +18,7 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'trustee.threshold.voutput': ['slot', 'complete'],
   'credentials.generate': ['count', 'fingerprint'],
   'credentials.upload': ['count', 'fingerprint'],
-  'election.open': ['fingerprint', 'trusteesHash', 'credentialsHash'],
+  'election.open': ['fingerprint', 'trusteesHash', 'credentialsHash', 'rollHash'],
   'election.close': ['ballots', 'verified'],
   'board.reverify': ['ballots', 'verified', 'problem'],
   'election.tally': ['tallied'],

@@ -103,7 +103,9 @@ export const AUDIT_ACTIONS = {
     fingerprint: string | null;
     trusteesHash: string | null;
     credentialsHash: string | null;
-  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash']),
+    /** core/roll-hash.ts: logins, names and weights (entries written before it have none). */
+    rollHash?: string;
+  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash', 'rollHash']),
   'election.close': action<{ ballots: number; verified: true }>('Election closed', 'Élection close', [
     'ballots',
     'verified',
