@@ -25,6 +25,7 @@ import { grantElectionRole } from '../election/roles.js';
 import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
 import type { ElectionService, PreparedImport } from '../election/service.js';
 import { describeInherited } from '../election/setup-copy.js';
+import { parseThresholdState } from '../election/threshold.js';
 import type { AuditAction, AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
@@ -36,7 +37,7 @@ import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
-import { type BoxInput, type ConsolidationReport, consolidate } from './consolidation.js';
+import { type BoxInput, type ConsolidationReport, consolidate, type KeyHolder } from './consolidation.js';
 import { checkCreation } from './consultation-creation.js';
 import {
   type BoxSettingsNow,
@@ -608,6 +609,7 @@ export class ConsultationService implements ElectionOutcomeListener {
         const withChanges = {
           ...base,
           rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
+          ...(await this.boxPeople(election.id)),
         };
         // An annulled box that was published still shows its verified figures, for the record.
         if (election.state !== 'published') return withChanges;
@@ -636,6 +638,26 @@ export class ConsultationService implements ElectionOutcomeListener {
       finalRound: row.previousId !== null && row.ruleJson === null,
       boxes: inputs,
     });
+  }
+
+  /** Who holds a box's key and who scrutinises it, by name, for the procès-verbal. */
+  private async boxPeople(electionId: string): Promise<{ keyHolders: KeyHolder[]; scrutineers: string[] }> {
+    const keyHolders = (await this.store.trustees.list(electionId)).map((t): KeyHolder => {
+      if (t.kind !== 'pedersen' || t.publicJson === null) return { kind: t.kind, names: [t.displayName] };
+      const state = parseThresholdState(t);
+      return {
+        kind: 'pedersen',
+        names: state.trustees.map((m) => m.displayName),
+        threshold: state.threshold,
+      };
+    });
+    const scrutineers: string[] = [];
+    for (const grant of await this.store.elections.listRoles(electionId)) {
+      if (grant.role !== 'scrutineer') continue;
+      const account = await this.store.accounts.getAccount(grant.accountId);
+      if (account) scrutineers.push(account.displayName);
+    }
+    return { keyHolders, scrutineers };
   }
 
   /**
