@@ -5,10 +5,12 @@
  * transaction as the state. The outcome listener (congress) is told of annulments, in the
  * annulment's transaction, and of publications, once they have committed.
  */
+
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { meaningfulReason } from '../core/reason.js';
+import { rollHash } from '../core/roll-hash.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
   encryptedTallyCodec,
@@ -122,6 +124,8 @@ export class ElectionLifecycle {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
             credentialsHash: opened.credentialsHash,
+            // The roll as scrutineers see it (no address), so any camp can check who was eligible.
+            rollHash: rollHash(voters),
           });
           return opened;
         }),

@@ -25,7 +25,7 @@ import { ElectionDraft, type ElectionTemplate, type PreparedImport } from './dra
 import { ElectionLifecycle } from './lifecycle.js';
 import type { ElectionListeners } from './listeners.js';
 import { ElectionRecords } from './records.js';
-import { copySetup } from './setup-copy.js';
+import { copySetup, type InheritedSetup } from './setup-copy.js';
 
 export type { IssuedCredential } from './credentials.js';
 export { type ElectionTemplate, type PreparedImport, rollDifferences } from './draft.js';
@@ -86,7 +86,7 @@ export class ElectionService {
   }
 
   /** Copies the roll, delivery settings, trustees and roles of one election to a draft, in one transaction. */
-  copySetup(fromElection: string, toElection: string, actor: Actor): Promise<void> {
+  copySetup(fromElection: string, toElection: string, actor: Actor): Promise<InheritedSetup> {
     return copySetup(this.#records, fromElection, toElection, actor);
   }
 

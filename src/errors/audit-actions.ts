@@ -103,7 +103,9 @@ export const AUDIT_ACTIONS = {
     fingerprint: string | null;
     trusteesHash: string | null;
     credentialsHash: string | null;
-  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash']),
+    /** core/roll-hash.ts: logins, names and weights (entries written before it have none). */
+    rollHash?: string;
+  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash', 'rollHash']),
   'election.close': action<{ ballots: number; verified: true }>('Election closed', 'Élection close', [
     'ballots',
     'verified',
@@ -131,9 +133,11 @@ export const AUDIT_ACTIONS = {
     "Clé de l'agent de récupération définie",
     ['fingerprint'],
   ),
-  'recovery.none': action<{ reason: 'chosen' }>('No credential recovery', 'Pas de récupération des codes', [
-    'reason',
-  ]),
+  'recovery.none': action<{ reason: 'chosen' | 'consultation' }>(
+    'No credential recovery',
+    'Pas de récupération des codes',
+    ['reason'],
+  ),
   'recovery.escrow': action<{ count: number }>('Credentials escrowed', 'Codes de vote mis sous séquestre', [
     'count',
   ]),
@@ -254,11 +258,46 @@ export const AUDIT_ACTIONS = {
     'Urne annulée',
     ['consultation', 'box', 'label', 'reason'],
   ),
-  'consultation.box-rerun': action<Consultation<{ box: string; replaces: string; label: string }>>(
-    'Ballot box run again',
-    'Urne rejouée',
-    ['consultation', 'box', 'replaces', 'label'],
-  ),
+  'consultation.box-rerun': action<
+    Consultation<{
+      box: string;
+      replaces: string;
+      label: string;
+      replacesElection?: string;
+      inherited?: string;
+    }>
+  >('Ballot box run again', 'Urne rejouée', [
+    'consultation',
+    'box',
+    'replaces',
+    'label',
+    'replacesElection',
+    'inherited',
+  ]),
+  'consultation.settings': action<
+    Consultation<{
+      recovery: string;
+      officer: string | null;
+      loginMode: string;
+      passwordDelaySeconds: number;
+      helpContact: string;
+      defaultLanguage: string;
+      scrutineers: number;
+      boxes: number;
+      overrides: number;
+    }>
+  >('Consultation-wide settings changed', 'Réglages communs de la consultation modifiés', [
+    'consultation',
+    'recovery',
+    'officer',
+    'loginMode',
+    'passwordDelaySeconds',
+    'helpContact',
+    'defaultLanguage',
+    'scrutineers',
+    'boxes',
+    'overrides',
+  ]),
   'consultation.box-paper': action<
     Consultation<{
       box: string;
