@@ -69,6 +69,18 @@ export const ERROR_MESSAGES = {
     en: 'The partial decryption is invalid.',
     fr: 'Le déchiffrement partiel est invalide.',
   },
+  SCR_INVALID_SHUFFLE: {
+    en: 'The shuffle is invalid (the board’s verifier refused it; the detail names the check). Nothing was changed.',
+    fr: "Le mélange est invalide (le vérificateur du tableau l'a refusé ; le détail nomme la vérification). Rien n'a été modifié.",
+  },
+  SCR_SHUFFLE_OUT_OF_TURN: {
+    en: 'It is not this trustee’s turn to shuffle: the trustees shuffle one after the other, in order. Nothing was changed.',
+    fr: "Ce n'est pas au tour de ce garant de mélanger : les garants mélangent l'un après l'autre, dans l'ordre. Rien n'a été modifié.",
+  },
+  SCR_SHUFFLES_PENDING: {
+    en: 'The ballots must be shuffled by the trustees before anything is decrypted. Nothing was changed.',
+    fr: "Les bulletins doivent être mélangés par les garants avant tout déchiffrement. Rien n'a été modifié.",
+  },
   SCR_DELIVERY_MODE: {
     en: 'This does not apply to how voters of this election sign in (password or one-time code).',
     fr: "Cela ne s'applique pas au mode d'identification des votants de cette élection (mot de passe ou code à usage unique).",
