@@ -24,6 +24,7 @@ import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { rollRoutes } from './routes/roll.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
+import { shuffleRoutes } from './routes/shuffles.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
@@ -152,6 +153,7 @@ export async function buildServer(
   await app.register(voterRoutes(ctx, elections));
   await app.register(adminRoutes(ctx, elections));
   await app.register(trusteeRoutes(ctx, elections));
+  await app.register(shuffleRoutes(ctx, elections));
   await app.register(thresholdTrusteeRoutes(ctx, services));
   await app.register(scrutineerRoutes(ctx, elections));
   await app.register(exportRoutes(ctx, elections));
