@@ -225,6 +225,7 @@ const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replac
  */
 const WORKERS = [
   { entry: 'election/verify-worker.ts', out: 'verify-worker', define: '__SCRUTIN_VERIFY_WORKER__' },
+  { entry: 'trustee/shuffle-worker.ts', out: 'shuffle-worker', define: '__SCRUTIN_SHUFFLE_WORKER__' },
 ];
 // workers: verify-worker (keep this marker line)
 
