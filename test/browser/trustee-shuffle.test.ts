@@ -162,13 +162,11 @@ describe.skipIf(!existsSync(CHROMIUM))('trustee page shuffles in Chromium', () =
     for (const [i, page] of [first, second].entries()) {
       await page.reload();
       await page.locator('#decrypt-key-file').waitFor();
-      await page
-        .locator('#decrypt-key-file')
-        .setInputFiles({
-          name: 'key.privkey',
-          mimeType: 'text/plain',
-          buffer: Buffer.from(`"${trustees[i]!.x}"\n`),
-        });
+      await page.locator('#decrypt-key-file').setInputFiles({
+        name: 'key.privkey',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(`"${trustees[i]!.x}"\n`),
+      });
       await page.locator('#decrypt-send').click();
       await page.locator('#decrypt-done').waitFor({ timeout: 60_000 });
     }

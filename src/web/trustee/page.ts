@@ -419,7 +419,7 @@ export class TrusteePage implements TrusteeActions {
   /** The shuffles are under way (others' turns, or ours): the page follows them. */
   private shufflesRunning(): boolean {
     const { shuffles } = this.state;
-    return shuffles !== undefined && shuffles.needed && !shuffles.ended;
+    return shuffles?.needed === true && !shuffles.ended;
   }
 
   private view(): View {
