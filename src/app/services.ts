@@ -25,7 +25,7 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly checker: BallotBatchChecker;
   /** Read when a message is queued (links in mails): the server may set its base URL once listening. */
-  readonly config: { readonly baseUrl: string };
+  readonly config: { readonly baseUrl: string; readonly nonHomomorphic?: boolean };
   /** Where recovered and replaced credentials leave: the delivery outbox unless a test captures them. */
   readonly queueCredential?: QueueCredentialMessage;
 }
@@ -69,7 +69,14 @@ export function buildServices(deps: ServiceDeps): Services {
     electionAnnulled: (tx, row, actor) => consultations.electionAnnulled(tx, row, actor),
     electionPublished: (row, actor) => consultations.electionPublished(row, actor),
   };
-  const elections = new ElectionService(store, board, clock, checker, { credentials: recovery, outcomes });
+  const elections = new ElectionService(
+    store,
+    board,
+    clock,
+    checker,
+    { credentials: recovery, outcomes },
+    { nonHomomorphic: deps.config.nonHomomorphic === true },
+  );
   const consultations = new ConsultationService(store, elections, clock, checker);
   return {
     delivery,

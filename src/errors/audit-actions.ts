@@ -122,6 +122,17 @@ export const AUDIT_ACTIONS = {
     'Déchiffrement partiel reçu',
     ['owner'],
   ),
+  'trustee.shuffle': action<{ owner: number }>('Shuffle received', 'Mélange reçu', ['owner']),
+  'election.shuffle-skip': action<{ owner: number }>(
+    'Trustee skipped in the shuffles',
+    'Garant passé lors des mélanges',
+    ['owner'],
+  ),
+  'election.end-shuffles': action<{ shuffles: number; shufflers: string }>(
+    'Shuffles ended',
+    'Mélanges terminés',
+    ['shuffles', 'shufflers'],
+  ),
   'election.publish': action<{ verified: true }>('Result published', 'Résultat publié', ['verified']),
   'election.annul': action<{ reason: string; from: string }>('Election annulled', 'Élection annulée', [
     'reason',

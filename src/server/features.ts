@@ -23,6 +23,7 @@ import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { rollRoutes } from './routes/roll.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
+import { shuffleRoutes } from './routes/shuffles.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
@@ -42,6 +43,7 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   { name: 'voter', plugin: (ctx, { elections }) => voterRoutes(ctx, elections) },
   { name: 'admin', plugin: (ctx, { elections }) => adminRoutes(ctx, elections) },
   { name: 'trustee', plugin: (ctx, { elections }) => trusteeRoutes(ctx, elections) },
+  { name: 'shuffles', plugin: (ctx, { elections }) => shuffleRoutes(ctx, elections) },
   { name: 'threshold-trustees', plugin: (ctx, services) => thresholdTrusteeRoutes(ctx, services) },
   { name: 'scrutineer', plugin: (ctx, { elections }) => scrutineerRoutes(ctx, elections) },
   { name: 'exports', plugin: (ctx, { elections }) => exportRoutes(ctx, elections) },

@@ -90,6 +90,9 @@ const EXPECTED: Record<string, string> = {
   // Trustees
   'GET /api/v1/elections/{electionId}/trustees':                                 '404   ok    404   ok    403   ok    ok    401   401   401',
   'POST /api/v1/elections/{electionId}/partial-decryptions':                     '404   state 404   state 403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/shuffles':                                'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/elections/{electionId}/shuffles':                                '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/shuffles/skip':                           '404   state 404   state 403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold':                       '404   none  404   none  403   none  none  401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold/certs':                 '404   none  404   none  403   none  none  401   401   401',
   'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert':          '404   403   404   403   403   state 403   401   401   401',
@@ -317,6 +320,8 @@ describe('role × endpoint matrix over the real routes', () => {
       'POST /api/v1/elections/{electionId}/partial-decryptions': {
         json: { owner: 1, partialDecryption: '{}' },
       },
+      'POST /api/v1/elections/{electionId}/shuffles': { json: { owner: 1, shuffle: '{}' } },
+      'POST /api/v1/elections/{electionId}/shuffles/skip': { json: { owner: 1 } },
       'POST /api/v1/elections/{electionId}/trustees/threshold': {
         json: {
           threshold: 1,
