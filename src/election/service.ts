@@ -49,7 +49,7 @@ export class ElectionService {
     this.#records = new ElectionRecords(store, clock);
     this.#draft = new ElectionDraft(this.#records);
     this.#credentials = new ElectionCredentials(this.#records, listeners.credentials);
-    this.#lifecycle = new ElectionLifecycle(this.#records, board, listeners.outcomes);
+    this.#lifecycle = new ElectionLifecycle(this.#records, board, listeners.outcomes, listeners.opening);
     this.#casting = new BallotCasting(this.#records, board, checker);
   }
 

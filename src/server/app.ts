@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
+import { electionRulesRoutes } from './routes/election-rules.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
@@ -168,6 +169,8 @@ export async function buildServer(
   // routes: congress-pages (keep this marker line)
   await app.register(accountRoutes(ctx));
   // routes: accounts (keep this marker line)
+  await app.register(electionRulesRoutes(ctx, services));
+  // routes: election-rules (keep this marker line)
   await app.register(staticRoutes(ctx));
   app.get('/api/openapi.json', async () => openapi());
   return { app, elections, services };

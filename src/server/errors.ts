@@ -85,6 +85,12 @@ export const HTTP_STATUS = {
   SCR_CONTROL_CHARACTER: 422,
   SCR_CREDENTIAL_AUTHORITY_SEPARATION: 409,
   // errors: identity (keep this marker line)
+  SCR_INVALID_RULES: 422,
+  SCR_LIST_PARITY: 422,
+  SCR_RULES_SEALED: 409,
+  SCR_NO_UNDECIDED_SEAT: 409,
+  SCR_INVALID_SETTLEMENT: 422,
+  // errors: election-rules (keep this marker line)
 } as const satisfies Record<ErrorCode, number>;
 
 /** Status and messages of every code, as one table. */

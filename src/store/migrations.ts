@@ -12,6 +12,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import { accountsMigration } from './accounts/tables.js';
 import { congressMigration } from './consultations/repository.js';
 import { createDeliveryTables } from './delivery/index.js';
+import { electionRulesMigration } from './election-rules/repository.js';
 import { identityKeysMigration } from './identity-keys.js';
 import { recoveryMigration } from './recovery/schema.js';
 
@@ -219,6 +220,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   // (0006: after 0005_accounts, which another branch of issue 15 adds.)
   '0006_identity_keys': identityKeysMigration,
   // migration: identity (keep this marker line)
+  // An election's own rules, sealed at opening (issue 17: lists and seats, quorums, majorities).
+  '0007_election_rules': electionRulesMigration,
+  // migration: election-rules (keep this marker line)
 };
 
 /**

@@ -178,4 +178,6 @@ export interface Database {
   // tables: recovery (keep this marker line)
   account_tokens: import('./accounts/tables.js').AccountTokensTable;
   // tables: accounts (keep this marker line)
+  election_rules: import('./election-rules/tables.js').ElectionRulesTable;
+  // tables: election-rules (keep this marker line)
 }
