@@ -199,3 +199,23 @@ export class ElectionRulesService implements ElectionOpeningListener {
 export function resultCounts(result: readonly unknown[]): bigint[][] {
   return result.map((row) => (Array.isArray(row) ? row.map((value) => weightFromJson(value) ?? 0n) : []));
 }
+
+/**
+ * The rules a consultation's boxes share: those of its online boxes, which must all carry the same
+ * sealed hash (each box is set up with the same rules before opening); undefined when no box has
+ * rules, or when they differ or are not all sealed (then no seat is computed, and the note says why).
+ */
+export async function sharedSealedRules(
+  store: Store,
+  electionIds: readonly string[],
+): Promise<{ hash: string; rules: ElectionRulesJson } | { problem: string } | undefined> {
+  const rows = await Promise.all(electionIds.map((id) => store.electionRules.get(id)));
+  const present = rows.filter((r) => r !== undefined);
+  if (present.length === 0) return undefined;
+  const first = present[0]!;
+  if (present.length !== rows.length || present.some((r) => r.rulesHash !== first.rulesHash))
+    return { problem: 'the boxes do not all have the same rules: no seats are computed' };
+  if (present.some((r) => r.sealedAt === null))
+    return { problem: 'the rules are not sealed in every box yet' };
+  return { hash: first.rulesHash, rules: first.rules };
+}

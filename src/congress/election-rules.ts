@@ -262,3 +262,33 @@ export function rulesOutcome(
     ),
   };
 }
+
+/** The rules shared by a consultation's boxes and their outcome on the consolidated totals. */
+export interface ConsolidatedRules {
+  /** The sealed hash every online box of the consultation carries. */
+  readonly hash: string;
+  readonly rules: ElectionRulesJson;
+  /** Null until every box is published or annulled (seats come from the final totals only). */
+  readonly outcome: { readonly seats: SeatOutcome[]; readonly questions: QuestionOutcomeJson[] } | null;
+}
+
+/**
+ * Seats and outcomes of a consultation from its consolidated totals (the sum of the verified boxes,
+ * and of paper boxes marked as such), never box by box: D'Hondt on sums differs from the sum of
+ * D'Hondt per box. The roll's weight is the consultation's registered weight.
+ */
+export function consolidatedRules(
+  shared: { readonly hash: string; readonly rules: ElectionRulesJson },
+  questions: readonly unknown[],
+  figures: { readonly registeredWeight: string; readonly counts: readonly (readonly string[])[] } | null,
+): ConsolidatedRules {
+  const outcome =
+    figures &&
+    rulesOutcome(
+      shared.rules,
+      questions,
+      figures.counts.map((row) => row.map((c) => BigInt(c))),
+      BigInt(figures.registeredWeight),
+    );
+  return { hash: shared.hash, rules: shared.rules, outcome };
+}

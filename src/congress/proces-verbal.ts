@@ -10,6 +10,7 @@
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
 import type { BoxReport, ConsolidationReport } from './consolidation.js';
 import type { Presentation } from './presentation.js';
+import { rulesSection } from './proces-verbal-seats.js';
 
 const LABELS = {
   en: {
@@ -372,6 +373,7 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 <h2>${l.consolidated}</h2>
 ${figuresTable(report.presentation, l, language, 3)}
 ${decisionText(report, l, language)}
+${rulesSection(report.rules, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>
