@@ -8,155 +8,13 @@
  * zone): a secretary signs this page.
  */
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
+import { type Language, type Messages, messagesFor } from '../i18n/index.js';
 import type { BoxReport, ConsolidationReport } from './consolidation.js';
 import type { Presentation } from './presentation.js';
 import { rulesSection } from './proces-verbal-seats.js';
 
-const LABELS = {
-  en: {
-    locale: 'en-GB',
-    title: 'Official report (procès-verbal)',
-    round: (n: number) => `Round ${n}`,
-    generated: 'Drawn up on',
-    provisional: 'PROVISIONAL: some boxes are not published yet.',
-    consolidated: 'Consolidated result',
-    boxes: 'Ballot boxes',
-    box: 'Box',
-    channel: 'Channel',
-    online: 'online (Belenios archive)',
-    paper: 'paper / other channel',
-    notVerifiable: 'not cryptographically verifiable',
-    archive: 'Archive',
-    archiveState: {
-      counted: 'verified (every ballot, the tally and the decryptions re-checked)',
-      annulled: 'kept for the record: the box is annulled, its figures are not counted',
-      pending: 'not published yet',
-      unverified: 'does not verify: not counted',
-    },
-    status: {
-      counted: 'counted',
-      annulled: 'annulled, excluded',
-      pending: 'pending, not counted',
-      unverified: 'does not verify, not counted',
-    },
-    registered: 'Registered voters',
-    registeredWeight: 'Registered weight',
-    ballots: 'Ballots counted',
-    weightCast: 'Weight cast',
-    turnout: 'Turnout (weight)',
-    answer: 'Answer',
-    count: 'Votes',
-    ofCast: '% of votes cast',
-    ofValid: '% of valid votes',
-    ofRegistered: '% of registered',
-    blank: 'Blank',
-    valid: 'Valid votes',
-    sealed: 'Sealed hashes (election / trustees / credentials)',
-    finalHash: 'Final archive event hash',
-    events: (n: number) => `event no. ${n}`,
-    archiveSha: 'Archive file SHA-256',
-    enteredBy: 'Entered by',
-    report: 'Attached report (SHA-256)',
-    annulled: 'Annulment',
-    replaces: 'Re-run of box',
-    replacedBy: 'Replaced by box',
-    rollChanges: 'Changes to the roll after credentials were issued',
-    decision: 'Decision',
-    elected: (name: string, percent: string) => `${name} is elected (more than ${percent} of the votes).`,
-    electedOnly: (name: string) => `${name} is elected (only candidate with votes).`,
-    electedMost: (name: string) => `${name} is elected (most votes in this final round).`,
-    tie: (names: string) => `Tie for the most votes between ${names}: nobody is elected by this round.`,
-    secondRound: (names: string) => `Qualified for the next round: ${names}.`,
-    tied: (names: string) => `Qualified by a tie at the threshold: ${names}.`,
-    noVotes: 'No votes: no decision.',
-    previousRound: (n: number) => `Official report of round ${n}`,
-    nextRound: (n: number) => `Official report of round ${n}`,
-    rounds: 'Rounds',
-    notes: 'Notes',
-    annulledNote: (box: string, reason: string) =>
-      `Box ${box} is annulled and excluded from the consolidated result: ${reason}`,
-    paperNote: (n: number) =>
-      n === 1
-        ? '1 counted box was entered by hand: it is not cryptographically verifiable.'
-        : `${n} counted boxes were entered by hand: they are not cryptographically verifiable.`,
-    signatures: 'Signatures',
-    signers: ['Chair of the electoral committee', 'Secretary', 'Scrutineer'],
-    signHint: 'Name, date and signature',
-  },
-  fr: {
-    locale: 'fr-FR',
-    title: 'Procès-verbal',
-    round: (n: number) => (n === 1 ? '1er tour' : `${n}e tour`),
-    generated: 'Établi le',
-    provisional: 'PROVISOIRE : certaines urnes ne sont pas encore publiées.',
-    consolidated: 'Résultat consolidé',
-    boxes: 'Urnes',
-    box: 'Urne',
-    channel: 'Canal',
-    online: 'en ligne (archive Belenios)',
-    paper: 'papier / autre canal',
-    notVerifiable: 'non vérifiable cryptographiquement',
-    archive: 'Archive',
-    archiveState: {
-      counted: 'vérifiée (chaque bulletin, le dépouillement et les déchiffrements revérifiés)',
-      annulled: 'conservée pour mémoire : l’urne est annulée, ses chiffres ne sont pas comptés',
-      pending: 'pas encore publiée',
-      unverified: 'ne se vérifie pas : non comptée',
-    },
-    status: {
-      counted: 'comptée',
-      annulled: 'annulée, exclue',
-      pending: 'en attente, non comptée',
-      unverified: 'ne se vérifie pas, non comptée',
-    },
-    registered: 'Inscrits',
-    registeredWeight: 'Poids des inscrits',
-    ballots: 'Bulletins comptés',
-    weightCast: 'Poids exprimé',
-    turnout: 'Participation (poids)',
-    answer: 'Réponse',
-    count: 'Voix',
-    ofCast: '% des votants',
-    ofValid: '% des suffrages exprimés',
-    ofRegistered: '% des inscrits',
-    blank: 'Blancs',
-    valid: 'Suffrages exprimés',
-    sealed: 'Empreintes scellées (élection / garants / identifiants de vote)',
-    finalHash: 'Empreinte du dernier événement de l’archive',
-    events: (n: number) => `événement n° ${n}`,
-    archiveSha: 'SHA-256 du fichier d’archive',
-    enteredBy: 'Saisi par',
-    report: 'Procès-verbal joint (SHA-256)',
-    annulled: 'Annulation',
-    replaces: 'Nouveau vote de l’urne',
-    replacedBy: 'Remplacée par l’urne',
-    rollChanges: 'Modifications de la liste après l’émission des codes',
-    decision: 'Décision',
-    elected: (name: string, percent: string) => `${name} est élu·e (plus de ${percent} des voix).`,
-    electedOnly: (name: string) => `${name} est élu·e (seul·e candidat·e ayant obtenu des voix).`,
-    electedMost: (name: string) => `${name} est élu·e (le plus de voix à ce dernier tour).`,
-    tie: (names: string) => `Égalité en tête entre ${names} : personne n’est élu à ce tour.`,
-    secondRound: (names: string) => `Qualifié·es pour le tour suivant : ${names}.`,
-    tied: (names: string) => `Qualifié·es par égalité au seuil : ${names}.`,
-    noVotes: 'Aucune voix : pas de décision.',
-    previousRound: (n: number) => `Procès-verbal du ${n === 1 ? '1er' : `${n}e`} tour`,
-    nextRound: (n: number) => `Procès-verbal du ${n === 1 ? '1er' : `${n}e`} tour`,
-    rounds: 'Tours',
-    notes: 'Observations',
-    annulledNote: (box: string, reason: string) =>
-      `L’urne ${box} est annulée et exclue du résultat consolidé : ${reason}`,
-    paperNote: (n: number) =>
-      n === 1
-        ? '1 urne comptée a été saisie à la main : elle n’est pas vérifiable cryptographiquement.'
-        : `${n} urnes comptées ont été saisies à la main : elles ne sont pas vérifiables cryptographiquement.`,
-    signatures: 'Signatures',
-    signers: ['Président·e de la commission électorale', 'Secrétaire', 'Scrutateur·rice'],
-    signHint: 'Nom, date et signature',
-  },
-} as const;
-
-export type PvLanguage = keyof typeof LABELS;
-type Labels = (typeof LABELS)[PvLanguage];
+export type PvLanguage = Language;
+type Labels = Messages['procesVerbal'];
 
 /** Where the procès-verbal of another round is read (the API route by default). */
 export type PvLink = (consultationId: string, language: PvLanguage) => string;
@@ -166,14 +24,14 @@ const apiLink: PvLink = (id, language) => `/api/v1/consultations/${id}/proces-ve
 export function formatCount(value: string | number, language: PvLanguage): string {
   const text = String(value);
   if (!/^-?\d+$/.test(text)) return text;
-  return BigInt(text).toLocaleString(LABELS[language].locale);
+  return BigInt(text).toLocaleString(messagesFor(language).format.locale);
 }
 
 /** A percentage string with two decimals ("50.00") with the language's decimal separator. */
 export function formatPercent(value: string | null, language: PvLanguage): string {
   if (value === null) return '–';
-  const number = language === 'fr' ? value.replace('.', ',') : value;
-  return language === 'fr' ? `${number}\u00a0%` : `${number} %`;
+  const { format } = messagesFor(language);
+  return format.percent(format.decimal(value));
 }
 
 /** An instant in the consultation's time zone, with the zone named; the text as is if not a date. */
@@ -181,7 +39,7 @@ export function formatInstant(iso: string, language: PvLanguage, timeZone = 'UTC
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(LABELS[language].locale, {
+    return new Intl.DateTimeFormat(messagesFor(language).format.locale, {
       dateStyle: 'long',
       timeStyle: 'long',
       timeZone,
@@ -312,11 +170,7 @@ function decisionText(report: ConsolidationReport, l: Labels, language: PvLangua
 
 /** The rule's majority threshold as people write it: "50 %", "33,5 %". */
 function majorityText(percent: number, language: PvLanguage): string {
-  const text = String(percent);
-  return formatPercent(language === 'fr' ? text.replace('.', ',') : text, 'en').replace(
-    ' %',
-    language === 'fr' ? '\u00a0%' : ' %',
-  );
+  return formatPercent(String(percent), language);
 }
 
 function roundsSection(report: ConsolidationReport, l: Labels, language: PvLanguage, link: PvLink): string {
@@ -351,7 +205,7 @@ export function renderProcesVerbal(
   generatedAt: string,
   link: PvLink = apiLink,
 ): string {
-  const l = LABELS[language];
+  const l = messagesFor(language).procesVerbal;
   const timeZone = report.consultation.timeZone;
   const labels = new Map(report.boxes.map((b) => [b.id, b.label]));
   return `<!doctype html>

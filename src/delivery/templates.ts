@@ -68,7 +68,7 @@ type Block =
 
 function render(language: Language, subject: string, blocks: readonly Block[]): RenderedMessage {
   // French typography puts a space before the colon.
-  const colon = language === 'fr' ? '\u00a0: ' : ': ';
+  const { colon } = messagesFor(language).format;
   const text = blocks
     .map((b) =>
       b.kind === 'p' ? b.text : b.kind === 'value' ? `${b.label}${colon}${b.value}` : `${b.text}\n${b.url}`,
@@ -96,7 +96,7 @@ function formatDate(iso: string | null, timeZone: string, language: Language): s
   const key = `${language}|${timeZone}`;
   let format = formatters.get(key);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    format = new Intl.DateTimeFormat(messagesFor(language).format.locale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',

@@ -22,4 +22,14 @@ describe('message catalogues', () => {
     expect(CATALOGUES.fr.booth.questions.chooseExactly(1)).toBe('Choisissez 1 réponse.');
     expect(CATALOGUES.en.booth.questions.chooseExactly(2)).toBe('Choose 2 answers.');
   });
+
+  it('writes decimals, percentages and labels as each language does', () => {
+    const { en, fr } = CATALOGUES;
+    expect(fr.format.percent(fr.format.decimal('33.50'))).toBe('33,50\u00a0%');
+    expect(en.format.percent(en.format.decimal('33.50'))).toBe('33.50 %');
+    expect(`Code${fr.format.colon}1`).toBe('Code\u00a0: 1');
+    expect(new Intl.DateTimeFormat(fr.format.locale, { month: 'long', timeZone: 'UTC' }).format(0)).toBe(
+      'janvier',
+    );
+  });
 });

@@ -1,12 +1,14 @@
 /**
- * The message catalogues and language negotiation. Adding a language is one new file typed by
- * `Messages` (src/i18n/xx.ts) plus its line in `CATALOGUES`; the type checker lists every missing
- * message. Pure and isomorphic: the booth, the server and the CLI can all use it.
+ * The message catalogues and language negotiation. Each language is a folder (src/i18n/en/,
+ * src/i18n/fr/) with one module per area (booth, trustee, admin, mail…) composed by its index.ts.
+ * Adding a language is one new folder typed by `Messages` plus its line in `CATALOGUES`; the type
+ * checker lists every missing message. Pure and isomorphic: the booth, the server and the CLI can all
+ * use it.
  */
-import { en, type Messages } from './en.js';
-import { fr } from './fr.js';
+import { en, type Messages } from './en/index.js';
+import { fr } from './fr/index.js';
 
-export type { Messages } from './en.js';
+export type { Messages } from './en/index.js';
 
 export const CATALOGUES = { en, fr } as const satisfies Record<string, Messages>;
 

@@ -8,6 +8,7 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import { identityKey } from '../core/identity.js';
+import type { StoreFeature } from './feature.js';
 
 /** Thrown by the migration when existing rows collide; `report` names each group. */
 export class IdentityCollisionError extends Error {
@@ -89,4 +90,11 @@ export const identityKeysMigration: Migration = {
       .unique()
       .execute();
   },
+};
+
+/** Adds key columns to tables of the initial migration: no tables of its own. */
+export const identityKeysStore: StoreFeature<Record<never, never>> = {
+  name: 'identity-keys',
+  // Emails and logins compare trimmed, NFC, case-folded; refuses to run over existing collisions.
+  migrations: { '0006_identity_keys': identityKeysMigration },
 };

@@ -8,6 +8,7 @@
  * the row types of `store.ts`; nothing outside the store sees this module's types.
  */
 import type { ColumnType } from 'kysely';
+import type { FeatureTables } from './features.js';
 
 /** Written 0/1; read back as 0/1 from SQLite and false/true from PostgreSQL. */
 export type BooleanColumn = ColumnType<boolean | number, 0 | 1, 0 | 1>;
@@ -150,7 +151,8 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface Database {
+/** The tables of the initial migration (initial.ts); later features add theirs (features.ts). */
+export interface CoreTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   memberships: MembershipsTable;
@@ -164,20 +166,7 @@ export interface Database {
   board_cursors: BoardCursorsTable;
   ballots: BallotsTable;
   audit_log: AuditLogTable;
-  outbox: import('./delivery/tables.js').OutboxTable;
-  delivery_settings: import('./delivery/tables.js').DeliverySettingsTable;
-  voter_access: import('./delivery/tables.js').VoterAccessTable;
-  one_time_codes: import('./delivery/tables.js').OneTimeCodesTable;
-  // tables: delivery (keep this marker line)
-  consultations: import('./consultations/tables.js').ConsultationsTable;
-  consultation_boxes: import('./consultations/tables.js').ConsultationBoxesTable;
-  // tables: congress (keep this marker line)
-  recovery_settings: import('./recovery/schema.js').RecoverySettingsTable;
-  credential_escrows: import('./recovery/schema.js').CredentialEscrowsTable;
-  recovery_requests: import('./recovery/schema.js').RecoveryRequestsTable;
-  // tables: recovery (keep this marker line)
-  account_tokens: import('./accounts/tables.js').AccountTokensTable;
-  // tables: accounts (keep this marker line)
-  election_rules: import('./election-rules/tables.js').ElectionRulesTable;
-  // tables: election-rules (keep this marker line)
 }
+
+/** Every table: the core ones and those of every feature of `STORE_FEATURES`. */
+export interface Database extends CoreTables, FeatureTables {}

@@ -4,7 +4,7 @@
  * French catalogue is typed by the English one, so a missing message is a compile error. Kept beside
  * the commands rather than in src/i18n: nothing here is shown in a browser.
  */
-import { negotiateLanguage } from '../../i18n/index.js';
+import { type Language, negotiateLanguage } from '../../i18n/index.js';
 
 const en = {
   passwordPrompt: 'Password for the operator account: ',
@@ -153,10 +153,13 @@ const fr: CliMessages = {
   },
 };
 
+/** One catalogue per language of src/i18n: a language added there and not here fails to compile. */
+const CLI_CATALOGUES: Record<Language, CliMessages> = { en, fr };
+
 /** The messages in the terminal's language (French when the locale says so, English otherwise). */
 export function cliMessages(env: NodeJS.ProcessEnv = process.env): CliMessages {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return negotiateLanguage([locale]) === 'fr' ? fr : en;
+  return CLI_CATALOGUES[negotiateLanguage([locale])];
 }
 
 /** An expected refusal: its message goes to stderr and the command exits with `exitCode`. */

@@ -5,6 +5,7 @@
  * no cycle (as src/store/delivery/tables.ts).
  */
 import { type Kysely, sql } from 'kysely';
+import type { StoreFeature } from '../feature.js';
 
 /**
  * `invited`: created by someone else, waiting for its person to set a password through the link
@@ -58,4 +59,14 @@ export const accountsMigration = {
       .columns(['account_id', 'purpose'])
       .execute();
   },
+};
+
+export interface AccountsTables {
+  account_tokens: AccountTokensTable;
+}
+
+/** Account statuses, invitation and reset links. */
+export const accountsStore: StoreFeature<AccountsTables> = {
+  name: 'accounts',
+  migrations: { '0005_accounts': accountsMigration },
 };

@@ -7,7 +7,7 @@
  * an election to at most one box; an annulled box is replaced at most once; a consultation has at
  * most one next round (two processes preparing it race on that key, the loser reads the winner's).
  */
-import type { Kysely, Migration, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Connection } from '../connection.js';
 import type { ConsultationBoxesTable, ConsultationsTable } from './tables.js';
 
@@ -43,55 +43,6 @@ export interface BoxRow {
   reportBase64: string | null;
   createdAt: string;
 }
-
-export const congressMigration: Migration = {
-  // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
-  async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('consultations')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('description', 'text', (c) => c.notNull())
-      .addColumn('round', 'integer', (c) => c.notNull())
-      .addColumn('template_json', 'text', (c) => c.notNull())
-      .addColumn('rule_json', 'text')
-      .addColumn('previous_id', 'text', (c) => c.references('consultations.id'))
-      .addColumn('created_by', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      // One next round per consultation, whoever prepares it first.
-      .addUniqueConstraint('consultations_previous_key', ['previous_id'])
-      .execute();
-    await db.schema
-      .createIndex('consultations_organisation_idx')
-      .on('consultations')
-      .column('organisation_id')
-      .execute();
-    await db.schema
-      .createTable('consultation_boxes')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id'))
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addColumn('label', 'text', (c) => c.notNull())
-      .addColumn('channel', 'text', (c) => c.notNull())
-      .addColumn('election_id', 'text', (c) => c.references('elections.id'))
-      .addColumn('replaces_id', 'text', (c) => c.references('consultation_boxes.id'))
-      .addColumn('annul_reason', 'text')
-      .addColumn('annulled_at', 'text')
-      .addColumn('annulled_by', 'text')
-      .addColumn('paper_json', 'text')
-      .addColumn('entered_by', 'text')
-      .addColumn('entered_at', 'text')
-      .addColumn('report_name', 'text')
-      .addColumn('report_sha256', 'text')
-      .addColumn('report_base64', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('consultation_boxes_position_key', ['consultation_id', 'position'])
-      .addUniqueConstraint('consultation_boxes_election_key', ['election_id'])
-      .addUniqueConstraint('consultation_boxes_replaces_key', ['replaces_id'])
-      .execute();
-  },
-};
 
 const fromConsultation = (r: Selectable<ConsultationsTable>): ConsultationRow => ({
   id: r.id,

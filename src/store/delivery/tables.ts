@@ -4,6 +4,7 @@
  * this file imports nothing of the store, so the schema and the queries form no cycle.
  */
 import type { Kysely } from 'kysely';
+import type { StoreFeature } from '../feature.js';
 
 export interface OutboxTable {
   id: string;
@@ -151,3 +152,16 @@ export async function createDeliveryTables(db: Kysely<any>): Promise<void> {
     )
     .execute();
 }
+
+export interface DeliveryTables {
+  outbox: OutboxTable;
+  delivery_settings: DeliverySettingsTable;
+  voter_access: VoterAccessTable;
+  one_time_codes: OneTimeCodesTable;
+}
+
+/** Outbox, delivery settings, voter access facts, one-time codes. */
+export const deliveryStore: StoreFeature<DeliveryTables> = {
+  name: 'delivery',
+  migrations: { '0002_delivery': { up: createDeliveryTables } },
+};

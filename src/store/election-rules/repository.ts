@@ -6,7 +6,6 @@
  * election; the domain refuses every change once `sealed_at` is set.
  */
 import { Type } from '@sinclair/typebox';
-import type { Kysely, Migration } from 'kysely';
 import {
   type ElectionRulesJson,
   ElectionRulesSchema,
@@ -40,21 +39,6 @@ export interface ElectionRulesRow {
 }
 
 const SettlementsSchema = Type.Array(SettlementSchema);
-
-export const electionRulesMigration: Migration = {
-  // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
-  async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('election_rules')
-      .addColumn('election_id', 'text', (c) => c.primaryKey().references('elections.id'))
-      .addColumn('rules_json', 'text', (c) => c.notNull())
-      .addColumn('rules_hash', 'text', (c) => c.notNull())
-      .addColumn('sealed_at', 'text')
-      .addColumn('settlements_json', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-  },
-};
 
 export interface ElectionRulesRepository {
   get(electionId: string): Promise<ElectionRulesRow | undefined>;

@@ -5,6 +5,7 @@
  * the queries (store-queries.ts) use both without a cycle.
  */
 import type { Kysely, Migration } from 'kysely';
+import type { StoreFeature } from '../feature.js';
 
 export interface RecoverySettingsTable {
   election_id: string;
@@ -122,4 +123,16 @@ export const recoveryMigration: Migration = {
       .columns(['election_id', 'state'])
       .execute();
   },
+};
+
+export interface RecoveryTables {
+  recovery_settings: RecoverySettingsTable;
+  credential_escrows: CredentialEscrowsTable;
+  recovery_requests: RecoveryRequestsTable;
+}
+
+/** Credential recovery: settings, escrows, requests. */
+export const recoveryStore: StoreFeature<RecoveryTables> = {
+  name: 'recovery',
+  migrations: { '0004_recovery': recoveryMigration },
 };

@@ -96,7 +96,7 @@ export function accountBlock(shell: Shell): HTMLElement[] {
   const t = shell.t.accounts;
   const account = shell.account;
   const when = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB') : '—';
+    iso ? new Date(iso).toLocaleString(shell.t.format.locale) : '—';
   const current = passwordInput('current-password');
   const next = passwordInput('new-password');
   const again = passwordInput('new-password');

@@ -53,8 +53,7 @@ export function createConsultationForm(
   const apply = (kind: Template) => {
     rule.checked = kind === 'leader';
     blank.checked = true;
-    if (kind === 'motion' && answers.value.trim() === '')
-      answers.value = shell.language === 'fr' ? 'Pour\nContre' : 'For\nAgainst';
+    if (kind === 'motion' && answers.value.trim() === '') answers.value = t.motionAnswers;
   };
   template.addEventListener('change', () => apply(template.value as Template));
   const percent = (input: HTMLInputElement): number | null | 'bad' => {

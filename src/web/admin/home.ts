@@ -241,12 +241,7 @@ function addMemberForm(shell: Shell, base: string): HTMLElement {
             await renderHome(shell);
             shell.announce(
               invitation.mail === 'sent'
-                ? a.invited(
-                    who,
-                    new Date(invitation.expiresAt).toLocaleString(
-                      shell.language === 'fr' ? 'fr-FR' : 'en-GB',
-                    ),
-                  )
+                ? a.invited(who, new Date(invitation.expiresAt).toLocaleString(shell.t.format.locale))
                 : a.notMailed(who),
             );
           },

@@ -1,5 +1,5 @@
 /** Dates and small read-only blocks, formatted the same way on every page. */
-import type { Language } from '../../i18n/index.js';
+import { type Language, messagesFor } from '../../i18n/index.js';
 import { h } from './dom.js';
 
 /** The browser's own regional variant when it speaks the page's language (en-GB dates for en-GB). */
@@ -31,7 +31,7 @@ export function formatDate(iso: string, timeZone: string, language: string): str
 export function formatInstant(iso: string | null, timeZone: string, language: Language): string {
   if (iso === null) return '—';
   try {
-    const text = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    const text = new Intl.DateTimeFormat(messagesFor(language).format.locale, {
       dateStyle: 'long',
       timeStyle: 'short',
       timeZone,

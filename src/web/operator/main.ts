@@ -28,9 +28,7 @@ const isOperator = (shell: Shell) =>
 
 function formatDate(iso: string, shell: Shell): string {
   try {
-    return new Intl.DateTimeFormat(shell.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(shell.t.format.locale, { dateStyle: 'long' }).format(new Date(iso));
   } catch {
     return iso;
   }
@@ -45,10 +43,7 @@ function invitationPanel(
     'p',
     { id: 'invitation-outcome', class: sent.mail === 'sent' ? '' : 'warning', tabindex: -1 },
     sent.mail === 'sent'
-      ? a.operatorInvited(
-          sent.email,
-          new Date(sent.expiresAt).toLocaleString(shell.language === 'fr' ? 'fr-FR' : 'en-GB'),
-        )
+      ? a.operatorInvited(sent.email, new Date(sent.expiresAt).toLocaleString(shell.t.format.locale))
       : a.operatorNotMailed(sent.email),
   );
 }

@@ -202,7 +202,7 @@ class Console {
                   h(
                     'td',
                     {},
-                    new Date(s.hour).toLocaleString(this.shell.language === 'fr' ? 'fr-FR' : 'en-GB', {
+                    new Date(s.hour).toLocaleString(this.shell.t.format.locale, {
                       dateStyle: 'short',
                       timeStyle: 'short',
                     }),
@@ -391,7 +391,7 @@ class Console {
     const when = (e: AuditEntry) => {
       const at = e.at ?? e.time;
       return at
-        ? new Date(at).toLocaleString(this.shell.language === 'fr' ? 'fr-FR' : 'en-GB', {
+        ? new Date(at).toLocaleString(this.shell.t.format.locale, {
             dateStyle: 'short',
             timeStyle: 'medium',
           })

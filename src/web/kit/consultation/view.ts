@@ -38,7 +38,7 @@ export async function loadConsultation(
 }
 
 const percentText = (shell: Shell, value: number | null) =>
-  value === null ? '—' : `${shell.language === 'fr' ? String(value).replace('.', ',') : value} %`;
+  value === null ? '—' : `${shell.t.format.decimal(String(value))} %`;
 
 /** The round, its rule, and the links to the previous and next rounds. */
 export function roundHeader(

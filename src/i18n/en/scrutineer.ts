@@ -1,0 +1,52 @@
+/** English messages of the scrutineers' console. */
+
+export const scrutineer = {
+  title: 'Scrutineer console',
+  intro: 'Scrutineer console: everything here is observable without revealing any vote or secret.',
+  signInIntro: 'Sign in with the account that was given the scrutineer role for this election.',
+  refresh: 'Refresh',
+  refreshed: 'Figures refreshed.',
+  unavailable: 'Not available to your account.',
+  turnout: 'Turnout',
+  turnoutCount: (voted: number, voters: number, percent: number) =>
+    `${voted} of ${voters} voters have voted (${percent} %).`,
+  ballots: (n: number) =>
+    n === 1 ? '1 ballot received (revotes included).' : `${n} ballots received (revotes included).`,
+  noBallots: 'No ballot yet.',
+  overTime: 'Voters who voted, hour by hour (UTC hours, shown in your time)',
+  hour: 'Hour',
+  votedThatHour: 'Voted',
+  cumulative: 'Total',
+  verification: 'Public board verification',
+  verified: (height: number) => `Verified: every event up to height ${height} checks out.`,
+  failed: 'Verification FAILED: the public board does not check out. Alert the election administrators.',
+  cannotVerify:
+    'NOT verified: the public board holds shuffles, which this version of Scrutin cannot check yet. Check the archive with belenios-tool.',
+  phase: (phase: string) => `Phase of the board: ${phase}.`,
+  phases: {
+    setup: 'set up, voting not started',
+    voting: 'voting',
+    ended: 'voting ended',
+    tallied: 'encrypted tally published',
+    decrypting: 'trustees decrypting',
+    result: 'result published',
+  } as Record<string, string>,
+  archive: 'Download the public archive (.bel) to verify it yourself',
+  notSealed: 'Not sealed yet: the hashes are fixed when the election opens.',
+  recovery: 'Credential recovery',
+  recoveryCounts: (r: Record<string, number>) =>
+    `Requests: ${r.pending ?? 0} pending, ${r.approved ?? 0} approved, ${r.rejected ?? 0} rejected, ${r.completed ?? 0} completed (each one is in the audit log).`,
+  signInList: 'Sign-in list',
+  afterClosing: 'Shown after closing: who voted, never how.',
+  signInIntro2: 'Who voted, never how.',
+  voted: 'Voted',
+  signInTable: 'Table of the sign-in list (scrolls sideways)',
+  auditTable: 'Table of the audit log (scrolls sideways)',
+  downloadCsv: 'Download as CSV',
+  audit: 'Audit log',
+  auditIntro: 'Every administrative action, in order, hash-chained so no entry can be removed unnoticed.',
+  when: 'When',
+  who: 'Who',
+  what: 'Action',
+  details: 'Details',
+};
