@@ -40,4 +40,46 @@ export const electionRules = {
     quorum: (turnout: string, required: string) => `turnout ${turnout}, quorum ${required}`,
     majority: (majority: string, base: string) => `majority ${majority} of ${base}`,
   },
+  page: {
+    heading: 'Lists and candidates',
+    headingResult: 'Seats and decisions',
+    question: (n: number) => `Question ${n}`,
+    methods: {
+      dhondt: "D'Hondt (highest averages)",
+      'sainte-lague': 'Sainte-Laguë (highest averages)',
+      hare: 'Hare quota and largest remainders',
+    } as Record<string, string>,
+    rule: (method: string, seats: number, threshold: string) =>
+      `${seats} seat${seats === 1 ? '' : 's'} allocated by ${method}; lists below ${threshold} % of the votes given to lists get no seat.`,
+    gender: { F: 'woman', M: 'man' },
+    seatsCaption: 'Seats per list, from the verified totals',
+    seatsHeaders: ['List', 'Votes', 'Seats', 'Elected, in list order'],
+    belowThreshold: 'below the threshold',
+    exhausted: 'all its candidates are elected; its further seats went to the next lists',
+    vacant: (n: number) =>
+      `${n} seat${n === 1 ? '' : 's'} left vacant: no list with votes had candidates left.`,
+    undecided: (seats: number, lists: string) =>
+      `${seats} seat${seats === 1 ? '' : 's'} undecided: equal averages and equal votes between ${lists}.`,
+    settled: (step: string, winners: string, seed: string | null) =>
+      `Settled by the statutes (${step}): ${winners}.${seed ? ` Draw seed: ${seed}, recomputable from the final archive hash.` : ''}`,
+    unsettled: 'Not settled yet: the statutes decide, and an administrator records how.',
+    steps: { 'older-candidate': 'older candidate', draw: 'draw by lot' } as Record<string, string>,
+    averages: 'Averages (votes divided by each divisor)',
+    divisor: (d: string) => `÷ ${d}`,
+    quota: (q: string) => `Quota: ${q} votes per seat; whole quotas and remainders`,
+    noQuota: 'No list with votes: no quota',
+    remainderHeaders: ['List', 'Whole quotas', 'Remainder'],
+    outcomes: {
+      adopted: 'adopted',
+      rejected: 'rejected',
+      'quorum-not-reached': 'quorum not reached',
+      elected: 'elected',
+      tie: 'tie',
+      'second-round': 'second round',
+      'no-votes': 'no votes',
+    } as Record<string, string>,
+    quorum: (turnout: string, required: string) => `turnout ${turnout} for a quorum of ${required}`,
+    majority: (majority: string, base: string) => `majority ${majority} of ${base} votes`,
+    sealed: 'Election rules (lists, seats, majorities)',
+  },
 };
