@@ -43,6 +43,7 @@ export const electionRules = {
   page: {
     heading: 'Lists and candidates',
     headingResult: 'Seats and decisions',
+    sectionTitle: (question: string, result: boolean) => `${result ? 'Seats' : 'Lists'} — ${question}`,
     question: (n: number) => `Question ${n}`,
     methods: {
       dhondt: "D'Hondt (highest averages)",

@@ -46,6 +46,7 @@ export const electionRules: Messages['electionRules'] = {
   page: {
     heading: 'Listes et candidats',
     headingResult: 'Sièges et décisions',
+    sectionTitle: (question: string, result: boolean) => `${result ? 'Sièges' : 'Listes'} — ${question}`,
     question: (n: number) => `Question ${n}`,
     methods: {
       dhondt: "D'Hondt (plus forte moyenne)",

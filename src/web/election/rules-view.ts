@@ -53,7 +53,14 @@ export class RulesView {
       return h(
         'section',
         { class: 'result-question', 'aria-labelledby': headingId, id: `rules-list-${rule.question}` },
-        h('h3', { id: headingId }, questions[rule.question]?.question ?? t.question(rule.question + 1)),
+        h(
+          'h3',
+          { id: headingId },
+          t.sectionTitle(
+            questions[rule.question]?.question ?? t.question(rule.question + 1),
+            seats !== undefined,
+          ),
+        ),
         h(
           'p',
           {},
