@@ -12,6 +12,7 @@ import { type Language, messagesFor } from '../i18n/index.js';
 import { type ProcesVerbalMessages, procesVerbalMessages } from '../i18n/proces-verbal.js';
 import type { BoxReport, ConsolidationReport, KeyHolder } from './consolidation.js';
 import type { Presentation } from './presentation.js';
+import { rulesSection } from './proces-verbal-seats.js';
 
 export type PvLanguage = Language;
 type Labels = ProcesVerbalMessages;
@@ -298,6 +299,7 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 <h2>${l.consolidated}</h2>
 ${figuresTable(report.presentation, l, language, 3, ruleBase(report))}
 ${decisionText(report, l, language)}
+${rulesSection(report.rules, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>

@@ -71,6 +71,7 @@ export class ElectionService {
       listeners.outcomes,
       this.#shuffles,
       nonHomomorphic,
+      listeners.opening,
     );
     this.#casting = new BallotCasting(this.#records, board, checker);
   }

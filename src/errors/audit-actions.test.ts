@@ -74,6 +74,10 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   ],
   'consultation.box-paper': ['consultation', 'box', 'label', 'enteredBy', 'reportSha256', 'replaces'],
   'consultation.next-round': ['consultation', 'next', 'qualified'],
+  // issue 17: an election's own rules
+  'election.rules': ['hash', 'lists', 'questions'],
+  'election.rules-seal': ['hash'],
+  'election.seat-settle': ['question', 'step', 'winners', 'seed'],
 };
 
 function sources(dir: string): string[] {

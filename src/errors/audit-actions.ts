@@ -346,6 +346,20 @@ export const AUDIT_ACTIONS = {
     'Consultation results published',
     'Résultats de la consultation publiés',
   ),
+  // election-rules: an election's own rules (src/congress/election-rules-service.ts, issue 17)
+  'election.rules': action<{ hash: string; lists: number; questions: number }>(
+    'Election rules set',
+    "Règles de l'élection définies",
+    ['hash', 'lists', 'questions'],
+  ),
+  'election.rules-seal': action<{ hash: string }>('Election rules sealed', "Règles de l'élection scellées", [
+    'hash',
+  ]),
+  'election.seat-settle': action<{ question: number; step: string; winners: string; seed: string | null }>(
+    'Undecided seat settled',
+    'Siège indécis départagé',
+    ['question', 'step', 'winners', 'seed'],
+  ),
 } as const satisfies Record<string, AuditActionLabels>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

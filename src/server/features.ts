@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
+import { electionRulesRoutes } from './routes/election-rules.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
@@ -55,5 +56,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   { name: 'congress', plugin: (ctx, services) => consultationRoutes(ctx, services) },
   { name: 'congress-pages', plugin: (ctx, services) => consultationPageRoutes(ctx, services) },
   { name: 'accounts', plugin: (ctx) => accountRoutes(ctx) },
+  { name: 'election-rules', plugin: (ctx, services) => electionRulesRoutes(ctx, services) },
   { name: 'pages', plugin: (ctx) => staticRoutes(ctx) },
 ];

@@ -13,6 +13,7 @@ import { browserVerify } from './browser-verify.js';
 import { congressDefects } from './congress-defects.js';
 import { congressPages } from './congress-pages.js';
 import { electionPage } from './election-page.js';
+import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
@@ -35,6 +36,7 @@ export const en = {
   ops,
   browserVerify,
   accounts,
+  electionRules,
   format,
   voterHelp,
 };
