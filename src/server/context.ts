@@ -38,6 +38,11 @@ export interface ServerConfig {
   readonly sms?: 'http' | 'none';
   /** Sign-in failure budgets (src/server/auth/rate-limits.ts); absent fields take the defaults. */
   readonly signIn?: Partial<SignInBudget>;
+  /**
+   * Absent: `false`. Ranked and graded (non-homomorphic) questions and their shuffle phase (issue
+   * 18): refused until the booth and the question editor take them; tests of the phase set it.
+   */
+  readonly nonHomomorphic?: boolean;
 }
 
 /** Whether the public address is https: then HSTS on every answer and `Secure` on every cookie. */

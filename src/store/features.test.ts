@@ -15,6 +15,7 @@ describe("the store's features", () => {
       '0005_accounts',
       '0006_identity_keys',
       '0007_sms_channel',
+      '0008_election_rules',
     ]);
     expect(STORE_FEATURES.map((feature) => feature.name)).toEqual([
       'initial',
@@ -24,6 +25,7 @@ describe("the store's features", () => {
       'accounts',
       'identity-keys',
       'sms-channel',
+      'election-rules',
     ]);
   });
 

@@ -8,6 +8,7 @@
 import { accountsStore } from './accounts/tables.js';
 import { congressStore } from './consultations/tables.js';
 import { deliveryStore, smsChannelStore } from './delivery/tables.js';
+import { electionRulesStore } from './election-rules/tables.js';
 import type { TablesOf } from './feature.js';
 import { identityKeysStore } from './identity-keys.js';
 import { initialStore } from './initial.js';
@@ -21,6 +22,7 @@ export const STORE_FEATURES = [
   accountsStore,
   identityKeysStore,
   smsChannelStore,
+  electionRulesStore,
 ] as const;
 
 /** The tables every feature adds to the core tables (schema.ts). */

@@ -7,6 +7,7 @@
 
 import { type VoterLoginReply, VoterLoginReply as VoterLoginReplySchema } from '../../contract/auth.js';
 import { type BoothElection, BoothElection as BoothElectionSchema } from '../../contract/election.js';
+import { RulesAnswer } from '../../contract/election-rules.js';
 import {
   type AccessAccepted,
   AccessAccepted as AccessAcceptedSchema,
@@ -64,6 +65,11 @@ export class VoterApi {
   /** The box's place in its consultation; a failure (an election on its own answers 404) is no place. */
   boxPlace(): Promise<Result<BoxPlace>> {
     return this.request('GET', '/consultation', undefined, undefined, parseBoxPlace);
+  }
+
+  /** The election's own rules (issue 17): the candidates of each list question. */
+  getRules(): Promise<Result<RulesAnswer>> {
+    return this.request('GET', '/rules', undefined, undefined, checked(RulesAnswer));
   }
 
   login(login: string, password: string): Promise<Result<VoterSession>> {
