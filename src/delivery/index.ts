@@ -22,6 +22,7 @@ export {
   type DeliveryContext,
   type GeneratedCredential,
   queueAnnulmentNotices,
+  queueCastReceipt,
   queueCredentialMessage,
   queueGeneratedCredentials,
   queueingIn,

@@ -24,6 +24,7 @@ import {
   passwordMessage,
   passwordSms,
   type RenderedMessage,
+  receiptMessage,
   reminderMessage,
   rollChangeNotice,
   type SmsMessage,
@@ -176,6 +177,43 @@ async function annulledPredecessor(store: Store, electionId: string): Promise<st
   const annulled = (await store.consultations.boxes(box.consultationId)).find((b) => b.id === box.replacesId);
   const election = annulled?.electionId ? await store.elections.get(annulled.electionId) : undefined;
   return election?.name ?? annulled?.label;
+}
+
+/**
+ * The receipt of a cast ballot (issue 16), when the election sends receipts: its tracker, to the
+ * voter's registered address; one per tracker. Answers whether one was queued.
+ */
+export async function queueCastReceipt(
+  ctx: DeliveryContext,
+  electionId: string,
+  voterId: string,
+  tracker: string,
+): Promise<boolean> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  if (settings.receiptMail !== true) return false;
+  const voter = await ctx.store.voters.get(voterId);
+  if (voter === undefined || voter.electionId !== electionId) return false;
+  const now = ctx.clock.now();
+  await enqueueDrafts(ctx, electionId, [
+    {
+      voter,
+      purpose: 'cast-receipt',
+      rendered: receiptMessage(
+        messageLanguage(voter.language, settings.defaultLanguage),
+        ctx.config.baseUrl,
+        facts,
+        voter,
+        tracker,
+        now.toISOString(),
+      ),
+      secretKind: null,
+      deferred: null,
+      priority: 0,
+      notBefore: now,
+      idempotencyKey: `cast-receipt/${voterId}/${tracker}`,
+    },
+  ]);
+  return true;
 }
 
 /**

@@ -41,7 +41,7 @@ export interface VoterDeliveryStatus {
 }
 
 const SUMMARISED: Record<
-  Exclude<MessagePurpose, 'one-time-code' | 'roll-change' | 'annulment-notice'>,
+  Exclude<MessagePurpose, 'one-time-code' | 'roll-change' | 'annulment-notice' | 'cast-receipt'>,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {
   credential: 'credential',
@@ -73,9 +73,10 @@ export async function voterDeliveryStatus(store: Store, electionId: string): Pro
   ]);
   const latest = new Map<string, OutboxEntry>();
   for (const m of messages) {
-    if (m.purpose === 'one-time-code' || m.purpose === 'roll-change' || m.purpose === 'annulment-notice')
-      continue;
-    const key = `${m.voterId}/${SUMMARISED[m.purpose]}`;
+    // Notices, codes and receipts are not summarised per voter.
+    const what = (SUMMARISED as Partial<Record<MessagePurpose, string>>)[m.purpose];
+    if (what === undefined) continue;
+    const key = `${m.voterId}/${what}`;
     const seen = latest.get(key);
     if (
       seen === undefined ||

@@ -310,6 +310,29 @@ export function annulmentNotice(
   ]);
 }
 
+/** After a cast (when the election sends receipts): the tracker and where to check it; no secret. */
+export function receiptMessage(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+  tracker: string,
+  at: string,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  const r = messagesFor(language).voterHelp.receipt;
+  const name = shownName(language, election);
+  return render(language, r.subject(name), [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'p', text: r.recorded(name, formatDate(at, election.timeZone, language) ?? at) },
+    { kind: 'value', label: r.tracker, value: tracker },
+    { kind: 'link', text: r.check, url: `${baseUrl.replace(/\/+$/, '')}/elections/${election.id}` },
+    { kind: 'p', text: r.revote },
+    { kind: 'p', text: r.notYou },
+    ...closing(language, election),
+  ]);
+}
+
 /** A message for the SMS channel: text only; the subject is kept for the status pages, not sent. */
 export interface SmsMessage {
   readonly language: Language;

@@ -45,6 +45,7 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
     'helpContact',
     'defaultLanguage',
     'secretChannel',
+    'receiptMail',
   ],
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],

@@ -193,12 +193,14 @@ export const AUDIT_ACTIONS = {
     helpContact: string;
     defaultLanguage: string;
     secretChannel?: 'email' | 'sms';
+    receiptMail?: boolean;
   }>('Delivery settings changed', "Paramètres d'envoi modifiés", [
     'loginMode',
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
     'secretChannel',
+    'receiptMail',
   ]),
   'delivery.passwords': action<{ count: number }>('Passwords sent', 'Mots de passe envoyés', ['count']),
   'delivery.resend': action<{ kind: string; count: number }>('Messages sent again', 'Messages renvoyés', [

@@ -16,6 +16,7 @@ describe("the store's features", () => {
       '0006_identity_keys',
       '0007_sms_channel',
       '0008_election_rules',
+      '0009_receipt_mail',
     ]);
     expect(STORE_FEATURES.map((feature) => feature.name)).toEqual([
       'initial',
@@ -26,6 +27,7 @@ describe("the store's features", () => {
       'identity-keys',
       'sms-channel',
       'election-rules',
+      'receipt-mail',
     ]);
   });
 

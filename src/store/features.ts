@@ -7,7 +7,7 @@
  */
 import { accountsStore } from './accounts/tables.js';
 import { congressStore } from './consultations/tables.js';
-import { deliveryStore, smsChannelStore } from './delivery/tables.js';
+import { deliveryStore, receiptMailStore, smsChannelStore } from './delivery/tables.js';
 import { electionRulesStore } from './election-rules/tables.js';
 import type { TablesOf } from './feature.js';
 import { identityKeysStore } from './identity-keys.js';
@@ -23,6 +23,7 @@ export const STORE_FEATURES = [
   identityKeysStore,
   smsChannelStore,
   electionRulesStore,
+  receiptMailStore,
 ] as const;
 
 /** The tables every feature adds to the core tables (schema.ts). */

@@ -262,6 +262,7 @@ describe('consultation workflow defects (issue 11)', () => {
     expect(original.json).toEqual({
       ...settings,
       secretChannel: 'email',
+      receiptMail: false,
       mail: original.json.mail,
       sms: original.json.sms,
     });

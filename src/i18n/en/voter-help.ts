@@ -1,6 +1,14 @@
 /** English messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  receipt: {
+    subject: (election: string) => `Your ballot is recorded – ${election}`,
+    recorded: (election: string, when: string) => `Your ballot in “${election}” was recorded on ${when}.`,
+    tracker: 'Your ballot tracker',
+    check: 'Check that it appears on the election’s public page, with its ballot box:',
+    revote: 'If you vote again, your new ballot replaces this one (and you get a new receipt).',
+    notYou: 'If you did not vote, contact the help desk at once: someone may have voted in your place.',
+  },
   booth: {
     reason: (reason: string) => `Reason given: ${reason}`,
     rerun: 'Vote in the vote that replaces it',
@@ -23,6 +31,7 @@ export const voterHelp = {
     replacesCredential: 'This credential replaces the one sent to you before: that one no longer works.',
   },
   page: {
+    receiptMail: 'Mail each voter a receipt with their ballot tracker after they vote',
     channel: 'Channel of passwords and one-time codes',
     channelHint:
       'Credentials always go by mail; by SMS, the password or code travels on a second channel (voters without a number on the roll get it by mail).',

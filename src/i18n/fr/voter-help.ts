@@ -1,6 +1,16 @@
 /** French messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
 
 export const voterHelp = {
+  receipt: {
+    subject: (election: string) => `Votre bulletin est enregistré – ${election}`,
+    recorded: (election: string, when: string) =>
+      `Votre bulletin pour « ${election} » a été enregistré le ${when}.`,
+    tracker: 'Votre numéro de suivi de bulletin',
+    check: 'Vérifiez qu’il figure sur la page publique de l’élection, avec son urne :',
+    revote:
+      'Si vous votez de nouveau, votre nouveau bulletin remplace celui-ci (et vous recevez un nouveau reçu).',
+    notYou: 'Si vous n’avez pas voté, contactez aussitôt l’assistance : quelqu’un a pu voter à votre place.',
+  },
   booth: {
     reason: (reason: string) => `Motif indiqué : ${reason}`,
     rerun: 'Voter au vote qui le remplace',
@@ -26,6 +36,7 @@ export const voterHelp = {
       'Ce code de vote remplace celui qui vous a été envoyé auparavant : celui-là ne fonctionne plus.',
   },
   page: {
+    receiptMail: 'Envoyer à chaque votant un reçu avec son numéro de suivi après son vote',
     channel: 'Canal des mots de passe et codes à usage unique',
     channelHint:
       'Les codes de vote partent toujours par courriel ; par SMS, le mot de passe ou le code emprunte un second canal (les votants sans numéro sur la liste le reçoivent par courriel).',

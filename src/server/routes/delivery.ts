@@ -54,6 +54,8 @@ const Settings = Type.Object(
     defaultLanguage: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
     /** How passwords and one-time codes travel (credentials always by mail); absent: email. */
     secretChannel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('sms')])),
+    /** Mail a receipt with the tracker after each cast (absent: kept as it is; default no). */
+    receiptMail: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -176,6 +178,7 @@ export function deliveryRoutes(
         return {
           ...settings,
           secretChannel: settings.secretChannel ?? 'email',
+          receiptMail: settings.receiptMail === true,
           mail: mailMode(ctx.config),
           sms: ctx.config.sms ?? 'none',
         };
@@ -204,7 +207,12 @@ export function deliveryRoutes(
         if (request.body.secretChannel === 'sms') requireSms(ctx.config);
         // A form that does not name the channel keeps the one chosen.
         const secretChannel = request.body.secretChannel ?? current.secretChannel;
-        const next = { ...request.body, ...(secretChannel === undefined ? {} : { secretChannel }) };
+        const receiptMail = request.body.receiptMail ?? current.receiptMail;
+        const next = {
+          ...request.body,
+          ...(secretChannel === undefined ? {} : { secretChannel }),
+          ...(receiptMail === undefined ? {} : { receiptMail }),
+        };
         await saveDeliverySettings(ctx.store, electionId, account.id, next);
         return next;
       },

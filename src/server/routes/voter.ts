@@ -7,9 +7,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CastReceipt } from '../../contract/voter.js';
+import { queueCastReceipt } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { castRateLimit, requireVoter } from '../auth/index.js';
-import type { ServerContext } from '../context.js';
+import { mailMode, type ServerContext } from '../context.js';
 import { ElectionParams } from './public-board.js';
 
 const CastBody = Type.Object(
@@ -17,7 +18,7 @@ const CastBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function voterRoutes(_ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
+export function voterRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Params: { electionId: string }; Body: { ballot: string } }>(
       '/api/v1/elections/:electionId/voter/ballots',
@@ -38,6 +39,12 @@ export function voterRoutes(_ctx: ServerContext, elections: ElectionService): Fa
           request.body.ballot,
         );
         request.log.info({ electionId: request.params.electionId }, 'ballot cast');
+        // Issue 16: the receipt with the tracker, when the election sends one. The ballot is cast
+        // whatever happens to its receipt: a failure to queue it is logged, not answered.
+        if (mailMode(ctx.config) !== 'none')
+          await queueCastReceipt(ctx, request.params.electionId, voter.id, tracker).catch((error: unknown) =>
+            request.log.warn({ err: { type: (error as Error).name } }, 'could not queue a cast receipt'),
+          );
         return reply.status(201).send({ tracker });
       },
     );

@@ -28,7 +28,9 @@ export type MessagePurpose =
   /** A notice to a voter's previous address that the roll changed (src/election/roll-changes.ts). */
   | 'roll-change'
   /** To the voters of an annulled consultation box: the reason and the re-run (issue 16). */
-  | 'annulment-notice';
+  | 'annulment-notice'
+  /** After a cast, when the election sends receipts: the tracker, no secret (issue 16). */
+  | 'cast-receipt';
 export type MessageChannel = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'superseded';
 export type SecretKind = 'credential' | 'password' | 'code';

@@ -10,6 +10,8 @@ export interface DeliverySettingsRow {
   defaultLanguage: string;
   /** How passwords and one-time codes travel; absent: 'email' (credentials always go by mail). */
   secretChannel?: 'email' | 'sms';
+  /** Whether a receipt with the tracker is mailed after each cast (Belenios sends one); absent: no. */
+  receiptMail?: boolean;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -28,6 +30,7 @@ export async function getSettings(db: Db, electionId: string): Promise<DeliveryS
       helpContact: r.help_contact,
       defaultLanguage: r.default_language,
       ...(r.secret_channel === 'sms' ? { secretChannel: 'sms' as const } : {}),
+      ...(r.receipt_mail === 1 ? { receiptMail: true } : {}),
     }
   );
 }
@@ -40,6 +43,7 @@ export async function saveSettings(db: Db, row: DeliverySettingsRow): Promise<vo
     help_contact: row.helpContact,
     default_language: row.defaultLanguage,
     secret_channel: row.secretChannel === 'sms' ? 'sms' : null,
+    receipt_mail: row.receiptMail === true ? 1 : null,
   };
   const { election_id, ...rest } = values;
   await db

@@ -43,6 +43,8 @@ export interface DeliverySettingsTable {
   default_language: string;
   /** Null: 'email' (migration 0007_sms_channel). */
   secret_channel: string | null;
+  /** 1: a receipt with the tracker is mailed after each cast (migration 0009_receipt_mail). */
+  receipt_mail: number | null;
 }
 
 export interface VoterAccessTable {
@@ -179,6 +181,19 @@ export async function addSmsChannel(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('voters').addColumn('phone', 'text').execute();
   await db.schema.alterTable('delivery_settings').addColumn('secret_channel', 'text').execute();
 }
+
+/** A column only (delivery_settings.receipt_mail): the receipt mailed after casting (issue 16). */
+export const receiptMailStore: StoreFeature<Record<never, never>> = {
+  name: 'receipt-mail',
+  migrations: {
+    '0009_receipt_mail': {
+      // biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
+      up: async (db: Kysely<any>) => {
+        await db.schema.alterTable('delivery_settings').addColumn('receipt_mail', 'integer').execute();
+      },
+    },
+  },
+};
 
 /** Columns only (voters.phone, delivery_settings.secret_channel): after every earlier feature. */
 export const smsChannelStore: StoreFeature<Record<never, never>> = {

@@ -335,6 +335,7 @@ interface Settings {
   helpContact: string;
   defaultLanguage: 'fr' | 'en';
   secretChannel?: 'email' | 'sms';
+  receiptMail?: boolean;
   sms?: string;
 }
 
@@ -362,6 +363,7 @@ function settingsForm(
   });
   const help = h('input', { type: 'text', maxlength: 300, value: current.helpContact });
   const vh = shell.t.voterHelp.page;
+  const receipt = h('input', { type: 'checkbox', checked: current.receiptMail === true });
   // SMS is offered only where a gateway is configured; a choice made earlier stays shown.
   const smsPossible = current.sms === 'http' || current.secretChannel === 'sms';
   const channel = h(
@@ -403,6 +405,7 @@ function settingsForm(
               helpContact: help.value.trim(),
               defaultLanguage: language.value,
               secretChannel: channel.value,
+              receiptMail: receipt.checked,
             });
             if (!answer.ok) return shell.fail(answer.failure);
             await changed(shell.t.admin.saved);
@@ -413,6 +416,7 @@ function settingsForm(
       field(t.delay, delay, t.delayHint),
       field(vh.channel, channel, smsPossible ? vh.channelHint : vh.smsUnavailable),
       field(t.help, help),
+      h('p', {}, h('label', {}, receipt, ' ', vh.receiptMail)),
       field(t.language, language),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t.saveSettings)),
     ),
