@@ -157,7 +157,7 @@ describe('one-time sign-in codes', () => {
 
   it('sends a reminder without secret to the voters who never signed in', async () => {
     const preview = await adminClient.post(e('/delivery/resend/preview'));
-    expect(preview.json).toEqual({ kind: 'reminder', count: 1 });
+    expect(preview.json).toEqual({ kind: 'reminder', count: 1, byChannel: { email: 1, sms: 0 } });
     const confirmed = await adminClient.post(e('/delivery/resend'), { expectedCount: 1 });
     expect(confirmed.json).toEqual({ kind: 'reminder', queued: 1 });
     const before = sink.mailTo('bob@example.org').length;

@@ -155,7 +155,7 @@ describe("secrets delivered by mail appear in their voter's message and nowhere 
     }
     // The admin resends the access message to the voter who never signed in: a new password.
     const preview = await admin.post(e('/delivery/resend/preview'));
-    expect(preview.json).toEqual({ kind: 'password', count: 1 });
+    expect(preview.json).toEqual({ kind: 'password', count: 1, byChannel: { email: 1, sms: 0 } });
     expect((await admin.post(e('/delivery/resend'), { expectedCount: 3 })).json.error.code).toBe(
       'SCR_RESEND_CHANGED',
     );
