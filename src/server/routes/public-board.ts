@@ -5,9 +5,11 @@
  * Every answer is built from an explicit list of public fields. A draft is none of the public's
  * business: every route answers 404 for it to anyone but its own staff (`requirePublicElection`).
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { PublicElection } from '../../contract/election.js';
+import type { PublicTally } from '../../contract/trustee.js';
 import { encode } from '../../core/codec.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
@@ -106,11 +108,12 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
         if (!state) throw new ApiError('SCR_NOT_FOUND', { problem: 'this election has not opened' });
-        return {
+        const answer: PublicTally = {
           trustees: encode(trusteesCodec, [...state.trustees.kinds]),
           encryptedTally: state.tally ? encode(encryptedTallyCodec, state.tally) : null,
           decrypted: [...state.shares.keys()].sort((a, b) => a - b),
         };
+        return answer;
       },
     );
 
