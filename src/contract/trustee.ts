@@ -1,7 +1,7 @@
 /**
  * What the trustee page reads: its duties on an election (GET /api/v1/elections/:id/trustee), the
  * progress of a threshold key establishment (GET …/trustees/threshold, and the answer to each step
- * sent), and the public tally (GET …/tally). The server types its answers with these; the page
+ * sent), the public tally (GET …/tally) and the shuffle phase. The server types its answers with these; the page
  * checks them against the same schemas.
  */
 import * as Type from '@sinclair/typebox';
@@ -66,3 +66,17 @@ export const PublicTally = Type.Object({
   decrypted: Owners,
 });
 export type PublicTally = Type.Static<typeof PublicTally>;
+
+export const SHUFFLER_STATUSES = ['shuffled', 'skipped', 'next', 'waiting'] as const;
+
+/** The shuffle phase (issue 18): whose turn it is, and the public ciphertexts the next shuffle takes. */
+export const ShufflePhase = Type.Object({
+  needed: Type.Boolean(),
+  ended: Type.Boolean(),
+  next: Type.Union([Int, Type.Null()]),
+  shufflers: Type.Array(
+    Type.Object({ owner: Int, status: Type.Union(SHUFFLER_STATUSES.map((status) => Type.Literal(status))) }),
+  ),
+  input: Type.Union([Type.String(), Type.Null()]),
+});
+export type ShufflePhase = Type.Static<typeof ShufflePhase>;

@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.js';
 import { consultationPageRoutes } from './routes/consultation-pages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
+import { electionRulesRoutes } from './routes/election-rules.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
@@ -23,6 +24,7 @@ import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { rollRoutes } from './routes/roll.js';
 import { scrutineerRoutes } from './routes/scrutineer.js';
+import { shuffleRoutes } from './routes/shuffles.js';
 import { staticRoutes } from './routes/static.js';
 import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
 import { trusteeRoutes } from './routes/trustee.js';
@@ -42,6 +44,7 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   { name: 'voter', plugin: (ctx, { elections }) => voterRoutes(ctx, elections) },
   { name: 'admin', plugin: (ctx, { elections }) => adminRoutes(ctx, elections) },
   { name: 'trustee', plugin: (ctx, { elections }) => trusteeRoutes(ctx, elections) },
+  { name: 'shuffles', plugin: (ctx, { elections }) => shuffleRoutes(ctx, elections) },
   { name: 'threshold-trustees', plugin: (ctx, services) => thresholdTrusteeRoutes(ctx, services) },
   { name: 'scrutineer', plugin: (ctx, { elections }) => scrutineerRoutes(ctx, elections) },
   { name: 'exports', plugin: (ctx, { elections }) => exportRoutes(ctx, elections) },
@@ -53,5 +56,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   { name: 'congress', plugin: (ctx, services) => consultationRoutes(ctx, services) },
   { name: 'congress-pages', plugin: (ctx, services) => consultationPageRoutes(ctx, services) },
   { name: 'accounts', plugin: (ctx) => accountRoutes(ctx) },
+  { name: 'election-rules', plugin: (ctx, services) => electionRulesRoutes(ctx, services) },
   { name: 'pages', plugin: (ctx) => staticRoutes(ctx) },
 ];

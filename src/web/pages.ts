@@ -77,6 +77,8 @@ export const PAGES = [
       '<p lang="en">This page needs JavaScript: your trustee keys are made and used in your browser, never on the server.</p>',
     ],
     routes: [{ path: '/trustee/:electionId', access: 'open' }],
+    // The shuffle worker (a trustee's turn in the mixnet): its hashed URL reaches the bundle through this `define`.
+    workers: [{ entry: 'shuffle-worker.ts', out: 'shuffle-worker', define: '__SCRUTIN_SHUFFLE_WORKER__' }],
   },
   {
     name: 'election',

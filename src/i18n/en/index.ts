@@ -13,12 +13,14 @@ import { browserVerify } from './browser-verify.js';
 import { congressDefects } from './congress-defects.js';
 import { congressPages } from './congress-pages.js';
 import { electionPage } from './election-page.js';
+import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
+import { voterHelp } from './voter-help.js';
 
 export const en = {
   language: { code: 'en', name: 'English' },
@@ -34,7 +36,9 @@ export const en = {
   ops,
   browserVerify,
   accounts,
+  electionRules,
   format,
+  voterHelp,
 };
 
 export type Messages = typeof en;

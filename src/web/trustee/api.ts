@@ -1,13 +1,13 @@
 /**
  * The trustee page's HTTP client: account sign-in, the trustee's duties on this election, the
- * threshold key-establishment relay, the public tally, and the uploads. Every body sent is public
- * material (a public key, a certificate, a polynomial, a voutput, a partial decryption) or the
- * sign-in form; answers are checked here against their contract schemas (src/contract/trustee.ts),
- * failures come back as values.
+ * threshold key-establishment relay, the public tally and shuffle phase, and the uploads. Every body
+ * sent is public material (a public key, a certificate, a polynomial, a voutput, a shuffle, a partial
+ * decryption) or the sign-in form; answers are checked here against their contract schemas
+ * (src/contract/trustee.ts), failures come back as values.
  */
 
 import { AccountLoginReply, MeReply } from '../../contract/auth.js';
-import { PublicTally, ThresholdStatus, TrusteeDuties } from '../../contract/trustee.js';
+import { PublicTally, ShufflePhase, ThresholdStatus, TrusteeDuties } from '../../contract/trustee.js';
 import type { Language } from '../../i18n/index.js';
 import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
@@ -16,7 +16,13 @@ export interface AccountSession {
   readonly csrfToken: string;
 }
 
-export type { PublicTally, SingleKeyInfo, ThresholdStatus, ThresholdStep } from '../../contract/trustee.js';
+export type {
+  PublicTally,
+  ShufflePhase,
+  SingleKeyInfo,
+  ThresholdStatus,
+  ThresholdStep,
+} from '../../contract/trustee.js';
 
 /** The trustee's duties as the page uses them (the account's name is read from the session). */
 export type Duties = Omit<TrusteeDuties, 'account'>;
@@ -41,6 +47,7 @@ const parseMe: Parser<AccountSession | null> = (value) => {
 const parseDuties: Parser<Duties> = checked(TrusteeDuties);
 const parseStatus: Parser<ThresholdStatus> = checked(ThresholdStatus);
 const parseTally: Parser<PublicTally> = checked(PublicTally);
+const parseShuffles: Parser<ShufflePhase> = checked(ShufflePhase);
 
 const field =
   (name: string): Parser<string> =>
@@ -136,6 +143,14 @@ export class TrusteeApi {
     text: string,
   ): Promise<Result<ThresholdStatus>> {
     return this.post(`${this.base}/trustees/threshold/${slot}/${step}`, { [step]: text }, parseStatus);
+  }
+
+  shuffles(): Promise<Result<ShufflePhase>> {
+    return this.get(`${this.base}/shuffles`, parseShuffles);
+  }
+
+  sendShuffle(owner: number, shuffle: string): Promise<Result<ShufflePhase>> {
+    return this.post(`${this.base}/shuffles`, { owner, shuffle }, parseShuffles);
   }
 
   sendPartialDecryption(owner: number, partialDecryption: string): Promise<Result<true>> {
