@@ -8,9 +8,10 @@
 
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { PublicElection } from '../../contract/election.js';
+import type { BoardBallots, BoardVerification, PublicElection } from '../../contract/election.js';
 import type { PublicTally } from '../../contract/trustee.js';
 import { encode } from '../../core/codec.js';
+import type { BoardStatus } from '../../election/board.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
@@ -94,15 +95,16 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
-        if (!state) return { ballots: [] };
+        if (!state) return { ballots: [] } satisfies BoardBallots;
         const counted = new Set(state.box.tallied().map((b) => b.tracker));
-        return {
+        const answer: BoardBallots = {
           ballots: state.box.all.map((b) => ({
             tracker: b.tracker,
             weight: b.weight.toString(),
             counted: counted.has(b.tracker),
           })),
         };
+        return answer;
       },
     );
 
@@ -135,7 +137,8 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       },
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
-        return elections.board.status(row.id);
+        const status: BoardStatus & BoardVerification = await elections.board.status(row.id);
+        return status;
       },
     );
   };
