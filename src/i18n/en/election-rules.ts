@@ -83,4 +83,44 @@ export const electionRules = {
     majority: (majority: string, base: string) => `majority ${majority} of ${base} votes`,
     sealed: 'Election rules (lists, seats, majorities)',
   },
+  admin: {
+    heading: 'Election rules (lists and seats)',
+    intro:
+      'For an election of lists: the answers of the chosen question are the lists; give each its candidates in order. The rules are sealed when the election opens and cannot change afterwards.',
+    none: 'This election has no rules of its own.',
+    sealed: 'Sealed when the election opened: they can no longer change.',
+    hash: 'Sealed hash:',
+    summary: (question: number, method: string, seats: number, threshold: string, lists: number) =>
+      `Question ${question}: ${seats} seat(s) among ${lists} lists by ${method}, threshold ${threshold} %`,
+    noLists: 'No question of lists',
+    listQuestion: 'Question whose answers are the lists',
+    method: 'Seat allocation',
+    methods: {
+      dhondt: "D'Hondt (highest averages)",
+      'sainte-lague': 'Sainte-Laguë',
+      hare: 'Hare quota, largest remainders',
+    },
+    seats: 'Seats to fill',
+    threshold: 'Threshold (% of the votes given to lists)',
+    parity: 'Parity of the lists',
+    parities: {
+      none: 'Not required',
+      alternating: 'Alternating genders',
+      balanced: 'At most one of difference',
+    },
+    candidatesOf: (list: string) => `Candidates of ${list}, in list order`,
+    candidatesHint:
+      'One per line: name; F or M; birth date (YYYY-MM-DD). Gender and birth date are optional.',
+    tieBreak: 'When equal votes leave a seat undecided',
+    tieBreaks: {
+      '': 'Report the tie',
+      'older-candidate,draw': 'Older candidate, then a draw by lot',
+      draw: 'Draw by lot (from the final archive hash)',
+      'older-candidate': 'Older candidate',
+    },
+    badLine: (list: string, line: string) => `${list}, line ${line}: write "name; F or M; YYYY-MM-DD".`,
+    noCandidates: (list: string) => `${list} has no candidate.`,
+    save: 'Save the rules',
+    saved: 'Election rules saved.',
+  },
 };

@@ -86,4 +86,41 @@ export const electionRules: Messages['electionRules'] = {
     majority: (majority: string, base: string) => `majorité ${majority} de ${base} voix`,
     sealed: "Règles de l'élection (listes, sièges, majorités)",
   },
+  admin: {
+    heading: "Règles de l'élection (listes et sièges)",
+    intro:
+      "Pour une élection de listes : les réponses de la question choisie sont les listes ; donnez à chacune ses candidats dans l'ordre. Les règles sont scellées à l'ouverture et ne peuvent plus changer ensuite.",
+    none: "Cette élection n'a pas de règles propres.",
+    sealed: "Scellées à l'ouverture de l'élection : elles ne peuvent plus changer.",
+    hash: 'Empreinte scellée\u00a0:',
+    summary: (question: number, method: string, seats: number, threshold: string, lists: number) =>
+      `Question ${question} : ${seats} siège(s) entre ${lists} listes (${method}), seuil ${threshold.replace('.', ',')}\u00a0%`,
+    noLists: 'Aucune question de listes',
+    listQuestion: 'Question dont les réponses sont les listes',
+    method: 'Répartition des sièges',
+    methods: {
+      dhondt: "D'Hondt (plus forte moyenne)",
+      'sainte-lague': 'Sainte-Laguë',
+      hare: 'Quotient de Hare, plus forts restes',
+    },
+    seats: 'Sièges à pourvoir',
+    threshold: 'Seuil (% des suffrages donnés aux listes)',
+    parity: 'Parité des listes',
+    parities: { none: 'Non exigée', alternating: 'Alternance des sexes', balanced: "Au plus un d'écart" },
+    candidatesOf: (list: string) => `Candidats de ${list}, dans l'ordre de la liste`,
+    candidatesHint:
+      'Un par ligne : nom ; F ou M ; date de naissance (AAAA-MM-JJ). Sexe et date de naissance facultatifs.',
+    tieBreak: 'Quand des voix égales laissent un siège indécis',
+    tieBreaks: {
+      '': "Signaler l'égalité",
+      'older-candidate,draw': 'Candidat le plus âgé, puis tirage au sort',
+      draw: "Tirage au sort (à partir de l'empreinte finale de l'archive)",
+      'older-candidate': 'Candidat le plus âgé',
+    },
+    badLine: (list: string, line: string) =>
+      `${list}, ligne ${line} : écrivez « nom ; F ou M ; AAAA-MM-JJ ».`,
+    noCandidates: (list: string) => `${list} n'a aucun candidat.`,
+    save: 'Enregistrer les règles',
+    saved: "Règles de l'élection enregistrées.",
+  },
 };
