@@ -26,7 +26,7 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly checker: BallotBatchChecker;
   /** Read when a message is queued (links in mails): the server may set its base URL once listening. */
-  readonly config: { readonly baseUrl: string };
+  readonly config: { readonly baseUrl: string; readonly nonHomomorphic?: boolean };
   /** Where recovered and replaced credentials leave: the delivery outbox unless a test captures them. */
   readonly queueCredential?: QueueCredentialMessage;
 }
@@ -55,6 +55,8 @@ export function outboxQueue(delivery: DeliveryContext): QueueCredentialMessage {
       idempotencyKey: message.idempotencyKey,
       ...(message.notBefore === undefined ? {} : { notBefore: message.notBefore }),
       ...(message.replacesEarlier === undefined ? {} : { replacesEarlier: message.replacesEarlier }),
+      // Issue 16: a replacement says which earlier credential it replaces, and when that was sent.
+      ...(message.purpose === 'credential-replacement' ? { replacement: true } : {}),
     });
   };
 }
@@ -72,11 +74,14 @@ export function buildServices(deps: ServiceDeps): Services {
   };
   // The election's own rules are sealed in the opening's transaction (they refuse a stale set first).
   const rules = new ElectionRulesService(store, clock);
-  const elections = new ElectionService(store, board, clock, checker, {
-    credentials: recovery,
-    outcomes,
-    opening: rules,
-  });
+  const elections = new ElectionService(
+    store,
+    board,
+    clock,
+    checker,
+    { credentials: recovery, outcomes, opening: rules },
+    { nonHomomorphic: deps.config.nonHomomorphic === true },
+  );
   const consultations = new ConsultationService(store, elections, clock, checker);
   return {
     delivery,

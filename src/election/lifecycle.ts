@@ -5,10 +5,12 @@
  * transaction as the state. The outcome listener (congress) is told of annulments, in the
  * annulment's transaction, and of publications, once they have committed.
  */
+
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { meaningfulReason } from '../core/reason.js';
+import { rollHash } from '../core/roll-hash.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
   encryptedTallyCodec,
@@ -37,6 +39,7 @@ import { refuseNonHomomorphic } from './questions.js';
 import type { ElectionRecords } from './records.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { instant } from './schedule.js';
+import type { ElectionShuffles } from './shuffles.js';
 import { thresholdSetupProblems } from './threshold.js';
 
 export class ElectionLifecycle {
@@ -44,6 +47,9 @@ export class ElectionLifecycle {
     private readonly records: ElectionRecords,
     readonly board: BoardService,
     private readonly outcomes: ElectionOutcomeListener | undefined,
+    private readonly shuffles: ElectionShuffles,
+    /** Ranked and graded questions accepted (issue 18; refused until the booth takes them). */
+    private readonly nonHomomorphic = false,
     private readonly opening?: ElectionOpeningListener,
   ) {}
 
@@ -76,7 +82,7 @@ export class ElectionLifecycle {
     const group = requireGroup(row.groupName);
     const questions: Question[] = storedQuestions(row);
     // A draft saved before such questions were refused (issue 15) is not opened either.
-    refuseNonHomomorphic(questions);
+    if (!this.nonHomomorphic) refuseNonHomomorphic(questions);
     const voters = await this.store.voters.list(electionId);
     const trustees = await this.store.trustees.list(electionId);
     const problems: string[] = [];
@@ -125,6 +131,8 @@ export class ElectionLifecycle {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
             credentialsHash: opened.credentialsHash,
+            // The roll as scrutineers see it (no address), so any camp can check who was eligible.
+            rollHash: rollHash(voters),
           });
           return opened;
         }),
@@ -175,14 +183,38 @@ export class ElectionLifecycle {
       encrypted_tally: sha256Hex(tallyRaw),
     });
     // The state, the EncryptedTally event and the audit entry commit together.
-    return this.board.appendInTransaction(electionId, 'EncryptedTally', [tallyRaw, sized], (append) =>
-      this.store.transaction(async (tx) => {
-        const updated = await this.records.update(tx, row, ['closed'], { state: 'tallied' });
-        await append(tx);
-        await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
-        return updated;
-      }),
+    const updated = await this.board.appendInTransaction(
+      electionId,
+      'EncryptedTally',
+      [tallyRaw, sized],
+      (append) =>
+        this.store.transaction(async (tx) => {
+          const updated = await this.records.update(tx, row, ['closed'], { state: 'tallied' });
+          await append(tx);
+          await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+          return updated;
+        }),
     );
+    // Non-homomorphic questions: the shuffle phase starts (a server-held key shuffles at once).
+    await this.shuffles.advance(electionId, actor);
+    return this.records.get(updated.id);
+  }
+
+  /**
+   * Refuses a decryption while shuffles are due: the non-homomorphic answers are decrypted one by
+   * one, so only once shuffled (spec §3.4), and what is decrypted is the last shuffle's output.
+   */
+  private async refuseBeforeShuffles(electionId: string): Promise<void> {
+    if (!this.nonHomomorphic) return;
+    const phase = await this.shuffles.phase(electionId);
+    if (phase.needed && !phase.ended)
+      throw new DomainError('SCR_SHUFFLES_PENDING', {
+        next: phase.next,
+        problem:
+          phase.next === null
+            ? 'the shuffles are not over'
+            : `the trustees are shuffling the ballots (trustee ${phase.next}'s turn): decryption comes after`,
+      });
   }
 
   /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
@@ -194,6 +226,7 @@ export class ElectionLifecycle {
   ): Promise<void> {
     const row = await this.records.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
+    await this.refuseBeforeShuffles(electionId);
     let partial: ReturnType<typeof partialDecryptionCodec.decode>;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
@@ -227,6 +260,7 @@ export class ElectionLifecycle {
   async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.records.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
+    await this.refuseBeforeShuffles(electionId);
     await this.decryptWithServerKeys(electionId);
     const { state, phase } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');

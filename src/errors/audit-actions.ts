@@ -103,7 +103,9 @@ export const AUDIT_ACTIONS = {
     fingerprint: string | null;
     trusteesHash: string | null;
     credentialsHash: string | null;
-  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash']),
+    /** core/roll-hash.ts: logins, names and weights (entries written before it have none). */
+    rollHash?: string;
+  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash', 'rollHash']),
   'election.close': action<{ ballots: number; verified: true }>('Election closed', 'Élection close', [
     'ballots',
     'verified',
@@ -120,6 +122,17 @@ export const AUDIT_ACTIONS = {
     'Déchiffrement partiel reçu',
     ['owner'],
   ),
+  'trustee.shuffle': action<{ owner: number }>('Shuffle received', 'Mélange reçu', ['owner']),
+  'election.shuffle-skip': action<{ owner: number }>(
+    'Trustee skipped in the shuffles',
+    'Garant passé lors des mélanges',
+    ['owner'],
+  ),
+  'election.end-shuffles': action<{ shuffles: number; shufflers: string }>(
+    'Shuffles ended',
+    'Mélanges terminés',
+    ['shuffles', 'shufflers'],
+  ),
   'election.publish': action<{ verified: true }>('Result published', 'Résultat publié', ['verified']),
   'election.annul': action<{ reason: string; from: string }>('Election annulled', 'Élection annulée', [
     'reason',
@@ -131,9 +144,11 @@ export const AUDIT_ACTIONS = {
     "Clé de l'agent de récupération définie",
     ['fingerprint'],
   ),
-  'recovery.none': action<{ reason: 'chosen' }>('No credential recovery', 'Pas de récupération des codes', [
-    'reason',
-  ]),
+  'recovery.none': action<{ reason: 'chosen' | 'consultation' }>(
+    'No credential recovery',
+    'Pas de récupération des codes',
+    ['reason'],
+  ),
   'recovery.escrow': action<{ count: number }>('Credentials escrowed', 'Codes de vote mis sous séquestre', [
     'count',
   ]),
@@ -177,11 +192,13 @@ export const AUDIT_ACTIONS = {
     passwordDelaySeconds: number;
     helpContact: string;
     defaultLanguage: string;
+    secretChannel?: 'email' | 'sms';
   }>('Delivery settings changed', "Paramètres d'envoi modifiés", [
     'loginMode',
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
   ]),
   'delivery.passwords': action<{ count: number }>('Passwords sent', 'Mots de passe envoyés', ['count']),
   'delivery.resend': action<{ kind: string; count: number }>('Messages sent again', 'Messages renvoyés', [
@@ -194,6 +211,12 @@ export const AUDIT_ACTIONS = {
     reason: 'help-desk' | 'self-service' | 'address-corrected';
     count: number;
   }>("A voter's password sent", "Mot de passe d'un votant envoyé", ['login', 'reason', 'count']),
+  // a one-time code the help desk sent to one voter (issue 16), and by which channel
+  'delivery.code.voter': action<{ login: string; channel: 'email' | 'sms' }>(
+    'A sign-in code sent to a voter by the help desk',
+    "Code de connexion envoyé à un votant par l'assistance",
+    ['login', 'channel'],
+  ),
   'delivery.password.request.unmatched': action(
     'Unmatched password request',
     'Demande de mot de passe sans correspondance',
@@ -246,11 +269,46 @@ export const AUDIT_ACTIONS = {
     'Urne annulée',
     ['consultation', 'box', 'label', 'reason'],
   ),
-  'consultation.box-rerun': action<Consultation<{ box: string; replaces: string; label: string }>>(
-    'Ballot box run again',
-    'Urne rejouée',
-    ['consultation', 'box', 'replaces', 'label'],
-  ),
+  'consultation.box-rerun': action<
+    Consultation<{
+      box: string;
+      replaces: string;
+      label: string;
+      replacesElection?: string;
+      inherited?: string;
+    }>
+  >('Ballot box run again', 'Urne rejouée', [
+    'consultation',
+    'box',
+    'replaces',
+    'label',
+    'replacesElection',
+    'inherited',
+  ]),
+  'consultation.settings': action<
+    Consultation<{
+      recovery: string;
+      officer: string | null;
+      loginMode: string;
+      passwordDelaySeconds: number;
+      helpContact: string;
+      defaultLanguage: string;
+      scrutineers: number;
+      boxes: number;
+      overrides: number;
+    }>
+  >('Consultation-wide settings changed', 'Réglages communs de la consultation modifiés', [
+    'consultation',
+    'recovery',
+    'officer',
+    'loginMode',
+    'passwordDelaySeconds',
+    'helpContact',
+    'defaultLanguage',
+    'scrutineers',
+    'boxes',
+    'overrides',
+  ]),
   'consultation.box-paper': action<
     Consultation<{
       box: string;

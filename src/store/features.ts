@@ -7,7 +7,7 @@
  */
 import { accountsStore } from './accounts/tables.js';
 import { congressStore } from './consultations/tables.js';
-import { deliveryStore } from './delivery/tables.js';
+import { deliveryStore, smsChannelStore } from './delivery/tables.js';
 import { electionRulesStore } from './election-rules/tables.js';
 import type { TablesOf } from './feature.js';
 import { identityKeysStore } from './identity-keys.js';
@@ -21,6 +21,7 @@ export const STORE_FEATURES = [
   recoveryStore,
   accountsStore,
   identityKeysStore,
+  smsChannelStore,
   electionRulesStore,
 ] as const;
 

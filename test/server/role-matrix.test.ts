@@ -90,6 +90,9 @@ const EXPECTED: Record<string, string> = {
   // Trustees
   'GET /api/v1/elections/{electionId}/trustees':                                 '404   ok    404   ok    403   ok    ok    401   401   401',
   'POST /api/v1/elections/{electionId}/partial-decryptions':                     '404   state 404   state 403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/shuffles':                                'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/elections/{electionId}/shuffles':                                '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/shuffles/skip':                           '404   state 404   state 403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold':                       '404   none  404   none  403   none  none  401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold/certs':                 '404   none  404   none  403   none  none  401   401   401',
   'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert':          '404   403   404   403   403   state 403   401   401   401',
@@ -148,6 +151,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/delivery/credentials':                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords':                      '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk':            '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/codes/help-desk':                '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voter/password-request':                  'state state state state state state state state state state',
   'GET /api/v1/elections/{electionId}/delivery/voters':                          '404   ok    404   ok    403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/delivery/counts':                          '404   ok    404   ok    403   403   ok    401   401   401',
@@ -325,6 +329,8 @@ describe('role × endpoint matrix over the real routes', () => {
       'POST /api/v1/elections/{electionId}/partial-decryptions': {
         json: { owner: 1, partialDecryption: '{}' },
       },
+      'POST /api/v1/elections/{electionId}/shuffles': { json: { owner: 1, shuffle: '{}' } },
+      'POST /api/v1/elections/{electionId}/shuffles/skip': { json: { owner: 1 } },
       'POST /api/v1/elections/{electionId}/trustees/threshold': {
         json: {
           threshold: 1,
@@ -386,6 +392,7 @@ describe('role × endpoint matrix over the real routes', () => {
       },
       'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
       'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/delivery/codes/help-desk': { json: { voterId: voter.id } },
       'POST /api/v1/elections/{electionId}/voter/password-request': {
         json: { login: voter.login, email: voter.email },
       },

@@ -17,10 +17,10 @@ import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
-import { procesVerbal } from './proces-verbal.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
+import { voterHelp } from './voter-help.js';
 
 export const en = {
   language: { code: 'en', name: 'English' },
@@ -36,9 +36,9 @@ export const en = {
   ops,
   browserVerify,
   accounts,
-  procesVerbal,
   electionRules,
   format,
+  voterHelp,
 };
 
 export type Messages = typeof en;

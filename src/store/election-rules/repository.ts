@@ -1,5 +1,5 @@
 /**
- * The election_rules table (migration 0007_election_rules) and its queries: an election's own rules
+ * The election_rules table (migration 0008_election_rules) and its queries: an election's own rules
  * (issue 17: list questions with their candidates and seat rule, quorums and majorities, tie-break
  * steps) as the exact JSON text whose SHA-256 is their sealed hash, when they were sealed (at the
  * opening, in its transaction), and the recorded settlements of undecided seats. One row per

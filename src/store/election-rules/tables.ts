@@ -1,5 +1,5 @@
 /**
- * The election_rules table (migration 0007_election_rules) as a store feature: an election's own
+ * The election_rules table (migration 0008_election_rules) as a store feature: an election's own
  * rules (issue 17), their sealed hash and seal, and the settlements of undecided seats.
  */
 import type { Kysely, Migration } from 'kysely';
@@ -37,5 +37,5 @@ export interface ElectionRulesTables {
 /** Each election's own rules, sealed at opening (lists and seats, quorums, majorities). */
 export const electionRulesStore: StoreFeature<ElectionRulesTables> = {
   name: 'election-rules',
-  migrations: { '0007_election_rules': electionRulesMigration },
+  migrations: { '0008_election_rules': electionRulesMigration },
 };
