@@ -115,6 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
     const draft = await draftElection(server, organisationId, admin, { voters: 1, name: 'Bureau' });
     await server.elections.setQuestions(draft.id, admin, [
       { answers: LISTS, blank: true, min: 1, max: 1, question: 'Bureau : quelle liste ?' },
+      { answers: ['Pour', 'Contre'], blank: true, min: 1, max: 1, question: 'Nouveaux statuts ?' },
     ]);
     const page = await browser.page({ width: 1100, locale: 'en-GB' });
     watchProblems(
@@ -137,6 +138,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
       .toContain('A list breaks the parity');
     expect(await server.store.electionRules.get(draft.id)).toBeUndefined();
     await page.getByLabel(`Candidates of ${LISTS[1]}, in list order`).fill('Louis Garnier; M\nMaud Leroy; F');
+    await page.getByLabel('Motion (answers: for, then against)').selectOption('1');
+    await page.getByLabel('Required majority').fill('>= 2/3');
+    await page.getByLabel('Quorum (share of the roll weight)').fill('1/4');
     await page.getByRole('button', { name: 'Save the rules' }).click();
     await expect.poll(() => page.locator('#page-status').textContent(), POLL).toBe('Election rules saved.');
     const stored = await server.store.electionRules.get(draft.id);
@@ -149,6 +153,15 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
     expect(stored!.rules.lists[0]!.lists[1]!.candidates).toEqual([
       { name: 'Louis Garnier', gender: 'M' },
       { name: 'Maud Leroy', gender: 'F' },
+    ]);
+    expect(stored!.rules.questions).toEqual([
+      {
+        question: 1,
+        kind: 'motion',
+        quorum: { kind: 'share', share: '1/4' },
+        majority: '>= 2/3',
+        base: 'valid',
+      },
     ]);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'admin-en-1100.png'), fullPage: true });

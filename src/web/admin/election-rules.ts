@@ -95,6 +95,35 @@ export class RulesCard {
         h('option', { value: v, selected: (rules?.tieBreak ?? []).join(',') === v }, t.tieBreaks[v]),
       ),
     );
+    // A motion with its quorum and required majority (one per election from this card).
+    const motions = ctx.loaded.election.questions.flatMap((q, i) =>
+      'answers' in q && q.max === 1 && q.answers.length === 2 ? [{ index: i, question: q }] : [],
+    );
+    const motionRule = rules?.questions.find((q) => q.kind === 'motion');
+    const motion = h(
+      'select',
+      {},
+      h('option', { value: '' }, t.noMotion),
+      ...motions.map(({ index, question }) =>
+        h(
+          'option',
+          { value: String(index), selected: motionRule?.question === index },
+          `${index + 1}. ${question.question}`,
+        ),
+      ),
+    );
+    const majority = h('input', { type: 'text', value: motionRule?.majority ?? '> 1/2' });
+    const base = h(
+      'select',
+      {},
+      ...(['valid', 'cast'] as const).map((b) =>
+        h('option', { value: b, selected: (motionRule?.base ?? 'valid') === b }, t.bases[b]),
+      ),
+    );
+    const quorum = h('input', {
+      type: 'text',
+      value: motionRule?.quorum?.kind === 'share' ? motionRule.quorum.share : '',
+    });
     const listAreas = h('div', { id: 'rules-lists' });
     const areas: { name: string; area: HTMLTextAreaElement }[] = [];
     const drawLists = () => {
@@ -138,9 +167,22 @@ export class RulesCard {
                 lists: parsed as ListRule['lists'],
               });
             }
+            const questionRules: Rules['questions'] =
+              motion.value === ''
+                ? []
+                : [
+                    {
+                      question: Number(motion.value),
+                      kind: 'motion',
+                      quorum:
+                        quorum.value.trim() === '' ? null : { kind: 'share', share: quorum.value.trim() },
+                      majority: majority.value.trim(),
+                      base: base.value as 'valid' | 'cast',
+                    },
+                  ];
             const body: Rules = {
               lists,
-              questions: rules?.questions ?? [],
+              questions: questionRules,
               tieBreak: tieBreak.value === '' ? [] : (tieBreak.value.split(',') as Rules['tieBreak']),
             };
             await ctx.change('PUT', '/rules', { rules: body }, () => t.saved);
@@ -153,6 +195,14 @@ export class RulesCard {
       h('div', { class: 'row' }, field(t.threshold, threshold), field(t.parity, parity)),
       listAreas,
       field(t.tieBreak, tieBreak),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, t.motionHeading),
+        field(t.motion, motion),
+        h('div', { class: 'row' }, field(t.majority, majority, t.majorityHint), field(t.base, base)),
+        field(t.quorum, quorum, t.quorumHint),
+      ),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.save)),
     );
     return section('rules-admin-heading', t.heading, form);
