@@ -7,6 +7,7 @@
  * every output, as not cryptographically verifiable.
  */
 import type { HomomorphicQuestion } from '../protocol/messages.js';
+import type { ConsolidatedRules } from './election-rules.js';
 import { type BoxFigures, type FiguresJson, figuresToJson, sumFigures } from './figures.js';
 import { candidateCounts, type Presentation, present } from './presentation.js';
 import { decideFinalRound, decideRound, type RoundDecision, type RoundRule } from './rules.js';
@@ -15,6 +16,15 @@ import type { VerifiedBox } from './verified-box.js';
 export const NOT_VERIFIABLE = 'not cryptographically verifiable';
 
 export type BoxStatus = 'counted' | 'annulled' | 'pending' | 'unverified';
+
+/** Who holds a box's decryption key (issue 16): the server's own key is the weakest mode. */
+export interface KeyHolder {
+  readonly kind: 'server' | 'single' | 'pedersen';
+  /** The trustee's name, or every member of a threshold group. */
+  readonly names: readonly string[];
+  /** A threshold group: how many of `names` must take part. */
+  readonly threshold?: number;
+}
 
 export interface BoxInput {
   readonly id: string;
@@ -28,6 +38,9 @@ export interface BoxInput {
   readonly problem?: string;
   /** Online boxes: per-voter changes of the roll after credentials were issued (issue 15). */
   readonly rollChanges?: { readonly count: number; readonly logins: readonly string[] };
+  /** Online boxes: who holds the decryption key, and the scrutineers' names (for the signatures). */
+  readonly keyHolders?: readonly KeyHolder[];
+  readonly scrutineers?: readonly string[];
   /** Paper boxes: the figures entered, by whom, and the attached report. */
   readonly paper?: {
     readonly figures: BoxFigures;
@@ -57,6 +70,8 @@ export interface BoxReport {
   readonly presentation: Presentation | null;
   /** Online boxes: per-voter changes of the roll after credentials were issued (issue 15). */
   readonly rollChanges?: { readonly count: number; readonly logins: readonly string[] };
+  readonly keyHolders?: readonly KeyHolder[];
+  readonly scrutineers?: readonly string[];
 }
 
 export interface ConsolidationReport {
@@ -83,6 +98,8 @@ export interface ConsolidationReport {
   readonly decision: RoundDecision | null;
   /** The question the decision is about (0-based), or null when nothing is decided. */
   readonly decisionQuestion: number | null;
+  /** The election rules the boxes share (issue 17): seats and outcomes on the consolidated totals. */
+  readonly rules?: ConsolidatedRules | null;
 }
 
 /** The decision in plain English (the JSON notes and the CSV); the procès-verbal has its own wording. */
@@ -145,6 +162,8 @@ export function consolidate(input: {
       annulment: box.annulment,
       sealed: box.verified?.sealed ?? null,
       ...(box.rollChanges ? { rollChanges: box.rollChanges } : {}),
+      ...(box.keyHolders ? { keyHolders: box.keyHolders } : {}),
+      ...(box.scrutineers ? { scrutineers: box.scrutineers } : {}),
       archive: box.verified ? { ...box.verified.archive, verified: true } : null,
       paper: box.paper
         ? {

@@ -5,6 +5,7 @@
  */
 
 import type { HomomorphicQuestion } from '../protocol/messages.js';
+import type { ConsultationSettings } from './consultation-settings.js';
 
 export interface ConsultationTemplate {
   readonly groupName: string;
@@ -12,6 +13,8 @@ export interface ConsultationTemplate {
   readonly opensAt: string | null;
   readonly closesAt: string | null;
   readonly questions: readonly HomomorphicQuestion[];
+  /** The consultation-wide settings (consultation-settings.ts); absent until first set. */
+  readonly settings?: ConsultationSettings;
 }
 
 export interface CreateConsultationInput {

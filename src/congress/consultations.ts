@@ -16,11 +16,16 @@ import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../core/clock.js';
 import { meaningfulReason } from '../core/reason.js';
-import type { Actor } from '../election/actor.js';
+import { deliverySettings, saveDeliverySettings } from '../delivery/index.js';
+import { type Actor, auditElection } from '../election/actor.js';
 import { checkCsvText } from '../election/csv-encoding.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
+import { assertRoleSeparation } from '../election/role-separation.js';
+import { grantElectionRole } from '../election/roles.js';
 import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
 import type { ElectionService, PreparedImport } from '../election/service.js';
+import { describeInherited } from '../election/setup-copy.js';
+import { parseThresholdState } from '../election/threshold.js';
 import type { AuditAction, AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import { questionCodec } from '../protocol/messages.js';
@@ -32,9 +37,19 @@ import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
-import { type BoxInput, type ConsolidationReport, consolidate } from './consolidation.js';
+import { type BoxInput, type ConsolidationReport, consolidate, type KeyHolder } from './consolidation.js';
 import { checkCreation } from './consultation-creation.js';
+import {
+  type BoxSettingsNow,
+  type ConsultationSettings,
+  ConsultationSettingsSchema,
+  DEFAULT_CONSULTATION_SETTINGS,
+  planBox,
+  settingsProblem,
+} from './consultation-settings.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
+import { consolidatedRules } from './election-rules.js';
+import { sharedSealedRules } from './election-rules-service.js';
 import { splitFederationRoll } from './federation-roll.js';
 import { figuresFromJson, figuresToJson, questionsKey } from './figures.js';
 import { checkPaperBox } from './paper-box.js';
@@ -48,6 +63,7 @@ const TemplateSchema = Type.Object({
   opensAt: Type.Union([Type.String(), Type.Null()]),
   closesAt: Type.Union([Type.String(), Type.Null()]),
   questions: Type.Array(HomomorphicQuestionSchema),
+  settings: Type.Optional(ConsultationSettingsSchema),
 });
 
 /** A consultation's round rule, as stored (consultations.rule_json). */
@@ -280,6 +296,107 @@ export class ConsultationService implements ElectionOutcomeListener {
     return { imported };
   }
 
+  /** The consultation-wide settings (the defaults until first set). */
+  settings(row: ConsultationRow): ConsultationSettings {
+    return this.template(row).settings ?? DEFAULT_CONSULTATION_SETTINGS;
+  }
+
+  /**
+   * Sets the consultation-wide settings and applies them to every online box that is not annulled,
+   * in one transaction with every box's own entries and the consultation's: each field moves on a
+   * box only where the box still has the previous consultation-wide value (an override is kept, and
+   * reported). The officer and scrutineers must be people of the organisation; the officer may not
+   * administer a box (role separation, checked on every box before anything is written).
+   */
+  async saveSettings(
+    id: string,
+    actor: Actor,
+    settings: ConsultationSettings,
+  ): Promise<{
+    settings: ConsultationSettings;
+    boxes: { id: string; label: string; changed: boolean; kept: string[] }[];
+  }> {
+    const row = await this.get(id);
+    const problem = settingsProblem(settings);
+    if (problem) throw new DomainError('SCR_BAD_REQUEST', { problem });
+    const people = await this.people(row.organisationId);
+    for (const accountId of [...settings.scrutineers, ...(settings.officer ? [settings.officer] : [])])
+      if (!people.has(accountId))
+        throw new DomainError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
+    const template = this.template(row);
+    const previous = template.settings ?? DEFAULT_CONSULTATION_SETTINGS;
+    const boxes = (await this.boxes(id)).filter((b) => b.channel === 'online' && b.annulReason === null);
+    return this.store.transaction(async (tx) => {
+      await tx.consultations.updateTemplate(id, JSON.stringify({ ...template, settings }));
+      const report: { id: string; label: string; changed: boolean; kept: string[] }[] = [];
+      for (const box of boxes) {
+        const election = await tx.elections.get(box.electionId!);
+        if (!election) continue;
+        const plan = planBox(previous, settings, await this.boxSettingsNow(tx, election));
+        for (const grant of plan.grants) {
+          await assertRoleSeparation(tx, grant.accountId, election, grant.role);
+          const person = { id: grant.accountId, displayName: people.get(grant.accountId)! };
+          await grantElectionRole(tx, election, actor, person, grant.role);
+        }
+        if (plan.delivery) await saveDeliverySettings(tx, election.id, actor.id, plan.delivery);
+        if (plan.noRecovery) {
+          await tx.recovery.saveSettings({
+            electionId: election.id,
+            mode: 'none',
+            officerAccountId: null,
+            officerKeyJson: null,
+            decidedBy: actor.id,
+            decidedAt: this.now(),
+          });
+          await auditElection(tx, election, actor, 'recovery.none', { reason: 'consultation' });
+        }
+        const changed = plan.delivery !== null || plan.grants.length > 0 || plan.noRecovery;
+        report.push({ id: box.id, label: box.label, changed, kept: [...plan.kept] });
+      }
+      await this.audit(tx, row, actor, 'consultation.settings', {
+        recovery: settings.recovery ?? 'not chosen',
+        officer: settings.officer,
+        loginMode: settings.loginMode,
+        passwordDelaySeconds: settings.passwordDelaySeconds,
+        helpContact: settings.helpContact,
+        defaultLanguage: settings.defaultLanguage,
+        scrutineers: settings.scrutineers.length,
+        boxes: report.filter((b) => b.changed).length,
+        overrides: report.filter((b) => b.kept.length > 0).length,
+      });
+      return { settings, boxes: report };
+    });
+  }
+
+  /** The organisation's people by account id, with their display names: its members and role holders. */
+  private async people(organisationId: string): Promise<Map<string, string>> {
+    const ids = new Set<string>();
+    for (const m of await this.store.accounts.listOrganisationMembers(organisationId)) ids.add(m.accountId);
+    for (const election of await this.store.elections.list(organisationId))
+      for (const grant of await this.store.elections.listRoles(election.id)) ids.add(grant.accountId);
+    const people = new Map<string, string>();
+    for (const accountId of ids) {
+      const account = await this.store.accounts.getAccount(accountId);
+      if (account) people.set(accountId, account.displayName);
+    }
+    return people;
+  }
+
+  private async boxSettingsNow(tx: Store, election: ElectionRow): Promise<BoxSettingsNow> {
+    const roles = await tx.elections.listRoles(election.id);
+    const holders = (role: string) => new Set(roles.filter((r) => r.role === role).map((r) => r.accountId));
+    const voters = await tx.voters.list(election.id);
+    return {
+      state: election.state,
+      credentialsIssued: voters.some((v) => v.publicCredential !== null),
+      credentialMode: election.credentialMode,
+      delivery: await deliverySettings(tx, election.id),
+      recovery: (await tx.recovery.getSettings(election.id))?.mode ?? 'undecided',
+      scrutineers: holders('scrutineer'),
+      credentialAuthorities: holders('credential-authority'),
+    };
+  }
+
   /** Records the annulment of a box (and annuls its election when it is not published yet). */
   async annulBox(id: string, boxId: string, actor: Actor, reason: string): Promise<BoxRow> {
     const row = await this.get(id);
@@ -327,15 +444,20 @@ export class ConsultationService implements ElectionOutcomeListener {
     return this.store.transaction(async (tx) => {
       const elections = this.elections.within(tx);
       const election = await createBoxElection(elections, row, this.template(row), annulled.label, actor);
-      if (annulled.electionId) await elections.copySetup(annulled.electionId, election.id, actor);
+      const inherited = annulled.electionId
+        ? await elections.copySetup(annulled.electionId, election.id, actor)
+        : undefined;
       const box = await this.addBox(tx, {
         ...newBox(id, 0, annulled.label, 'online', election.id, this.now()),
         replacesId: annulled.id,
       });
+      // The entry names the box and election it replaces and what the re-run inherited from it.
       await this.audit(tx, row, actor, 'consultation.box-rerun', {
         box: box.id,
         replaces: annulled.id,
         label: box.label,
+        ...(annulled.electionId ? { replacesElection: annulled.electionId } : {}),
+        inherited: inherited ? describeInherited(inherited) : 'nothing (the annulled box was on paper)',
       });
       return box;
     });
@@ -489,6 +611,7 @@ export class ConsultationService implements ElectionOutcomeListener {
         const withChanges = {
           ...base,
           rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
+          ...(await this.boxPeople(election.id)),
         };
         // An annulled box that was published still shows its verified figures, for the record.
         if (election.state !== 'published') return withChanges;
@@ -502,7 +625,7 @@ export class ConsultationService implements ElectionOutcomeListener {
       }),
     );
     const next = await this.store.consultations.next(id);
-    return consolidate({
+    const report = consolidate({
       consultation: {
         id: row.id,
         name: row.name,
@@ -517,6 +640,36 @@ export class ConsultationService implements ElectionOutcomeListener {
       finalRound: row.previousId !== null && row.ruleJson === null,
       boxes: inputs,
     });
+    // Issue 17: the boxes' shared election rules give seats and outcomes on the consolidated totals.
+    const online = boxes.filter((b) => b.electionId !== null && b.annulReason === null);
+    const shared = await sharedSealedRules(
+      this.store,
+      online.map((b) => b.electionId!),
+    );
+    if (shared === undefined) return report;
+    if ('problem' in shared) return { ...report, rules: null, notes: [...report.notes, shared.problem] };
+    const rules = consolidatedRules(shared, template.questions, report.complete ? report.figures : null);
+    return { ...report, rules };
+  }
+
+  /** Who holds a box's key and who scrutinises it, by name, for the procès-verbal. */
+  private async boxPeople(electionId: string): Promise<{ keyHolders: KeyHolder[]; scrutineers: string[] }> {
+    const keyHolders = (await this.store.trustees.list(electionId)).map((t): KeyHolder => {
+      if (t.kind !== 'pedersen' || t.publicJson === null) return { kind: t.kind, names: [t.displayName] };
+      const state = parseThresholdState(t);
+      return {
+        kind: 'pedersen',
+        names: state.trustees.map((m) => m.displayName),
+        threshold: state.threshold,
+      };
+    });
+    const scrutineers: string[] = [];
+    for (const grant of await this.store.elections.listRoles(electionId)) {
+      if (grant.role !== 'scrutineer') continue;
+      const account = await this.store.accounts.getAccount(grant.accountId);
+      if (account) scrutineers.push(account.displayName);
+    }
+    return { keyHolders, scrutineers };
   }
 
   /**

@@ -8,12 +8,14 @@
  * zone): a secretary signs this page.
  */
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
-import { type Language, type Messages, messagesFor } from '../i18n/index.js';
-import type { BoxReport, ConsolidationReport } from './consolidation.js';
+import { type Language, messagesFor } from '../i18n/index.js';
+import { type ProcesVerbalMessages, procesVerbalMessages } from '../i18n/proces-verbal.js';
+import type { BoxReport, ConsolidationReport, KeyHolder } from './consolidation.js';
 import type { Presentation } from './presentation.js';
+import { rulesSection } from './proces-verbal-seats.js';
 
 export type PvLanguage = Language;
-type Labels = Messages['procesVerbal'];
+type Labels = ProcesVerbalMessages;
 
 /** Where the procès-verbal of another round is read (the API route by default). */
 export type PvLink = (consultationId: string, language: PvLanguage) => string;
@@ -61,11 +63,34 @@ code{font-size:.8rem;word-break:break-all}
 .signer{width:16rem}
 .sign{height:4rem;border-bottom:1px solid #000;display:block}
 .hint{font-size:.8rem}
-@media print{body{margin:1cm}a{color:#000;text-decoration:none}.box{page-break-inside:avoid}}
+h2,h3,h4{break-after:avoid;page-break-after:avoid}
+table,.signer{break-inside:avoid}
+.key-server{font-weight:bold}
+@media print{body{margin:0}a{color:#000;text-decoration:none}.box{page-break-inside:auto}}
 `;
 
+/**
+ * Print: a running header (the consultation and round) and "Page n / N" in the page margins (CSS
+ * paged media, printed by Chromium and Firefox); the text is escaped for CSS (quotes, backslashes, line ends, and angle brackets so no "</style>").
+ */
+function printCss(header: string, page: string): string {
+  const css = (text: string) =>
+    `"${text.replace(/[\\"\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  return `@page{size:A4;margin:2cm 1.5cm;@top-center{content:${css(header)};font:9pt Helvetica,Arial,sans-serif}@bottom-right{content:${css(`${page} `)} counter(page) " / " counter(pages);font:9pt Helvetica,Arial,sans-serif}}`;
+}
+
 /** `level`: the heading level of the questions, one below the section holding the table. */
-function figuresTable(p: Presentation, l: Labels, language: PvLanguage, level: 3 | 4): string {
+function figuresTable(
+  p: Presentation,
+  l: Labels,
+  language: PvLanguage,
+  level: 3 | 4,
+  base?: { question: number; column: 'cast' | 'valid' },
+): string {
+  const mark = (q: number, column: 'cast' | 'valid') =>
+    base && base.question === q - 1 && base.column === column
+      ? ` <abbr title="${l.ruleBase}" class="rule-base">*</abbr>`
+      : '';
   const n = (value: string | number) => escapeHtml(formatCount(value, language));
   const pc = (value: string | null) => escapeHtml(formatPercent(value, language));
   const head = `<table><tbody>
@@ -76,7 +101,7 @@ function figuresTable(p: Presentation, l: Labels, language: PvLanguage, level: 3
   const questions = p.questions
     .map(
       (q) => `<h${level}>${q.number}. ${escapeHtml(q.question)}</h${level}>
-<table><thead><tr><th>${l.answer}</th><th>${l.count}</th><th>${l.ofCast}</th><th>${l.ofValid}</th><th>${l.ofRegistered}</th></tr></thead><tbody>
+<table><thead><tr><th>${l.answer}</th><th>${l.count}</th><th>${l.ofCast}${mark(q.number, 'cast')}</th><th>${l.ofValid}${mark(q.number, 'valid')}</th><th>${l.ofRegistered}</th></tr></thead><tbody>
 ${q.answers
   .map(
     (a) =>
@@ -84,7 +109,11 @@ ${q.answers
   )
   .join('\n')}
 <tr><th>${l.valid}</th><td class="n">${n(q.validVotes)}</td><td></td><td></td><td></td></tr>
-</tbody></table>`,
+</tbody></table>${
+        base && base.question === q.number - 1
+          ? `<p class="hint">${l.ruleBaseNote(base.column === 'cast' ? l.ofCast : l.ofValid)}</p>`
+          : ''
+      }`,
     )
     .join('\n');
   return head + questions;
@@ -102,6 +131,10 @@ function boxSection(
   const rows: string[] = [
     `<tr><th>${l.channel}</th><td>${box.channel === 'online' ? l.online : `${l.paper} — <strong>${l.notVerifiable}</strong>`}</td></tr>`,
   ];
+  if (box.electionId)
+    rows.push(`<tr><th>${l.electionId}</th><td><code>${escapeHtml(box.electionId)}.bel</code></td></tr>`);
+  if (box.keyHolders && box.keyHolders.length > 0)
+    rows.push(`<tr><th>${l.keyMode}</th><td>${keyModeText(box.keyHolders, l)}</td></tr>`);
   if (box.channel === 'online')
     rows.push(`<tr><th>${l.archive}</th><td>${l.archiveState[box.status]}</td></tr>`);
   if (box.sealed)
@@ -130,11 +163,44 @@ function boxSection(
       `<tr><th>${l.rollChanges}</th><td id="roll-changes-${escapeHtml(box.id)}">${escapeHtml(formatCount(box.rollChanges.count, language))}${box.rollChanges.logins.length > 0 ? ` — ${box.rollChanges.logins.map(escapeHtml).join(', ')}` : ''}</td></tr>`,
     );
   return `<section class="box" id="box-${escapeHtml(box.id)}">
-<h3>${l.box} ${escapeHtml(box.label)} <small>(${escapeHtml(box.id)})</small> — ${l.status[box.status]}</h3>
+<h3>${l.box} ${escapeHtml(box.label)}${box.electionId ? ` — <code class="election-id">${escapeHtml(box.electionId)}</code>` : ` <small>(${escapeHtml(box.id)})</small>`} — ${l.status[box.status]}</h3>
 ${box.channel === 'paper' ? `<p class="warn">${l.notVerifiable}</p>` : ''}
 <table><tbody>${rows.join('\n')}</tbody></table>
 ${box.presentation ? figuresTable(box.presentation, l, language, 4) : ''}
 </section>`;
+}
+
+/** Who holds the key, the server's own key flagged as the weakest mode. */
+function keyModeText(holders: readonly KeyHolder[], l: Labels): string {
+  const names = (list: readonly string[]) => list.map(escapeHtml).join(', ');
+  const parts: string[] = [];
+  if (holders.some((k) => k.kind === 'server'))
+    parts.push(`<strong class="key-server">${l.keyServer}</strong>`);
+  const singles = holders.filter((k) => k.kind === 'single').flatMap((k) => k.names);
+  if (singles.length > 0) parts.push(l.keySingle(names(singles)));
+  for (const group of holders.filter((k) => k.kind === 'pedersen'))
+    parts.push(l.keyThreshold(group.threshold ?? group.names.length, group.names.length, names(group.names)));
+  return parts.join('; ');
+}
+
+/** One signature line per role: the chair and secretary, every scrutineer and every trustee by name. */
+function signaturesSection(report: ConsolidationReport, l: Labels): string {
+  const unique = (list: readonly string[]) => [...new Set(list)];
+  const scrutineers = unique(report.boxes.flatMap((b) => b.scrutineers ?? []));
+  const trustees = unique(
+    report.boxes.flatMap((b) =>
+      (b.keyHolders ?? []).filter((k) => k.kind !== 'server').flatMap((k) => k.names),
+    ),
+  );
+  const signers = [
+    ...l.signers,
+    ...(scrutineers.length > 0
+      ? scrutineers.map((n) => l.scrutineerSigner(escapeHtml(n)))
+      : [l.anyScrutineer]),
+    ...trustees.map((n) => l.trusteeSigner(escapeHtml(n))),
+  ];
+  return `<section class="signatures"><h2>${l.signatures}</h2>
+<div class="signers">${signers.map((who) => `<p class="signer">${who}<span class="sign"></span><span class="hint">${l.signHint}</span></p>`).join('')}</div></section>`;
 }
 
 function decisionText(report: ConsolidationReport, l: Labels, language: PvLanguage): string {
@@ -198,13 +264,20 @@ function notesSection(report: ConsolidationReport, l: Labels): string {
     : `<h2>${l.notes}</h2><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul>`;
 }
 
+/** The column the round rule computes on: votes cast when blank votes count, else valid votes. */
+function ruleBase(report: ConsolidationReport): { question: number; column: 'cast' | 'valid' } | undefined {
+  const rule = report.rule;
+  if (!rule) return undefined;
+  return { question: rule.question, column: rule.blankVotes === 'counted' ? 'cast' : 'valid' };
+}
+
 export function renderProcesVerbal(
   report: ConsolidationReport,
   language: PvLanguage,
   generatedAt: string,
   link: PvLink = apiLink,
 ): string {
-  const l = messagesFor(language).procesVerbal;
+  const l = procesVerbalMessages(language);
   const timeZone = report.consultation.timeZone;
   const labels = new Map(report.boxes.map((b) => [b.id, b.label]));
   return `<!doctype html>
@@ -213,7 +286,7 @@ export function renderProcesVerbal(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${l.title} — ${escapeHtml(report.consultation.name)}</title>
-<style>${CSS}</style>
+<style>${CSS}${printCss(`${l.title} — ${report.consultation.name} — ${l.round(report.consultation.round)}`, l.page)}</style>
 </head>
 <body>
 <header>
@@ -224,14 +297,14 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 </header>
 <main>
 <h2>${l.consolidated}</h2>
-${figuresTable(report.presentation, l, language, 3)}
+${figuresTable(report.presentation, l, language, 3, ruleBase(report))}
 ${decisionText(report, l, language)}
+${rulesSection(report.rules, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>
 ${report.boxes.map((b) => boxSection(b, labels, l, language, timeZone)).join('\n')}
-<h2>${l.signatures}</h2>
-<div class="signers">${l.signers.map((who) => `<p class="signer">${who}<span class="sign"></span><span class="hint">${l.signHint}</span></p>`).join('')}</div>
+${signaturesSection(report, l)}
 </main>
 </body>
 </html>

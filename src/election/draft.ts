@@ -218,6 +218,7 @@ export class ElectionDraft {
       language: v.language,
       publicCredential: null,
       passwordHash: null,
+      ...(v.phone === undefined ? {} : { phone: v.phone }),
     }));
     return { row, voters };
   }

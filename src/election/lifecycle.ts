@@ -5,10 +5,12 @@
  * transaction as the state. The outcome listener (congress) is told of annulments, in the
  * annulment's transaction, and of publications, once they have committed.
  */
+
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64, sha256Hex } from '../core/hash.js';
 import { meaningfulReason } from '../core/reason.js';
+import { rollHash } from '../core/roll-hash.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
   encryptedTallyCodec,
@@ -32,7 +34,7 @@ import type { ElectionRow, Store } from '../store/store.js';
 import { type Actor, auditElection } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import { BoardRefusal, type BoardService } from './board.js';
-import type { ElectionOutcomeListener } from './listeners.js';
+import type { ElectionOpeningListener, ElectionOutcomeListener } from './listeners.js';
 import { refuseNonHomomorphic } from './questions.js';
 import type { ElectionRecords } from './records.js';
 import { missingDecryptions, wrongState } from './refusals.js';
@@ -48,6 +50,7 @@ export class ElectionLifecycle {
     private readonly shuffles: ElectionShuffles,
     /** Ranked and graded questions accepted (issue 18; refused until the booth takes them). */
     private readonly nonHomomorphic = false,
+    private readonly opening?: ElectionOpeningListener,
   ) {}
 
   private get store(): Store {
@@ -89,6 +92,7 @@ export class ElectionLifecycle {
     if (trustees.length === 0) problems.push('no trustees');
     problems.push(...thresholdSetupProblems(trustees));
     if (problems.length > 0) throw new DomainError('SCR_INVALID_SETUP', { problems });
+    await this.opening?.checkOpening(row);
     const kinds = trusteeKinds(trustees);
     const made = makeElection(
       { description: row.description, name: row.name, questions },
@@ -122,10 +126,13 @@ export class ElectionLifecycle {
             archiveTimestamp: timestamp,
           });
           await append(tx);
+          await this.opening?.electionOpening(tx, opened, actor);
           await auditElection(tx, opened, actor, 'election.open', {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
             credentialsHash: opened.credentialsHash,
+            // The roll as scrutineers see it (no address), so any camp can check who was eligible.
+            rollHash: rollHash(voters),
           });
           return opened;
         }),

@@ -26,7 +26,7 @@ import { ElectionDraft, type ElectionTemplate, type PreparedImport } from './dra
 import { ElectionLifecycle } from './lifecycle.js';
 import type { ElectionListeners } from './listeners.js';
 import { ElectionRecords } from './records.js';
-import { copySetup } from './setup-copy.js';
+import { copySetup, type InheritedSetup } from './setup-copy.js';
 import { ElectionShuffles, type ShufflePhase } from './shuffles.js';
 
 export type { IssuedCredential } from './credentials.js';
@@ -71,6 +71,7 @@ export class ElectionService {
       listeners.outcomes,
       this.#shuffles,
       nonHomomorphic,
+      listeners.opening,
     );
     this.#casting = new BallotCasting(this.#records, board, checker);
   }
@@ -108,7 +109,7 @@ export class ElectionService {
   }
 
   /** Copies the roll, delivery settings, trustees and roles of one election to a draft, in one transaction. */
-  copySetup(fromElection: string, toElection: string, actor: Actor): Promise<void> {
+  copySetup(fromElection: string, toElection: string, actor: Actor): Promise<InheritedSetup> {
     return copySetup(this.#records, fromElection, toElection, actor);
   }
 

@@ -4,7 +4,9 @@
  * contact, language), same Single trustees' public keys, the threshold groups declared again with
  * the same members and threshold (their key establishment runs again: the decryption key shares
  * the server keeps are sealed to one group's run, and a new run lets a trustee who lost a key file
- * take part), and the same election roles. One transaction: all of it, or nothing.
+ * take part), the same election roles and the same recovery choice (an officer's public key is bound
+ * to no election, so the re-run's credentials are escrowed to the same officer). One transaction: all
+ * of it, or nothing. Answers what was inherited, for the audit entry of the box it makes.
  */
 import { encode } from '../core/codec.js';
 import type { Store, VoterRow } from '../store/store.js';
@@ -18,12 +20,14 @@ export async function copySetup(
   fromElection: string,
   toElection: string,
   actor: Actor,
-): Promise<void> {
-  await records.store.transaction(async (tx: Store) => {
+): Promise<InheritedSetup> {
+  return records.store.transaction(async (tx: Store) => {
     const within = records.within(tx);
     const draft = new ElectionDraft(within);
     const settings = await tx.delivery.getSettings(fromElection);
     if (settings) await tx.delivery.saveSettings({ ...settings, electionId: toElection });
+    const recovery = await tx.recovery.getSettings(fromElection);
+    if (recovery) await tx.recovery.saveSettings({ ...recovery, electionId: toElection });
     const voters = await tx.voters.list(fromElection);
     if (voters.length > 0) {
       const copies: VoterRow[] = voters.map((v) => ({
@@ -64,7 +68,34 @@ export async function copySetup(
         });
       }
     }
-    for (const grant of await tx.elections.listRoles(fromElection))
-      await tx.elections.addRole({ ...grant, electionId: toElection });
+    const roles = await tx.elections.listRoles(fromElection);
+    for (const grant of roles) await tx.elections.addRole({ ...grant, electionId: toElection });
+    return {
+      voters: voters.length,
+      deliverySettings: settings !== undefined,
+      recovery: recovery?.mode ?? null,
+      trustees: (await tx.trustees.list(toElection)).length,
+      roles: roles.length,
+    };
   });
+}
+
+/** What a copy carried over: counts and choices, never a voter's address or a key. */
+export interface InheritedSetup {
+  readonly voters: number;
+  readonly deliverySettings: boolean;
+  readonly recovery: 'escrow' | 'none' | null;
+  readonly trustees: number;
+  readonly roles: number;
+}
+
+/** The one-line summary the audit entry of a re-run carries (English, like every entry's details). */
+export function describeInherited(inherited: InheritedSetup): string {
+  return [
+    `roll of ${inherited.voters} voters`,
+    inherited.deliverySettings ? 'delivery settings' : 'default delivery settings',
+    `recovery: ${inherited.recovery ?? 'not chosen'}`,
+    `${inherited.trustees} trustees`,
+    `${inherited.roles} roles`,
+  ].join('; ');
 }

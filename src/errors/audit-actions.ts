@@ -103,7 +103,9 @@ export const AUDIT_ACTIONS = {
     fingerprint: string | null;
     trusteesHash: string | null;
     credentialsHash: string | null;
-  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash']),
+    /** core/roll-hash.ts: logins, names and weights (entries written before it have none). */
+    rollHash?: string;
+  }>('Election opened', 'Élection ouverte', ['fingerprint', 'trusteesHash', 'credentialsHash', 'rollHash']),
   'election.close': action<{ ballots: number; verified: true }>('Election closed', 'Élection close', [
     'ballots',
     'verified',
@@ -142,9 +144,11 @@ export const AUDIT_ACTIONS = {
     "Clé de l'agent de récupération définie",
     ['fingerprint'],
   ),
-  'recovery.none': action<{ reason: 'chosen' }>('No credential recovery', 'Pas de récupération des codes', [
-    'reason',
-  ]),
+  'recovery.none': action<{ reason: 'chosen' | 'consultation' }>(
+    'No credential recovery',
+    'Pas de récupération des codes',
+    ['reason'],
+  ),
   'recovery.escrow': action<{ count: number }>('Credentials escrowed', 'Codes de vote mis sous séquestre', [
     'count',
   ]),
@@ -188,11 +192,13 @@ export const AUDIT_ACTIONS = {
     passwordDelaySeconds: number;
     helpContact: string;
     defaultLanguage: string;
+    secretChannel?: 'email' | 'sms';
   }>('Delivery settings changed', "Paramètres d'envoi modifiés", [
     'loginMode',
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
   ]),
   'delivery.passwords': action<{ count: number }>('Passwords sent', 'Mots de passe envoyés', ['count']),
   'delivery.resend': action<{ kind: string; count: number }>('Messages sent again', 'Messages renvoyés', [
@@ -205,6 +211,12 @@ export const AUDIT_ACTIONS = {
     reason: 'help-desk' | 'self-service' | 'address-corrected';
     count: number;
   }>("A voter's password sent", "Mot de passe d'un votant envoyé", ['login', 'reason', 'count']),
+  // a one-time code the help desk sent to one voter (issue 16), and by which channel
+  'delivery.code.voter': action<{ login: string; channel: 'email' | 'sms' }>(
+    'A sign-in code sent to a voter by the help desk',
+    "Code de connexion envoyé à un votant par l'assistance",
+    ['login', 'channel'],
+  ),
   'delivery.password.request.unmatched': action(
     'Unmatched password request',
     'Demande de mot de passe sans correspondance',
@@ -257,11 +269,46 @@ export const AUDIT_ACTIONS = {
     'Urne annulée',
     ['consultation', 'box', 'label', 'reason'],
   ),
-  'consultation.box-rerun': action<Consultation<{ box: string; replaces: string; label: string }>>(
-    'Ballot box run again',
-    'Urne rejouée',
-    ['consultation', 'box', 'replaces', 'label'],
-  ),
+  'consultation.box-rerun': action<
+    Consultation<{
+      box: string;
+      replaces: string;
+      label: string;
+      replacesElection?: string;
+      inherited?: string;
+    }>
+  >('Ballot box run again', 'Urne rejouée', [
+    'consultation',
+    'box',
+    'replaces',
+    'label',
+    'replacesElection',
+    'inherited',
+  ]),
+  'consultation.settings': action<
+    Consultation<{
+      recovery: string;
+      officer: string | null;
+      loginMode: string;
+      passwordDelaySeconds: number;
+      helpContact: string;
+      defaultLanguage: string;
+      scrutineers: number;
+      boxes: number;
+      overrides: number;
+    }>
+  >('Consultation-wide settings changed', 'Réglages communs de la consultation modifiés', [
+    'consultation',
+    'recovery',
+    'officer',
+    'loginMode',
+    'passwordDelaySeconds',
+    'helpContact',
+    'defaultLanguage',
+    'scrutineers',
+    'boxes',
+    'overrides',
+  ]),
   'consultation.box-paper': action<
     Consultation<{
       box: string;
@@ -298,6 +345,20 @@ export const AUDIT_ACTIONS = {
   'consultation.publish': action<Consultation<{ boxes: number; refused: number }>>(
     'Consultation results published',
     'Résultats de la consultation publiés',
+  ),
+  // election-rules: an election's own rules (src/congress/election-rules-service.ts, issue 17)
+  'election.rules': action<{ hash: string; lists: number; questions: number }>(
+    'Election rules set',
+    "Règles de l'élection définies",
+    ['hash', 'lists', 'questions'],
+  ),
+  'election.rules-seal': action<{ hash: string }>('Election rules sealed', "Règles de l'élection scellées", [
+    'hash',
+  ]),
+  'election.seat-settle': action<{ question: number; step: string; winners: string; seed: string | null }>(
+    'Undecided seat settled',
+    'Siège indécis départagé',
+    ['question', 'step', 'winners', 'seed'],
   ),
 } as const satisfies Record<string, AuditActionLabels>;
 

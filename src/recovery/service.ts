@@ -166,25 +166,45 @@ export class RecoveryService implements CredentialIssuingListener {
 
   /** The officer's public key, made on their side (`scrutin-tool recovery generate-key`). */
   async setOfficerKey(electionId: string, officer: Actor, publicKeyText: string): Promise<RecoveryStatus> {
-    const row = await this.election(electionId);
-    await this.assertChoiceOpen(row);
-    const group = requireGroup(row.groupName);
-    const parsed = parseOfficerPublicKey(group, publicKeyText);
-    if (!parsed.ok) throw new DomainError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
-    await this.store.transaction(async (tx) => {
-      await tx.recovery.saveSettings({
-        electionId,
-        mode: 'escrow',
-        officerAccountId: officer.id,
-        officerKeyJson: serializeOfficerPublicKey(parsed.key),
-        decidedBy: officer.id,
-        decidedAt: this.nowIso(),
-      });
-      await auditElection(tx, row, officer, 'recovery.officer-key', {
+    await this.setOfficerKeyOn([electionId], officer, publicKeyText);
+    return this.status(electionId);
+  }
+
+  /**
+   * One key for several elections (every box of a consultation the officer serves), in one
+   * transaction with each election's entry: every election is checked before any is written. The key
+   * is bound to no election (credential-escrow.ts binds each escrow instead), so one suffices.
+   */
+  async setOfficerKeyOn(
+    electionIds: readonly string[],
+    officer: Actor,
+    publicKeyText: string,
+  ): Promise<void> {
+    const prepared: { row: ElectionRow; key: string; fingerprint: string }[] = [];
+    for (const electionId of electionIds) {
+      const row = await this.election(electionId);
+      await this.assertChoiceOpen(row);
+      const parsed = parseOfficerPublicKey(requireGroup(row.groupName), publicKeyText);
+      if (!parsed.ok) throw new DomainError('SCR_RECOVERY_INVALID_KEY', { problem: parsed.problem });
+      prepared.push({
+        row,
+        key: serializeOfficerPublicKey(parsed.key),
         fingerprint: officerKeyFingerprint(parsed.key),
       });
+    }
+    await this.store.transaction(async (tx) => {
+      for (const { row, key, fingerprint } of prepared) {
+        await tx.recovery.saveSettings({
+          electionId: row.id,
+          mode: 'escrow',
+          officerAccountId: officer.id,
+          officerKeyJson: key,
+          decidedBy: officer.id,
+          decidedAt: this.nowIso(),
+        });
+        await auditElection(tx, row, officer, 'recovery.officer-key', { fingerprint });
+      }
     });
-    return this.status(electionId);
   }
 
   /** The admin's explicit choice: lost credentials cannot be re-sent after opening. */

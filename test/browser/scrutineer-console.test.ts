@@ -97,8 +97,18 @@ describe.skipIf(!canRunBrowser('scrutineer'))('scrutineer console in a real brow
       .locator('#roll-table tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(roll.map((row) => row[0])).toEqual(demo.voters.map((v) => v.login));
-    for (const row of roll) expect(row[2]).toMatch(/^.\*\*\*@/);
-    expect(await page.locator('#roll-table').textContent()).not.toMatch(/voter\d@/);
+    // Issue 16: login, name and weight only (never an address), hashed here as at opening.
+    expect(await page.locator('#roll-table').textContent()).not.toContain('@');
+    expect(await page.locator('#roll-hash-check').textContent()).toBe(
+      'They match: this is the roll the election was opened with.',
+    );
+    const sealedRoll = await page.locator('#roll-sealed code').textContent();
+    expect(await page.locator('#roll-hash code').textContent()).toBe(sealedRoll);
+    // The board's counts in words, not as raw keys.
+    const counts = await page.locator('ul.counts li').allTextContents();
+    expect(counts[0]).toMatch(/^Events on the board: \d+$/);
+    expect(counts.join(' ')).not.toMatch(/events:|ballots:/);
+    expect(await page.locator('#recovery-status').textContent()).not.toContain('below');
     const actions = await page.locator('#audit-table tbody tr td:nth-child(3)').allTextContents();
     // Each action by its catalogue label (src/errors/audit-actions.ts), its stored code in the title.
     expect(actions).toContain('Election opened');

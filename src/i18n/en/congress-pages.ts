@@ -56,6 +56,35 @@ export const congressPages = {
     trusteesNote:
       'Round 2 boxes keep the Single trustees’ keys; a server key is generated again, and threshold groups must make a new key on each box page.',
   },
+  settings: {
+    heading: 'Settings for every box',
+    intro:
+      'Set once for the whole consultation and applied to every box; a box keeps a value changed on its own page. Re-runs and the next round take them too.',
+    recovery: 'Recovery of lost voting credentials',
+    recoveryHint:
+      'With a recovery officer, a voter who loses their credential after opening gets it back once the officer approves. Without, they cannot vote.',
+    recoveryUnset: 'Not chosen yet',
+    recoveryEscrow: 'Yes, through a recovery officer',
+    recoveryNone: 'No recovery (explicit choice)',
+    officer: 'Recovery officer',
+    officerHint:
+      'A person who administers no box. They make their key on their own computer (scrutin-tool recovery generate-key) and send its public part once, for every box.',
+    noOfficer: 'Nobody',
+    login: 'How voters sign in',
+    loginPassword: 'A password sent separately from the credential',
+    loginCode: 'A one-time code sent when they sign in',
+    delay: 'Delay before the password is sent (minutes)',
+    delayHint: 'The credential and the password leave at different moments.',
+    help: 'Help contact printed in every message',
+    helpHint: 'An address or a phone number voters can reach.',
+    language: 'Language for voters whose own is not offered',
+    scrutineers: 'Scrutineers of every box',
+    nobody: 'Nobody in the organisation yet.',
+    submit: 'Apply to every box',
+    badDelay: 'The delay is a whole number of minutes, 0 or more.',
+    saved: 'Settings applied to every box.',
+    savedKept: (boxes: string) => `Settings applied. These boxes keep some values of their own: ${boxes}.`,
+  },
   roll: {
     heading: 'Voter roll of all boxes',
     intro:

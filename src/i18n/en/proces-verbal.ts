@@ -1,4 +1,7 @@
-/** English texts of the procès-verbal (official report) of a consultation, printed and signed. */
+/**
+ * English texts of the procès-verbal (official report) of a consultation, printed and signed. Not
+ * part of `Messages`: only the server renders it, so the pages' bundles do not carry it.
+ */
 
 export const procesVerbal = {
   title: 'Official report (procès-verbal)',
@@ -66,6 +69,19 @@ export const procesVerbal = {
       ? '1 counted box was entered by hand: it is not cryptographically verifiable.'
       : `${n} counted boxes were entered by hand: they are not cryptographically verifiable.`,
   signatures: 'Signatures',
-  signers: ['Chair of the electoral committee', 'Secretary', 'Scrutineer'],
+  signers: ['Chair of the electoral committee', 'Secretary'],
   signHint: 'Name, date and signature',
+  scrutineerSigner: (name: string) => `Scrutineer: ${name}`,
+  trusteeSigner: (name: string) => `Trustee: ${name}`,
+  anyScrutineer: 'Scrutineer',
+  electionId: 'Election id (archive file name)',
+  keyMode: 'Decryption key',
+  keyServer: 'held by the server — the weakest mode: the platform could decrypt any ballot alone',
+  keySingle: (names: string) => `held by the trustees ${names} (each one needed)`,
+  keyThreshold: (k: number, n: number, names: string) => `shared among ${names}: any ${k} of ${n} decrypt`,
+  ruleBase: 'base of the round rule',
+  ruleBaseNote: (column: string) => `* The round rule computes its percentages on the column “${column}”.`,
+  page: 'Page',
 };
+
+export type ProcesVerbalMessages = typeof procesVerbal;

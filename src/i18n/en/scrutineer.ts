@@ -33,6 +33,23 @@ export const scrutineer = {
   } as Record<string, string>,
   archive: 'Download the public archive (.bel) to verify it yourself',
   notSealed: 'Not sealed yet: the hashes are fixed when the election opens.',
+  boardCounts: {
+    events: (n: number) => `Events on the board: ${n}`,
+    ballots: (n: number) => `Ballots accepted: ${n}`,
+    tallied: (n: number) => `Ballots in the encrypted tally: ${n}`,
+    partialDecryptions: (n: number) => `Partial decryptions: ${n}`,
+  } as Record<string, (n: number) => string>,
+  recoveryChoice: {
+    escrow: 'Recovery: credentials are sealed to the recovery officer’s key.',
+    none: 'Recovery: none (chosen explicitly).',
+    undecided: 'Recovery: not chosen yet.',
+  } as Record<string, string>,
+  rollIntro: 'Who may vote: login, name and weight (never an address).',
+  rollHash: (hash: string) => `Hash of this roll: ${hash}`,
+  rollSealed: (hash: string) => `Hash recorded when the election opened: ${hash}`,
+  rollMatches: 'They match: this is the roll the election was opened with.',
+  rollDiffers: 'They differ: the roll changed after opening (see the changes above and the audit log).',
+  rollNotSealed: 'The roll hash is recorded when the election opens.',
   recovery: 'Credential recovery',
   recoveryCounts: (r: Record<string, number>) =>
     `Requests: ${r.pending ?? 0} pending, ${r.approved ?? 0} approved, ${r.rejected ?? 0} rejected, ${r.completed ?? 0} completed (each one is in the audit log).`,

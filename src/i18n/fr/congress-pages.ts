@@ -55,6 +55,36 @@ export const congressPages: Messages['congressPages'] = {
     trusteesNote:
       'Les urnes du second tour gardent les clés des garants à clé individuelle ; une clé serveur est générée à nouveau, et les groupes à seuil doivent refaire une clé sur la page de chaque urne.',
   },
+  settings: {
+    heading: 'Réglages communs à toutes les urnes',
+    intro:
+      'Réglés une fois pour toute la consultation et appliqués à chaque urne ; une urne garde une valeur changée sur sa propre page. Les urnes rejouées et le tour suivant les reprennent.',
+    recovery: 'Récupération des codes de vote perdus',
+    recoveryHint:
+      'Avec un responsable de la récupération, un votant qui perd son code après l’ouverture le récupère après accord du responsable. Sans, il ne peut pas voter.',
+    recoveryUnset: 'Pas encore choisi',
+    recoveryEscrow: 'Oui, par un responsable de la récupération',
+    recoveryNone: 'Pas de récupération (choix explicite)',
+    officer: 'Responsable de la récupération',
+    officerHint:
+      'Une personne qui n’administre aucune urne. Elle crée sa clé sur son propre ordinateur (scrutin-tool recovery generate-key) et en envoie la partie publique une seule fois, pour toutes les urnes.',
+    noOfficer: 'Personne',
+    login: 'Connexion des votants',
+    loginPassword: 'Un mot de passe envoyé séparément du code de vote',
+    loginCode: 'Un code à usage unique envoyé à la connexion',
+    delay: 'Délai avant l’envoi du mot de passe (minutes)',
+    delayHint: 'Le code de vote et le mot de passe partent à des moments différents.',
+    help: 'Contact d’assistance indiqué dans chaque message',
+    helpHint: 'Une adresse ou un numéro de téléphone joignable par les votants.',
+    language: 'Langue des votants dont la langue n’est pas proposée',
+    scrutineers: 'Observateurs de toutes les urnes',
+    nobody: 'Personne dans l’organisation pour l’instant.',
+    submit: 'Appliquer à toutes les urnes',
+    badDelay: 'Le délai est un nombre entier de minutes, 0 ou plus.',
+    saved: 'Réglages appliqués à toutes les urnes.',
+    savedKept: (boxes: string) =>
+      `Réglages appliqués. Ces urnes gardent certaines valeurs propres : ${boxes}.`,
+  },
   roll: {
     heading: 'Liste électorale de toutes les urnes',
     intro:

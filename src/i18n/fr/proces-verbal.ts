@@ -1,7 +1,7 @@
 /** French texts of the procès-verbal (official report) of a consultation, typed by the English area. */
-import type { Messages } from '../en/index.js';
+import type { ProcesVerbalMessages } from '../en/proces-verbal.js';
 
-export const procesVerbal: Messages['procesVerbal'] = {
+export const procesVerbal: ProcesVerbalMessages = {
   title: 'Procès-verbal',
   round: (n: number) => (n === 1 ? '1er tour' : `${n}e tour`),
   generated: 'Établi le',
@@ -67,6 +67,20 @@ export const procesVerbal: Messages['procesVerbal'] = {
       ? '1 urne comptée a été saisie à la main : elle n’est pas vérifiable cryptographiquement.'
       : `${n} urnes comptées ont été saisies à la main : elles ne sont pas vérifiables cryptographiquement.`,
   signatures: 'Signatures',
-  signers: ['Président·e de la commission électorale', 'Secrétaire', 'Scrutateur·rice'],
+  signers: ['Président·e de la commission électorale', 'Secrétaire'],
   signHint: 'Nom, date et signature',
+  scrutineerSigner: (name: string) => `Scrutateur·rice\u00a0: ${name}`,
+  trusteeSigner: (name: string) => `Garant·e\u00a0: ${name}`,
+  anyScrutineer: 'Scrutateur·rice',
+  electionId: 'Identifiant de l’élection (nom du fichier d’archive)',
+  keyMode: 'Clé de déchiffrement',
+  keyServer:
+    'détenue par le serveur — le mode le plus faible\u00a0: la plateforme pourrait déchiffrer seule tout bulletin',
+  keySingle: (names: string) => `détenue par les garant·es ${names} (chacun·e nécessaire)`,
+  keyThreshold: (k: number, n: number, names: string) =>
+    `partagée entre ${names}\u00a0: ${k} sur ${n} suffisent à déchiffrer`,
+  ruleBase: 'base de la règle du tour',
+  ruleBaseNote: (column: string) =>
+    `* La règle du tour calcule ses pourcentages sur la colonne «\u00a0${column}\u00a0».`,
+  page: 'Page',
 };

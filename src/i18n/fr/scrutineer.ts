@@ -36,6 +36,24 @@ export const scrutineer: Messages['scrutineer'] = {
   } as Record<string, string>,
   archive: 'Télécharger l’archive publique (.bel) pour la vérifier vous-même',
   notSealed: 'Pas encore scellé : les empreintes sont fixées à l’ouverture de l’élection.',
+  boardCounts: {
+    events: (n: number) => `Événements du registre\u00a0: ${n}`,
+    ballots: (n: number) => `Bulletins acceptés\u00a0: ${n}`,
+    tallied: (n: number) => `Bulletins dans le décompte chiffré\u00a0: ${n}`,
+    partialDecryptions: (n: number) => `Déchiffrements partiels\u00a0: ${n}`,
+  } as Record<string, (n: number) => string>,
+  recoveryChoice: {
+    escrow: 'Récupération\u00a0: les codes sont scellés avec la clé du responsable de la récupération.',
+    none: 'Récupération\u00a0: aucune (choix explicite).',
+    undecided: 'Récupération\u00a0: pas encore choisie.',
+  } as Record<string, string>,
+  rollIntro: 'Qui peut voter\u00a0: identifiant, nom et poids (jamais d’adresse).',
+  rollHash: (hash: string) => `Empreinte de cette liste\u00a0: ${hash}`,
+  rollSealed: (hash: string) => `Empreinte enregistrée à l’ouverture de l’élection\u00a0: ${hash}`,
+  rollMatches: 'Elles sont identiques\u00a0: c’est la liste avec laquelle l’élection a été ouverte.',
+  rollDiffers:
+    'Elles diffèrent\u00a0: la liste a changé après l’ouverture (voir les changements ci-dessus et le journal d’audit).',
+  rollNotSealed: 'L’empreinte de la liste est enregistrée à l’ouverture de l’élection.',
   recovery: 'Récupération des codes de vote',
   recoveryCounts: (r: Record<string, number>) =>
     `Demandes\u00a0: ${r.pending ?? 0} en attente, ${r.approved ?? 0} approuvées, ${r.rejected ?? 0} refusées, ${r.completed ?? 0} terminées (chacune figure au journal d’audit).`,

@@ -13,6 +13,10 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { BoxReport, ConsolidationReport } from '../../congress/consolidation.js';
+import {
+  type ConsultationSettings,
+  ConsultationSettingsSchema,
+} from '../../congress/consultation-settings.js';
 import type { AdvanceStep } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
@@ -253,7 +257,7 @@ export function consolidationRows(report: ConsolidationReport): ConsolidationRow
 
 export function consultationRoutes(
   ctx: ServerContext,
-  { elections, consultations }: Services,
+  { elections, consultations, recovery }: Services,
 ): FastifyPluginAsync {
   return async (app) => {
     /** The published view with both neighbouring rounds read from the store. */
@@ -277,6 +281,7 @@ export function consultationRoutes(
         previousId: row.previousId,
         nextId: next?.id ?? null,
         template: consultations.template(row),
+        settings: consultations.settings(row),
         rule: consultations.rule(row),
         boxes: await Promise.all(
           boxes.map(async (box) => ({
@@ -450,6 +455,56 @@ export function consultationRoutes(
       async (request) => {
         const { account } = await manage(request, request.params.consultationId);
         return consultations.advance(request.params.consultationId, account, request.body.step);
+      },
+    );
+
+    app.put<C & { Body: ConsultationSettings }>(
+      '/api/v1/consultations/:consultationId/settings',
+      {
+        schema: {
+          params: ConsultationParams,
+          body: ConsultationSettingsSchema,
+          summary:
+            'Consultation-wide settings (recovery, officer, sign-in, password delay, help contact, language, scrutineers), applied to every box that does not override them',
+        },
+      },
+      async (request) => {
+        const { account } = await manage(request, request.params.consultationId);
+        return consultations.saveSettings(request.params.consultationId, account, request.body);
+      },
+    );
+
+    app.put<C & { Body: { publicKey: string } }>(
+      '/api/v1/consultations/:consultationId/recovery/officer-key',
+      {
+        schema: {
+          params: ConsultationParams,
+          body: Type.Object(
+            { publicKey: Type.String({ minLength: 2, maxLength: 5000 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            "The recovery officer's public key, once for every box of the consultation they are the officer of",
+        },
+      },
+      async (request) => {
+        const principal = requireAccount(request);
+        const row = await consultations.get(request.params.consultationId);
+        const boxes = await consultations.boxes(row.id);
+        const served: string[] = [];
+        let visible = false;
+        for (const box of boxes) {
+          if (!box.electionId || box.annulReason !== null) continue;
+          const election = await elections.get(box.electionId);
+          const held = await electionRolesOf(ctx.store, principal.account.id, election);
+          if (held.size > 0) visible = true;
+          if (!held.has('credential-authority')) continue;
+          if (held.has('election-admin')) throw new ApiError('SCR_RECOVERY_SEPARATION');
+          if (election.state === 'draft') served.push(election.id);
+        }
+        if (served.length === 0) throw new ApiError(visible ? 'SCR_FORBIDDEN' : 'SCR_NOT_FOUND');
+        await recovery.setOfficerKeyOn(served, principal.account, request.body.publicKey);
+        return { boxes: served.length };
       },
     );
 

@@ -110,6 +110,8 @@ export interface ConsultationsRepository {
   addBox(box: Omit<BoxRow, 'position'>): Promise<BoxRow>;
   /** Records an annulment once: false if the box was already annulled (one conditional UPDATE). */
   annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean>;
+  /** Replaces the template (its consultation-wide settings change; the boxes already made keep theirs). */
+  updateTemplate(id: string, templateJson: string): Promise<void>;
 }
 
 /** Queries over the store's connection: reads where it reads, writes through its write queue and transactions. */
@@ -214,5 +216,11 @@ export class KyselyConsultations implements ConsultationsRepository {
         .executeTakeFirst(),
     );
     return result.numUpdatedRows > 0n;
+  }
+
+  async updateTemplate(id: string, templateJson: string): Promise<void> {
+    await this.c.write((db) =>
+      db.updateTable('consultations').set({ template_json: templateJson }).where('id', '=', id).execute(),
+    );
   }
 }

@@ -11,6 +11,7 @@ import { focusElement, h, replaceChildren } from '../kit/dom.js';
 import type { Shell } from '../kit/staff-shell.js';
 import { paperCard } from './consultation-paper.js';
 import { rollCard } from './consultation-roll.js';
+import { settingsCard } from './consultation-settings.js';
 
 export class ConsultationPage {
   constructor(
@@ -34,11 +35,13 @@ export class ConsultationPage {
     shell.frame(view.name);
     const heading = h('h1', { tabindex: -1 }, view.name);
     const refresh = (text: string, lines?: readonly string[]) => this.render(text, lines);
+    const settings = await settingsCard(shell, view, refresh);
     replaceChildren(
       shell.screen,
       back,
       heading,
       roundHeader(shell, view, (id) => `/admin/consultations/${encodeURIComponent(id)}`),
+      settings,
       rollCard(shell, view, refresh),
       boxesCard({ shell, view, counts, readOnly: false, refresh }),
       paperCard(shell, view, refresh),

@@ -5,6 +5,7 @@
  * the sign-in list (who voted, never how). Everything comes from routes open to scrutineers.
  */
 
+import { rollHash } from '../../core/roll-hash.js';
 import { auditActionLabel } from '../../errors/audit-actions.js';
 import { countsList } from '../kit/counts.js';
 import { countsTable, type DeliveryCounts, fetchDeliveryCounts } from '../kit/delivery-counts.js';
@@ -27,7 +28,6 @@ interface PublicElection {
 }
 interface RollVoter {
   login: string;
-  email: string;
   displayName: string;
   weight: string;
   hasCredential: boolean;
@@ -150,7 +150,7 @@ class Console {
       this.sealed(e),
       this.delivery(delivery),
       this.recovery(recovery.ok ? recovery.value : undefined),
-      this.roll(e, roll.ok ? roll.value.voters : undefined),
+      this.roll(e, roll.ok ? roll.value.voters : undefined, audit.ok ? audit.value.entries : undefined),
       this.signInList(e.state, signIn),
       this.audit(audit.ok ? audit.value.entries : undefined),
     );
@@ -235,7 +235,7 @@ class Console {
         ? h('p', {}, status.failure.message)
         : null,
       h('p', { class: 'hint' }, t.phase(t.phases[status.phase] ?? status.phase)),
-      countsList(status.counts),
+      countsList(status.counts, t.boardCounts),
       h('p', {}, h('a', { href: `${this.base}/archive.bel`, download: `${this.electionId}.bel` }, t.archive)),
     );
   }
@@ -265,17 +265,42 @@ class Console {
     );
   }
 
-  /** The roll (addresses masked) and every change to it after credentials were issued (issue 15). */
-  private roll(e: PublicElection, voters: RollVoter[] | undefined): HTMLElement {
+  /**
+   * The roll as any camp checks eligibility with it (login, name, weight; never an address), its hash
+   * computed here (core/roll-hash.ts) beside the one the opening's audit entry recorded, and every
+   * change to it after credentials were issued (issue 15).
+   */
+  private roll(
+    e: PublicElection,
+    voters: RollVoter[] | undefined,
+    entries: AuditEntry[] | undefined,
+  ): HTMLElement {
     const r = this.shell.t.roll.page;
     const a = this.shell.t.admin.voters;
+    const t = this.shell.t.scrutineer;
     const changes = e.rollChanges ?? { count: 0, logins: [] };
+    const opened = entries?.find((entry) => entry.action === 'election.open')?.details?.rollHash;
+    const hash = voters ? rollHash(voters) : undefined;
     return this.section(
       'roll-heading',
       r.roll,
+      h('p', { class: 'hint' }, t.rollIntro),
       h('p', { id: 'roll-changes' }, h('strong', {}, r.count(changes.count))),
       changes.logins.length > 0
         ? h('p', { id: 'roll-change-logins' }, `${r.logins} ${changes.logins.join(', ')}`)
+        : null,
+      hash ? h('p', { id: 'roll-hash' }, t.rollHash(''), h('code', { class: 'hash' }, hash)) : null,
+      typeof opened === 'string'
+        ? h('p', { id: 'roll-sealed' }, t.rollSealed(''), h('code', { class: 'hash' }, opened))
+        : hash
+          ? h('p', { class: 'hint' }, t.rollNotSealed)
+          : null,
+      typeof opened === 'string' && hash
+        ? h(
+            'p',
+            { id: 'roll-hash-check', class: opened === hash ? 'ok-text' : 'bad-text' },
+            opened === hash ? t.rollMatches : t.rollDiffers,
+          )
         : null,
       voters
         ? h(
@@ -290,9 +315,7 @@ class Console {
                 h(
                   'tr',
                   {},
-                  ...[a.login, a.name, a.email, a.weight, a.credential].map((c) =>
-                    h('th', { scope: 'col' }, c),
-                  ),
+                  ...[a.login, a.name, a.weight, a.credential].map((c) => h('th', { scope: 'col' }, c)),
                 ),
               ),
               h(
@@ -304,15 +327,14 @@ class Console {
                     {},
                     h('td', {}, v.login),
                     h('td', {}, v.displayName),
-                    h('td', {}, v.email),
-                    h('td', {}, v.weight),
+                    h('td', { class: 'number' }, v.weight),
                     h('td', {}, v.hasCredential ? this.shell.t.admin.yes : this.shell.t.admin.no),
                   ),
                 ),
               ),
             ),
           )
-        : h('p', {}, this.shell.t.scrutineer.unavailable),
+        : h('p', {}, t.unavailable),
     );
   }
 
@@ -320,13 +342,14 @@ class Console {
     if (!status || !isRecord(status.requests)) return null;
     const t = this.shell.t.scrutineer;
     const c = this.shell.t.admin.credentials;
+    // The scrutineer's own words: no instruction meant for the admin.
     return this.section(
       'recovery-heading',
       t.recovery,
       h(
         'p',
         { id: 'recovery-status' },
-        c.recoveryChoice[status.recovery] ?? status.recovery,
+        t.recoveryChoice[status.recovery] ?? status.recovery,
         status.officer ? ` ${c.officerKey(status.officer.fingerprint)}` : '',
       ),
       h('p', { id: 'recovery-counts' }, t.recoveryCounts(status.requests)),

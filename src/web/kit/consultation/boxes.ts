@@ -225,7 +225,14 @@ export function boxesCard(ctx: BoxesContext): HTMLElement {
   const rows = view.boxes.map((box) => {
     const counts = box.electionId ? ctx.counts.get(box.electionId) : undefined;
     const name = box.electionId
-      ? h('a', { href: `/admin/elections/${encodeURIComponent(box.electionId)}` }, box.label)
+      ? h(
+          'a',
+          {
+            // A scrutineer follows a box to its scrutineer console, an admin to its admin page.
+            href: `/${ctx.readOnly ? 'scrutineer' : 'admin/elections'}/${encodeURIComponent(box.electionId)}`,
+          },
+          box.label,
+        )
       : box.label;
     return h(
       'tr',

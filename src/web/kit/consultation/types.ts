@@ -91,8 +91,20 @@ export interface AdminConsultation {
     questions: { question: string; answers: string[]; blank?: boolean; min: number; max: number }[];
   };
   rule: RoundRule | null;
+  settings: ConsultationSettings;
   boxes: AdminBox[];
   consolidation: Consolidation;
+}
+
+/** The consultation-wide settings (src/congress/consultation-settings.ts). */
+export interface ConsultationSettings {
+  recovery: 'escrow' | 'none' | null;
+  officer: string | null;
+  loginMode: 'password' | 'one-time-code';
+  passwordDelaySeconds: number;
+  helpContact: string;
+  defaultLanguage: 'fr' | 'en';
+  scrutineers: string[];
 }
 
 /** GET /api/v1/elections/:id/consultation (every field null when the election is no box) */
