@@ -17,6 +17,7 @@ import type {
   CredentialMode,
   Loaded,
   RecoveryStatus,
+  ShufflePhase,
   ThresholdStatus,
   Trustee,
   Voter,
@@ -73,7 +74,10 @@ export class AdminElectionPage {
     const threshold = hasGroup
       ? await api.get<ThresholdStatus>(`${this.base}/trustees/threshold`)
       : undefined;
+    const shuffles =
+      election.value.state === 'tallied' ? await api.get<ShufflePhase>(`${this.base}/shuffles`) : undefined;
     this.loaded = {
+      shuffles: shuffles?.ok ? shuffles.value : undefined,
       election: election.value,
       voters: value(voters, { voters: [] }).voters,
       trustees: value(trustees, { trustees: [] }).trustees,
