@@ -262,6 +262,19 @@ export const congressPages: Messages['congressPages'] = {
       `Urne ${box} de la consultation « ${consultation} », ${round === 1 ? 'premier' : round === 2 ? 'second' : `${round}e`} tour.`,
     link: 'Ouvrir la consultation',
   },
+  publicPage: {
+    resultHeading: 'Résultat',
+    notComplete:
+      'Le résultat consolidé est publié ici quand toutes les urnes sont dépouillées ou annulées. La page publique de chaque urne suit son vote.',
+    tableLabel: 'Résultat consolidé (défile horizontalement)',
+    procesVerbal: 'Procès-verbal, imprimable',
+    round: (n: number) => (n === 1 ? '1er tour de cette consultation' : `${n}e tour de cette consultation`),
+    boxPage: (box: string) => `Page publique de l’urne ${box}`,
+    archive: (id: string) => `Archive ${id}.bel`,
+    annulled: (reason: string) => `Annulée\u00a0: ${reason}`,
+    ballots: (ballots: number, voters: number) => `${ballots} bulletins comptés pour ${voters} inscrit·es.`,
+    consultationLink: 'Page publique de la consultation',
+  },
   publicLinks: {
     of: (box: string, consultation: string, round: number) =>
       `Ceci est l’urne ${box} de la consultation « ${consultation} », ${round === 1 ? 'premier' : round === 2 ? 'second' : `${round}e`} tour.`,
