@@ -100,6 +100,7 @@ export const congressPages = {
   boxes: {
     heading: 'Ballot boxes',
     table: 'Table of the ballot boxes (scrolls sideways)',
+    scrollHint: 'On a small screen, slide the table sideways to see every column and the actions.',
     federation: 'Federation',
     channel: 'Channel',
     state: 'State',

@@ -100,6 +100,8 @@ export const congressPages: Messages['congressPages'] = {
   boxes: {
     heading: 'Urnes',
     table: 'Tableau des urnes (défile horizontalement)',
+    scrollHint:
+      'Sur un petit écran, faites glisser le tableau de côté pour voir toutes les colonnes et les actions.',
     federation: 'Fédération',
     channel: 'Canal',
     state: 'État',
