@@ -21,15 +21,10 @@ const BENCHES: readonly Bench[] = [
   electionBench,
   castBench,
   deliveryBench,
-  // bench: delivery (keep this marker line)
   consolidateBench,
-  // bench: consolidate (keep this marker line)
   boothBench,
-  // bench: booth (keep this marker line)
   backupBench,
-  // bench: backup (keep this marker line)
   browserVerifyBench,
-  // bench: browser-verify (keep this marker line)
   shuffleBench,
 ];
 

@@ -3,9 +3,10 @@
  * the layer order below, no file imports itself back through others, nothing shipped imports test
  * code, and the build compiles src/ without its tests.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGES } from '../src/web/pages.js';
 import {
   type Cycle,
   findCycles,
@@ -63,8 +64,11 @@ const LAYER_ORDER: LayerOrder = {
   web: ['core', 'errors', 'i18n', 'protocol', 'contract'],
 };
 
-/** The web's role folders: each is one kind of page, and shares code through the kit, never another role. */
-const WEB_ROLES = ['admin', 'booth', 'election', 'trustee', 'scrutineer', 'operator', 'authority', 'home'];
+/**
+ * The web's role folders: each is one kind of page (the pages of src/web/pages.ts, each its folder),
+ * and shares code through the kit, never another role.
+ */
+const WEB_ROLES: readonly string[] = PAGES.map((page) => page.name);
 
 /** A folder of src/ that other folders reach through its index.ts only. */
 const FACADES = ['delivery'];
@@ -277,6 +281,57 @@ describe('the source tree', () => {
     // src/web/ is left to its own bundler (src/web/build.ts), which refuses anything but
     // core, protocol, i18n, contract and web; everything else left out must be a test file.
     expect(build.exclude.filter((pattern) => pattern !== 'src/web/**')).toEqual(['src/**/*.test.ts']);
+  });
+});
+
+/** Every text file under `dir` (relative to ROOT), recursively. */
+function textFiles(dir: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : textFiles(path);
+    return /\.(m?ts|md|json|html|css)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('one list per layer: a feature touches its own folder and one list', () => {
+  it('holds no list together with marker comments: none left in src/, bench/, test/ or docs/', () => {
+    // Spelt in two pieces so that this file does not find itself.
+    const marker = ['keep this', 'marker line'].join(' ');
+    const found = ['src', 'bench', 'test', 'docs'].flatMap(textFiles).flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (line.includes(marker) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('declares each page once (src/web/pages.ts): one per page folder, each path served by one page', () => {
+    const names = PAGES.map((page) => page.name);
+    expect(new Set(names).size).toBe(names.length);
+    // A page folder is a folder of src/web/ with a main.ts; each has its stylesheet beside it.
+    const folders = readdirSync(join(ROOT, 'src/web'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'src/web', entry.name, 'main.ts')))
+      .map((entry) => entry.name);
+    expect([...names].sort()).toEqual([...folders].sort());
+    for (const name of names) expect(existsSync(join(ROOT, 'src/web', name, `${name}.css`)), name).toBe(true);
+    const paths = PAGES.flatMap((page) => page.routes.map((route) => route.path));
+    expect(new Set(paths).size, 'a path declared by two pages').toBe(paths.length);
+  });
+
+  it('serves pages and registers route plugins from the lists only', () => {
+    // Pages are sent only by the plugin that serves the list (test/server/serving.test.ts checks
+    // that each is served at its paths, src/web/build.test.ts that each is built).
+    const senders = [...sources]
+      .filter(([file, text]) => /\bsendPage\(/.test(text) && file !== 'src/server/routes/static.ts')
+      .map(([file]) => file);
+    expect(senders).toEqual([]);
+    // The app registers the features of src/server/features.ts; it names no route plugin itself.
+    const app = graph.get('src/server/app.ts') ?? [];
+    expect(app).toContain('src/server/features.ts');
+    expect(app.filter((target) => /^src\/server\/(routes|auth)\//.test(target))).toEqual([]);
+    // Migrations are collected from the store's list of features (src/store/features.test.ts pins them).
+    expect(graph.get('src/store/migrations.ts')).toEqual(['src/store/features.ts']);
   });
 });
 

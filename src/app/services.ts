@@ -8,6 +8,7 @@
  */
 
 import { ConsultationService } from '../congress/consultations.js';
+import { ElectionRulesService } from '../congress/election-rules-service.js';
 import type { Clock } from '../core/clock.js';
 import { type DeliveryContext, queueCredentialMessage, queueingIn } from '../delivery/index.js';
 import { BoardService } from '../election/board.js';
@@ -25,7 +26,7 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly checker: BallotBatchChecker;
   /** Read when a message is queued (links in mails): the server may set its base URL once listening. */
-  readonly config: { readonly baseUrl: string };
+  readonly config: { readonly baseUrl: string; readonly nonHomomorphic?: boolean };
   /** Where recovered and replaced credentials leave: the delivery outbox unless a test captures them. */
   readonly queueCredential?: QueueCredentialMessage;
 }
@@ -39,6 +40,8 @@ export interface Services {
   readonly recovery: RecoveryService;
   readonly rollChanges: RollChanges;
   readonly consultations: ConsultationService;
+  /** Each election's own rules: lists and seats, quorums, majorities, tie settlements (issue 17). */
+  readonly rules: ElectionRulesService;
 }
 
 /** Sends through the delivery outbox (to the voter's registered address, rendered in their language). */
@@ -52,6 +55,8 @@ export function outboxQueue(delivery: DeliveryContext): QueueCredentialMessage {
       idempotencyKey: message.idempotencyKey,
       ...(message.notBefore === undefined ? {} : { notBefore: message.notBefore }),
       ...(message.replacesEarlier === undefined ? {} : { replacesEarlier: message.replacesEarlier }),
+      // Issue 16: a replacement says which earlier credential it replaces, and when that was sent.
+      ...(message.purpose === 'credential-replacement' ? { replacement: true } : {}),
     });
   };
 }
@@ -67,7 +72,16 @@ export function buildServices(deps: ServiceDeps): Services {
     electionAnnulled: (tx, row, actor) => consultations.electionAnnulled(tx, row, actor),
     electionPublished: (row, actor) => consultations.electionPublished(row, actor),
   };
-  const elections = new ElectionService(store, board, clock, checker, { credentials: recovery, outcomes });
+  // The election's own rules are sealed in the opening's transaction (they refuse a stale set first).
+  const rules = new ElectionRulesService(store, clock);
+  const elections = new ElectionService(
+    store,
+    board,
+    clock,
+    checker,
+    { credentials: recovery, outcomes, opening: rules },
+    { nonHomomorphic: deps.config.nonHomomorphic === true },
+  );
   const consultations = new ConsultationService(store, elections, clock, checker);
   return {
     delivery,
@@ -77,5 +91,6 @@ export function buildServices(deps: ServiceDeps): Services {
     recovery,
     rollChanges: new RollChanges(store, clock, elections, recovery, delivery),
     consultations,
+    rules,
   };
 }

@@ -123,7 +123,6 @@ program
     );
   });
 
-// commands: operator tools (keep this marker line)
 /**
  * Runs a command: a refusal prints its message (FR/EN) and sets its exit code (1: nothing changed).
  * Anything else (a store that does not answer, a full disk) prints its message, with any password

@@ -7,6 +7,7 @@
  * every output, as not cryptographically verifiable.
  */
 import type { HomomorphicQuestion } from '../protocol/messages.js';
+import type { ConsolidatedRules } from './election-rules.js';
 import { type BoxFigures, type FiguresJson, figuresToJson, sumFigures } from './figures.js';
 import { candidateCounts, type Presentation, present } from './presentation.js';
 import { decideFinalRound, decideRound, type RoundDecision, type RoundRule } from './rules.js';
@@ -97,6 +98,8 @@ export interface ConsolidationReport {
   readonly decision: RoundDecision | null;
   /** The question the decision is about (0-based), or null when nothing is decided. */
   readonly decisionQuestion: number | null;
+  /** The election rules the boxes share (issue 17): seats and outcomes on the consolidated totals. */
+  readonly rules?: ConsolidatedRules | null;
 }
 
 /** The decision in plain English (the JSON notes and the CSV); the procès-verbal has its own wording. */

@@ -48,6 +48,8 @@ import {
   settingsProblem,
 } from './consultation-settings.js';
 import type { ConsultationTemplate, CreateConsultationInput, PaperBoxInput } from './consultation-types.js';
+import { consolidatedRules } from './election-rules.js';
+import { sharedSealedRules } from './election-rules-service.js';
 import { splitFederationRoll } from './federation-roll.js';
 import { figuresFromJson, figuresToJson, questionsKey } from './figures.js';
 import { checkPaperBox } from './paper-box.js';
@@ -623,7 +625,7 @@ export class ConsultationService implements ElectionOutcomeListener {
       }),
     );
     const next = await this.store.consultations.next(id);
-    return consolidate({
+    const report = consolidate({
       consultation: {
         id: row.id,
         name: row.name,
@@ -638,6 +640,16 @@ export class ConsultationService implements ElectionOutcomeListener {
       finalRound: row.previousId !== null && row.ruleJson === null,
       boxes: inputs,
     });
+    // Issue 17: the boxes' shared election rules give seats and outcomes on the consolidated totals.
+    const online = boxes.filter((b) => b.electionId !== null && b.annulReason === null);
+    const shared = await sharedSealedRules(
+      this.store,
+      online.map((b) => b.electionId!),
+    );
+    if (shared === undefined) return report;
+    if ('problem' in shared) return { ...report, rules: null, notes: [...report.notes, shared.problem] };
+    const rules = consolidatedRules(shared, template.questions, report.complete ? report.figures : null);
+    return { ...report, rules };
   }
 
   /** Who holds a box's key and who scrutinises it, by name, for the procès-verbal. */

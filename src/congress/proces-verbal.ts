@@ -8,12 +8,14 @@
  * zone): a secretary signs this page.
  */
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
-import { type Language, type Messages, messagesFor } from '../i18n/index.js';
+import { type Language, messagesFor } from '../i18n/index.js';
+import { type ProcesVerbalMessages, procesVerbalMessages } from '../i18n/proces-verbal.js';
 import type { BoxReport, ConsolidationReport, KeyHolder } from './consolidation.js';
 import type { Presentation } from './presentation.js';
+import { rulesSection } from './proces-verbal-seats.js';
 
 export type PvLanguage = Language;
-type Labels = Messages['procesVerbal'];
+type Labels = ProcesVerbalMessages;
 
 /** Where the procès-verbal of another round is read (the API route by default). */
 export type PvLink = (consultationId: string, language: PvLanguage) => string;
@@ -277,7 +279,7 @@ export function renderProcesVerbal(
   generatedAt: string,
   link: PvLink = apiLink,
 ): string {
-  const l = messagesFor(language).procesVerbal;
+  const l = procesVerbalMessages(language);
   const timeZone = report.consultation.timeZone;
   const labels = new Map(report.boxes.map((b) => [b.id, b.label]));
   return `<!doctype html>
@@ -299,6 +301,7 @@ ${report.complete ? '' : `<p class="warn">${l.provisional}</p>`}
 <h2>${l.consolidated}</h2>
 ${figuresTable(report.presentation, l, language, 3, ruleBase(report))}
 ${decisionText(report, l, language)}
+${rulesSection(report.rules, language)}
 ${roundsSection(report, l, language, link)}
 ${notesSection(report, l)}
 <h2>${l.boxes}</h2>

@@ -8,6 +8,7 @@
  */
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
 import { type Language, messagesFor } from '../i18n/index.js';
+import { procesVerbalMessages } from '../i18n/proces-verbal.js';
 import type { ConsolidationReport } from './consolidation.js';
 import { decisionText, figuresTable, formatPercent, ruleBase } from './proces-verbal.js';
 
@@ -61,7 +62,7 @@ export function renderConsultationPage(
 ): string {
   const m = messagesFor(language);
   const t = m.congressPages.publicPage;
-  const l = m.procesVerbal;
+  const l = procesVerbalMessages(language);
   const { consultation } = report;
   const other: Language = language === 'fr' ? 'en' : 'fr';
   const boxes = report.boxes.map((box) => {

@@ -28,7 +28,13 @@ export const PublicElection = Type.Object({
   closesAt: StringOrNull,
   election: StringOrNull,
   sealed: Type.Union([
-    Type.Object({ election: Type.String(), trustees: StringOrNull, credentials: StringOrNull }),
+    Type.Object({
+      election: Type.String(),
+      trustees: StringOrNull,
+      credentials: StringOrNull,
+      /** The election's own rules (lists, seats, quorums, majorities), when it has any (issue 17). */
+      rules: Type.Optional(StringOrNull),
+    }),
     Type.Null(),
   ]),
   turnout: Type.Object({ ballots: Count, voters: Count }),

@@ -17,7 +17,7 @@ export {
   transportAccountMail,
 } from './account-mail.js';
 export { auditDelivery, type DeliveryAction } from './audit.js';
-export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode } from './codes.js';
+export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode, sendCodeToVoter } from './codes.js';
 export {
   type DeliveryContext,
   type GeneratedCredential,
@@ -38,6 +38,7 @@ export {
   MAX_PASSWORD_DELAY_SECONDS,
   saveDeliverySettings,
 } from './settings.js';
+export { httpSmsTransport, smsConfigured, smsTransportFromEnvironment } from './sms.js';
 export {
   type DeliveryCounts,
   deliveryCounts,

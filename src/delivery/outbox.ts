@@ -21,9 +21,11 @@ import {
   type ElectionFacts,
   messageLanguage,
   passwordMessage,
+  passwordSms,
   type RenderedMessage,
   reminderMessage,
   rollChangeNotice,
+  type SmsMessage,
 } from './templates.js';
 
 /** What queueing needs; a `ServerContext` is one. `wake` (optional) tells an in-process sender to look now. */
@@ -73,7 +75,9 @@ export function electionFacts(row: ElectionRow, settings: DeliverySettings): Ele
 interface Draft {
   voter: VoterRow;
   purpose: MessagePurpose;
-  rendered: RenderedMessage;
+  rendered: RenderedMessage | SmsMessage;
+  /** Absent: email, to the voter's address; 'sms' goes to the voter's phone. */
+  channel?: 'sms';
   secretKind: OutboxInput['secretKind'];
   deferred: OutboxInput['deferred'];
   priority: 0 | 1;
@@ -91,8 +95,8 @@ function toInput(electionId: string, draft: Draft, now: Date): OutboxInput {
     purpose: draft.purpose,
     ...(draft.generation === undefined ? {} : { generation: draft.generation }),
     ...(draft.idempotencyKey === undefined ? {} : { idempotencyKey: draft.idempotencyKey }),
-    channel: 'email',
-    recipient: draft.voter.email,
+    channel: draft.channel ?? 'email',
+    recipient: draft.channel === 'sms' ? (draft.voter.phone ?? '') : draft.voter.email,
     language: draft.rendered.language,
     priority: draft.priority,
     subject: draft.rendered.subject,
@@ -182,12 +186,20 @@ export async function queueCredentialMessage(
     notBefore?: Date;
     /** Says it replaces the message sent earlier (after a corrected address). */
     replacesEarlier?: boolean;
+    /** A new credential replacing the voter's earlier one: the message says so, with its date. */
+    replacement?: boolean;
   },
 ): Promise<{ messageId: string; created: boolean }> {
   const { electionId, voterId, credential, purpose, idempotencyKey } = input;
   const { settings, facts } = await electionAndSettings(ctx.store, electionId);
   const voter = await ctx.store.voters.get(voterId);
   if (voter === undefined || voter.electionId !== electionId) throw new DomainError('SCR_NOT_FOUND');
+  const replaced =
+    input.replacement === true
+      ? (await ctx.store.delivery.listMessages(electionId, voterId))
+          .filter((m) => m.purpose === 'credential' || m.purpose === 'credential-recovery')
+          .at(-1)
+      : undefined;
   const language = messageLanguage(voter.language, settings.defaultLanguage);
   const [outcome] = await enqueueDrafts(ctx, electionId, [
     {
@@ -201,6 +213,7 @@ export async function queueCredentialMessage(
         credential.reveal(),
         purpose === 'credential-recovery',
         input.replacesEarlier === true,
+        input.replacement === true ? { sentAt: replaced?.sentAt ?? replaced?.createdAt ?? null } : undefined,
       ),
       secretKind: 'credential',
       deferred: null,
@@ -275,21 +288,35 @@ function passwordDraftsFor(
   notBefore: Date,
   replacesEarlier = false,
 ): Draft[] {
-  return voters.map((voter) => ({
-    voter,
-    purpose: 'password',
-    rendered: passwordMessage(
-      messageLanguage(voter.language, settings.defaultLanguage),
-      ctx.config.baseUrl,
-      facts,
+  return voters.map((voter) => {
+    const language = messageLanguage(voter.language, settings.defaultLanguage);
+    // The second channel when the voter has a number: the credential went by mail.
+    const sms = secretsBySms(settings, voter);
+    return {
       voter,
-      replacesEarlier,
-    ),
-    secretKind: 'password',
-    deferred: 'password',
-    priority: 1,
-    notBefore,
-  }));
+      purpose: 'password',
+      rendered: sms
+        ? passwordSms(language, ctx.config.baseUrl, facts, voter)
+        : passwordMessage(language, ctx.config.baseUrl, facts, voter, replacesEarlier),
+      ...(sms ? { channel: 'sms' as const } : {}),
+      secretKind: 'password',
+      deferred: 'password',
+      priority: 1,
+      notBefore,
+    };
+  });
+}
+
+/**
+ * Whether this voter's sign-in secrets (password, one-time code) go by SMS: the election chose SMS
+ * and the roll gives the voter a number. A voter without one gets them by mail, and the status page
+ * shows the channel of each message.
+ */
+export function secretsBySms(
+  settings: DeliverySettings,
+  voter: VoterRow,
+): voter is VoterRow & { phone: string } {
+  return settings.secretChannel === 'sms' && voter.phone !== undefined && voter.phone !== '';
 }
 
 /**

@@ -5,6 +5,9 @@
  *                           message by voter id and marks it failed, never sent)
  *   SMTP_FROM               From header (default "Scrutin <no-reply@scrutin.invalid>")
  *   SMTP_MAX_CONNECTIONS    pooled SMTP connections (default 5; also the messages in flight)
+ *   SMS_URL                 the SMS gateway (src/delivery/sms.ts, docs/sms-gateway.md); unset, choosing
+ *                           SMS for an election is refused
+ *   SMS_TOKEN               bearer token sent to the gateway
  *   DELIVERY_RATE           messages per second for this process (default 100)
  *   DELIVERY_LEASE_MS       how long a claimed message is reserved to this process (default 120000)
  *   DELIVERY_POLL_MS        how often to look for due messages (default 1000)
@@ -13,6 +16,7 @@
  */
 import type { Store } from '../store/store.js';
 import { DeliverySender } from './sender.js';
+import { smsTransportFromEnvironment } from './sms.js';
 import type { MailMode } from './transport.js';
 import { loggingTransport, mailTransportFromEnvironment } from './transport.js';
 
@@ -46,7 +50,12 @@ export function startSenderFromEnvironment(
       ? loggingTransport('email', log)
       : mailTransportFromEnvironment(env, log);
   const sender = new DeliverySender(store, {
-    transports: { email, sms: loggingTransport('sms', log) },
+    transports: {
+      email,
+      sms:
+        (options.mail === 'terminal-demo' ? undefined : smsTransportFromEnvironment(env)) ??
+        loggingTransport('sms', log),
+    },
     ratePerSecond: numberFrom(env, 'DELIVERY_RATE', 100),
     concurrency: numberFrom(env, 'SMTP_MAX_CONNECTIONS', 5),
     leaseMs: numberFrom(env, 'DELIVERY_LEASE_MS', 120_000),

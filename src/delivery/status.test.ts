@@ -139,6 +139,7 @@ describe('voterDeliveryStatus', () => {
         'language',
         'login',
         'password',
+        'phone',
         'recovery',
         'reminder',
         'voted',
@@ -146,13 +147,23 @@ describe('voterDeliveryStatus', () => {
       ].sort(),
     );
     expect(Object.keys(a!.credential!).sort()).toEqual(
-      ['attempts', 'generation', 'lastReason', 'nextAttemptAt', 'queuedAt', 'sentAt', 'status'].sort(),
+      [
+        'attempts',
+        'channel',
+        'generation',
+        'lastReason',
+        'nextAttemptAt',
+        'queuedAt',
+        'sentAt',
+        'status',
+      ].sort(),
     );
   });
 });
 
 describe('deliveryCounts', () => {
   const summary = (status: MessageSummary['status']): MessageSummary => ({
+    channel: 'email',
     status,
     attempts: 1,
     lastReason: null,
@@ -165,6 +176,7 @@ describe('deliveryCounts', () => {
     voterId: 'v',
     login: 'v',
     email: 'v@example.org',
+    phone: null,
     displayName: 'V',
     language: 'fr',
     hasCredential: true,

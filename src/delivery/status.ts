@@ -10,6 +10,8 @@ import { deliverySettings } from './settings.js';
 import { messageLanguage } from './templates.js';
 
 export interface MessageSummary {
+  /** The channel it went by: the credential by mail, a password by mail or SMS. */
+  readonly channel: 'email' | 'sms';
   readonly status: MessageStatus;
   readonly attempts: number;
   readonly lastReason: string | null;
@@ -24,6 +26,8 @@ export interface VoterDeliveryStatus {
   readonly voterId: string;
   readonly login: string;
   readonly email: string;
+  /** E.164 mobile number from the roll, or null. */
+  readonly phone: string | null;
   readonly displayName: string;
   readonly language: string;
   readonly hasCredential: boolean;
@@ -48,6 +52,7 @@ const SUMMARISED: Record<
 
 function summary(entry: OutboxEntry): MessageSummary {
   return {
+    channel: entry.channel,
     status: entry.status,
     attempts: entry.attempts,
     lastReason: entry.lastReason,
@@ -88,6 +93,7 @@ export async function voterDeliveryStatus(store: Store, electionId: string): Pro
     voterId: v.id,
     login: v.login,
     email: v.email,
+    phone: v.phone ?? null,
     displayName: v.displayName,
     // A voter imported without a language follows the election's default.
     language: messageLanguage(v.language, settings.defaultLanguage),

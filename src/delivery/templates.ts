@@ -151,11 +151,26 @@ export function credentialMessage(
   credential: string,
   recovery: boolean,
   replacesEarlier = false,
+  /** A replacement credential: when the one it replaces was sent (null: not known). */
+  replacement?: { readonly sentAt: string | null },
 ): RenderedMessage {
   const m = messagesFor(language).mail;
-  const replaces = replacesEarlier
-    ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
-    : [];
+  const h = messagesFor(language).voterHelp.mail;
+  const replacedOn =
+    replacement === undefined ? undefined : formatDate(replacement.sentAt, election.timeZone, language);
+  const replaces = [
+    ...(replacesEarlier
+      ? [{ kind: 'p' as const, text: messagesFor(language).roll.mail.replacesEarlier }]
+      : []),
+    ...(replacement === undefined
+      ? []
+      : [
+          {
+            kind: 'p' as const,
+            text: replacedOn === undefined ? h.replacesCredential : h.replacesCredentialOf(replacedOn),
+          },
+        ]),
+  ];
   return render(
     language,
     (recovery ? m.credential.recoverySubject : m.credential.subject)(shownName(language, election)),
@@ -259,8 +274,47 @@ export function codeMessage(
   ]);
 }
 
+/** A message for the SMS channel: text only; the subject is kept for the status pages, not sent. */
+export interface SmsMessage {
+  readonly language: Language;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: null;
+}
+
 /** A short text for the SMS channel: the code and the election, nothing else. */
-export function codeSms(language: Language, election: ElectionFacts, code: string, minutes: number): string {
-  const m = messagesFor(language).mail;
-  return `${m.code.label}: ${code} (${shownName(language, election)}). ${m.code.validity(minutes)}`;
+export function codeSms(
+  language: Language,
+  election: ElectionFacts,
+  code: string,
+  minutes: number,
+): SmsMessage {
+  const name = shownName(language, election);
+  return {
+    language,
+    subject: messagesFor(language).mail.code.subject(name),
+    text: messagesFor(language).voterHelp.sms.code(name, code, minutes),
+    html: null,
+  };
+}
+
+/** The password by SMS, rendered with PASSWORD_PLACEHOLDER like the mail (the sender substitutes it). */
+export function passwordSms(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+): SmsMessage {
+  const name = shownName(language, election);
+  return {
+    language,
+    subject: messagesFor(language).mail.password.subject(name),
+    text: messagesFor(language).voterHelp.sms.password(
+      name,
+      voter.login,
+      PASSWORD_PLACEHOLDER,
+      boothUrl(baseUrl, election.id),
+    ),
+    html: null,
+  };
 }

@@ -1,11 +1,11 @@
 /**
- * Where messages leave the server. One interface for every channel (mail today, SMS ready): a
+ * Where messages leave the server. One interface for every channel (mail, SMS): a
  * transport sends one message and says whether it was accepted, refused for good (SMTP 5xx) or
  * should be tried again (4xx, a dropped or refused connection, a timeout). Three implementations:
  * SMTP through nodemailer (pooled connections, from SMTP_URL), a logging transport for the demo
  * that writes only "message to <voter id> not sent" (never an address or a body) and refuses the
  * message, so its status reads "failed (not sent…)", never "sent", and an in-memory test transport;
- * the SMS channel has a logging and a test transport only.
+ * the SMS channel's gateway transport is in sms.ts.
  */
 import nodemailer from 'nodemailer';
 

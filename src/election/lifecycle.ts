@@ -34,11 +34,12 @@ import type { ElectionRow, Store } from '../store/store.js';
 import { type Actor, auditElection } from './actor.js';
 import { credentialsList, ownerOf, trusteeKinds } from './archive-lists.js';
 import { BoardRefusal, type BoardService } from './board.js';
-import type { ElectionOutcomeListener } from './listeners.js';
+import type { ElectionOpeningListener, ElectionOutcomeListener } from './listeners.js';
 import { refuseNonHomomorphic } from './questions.js';
 import type { ElectionRecords } from './records.js';
 import { missingDecryptions, wrongState } from './refusals.js';
 import { instant } from './schedule.js';
+import type { ElectionShuffles } from './shuffles.js';
 import { thresholdSetupProblems } from './threshold.js';
 
 export class ElectionLifecycle {
@@ -46,6 +47,10 @@ export class ElectionLifecycle {
     private readonly records: ElectionRecords,
     readonly board: BoardService,
     private readonly outcomes: ElectionOutcomeListener | undefined,
+    private readonly shuffles: ElectionShuffles,
+    /** Ranked and graded questions accepted (issue 18; refused until the booth takes them). */
+    private readonly nonHomomorphic = false,
+    private readonly opening?: ElectionOpeningListener,
   ) {}
 
   private get store(): Store {
@@ -77,7 +82,7 @@ export class ElectionLifecycle {
     const group = requireGroup(row.groupName);
     const questions: Question[] = storedQuestions(row);
     // A draft saved before such questions were refused (issue 15) is not opened either.
-    refuseNonHomomorphic(questions);
+    if (!this.nonHomomorphic) refuseNonHomomorphic(questions);
     const voters = await this.store.voters.list(electionId);
     const trustees = await this.store.trustees.list(electionId);
     const problems: string[] = [];
@@ -87,6 +92,7 @@ export class ElectionLifecycle {
     if (trustees.length === 0) problems.push('no trustees');
     problems.push(...thresholdSetupProblems(trustees));
     if (problems.length > 0) throw new DomainError('SCR_INVALID_SETUP', { problems });
+    await this.opening?.checkOpening(row);
     const kinds = trusteeKinds(trustees);
     const made = makeElection(
       { description: row.description, name: row.name, questions },
@@ -120,6 +126,7 @@ export class ElectionLifecycle {
             archiveTimestamp: timestamp,
           });
           await append(tx);
+          await this.opening?.electionOpening(tx, opened, actor);
           await auditElection(tx, opened, actor, 'election.open', {
             fingerprint: opened.fingerprint,
             trusteesHash: opened.trusteesHash,
@@ -176,14 +183,38 @@ export class ElectionLifecycle {
       encrypted_tally: sha256Hex(tallyRaw),
     });
     // The state, the EncryptedTally event and the audit entry commit together.
-    return this.board.appendInTransaction(electionId, 'EncryptedTally', [tallyRaw, sized], (append) =>
-      this.store.transaction(async (tx) => {
-        const updated = await this.records.update(tx, row, ['closed'], { state: 'tallied' });
-        await append(tx);
-        await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
-        return updated;
-      }),
+    const updated = await this.board.appendInTransaction(
+      electionId,
+      'EncryptedTally',
+      [tallyRaw, sized],
+      (append) =>
+        this.store.transaction(async (tx) => {
+          const updated = await this.records.update(tx, row, ['closed'], { state: 'tallied' });
+          await append(tx);
+          await auditElection(tx, updated, actor, 'election.tally', { tallied: tallied.length });
+          return updated;
+        }),
     );
+    // Non-homomorphic questions: the shuffle phase starts (a server-held key shuffles at once).
+    await this.shuffles.advance(electionId, actor);
+    return this.records.get(updated.id);
+  }
+
+  /**
+   * Refuses a decryption while shuffles are due: the non-homomorphic answers are decrypted one by
+   * one, so only once shuffled (spec §3.4), and what is decrypted is the last shuffle's output.
+   */
+  private async refuseBeforeShuffles(electionId: string): Promise<void> {
+    if (!this.nonHomomorphic) return;
+    const phase = await this.shuffles.phase(electionId);
+    if (phase.needed && !phase.ended)
+      throw new DomainError('SCR_SHUFFLES_PENDING', {
+        next: phase.next,
+        problem:
+          phase.next === null
+            ? 'the shuffles are not over'
+            : `the trustees are shuffling the ballots (trustee ${phase.next}'s turn): decryption comes after`,
+      });
   }
 
   /** A trustee's partial decryption (computed on the trustee's side), checked before it is stored. */
@@ -195,6 +226,7 @@ export class ElectionLifecycle {
   ): Promise<void> {
     const row = await this.records.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
+    await this.refuseBeforeShuffles(electionId);
     let partial: ReturnType<typeof partialDecryptionCodec.decode>;
     try {
       partial = decodeText(partialDecryptionCodec, partialRaw.trim(), 'partial decryption');
@@ -228,6 +260,7 @@ export class ElectionLifecycle {
   async publish(electionId: string, actor: Actor): Promise<ElectionRow> {
     const row = await this.records.get(electionId);
     if (row.state !== 'tallied') throw wrongState(row, ['tallied']);
+    await this.refuseBeforeShuffles(electionId);
     await this.decryptWithServerKeys(electionId);
     const { state, phase } = await this.board.state(electionId);
     if (!state?.tally) throw new Error('tallied election without an encrypted tally');

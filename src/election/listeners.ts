@@ -37,7 +37,19 @@ export interface ElectionOutcomeListener {
   electionPublished(row: ElectionRow, actor: Actor): Promise<void>;
 }
 
+/**
+ * Told when an election opens (congress: the election's own rules, issue 17). `checkOpening` runs
+ * before anything is written and may refuse (rules that no longer fit the questions);
+ * `electionOpening` runs in the opening's transaction `tx`: what it writes (the rules' seal)
+ * commits with the Setup event, or nothing does.
+ */
+export interface ElectionOpeningListener {
+  checkOpening(row: ElectionRow): Promise<void>;
+  electionOpening(tx: Store, row: ElectionRow, actor: Actor): Promise<void>;
+}
+
 export interface ElectionListeners {
   readonly credentials?: CredentialIssuingListener;
   readonly outcomes?: ElectionOutcomeListener;
+  readonly opening?: ElectionOpeningListener;
 }

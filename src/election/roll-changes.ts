@@ -47,6 +47,8 @@ export interface NewVoter {
   readonly weight?: string;
   readonly displayName?: string;
   readonly language?: string;
+  /** E.164 mobile number, for the SMS channel. */
+  readonly phone?: string;
 }
 
 export interface RollChangeOutcome {
@@ -223,6 +225,7 @@ export class RollChanges {
         input.weight?.trim() ?? '',
         input.displayName?.trim() ?? '',
         input.language?.trim() ?? '',
+        input.phone?.trim() ?? '',
       ],
       // None given: the election's default language, wherever it is read.
       '',
@@ -245,6 +248,7 @@ export class RollChanges {
       language: entry.language,
       publicCredential: null,
       passwordHash: null,
+      ...(entry.phone === undefined ? {} : { phone: entry.phone }),
     };
     const credential = issued && row.credentialMode === 'server' ? 'issued' : 'none';
     // Once credentials are issued (server authority), the added voter gets one in the same

@@ -1,6 +1,8 @@
 /**
- * Voter roll import from CSV: `email,login,weight,name` per line (login defaults to the email,
- * weight to 1, name to the login; a header line is recognised and skipped). Every line is checked
+ * Voter roll import from CSV: `email,login,weight,name[,language[,phone]]` per line (login defaults
+ * to the email, weight to 1, name to the login; a header line is recognised and skipped). The phone
+ * is a mobile number in E.164 (`+33612345678`; spaces, dots, dashes and brackets are dropped), where
+ * SMS carries the voter's password or one-time code. Every line is checked
  * and every problem reported with its line number; if any line is bad, nothing is imported. Logins
  * are one person's whatever their case (`identityKey`): `alice` and `ALICE` are a duplicate, and
  * control characters (NUL, tab, DEL…) are refused in addresses, logins and names.
@@ -13,6 +15,8 @@ export interface RollEntry {
   readonly weight: bigint;
   readonly displayName: string;
   readonly language: string;
+  /** E.164, when the roll gives one. */
+  readonly phone?: string;
 }
 
 export interface RollProblem {
@@ -47,6 +51,15 @@ function splitCsvLine(line: string): string[] | undefined {
   return fields.map((f) => f.trim());
 }
 
+/** E.164: a plus, a country code not starting with 0, at most 15 digits in all (ITU-T E.164 §6). */
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/** A phone number as E.164 (separators people type dropped), or undefined when it is not one. */
+export function e164(phone: string): string | undefined {
+  const compact = phone.replace(/[\s.()-]/g, '');
+  return E164.test(compact) ? compact : undefined;
+}
+
 /** Whether this is an address the roll accepts. */
 export function isRollAddress(email: string): boolean {
   return EMAIL.test(email) && !hasControlCharacter(email);
@@ -54,8 +67,8 @@ export function isRollAddress(email: string): boolean {
 
 /** One line's fields (email,login,weight,name[,language]) checked: the entry, or what is wrong with it. */
 export function rollEntry(fields: readonly string[], defaultLanguage: string): RollEntry | string {
-  const [email = '', login = '', weight = '', name = '', language = '', ...rest] = fields;
-  if (rest.length > 0) return 'too many fields (expected email,login,weight,name[,language])';
+  const [email = '', login = '', weight = '', name = '', language = '', phone = '', ...rest] = fields;
+  if (rest.length > 0) return 'too many fields (expected email,login,weight,name[,language[,phone]])';
   const controlled = (
     [
       ['email address', email],
@@ -71,12 +84,16 @@ export function rollEntry(fields: readonly string[], defaultLanguage: string): R
   const weightProblem = rollWeightProblem(weight);
   if (weight !== '' && weightProblem) return weightProblem;
   if (language !== '' && !/^(en|fr)$/.test(language)) return 'language must be en or fr';
+  const mobile = phone === '' ? undefined : e164(phone);
+  if (phone !== '' && mobile === undefined)
+    return `invalid phone number: expected E.164, a plus and the country code (+33612345678), got "${phone}"`;
   return {
     email,
     login: effectiveLogin,
     weight: weight === '' ? 1n : BigInt(weight),
     displayName: name || effectiveLogin,
     language: language || defaultLanguage,
+    ...(mobile === undefined ? {} : { phone: mobile }),
   };
 }
 

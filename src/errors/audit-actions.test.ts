@@ -24,6 +24,9 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'election.tally': ['tallied'],
   'trustee.partial-decryption': ['owner'],
   'election.publish': ['verified'],
+  'trustee.shuffle': ['owner'],
+  'election.shuffle-skip': ['owner'],
+  'election.end-shuffles': ['shuffles', 'shufflers'],
   'election.annul': ['reason', 'from'],
   'recovery.officer-key': ['fingerprint'],
   'recovery.none': ['reason'],
@@ -35,7 +38,14 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'recovery.reject': ['requestId', 'voterId'],
   'recovery.batch': ['count', 'requests'],
   'recovery.complete': ['requestId', 'voterId'],
-  'delivery.settings': ['loginMode', 'passwordDelaySeconds', 'helpContact', 'defaultLanguage'],
+  // issue 16: the channel of sign-in secrets (email or SMS) is shown too
+  'delivery.settings': [
+    'loginMode',
+    'passwordDelaySeconds',
+    'helpContact',
+    'defaultLanguage',
+    'secretChannel',
+  ],
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],
   'voter.address': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
@@ -43,6 +53,7 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'voter.remove': ['login', 'from', 'weight', 'stage', 'afterCredentials', 'credential'],
   'voter.weight': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
   'delivery.password.voter': ['login', 'reason', 'count'],
+  'delivery.code.voter': ['login', 'channel'],
   'delivery.password.request.unmatched': [],
   'role.grant': ['accountId', 'person', 'role'],
   'consultation.create': ['consultation', 'name', 'boxes', 'round'],
@@ -63,6 +74,10 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   ],
   'consultation.box-paper': ['consultation', 'box', 'label', 'enteredBy', 'reportSha256', 'replaces'],
   'consultation.next-round': ['consultation', 'next', 'qualified'],
+  // issue 17: an election's own rules
+  'election.rules': ['hash', 'lists', 'questions'],
+  'election.rules-seal': ['hash'],
+  'election.seat-settle': ['question', 'step', 'winners', 'seed'],
 };
 
 function sources(dir: string): string[] {

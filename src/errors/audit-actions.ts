@@ -122,6 +122,17 @@ export const AUDIT_ACTIONS = {
     'Déchiffrement partiel reçu',
     ['owner'],
   ),
+  'trustee.shuffle': action<{ owner: number }>('Shuffle received', 'Mélange reçu', ['owner']),
+  'election.shuffle-skip': action<{ owner: number }>(
+    'Trustee skipped in the shuffles',
+    'Garant passé lors des mélanges',
+    ['owner'],
+  ),
+  'election.end-shuffles': action<{ shuffles: number; shufflers: string }>(
+    'Shuffles ended',
+    'Mélanges terminés',
+    ['shuffles', 'shufflers'],
+  ),
   'election.publish': action<{ verified: true }>('Result published', 'Résultat publié', ['verified']),
   'election.annul': action<{ reason: string; from: string }>('Election annulled', 'Élection annulée', [
     'reason',
@@ -181,11 +192,13 @@ export const AUDIT_ACTIONS = {
     passwordDelaySeconds: number;
     helpContact: string;
     defaultLanguage: string;
+    secretChannel?: 'email' | 'sms';
   }>('Delivery settings changed', "Paramètres d'envoi modifiés", [
     'loginMode',
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
   ]),
   'delivery.passwords': action<{ count: number }>('Passwords sent', 'Mots de passe envoyés', ['count']),
   'delivery.resend': action<{ kind: string; count: number }>('Messages sent again', 'Messages renvoyés', [
@@ -198,6 +211,12 @@ export const AUDIT_ACTIONS = {
     reason: 'help-desk' | 'self-service' | 'address-corrected';
     count: number;
   }>("A voter's password sent", "Mot de passe d'un votant envoyé", ['login', 'reason', 'count']),
+  // a one-time code the help desk sent to one voter (issue 16), and by which channel
+  'delivery.code.voter': action<{ login: string; channel: 'email' | 'sms' }>(
+    'A sign-in code sent to a voter by the help desk',
+    "Code de connexion envoyé à un votant par l'assistance",
+    ['login', 'channel'],
+  ),
   'delivery.password.request.unmatched': action(
     'Unmatched password request',
     'Demande de mot de passe sans correspondance',
@@ -326,6 +345,20 @@ export const AUDIT_ACTIONS = {
   'consultation.publish': action<Consultation<{ boxes: number; refused: number }>>(
     'Consultation results published',
     'Résultats de la consultation publiés',
+  ),
+  // election-rules: an election's own rules (src/congress/election-rules-service.ts, issue 17)
+  'election.rules': action<{ hash: string; lists: number; questions: number }>(
+    'Election rules set',
+    "Règles de l'élection définies",
+    ['hash', 'lists', 'questions'],
+  ),
+  'election.rules-seal': action<{ hash: string }>('Election rules sealed', "Règles de l'élection scellées", [
+    'hash',
+  ]),
+  'election.seat-settle': action<{ question: number; step: string; winners: string; seed: string | null }>(
+    'Undecided seat settled',
+    'Siège indécis départagé',
+    ['question', 'step', 'winners', 'seed'],
   ),
 } as const satisfies Record<string, AuditActionLabels>;
 

@@ -9,6 +9,7 @@ import { accountsErrors } from './catalogue/accounts.js';
 import { congressErrors } from './catalogue/congress.js';
 import { deliveryErrors } from './catalogue/delivery.js';
 import { electionErrors } from './catalogue/election.js';
+import { electionRulesErrors } from './catalogue/election-rules.js';
 import type { ErrorMessages } from './catalogue/entry.js';
 import { identityErrors } from './catalogue/identity.js';
 import { lifecycleErrors } from './catalogue/lifecycle.js';
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...rollErrors,
   ...accountsErrors,
   ...identityErrors,
+  ...electionRulesErrors,
 } as const satisfies Record<string, ErrorMessages>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, negotiateLanguage } from './index.js';
+import { PROCES_VERBAL_CATALOGUES } from './proces-verbal.js';
 
 describe('message catalogues', () => {
   it('registers each catalogue under its own language code', () => {
@@ -18,7 +19,11 @@ describe('message catalogues', () => {
       typeof value === 'object' && value !== null
         ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
         : typeof value;
-    for (const language of LANGUAGES) expect(shape(CATALOGUES[language])).toEqual(shape(CATALOGUES.en));
+    for (const language of LANGUAGES) {
+      expect(shape(CATALOGUES[language])).toEqual(shape(CATALOGUES.en));
+      // The procès-verbal's catalogue, kept out of the pages' bundles, is held to the same rule.
+      expect(shape(PROCES_VERBAL_CATALOGUES[language])).toEqual(shape(PROCES_VERBAL_CATALOGUES.en));
+    }
     expect(CATALOGUES.fr.booth.questions.chooseExactly(1)).toBe('Choisissez 1 réponse.');
     expect(CATALOGUES.en.booth.questions.chooseExactly(2)).toBe('Choose 2 answers.');
   });

@@ -17,6 +17,7 @@ import {
   checkShuffleProof,
   genShuffle,
   genShuffleProof,
+  SHUFFLE_PROOF_PASSES,
   type ShuffleProofRejection,
 } from './proofs/shuffle.js';
 
@@ -37,11 +38,24 @@ export function mergeNhCiphertexts(
   return merged;
 }
 
-/** A trustee's shuffle: every NH row re-encrypted, permuted and proved (spec §4.17 steps 1–4). */
-export function shuffleCiphertexts(ctx: ElectionContext, input: NhCiphertexts): Shuffle {
+/**
+ * A trustee's shuffle: every NH row re-encrypted, permuted and proved (spec §4.17 steps 1–4).
+ * `progress` hears how many of `total` steps are done (a step: one ciphertext in one pass).
+ */
+export function shuffleCiphertexts(
+  ctx: ElectionContext,
+  input: NhCiphertexts,
+  progress?: (done: number, total: number) => void,
+): Shuffle {
+  const total = input.reduce((sum, row) => sum + row.length, 0) * (1 + SHUFFLE_PROOF_PASSES);
+  let done = 0;
+  const tick = progress && (() => progress(++done, total));
   const rows = input.map((row) => {
-    const shuffled = genShuffle(ctx.group, ctx.y, row);
-    return { out: shuffled.output, proof: genShuffleProof(ctx.group, ctx.fingerprint, ctx.y, row, shuffled) };
+    const shuffled = genShuffle(ctx.group, ctx.y, row, tick);
+    return {
+      out: shuffled.output,
+      proof: genShuffleProof(ctx.group, ctx.fingerprint, ctx.y, row, shuffled, tick),
+    };
   });
   return { ciphertexts: rows.map((r) => r.out), proofs: rows.map((r) => r.proof) };
 }

@@ -8,26 +8,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { buildServices, type Services } from '../app/services.js';
 import type { ElectionService } from '../election/service.js';
 import { messagesFor } from '../i18n/index.js';
-import { authPlugin } from './auth/index.js';
 import { isHttps, type ServerContext, type TrustProxy } from './context.js';
 import { DomainError, errorBody, httpStatus, preferredLanguage } from './errors.js';
+import { SERVER_FEATURES } from './features.js';
 import { collectOpenApi } from './openapi.js';
-import { accountRoutes } from './routes/accounts.js';
-import { adminRoutes } from './routes/admin.js';
-import { consultationPageRoutes } from './routes/consultation-pages.js';
-import { consultationRoutes } from './routes/consultations.js';
-import { deliveryRoutes, voterSignInRecorder } from './routes/delivery.js';
-import { exportRoutes } from './routes/exports.js';
-import { healthRoutes } from './routes/health.js';
-import { operatorRoutes } from './routes/operator.js';
-import { publicBoardRoutes } from './routes/public-board.js';
-import { recoveryRoutes } from './routes/recovery.js';
-import { rollRoutes } from './routes/roll.js';
-import { scrutineerRoutes } from './routes/scrutineer.js';
-import { staticRoutes } from './routes/static.js';
-import { thresholdTrusteeRoutes } from './routes/threshold-trustees.js';
-import { trusteeRoutes } from './routes/trustee.js';
-import { voterRoutes } from './routes/voter.js';
 
 export interface BuiltServer {
   readonly app: FastifyInstance;
@@ -145,30 +129,8 @@ export async function buildServer(
       return payload;
     });
   }
-  await app.register(healthRoutes(ctx));
-  // routes: health (keep this marker line)
-  await app.register(authPlugin(ctx));
-  await app.register(publicBoardRoutes(ctx, elections));
-  await app.register(voterRoutes(ctx, elections));
-  await app.register(adminRoutes(ctx, elections));
-  await app.register(trusteeRoutes(ctx, elections));
-  await app.register(thresholdTrusteeRoutes(ctx, services));
-  await app.register(scrutineerRoutes(ctx, elections));
-  await app.register(exportRoutes(ctx, elections));
-  await app.register(operatorRoutes(ctx));
-  await app.register(voterSignInRecorder(ctx));
-  await app.register(deliveryRoutes(ctx, elections));
-  // routes: delivery (keep this marker line)
-  await app.register(recoveryRoutes(ctx, services));
-  // routes: recovery (keep this marker line)
-  await app.register(rollRoutes(ctx, services));
-  await app.register(consultationRoutes(ctx, services));
-  // routes: congress (keep this marker line)
-  await app.register(consultationPageRoutes(ctx, services));
-  // routes: congress-pages (keep this marker line)
-  await app.register(accountRoutes(ctx));
-  // routes: accounts (keep this marker line)
-  await app.register(staticRoutes(ctx));
+  // Every feature's routes, from the one list (features.ts), in its order.
+  for (const feature of SERVER_FEATURES) await app.register(feature.plugin(ctx, services));
   app.get('/api/openapi.json', async () => openapi());
   return { app, elections, services };
 }

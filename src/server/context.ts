@@ -31,8 +31,18 @@ export interface ServerConfig {
    * `smtp`. `scrutin serve` always sets it.
    */
   readonly mail?: MailMode;
+  /**
+   * Whether an SMS gateway is configured (SMS_URL): 'http', or 'none' (absent: 'none'), when
+   * choosing SMS for passwords and codes is refused.
+   */
+  readonly sms?: 'http' | 'none';
   /** Sign-in failure budgets (src/server/auth/rate-limits.ts); absent fields take the defaults. */
   readonly signIn?: Partial<SignInBudget>;
+  /**
+   * Absent: `false`. Ranked and graded (non-homomorphic) questions and their shuffle phase (issue
+   * 18): refused until the booth and the question editor take them; tests of the phase set it.
+   */
+  readonly nonHomomorphic?: boolean;
 }
 
 /** Whether the public address is https: then HSTS on every answer and `Secure` on every cookie. */
@@ -50,6 +60,11 @@ export function mailMode(config: Pick<ServerConfig, 'mail'>): MailMode {
  */
 export function requireMail(config: Pick<ServerConfig, 'mail'>): void {
   if (mailMode(config) === 'none') throw new ApiError('SCR_MAIL_NOT_CONFIGURED');
+}
+
+/** Choosing SMS, or queueing a message to go by SMS, without a gateway is refused like mail without SMTP. */
+export function requireSms(config: Pick<ServerConfig, 'sms'>): void {
+  if (config.sms !== 'http') throw new ApiError('SCR_SMS_NOT_CONFIGURED');
 }
 
 export interface ServerContext {

@@ -14,6 +14,8 @@ describe("the store's features", () => {
       '0004_recovery',
       '0005_accounts',
       '0006_identity_keys',
+      '0007_sms_channel',
+      '0008_election_rules',
     ]);
     expect(STORE_FEATURES.map((feature) => feature.name)).toEqual([
       'initial',
@@ -22,6 +24,8 @@ describe("the store's features", () => {
       'recovery',
       'accounts',
       'identity-keys',
+      'sms-channel',
+      'election-rules',
     ]);
   });
 

@@ -7,7 +7,8 @@
  */
 import { accountsStore } from './accounts/tables.js';
 import { congressStore } from './consultations/tables.js';
-import { deliveryStore } from './delivery/tables.js';
+import { deliveryStore, smsChannelStore } from './delivery/tables.js';
+import { electionRulesStore } from './election-rules/tables.js';
 import type { TablesOf } from './feature.js';
 import { identityKeysStore } from './identity-keys.js';
 import { initialStore } from './initial.js';
@@ -20,6 +21,8 @@ export const STORE_FEATURES = [
   recoveryStore,
   accountsStore,
   identityKeysStore,
+  smsChannelStore,
+  electionRulesStore,
 ] as const;
 
 /** The tables every feature adds to the core tables (schema.ts). */

@@ -18,6 +18,7 @@ import { KyselyBoard } from './board/repository.js';
 import type { Connection } from './connection.js';
 import { KyselyConsultations } from './consultations/repository.js';
 import { KyselyDelivery } from './delivery/repository.js';
+import { KyselyElectionRules } from './election-rules/repository.js';
 import { KyselyElections, KyselyTrustees } from './elections/repository.js';
 import { asUniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
@@ -101,6 +102,7 @@ export class KyselyStore implements Store {
   readonly delivery: KyselyDelivery;
   readonly consultations: KyselyConsultations;
   readonly recovery: KyselyRecovery;
+  readonly electionRules: KyselyElectionRules;
 
   constructor(options: KyselyStoreOptions, scope?: TransactionScope) {
     this.dialect = options.dialect;
@@ -127,6 +129,7 @@ export class KyselyStore implements Store {
     this.delivery = new KyselyDelivery(connection);
     this.consultations = new KyselyConsultations(connection);
     this.recovery = new KyselyRecovery(connection);
+    this.electionRules = new KyselyElectionRules(connection);
   }
 
   /** The connection this store's queries go to: the scope's transaction, or the pool / the file. */

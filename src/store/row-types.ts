@@ -97,11 +97,15 @@ export interface VoterRow {
   publicCredential: string | null;
   /** scrypt hash of the voter's login password, if any. */
   passwordHash: string | null;
+  /** Mobile number in E.164 for the SMS channel; absent when the roll gives none. */
+  phone?: string;
 }
 
 /** What a per-voter change of the roll may set on one voter (`null` clears a credential or password). */
 export interface VoterPatch {
   email?: string;
+  /** `null` removes the number. */
+  phone?: string | null;
   weight?: string;
   publicCredential?: string | null;
   passwordHash?: string | null;

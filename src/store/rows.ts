@@ -147,6 +147,7 @@ export const fromVoter = (r: Selectable<VotersTable>): VoterRow => ({
   language: r.language,
   publicCredential: r.public_credential,
   passwordHash: r.password_hash,
+  ...(r.phone === null || r.phone === undefined ? {} : { phone: r.phone }),
 });
 
 export const toVoter = (r: VoterRow, electionId: string, position: number): Insertable<VotersTable> => ({
@@ -161,6 +162,7 @@ export const toVoter = (r: VoterRow, electionId: string, position: number): Inse
   language: r.language,
   public_credential: r.publicCredential,
   password_hash: r.passwordHash,
+  phone: r.phone ?? null,
 });
 
 export const fromTrustee = (r: Selectable<TrusteesTable>): TrusteeRow => ({

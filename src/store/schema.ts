@@ -85,6 +85,8 @@ export interface VotersTable {
   language: string;
   public_credential: string | null;
   password_hash: string | null;
+  /** Mobile number in E.164 (+33612345678), for the SMS channel; null when the roll gives none. */
+  phone: string | null;
 }
 
 export interface TrusteesTable {

@@ -106,6 +106,8 @@ const PG_TABLES = [
   'credential_escrows',
   'recovery_requests',
   'recovery_settings',
+  // election rules (src/store/election-rules/repository.ts): children of elections
+  'election_rules',
   // accounts (src/store/accounts/access.ts): links, children of accounts
   'account_tokens',
   // delivery (src/store/delivery/): children of voters and elections

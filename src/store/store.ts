@@ -16,10 +16,22 @@ import type { AuditRepository } from './audit/repository.js';
 import type { BoardRepository } from './board/repository.js';
 import type { ConsultationsRepository } from './consultations/repository.js';
 import type { DeliveryRepository } from './delivery/repository.js';
+import type { ElectionRulesRepository } from './election-rules/repository.js';
 import type { ElectionsRepository, TrusteesRepository } from './elections/repository.js';
 import type { RecoveryRepository } from './recovery/repository.js';
 import type { VotersRepository } from './voters/repository.js';
 
+export type {
+  CandidateListJson,
+  ElectionRulesJson,
+  ElectionRulesRow,
+  ListRuleJson,
+  QuestionOutcomeJson,
+  QuestionRuleJson,
+  RulesAnswer,
+  SeatOutcome,
+  Settlement,
+} from './election-rules/repository.js';
 export * from './row-types.js';
 
 /**
@@ -60,6 +72,8 @@ export interface Store {
   readonly consultations: ConsultationsRepository;
   /** Credential recovery: settings, escrows (ciphertexts only), requests (recovery/repository.ts). */
   readonly recovery: RecoveryRepository;
+  /** Each election's own rules, sealed at opening (election-rules/repository.ts). */
+  readonly electionRules: ElectionRulesRepository;
 
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWeb, disallowedInputs, refuseNodeBuiltins } from './build.js';
+import { PAGES } from './pages.js';
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'scrutin-web-build-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -64,5 +65,13 @@ describe('web build', () => {
       expect(sri).toBe(`sha384-${digest}`);
     }
     expect(html).not.toContain('<!--booth:');
+    // Every page of the one page list is built, and nothing else: one HTML file per page, whose
+    // body is the frame its declaration gives.
+    expect(Object.keys(built.pages).sort()).toEqual(PAGES.map((page) => page.name).sort());
+    for (const page of PAGES) {
+      const pageHtml = await readFile(built.pages[page.name], 'utf8');
+      expect(pageHtml, page.name).toContain(`<main id="${page.prefix}-main" class="${page.mainClass}">`);
+      expect(pageHtml, page.name).toContain(page.noscript[0]);
+    }
   });
 });

@@ -3,7 +3,8 @@
  * static files with esbuild: per page one minified ES2022 bundle and one stylesheet, content-hashed,
  * and `<page>.html` referencing them with Subresource Integrity. A page is a folder
  * `src/web/<page>/` holding `main.ts` and `<page>.css`; its HTML is the one template `page.html`
- * with the page's frame (`FRAMES`: the fixed elements its script fills) and its `<noscript>` text.
+ * with the page's frame (the fixed elements its script fills) and its `<noscript>` text, both from
+ * its declaration in `PAGES` (pages.ts).
  * The bundle must stay browser-pure: any Node built-in import fails the build, and so does any
  * module from outside the isomorphic layers (src/core, src/errors, src/protocol, src/i18n, src/contract,
  * src/web, @noble and TypeBox) — the booth must never pull in the server, the store or src/node.
@@ -16,7 +17,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
-import { HASHED_OUTPUT, PAGES, type PageName } from './pages.js';
+import { HASHED_OUTPUT, PAGES, type PageName, pageNamed } from './pages.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(WEB_DIR, '../..');
@@ -83,103 +84,9 @@ function browserBundle(outdir: string) {
   } as const satisfies BuildOptions;
 }
 
-/**
- * The fixed elements of each page's body, which its script looks up by id: the header, the main
- * region with the screen its script draws in (first holding the `<noscript>` text), and the alert
- * (role="alert") and status (role="status", polite) regions. Three frames: the staff pages', the
- * booth's, and the public pages' (election page: no status line; trustee page: one).
- */
-interface Frame {
-  readonly prefix: 'page' | 'booth';
-  readonly headerClass: string;
-  readonly mainClass: string;
-  readonly screen: string;
-  /** Whether the alert and status regions sit in a `.messages` box, and whether there is a status. */
-  readonly messages: 'boxed' | 'alert-and-status' | 'alert-only';
-}
-const STAFF: Frame = {
-  prefix: 'page',
-  headerClass: 'page-header',
-  mainClass: 'page-main',
-  screen: 'page-screen',
-  messages: 'boxed',
-};
-const FRAMES: Record<PageName, Frame & { readonly noscript: readonly string[] }> = {
-  booth: {
-    prefix: 'booth',
-    headerClass: 'booth-header',
-    mainClass: 'booth-main',
-    screen: 'booth-screen',
-    messages: 'alert-and-status',
-    noscript: [
-      '<p lang="fr">Cet isoloir a besoin de JavaScript\u00a0: votre vote est chiffré dans votre navigateur avant d’être envoyé.</p>',
-      '<p lang="en">This voting booth needs JavaScript: your vote is encrypted in your browser before it is sent.</p>',
-    ],
-  },
-  trustee: {
-    prefix: 'page',
-    headerClass: 'booth-header',
-    mainClass: 'booth-main',
-    screen: 'page-content',
-    messages: 'alert-and-status',
-    noscript: [
-      '<p lang="fr">Cette page a besoin de JavaScript : vos clés d’assesseur sont créées et utilisées dans votre navigateur, jamais sur le serveur.</p>',
-      '<p lang="en">This page needs JavaScript: your trustee keys are made and used in your browser, never on the server.</p>',
-    ],
-  },
-  election: {
-    prefix: 'page',
-    headerClass: 'booth-header',
-    mainClass: 'booth-main page-main',
-    screen: 'page-content',
-    messages: 'alert-only',
-    noscript: [
-      '<p lang="fr">Cette page a besoin de JavaScript pour lire le tableau d’affichage public de l’élection.</p>',
-      '<p lang="en">This page needs JavaScript to read the election’s public ballot board.</p>',
-    ],
-  },
-  admin: {
-    ...STAFF,
-    noscript: [
-      '<p lang="fr">Ces pages d’administration ont besoin de JavaScript.</p>',
-      '<p lang="en">These administration pages need JavaScript.</p>',
-    ],
-  },
-  scrutineer: {
-    ...STAFF,
-    noscript: [
-      '<p lang="fr">La console des scrutateurs a besoin de JavaScript.</p>',
-      '<p lang="en">The scrutineer console needs JavaScript.</p>',
-    ],
-  },
-  authority: {
-    ...STAFF,
-    noscript: [
-      '<p lang="fr">La page de l’autorité de codes de vote a besoin de JavaScript.</p>',
-      '<p lang="en">The credential authority’s page needs JavaScript.</p>',
-    ],
-  },
-  home: {
-    ...STAFF,
-    noscript: [
-      '<h1 lang="fr">Scrutin : élections vérifiables de bout en bout</h1>',
-      '<p lang="fr">Votant·es : utilisez le lien du message reçu pour votre élection. Équipe : <a href="/admin">se connecter</a>.</p>',
-      '<h1 lang="en">Scrutin: end-to-end verifiable elections</h1>',
-      '<p lang="en">Voters: use the link in the message you received for your election. Staff: <a href="/admin">sign in</a>.</p>',
-    ],
-  },
-  operator: {
-    ...STAFF,
-    noscript: [
-      '<p lang="fr">La console de l’opérateur a besoin de JavaScript.</p>',
-      '<p lang="en">The operator console needs JavaScript.</p>',
-    ],
-  },
-};
-
-/** A page's body: its frame, from `FRAMES`. */
+/** A page's body: its frame, from its declaration in `PAGES`. */
 export function pageBody(page: PageName): string {
-  const frame = FRAMES[page];
+  const frame = pageNamed(page);
   const { prefix } = frame;
   const alert = `<div id="${prefix}-alert" class="alert" role="alert"></div>`;
   const status = `<p id="${prefix}-status" class="status" role="status" aria-live="polite"></p>`;
@@ -223,10 +130,12 @@ const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replac
  * pages, and the `define`s that hand their URLs to the page bundles. Workers are modules served from
  * 'self' (CSP worker-src): no blob: or data: URL, and their name changes with their content.
  */
-const WORKERS = [
-  { entry: 'election/verify-worker.ts', out: 'verify-worker', define: '__SCRUTIN_VERIFY_WORKER__' },
-];
-// workers: verify-worker (keep this marker line)
+const WORKERS = PAGES.flatMap((page) =>
+  ('workers' in page ? page.workers : []).map((worker) => ({
+    ...worker,
+    entry: `${page.name}/${worker.entry}`,
+  })),
+);
 
 async function buildWorkers(out: string): Promise<{ define: Record<string, string>; outputs: string[] }> {
   const result = await build({
@@ -272,7 +181,7 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   const result = await build({
     absWorkingDir: ROOT,
     define: { ...workers.define, __SCRUTIN_SOURCE_URL__: JSON.stringify(await sourceUrl()) },
-    entryPoints: PAGES.flatMap((page) => [
+    entryPoints: PAGES.flatMap(({ name: page }) => [
       { in: path.join(WEB_DIR, page, 'main.ts'), out: page },
       { in: path.join(WEB_DIR, page, `${page}.css`), out: page },
     ]),
@@ -297,7 +206,7 @@ export async function buildWeb(outDir = 'dist/web'): Promise<WebBuild> {
   };
   const template = await readFile(path.join(WEB_DIR, 'page.html'), 'utf8');
   const pages = {} as Record<PageName, string>;
-  for (const page of PAGES) {
+  for (const { name: page } of PAGES) {
     const own = (suffix: string) =>
       outputs.find((file) => new RegExp(`^${page}-[A-Z0-9]+\\${suffix}$`).test(path.basename(file)));
     const script = own('.js');

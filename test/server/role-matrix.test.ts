@@ -90,6 +90,9 @@ const EXPECTED: Record<string, string> = {
   // Trustees
   'GET /api/v1/elections/{electionId}/trustees':                                 '404   ok    404   ok    403   ok    ok    401   401   401',
   'POST /api/v1/elections/{electionId}/partial-decryptions':                     '404   state 404   state 403   state 403   401   401   401',
+  'GET /api/v1/elections/{electionId}/shuffles':                                'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'POST /api/v1/elections/{electionId}/shuffles':                                '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/shuffles/skip':                           '404   state 404   state 403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold':                       '404   none  404   none  403   none  none  401   401   401',
   'GET /api/v1/elections/{electionId}/trustees/threshold/certs':                 '404   none  404   none  403   none  none  401   401   401',
   'POST /api/v1/elections/{electionId}/trustees/threshold/{slot}/cert':          '404   403   404   403   403   state 403   401   401   401',
@@ -148,6 +151,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/delivery/credentials':                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords':                      '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk':            '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/delivery/codes/help-desk':                '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voter/password-request':                  'state state state state state state state state state state',
   'GET /api/v1/elections/{electionId}/delivery/voters':                          '404   ok    404   ok    403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/delivery/counts':                          '404   ok    404   ok    403   403   ok    401   401   401',
@@ -170,6 +174,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/recovery/decisions':                      '404   403   404   403   state 403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/recovery/escrow-batch':                    '404   403   404   403   state 403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/recovery/recovered-credentials':          '404   403   404   403   state 403   403   401   401   401',
+  // The election's own rules (issue 17): public once open; set by its admins while a draft, settled once published
+  'GET /api/v1/elections/{electionId}/rules':                                    'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'GET /api/v1/elections/{electionId}/rules.json':                               'none  none  none  none  none  none  none  none  none  none',
+  'PUT /api/v1/elections/{electionId}/rules':                                    '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/rules/settle':                            '404   state 404   state 403   403   403   401   401   401',
 };
 
 const expectedCells = (route: string): Record<Principal, string> => {
@@ -307,6 +316,10 @@ describe('role × endpoint matrix over the real routes', () => {
         json: { name: 'New', description: '', timeZone: 'Europe/Paris' },
       },
       'PUT /api/v1/elections/{electionId}/questions': { json: { questions: QUESTIONS } },
+      'PUT /api/v1/elections/{electionId}/rules': {
+        json: { rules: { lists: [], questions: [], tieBreak: [] } },
+      },
+      'POST /api/v1/elections/{electionId}/rules/settle': { json: { question: 0, step: 'draw' } },
       'PUT /api/v1/elections/{electionId}/schedule': { json: { opensAt: null, closesAt: null } },
       'POST /api/v1/elections/{electionId}/extend': { json: { closesAt: '2099-01-01T00:00:00Z' } },
       'PUT /api/v1/elections/{electionId}/voters': { text: 'new@example.org,new,1,New voter' },
@@ -316,6 +329,8 @@ describe('role × endpoint matrix over the real routes', () => {
       'POST /api/v1/elections/{electionId}/partial-decryptions': {
         json: { owner: 1, partialDecryption: '{}' },
       },
+      'POST /api/v1/elections/{electionId}/shuffles': { json: { owner: 1, shuffle: '{}' } },
+      'POST /api/v1/elections/{electionId}/shuffles/skip': { json: { owner: 1 } },
       'POST /api/v1/elections/{electionId}/trustees/threshold': {
         json: {
           threshold: 1,
@@ -377,6 +392,7 @@ describe('role × endpoint matrix over the real routes', () => {
       },
       'POST /api/v1/elections/{electionId}/delivery/resend': { json: { expectedCount: 0 } },
       'POST /api/v1/elections/{electionId}/delivery/passwords/help-desk': { json: { voterId: voter.id } },
+      'POST /api/v1/elections/{electionId}/delivery/codes/help-desk': { json: { voterId: voter.id } },
       'POST /api/v1/elections/{electionId}/voter/password-request': {
         json: { login: voter.login, email: voter.email },
       },

@@ -2,13 +2,18 @@
  * Serving for real (issue 10): the liveness and readiness probes, HSTS and `Secure` cookies when the
  * public address is https (and neither over http), the client address behind a reverse proxy
  * (TRUST_PROXY) as the rate limits see it, and a server without mail refusing to queue messages to
- * voters, with a coded FR/EN error and nothing changed.
+ * voters, with a coded FR/EN error and nothing changed; and every page of the one page list at the
+ * paths it declares.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseUrlFromEnvironment, parseBaseUrl, parseTrustProxy } from '../../src/cli/scrutin/serve.js';
 import type { ServerConfig } from '../../src/server/context.js';
+import { webRoot } from '../../src/server/routes/static.js';
+import { buildWeb } from '../../src/web/build.js';
+import { PAGES } from '../../src/web/pages.js';
 import { freshSchema, pgProblem, pgQuery } from '../support/postgres.js';
 import { tempDir } from '../support/tools.js';
 import { Client, signedIn } from '../world/client.js';
@@ -35,6 +40,29 @@ async function serverWith(config: Partial<ServerConfig> = {}, databasePath?: str
 
 afterEach(async () => {
   for (const server of open.splice(0)) await server.close();
+});
+
+describe('the pages of the one page list (src/web/pages.ts)', () => {
+  it('serves each page at every path it declares: its built file, under the strict CSP', async () => {
+    const root = webRoot();
+    if (!PAGES.every((page) => existsSync(join(root, `${page.name}.html`)))) await buildWeb(root);
+    const server = await serverWith();
+    const served: string[] = [];
+    for (const page of PAGES) {
+      const html = readFileSync(join(root, `${page.name}.html`), 'utf8');
+      for (const { path, access } of page.routes) {
+        // A well-formed id no election has: an election's public pages then answer 404, with the page.
+        const answer = await server.app.inject({ method: 'GET', url: path.replace(/:\w+/g, 'A'.repeat(14)) });
+        expect(answer.statusCode, path).toBe(access === 'election' ? 404 : 200);
+        expect(answer.headers['content-type'], path).toBe('text/html; charset=utf-8');
+        expect(answer.headers['content-security-policy'], path).toMatch(/script-src 'self';/);
+        expect(answer.body, path).toBe(html);
+        served.push(page.name);
+      }
+    }
+    // Every page of the list is reachable at some path.
+    expect(new Set(served)).toEqual(new Set(PAGES.map((page) => page.name)));
+  });
 });
 
 describe('/healthz and /readyz', () => {

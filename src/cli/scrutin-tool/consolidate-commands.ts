@@ -9,11 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Value } from '@sinclair/typebox/value';
 import type { Command } from 'commander';
 import { type BoxInput, consolidate, NOT_VERIFIABLE } from '../../congress/consolidation.js';
+import { type ConsolidatedRules, consolidatedRules, rulesProblems } from '../../congress/election-rules.js';
 import { figuresFromJson, figuresProblem, questionsKey } from '../../congress/figures.js';
 import type { Presentation } from '../../congress/presentation.js';
+import { describeParityRefusal } from '../../congress/seats.js';
 import { type VerifiedBox, verifyBoxArchive } from '../../congress/verified-box.js';
+import { ElectionRulesSchema } from '../../contract/election-rules.js';
+import { sha256B64 } from '../../core/hash.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { type HomomorphicQuestion, questionCodec } from '../../protocol/messages.js';
 import { type BallotBatchChecker, inProcessChecker } from '../../protocol/verifier.js';
@@ -109,6 +114,52 @@ const line = (label: string, p: Presentation, questions: readonly HomomorphicQue
   return rows.join('\n');
 };
 
+/** The rules file: its SHA-256 over the exact bytes (the sealed hash), decoded and checked. */
+function readRules(path: string, questions: readonly HomomorphicQuestion[]) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    fail(`${path}: cannot be read`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    fail(`${path}: not valid JSON`);
+  }
+  if (!Value.Check(ElectionRulesSchema, value)) {
+    const first = Value.Errors(ElectionRulesSchema, value).First();
+    fail(`${path}: not election rules (${first ? `${first.path}: ${first.message}` : 'schema'})`);
+  }
+  const problems = rulesProblems(value, questions);
+  if (problems.length > 0)
+    fail(
+      `${path}: ${problems.map((p) => (p.kind === 'invalid' ? p.problem : p.refusals.map(describeParityRefusal).join('; '))).join('; ')}`,
+    );
+  return { hash: sha256B64(new Uint8Array(bytes)), rules: value };
+}
+
+/** Seats per list with the elected, and each question's outcome, for people to read. */
+function seatLines(rules: ConsolidatedRules): string[] {
+  const out = [`rules: sha256 ${rules.hash} (compare with each box's sealed rules hash)`];
+  if (!rules.outcome) return out;
+  for (const s of rules.outcome.seats) {
+    out.push(`  Q${s.question + 1} seats (${s.method}, ${s.seats} seats, threshold ${s.threshold} %):`);
+    for (const list of s.lists)
+      out.push(
+        `    ${list.name}: ${list.votes} votes, ${list.admitted ? `${list.seats} seat(s)` : 'below the threshold'}${list.elected.length > 0 ? ` — ${list.elected.join(', ')}` : ''}${list.exhausted ? ' (out of candidates)' : ''}`,
+      );
+    if (s.vacant > 0) out.push(`    ${s.vacant} seat(s) vacant`);
+    if (s.undecided)
+      out.push(
+        `    ${s.undecided.seats} seat(s) undecided between ${s.undecided.lists.map((i) => s.lists[i]!.name).join(', ')}`,
+      );
+  }
+  for (const q of rules.outcome.questions) out.push(`  Q${q.question + 1}: ${q.kind}`);
+  return out;
+}
+
 export function registerConsolidateCommands(program: Command): void {
   program
     .command('consolidate')
@@ -116,7 +167,11 @@ export function registerConsolidateCommands(program: Command): void {
     .argument('<archives...>', 'the boxes (UUID.bel files)')
     .option('--paper <FILE>', 'boxes counted elsewhere (JSON), not cryptographically verifiable')
     .option('--json', 'print the consolidation as JSON on standard output')
-    .action(async (archives: string[], options: { paper?: string; json?: boolean }) => {
+    .option(
+      '--rules <FILE>',
+      "the election rules the boxes share (their rules.json, whose SHA-256 is each box's sealed rules hash): prints the seats and outcomes of the consolidated totals",
+    )
+    .action(async (archives: string[], options: { paper?: string; json?: boolean; rules?: string }) => {
       const pool = new BallotWorkerPool();
       const checker: BallotBatchChecker = (ctx, raws) =>
         raws.length < POOL_THRESHOLD ? inProcessChecker(ctx, raws) : pool.check(ctx, raws);
@@ -168,12 +223,22 @@ export function registerConsolidateCommands(program: Command): void {
           },
         });
       }
-      const report = consolidate({
+      const consolidated = consolidate({
         consultation: { id: '', name: 'consolidation', round: 1 },
         questions: first.questions,
         rule: null,
         boxes: inputs,
       });
+      const report = options.rules
+        ? {
+            ...consolidated,
+            rules: consolidatedRules(
+              readRules(options.rules, first.questions),
+              first.questions,
+              consolidated.figures,
+            ),
+          }
+        : consolidated;
       if (options.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
@@ -187,6 +252,7 @@ export function registerConsolidateCommands(program: Command): void {
         out.push(line(`box ${box.label} [${tag}]`, box.presentation!, first.questions));
       }
       out.push(line(`consolidated (${report.counted.boxes} boxes)`, report.presentation, first.questions));
+      if (report.rules) out.push(...seatLines(report.rules));
       for (const note of report.notes) out.push(`note: ${note}`);
       process.stdout.write(`${out.join('\n')}\n`);
     });

@@ -16,6 +16,7 @@ import {
   demoTerminalTransport,
   loggingTransport,
   mailTransportFromEnvironment,
+  smsConfigured,
   smtpConfigured,
   startSenderFromEnvironment,
   type Transport,
@@ -132,6 +133,8 @@ export async function startServer(options: {
       bodyLimit: 1024 * 1024,
       trustProxy: options.trustProxy ?? false,
       mail,
+      // SMS needs a gateway (SMS_URL) and a sender that uses it: not in the demo.
+      sms: mail !== 'terminal-demo' && smsConfigured(process.env) ? 'http' : 'none',
     },
     ...(mail === 'none' ? {} : { accountMail: accountTransport }),
   };

@@ -1,4 +1,4 @@
-/** Elections: set-up, questions, trustees, ballots and partial decryptions. */
+/** Elections: set-up, questions, trustees, ballots, shuffles and partial decryptions. */
 import type { ErrorMessages } from './entry.js';
 
 export const electionErrors = {
@@ -62,5 +62,20 @@ export const electionErrors = {
     kind: 'invalid',
     en: 'The partial decryption is invalid.',
     fr: 'Le déchiffrement partiel est invalide.',
+  },
+  SCR_INVALID_SHUFFLE: {
+    kind: 'invalid',
+    en: 'The shuffle is invalid (the board’s verifier refused it; the detail names the check). Nothing was changed.',
+    fr: "Le mélange est invalide (le vérificateur du tableau l'a refusé ; le détail nomme la vérification). Rien n'a été modifié.",
+  },
+  SCR_SHUFFLE_OUT_OF_TURN: {
+    kind: 'conflict',
+    en: 'It is not this trustee’s turn to shuffle: the trustees shuffle one after the other, in order. Nothing was changed.',
+    fr: "Ce n'est pas au tour de ce garant de mélanger : les garants mélangent l'un après l'autre, dans l'ordre. Rien n'a été modifié.",
+  },
+  SCR_SHUFFLES_PENDING: {
+    kind: 'conflict',
+    en: 'The ballots must be shuffled by the trustees before anything is decrypted. Nothing was changed.',
+    fr: "Les bulletins doivent être mélangés par les garants avant tout déchiffrement. Rien n'a été modifié.",
   },
 } as const satisfies Record<string, ErrorMessages>;

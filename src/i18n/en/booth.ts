@@ -61,6 +61,8 @@ export const booth = {
     chooseBetween: (min: number, max: number) => `Choose between ${min} and ${max} answers.`,
     orBlank: 'You may vote blank instead.',
     blank: 'Vote blank',
+    candidatesOf: (list: string) => `Candidates of ${list}, in list order`,
+    gender: { F: 'woman', M: 'man' },
     tooFew: (min: number, blank: boolean) =>
       `Choose at least ${answers(min)}${blank ? ', or vote blank' : ''}.`,
     tooMany: (max: number) => `Choose at most ${answers(max)}: untick some answers.`,

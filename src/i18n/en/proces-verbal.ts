@@ -1,4 +1,7 @@
-/** English texts of the procès-verbal (official report) of a consultation, printed and signed. */
+/**
+ * English texts of the procès-verbal (official report) of a consultation, printed and signed. Not
+ * part of `Messages`: only the server renders it, so the pages' bundles do not carry it.
+ */
 
 export const procesVerbal = {
   title: 'Official report (procès-verbal)',
@@ -80,3 +83,5 @@ export const procesVerbal = {
   ruleBaseNote: (column: string) => `* The round rule computes its percentages on the column “${column}”.`,
   page: 'Page',
 };
+
+export type ProcesVerbalMessages = typeof procesVerbal;

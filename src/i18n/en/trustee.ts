@@ -126,4 +126,23 @@ export const trustee = {
     notYourKey:
       'This key does not belong to any trustee of this election: choose the key file of this election.',
   },
+  shuffle: {
+    heading: 'Shuffle the ballots',
+    intro:
+      'This election has questions answered by a ranking or by grades. Such answers are decrypted one by one, so before anything is decrypted each trustee in turn shuffles the encrypted ballots and re-encrypts them, with a proof that nothing was added, removed or changed: once one honest trustee has shuffled, no answer can be linked to its voter. The shuffle is computed in this browser and needs no key file: it uses only the election’s public key.',
+    yourTurn: (owner: number) => `It is your turn to shuffle (trustee ${owner}).`,
+    waiting: (next: number) =>
+      `Trustee ${next} is shuffling now. Your turn comes after theirs; this page checks again by itself.`,
+    send: 'Shuffle and send',
+    computing: 'Shuffling in this browser…',
+    progressLabel: 'Shuffle progress',
+    progress: (percent: number) => `${percent} % done`,
+    sending: 'Sending your shuffle…',
+    accepted: 'Your shuffle has been checked and added to the public board.',
+    done: 'You have shuffled. The other trustees shuffle in turn; then you will decrypt here.',
+    skipped: 'The administrator went on without your shuffle.',
+    failed: 'The shuffle could not be computed in this browser.',
+    decryptAfter: 'Decryption comes once every trustee has shuffled the ballots.',
+    refresh: 'Check again',
+  },
 };

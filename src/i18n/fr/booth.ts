@@ -63,6 +63,8 @@ export const booth: Messages['booth'] = {
     chooseBetween: (min: number, max: number) => `Choisissez entre ${min} et ${max} réponses.`,
     orBlank: 'Vous pouvez aussi voter blanc.',
     blank: 'Voter blanc',
+    candidatesOf: (list: string) => `Candidats de ${list}, dans l'ordre de la liste`,
+    gender: { F: 'femme', M: 'homme' },
     tooFew: (min: number, blank: boolean) =>
       `Choisissez au moins ${reponses(min)}${blank ? ', ou votez blanc' : ''}.`,
     tooMany: (max: number) => `Choisissez au plus ${reponses(max)} : décochez des réponses.`,

@@ -11,13 +11,14 @@ import { browserVerify } from './browser-verify.js';
 import { congressDefects } from './congress-defects.js';
 import { congressPages } from './congress-pages.js';
 import { electionPage } from './election-page.js';
+import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
-import { procesVerbal } from './proces-verbal.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
+import { voterHelp } from './voter-help.js';
 
 export const fr: Messages = {
   language: { code: 'fr', name: 'Français' },
@@ -33,6 +34,7 @@ export const fr: Messages = {
   ops,
   browserVerify,
   accounts,
-  procesVerbal,
+  electionRules,
   format,
+  voterHelp,
 };

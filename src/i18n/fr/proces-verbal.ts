@@ -1,7 +1,7 @@
 /** French texts of the procès-verbal (official report) of a consultation, typed by the English area. */
-import type { Messages } from '../en/index.js';
+import type { ProcesVerbalMessages } from '../en/proces-verbal.js';
 
-export const procesVerbal: Messages['procesVerbal'] = {
+export const procesVerbal: ProcesVerbalMessages = {
   title: 'Procès-verbal',
   round: (n: number) => (n === 1 ? '1er tour' : `${n}e tour`),
   generated: 'Établi le',

@@ -130,4 +130,23 @@ export const trustee: Messages['trustee'] = {
     notYourKey:
       'Cette clé n’appartient à aucun garant de cette élection : choisissez le fichier de clé de cette élection.',
   },
+  shuffle: {
+    heading: 'Mélanger les bulletins',
+    intro:
+      'Cette élection comporte des questions à réponse par classement ou par notes. Ces réponses sont déchiffrées une à une : avant tout déchiffrement, chaque garant à son tour mélange les bulletins chiffrés et les rechiffre, avec une preuve que rien n’a été ajouté, retiré ni modifié ; dès qu’un garant honnête a mélangé, aucune réponse ne peut être rattachée à son votant. Le mélange est calculé dans ce navigateur et ne demande aucun fichier de clé : il n’utilise que la clé publique de l’élection.',
+    yourTurn: (owner: number) => `C’est à vous de mélanger (garant ${owner}).`,
+    waiting: (next: number) =>
+      `Le garant ${next} mélange en ce moment. Votre tour vient après le sien ; cette page vérifie d’elle-même.`,
+    send: 'Mélanger et envoyer',
+    computing: 'Mélange en cours dans ce navigateur…',
+    progressLabel: 'Avancement du mélange',
+    progress: (percent: number) => `${percent} % effectués`,
+    sending: 'Envoi de votre mélange…',
+    accepted: 'Votre mélange a été vérifié et ajouté au tableau public.',
+    done: 'Vous avez mélangé. Les autres garants mélangent à leur tour ; vous déchiffrerez ensuite ici.',
+    skipped: 'L’administrateur a poursuivi sans votre mélange.',
+    failed: 'Le mélange n’a pas pu être calculé dans ce navigateur.',
+    decryptAfter: 'Le déchiffrement vient une fois que chaque garant a mélangé les bulletins.',
+    refresh: 'Vérifier à nouveau',
+  },
 };

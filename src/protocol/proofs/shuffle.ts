@@ -74,14 +74,29 @@ export interface GeneratedShuffle {
   readonly permutation: number[];
 }
 
+/**
+ * Called once per ciphertext in each pass over them, for a progress bar: GenShuffle makes one pass,
+ * GenShuffleProof SHUFFLE_PROOF_PASSES more.
+ */
+export type ShuffleTick = () => void;
+export const SHUFFLE_PROOF_PASSES = 6;
+
 /** Table 1, GenShuffle(e, y): re-encrypt every ciphertext with fresh randomness, then permute. */
-export function genShuffle(group: Group, y: bigint, input: readonly Ciphertext[]): GeneratedShuffle {
+export function genShuffle(
+  group: Group,
+  y: bigint,
+  input: readonly Ciphertext[],
+  tick?: ShuffleTick,
+): GeneratedShuffle {
   const permutation = randomPermutation(input.length);
   const randomness = input.map(() => group.randomExponent());
-  const reencrypted = input.map((c, i) => ({
-    alpha: group.mul(c.alpha, group.gPow(randomness[i]!)),
-    beta: group.mul(c.beta, group.pow(y, randomness[i]!)),
-  }));
+  const reencrypted = input.map((c, i) => {
+    tick?.();
+    return {
+      alpha: group.mul(c.alpha, group.gPow(randomness[i]!)),
+      beta: group.mul(c.beta, group.pow(y, randomness[i]!)),
+    };
+  });
   return { output: permutation.map((j) => reencrypted[j]!), randomness, permutation };
 }
 
@@ -110,6 +125,7 @@ export function genShuffleProof(
   y: bigint,
   input: readonly Ciphertext[],
   shuffled: GeneratedShuffle,
+  tick?: ShuffleTick,
 ): ShuffleProof {
   const { output, randomness, permutation: psi } = shuffled;
   const n = input.length;
@@ -121,6 +137,7 @@ export function genShuffleProof(
   const r = new Array<bigint>(n);
   const c = new Array<bigint>(n);
   psi.forEach((j, i) => {
+    tick?.();
     r[j] = group.randomExponent();
     c[j] = group.mul(group.gPow(r[j]!), hs[i]!);
   });
@@ -130,8 +147,10 @@ export function genShuffleProof(
   // Table 12: ĉ_i = g^r̂_i · ĉ_{i−1}^u′_i, ĉ_0 = h (sequential by nature).
   const rHat = uPrime.map(() => group.randomExponent());
   const cHat = new Array<bigint>(n);
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
+    tick?.();
     cHat[i] = group.mul(group.gPow(rHat[i]!), group.pow(i === 0 ? h : cHat[i - 1]!, uPrime[i]!));
+  }
   const [w1, w2, w3, w4] = [0, 0, 0, 0].map(() => group.randomExponent()) as [bigint, bigint, bigint, bigint];
   const wHat = uPrime.map(() => group.randomExponent());
   const wPrime = uPrime.map(() => group.randomExponent());
@@ -139,22 +158,32 @@ export function genShuffleProof(
   const t2 = group.gPow(w2);
   const t3 = product(
     group,
-    hs.map((hi, i) => group.pow(hi, wPrime[i]!)),
+    hs.map((hi, i) => {
+      tick?.();
+      return group.pow(hi, wPrime[i]!);
+    }),
     group.gPow(w3),
   );
   const t41 = product(
     group,
-    output.map((e, i) => group.pow(e.beta, wPrime[i]!)),
+    output.map((e, i) => {
+      tick?.();
+      return group.pow(e.beta, wPrime[i]!);
+    }),
     group.pow(y, -w4),
   );
   const t42 = product(
     group,
-    output.map((e, i) => group.pow(e.alpha, wPrime[i]!)),
+    output.map((e, i) => {
+      tick?.();
+      return group.pow(e.alpha, wPrime[i]!);
+    }),
     group.gPow(-w4),
   );
-  const tHat = wHat.map((wh, i) =>
-    group.mul(group.gPow(wh), group.pow(i === 0 ? h : cHat[i - 1]!, wPrime[i]!)),
-  );
+  const tHat = wHat.map((wh, i) => {
+    tick?.();
+    return group.mul(group.gPow(wh), group.pow(i === 0 ? h : cHat[i - 1]!, wPrime[i]!));
+  });
   const t: ShuffleProof[0] = [t1, t2, t3, [t41, t42], tHat];
   const challenge = mainChallenge(group, fingerprint, strc, t, cHat, y);
   const rBar = r.reduce((a, b) => a + b, 0n);

@@ -241,7 +241,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
           schema: {
             params: ElectionParams,
             summary:
-              "Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language]; without a language, the election's default); all or nothing; once credentials are issued, refused unless identical (per-voter actions then)",
+              "Import the voter roll (CSV text, or JSON {csv}: email,login,weight,name[,language[,phone]], phone in E.164; without a language, the election's default); all or nothing; once credentials are issued, refused unless identical (per-voter actions then)",
           },
         },
         async (request) => {

@@ -28,6 +28,7 @@ import {
   queueReminders,
   requestCode,
   saveDeliverySettings,
+  sendCodeToVoter,
   voterDeliveryStatus,
 } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
@@ -37,7 +38,7 @@ import { requireElectionRole, requireVoter } from '../auth/index.js';
 import { checkFailures } from '../auth/plugin.js';
 import { rateLimitedError, signInFailures, signInFloodLimit } from '../auth/rate-limits.js';
 import { openSession, SESSION_COOKIE, sessionCookieOptions } from '../auth/sessions.js';
-import { mailMode, requireMail, type ServerContext } from '../context.js';
+import { mailMode, requireMail, requireSms, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -51,14 +52,17 @@ const Settings = Type.Object(
     passwordDelaySeconds: Type.Integer({ minimum: 0, maximum: MAX_PASSWORD_DELAY_SECONDS }),
     helpContact: Type.String({ maxLength: 300 }),
     defaultLanguage: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
+    /** How passwords and one-time codes travel (credentials always by mail); absent: email. */
+    secretChannel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('sms')])),
   },
   { additionalProperties: false },
 );
 type Settings = Static<typeof Settings>;
-/** What the admin page reads: the settings, and whether this server can send mail at all. */
+/** What the admin page reads: the settings, and whether this server can send mail and SMS at all. */
 const SettingsView = Type.Object({
   ...Settings.properties,
   mail: Type.Union([Type.Literal('smtp'), Type.Literal('terminal-demo'), Type.Literal('none')]),
+  sms: Type.Union([Type.Literal('http'), Type.Literal('none')]),
 });
 
 const Status = Type.Union([
@@ -71,6 +75,7 @@ const Status = Type.Union([
 const MessageSummary = Type.Union([
   Type.Null(),
   Type.Object({
+    channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
     status: Status,
     attempts: Type.Integer(),
     lastReason: Type.Union([Type.String(), Type.Null()]),
@@ -84,6 +89,7 @@ const VoterStatus = Type.Object({
   voterId: Type.String(),
   login: Type.String(),
   email: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
   displayName: Type.String(),
   language: Type.String(),
   hasCredential: Type.Boolean(),
@@ -98,6 +104,8 @@ const VoterStatus = Type.Object({
 const ResendPreview = Type.Object({
   kind: Type.Union([Type.Literal('password'), Type.Literal('reminder')]),
   count: Type.Integer(),
+  /** Of `count`, how many go by mail and how many by SMS (a reminder always by mail). */
+  byChannel: Type.Object({ email: Type.Integer(), sms: Type.Integer() }),
 });
 const Decimal = Type.String({ pattern: '^[0-9]{1,700}$' });
 const AccessCheckBody = Type.Object(
@@ -139,6 +147,14 @@ export function deliveryRoutes(
   return async (app) => {
     const admin = (request: FastifyRequest, electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
+    /**
+     * Every action that queues a sign-in secret: mail must be configured, and SMS too when the
+     * election sends passwords and codes by SMS (a gateway removed since is refused here too).
+     */
+    const requireChannels = async (electionId: string) => {
+      requireMail(ctx.config);
+      if ((await deliverySettings(ctx.store, electionId)).secretChannel === 'sms') requireSms(ctx.config);
+    };
     const inState = async (electionId: string, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
@@ -156,9 +172,12 @@ export function deliveryRoutes(
       },
       async (request) => {
         await admin(request, request.params.electionId);
+        const settings = await deliverySettings(ctx.store, request.params.electionId);
         return {
-          ...(await deliverySettings(ctx.store, request.params.electionId)),
+          ...settings,
+          secretChannel: settings.secretChannel ?? 'email',
           mail: mailMode(ctx.config),
+          sms: ctx.config.sms ?? 'none',
         };
       },
     );
@@ -181,8 +200,13 @@ export function deliveryRoutes(
         const current = await deliverySettings(ctx.store, electionId);
         if (row.state !== 'draft' && request.body.loginMode !== current.loginMode)
           throw new ApiError('SCR_WRONG_STATE', { problem: 'the sign-in mode is fixed once voting is open' });
-        await saveDeliverySettings(ctx.store, electionId, account.id, request.body);
-        return request.body;
+        // Like mail: a channel this server cannot use is refused when chosen, not when a voter waits.
+        if (request.body.secretChannel === 'sms') requireSms(ctx.config);
+        // A form that does not name the channel keeps the one chosen.
+        const secretChannel = request.body.secretChannel ?? current.secretChannel;
+        const next = { ...request.body, ...(secretChannel === undefined ? {} : { secretChannel }) };
+        await saveDeliverySettings(ctx.store, electionId, account.id, next);
+        return next;
       },
     );
 
@@ -207,7 +231,7 @@ export function deliveryRoutes(
       async (request) => {
         const { account } = await admin(request, request.params.electionId);
         await inState(request.params.electionId, ['draft']);
-        requireMail(ctx.config);
+        await requireChannels(request.params.electionId);
         return elections.issueServerCredentials(request.params.electionId, account, delivery);
       },
     );
@@ -229,7 +253,7 @@ export function deliveryRoutes(
         const row = await inState(electionId, ['draft', 'open']);
         // Issue 15: nobody's password is replaced behind their back during a vote.
         if (row.state === 'open') throw new ApiError('SCR_MASS_PASSWORDS_REFUSED');
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         // The outbox is a table: the messages commit with their entry (the sender sends after).
         const queued = await ctx.store.transaction(async (tx) => {
           const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
@@ -288,8 +312,53 @@ export function deliveryRoutes(
         const voter = await ctx.store.voters.get(request.body.voterId);
         if (!voter || voter.electionId !== electionId)
           throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         return { queued: await passwordForOneVoter(electionId, voter, account.id, 'help-desk') };
+      },
+    );
+
+    app.post<P & { Body: { voterId: string } }>(
+      '/api/v1/elections/:electionId/delivery/codes/help-desk',
+      {
+        schema: {
+          params: ElectionParams,
+          body: Type.Object(
+            { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
+            { additionalProperties: false },
+          ),
+          summary:
+            'Help desk: a one-time sign-in code for one named voter, sent now by the channel of sign-in secrets (not within a minute of the last; audited)',
+          response: {
+            200: Type.Object({
+              outcome: Type.Union([
+                Type.Literal('sent'),
+                Type.Literal('recent'),
+                Type.Literal('not-available'),
+              ]),
+              channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { electionId } = request.params;
+        const { account } = await admin(request, electionId);
+        await inState(electionId, ['draft', 'open']);
+        const voter = await ctx.store.voters.get(request.body.voterId);
+        if (!voter || voter.electionId !== electionId)
+          throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+        await requireChannels(electionId);
+        const sent = await ctx.store.transaction(async (tx) => {
+          const sent = await sendCodeToVoter(queueingIn(delivery, tx), electionId, voter);
+          if (sent.outcome === 'sent')
+            await auditDelivery(tx, electionId, account.id, 'delivery.code.voter', {
+              login: voter.login,
+              channel: sent.channel,
+            });
+          return sent;
+        });
+        delivery.wake?.();
+        return sent;
       },
     );
 
@@ -310,7 +379,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         const { electionId } = request.params;
-        requireMail(ctx.config);
+        await requireChannels(electionId);
         const row = await inState(electionId, ['draft', 'open']);
         const settings = await deliverySettings(ctx.store, electionId);
         const voter = await ctx.store.voters.findByLogin(electionId, request.body.login.trim());
@@ -362,12 +431,16 @@ export function deliveryRoutes(
       await inState(electionId, ['draft', 'open']);
       const settings = await deliverySettings(ctx.store, electionId);
       const statuses = await voterDeliveryStatus(ctx.store, electionId);
-      const voterIds = statuses
-        .filter((s) => s.firstLoginAt === null && s.hasCredential)
-        .map((s) => s.voterId);
+      const chosen = statuses.filter((s) => s.firstLoginAt === null && s.hasCredential);
+      const kind = settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const);
+      const sms =
+        kind === 'password' && settings.secretChannel === 'sms'
+          ? chosen.filter((s) => s.phone !== null).length
+          : 0;
       return {
-        kind: settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const),
-        voterIds,
+        kind,
+        voterIds: chosen.map((s) => s.voterId),
+        byChannel: { email: chosen.length - sms, sms },
       };
     };
 
@@ -384,7 +457,7 @@ export function deliveryRoutes(
       async (request) => {
         await admin(request, request.params.electionId);
         const plan = await resendPlan(request.params.electionId);
-        return { kind: plan.kind, count: plan.voterIds.length };
+        return { kind: plan.kind, count: plan.voterIds.length, byChannel: plan.byChannel };
       },
     );
 
@@ -405,7 +478,7 @@ export function deliveryRoutes(
         const plan = await resendPlan(electionId);
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
-        if (plan.voterIds.length > 0) requireMail(ctx.config);
+        if (plan.voterIds.length > 0) await requireChannels(electionId);
         const queued = await ctx.store.transaction(async (tx) => {
           const inTx = queueingIn(delivery, tx);
           const queued =
@@ -445,7 +518,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         // The same refusal for every login and election: it tells nothing about who is registered.
-        requireMail(ctx.config);
+        await requireChannels(request.params.electionId);
         await requestCode(delivery, request.params.electionId, request.body.login);
         return reply.status(202).send({ sent: true, validMinutes: 10 });
       },

@@ -22,6 +22,12 @@ export const ElectionParams = Type.Object({
   electionId: Type.String({ pattern: '^[1-9A-HJ-NP-Za-km-z]{14,40}$' }),
 });
 
+/** The election's own rules' hash once sealed at opening (issue 17), null without rules. */
+async function sealedRulesHash(ctx: ServerContext, electionId: string): Promise<string | null> {
+  const stored = await ctx.store.electionRules.get(electionId);
+  return stored?.sealedAt ? stored.rulesHash : null;
+}
+
 /** Public view of an election: the allowlist of what anyone may see. */
 export async function publicElection(ctx: ServerContext, row: ElectionRow): Promise<PublicElection> {
   const turnout = await ctx.store.board.turnout(row.id);
@@ -37,7 +43,12 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow): Prom
     closesAt: row.closesAt,
     election: row.electionJson,
     sealed: row.fingerprint
-      ? { election: row.fingerprint, trustees: row.trusteesHash, credentials: row.credentialsHash }
+      ? {
+          election: row.fingerprint,
+          trustees: row.trusteesHash,
+          credentials: row.credentialsHash,
+          rules: await sealedRulesHash(ctx, row.id),
+        }
       : null,
     turnout: { ballots: row.state === 'draft' ? 0 : turnout.ballots, voters: turnout.voters },
     result: row.state === 'published' && row.resultJson ? storedResult(row.resultJson) : null,

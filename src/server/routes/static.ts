@@ -1,12 +1,13 @@
 /**
- * Pages and static assets: the voting booth at /vote/:electionId and the built assets under
- * /assets/ (dist/web, produced by `npm run build`).
+ * Pages and static assets: every page of the one list src/web/pages.ts at the paths it declares
+ * (the voting booth at /vote/:electionId…), and the built assets under /assets/ (dist/web, produced
+ * by `npm run build`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { HASHED_OUTPUT, type PageName } from '../../web/pages.js';
+import { HASHED_OUTPUT, PAGES, type PageName } from '../../web/pages.js';
 import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -49,9 +50,10 @@ export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
         .header('cache-control', 'public, max-age=31536000, immutable')
         .send(readFileSync(path));
     });
-    // One page per role; each page reads what it shows from the JSON API.
-    // The public pages of an election answer 404 where its public API does (a draft, to anyone but
-    // its staff; an unknown id): the same page, which then says so, with the status a crawler sees.
+    // One page per role, at the paths its declaration gives (src/web/pages.ts); each page reads
+    // what it shows from the JSON API. The public pages of an election answer 404 where its public
+    // API does (a draft, to anyone but its staff; an unknown id): the same page, which then says so,
+    // with the status a crawler sees.
     const publicPage = (page: PageName) => async (request: FastifyRequest, reply: FastifyReply) => {
       const { electionId } = request.params as { electionId: string };
       const visible = await requirePublicElection(ctx, request, electionId).then(
@@ -63,24 +65,14 @@ export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
       );
       return sendPage(visible ? reply : reply.status(404), root, page);
     };
-    app.get('/vote/:electionId', publicPage('booth'));
-    app.get('/trustee/:electionId', async (_request, reply) => sendPage(reply, root, 'trustee'));
-    app.get('/elections/:electionId', publicPage('election'));
-    // pages: trustee, election (keep this marker line)
-    app.get('/admin', async (_request, reply) => sendPage(reply, root, 'admin'));
-    app.get('/admin/elections/:electionId', async (_request, reply) => sendPage(reply, root, 'admin'));
-    app.get('/scrutineer/:electionId', async (_request, reply) => sendPage(reply, root, 'scrutineer'));
-    // pages: admin, scrutineer (keep this marker line)
-    // Invitation and reset links (the token is in the fragment): the admin bundle's password screen.
-    app.get('/account/password', async (_request, reply) => sendPage(reply, root, 'admin'));
-    app.get('/authority/:electionId', async (_request, reply) => sendPage(reply, root, 'authority'));
-    // pages: authority (keep this marker line)
-    app.get('/admin/consultations/:consultationId', async (_request, reply) =>
-      sendPage(reply, root, 'admin'),
-    );
-    // pages: congress-pages (keep this marker line)
-    // The landing page names nothing private (no organisation, no election); the operator console.
-    app.get('/', async (_request, reply) => sendPage(reply, root, 'home'));
+    for (const page of PAGES)
+      for (const { path, access } of page.routes)
+        app.get(
+          path,
+          access === 'election'
+            ? publicPage(page.name)
+            : async (_request, reply) => sendPage(reply, root, page.name),
+        );
     // The icon browsers ask for (and the pages name): a ballot box, as SVG under both names.
     for (const path of ['/favicon.ico', '/favicon.svg'])
       app.get(path, async (_request, reply) =>
@@ -90,8 +82,6 @@ export function staticRoutes(ctx: ServerContext): FastifyPluginAsync {
           .header('x-content-type-options', 'nosniff')
           .send(FAVICON),
       );
-    app.get('/operator', async (_request, reply) => sendPage(reply, root, 'operator'));
-    // pages: home, operator (keep this marker line)
   };
 }
 

@@ -8,6 +8,8 @@ export interface DeliverySettingsRow {
   passwordDelaySeconds: number;
   helpContact: string;
   defaultLanguage: string;
+  /** How passwords and one-time codes travel; absent: 'email' (credentials always go by mail). */
+  secretChannel?: 'email' | 'sms';
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -25,6 +27,7 @@ export async function getSettings(db: Db, electionId: string): Promise<DeliveryS
       passwordDelaySeconds: r.password_delay_seconds,
       helpContact: r.help_contact,
       defaultLanguage: r.default_language,
+      ...(r.secret_channel === 'sms' ? { secretChannel: 'sms' as const } : {}),
     }
   );
 }
@@ -36,6 +39,7 @@ export async function saveSettings(db: Db, row: DeliverySettingsRow): Promise<vo
     password_delay_seconds: row.passwordDelaySeconds,
     help_contact: row.helpContact,
     default_language: row.defaultLanguage,
+    secret_channel: row.secretChannel === 'sms' ? 'sms' : null,
   };
   const { election_id, ...rest } = values;
   await db

@@ -41,6 +41,8 @@ export interface DeliverySettingsTable {
   password_delay_seconds: number;
   help_contact: string;
   default_language: string;
+  /** Null: 'email' (migration 0007_sms_channel). */
+  secret_channel: string | null;
 }
 
 export interface VoterAccessTable {
@@ -164,4 +166,22 @@ export interface DeliveryTables {
 export const deliveryStore: StoreFeature<DeliveryTables> = {
   name: 'delivery',
   migrations: { '0002_delivery': { up: createDeliveryTables } },
+};
+
+// Migration 0007_sms_channel (issue 16 point 4)
+
+/**
+ * The second channel: a voter's mobile number (E.164, optional) on the roll, and per election the
+ * channel of the sign-in secrets (passwords and one-time codes): `email` when null, or `sms`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations describe past schemas, not the current `Database`.
+export async function addSmsChannel(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('voters').addColumn('phone', 'text').execute();
+  await db.schema.alterTable('delivery_settings').addColumn('secret_channel', 'text').execute();
+}
+
+/** Columns only (voters.phone, delivery_settings.secret_channel): after every earlier feature. */
+export const smsChannelStore: StoreFeature<Record<never, never>> = {
+  name: 'sms-channel',
+  migrations: { '0007_sms_channel': { up: addSmsChannel } },
 };

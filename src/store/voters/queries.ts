@@ -80,6 +80,7 @@ export async function updateVoter(
 ): Promise<boolean> {
   const set = {
     ...(patch.email === undefined ? {} : { email: patch.email }),
+    ...(patch.phone === undefined ? {} : { phone: patch.phone }),
     ...(patch.weight === undefined ? {} : { weight: patch.weight }),
     ...(patch.publicCredential === undefined ? {} : { public_credential: patch.publicCredential }),
     ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),

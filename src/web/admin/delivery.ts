@@ -14,6 +14,7 @@ import { isRecord } from '../kit/http.js';
 import type { Shell } from '../kit/staff-shell.js';
 
 interface MessageSummary {
+  channel?: 'email' | 'sms';
   status: string;
   attempts: number;
   lastReason: string | null;
@@ -21,6 +22,8 @@ interface MessageSummary {
 interface VoterDelivery {
   voterId: string;
   login: string;
+  email: string;
+  phone?: string | null;
   hasCredential: boolean;
   credential: MessageSummary | null;
   password: MessageSummary | null;
@@ -54,6 +57,12 @@ export async function renderDelivery(
     return section;
   }
   const cancel = shell.t.admin.cancel;
+  const vh = shell.t.voterHelp.page;
+  const settings =
+    state === 'draft' || state === 'open'
+      ? await shell.api.get<Settings & { mail?: string; sms?: string }>(`${base(electionId)}/settings`)
+      : undefined;
+  const current = settings?.ok ? settings.value : undefined;
   const send = async (path: string, body: unknown, done: (answer: unknown) => string) => {
     const answer = await shell.api.send('POST', `${base(electionId)}${path}`, body);
     if (!answer.ok) return shell.fail(answer.failure);
@@ -132,10 +141,18 @@ export async function renderDelivery(
               const preview = await shell.api.send('POST', `${base(electionId)}/resend/preview`);
               if (!preview.ok) return shell.fail(preview.failure);
               const expectedCount = number(preview.value, 'count');
+              const byChannel =
+                isRecord(preview.value) && isRecord(preview.value.byChannel) ? preview.value.byChannel : {};
+              const kind =
+                isRecord(preview.value) && preview.value.kind === 'reminder' ? 'reminder' : 'password';
               if (
                 await confirmAction({
                   title: t.resendConfirm(expectedCount),
-                  effects: t.resendEffects(expectedCount),
+                  effects: vh.resendEffects(
+                    kind,
+                    typeof byChannel.email === 'number' ? byChannel.email : expectedCount,
+                    typeof byChannel.sms === 'number' ? byChannel.sms : 0,
+                  ),
                   confirmLabel: t.resend,
                   cancelLabel: cancel,
                 })
@@ -148,8 +165,7 @@ export async function renderDelivery(
       ),
     );
   }
-  if (state === 'draft' || state === 'open') {
-    const settings = await shell.api.get<Settings & { mail?: string }>(`${base(electionId)}/settings`);
+  if (settings !== undefined) {
     if (settings.ok) {
       // Said first and plainly: without mail, the buttons below would only be refused.
       const mail = settings.value.mail;
@@ -165,44 +181,105 @@ export async function renderDelivery(
       section.append(settingsForm(shell, electionId, state, settings.value, changed));
     }
   }
-  // Help for one voter: before opening a new credential replaces a lost one; after opening, with a
-  // recovery officer, a help-desk request the officer must approve (the same credential is re-sent).
+  // Help for one voter (issue 16): each action's dialog says what is sent, where, and what it
+  // invalidates. Before opening a new credential replaces a lost one; after opening, with a recovery
+  // officer, a help-desk request the officer must approve (the same credential is re-sent).
   const help = (v: VoterDelivery): HTMLElement | string => {
     const r = shell.t.admin.recovery;
-    const replace =
-      state === 'draft' && credentialMode === 'server' && v.hasCredential && recovery !== undefined;
-    const ask = state === 'open' && recovery === 'escrow';
-    if (!replace && !ask) return '—';
-    const label = replace ? r.replace(v.login) : r.ask(v.login);
-    return h(
-      'button',
-      {
-        type: 'button',
-        class: 'link-button',
-        on: {
-          click: async () => {
-            const ok = await confirmAction({
-              title: replace ? r.replaceConfirm(v.login) : r.askConfirm(v.login),
-              effects: replace ? r.replaceEffects : r.askEffects,
-              confirmLabel: label,
-              cancelLabel: cancel,
-            });
-            if (!ok) return;
-            const answer = await shell.api.send(
-              'POST',
-              `/api/v1/elections/${encodeURIComponent(electionId)}/recovery/${replace ? 'replacements' : 'help-desk-requests'}`,
-              { voterId: v.voterId },
-            );
-            if (!answer.ok) return shell.fail(answer.failure);
-            await changed(replace ? r.replaced(v.login) : r.asked(v.login));
-          },
-        },
+    const live = state === 'draft' || state === 'open';
+    const bySms = current?.secretChannel === 'sms' && typeof v.phone === 'string' && v.phone !== '';
+    const where = vh.to(bySms ? `${v.phone} (${vh.bySms})` : v.email);
+    const buttons: HTMLElement[] = [];
+    const action = (
+      label: string,
+      dialog: {
+        title: string;
+        effects: string[];
+        fields?: HTMLElement[];
+        validate?: () => string | undefined;
       },
-      label,
-    );
+      run: () => Promise<void>,
+    ) =>
+      buttons.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            'aria-label': `${label} – ${v.login}`,
+            on: {
+              click: async () => {
+                if (await confirmAction({ ...dialog, confirmLabel: label, cancelLabel: cancel })) await run();
+              },
+            },
+          },
+          label,
+        ),
+      );
+    const post = async (path: string, body: unknown, done: (answer: unknown) => string) => {
+      const answer = await shell.api.send(
+        'POST',
+        `/api/v1/elections/${encodeURIComponent(electionId)}${path}`,
+        body,
+      );
+      if (!answer.ok) return shell.fail(answer.failure);
+      await changed(done(answer.value));
+    };
+    if (state === 'draft' && credentialMode === 'server' && v.hasCredential && recovery !== undefined)
+      action(
+        vh.resendCredential,
+        { title: vh.resendCredentialConfirm(v.login), effects: vh.resendCredentialEffects(v.email) },
+        () => post('/recovery/replacements', { voterId: v.voterId }, () => r.replaced(v.login)),
+      );
+    if (state === 'open' && recovery === 'escrow')
+      action(r.ask(v.login), { title: r.askConfirm(v.login), effects: r.askEffects }, () =>
+        post('/recovery/help-desk-requests', { voterId: v.voterId }, () => r.asked(v.login)),
+      );
+    if (live && current?.loginMode === 'password' && v.hasCredential)
+      action(
+        vh.resendPassword,
+        { title: vh.resendPasswordConfirm(v.login), effects: vh.resendPasswordEffects(where) },
+        () => post('/delivery/passwords/help-desk', { voterId: v.voterId }, () => vh.passwordSent(v.login)),
+      );
+    if (
+      (state === 'open' || (state === 'draft' && current?.loginMode === 'one-time-code')) &&
+      v.hasCredential
+    )
+      action(vh.sendCode, { title: vh.sendCodeConfirm(v.login), effects: vh.sendCodeEffects(where) }, () =>
+        post('/delivery/codes/help-desk', { voterId: v.voterId }, (answer) => {
+          const outcome = isRecord(answer) ? answer.outcome : undefined;
+          return outcome === 'sent'
+            ? vh.codeSent(v.login)
+            : outcome === 'recent'
+              ? vh.codeRecent(v.login)
+              : vh.codeNotAvailable;
+        }),
+      );
+    if (live) {
+      const input = h('input', { type: 'email', autocomplete: 'off', value: v.email });
+      const title = shell.t.roll.page.newAddress(v.login);
+      action(
+        vh.correctAddress,
+        {
+          title,
+          effects: vh.correctAddressEffects(state === 'open'),
+          fields: [field(title, input)],
+          validate: () => (input.value.trim() === '' ? title : undefined),
+        },
+        () =>
+          post(
+            `/voters/${encodeURIComponent(v.voterId)}/address`,
+            { email: input.value.trim() },
+            () => shell.t.roll.page.done,
+          ),
+      );
+    }
+    return buttons.length === 0 ? '—' : h('div', { class: 'actions' }, ...buttons);
   };
   const message = (m: MessageSummary | null) =>
-    m === null ? '—' : `${t.statuses[m.status] ?? m.status}${m.lastReason ? ` (${m.lastReason})` : ''}`;
+    m === null
+      ? '—'
+      : `${t.statuses[m.status] ?? m.status}${m.channel === 'sms' ? ` (${vh.bySms})` : ''}${m.lastReason ? ` (${m.lastReason})` : ''}`;
   section.append(
     actions.length > 0 ? h('div', { class: 'actions' }, ...actions) : '',
     countsTable(shell, counts),
@@ -257,6 +334,8 @@ interface Settings {
   passwordDelaySeconds: number;
   helpContact: string;
   defaultLanguage: 'fr' | 'en';
+  secretChannel?: 'email' | 'sms';
+  sms?: string;
 }
 
 /** How voters sign in and when their password follows their credential; the sign-in mode is fixed at opening. */
@@ -282,6 +361,17 @@ function settingsForm(
     inputmode: 'numeric',
   });
   const help = h('input', { type: 'text', maxlength: 300, value: current.helpContact });
+  const vh = shell.t.voterHelp.page;
+  // SMS is offered only where a gateway is configured; a choice made earlier stays shown.
+  const smsPossible = current.sms === 'http' || current.secretChannel === 'sms';
+  const channel = h(
+    'select',
+    {},
+    h('option', { value: 'email', selected: current.secretChannel !== 'sms' }, vh.channelEmail),
+    ...(smsPossible
+      ? [h('option', { value: 'sms', selected: current.secretChannel === 'sms' }, vh.channelSms)]
+      : []),
+  );
   const language = h(
     'select',
     {},
@@ -312,6 +402,7 @@ function settingsForm(
               passwordDelaySeconds: minutes * 60,
               helpContact: help.value.trim(),
               defaultLanguage: language.value,
+              secretChannel: channel.value,
             });
             if (!answer.ok) return shell.fail(answer.failure);
             await changed(shell.t.admin.saved);
@@ -320,6 +411,7 @@ function settingsForm(
       },
       field(t.loginMode, mode, t.loginModeHint),
       field(t.delay, delay, t.delayHint),
+      field(vh.channel, channel, smsPossible ? vh.channelHint : vh.smsUnavailable),
       field(t.help, help),
       field(t.language, language),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t.saveSettings)),

@@ -7,6 +7,7 @@
 
 import { type VoterLoginReply, VoterLoginReply as VoterLoginReplySchema } from '../../contract/auth.js';
 import { type BoothElection, BoothElection as BoothElectionSchema } from '../../contract/election.js';
+import { RulesAnswer } from '../../contract/election-rules.js';
 import {
   type AccessAccepted,
   AccessAccepted as AccessAcceptedSchema,
@@ -39,6 +40,11 @@ export class VoterApi {
 
   getElection(): Promise<Result<ElectionInfo>> {
     return this.request('GET', '', undefined, undefined, checked(BoothElectionSchema));
+  }
+
+  /** The election's own rules (issue 17): the candidates of each list question. */
+  getRules(): Promise<Result<RulesAnswer>> {
+    return this.request('GET', '/rules', undefined, undefined, checked(RulesAnswer));
   }
 
   login(login: string, password: string): Promise<Result<VoterSession>> {

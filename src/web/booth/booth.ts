@@ -71,6 +71,18 @@ export class Booth implements BoothActions {
       return this.unavailable(notFound ? (m) => m.unavailable.notFound : this.failureText(failure));
     }
     this.enterElection(result.value);
+    if (this.state.step === 'unavailable') return;
+    // The candidates of list questions; without them the booth still shows the lists' names.
+    const rules = await this.api.getRules();
+    if (!rules.ok || !rules.value.rules) return;
+    for (const rule of rules.value.rules.lists)
+      this.state.lists.set(
+        rule.question,
+        rule.lists.map((list) =>
+          list.candidates.map((c) => ({ name: c.name, ...(c.gender ? { gender: c.gender } : {}) })),
+        ),
+      );
+    if (this.state.step === 'questions') this.render('none');
   }
 
   private enterElection(info: ElectionInfo): void {

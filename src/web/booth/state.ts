@@ -42,6 +42,11 @@ export interface BoothState {
   info: ElectionInfo | undefined;
   context: ElectionContext | undefined;
   questions: HomomorphicQuestion[];
+  /**
+   * List questions (issue 17): per question index, per answer (list), its candidates in order, from
+   * the election's sealed rules; empty for an election without lists.
+   */
+  lists: Map<number, { name: string; gender?: 'F' | 'M' }[][]>;
   unavailable: Text | undefined;
   /** The server knows no public election at this address (unknown, or a draft: the same 404). */
   notFound?: boolean;
@@ -92,6 +97,7 @@ export function initialState(electionId: string, language: Language): BoothState
     info: undefined,
     context: undefined,
     questions: [],
+    lists: new Map(),
     unavailable: undefined,
     session: undefined,
     login: '',

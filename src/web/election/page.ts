@@ -26,6 +26,7 @@ import {
   resultRows,
   trackerFromFragment,
 } from './result.js';
+import { RulesView } from './rules-view.js';
 import { BrowserVerification, sourceLink } from './verify-in-browser.js';
 
 type M = Messages['electionPage'];
@@ -79,6 +80,7 @@ export class ElectionPage {
   private trackerAnswer: TrackerAnswer | undefined;
   private loadFailure: Failure | undefined;
   private readonly consultation: ConsultationLinks;
+  private readonly rules: RulesView;
   private browserVerification: BrowserVerification | undefined;
 
   constructor(
@@ -88,6 +90,7 @@ export class ElectionPage {
     private readonly api: PublicBoardApi,
   ) {
     this.consultation = new ConsultationLinks(api.base);
+    this.rules = new RulesView(api.base);
   }
 
   private get m(): M {
@@ -108,6 +111,7 @@ export class ElectionPage {
     }
     this.info = info.value;
     void this.consultation.load().then((isBox) => isBox && this.render());
+    void this.rules.load(this.language).then((hasRules) => hasRules && this.render());
     if (ballots.ok) this.ballots = ballots.value;
     if (verification.ok) this.verification = verification.value;
     const fromLink = trackerFromFragment(window.location.hash);
@@ -187,6 +191,7 @@ export class ElectionPage {
         this.consultation.view(this.language),
         this.dates(info),
         info.result ? this.resultSection(info) : this.questionsSection(info.questions),
+        this.rules.view(this.language, info.questions),
         info.hasBoard && this.trackerSection(),
         info.hasBoard && this.verifySection(info),
         info.sealed && this.sealsSection(info.sealed),
@@ -517,6 +522,8 @@ export class ElectionPage {
         row('election', m.seals.election, sealed.election),
         row('trustees', m.seals.trustees, sealed.trustees),
         row('credentials', m.seals.credentials, sealed.credentials),
+        this.rules.hash &&
+          row('rules', messagesFor(this.language).electionRules.page.sealed, this.rules.hash),
       ),
     );
   }

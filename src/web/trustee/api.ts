@@ -1,7 +1,7 @@
 /**
  * The trustee page's HTTP client: account sign-in, the trustee's duties on this election, the
- * threshold key-establishment relay, the public tally, and the uploads. Every body sent is public
- * material (a public key, a certificate, a polynomial, a voutput, a partial decryption) or the
+ * threshold key-establishment relay, the public tally and shuffle phase, and the uploads. Every body
+ * sent is public material (a public key, a certificate, a polynomial, a voutput, a shuffle, a partial decryption) or the
  * sign-in form; answers are parsed here, failures come back as values.
  */
 
@@ -53,6 +53,30 @@ export interface PublicTally {
   readonly encryptedTally: string | null;
   readonly decrypted: readonly number[];
 }
+
+/** The shuffle phase (issue 18): whose turn it is, and the public ciphertexts the next shuffle takes. */
+export interface ShufflePhase {
+  readonly needed: boolean;
+  readonly ended: boolean;
+  readonly next: number | null;
+  readonly shufflers: readonly { owner: number; status: 'shuffled' | 'skipped' | 'next' | 'waiting' }[];
+  readonly input: string | null;
+}
+
+const SHUFFLER_STATUSES = ['shuffled', 'skipped', 'next', 'waiting'];
+
+const parseShuffles: Parser<ShufflePhase> = (value) => {
+  if (!isRecord(value) || typeof value.needed !== 'boolean' || typeof value.ended !== 'boolean')
+    return undefined;
+  if (!(value.next === null || isInt(value.next))) return undefined;
+  if (!(value.input === null || isString(value.input)) || !Array.isArray(value.shufflers)) return undefined;
+  const shufflers: ShufflePhase['shufflers'][number][] = [];
+  for (const s of value.shufflers) {
+    if (!isRecord(s) || !isInt(s.owner) || !SHUFFLER_STATUSES.includes(s.status as string)) return undefined;
+    shufflers.push({ owner: s.owner, status: s.status as ShufflePhase['shufflers'][number]['status'] });
+  }
+  return { needed: value.needed, ended: value.ended, next: value.next, shufflers, input: value.input };
+};
 
 const STATES: readonly ElectionState[] = ['draft', 'open', 'closed', 'tallied', 'published', 'annulled'];
 const STEPS: readonly ThresholdStep[] = ['certificates', 'polynomials', 'voutputs', 'done'];
@@ -237,6 +261,14 @@ export class TrusteeApi {
     text: string,
   ): Promise<Result<ThresholdStatus>> {
     return this.post(`${this.base}/trustees/threshold/${slot}/${step}`, { [step]: text }, parseStatus);
+  }
+
+  shuffles(): Promise<Result<ShufflePhase>> {
+    return this.get(`${this.base}/shuffles`, parseShuffles);
+  }
+
+  sendShuffle(owner: number, shuffle: string): Promise<Result<ShufflePhase>> {
+    return this.post(`${this.base}/shuffles`, { owner, shuffle }, parseShuffles);
   }
 
   sendPartialDecryption(owner: number, partialDecryption: string): Promise<Result<true>> {

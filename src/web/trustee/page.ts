@@ -1,7 +1,8 @@
 /**
  * The trustee page (/trustee/:electionId), for a signed-in trustee account: before opening, make a
  * key in this browser (a Single key pair, or the Pedersen steps as the server relays them), keeping
- * the private file and sending only the public part; at tally time, load the private file and send
+ * the private file and sending only the public part; at tally time, shuffle the ballots in turn when
+ * the election has ranked or graded questions (no key needed), then load the private file and send
  * the partial decryption computed here. Private keys and seeds never leave the browser: they are
  * offered as downloads and read back from files the trustee picks.
  */
@@ -13,7 +14,7 @@ import { focusElement, h, replaceChildren } from '../kit/dom.js';
 import type { Failure, Result } from '../kit/http.js';
 import { Announcer, failureText, moveFocus, resolveText } from '../kit/page.js';
 import type { PageHeader } from '../kit/shell.js';
-import type { ThresholdStatus, TrusteeApi } from './api.js';
+import type { ShufflePhase, ThresholdStatus, TrusteeApi } from './api.js';
 import {
   generateSingleKey,
   type PrivateFile,
@@ -26,6 +27,7 @@ import {
   thresholdVoutput,
 } from './keys.js';
 import { dashboard, frame, signInScreen } from './screens.js';
+import { showProgress, shuffleInWorker } from './shuffle-run.js';
 import {
   type Focus,
   HEADING_ID,
@@ -70,6 +72,8 @@ export class TrusteePage implements TrusteeActions {
     decryptionKey: undefined,
     fieldError: undefined,
     outcome: undefined,
+    shuffles: undefined,
+    shuffleProgress: undefined,
   };
   private readonly announcer: Announcer<M>;
   private poll: ReturnType<typeof setTimeout> | undefined;
@@ -147,6 +151,8 @@ export class TrusteePage implements TrusteeActions {
       decryptionKey: undefined,
       fieldError: undefined,
       outcome: undefined,
+      shuffles: undefined,
+      shuffleProgress: undefined,
     });
     this.render('heading');
   }
@@ -180,17 +186,26 @@ export class TrusteePage implements TrusteeActions {
       if (!status.ok) return this.fail(status.failure);
       threshold = status.value;
     }
+    let shuffles: ShufflePhase | undefined;
+    if (duties.value.election.state === 'tallied') {
+      const phase = await this.api.shuffles();
+      if (!phase.ok) return this.fail(phase.failure);
+      shuffles = phase.value;
+    }
     const wasWaiting = this.waitingForOthers();
     const changed =
       state.phase !== 'ready' ||
-      JSON.stringify([state.duties, state.threshold]) !== JSON.stringify([duties.value, threshold]);
+      JSON.stringify([state.duties, state.threshold, state.shuffles]) !==
+        JSON.stringify([duties.value, threshold, shuffles]);
     state.duties = duties.value;
     state.threshold = threshold;
+    state.shuffles = shuffles;
     state.phase = 'ready';
     if (changed || focus !== 'keep') this.render(focus);
     // The others are done: say so, since the page changed without the trustee doing anything.
     if (wasWaiting && changed && !this.waitingForOthers()) this.showStatus((m) => m.threshold.yourTurnNow);
-    if (this.waitingForOthers()) this.poll = setTimeout(() => void this.load(), POLL_MS);
+    if (this.waitingForOthers() || this.shufflesRunning())
+      this.poll = setTimeout(() => void this.load(), POLL_MS);
   }
 
   /** "Check again": the same as the poll, and says so when nothing has moved. */
@@ -349,7 +364,63 @@ export class TrusteePage implements TrusteeActions {
     );
   }
 
+  /**
+   * Shuffles the ciphertexts the server gives out, in a Web Worker (the progress bar moves while
+   * it runs), and sends the shuffle; no key is read or sent: a shuffle needs only the election key.
+   */
+  async shuffle(): Promise<void> {
+    const { state } = this;
+    const owner = state.shuffles?.next;
+    if (state.busy || owner === null || owner === undefined || !this.myOwners().includes(owner)) return;
+    this.stopPolling();
+    await this.run(
+      (m) => m.shuffle.computing,
+      async () => {
+        const [electionJson, phase] = await Promise.all([this.api.electionJson(), this.api.shuffles()]);
+        if (!electionJson.ok) return electionJson;
+        if (!phase.ok) return phase;
+        if (phase.value.next !== owner || phase.value.input === null) {
+          await this.load('keep');
+          return { ok: true, value: true };
+        }
+        state.shuffleProgress = 0;
+        this.render({ id: 'shuffle-progress' });
+        const made = await shuffleInWorker(electionJson.value, phase.value.input, (percent) => {
+          state.shuffleProgress = percent;
+          showProgress(percent, this.m.shuffle.progress(percent));
+        });
+        state.shuffleProgress = undefined;
+        if (!made.ok) {
+          this.render('keep');
+          this.showError((m) => `${m.shuffle.failed} (${made.problem})`);
+          return { ok: true, value: true };
+        }
+        this.showStatus((m) => m.shuffle.sending);
+        const sent = await this.api.sendShuffle(owner, made.shuffle);
+        if (!sent.ok) {
+          this.render('keep');
+          return sent;
+        }
+        state.outcome = (m) => m.shuffle.accepted;
+        await this.load({ id: 'outcome' });
+        return sent;
+      },
+    );
+  }
+
   // ——— helpers ———
+
+  private myOwners(): number[] {
+    const duties = this.state.duties;
+    if (!duties) return [];
+    return [...duties.singles.map((s) => s.owner), ...(duties.threshold ? [duties.threshold.owner] : [])];
+  }
+
+  /** The shuffles are under way (others' turns, or ours): the page follows them. */
+  private shufflesRunning(): boolean {
+    const { shuffles } = this.state;
+    return shuffles?.needed === true && !shuffles.ended;
+  }
 
   private view(): View {
     return {
@@ -358,6 +429,7 @@ export class TrusteePage implements TrusteeActions {
       electionId: this.electionId,
       actions: this,
       mySlot: this.mySlot(),
+      myOwners: this.myOwners(),
       resolve: (text) => this.resolve(text),
     };
   }

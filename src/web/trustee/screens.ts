@@ -93,7 +93,11 @@ export function dashboard(view: View): HTMLElement {
     if (!duties.threshold || duties.singles.length > 0) sections.push(singleSection(view));
   } else {
     sections.push(keysSummary(view));
-    if (election.state === 'tallied') sections.push(decryptSection(view));
+    if (election.state === 'tallied') {
+      const shuffles = state.shuffles;
+      if (shuffles?.needed && !shuffles.ended) sections.push(shuffleSection(view));
+      else sections.push(decryptSection(view));
+    }
     if (election.state === 'published')
       sections.push(
         h(
@@ -457,6 +461,84 @@ function decryptSection(view: View): HTMLElement {
     'section',
     { class: 'task', 'aria-labelledby': 'decrypt-heading' },
     h('h2', { id: 'decrypt-heading' }, m.decrypt.heading),
+    ...body,
+  );
+}
+
+/**
+ * The shuffle phase (issue 18): the trustee whose turn it is shuffles here, with a progress bar
+ * (a native <progress>, announced with its text); the others see whose turn it is.
+ */
+function shuffleSection(view: View): HTMLElement {
+  const { m, state } = view;
+  const shuffles = state.shuffles!;
+  const mine = shuffles.shufflers.filter((s) => view.myOwners.includes(s.owner));
+  const body: Child[] = [h('p', {}, m.shuffle.intro)];
+  const myTurn = shuffles.next !== null && view.myOwners.includes(shuffles.next);
+  if (myTurn) {
+    body.push(h('p', { id: 'shuffle-turn' }, m.shuffle.yourTurn(shuffles.next!)));
+    if (state.shuffleProgress !== undefined) {
+      const text = m.shuffle.progress(state.shuffleProgress);
+      body.push(
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'shuffle-progress' }, m.shuffle.progressLabel),
+          h('progress', {
+            id: 'shuffle-progress',
+            max: 100,
+            value: state.shuffleProgress,
+            'aria-valuetext': text,
+            tabindex: -1,
+          }),
+          h('p', { id: 'shuffle-progress-text', class: 'note' }, text),
+        ),
+      );
+    } else
+      body.push(
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              id: 'shuffle-send',
+              on: { click: () => void view.actions.shuffle() },
+            },
+            m.shuffle.send,
+          ),
+        ),
+      );
+  } else {
+    if (mine.some((s) => s.status === 'shuffled'))
+      body.push(h('p', { class: 'done-note', id: 'shuffle-done' }, m.shuffle.done));
+    else if (mine.some((s) => s.status === 'skipped'))
+      body.push(h('p', { id: 'shuffle-skipped' }, m.shuffle.skipped));
+    if (shuffles.next !== null)
+      body.push(h('p', { id: 'shuffle-waiting' }, m.shuffle.waiting(shuffles.next)));
+    body.push(
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'shuffle-refresh',
+            on: { click: () => void view.actions.refresh() },
+          },
+          m.shuffle.refresh,
+        ),
+      ),
+    );
+  }
+  body.push(h('p', { class: 'note', id: 'decrypt-after' }, m.shuffle.decryptAfter));
+  return h(
+    'section',
+    { class: 'task', 'aria-labelledby': 'shuffle-heading' },
+    h('h2', { id: 'shuffle-heading' }, m.shuffle.heading),
     ...body,
   );
 }

@@ -6,7 +6,7 @@
 import type { Messages } from '../../i18n/index.js';
 import type { TrusteeSeed } from '../../protocol/threshold/pki.js';
 import type { Focus as KitFocus, Text as KitText } from '../kit/page.js';
-import type { AccountSession, Duties, ThresholdStatus } from './api.js';
+import type { AccountSession, Duties, ShufflePhase, ThresholdStatus } from './api.js';
 import type { DecryptionKey, PrivateFile, SingleKeyPair } from './keys.js';
 
 export type M = Messages['trustee'];
@@ -37,6 +37,10 @@ export interface State {
   fieldError: { id: string; text: Text } | undefined;
   /** What the last action achieved (kept across re-renders). */
   outcome: Text | undefined;
+  /** The shuffle phase, once the election is tallied (issue 18). */
+  shuffles: ShufflePhase | undefined;
+  /** Percent of this browser's shuffle done, while it runs. */
+  shuffleProgress: number | undefined;
 }
 
 export interface TrusteeActions {
@@ -51,6 +55,7 @@ export interface TrusteeActions {
   sendVoutput(): void;
   loadKeyFile(input: HTMLInputElement, purpose: 'threshold' | 'decrypt'): void;
   decrypt(): void;
+  shuffle(): void;
 }
 
 /** What a screen is drawn from. */
@@ -61,5 +66,7 @@ export interface View {
   readonly actions: TrusteeActions;
   /** The threshold slot the signed-in trustee holds, once the group's status is known. */
   readonly mySlot: ThresholdStatus['trustees'][number] | undefined;
+  /** The owner numbers this account holds (Single keys, threshold slot). */
+  readonly myOwners: readonly number[];
   resolve(text: Text): string;
 }

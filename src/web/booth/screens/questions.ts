@@ -75,7 +75,22 @@ function questionFieldset(view: View, question: HomomorphicQuestion, i: number):
       },
     });
     inputs.push(input);
-    return h('div', { class: 'choice' }, input, h('label', { for: input.id }, answer));
+    const candidates = view.state.lists.get(i)?.[j];
+    if (!candidates) return h('div', { class: 'choice' }, input, h('label', { for: input.id }, answer));
+    // A list: its candidates in order, read with the choice (aria-describedby) and shown under it.
+    const listId = `${input.id}-candidates`;
+    input.setAttribute('aria-describedby', listId);
+    return h(
+      'div',
+      { class: 'choice list-choice' },
+      input,
+      h('label', { for: input.id }, answer),
+      h(
+        'ol',
+        { id: listId, class: 'candidates', 'aria-label': m.candidatesOf(answer) },
+        ...candidates.map((c) => h('li', {}, c.gender ? `${c.name} (${m.gender[c.gender]})` : c.name)),
+      ),
+    );
   });
   const described = [`q${i}-rule`, problem ? `q${i}-error` : undefined].filter(Boolean).join(' ');
   return h(

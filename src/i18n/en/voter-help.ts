@@ -1,0 +1,70 @@
+/** English messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
+
+export const voterHelp = {
+  mail: {
+    replacesCredentialOf: (when: string) =>
+      `This credential replaces the one sent to you on ${when}: that one no longer works.`,
+    replacesCredential: 'This credential replaces the one sent to you before: that one no longer works.',
+  },
+  page: {
+    channel: 'Channel of passwords and one-time codes',
+    channelHint:
+      'Credentials always go by mail; by SMS, the password or code travels on a second channel (voters without a number on the roll get it by mail).',
+    channelEmail: 'By mail',
+    channelSms: 'By SMS, to the number on the roll',
+    smsUnavailable: 'SMS is not configured on this server (SMS_URL): only mail is possible.',
+    bySms: 'SMS',
+    byMail: 'mail',
+    to: (address: string) => `to ${address}`,
+    resendCredential: 'Resend the credential',
+    resendCredentialConfirm: (login: string) => `Send ${login} a new credential?`,
+    resendCredentialEffects: (address: string) => [
+      `A new credential is generated and mailed to ${address}.`,
+      'The credential sent before stops working at once; the new message says it replaces the one of its date.',
+      'Possible only before voting opens. Recorded in the audit log.',
+    ],
+    resendPassword: 'Resend the password',
+    resendPasswordConfirm: (login: string) => `Send ${login} a new password now?`,
+    resendPasswordEffects: (where: string) => [
+      `A new password is generated and sent now ${where}.`,
+      'The previous password stops working when the new one is sent; the credential does not change.',
+      'Recorded in the audit log.',
+    ],
+    sendCode: 'Send a one-time code',
+    sendCodeConfirm: (login: string) => `Send ${login} a one-time sign-in code?`,
+    sendCodeEffects: (where: string) => [
+      `A sign-in code, valid 10 minutes for one sign-in, is sent now ${where}.`,
+      'Nothing is invalidated: the password and the credential stay as they are. At most one code a minute.',
+    ],
+    codeSent: (login: string) => `A sign-in code is on its way to ${login}.`,
+    codeRecent: (login: string) =>
+      `A code was sent to ${login} less than a minute ago: nothing new was sent.`,
+    codeNotAvailable: 'One-time codes apply once voting is open, or in one-time-code mode.',
+    passwordSent: (login: string) => `A new password is on its way to ${login}.`,
+    correctAddress: 'Correct the address',
+    correctAddressEffects: (open: boolean) => [
+      'The old address is told first, with the new one masked.',
+      open
+        ? 'The same credential is sent to the new address once the recovery officer approves.'
+        : 'A new credential goes to the new address; the old one stops working.',
+      'Recorded in the audit log and shown to scrutineers.',
+    ],
+    resendEffects: (kind: 'password' | 'reminder', email: number, sms: number) =>
+      kind === 'password'
+        ? [
+            `New passwords: ${email} by mail and ${sms} by SMS, to the voters who have a credential and never signed in.`,
+            'Each new password replaces the voter’s previous one; credentials do not change.',
+            'Voters who already signed in get nothing.',
+          ]
+        : [
+            `Reminders by mail: ${email}, to the voters who have a credential and never signed in (their login and the voting link, no secret).`,
+            'Nothing is invalidated. Voters who already signed in get nothing.',
+          ],
+  },
+  sms: {
+    password: (election: string, login: string, password: string, url: string) =>
+      `${election}: password for ${login}: ${password} (it replaces any earlier one; your credential comes by mail). Vote: ${url}`,
+    code: (election: string, code: string, minutes: number) =>
+      `${election}: your sign-in code is ${code}, valid ${minutes} min, once. Not asked for it? Ignore this SMS.`,
+  },
+};

@@ -1,0 +1,73 @@
+/** French messages of the help given to voters (issue 16): the SMS channel, replacement mails, the help desk's per-voter actions. */
+
+export const voterHelp = {
+  mail: {
+    replacesCredentialOf: (when: string) =>
+      `Ce code de vote remplace celui qui vous a été envoyé le ${when} : celui-là ne fonctionne plus.`,
+    replacesCredential:
+      'Ce code de vote remplace celui qui vous a été envoyé auparavant : celui-là ne fonctionne plus.',
+  },
+  page: {
+    channel: 'Canal des mots de passe et codes à usage unique',
+    channelHint:
+      'Les codes de vote partent toujours par courriel ; par SMS, le mot de passe ou le code emprunte un second canal (les votants sans numéro sur la liste le reçoivent par courriel).',
+    channelEmail: 'Par courriel',
+    channelSms: 'Par SMS, au numéro de la liste',
+    smsUnavailable:
+      'Les SMS ne sont pas configurés sur ce serveur (SMS_URL) : seul le courriel est possible.',
+    bySms: 'SMS',
+    byMail: 'courriel',
+    to: (address: string) => `à ${address}`,
+    resendCredential: 'Renvoyer le code de vote',
+    resendCredentialConfirm: (login: string) => `Envoyer un nouveau code de vote à ${login} ?`,
+    resendCredentialEffects: (address: string) => [
+      `Un nouveau code de vote est généré et envoyé par courriel à ${address}.`,
+      'Le code envoyé auparavant cesse aussitôt de fonctionner ; le nouveau message dit qu’il remplace celui de sa date.',
+      'Possible seulement avant l’ouverture du vote. Inscrit au journal d’audit.',
+    ],
+    resendPassword: 'Renvoyer le mot de passe',
+    resendPasswordConfirm: (login: string) => `Envoyer maintenant un nouveau mot de passe à ${login} ?`,
+    resendPasswordEffects: (where: string) => [
+      `Un nouveau mot de passe est généré et envoyé maintenant ${where}.`,
+      'L’ancien mot de passe cesse de fonctionner à l’envoi du nouveau ; le code de vote ne change pas.',
+      'Inscrit au journal d’audit.',
+    ],
+    sendCode: 'Envoyer un code à usage unique',
+    sendCodeConfirm: (login: string) => `Envoyer un code de connexion à usage unique à ${login} ?`,
+    sendCodeEffects: (where: string) => [
+      `Un code de connexion, valable 10 minutes pour une connexion, est envoyé maintenant ${where}.`,
+      'Rien n’est invalidé : le mot de passe et le code de vote restent tels quels. Un code par minute au plus.',
+    ],
+    codeSent: (login: string) => `Un code de connexion part pour ${login}.`,
+    codeRecent: (login: string) =>
+      `Un code a été envoyé à ${login} il y a moins d’une minute : rien de nouveau n’a été envoyé.`,
+    codeNotAvailable:
+      'Les codes à usage unique s’appliquent une fois le vote ouvert, ou en mode code à usage unique.',
+    passwordSent: (login: string) => `Un nouveau mot de passe part pour ${login}.`,
+    correctAddress: 'Corriger l’adresse',
+    correctAddressEffects: (open: boolean) => [
+      'L’ancienne adresse est prévenue d’abord, la nouvelle y étant masquée.',
+      open
+        ? 'Le même code de vote est envoyé à la nouvelle adresse une fois la demande approuvée par l’agent de récupération.'
+        : 'Un nouveau code de vote part à la nouvelle adresse ; l’ancien cesse de fonctionner.',
+      'Inscrit au journal d’audit et montré aux scrutateurs.',
+    ],
+    resendEffects: (kind: 'password' | 'reminder', email: number, sms: number) =>
+      kind === 'password'
+        ? [
+            `Nouveaux mots de passe : ${email} par courriel et ${sms} par SMS, aux votants qui ont un code de vote et ne se sont jamais connectés.`,
+            'Chaque nouveau mot de passe remplace le précédent du votant ; les codes de vote ne changent pas.',
+            'Les votants déjà connectés ne reçoivent rien.',
+          ]
+        : [
+            `Rappels par courriel : ${email}, aux votants qui ont un code de vote et ne se sont jamais connectés (leur identifiant et le lien de vote, sans secret).`,
+            'Rien n’est invalidé. Les votants déjà connectés ne reçoivent rien.',
+          ],
+  },
+  sms: {
+    password: (election: string, login: string, password: string, url: string) =>
+      `${election} : mot de passe de ${login} : ${password} (il remplace tout mot de passe précédent ; votre code de vote arrive par courriel). Voter : ${url}`,
+    code: (election: string, code: string, minutes: number) =>
+      `${election} : votre code de connexion est ${code}, valable ${minutes} min, une fois. Pas demandé ? Ignorez ce SMS.`,
+  },
+};
