@@ -7,14 +7,15 @@
  * per question with a quorum or a majority, its outcome. Every name typed by people is escaped.
  */
 import { escapeHtmlNumeric as escapeHtml } from '../core/html.js';
-import { type Language, type Messages, messagesFor } from '../i18n/index.js';
+import { type Language, messagesFor } from '../i18n/index.js';
+import { type SeatsProcesVerbalMessages, seatsProcesVerbalMessages } from '../i18n/seats-proces-verbal.js';
 import type { ConsolidatedRules } from './election-rules.js';
 import { decimalString } from './fraction.js';
 
 type SeatOutcome = NonNullable<ConsolidatedRules['outcome']>['seats'][number];
 type QuestionOutcome = NonNullable<ConsolidatedRules['outcome']>['questions'][number];
 
-type Labels = Messages['electionRules']['pv'];
+type Labels = SeatsProcesVerbalMessages;
 
 const cell = (text: string) => `<td>${text}</td>`;
 const fractionText = (f: { numerator: string; denominator: string }, language: Language) => {
@@ -86,7 +87,7 @@ function questionLine(q: QuestionOutcome, l: Labels, language: Language): string
 /** The section, or '' when the consultation's boxes have no rules of their own. */
 export function rulesSection(rules: ConsolidatedRules | null | undefined, language: Language): string {
   if (!rules) return '';
-  const l = messagesFor(language).electionRules.pv;
+  const l = seatsProcesVerbalMessages(language);
   const body = rules.outcome
     ? `${rules.outcome.seats.map((s) => seatsSection(s, l, language)).join('\n')}${
         rules.outcome.questions.length > 0

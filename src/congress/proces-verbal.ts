@@ -80,7 +80,7 @@ function printCss(header: string, page: string): string {
 }
 
 /** `level`: the heading level of the questions, one below the section holding the table. */
-function figuresTable(
+export function figuresTable(
   p: Presentation,
   l: Labels,
   language: PvLanguage,
@@ -203,7 +203,7 @@ function signaturesSection(report: ConsolidationReport, l: Labels): string {
 <div class="signers">${signers.map((who) => `<p class="signer">${who}<span class="sign"></span><span class="hint">${l.signHint}</span></p>`).join('')}</div></section>`;
 }
 
-function decisionText(report: ConsolidationReport, l: Labels, language: PvLanguage): string {
+export function decisionText(report: ConsolidationReport, l: Labels, language: PvLanguage): string {
   const d = report.decision;
   const question = report.decisionQuestion ?? report.rule?.question;
   if (!d || question === undefined || question === null) return '';
@@ -265,7 +265,9 @@ function notesSection(report: ConsolidationReport, l: Labels): string {
 }
 
 /** The column the round rule computes on: votes cast when blank votes count, else valid votes. */
-function ruleBase(report: ConsolidationReport): { question: number; column: 'cast' | 'valid' } | undefined {
+export function ruleBase(
+  report: ConsolidationReport,
+): { question: number; column: 'cast' | 'valid' } | undefined {
   const rule = report.rule;
   if (!rule) return undefined;
   return { question: rule.question, column: rule.blankVotes === 'counted' ? 'cast' : 'valid' };

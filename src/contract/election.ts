@@ -48,3 +48,26 @@ export type PublicElection = Type.Static<typeof PublicElection>;
 const { id, name, description, state, election, closesAt, timeZone } = PublicElection.properties;
 export const BoothElection = Type.Object({ id, name, description, state, election, closesAt, timeZone });
 export type BoothElection = Type.Static<typeof BoothElection>;
+
+/** The ballot trackers on the board (GET …/ballots), each with its weight (decimal digits) and whether the tally counts it. */
+export const BoardBallots = Type.Object({
+  ballots: Type.Array(
+    Type.Object({
+      tracker: Type.String(),
+      weight: Type.Union([Type.String({ pattern: '^[0-9]+$' }), Count]),
+      counted: Type.Boolean(),
+    }),
+  ),
+});
+export type BoardBallots = Type.Static<typeof BoardBallots>;
+
+export const VERIFICATION_OUTCOMES = ['verified', 'invalid', 'cannot-verify'] as const;
+
+/** What the server's own verifier says of the board (GET …/verification); other fields are for operators. */
+export const BoardVerification = Type.Object({
+  ok: Type.Boolean(),
+  outcome: Type.Union(VERIFICATION_OUTCOMES.map((outcome) => Type.Literal(outcome))),
+  /** Height of the last event checked (events are numbered from 0). */
+  verifiedHeight: Type.Union([Count, Type.Null()]),
+});
+export type BoardVerification = Type.Static<typeof BoardVerification>;

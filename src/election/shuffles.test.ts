@@ -4,7 +4,8 @@
  * (out of turn, malformed or tampered: a coded error, nothing written); nothing is decrypted before
  * EndShuffles; the decrypted rankings come in the last shuffle's output order; the archive verifies
  * with our verifier and with belenios-tool. A server-held key shuffles on its turn, and the admin
- * may skip a trustee who does not come.
+ * may skip a trustee who does not come; threshold (Pedersen) members shuffle under their own owner
+ * numbers, one may be skipped, and 2 of 3 decrypt.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +26,19 @@ import { serializeShuffle, shuffleCiphertexts } from '../protocol/mixnet.js';
 import { decodeNonHomomorphic } from '../protocol/nh-encoding.js';
 import { generateTrusteeKey } from '../protocol/setup.js';
 import { computePartialDecryption } from '../protocol/tally.js';
+import { decryptTrusteeShare } from '../protocol/threshold/share.js';
+import {
+  type ToolStepResult,
+  thresholdKeyStep1,
+  thresholdKeyStep3,
+  thresholdKeyStep5,
+} from '../protocol/threshold/tool-steps.js';
 import { inProcessChecker, verifyArchive } from '../protocol/verifier.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { BoardService } from './board.js';
 import { ElectionService } from './service.js';
+import { ThresholdService } from './threshold.js';
 
 const APPROVE = { answers: ['Yes', 'No'], min: 1, max: 1, question: 'Approve the minutes?' };
 const RANKING = {
@@ -274,5 +283,130 @@ describe('the shuffle phase of an election with a ranking question', () => {
     const refused = await code(elections.skipShuffler(id, admin, 1));
     expect(refused.code).toBe('SCR_SHUFFLE_OUT_OF_TURN');
     expect((await elections.shufflePhase(id)).next).toBe(1);
+  });
+
+  it('takes shuffles from threshold (Pedersen) members under their owner numbers, skipping one, then decrypts with 2 of 3', async () => {
+    const group = requireGroup('RFC-3526-2048');
+    const members = ['m1', 'm2', 'm3'];
+    for (const id of members)
+      await store.accounts.createAccount({
+        id,
+        email: `${id}@test.invalid`,
+        displayName: id,
+        passwordHash: 'unused',
+        isOperator: false,
+        createdAt: new Date().toISOString(),
+      });
+    const threshold = new ThresholdService(store, systemClock);
+    const row = await elections.create('org', admin, {
+      name: 'Ranked, threshold',
+      description: 'T',
+      timeZone: 'UTC',
+      groupName: 'RFC-3526-2048',
+    });
+    const id = row.id;
+    await elections.setQuestions(id, admin, [APPROVE, RANKING]);
+    await elections.importVoters(
+      id,
+      admin,
+      VOTES.map((_, i) => `v${i}@test.invalid,v${i},1,Voter ${i}`).join('\n'),
+      'en',
+    );
+    await threshold.declare(id, admin, {
+      threshold: 2,
+      trustees: members.map((accountId, i) => ({ accountId, displayName: `M${i + 1}` })),
+    });
+    const ok = (result: ToolStepResult) => {
+      if (!result.ok) throw new Error(result.problem);
+      return result.stdout;
+    };
+    const steps1 = members.map(() => thresholdKeyStep1(group));
+    const keys = steps1.map((step) => {
+      const content = step.files[1]!.content;
+      return typeof content === 'string' ? content : content.reveal();
+    });
+    for (const [i, m] of members.entries())
+      await threshold.submitCertificate(id, { id: m }, i + 1, steps1[i]!.files[0]!.content as string);
+    const certs = await threshold.certificates(id);
+    for (const [i, m] of members.entries())
+      await threshold.submitPolynomial(
+        id,
+        { id: m },
+        i + 1,
+        ok(thresholdKeyStep3(group, { certs, key: keys[i]!, threshold: 2 })),
+      );
+    for (const [i, m] of members.entries()) {
+      const { vinput } = await threshold.vinput(id, { id: m }, i + 1);
+      await threshold.submitVoutput(
+        id,
+        { id: m },
+        i + 1,
+        ok(thresholdKeyStep5(group, { certs, key: keys[i]!, vinput })),
+      );
+    }
+    const issued = await elections.generateServerCredentials(id, admin);
+    const opened = await elections.open(id, admin);
+    const ctx = loadElection(opened.electionJson!);
+    for (const [i, credential] of issued.entries()) {
+      const parsed = parsePrivateCredential(credential.credential);
+      if (!parsed.ok) throw new Error('bad credential');
+      await elections.castBallot(
+        id,
+        credential.voterId,
+        serializeBallot(createBallot(ctx, parsed.credential, VOTES[i]!)),
+      );
+    }
+    await elections.close(id, admin);
+    await elections.tally(id, admin);
+
+    let phase = await elections.shufflePhase(id);
+    expect(phase.shufflers.map((s) => [s.owner, s.kind, s.displayName, s.status])).toEqual([
+      [1, 'pedersen', 'M1', 'next'],
+      [2, 'pedersen', 'M2', 'waiting'],
+      [3, 'pedersen', 'M3', 'waiting'],
+    ]);
+    const rows = () => decodeText(nhCiphertextsCodec, phase.input!, 'input');
+    phase = await elections.submitShuffle(
+      id,
+      { id: 'm1' },
+      1,
+      serializeShuffle(shuffleCiphertexts(ctx, rows())),
+    );
+    phase = await elections.skipShuffler(id, admin, 2); // member 2 is away: a threshold election goes on
+    expect(phase.next).toBe(3);
+    phase = await elections.submitShuffle(
+      id,
+      { id: 'm3' },
+      3,
+      serializeShuffle(shuffleCiphertexts(ctx, rows())),
+    );
+    expect(phase.ended).toBe(true);
+
+    const tally = (await elections.board.state(id)).state!;
+    expect(tally.shufflers).toEqual([1, 3]);
+    for (const slot of [1, 3]) {
+      const { decryptionKey } = await threshold.decryptionKey(id, { id: members[slot - 1]! }, slot);
+      const share = decryptTrusteeShare(group, keys[slot - 1]!, decryptionKey);
+      if (!share.ok) throw new Error(share.problem);
+      const partial = computePartialDecryption(tally.ctx, tally.tally!, share.share.reveal());
+      await elections.submitPartialDecryption(
+        id,
+        { id: members[slot - 1]! },
+        slot,
+        encode(partialDecryptionCodec, partial),
+      );
+    }
+    const published = await elections.publish(id, admin);
+    const rankings = (JSON.parse(published.resultJson!).result as unknown[][])[1]!;
+    expect(rankings.map(String).sort()).toEqual(VOTES.map((v) => String(v[1])).sort());
+    const bytes = await elections.board.archive(id, published.archiveTimestamp!);
+    expect((await verifyArchive(parseArchive(bytes))).outcome).toBe('verified');
+    if (hasBeleniosTool) {
+      const dir = mkdtempSync(join(tmpdir(), 'scrutin-shuffles-threshold-'));
+      writeFileSync(join(dir, `${id}.bel`), bytes);
+      const verdict = beleniosTool(['election', 'verify', '--dir', dir]);
+      expect(verdict.stderr).toContain('all checks passed');
+      expect(verdict.status).toBe(0);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, negotiateLanguage } from './index.js';
 import { PROCES_VERBAL_CATALOGUES } from './proces-verbal.js';
+import { SEATS_PROCES_VERBAL_CATALOGUES } from './seats-proces-verbal.js';
 
 describe('message catalogues', () => {
   it('registers each catalogue under its own language code', () => {
@@ -23,6 +24,9 @@ describe('message catalogues', () => {
       expect(shape(CATALOGUES[language])).toEqual(shape(CATALOGUES.en));
       // The procès-verbal's catalogue, kept out of the pages' bundles, is held to the same rule.
       expect(shape(PROCES_VERBAL_CATALOGUES[language])).toEqual(shape(PROCES_VERBAL_CATALOGUES.en));
+      expect(shape(SEATS_PROCES_VERBAL_CATALOGUES[language])).toEqual(
+        shape(SEATS_PROCES_VERBAL_CATALOGUES.en),
+      );
     }
     expect(CATALOGUES.fr.booth.questions.chooseExactly(1)).toBe('Choisissez 1 réponse.');
     expect(CATALOGUES.en.booth.questions.chooseExactly(2)).toBe('Choose 2 answers.');

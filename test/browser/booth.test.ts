@@ -456,6 +456,9 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     expect(serverTracker).toMatch(/^[A-Za-z0-9+/]{43}$/);
     expect(await page.locator('#tracker').textContent()).toBe(serverTracker);
     expect(await page.getByText('Your browser computed the same tracking number').isVisible()).toBe(true);
+    // Issue 16: the tracker has a copy button, which says what it did.
+    await page.getByRole('button', { name: 'Copy the tracking number' }).click();
+    await expect.poll(() => page.locator('#tracker-copied').textContent()).toMatch(/copied|did not allow/);
     expect(await page.locator('#board-link').getAttribute('href')).toBe(
       `/elections/${board.id}#tracker=${encodeURIComponent(serverTracker!)}`,
     );
@@ -553,6 +556,9 @@ describe.skipIf(!existsSync(CHROMIUM))('voting booth in Chromium', () => {
     expect(await page.getByText('Votre navigateur a calculé le même numéro de suivi').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'fr-360-5-confirmation');
+    // The tracker's copy button (issue 16), then the link to the board.
+    await keyboard.press('Tab');
+    expect(await activeId(page)).toBe('copy-tracker');
     await keyboard.press('Tab');
     expect(await activeId(page)).toBe('board-link');
 

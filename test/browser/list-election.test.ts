@@ -15,7 +15,9 @@ import {
   axeProblems,
   CHROMIUM,
   ensurePages,
+  POLL,
   reviewAndCast,
+  signInOnPage,
   signInToBooth,
   TestBrowser,
   watchProblems,
@@ -60,6 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
   let browser: TestBrowser;
   let admin: TestAccount;
   let election: TestElection;
+  let organisationId: string;
   let hash: string;
   const problems: string[] = [];
 
@@ -69,6 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
     server = await startTestServer({ mode: 'listen' });
     const org = await organisationWithAdmin(server, 'Fédération', 'list-admin');
     admin = org.admin;
+    organisationId = org.organisationId;
     election = await draftElection(server, org.organisationId, admin, {
       voters: 3,
       name: 'Conseil fédéral',
@@ -106,6 +110,80 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
 
   const candidates = (page: Page, list: number) =>
     page.locator(`#q0-a${list}-candidates li`).allTextContents();
+
+  it('edits the rules of a draft in the admin page: a parity refusal names the list, then they are saved (EN 1100, FR 360)', async () => {
+    const draft = await draftElection(server, organisationId, admin, { voters: 1, name: 'Bureau' });
+    await server.elections.setQuestions(draft.id, admin, [
+      { answers: LISTS, blank: true, min: 1, max: 1, question: 'Bureau : quelle liste ?' },
+      { answers: ['Pour', 'Contre'], blank: true, min: 1, max: 1, question: 'Nouveaux statuts ?' },
+    ]);
+    const page = await browser.page({ width: 1100, locale: 'en-GB' });
+    watchProblems(
+      page,
+      problems,
+      (m) => m.location().url.endsWith('/favicon.ico') || m.text().includes('422'),
+    );
+    await page.goto(`${server.url}/admin/elections/${draft.id}`);
+    await signInOnPage(page, admin);
+    await page.getByRole('heading', { name: 'Election rules (lists and seats)' }).waitFor();
+    await page.getByLabel('Question whose answers are the lists').selectOption('0');
+    await page.getByLabel('Seat allocation').selectOption('hare');
+    await page.getByLabel('Seats to fill').fill('3');
+    await page.getByLabel('Parity of the lists').selectOption('alternating');
+    await page.getByLabel(`Candidates of ${LISTS[0]}, in list order`).fill('Inès Moreau; F\nJules Petit; M');
+    await page.getByLabel(`Candidates of ${LISTS[1]}, in list order`).fill('Louis Garnier; M\nMarc Leroy; M');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await expect
+      .poll(() => page.locator('#page-alert').textContent(), POLL)
+      .toContain('A list breaks the parity');
+    expect(await server.store.electionRules.get(draft.id)).toBeUndefined();
+    await page.getByLabel(`Candidates of ${LISTS[1]}, in list order`).fill('Louis Garnier; M\nMaud Leroy; F');
+    await page.getByLabel('Motion (answers: for, then against)').selectOption('1');
+    await page.getByLabel('Required majority').fill('>= 2/3');
+    await page.getByLabel('Quorum (share of the roll weight)').fill('1/4');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await expect.poll(() => page.locator('#page-status').textContent(), POLL).toBe('Election rules saved.');
+    const stored = await server.store.electionRules.get(draft.id);
+    expect(stored?.rules.lists[0]).toMatchObject({
+      question: 0,
+      method: 'hare',
+      seats: 3,
+      parity: 'alternating',
+    });
+    expect(stored!.rules.lists[0]!.lists[1]!.candidates).toEqual([
+      { name: 'Louis Garnier', gender: 'M' },
+      { name: 'Maud Leroy', gender: 'F' },
+    ]);
+    expect(stored!.rules.questions).toEqual([
+      {
+        question: 1,
+        kind: 'motion',
+        quorum: { kind: 'share', share: '1/4' },
+        majority: '>= 2/3',
+        base: 'valid',
+      },
+    ]);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'admin-en-1100.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: "Règles de l'élection (listes et sièges)" }).waitFor();
+    expect(await page.getByLabel(`Candidats de ${LISTS[1]}, dans l'ordre de la liste`).inputValue()).toBe(
+      'Louis Garnier; M\nMaud Leroy; F',
+    );
+    await page.screenshot({ path: join(SHOTS, 'admin-fr-360.png'), fullPage: true });
+    // The rules card itself fits 360 px (the rest of the admin page is not this issue's).
+    const card = page.locator('section[aria-labelledby="rules-admin-heading"]');
+    expect(
+      await card.evaluate((el) =>
+        [...el.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > 360)
+          .map((e) => e.tagName + '.' + e.className),
+      ),
+    ).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+  });
 
   it('shows each list with its candidates in the booth, in English at 1100 px, and casts a vote for a list', async () => {
     const page = await booth(0, { width: 1100, locale: 'en-GB' });

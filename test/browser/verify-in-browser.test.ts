@@ -213,6 +213,10 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     expect(
       await page.locator('#browser-verify-checks tr[data-check="ballots"] td.number').textContent(),
     ).toBe(String(ballots));
+    // Issue 16: a check that counts no items shows a dash, not "0 items checked".
+    expect(
+      await page.locator('#browser-verify-checks tr[data-check="archive"] td.number').textContent(),
+    ).toBe('—');
     // Weighted: Q1 Alice 1 + 3, Bruno 2; Q2 blank 3, A 1 + 2, B 2 — recomputed beside published.
     expect(await resultColumns(page, 0)).toEqual([
       ['Alice Martin', '4', '4', 'Yes'],
@@ -233,7 +237,7 @@ describe.skipIf(!existsSync(CHROMIUM))('verifying an election in the browser', (
     // Switching language keeps the verdict, now in French; still no violation.
     await page.getByRole('button', { name: 'Français' }).click();
     expect(await page.locator('#browser-verify-outcome').textContent()).toMatch(
-      /^Toutes les vérifications réussissent/,
+      /^Toutes les vérifications réussissent \(en \d+,\d\u00a0s\)\.$/,
     );
     expect(await axeProblems(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -5,8 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import { BoardBallots, BoardVerification } from '../../src/contract/election.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -100,6 +102,14 @@ describe('an election through the HTTP API (SQLite)', () => {
       ...trackers,
       revote.json.tracker,
     ]);
+    // The board's answers pass the checks the election page makes (the contract's schemas).
+    expect(Check(BoardBallots, board.json)).toBe(true);
+    expect(Check(BoardBallots, { ballots: [{ ...board.json.ballots[0], weight: '-1' }] })).toBe(false);
+    const verification = await new Client(server.app).get(
+      `/api/v1/elections/${demo.electionId}/verification`,
+    );
+    expect(Check(BoardVerification, verification.json)).toBe(true);
+    expect(verification.json).toMatchObject({ ok: true, outcome: 'verified' });
     const summary = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
     expect(summary.json.turnout).toEqual({ ballots: 3, voters: 3 });
     expect(summary.json.result).toBeNull();

@@ -132,6 +132,9 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/consultations/{consultationId}/admin':                            '404   ok    404   ok    403   403   ok    401   401   401',
   'PUT /api/v1/consultations/{consultationId}/voters':                           '404   state 404   403   403   403   403   401   401   401',
   'POST /api/v1/consultations/{consultationId}/advance':                         '404   state 404   403   403   403   403   401   401   401',
+  // Issue 16: consultation-wide settings (org admins), the officer's key once for every box (the boxes' officer only)
+  'PUT /api/v1/consultations/{consultationId}/settings':                         '404   ok    404   403   403   403   403   401   401   401',
+  'PUT /api/v1/consultations/{consultationId}/recovery/officer-key':             '404   403   404   403   404   404   403   401   401   401',
   'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul':             '404   state 404   403   403   403   403   401   401   401',
   'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/rerun':             '404   state 404   403   403   403   403   401   401   401',
   'POST /api/v1/consultations/{consultationId}/boxes/paper':                     '404   state 404   403   403   403   403   401   401   401',
@@ -375,6 +378,18 @@ describe('role × endpoint matrix over the real routes', () => {
         text: 'federation,email\nNorth,new@example.org,new,1,N',
       },
       'POST /api/v1/consultations/{consultationId}/advance': { json: { step: 'publish' } },
+      'PUT /api/v1/consultations/{consultationId}/settings': {
+        json: {
+          recovery: 'none',
+          officer: null,
+          loginMode: 'password',
+          passwordDelaySeconds: 3600,
+          helpContact: 'help desk',
+          defaultLanguage: 'fr',
+          scrutineers: [],
+        },
+      },
+      'PUT /api/v1/consultations/{consultationId}/recovery/officer-key': { json: { publicKey: '{}' } },
       'POST /api/v1/consultations/{consultationId}/boxes/{boxId}/annul': {
         json: { reason: 'checking the role matrix' },
       },

@@ -8,7 +8,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShufflePhase } from '../../src/contract/trustee.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { requireGroup } from '../../src/core/group.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
@@ -109,6 +111,9 @@ describe('the shuffle phase through the HTTP API', () => {
       { owner: 1, kind: 'single', status: 'next' },
       { owner: 2, kind: 'single', status: 'waiting' },
     ]);
+    // The answer passes the check the trustee page makes (the contract's schema).
+    expect(Check(ShufflePhase, phase.json)).toBe(true);
+    expect(Check(ShufflePhase, { ...phase.json, next: 'one' })).toBe(false);
     const input = decodeText(nhCiphertextsCodec, phase.json.input, 'input');
 
     // Nothing decrypted, nothing published before EndShuffles.

@@ -11,7 +11,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ThresholdStatus } from '../../src/contract/trustee.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { requireGroup } from '../../src/core/group.js';
 import { secret } from '../../src/core/secret.js';
@@ -278,6 +280,10 @@ describe('threshold trustees through the HTTP API', () => {
     }
     const done = await admin.get(`${base}/trustees/threshold`);
     expect(done.json).toMatchObject({ step: 'done', missing: [] });
+    // Each answer passes the check the trustee page makes (the contract's schema).
+    expect(Check(ThresholdStatus, afterCerts.json)).toBe(true);
+    expect(Check(ThresholdStatus, done.json)).toBe(true);
+    expect(Check(ThresholdStatus, { ...done.json, step: 'finished' })).toBe(false);
 
     const opened = await admin.post(`${base}/open`);
     expect(opened.status, JSON.stringify(opened.json)).toBe(200);

@@ -3,7 +3,9 @@
  * owner number and fingerprints), the upload of their own Single public key (bound to the account,
  * write-once, draft only, checked), and the public encrypted tally with the owners who decrypted.
  */
+import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicTally, TrusteeDuties } from '../../src/contract/trustee.js';
 import { requireGroup } from '../../src/core/group.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { Client, signedIn } from '../world/client.js';
@@ -95,7 +97,13 @@ describe('trustee page routes', () => {
     expect(
       (await client.post(`${base}/partial-decryptions`, { owner: 2, partialDecryption: partial })).status,
     ).toBe(200);
-    expect((await anyone.get(`${base}/tally`)).json.decrypted).toEqual([2]);
-    expect((await client.get(`${base}/trustee`)).json.decrypted).toEqual([2]);
+    const tallyAfter = (await anyone.get(`${base}/tally`)).json;
+    const dutiesAfter = (await client.get(`${base}/trustee`)).json;
+    expect(tallyAfter.decrypted).toEqual([2]);
+    expect(dutiesAfter.decrypted).toEqual([2]);
+    // The answers pass the checks the trustee page makes (the contract's schemas).
+    expect(Check(PublicTally, tallyAfter)).toBe(true);
+    expect(Check(TrusteeDuties, dutiesAfter)).toBe(true);
+    expect(Check(TrusteeDuties, { ...dutiesAfter, decrypted: ['2'] })).toBe(false);
   });
 });

@@ -368,5 +368,22 @@ export const admin = {
     reasonMissing: 'Give a reason of at least 5 characters.',
     confirm: (action: string) => `${action}?`,
     done: (state: string) => `Done. The election is now: ${state}.`,
+    shuffles: {
+      heading: 'Shuffles by the trustees',
+      intro:
+        'This election has ranking or grading questions: before anything is decrypted, each trustee in turn shuffles the encrypted ballots on their page, so that no answer can be linked to its voter. The result can be published once the shuffles are over and the trustees have decrypted.',
+      status: {
+        shuffled: 'shuffled',
+        skipped: 'skipped',
+        next: 'their turn now',
+        waiting: 'waiting for their turn',
+      },
+      trustee: (owner: number, status: string) => `Trustee ${owner}: ${status}`,
+      skip: (owner: number) => `Go on without trustee ${owner}`,
+      skipEffects: [
+        'This trustee’s turn is skipped and the next trustee shuffles; the skip is recorded in the audit log.',
+        'Skip only a trustee who cannot or will not shuffle: the ballots stay unlinkable as long as one honest trustee shuffles, and at least one must.',
+      ],
+    },
   },
 };

@@ -98,5 +98,8 @@ export const booth = {
       `Warning: the server returned a different tracking number (${server}). Keep both numbers and contact the election administrators.`,
     keep: 'Keep this number. It lets you check that your ballot is on the public ballot board and counted, without revealing your vote.',
     boardLink: 'Find my ballot on the public ballot board',
+    copy: 'Copy the tracking number',
+    copied: 'Tracking number copied.',
+    copyFailed: 'This browser did not allow copying: select the number and copy it.',
   },
 };

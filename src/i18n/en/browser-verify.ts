@@ -5,7 +5,7 @@ export const browserVerify = {
   intro:
     'Your browser can check the whole archive itself, with the same verifier as the command-line tools: every ballot’s proofs, the tally, the decryptions and the result. The checking runs on your device; only the archive is downloaded.',
   caveat:
-    'This page’s code comes from the election server, which is the party being checked: if the outcome matters, also run one of the independent tools below.',
+    'This page’s code comes from the election server, which is the party being checked: if the outcome matters, also run one of the independent tools described on this page.',
   start: 'Verify this election in my browser',
   again: 'Verify again',
   progressLabel: 'Verification progress',
@@ -25,7 +25,8 @@ export const browserVerify = {
   downloadFailed: 'The archive could not be downloaded. Check your connection and try again.',
   unreadable: (problem: string) => `The archive cannot be read: ${problem}`,
   crashed: (problem: string) => `The verifier stopped unexpectedly: ${problem}`,
-  noWorkers: 'This browser cannot run the verifier (Web Workers are disabled). Use one of the tools below.',
+  noWorkers:
+    'This browser cannot run the verifier (Web Workers are disabled). Use one of the independent tools described on this page.',
   checksCaption: 'Verdict of each check',
   checkColumn: 'Check',
   verdictColumn: 'Verdict',

@@ -100,6 +100,7 @@ export const congressPages = {
   boxes: {
     heading: 'Ballot boxes',
     table: 'Table of the ballot boxes (scrolls sideways)',
+    scrollHint: 'On a small screen, slide the table sideways to see every column and the actions.',
     federation: 'Federation',
     channel: 'Channel',
     state: 'State',
@@ -256,6 +257,20 @@ export const congressPages = {
     of: (box: string, consultation: string, round: number) =>
       `Ballot box ${box} of the consultation “${consultation}”, round ${round}.`,
     link: 'Open the consultation',
+  },
+  publicPage: {
+    resultHeading: 'Result',
+    notComplete:
+      'The consolidated result is published here once every ballot box is counted or annulled. Each box’s own public page follows its vote.',
+    tableLabel: 'Consolidated result (scrolls sideways)',
+    procesVerbal: 'Official report (procès-verbal), printable',
+    round: (n: number) => `Round ${n} of this consultation`,
+    boxPage: (box: string) => `Public page of box ${box}`,
+    archive: (id: string) => `Archive ${id}.bel`,
+    annulled: (reason: string) => `Annulled: ${reason}`,
+    ballots: (ballots: number, voters: number) =>
+      `${ballots} ballots counted for ${voters} registered voters.`,
+    consultationLink: 'Public page of the consultation',
   },
   publicLinks: {
     of: (box: string, consultation: string, round: number) =>

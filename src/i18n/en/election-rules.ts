@@ -1,45 +1,5 @@
-/** An election's own rules (issue 17): the procès-verbal's section on seats and decisions. */
+/** An election's own rules (issue 17): the public page's lists and seats, the admin's rules editor. */
 export const electionRules = {
-  pv: {
-    title: 'Seats and decisions under the election rules',
-    hash: 'Sealed hash of the election rules',
-    pending: 'Seats are allocated once every box is published or annulled.',
-    question: (n: number) => `Question ${n}`,
-    method: {
-      dhondt: "D'Hondt (highest averages)",
-      'sainte-lague': 'Sainte-Laguë',
-      hare: 'Hare quota, largest remainders',
-    } as Record<string, string>,
-    seatsThreshold: (seats: number, threshold: string) =>
-      `${seats} seats; threshold ${threshold} % of the votes given to lists`,
-    headers: ['List', 'Votes', 'Admitted', 'Seats', 'Elected, in list order'],
-    yes: 'yes',
-    no: 'no (below the threshold)',
-    exhausted: 'all its candidates are elected: its further seats went to the next lists',
-    averages: 'Averages (votes ÷ divisor)',
-    divisor: 'divisor',
-    quota: (q: string) => `Quota: ${q} votes per seat`,
-    quotients: ['List', 'Whole quotas', 'Remainder'],
-    vacant: (n: number) => `${n} seat(s) vacant: no list with votes and candidates left could take them.`,
-    undecided: (seats: number, lists: string) =>
-      `${seats} seat(s) undecided: equal averages and equal votes between ${lists}.`,
-    settled: (step: string, winners: string) => `Settled by the statutes (${step}): ${winners}.`,
-    steps: { 'older-candidate': 'older candidate', draw: 'draw by lot' } as Record<string, string>,
-    draw: (context: string, seed: string) =>
-      `Draw "${context}", seed ${seed} (SHA-256 of "scrutin-draw-v1|" + final archive hash + "|" + context).`,
-    unsettled: 'Not settled yet: the statutes decide, and an admin records it.',
-    outcome: {
-      adopted: 'adopted',
-      rejected: 'rejected',
-      'quorum-not-reached': 'quorum not reached',
-      elected: 'elected',
-      tie: 'tie',
-      'second-round': 'second round',
-      'no-votes': 'no votes',
-    } as Record<string, string>,
-    quorum: (turnout: string, required: string) => `turnout ${turnout}, quorum ${required}`,
-    majority: (majority: string, base: string) => `majority ${majority} of ${base}`,
-  },
   page: {
     heading: 'Lists and candidates',
     headingResult: 'Seats and decisions',
@@ -82,5 +42,54 @@ export const electionRules = {
     quorum: (turnout: string, required: string) => `turnout ${turnout} for a quorum of ${required}`,
     majority: (majority: string, base: string) => `majority ${majority} of ${base} votes`,
     sealed: 'Election rules (lists, seats, majorities)',
+  },
+  admin: {
+    heading: 'Election rules (lists and seats)',
+    intro:
+      'For an election of lists: the answers of the chosen question are the lists; give each its candidates in order. The rules are sealed when the election opens and cannot change afterwards.',
+    none: 'This election has no rules of its own.',
+    sealed: 'Sealed when the election opened: they can no longer change.',
+    hash: 'Sealed hash:',
+    summary: (question: number, method: string, seats: number, threshold: string, lists: number) =>
+      `Question ${question}: ${seats} seat(s) among ${lists} lists by ${method}, threshold ${threshold} %`,
+    noLists: 'No question of lists',
+    listQuestion: 'Question whose answers are the lists',
+    method: 'Seat allocation',
+    methods: {
+      dhondt: "D'Hondt (highest averages)",
+      'sainte-lague': 'Sainte-Laguë',
+      hare: 'Hare quota, largest remainders',
+    },
+    seats: 'Seats to fill',
+    threshold: 'Threshold (% of the votes given to lists)',
+    parity: 'Parity of the lists',
+    parities: {
+      none: 'Not required',
+      alternating: 'Alternating genders',
+      balanced: 'At most one of difference',
+    },
+    candidatesOf: (list: string) => `Candidates of ${list}, in list order`,
+    candidatesHint:
+      'One per line: name; F or M; birth date (YYYY-MM-DD). Gender and birth date are optional.',
+    tieBreak: 'When equal votes leave a seat undecided',
+    tieBreaks: {
+      '': 'Report the tie',
+      'older-candidate,draw': 'Older candidate, then a draw by lot',
+      draw: 'Draw by lot (from the final archive hash)',
+      'older-candidate': 'Older candidate',
+    },
+    badLine: (list: string, line: string) => `${list}, line ${line}: write "name; F or M; YYYY-MM-DD".`,
+    noCandidates: (list: string) => `${list} has no candidate.`,
+    motionHeading: 'Quorum and required majority',
+    noMotion: 'No motion',
+    motion: 'Motion (answers: for, then against)',
+    majority: 'Required majority',
+    majorityHint: 'A comparison and a share: "> 1/2" (absolute majority), ">= 2/3", ">= 3/5".',
+    base: 'Taken of',
+    bases: { valid: 'valid votes (blank excluded)', cast: 'votes cast (blank included)' },
+    quorum: 'Quorum (share of the roll weight)',
+    quorumHint: 'For example "1/4"; leave empty for no quorum.',
+    save: 'Save the rules',
+    saved: 'Election rules saved.',
   },
 };

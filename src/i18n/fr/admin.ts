@@ -371,5 +371,22 @@ export const admin: Messages['admin'] = {
     reasonMissing: 'Donnez une raison d’au moins 5 caractères.',
     confirm: (action: string) => `${action} ?`,
     done: (state: string) => `C’est fait. L’élection est maintenant : ${state}.`,
+    shuffles: {
+      heading: 'Mélanges par les garants',
+      intro:
+        'Cette élection comporte des questions à réponse par classement ou par notes : avant tout déchiffrement, chaque garant à son tour mélange les bulletins chiffrés sur sa page, afin qu’aucune réponse ne puisse être rattachée à son votant. Le résultat peut être publié une fois les mélanges terminés et les déchiffrements des garants reçus.',
+      status: {
+        shuffled: 'a mélangé',
+        skipped: 'passé',
+        next: 'à son tour maintenant',
+        waiting: 'attend son tour',
+      },
+      trustee: (owner: number, status: string) => `Garant ${owner} : ${status}`,
+      skip: (owner: number) => `Poursuivre sans le garant ${owner}`,
+      skipEffects: [
+        'Le tour de ce garant est passé et le garant suivant mélange ; c’est consigné dans le journal d’audit.',
+        'Ne passez qu’un garant qui ne peut ou ne veut pas mélanger : les bulletins restent impossibles à rattacher tant qu’un garant honnête mélange, et il en faut au moins un.',
+      ],
+    },
   },
 };

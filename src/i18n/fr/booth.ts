@@ -100,5 +100,8 @@ export const booth: Messages['booth'] = {
       `Attention : le serveur a renvoyé un autre numéro de suivi (${server}). Conservez les deux numéros et contactez les organisateurs de l’élection.`,
     keep: 'Conservez ce numéro. Il vous permet de vérifier que votre bulletin figure sur le tableau public des bulletins et qu’il est compté, sans révéler votre vote.',
     boardLink: 'Retrouver mon bulletin sur le tableau public',
+    copy: 'Copier le numéro de suivi',
+    copied: 'Numéro de suivi copié.',
+    copyFailed: 'Ce navigateur n’a pas permis la copie\u00a0: sélectionnez le numéro et copiez-le.',
   },
 };

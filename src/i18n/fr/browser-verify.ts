@@ -6,7 +6,7 @@ export const browserVerify: Messages['browserVerify'] = {
   intro:
     'Votre navigateur peut vérifier lui-même toute l’archive, avec le même vérificateur que les outils en ligne de commande : les preuves de chaque bulletin, le dépouillement, les déchiffrements et le résultat. La vérification se fait sur votre appareil ; seule l’archive est téléchargée.',
   caveat:
-    'Le code de cette page vient du serveur de l’élection, celui-là même qu’on vérifie : si l’enjeu est important, utilisez aussi l’un des outils indépendants ci-dessous.',
+    'Le code de cette page vient du serveur de l’élection, celui-là même qu’on vérifie : si l’enjeu est important, utilisez aussi l’un des outils indépendants décrits sur cette page.',
   start: 'Vérifier cette élection dans mon navigateur',
   again: 'Vérifier à nouveau',
   progressLabel: 'Avancement de la vérification',
@@ -20,7 +20,8 @@ export const browserVerify: Messages['browserVerify'] = {
       ? `Environ ${Math.max(1, Math.round(seconds))} s restantes.`
       : `Environ ${Math.round(seconds / 60)} min restantes.`,
   replaying: 'Vérification du dépouillement, des déchiffrements et du résultat…',
-  passed: (seconds: string) => `Toutes les vérifications réussissent (en ${seconds} s).`,
+  passed: (seconds: string) =>
+    `Toutes les vérifications réussissent (en ${seconds.replace('.', ',')}\u00a0s).`,
   failed: (check: string) => `Échec de la vérification : le contrôle « ${check} » ne passe pas.`,
   cannotVerify: (check: string) =>
     `Non vérifiée : ce vérificateur ne sait pas encore faire le contrôle « ${check} » (les mélanges des questions non homomorphes ne sont pas encore pris en charge). L’archive n’est ni confirmée ni montrée fausse : utilisez un vérificateur qui contrôle les mélanges, comme belenios-tool.`,
@@ -28,7 +29,7 @@ export const browserVerify: Messages['browserVerify'] = {
   unreadable: (problem: string) => `L’archive est illisible : ${problem}`,
   crashed: (problem: string) => `Le vérificateur s’est arrêté de façon inattendue : ${problem}`,
   noWorkers:
-    'Ce navigateur ne peut pas faire tourner le vérificateur (Web Workers désactivés). Utilisez l’un des outils ci-dessous.',
+    'Ce navigateur ne peut pas faire tourner le vérificateur (Web Workers désactivés). Utilisez l’un des outils indépendants décrits sur cette page.',
   checksCaption: 'Verdict de chaque contrôle',
   checkColumn: 'Contrôle',
   verdictColumn: 'Verdict',

@@ -100,6 +100,8 @@ export const congressPages: Messages['congressPages'] = {
   boxes: {
     heading: 'Urnes',
     table: 'Tableau des urnes (défile horizontalement)',
+    scrollHint:
+      'Sur un petit écran, faites glisser le tableau de côté pour voir toutes les colonnes et les actions.',
     federation: 'Fédération',
     channel: 'Canal',
     state: 'État',
@@ -261,6 +263,19 @@ export const congressPages: Messages['congressPages'] = {
     of: (box: string, consultation: string, round: number) =>
       `Urne ${box} de la consultation « ${consultation} », ${round === 1 ? 'premier' : round === 2 ? 'second' : `${round}e`} tour.`,
     link: 'Ouvrir la consultation',
+  },
+  publicPage: {
+    resultHeading: 'Résultat',
+    notComplete:
+      'Le résultat consolidé est publié ici quand toutes les urnes sont dépouillées ou annulées. La page publique de chaque urne suit son vote.',
+    tableLabel: 'Résultat consolidé (défile horizontalement)',
+    procesVerbal: 'Procès-verbal, imprimable',
+    round: (n: number) => (n === 1 ? '1er tour de cette consultation' : `${n}e tour de cette consultation`),
+    boxPage: (box: string) => `Page publique de l’urne ${box}`,
+    archive: (id: string) => `Archive ${id}.bel`,
+    annulled: (reason: string) => `Annulée\u00a0: ${reason}`,
+    ballots: (ballots: number, voters: number) => `${ballots} bulletins comptés pour ${voters} inscrit·es.`,
+    consultationLink: 'Page publique de la consultation',
   },
   publicLinks: {
     of: (box: string, consultation: string, round: number) =>

@@ -10,6 +10,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
+import { renderConsultationPage } from '../../congress/public-page.js';
 import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
@@ -127,6 +128,31 @@ export function consultationPageRoutes(ctx: ServerContext, { consultations }: Se
             })),
           ),
         };
+      },
+    );
+
+    app.get<{ Params: { consultationId: string }; Querystring: { lang?: 'en' | 'fr' } }>(
+      '/consultations/:consultationId',
+      { schema: { params: ConsultationParams, querystring: LangQuery } },
+      async (request, reply) => {
+        const language = request.query.lang ?? preferredLanguage(request.headers['accept-language']);
+        const refuse = (code: keyof typeof ERRORS) =>
+          htmlHeaders(reply).status(ERRORS[code].status).send(refusalPage(code, language));
+        const row = await ctx.store.consultations.get(request.params.consultationId);
+        if (!row) return refuse('SCR_NOT_FOUND');
+        // Public once a box has opened (the boxes' own pages are public then); figures once complete.
+        if (!(await consultationOpened(ctx, await consultations.boxes(row.id))))
+          return refuse('SCR_NOT_FOUND');
+        const report = await consultations.consolidation(row.id);
+        return htmlHeaders(reply).send(
+          renderConsultationPage(report, language, {
+            page: (id, lang) => `/consultations/${encodeURIComponent(id)}?lang=${lang}`,
+            procesVerbal: (id, lang) =>
+              `/admin/consultations/${encodeURIComponent(id)}/proces-verbal?lang=${lang}`,
+            box: (id) => `/elections/${encodeURIComponent(id)}`,
+            archive: (id) => `/api/v1/elections/${encodeURIComponent(id)}/archive.bel`,
+          }),
+        );
       },
     );
 

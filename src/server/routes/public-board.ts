@@ -5,10 +5,13 @@
  * Every answer is built from an explicit list of public fields. A draft is none of the public's
  * business: every route answers 404 for it to anyone but its own staff (`requirePublicElection`).
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { PublicElection } from '../../contract/election.js';
+import type { BoardBallots, BoardVerification, PublicElection } from '../../contract/election.js';
+import type { PublicTally } from '../../contract/trustee.js';
 import { encode } from '../../core/codec.js';
+import type { BoardStatus } from '../../election/board.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
 import { encryptedTallyCodec, trusteesCodec } from '../../protocol/messages.js';
@@ -92,15 +95,16 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
-        if (!state) return { ballots: [] };
+        if (!state) return { ballots: [] } satisfies BoardBallots;
         const counted = new Set(state.box.tallied().map((b) => b.tracker));
-        return {
+        const answer: BoardBallots = {
           ballots: state.box.all.map((b) => ({
             tracker: b.tracker,
             weight: b.weight.toString(),
             counted: counted.has(b.tracker),
           })),
         };
+        return answer;
       },
     );
 
@@ -117,11 +121,12 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
         const row = await requirePublicElection(ctx, request, request.params.electionId);
         const { state } = await elections.board.state(row.id);
         if (!state) throw new ApiError('SCR_NOT_FOUND', { problem: 'this election has not opened' });
-        return {
+        const answer: PublicTally = {
           trustees: encode(trusteesCodec, [...state.trustees.kinds]),
           encryptedTally: state.tally ? encode(encryptedTallyCodec, state.tally) : null,
           decrypted: [...state.shares.keys()].sort((a, b) => a - b),
         };
+        return answer;
       },
     );
 
@@ -132,7 +137,8 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       },
       async (request) => {
         const row = await requirePublicElection(ctx, request, request.params.electionId);
-        return elections.board.status(row.id);
+        const status: BoardStatus & BoardVerification = await elections.board.status(row.id);
+        return status;
       },
     );
   };

@@ -7,6 +7,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { ShufflePhase as ShufflePhaseAnswer } from '../../contract/trustee.js';
 import type { ElectionService, ShufflePhase } from '../../election/service.js';
 import { accountOfOwner } from '../../election/threshold.js';
 import { electionRolesOf, requireElectionRole, requirePublicElection } from '../auth/index.js';
@@ -14,8 +15,8 @@ import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-/** The phase as the public sees it: owners, kinds and turns, not the trustees' names. */
-const publicPhase = (phase: ShufflePhase) => ({
+/** The phase as the public sees it: owners, kinds and turns, not the trustees' names (the trustee page checks it). */
+const publicPhase = (phase: ShufflePhase): ShufflePhaseAnswer => ({
   needed: phase.needed,
   ended: phase.ended,
   next: phase.next,

@@ -6,9 +6,11 @@
  * the tools' file contents as text, so `scrutin-tool setup generate-trustee-key-threshold` (or
  * belenios-tool) reads and writes them unchanged. The protocol logic is in election/threshold.ts.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../app/services.js';
+import type { ThresholdStatus } from '../../contract/trustee.js';
 import { MAX_THRESHOLD_TRUSTEES } from '../../election/threshold.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -82,7 +84,8 @@ export function thresholdTrusteeRoutes(ctx: ServerContext, { threshold }: Servic
       },
       async (request) => {
         const { account } = await observer(request, request.params.electionId);
-        return threshold.status(request.params.electionId, account);
+        const status: ThresholdStatus = await threshold.status(request.params.electionId, account);
+        return status;
       },
     );
 

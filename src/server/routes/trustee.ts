@@ -6,8 +6,10 @@
  * `scrutin-tool election decrypt`) and sends only the result, which is checked against their public
  * key before it is written. No route here ever receives or returns a private key.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { TrusteeDuties } from '../../contract/trustee.js';
 import { DecodeError, decodeText, encode } from '../../core/codec.js';
 import { sha256B64 } from '../../core/hash.js';
 import type { ElectionService } from '../../election/service.js';
@@ -78,7 +80,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
         const { state } =
           election.state === 'draft' ? { state: undefined } : await elections.board.state(election.id);
         reply.header('cache-control', 'no-store');
-        return {
+        const answer: TrusteeDuties = {
           election: {
             id: election.id,
             name: election.name,
@@ -90,6 +92,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
           /** Owners whose partial decryption is on the board. */
           decrypted: state ? [...state.shares.keys()].sort((a, b) => a - b) : [],
         };
+        return answer;
       },
     );
 

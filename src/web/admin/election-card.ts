@@ -62,6 +62,14 @@ export interface Loaded {
   /** What each credential mode protects against (GET /api/v1/credential-modes), when served. */
   modes: CredentialMode[];
   recovery: RecoveryStatus | undefined;
+  /** The shuffle phase of a tallied election (ranking or grading questions, issue 18). */
+  shuffles: ShufflePhase | undefined;
+}
+export interface ShufflePhase {
+  needed: boolean;
+  ended: boolean;
+  next: number | null;
+  shufflers: { owner: number; kind: string; status: 'shuffled' | 'skipped' | 'next' | 'waiting' }[];
 }
 export type Localised = { en: string; fr: string };
 export interface CredentialMode {

@@ -1,6 +1,7 @@
 /**
  * The lifecycle card of the admin election page: the actions the election's state allows (open,
- * close, extend, tally, publish, annul), each confirmed with what it will do before it is sent.
+ * close, extend, tally, publish, annul), each confirmed with what it will do before it is sent; while
+ * the trustees shuffle (ranking or grading questions), their turns and the skip of an absent one.
  */
 import { meaningfulReason } from '../../core/reason.js';
 import { confirmAction } from '../kit/confirm.js';
@@ -50,12 +51,61 @@ export function lifecycleCard(ctx: CardContext): HTMLElement {
     buttons.push(extendButton(ctx));
   }
   if (e.state === 'closed') buttons.push(simple(a.tally, 'tally', a.tallyEffects));
-  if (e.state === 'tallied') buttons.push(simple(a.publish, 'publish', a.publishEffects));
+  const shuffling =
+    e.state === 'tallied' && ctx.loaded.shuffles?.needed === true && !ctx.loaded.shuffles.ended;
+  if (e.state === 'tallied' && !shuffling) buttons.push(simple(a.publish, 'publish', a.publishEffects));
   if (e.state !== 'published' && e.state !== 'annulled') buttons.push(annulButton(ctx));
   return section(
     'actions-heading',
     a.heading,
+    shuffling && shufflesPhase(ctx),
     buttons.length === 0 ? h('p', {}, a.none) : h('div', { class: 'actions' }, ...buttons),
+  );
+}
+
+/** The trustees' turns in the shuffle phase, and the skip of the one whose turn it is. */
+function shufflesPhase(ctx: CardContext): HTMLElement {
+  const t = ctx.shell.t.admin;
+  const s = t.actions.shuffles;
+  const phase = ctx.loaded.shuffles!;
+  const next = phase.next;
+  return h(
+    'div',
+    { class: 'shuffles' },
+    h('h3', { id: 'shuffles-heading' }, s.heading),
+    h('p', {}, s.intro),
+    h(
+      'ul',
+      { id: 'shuffle-status', 'aria-labelledby': 'shuffles-heading' },
+      ...phase.shufflers.map((trustee) => h('li', {}, s.trustee(trustee.owner, s.status[trustee.status]))),
+    ),
+    next !== null &&
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            id: 'shuffle-skip',
+            on: {
+              click: async () => {
+                if (
+                  await confirmAction({
+                    title: t.actions.confirm(s.skip(next)),
+                    effects: s.skipEffects,
+                    confirmLabel: s.skip(next),
+                    cancelLabel: t.cancel,
+                  })
+                )
+                  await ctx.change('POST', '/shuffles/skip', { owner: next }, () => t.saved);
+              },
+            },
+          },
+          s.skip(next),
+        ),
+      ),
   );
 }
 

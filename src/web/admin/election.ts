@@ -4,6 +4,7 @@
  * form; once open, everything is frozen and shown read-only. Every consequential action goes
  * through confirmAction, which says what will happen before anything is sent.
  */
+import type { RulesAnswer } from '../../contract/election-rules.js';
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
 import { facts, formatInstant } from '../kit/format.js';
 import type { Result } from '../kit/http.js';
@@ -16,6 +17,7 @@ import type {
   CredentialMode,
   Loaded,
   RecoveryStatus,
+  ShufflePhase,
   ThresholdStatus,
   Trustee,
   Voter,
@@ -24,6 +26,7 @@ import { credentialsCard } from './election-credentials.js';
 import { lifecycleCard } from './election-lifecycle.js';
 import { QuestionsCard } from './election-questions.js';
 import { rolesCard } from './election-roles.js';
+import { RulesCard } from './election-rules.js';
 import { scheduleCard } from './election-schedule.js';
 import { trusteesCard } from './election-trustees.js';
 import { votersCard } from './election-voters.js';
@@ -35,6 +38,9 @@ export class AdminElectionPage {
   private loaded: Loaded | undefined;
   /** The questions card keeps what is being typed across re-renders until saved. */
   private readonly questions = new QuestionsCard();
+  private readonly rules = new RulesCard();
+  /** The election's own rules (issue 17), as GET /rules answers them. */
+  private rulesAnswer: RulesAnswer | undefined;
 
   constructor(
     private readonly shell: Shell,
@@ -53,20 +59,25 @@ export class AdminElectionPage {
       return false;
     }
     const org = `/api/v1/organisations/${encodeURIComponent(election.value.organisationId)}`;
-    const [voters, trustees, roles, people, modes, recovery] = await Promise.all([
+    const [voters, trustees, roles, people, modes, recovery, rules] = await Promise.all([
       api.get<{ voters: Voter[] }>(`${this.base}/voters`),
       api.get<{ trustees: Trustee[] }>(`${this.base}/trustees`),
       api.get<{ roles: Loaded['roles'] }>(`${this.base}/roles`),
       api.get<unknown>(`${org}/members`),
       api.get<{ modes: CredentialMode[] }>('/api/v1/credential-modes'),
       api.get<RecoveryStatus>(`${this.base}/recovery`),
+      api.get<RulesAnswer>(`${this.base}/rules`),
     ]);
+    this.rulesAnswer = rules.ok ? rules.value : undefined;
     // Only an election with a threshold group has key-establishment progress to show (else: 404 each load).
     const hasGroup = value(trustees, { trustees: [] }).trustees.some((t) => t.kind === 'pedersen');
     const threshold = hasGroup
       ? await api.get<ThresholdStatus>(`${this.base}/trustees/threshold`)
       : undefined;
+    const shuffles =
+      election.value.state === 'tallied' ? await api.get<ShufflePhase>(`${this.base}/shuffles`) : undefined;
     this.loaded = {
+      shuffles: shuffles?.ok ? shuffles.value : undefined,
       election: election.value,
       voters: value(voters, { voters: [] }).voters,
       trustees: value(trustees, { trustees: [] }).trustees,
@@ -109,6 +120,7 @@ export class AdminElectionPage {
       this.summary(),
       lifecycleCard(card),
       this.questions.render(card),
+      this.rules.render(card, this.rulesAnswer),
       scheduleCard(card),
       votersCard(card),
       trusteesCard(card),

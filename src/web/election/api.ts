@@ -5,7 +5,11 @@
  */
 
 import type { ElectionState } from '../../contract/election.js';
-import { PublicElection as PublicElectionAnswer } from '../../contract/election.js';
+import {
+  BoardBallots,
+  BoardVerification as BoardVerificationAnswer,
+  PublicElection as PublicElectionAnswer,
+} from '../../contract/election.js';
 import type { Language } from '../../i18n/index.js';
 import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
@@ -89,17 +93,14 @@ export const parsePublicElection: Parser<PublicElection> = (value) => {
   };
 };
 
-const parseBallots: Parser<BoardBallot[]> = (value) => {
-  if (!isRecord(value) || !Array.isArray(value.ballots)) return undefined;
-  const ballots: BoardBallot[] = [];
-  for (const entry of value.ballots) {
-    if (!isRecord(entry) || !isString(entry.tracker) || typeof entry.counted !== 'boolean') return undefined;
-    const weight = entry.weight;
-    if (!(isString(weight) && /^[0-9]+$/.test(weight)) && !isCount(weight)) return undefined;
-    ballots.push({ tracker: entry.tracker, weight: BigInt(weight), counted: entry.counted });
-  }
-  return ballots;
-};
+const isBoardBallots = checked(BoardBallots);
+
+const parseBallots: Parser<BoardBallot[]> = (value) =>
+  isBoardBallots(value)?.ballots.map(({ tracker, weight, counted }) => ({
+    tracker,
+    weight: BigInt(weight),
+    counted,
+  }));
 
 /** What the server's own verifier, which follows the board event by event, says of it. */
 export interface BoardVerification {
@@ -110,11 +111,17 @@ export interface BoardVerification {
   readonly verifiedHeight: number | null;
 }
 
+const isBoardVerification = checked(BoardVerificationAnswer);
+
 const parseVerification: Parser<BoardVerification> = (value) => {
-  if (!isRecord(value) || typeof value.ok !== 'boolean') return undefined;
-  const height = value.verifiedHeight;
-  if (!(height === null || isCount(height))) return undefined;
-  return { ok: value.ok, cannotVerify: value.outcome === 'cannot-verify', verifiedHeight: height };
+  const answer = isBoardVerification(value);
+  return (
+    answer && {
+      ok: answer.ok,
+      cannotVerify: answer.outcome === 'cannot-verify',
+      verifiedHeight: answer.verifiedHeight,
+    }
+  );
 };
 
 export class PublicBoardApi {

@@ -41,7 +41,21 @@ export class ConsultationLinks {
     return h(
       'div',
       { class: 'notice', id: 'consultation-links' },
-      h('p', {}, t.of(place.box.label, place.consultation.name, place.consultation.round)),
+      h(
+        'p',
+        {},
+        t.of(place.box.label, place.consultation.name, place.consultation.round),
+        ' ',
+        // The consultation's own public page: its consolidated result and procès-verbal (issue 16).
+        h(
+          'a',
+          {
+            href: `/consultations/${encodeURIComponent(place.consultation.id)}`,
+            id: 'consultation-page-link',
+          },
+          messagesFor(language).congressPages.publicPage.consultationLink,
+        ),
+      ),
       replacedBy?.electionId
         ? h(
             'p',

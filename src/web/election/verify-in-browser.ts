@@ -311,7 +311,8 @@ export class BrowserVerification {
             { 'data-check': name, 'data-status': status, 'data-ms': Math.round(statuses.get(name)?.ms ?? 0) },
             h('th', { scope: 'row' }, m.checks[name]),
             h('td', { class: `verdict verdict-${status}` }, m.verdicts[status]),
-            h('td', { class: 'number' }, String(statuses.get(name)?.count ?? 0)),
+            // A check that counts no items (the archive's format) shows a dash, not "0 items checked".
+            h('td', { class: 'number' }, statuses.get(name)?.count ? String(statuses.get(name)!.count) : '—'),
           );
         }),
       ),

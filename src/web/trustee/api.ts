@@ -1,12 +1,13 @@
 /**
  * The trustee page's HTTP client: account sign-in, the trustee's duties on this election, the
  * threshold key-establishment relay, the public tally and shuffle phase, and the uploads. Every body
- * sent is public material (a public key, a certificate, a polynomial, a voutput, a shuffle, a partial decryption) or the
- * sign-in form; answers are parsed here, failures come back as values.
+ * sent is public material (a public key, a certificate, a polynomial, a voutput, a shuffle, a partial
+ * decryption) or the sign-in form; answers are checked here against their contract schemas
+ * (src/contract/trustee.ts), failures come back as values.
  */
 
 import { AccountLoginReply, MeReply } from '../../contract/auth.js';
-import type { ElectionState } from '../../contract/election.js';
+import { PublicTally, ShufflePhase, ThresholdStatus, TrusteeDuties } from '../../contract/trustee.js';
 import type { Language } from '../../i18n/index.js';
 import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
@@ -15,73 +16,16 @@ export interface AccountSession {
   readonly csrfToken: string;
 }
 
-export interface SingleKeyInfo {
-  readonly owner: number;
-  readonly displayName: string;
-  readonly keyId: string;
-  readonly fingerprint: string;
-}
+export type {
+  PublicTally,
+  ShufflePhase,
+  SingleKeyInfo,
+  ThresholdStatus,
+  ThresholdStep,
+} from '../../contract/trustee.js';
 
-export interface Duties {
-  readonly election: { id: string; name: string; state: ElectionState; group: string };
-  readonly singles: readonly SingleKeyInfo[];
-  readonly threshold: { slot: number; owner: number } | null;
-  readonly decrypted: readonly number[];
-}
-
-export type ThresholdStep = 'certificates' | 'polynomials' | 'voutputs' | 'done';
-
-export interface ThresholdStatus {
-  readonly group: string;
-  readonly threshold: number;
-  readonly step: ThresholdStep;
-  readonly missing: readonly number[];
-  readonly trustees: readonly {
-    slot: number;
-    owner: number;
-    displayName: string;
-    id: string | null;
-    certificate: boolean;
-    polynomial: boolean;
-    voutput: boolean;
-    you: boolean;
-  }[];
-}
-
-export interface PublicTally {
-  readonly trustees: string;
-  readonly encryptedTally: string | null;
-  readonly decrypted: readonly number[];
-}
-
-/** The shuffle phase (issue 18): whose turn it is, and the public ciphertexts the next shuffle takes. */
-export interface ShufflePhase {
-  readonly needed: boolean;
-  readonly ended: boolean;
-  readonly next: number | null;
-  readonly shufflers: readonly { owner: number; status: 'shuffled' | 'skipped' | 'next' | 'waiting' }[];
-  readonly input: string | null;
-}
-
-const SHUFFLER_STATUSES = ['shuffled', 'skipped', 'next', 'waiting'];
-
-const parseShuffles: Parser<ShufflePhase> = (value) => {
-  if (!isRecord(value) || typeof value.needed !== 'boolean' || typeof value.ended !== 'boolean')
-    return undefined;
-  if (!(value.next === null || isInt(value.next))) return undefined;
-  if (!(value.input === null || isString(value.input)) || !Array.isArray(value.shufflers)) return undefined;
-  const shufflers: ShufflePhase['shufflers'][number][] = [];
-  for (const s of value.shufflers) {
-    if (!isRecord(s) || !isInt(s.owner) || !SHUFFLER_STATUSES.includes(s.status as string)) return undefined;
-    shufflers.push({ owner: s.owner, status: s.status as ShufflePhase['shufflers'][number]['status'] });
-  }
-  return { needed: value.needed, ended: value.ended, next: value.next, shufflers, input: value.input };
-};
-
-const STATES: readonly ElectionState[] = ['draft', 'open', 'closed', 'tallied', 'published', 'annulled'];
-const STEPS: readonly ThresholdStep[] = ['certificates', 'polynomials', 'voutputs', 'done'];
-const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
-const isIntArray = (value: unknown): value is number[] => Array.isArray(value) && value.every(isInt);
+/** The trustee's duties as the page uses them (the account's name is read from the session). */
+export type Duties = Omit<TrusteeDuties, 'account'>;
 
 const isLoginReply = checked(AccountLoginReply);
 const isMeReply = checked(MeReply);
@@ -100,77 +44,15 @@ const parseMe: Parser<AccountSession | null> = (value) => {
     : null;
 };
 
-const parseSingle: Parser<SingleKeyInfo> = (value) => {
-  if (!isRecord(value)) return undefined;
-  const { owner, displayName, keyId, fingerprint } = value;
-  return isInt(owner) && isString(displayName) && isString(keyId) && isString(fingerprint)
-    ? { owner, displayName, keyId, fingerprint }
-    : undefined;
-};
-
-const parseDuties: Parser<Duties> = (value) => {
-  if (!isRecord(value) || !isRecord(value.election) || !Array.isArray(value.singles)) return undefined;
-  const { id, name, state, group } = value.election;
-  if (!isString(id) || !isString(name) || !isString(group) || !STATES.includes(state as ElectionState))
-    return undefined;
-  const singles = value.singles.map(parseSingle);
-  if (singles.some((s) => s === undefined) || !isIntArray(value.decrypted)) return undefined;
-  let threshold: Duties['threshold'] = null;
-  if (value.threshold !== null) {
-    if (!isRecord(value.threshold) || !isInt(value.threshold.slot) || !isInt(value.threshold.owner))
-      return undefined;
-    threshold = { slot: value.threshold.slot, owner: value.threshold.owner };
-  }
-  return {
-    election: { id, name, state: state as ElectionState, group },
-    singles: singles as SingleKeyInfo[],
-    threshold,
-    decrypted: value.decrypted,
-  };
-};
-
-const parseStatus: Parser<ThresholdStatus> = (value) => {
-  if (!isRecord(value) || !isString(value.group) || !isInt(value.threshold)) return undefined;
-  if (
-    !STEPS.includes(value.step as ThresholdStep) ||
-    !isIntArray(value.missing) ||
-    !Array.isArray(value.trustees)
-  )
-    return undefined;
-  const trustees: ThresholdStatus['trustees'][number][] = [];
-  for (const t of value.trustees) {
-    if (!isRecord(t) || !isInt(t.slot) || !isInt(t.owner) || !isString(t.displayName)) return undefined;
-    if (!(t.id === null || isString(t.id))) return undefined;
-    trustees.push({
-      slot: t.slot,
-      owner: t.owner,
-      displayName: t.displayName,
-      id: t.id,
-      certificate: t.certificate === true,
-      polynomial: t.polynomial === true,
-      voutput: t.voutput === true,
-      you: t.you === true,
-    });
-  }
-  return {
-    group: value.group,
-    threshold: value.threshold,
-    step: value.step as ThresholdStep,
-    missing: value.missing,
-    trustees,
-  };
-};
+const parseDuties: Parser<Duties> = checked(TrusteeDuties);
+const parseStatus: Parser<ThresholdStatus> = checked(ThresholdStatus);
+const parseTally: Parser<PublicTally> = checked(PublicTally);
+const parseShuffles: Parser<ShufflePhase> = checked(ShufflePhase);
 
 const field =
   (name: string): Parser<string> =>
   (value) =>
     isRecord(value) && isString(value[name]) ? value[name] : undefined;
-
-const parseTally: Parser<PublicTally> = (value) => {
-  if (!isRecord(value) || !isString(value.trustees) || !isIntArray(value.decrypted)) return undefined;
-  if (!(value.encryptedTally === null || isString(value.encryptedTally))) return undefined;
-  return { trustees: value.trustees, encryptedTally: value.encryptedTally, decrypted: value.decrypted };
-};
 
 const anything: Parser<true> = () => true;
 

@@ -12,6 +12,30 @@ export function boardLink(electionId: string, tracker: string): string {
   return `/elections/${encodeURIComponent(electionId)}#tracker=${encodeURIComponent(tracker)}`;
 }
 
+/** Copies the tracker to the clipboard, and says so (or that the browser refused) in a live region. */
+function copyButton(t: { copy: string; copied: string; copyFailed: string }, tracker: string): HTMLElement {
+  const said = h('span', { role: 'status', id: 'tracker-copied', class: 'hint' });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(tracker);
+      said.textContent = t.copied;
+    } catch {
+      said.textContent = t.copyFailed;
+    }
+  };
+  return h(
+    'p',
+    { class: 'actions' },
+    h(
+      'button',
+      { type: 'button', class: 'secondary', id: 'copy-tracker', on: { click: () => void copy() } },
+      t.copy,
+    ),
+    ' ',
+    said,
+  );
+}
+
 export function confirmationScreen(view: View): HTMLElement {
   const { m, state } = view;
   const receipt = state.receipt!;
@@ -30,6 +54,7 @@ export function confirmationScreen(view: View): HTMLElement {
       h('p', { id: 'replaced-notice' }, messagesFor(state.language).congressDefects.booth.replaced),
     h('p', { class: 'tracker-label', id: 'tracker-label' }, m.confirmation.trackerLabel),
     h('p', { class: 'tracker' }, h('code', { id: 'tracker' }, localTracker)),
+    copyButton(m.confirmation, localTracker),
     agreement,
     h('p', {}, m.confirmation.keep),
     h(

@@ -311,6 +311,7 @@ export function boxesCard(ctx: BoxesContext): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'boxes-heading' },
     h('h2', { id: 'boxes-heading' }, t.heading),
+    h('p', { class: 'hint scroll-hint', id: 'box-scroll-hint' }, t.scrollHint),
     table,
     all,
   );
