@@ -437,13 +437,15 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect((await client.post(`/api/v1/elections/${id}/delivery/credentials`)).status).toBe(200);
     const before = (await server.store.voters.findByLogin(id, 'ann'))!.publicCredential;
     await page.goto(`${server.url}/admin/elections/${id}`);
-    await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
-    expect(await dialog().textContent()).toContain('The old credential stops working');
+    // Issue 16: the delivery table's help column names the action and says what it invalidates.
+    await page.getByRole('button', { name: 'Resend the credential – ann' }).click();
+    expect(await dialog().textContent()).toContain('The credential sent before stops working at once');
+    expect(await dialog().textContent()).toContain('mailed to ann@example.org');
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     expect((await server.store.voters.findByLogin(id, 'ann'))!.publicCredential).toBe(before);
-    await page.getByRole('button', { name: 'Replace ann’s credential' }).click();
+    await page.getByRole('button', { name: 'Resend the credential – ann' }).click();
     await clearAnnouncements(page);
-    await dialog().getByRole('button', { name: 'Replace ann’s credential' }).click();
+    await dialog().getByRole('button', { name: 'Resend the credential' }).click();
     await expect.poll(() => status().textContent(), POLL).toBe('A new credential is on its way to ann.');
     const after = (await server.store.voters.findByLogin(id, 'ann'))!.publicCredential;
     expect(after).not.toBe(before);
