@@ -178,7 +178,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
       await card.evaluate((el) =>
         [...el.querySelectorAll('*')]
           .filter((e) => e.getBoundingClientRect().right > 360)
-          .map((e) => e.tagName + '.' + e.className),
+          .map((e) => `${e.tagName}.${e.className}`),
       ),
     ).toEqual([]);
     expect(await axeProblems(page)).toEqual([]);

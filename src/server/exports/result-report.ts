@@ -28,6 +28,8 @@ export interface ResultReportSource {
   readonly weightCast: bigint;
   readonly voters: readonly Pick<VoterRow, 'weight'>[];
   readonly archive: { readonly finalHash: string; readonly height: number; readonly verified: boolean };
+  /** The election's own rules' hash, sealed at opening (issue 17); null without rules. */
+  readonly rulesHash: string | null;
 }
 
 export interface AnswerReport {
@@ -49,7 +51,13 @@ export interface QuestionReport {
 
 export interface ResultReport {
   readonly election: { readonly id: string; readonly name: string };
-  readonly sealed: { readonly election: string; readonly trustees: string; readonly credentials: string };
+  readonly sealed: {
+    readonly election: string;
+    readonly trustees: string;
+    readonly credentials: string;
+    /** The election's own rules (lists, seats, majorities), null without rules: as the public summary. */
+    readonly rules: string | null;
+  };
   readonly archive: { readonly finalHash: string; readonly height: number; readonly verified: boolean };
   readonly turnout: {
     readonly ballotsCounted: number;
@@ -121,6 +129,7 @@ export function toResultReport(source: ResultReportSource): ResultReport {
       election: election.fingerprint,
       trustees: election.trusteesHash,
       credentials: election.credentialsHash,
+      rules: source.rulesHash,
     },
     archive: {
       finalHash: source.archive.finalHash,

@@ -20,7 +20,7 @@ import { RESULT, toResultReport, toResultRows } from '../exports/result-report.j
 import { SIGN_IN_LIST, SIGN_IN_LIST_STATES, toSignInRow } from '../exports/sign-in-list.js';
 import { toVoterRollRow, VOTER_ROLL } from '../exports/voter-roll.js';
 import { rollReadMasked } from './admin.js';
-import { ElectionParams } from './public-board.js';
+import { ElectionParams, sealedRulesHash } from './public-board.js';
 
 type P = { Params: { electionId: string } };
 
@@ -145,6 +145,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
           weightCast: state.totalWeight,
           voters: await ctx.store.voters.list(electionId),
           archive: { finalHash: head.hash, height: head.height, verified: status.ok },
+          rulesHash: await sealedRulesHash(ctx, electionId),
         });
         return { json: () => report, csv: () => RESULT.csv(toResultRows(report)) };
       },

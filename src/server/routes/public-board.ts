@@ -26,7 +26,7 @@ export const ElectionParams = Type.Object({
 });
 
 /** The election's own rules' hash once sealed at opening (issue 17), null without rules. */
-async function sealedRulesHash(ctx: ServerContext, electionId: string): Promise<string | null> {
+export async function sealedRulesHash(ctx: ServerContext, electionId: string): Promise<string | null> {
   const stored = await ctx.store.electionRules.get(electionId);
   return stored?.sealedAt ? stored.rulesHash : null;
 }
