@@ -7,10 +7,12 @@
  * schema of its own (skipped when no server answers); its backup is restored into SQLite, its
  * SQLite twin's into PostgreSQL, so both directions are timed.
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ElectionId, OrganisationId } from '../src/core/ids.js';
 import { freshSchema, pgProblem, type TestSchema } from '../test/support/postgres.js';
 import { type Bench, formatNumber, load, now, printTable } from './harness.js';
 
@@ -22,10 +24,14 @@ const BALLOT_BYTES = 2600;
 
 async function fill(store: Store, n: number): Promise<void> {
   const at = new Date().toISOString();
-  await store.accounts.createOrganisation({ id: 'bench-org', name: 'Bench', createdAt: at });
+  await store.accounts.createOrganisation({
+    id: 'bench-org' as OrganisationId,
+    name: 'Bench',
+    createdAt: at,
+  });
   await store.elections.create({
-    id: 'BenchElection01',
-    organisationId: 'bench-org',
+    id: 'BenchElection01' as ElectionId,
+    organisationId: 'bench-org' as OrganisationId,
     state: 'open',
     name: 'Bench',
     description: '',

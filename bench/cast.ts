@@ -22,6 +22,7 @@
  * BENCH_CAST_PROFILE=DIR runs the server with --cpu-prof into DIR and prints where its threads
  * spent their time. BENCH_CAST_CLIENTS=N changes the number of voters (default 200).
  */
+
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -36,6 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { ElectionId, OrganisationId } from '../src/core/ids.js';
 import { HttpVoter, loopbackAddress } from '../test/support/http-voter.js';
 import {
   hasBuiltServer,
@@ -182,7 +184,11 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     m.verifier.inProcessChecker,
   );
   const at = x.createdAt;
-  await store.accounts.createOrganisation({ id: 'bench-org', name: 'Benchmark', createdAt: at });
+  await store.accounts.createOrganisation({
+    id: 'bench-org' as OrganisationId,
+    name: 'Benchmark',
+    createdAt: at,
+  });
   const admin = {
     id: 'bench-admin',
     email: 'admin@bench.invalid',
@@ -194,8 +200,8 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
   await store.accounts.createAccount(admin);
   await store.accounts.addMembership({ organisationId: 'bench-org', accountId: admin.id, role: 'org-admin' });
   const row: ElectionRow = {
-    id: x.electionId,
-    organisationId: 'bench-org',
+    id: x.electionId as ElectionId,
+    organisationId: 'bench-org' as OrganisationId,
     state: 'draft',
     name: 'Cast benchmark',
     description: 'Benchmark election',

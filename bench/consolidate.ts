@@ -6,10 +6,12 @@
  * `scrutin-tool consolidate` does: verify every box in full (ballots on the worker pool, a few
  * boxes at a time) and add their results; the sum is checked against the clear votes cast.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BoxId, ConsultationId, ElectionId } from '../src/core/ids.js';
 import type { FromConsolidateWorker, ToConsolidateWorker } from './consolidate-worker.js';
 import { type Bench, formatNumber, load, now, printTable } from './harness.js';
 
@@ -102,14 +104,14 @@ export const consolidateBench: Bench = {
       const verified = await cli.verifyBoxes(paths, pool.check);
       verifiedMs = now() - started;
       const report = congress.consolidate({
-        consultation: { id: 'bench', name: 'bench', round: 1 },
+        consultation: { id: 'bench' as ConsultationId, name: 'bench', round: 1 },
         questions: verified[0]!.questions,
         rule: null,
         boxes: verified.map((box) => ({
-          id: box.uuid,
+          id: box.uuid as BoxId,
           label: box.uuid,
           channel: 'online' as const,
-          electionId: box.uuid,
+          electionId: box.uuid as ElectionId,
           replaces: null,
           annulment: null,
           verified: box,

@@ -11,6 +11,7 @@
  * and `cast` measure the cryptography. BENCH_DELIVERY_VOTERS=N changes the voter count (default
  * 40,000; 2,000 with --quick); BENCH_DELIVERY_STORE=postgres uses PostgreSQL (a fresh schema).
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Credential from '../src/core/credential.js';
+import type { ElectionId, OrganisationId } from '../src/core/ids.js';
 import type * as Outbox from '../src/delivery/outbox.js';
 import type * as Sender from '../src/delivery/sender.js';
 import type * as Transport from '../src/delivery/transport.js';
@@ -69,8 +71,8 @@ async function openBenchStore(openStore: typeof OpenStore.openStore) {
 
 async function seed(store: Store, voters: number): Promise<string> {
   const at = new Date().toISOString();
-  const organisationId = randomBytes(6).toString('hex');
-  const electionId = `Bench${randomBytes(8).toString('hex').slice(0, 9)}`;
+  const organisationId = randomBytes(6).toString('hex') as OrganisationId;
+  const electionId = `Bench${randomBytes(8).toString('hex').slice(0, 9)}` as ElectionId;
   await store.accounts.createOrganisation({ id: organisationId, name: 'Bench', createdAt: at });
   await store.elections.create({
     id: electionId,

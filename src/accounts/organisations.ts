@@ -6,9 +6,11 @@
  * people.ts): the operator never chooses nor sees their password. Refusals are values: a taken email
  * or a password outside the policy changes nothing in the store.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { hasControlCharacter } from '../core/identity.js';
+import { organisationId } from '../core/ids.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { NewAccountRow, OrganisationRow, Store } from '../store/store.js';
 import { checkPasswordPolicy, hashPassword, type Password } from './password.js';
@@ -69,7 +71,7 @@ export async function createOrganisation(
   if (field !== undefined) return { ok: false, kind: 'control-character', field };
   if (await store.accounts.findAccountByEmail(input.admin.email)) return { ok: false, kind: 'email-taken' };
   const organisation = {
-    id: randomBytes(9).toString('base64url'),
+    id: organisationId(randomBytes(9).toString('base64url')),
     name: input.name,
     createdAt: clock.now().toISOString(),
   };

@@ -4,6 +4,7 @@
  * box is the election service's `copySetup`.)
  */
 
+import { boxId, type ConsultationId, type ElectionId } from '../core/ids.js';
 import { type Actor, randomId } from '../election/actor.js';
 import type { ElectionService } from '../election/service.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
@@ -11,15 +12,15 @@ import type { ElectionRow } from '../store/store.js';
 import type { ConsultationTemplate } from './consultation-types.js';
 
 export function newBox(
-  consultationId: string,
+  consultationId: ConsultationId,
   position: number,
   label: string,
   channel: BoxRow['channel'],
-  electionId: string | null,
+  electionId: ElectionId | null,
   at: string,
 ): BoxRow {
   return {
-    id: randomId(),
+    id: boxId(randomId()),
     consultationId,
     position,
     label,

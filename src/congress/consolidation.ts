@@ -6,6 +6,7 @@
  * box that replaces it), not yet published, or failing verification. Paper boxes are marked, in
  * every output, as not cryptographically verifiable.
  */
+import type { BoxId, ConsultationId, ElectionId } from '../core/ids.js';
 import type { HomomorphicQuestion } from '../protocol/messages.js';
 import type { ConsolidatedRules } from './election-rules.js';
 import { type BoxFigures, type FiguresJson, figuresToJson, sumFigures } from './figures.js';
@@ -27,11 +28,11 @@ export interface KeyHolder {
 }
 
 export interface BoxInput {
-  readonly id: string;
+  readonly id: BoxId;
   readonly label: string;
   readonly channel: 'online' | 'paper';
-  readonly electionId: string | null;
-  readonly replaces: string | null;
+  readonly electionId: ElectionId | null;
+  readonly replaces: BoxId | null;
   readonly annulment: { readonly reason: string; readonly at: string; readonly by: string } | null;
   /** Online boxes: the verified archive, or why it does not count yet. */
   readonly verified?: VerifiedBox;
@@ -52,16 +53,16 @@ export interface BoxInput {
 }
 
 export interface BoxReport {
-  readonly id: string;
+  readonly id: BoxId;
   readonly label: string;
   readonly channel: 'online' | 'paper';
   readonly cryptographicallyVerifiable: boolean;
   readonly status: BoxStatus;
   /** Human-readable note on why the box counts or not (annulment, pending, failure, paper). */
   readonly notes: readonly string[];
-  readonly electionId: string | null;
-  readonly replaces: string | null;
-  readonly replacedBy: string | null;
+  readonly electionId: ElectionId | null;
+  readonly replaces: BoxId | null;
+  readonly replacedBy: BoxId | null;
   readonly annulment: BoxInput['annulment'];
   readonly sealed: VerifiedBox['sealed'] | null;
   readonly archive: (VerifiedBox['archive'] & { readonly verified: true }) | null;
@@ -76,14 +77,14 @@ export interface BoxReport {
 
 export interface ConsolidationReport {
   readonly consultation: {
-    readonly id: string;
+    readonly id: ConsultationId;
     readonly name: string;
     readonly round: number;
     /** The consultation's time zone (IANA), in which people read its dates. */
     readonly timeZone?: string;
     /** The previous round (round 2 and later) and the next one, once prepared. */
-    readonly previousId?: string | null;
-    readonly nextId?: string | null;
+    readonly previousId?: ConsultationId | null;
+    readonly nextId?: ConsultationId | null;
   };
   /** Every box published or annulled, none failing verification. */
   readonly complete: boolean;

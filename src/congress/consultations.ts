@@ -15,6 +15,14 @@
 import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../core/clock.js';
+import {
+  type BoxId,
+  boxId,
+  type ConsultationId,
+  consultationId,
+  type ElectionId,
+  type OrganisationId,
+} from '../core/ids.js';
 import { meaningfulReason } from '../core/reason.js';
 import {
   type DeliveryContext,
@@ -168,7 +176,7 @@ export class ConsultationService implements ElectionOutcomeListener {
     );
   }
 
-  async get(id: string): Promise<ConsultationRow> {
+  async get(id: ConsultationId): Promise<ConsultationRow> {
     const row = await this.store.consultations.get(id);
     if (!row) throw new DomainError('SCR_NOT_FOUND');
     return row;
@@ -186,7 +194,7 @@ export class ConsultationService implements ElectionOutcomeListener {
    * The boxes, each online box's annulment read from its election when the box row missed it (an
    * election annulled before this hook existed, or a crash between the two writes): one annulment.
    */
-  async boxes(id: string): Promise<BoxRow[]> {
+  async boxes(id: ConsultationId): Promise<BoxRow[]> {
     const boxes = await this.store.consultations.boxes(id);
     return Promise.all(
       boxes.map(async (box) => {
@@ -200,14 +208,14 @@ export class ConsultationService implements ElectionOutcomeListener {
     );
   }
 
-  async box(id: string, boxId: string): Promise<BoxRow> {
+  async box(id: ConsultationId, boxId: BoxId): Promise<BoxRow> {
     const box = (await this.boxes(id)).find((b) => b.id === boxId);
     if (!box) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such box in this consultation' });
     return box;
   }
 
   async create(
-    organisationId: string,
+    organisationId: OrganisationId,
     actor: Actor,
     input: CreateConsultationInput,
   ): Promise<ConsultationRow> {
@@ -220,7 +228,7 @@ export class ConsultationService implements ElectionOutcomeListener {
       questions,
     };
     const row: ConsultationRow = {
-      id: generateToken(),
+      id: consultationId(generateToken()),
       organisationId,
       name: input.name,
       description: input.description,
@@ -258,7 +266,11 @@ export class ConsultationService implements ElectionOutcomeListener {
    * and each part checked as a voter roll; any problem, with its line number in the whole file,
    * and nothing is imported. Every box must still be a draft.
    */
-  async importVoters(id: string, actor: Actor, csv: string): Promise<{ imported: Record<string, number> }> {
+  async importVoters(
+    id: ConsultationId,
+    actor: Actor,
+    csv: string,
+  ): Promise<{ imported: Record<string, number> }> {
     const row = await this.get(id);
     const boxes = (await this.boxes(id)).filter((b) => b.channel === 'online' && !b.annulReason);
     for (const box of boxes) {
@@ -317,7 +329,7 @@ export class ConsultationService implements ElectionOutcomeListener {
    * administer a box (role separation, checked on every box before anything is written).
    */
   async saveSettings(
-    id: string,
+    id: ConsultationId,
     actor: Actor,
     settings: ConsultationSettings,
   ): Promise<{
@@ -377,7 +389,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** The organisation's people by account id, with their display names: its members and role holders. */
-  private async people(organisationId: string): Promise<Map<string, string>> {
+  private async people(organisationId: OrganisationId): Promise<Map<string, string>> {
     const ids = new Set<string>();
     for (const m of await this.store.accounts.listOrganisationMembers(organisationId)) ids.add(m.accountId);
     for (const election of await this.store.elections.list(organisationId))
@@ -406,7 +418,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** Records the annulment of a box (and annuls its election when it is not published yet). */
-  async annulBox(id: string, boxId: string, actor: Actor, reason: string): Promise<BoxRow> {
+  async annulBox(id: ConsultationId, boxId: BoxId, actor: Actor, reason: string): Promise<BoxRow> {
     const row = await this.get(id);
     const box = await this.box(id, boxId);
     const trimmed = meaningfulReason(reason);
@@ -433,7 +445,7 @@ export class ConsultationService implements ElectionOutcomeListener {
     return annulled;
   }
 
-  private async replaceable(id: string, boxId: string): Promise<BoxRow> {
+  private async replaceable(id: ConsultationId, boxId: BoxId): Promise<BoxRow> {
     const box = await this.box(id, boxId);
     if (box.annulReason === null)
       throw new DomainError('SCR_WRONG_STATE', { problem: 'only an annulled box can be re-run' });
@@ -446,7 +458,7 @@ export class ConsultationService implements ElectionOutcomeListener {
    * A new online box for an annulled one: same label and questions, its roll and trustees copied. One
    * transaction: the new election with its whole set-up, the box and its entry, or nothing at all.
    */
-  async rerunBox(id: string, boxId: string, actor: Actor): Promise<BoxRow> {
+  async rerunBox(id: ConsultationId, boxId: BoxId, actor: Actor): Promise<BoxRow> {
     const row = await this.get(id);
     const annulled = await this.replaceable(id, boxId);
     const rerun = await this.store.transaction(async (tx) => {
@@ -492,12 +504,12 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** A box counted elsewhere: totals entered by a named person, with the report's name and SHA-256. */
-  async addPaperBox(id: string, actor: Actor, input: PaperBoxInput): Promise<BoxRow> {
+  async addPaperBox(id: ConsultationId, actor: Actor, input: PaperBoxInput): Promise<BoxRow> {
     const row = await this.get(id);
     const template = this.template(row);
     const { label, figures, report } = checkPaperBox(input, template);
     let replaces: BoxRow | undefined;
-    if (input.replaces) replaces = await this.replaceable(id, input.replaces);
+    if (input.replaces) replaces = await this.replaceable(id, boxId(input.replaces));
     else if ((await this.consolidation(id)).complete)
       throw new DomainError('SCR_WRONG_STATE', {
         problem: 'the consultation is complete: only a re-run of an annulled box can be added',
@@ -533,7 +545,7 @@ export class ConsultationService implements ElectionOutcomeListener {
    * boxes in another state are left alone. After publication the round is settled.
    */
   async advance(
-    id: string,
+    id: ConsultationId,
     actor: Actor,
     step: AdvanceStep,
   ): Promise<{ moved: string[]; refused: { box: string; label: string; code: string; detail: unknown }[] }> {
@@ -591,7 +603,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** The consolidated result now: every published box's archive verified (in parallel), then added. */
-  async consolidation(id: string): Promise<ConsolidationReport> {
+  async consolidation(id: ConsultationId): Promise<ConsolidationReport> {
     const row = await this.get(id);
     const template = this.template(row);
     const key = questionsKey(template.questions.map((q) => questionCodec.toJson(q)));
@@ -670,7 +682,9 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** Who holds a box's key and who scrutinises it, by name, for the procès-verbal. */
-  private async boxPeople(electionId: string): Promise<{ keyHolders: KeyHolder[]; scrutineers: string[] }> {
+  private async boxPeople(
+    electionId: ElectionId,
+  ): Promise<{ keyHolders: KeyHolder[]; scrutineers: string[] }> {
     const keyHolders = (await this.store.trustees.list(electionId)).map((t): KeyHolder => {
       if (t.kind !== 'pedersen' || t.publicJson === null) return { kind: t.kind, names: [t.displayName] };
       const state = parseThresholdState(t);
@@ -693,7 +707,7 @@ export class ConsultationService implements ElectionOutcomeListener {
    * Once the round is complete and its rule calls for a second round, prepares it (idempotent; the
    * unique next-round key settles races between processes; an interrupted preparation is resumed).
    */
-  async settle(id: string, actor: Actor, mode: 'publication' | 'resume' = 'publication') {
+  async settle(id: ConsultationId, actor: Actor, mode: 'publication' | 'resume' = 'publication') {
     const row = await this.get(id);
     const rule = this.rule(row);
     // Verifying the boxes now (even without a rule) also warms the cache the public reads use.
@@ -716,7 +730,7 @@ export class ConsultationService implements ElectionOutcomeListener {
         questions: [{ ...question, answers: qualified, min: 1, max: 1 }],
       };
       const candidate: ConsultationRow = {
-        id: generateToken(),
+        id: consultationId(generateToken()),
         organisationId: row.organisationId,
         // The round number is shown by every page in its reader's language: the name carries none.
         name: row.name,
@@ -768,7 +782,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** Whether the last change that completed the round was a count (a publication or a paper box), not an annulment. */
-  private async completedByCount(id: string): Promise<boolean> {
+  private async completedByCount(id: ConsultationId): Promise<boolean> {
     let counted = '';
     let annulled = '';
     for (const box of await this.boxes(id)) {
@@ -785,7 +799,7 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** The paper report's bytes, when kept. */
-  async report(id: string, boxId: string): Promise<{ fileName: string; bytes: Buffer }> {
+  async report(id: ConsultationId, boxId: BoxId): Promise<{ fileName: string; bytes: Buffer }> {
     const box = await this.box(id, boxId);
     if (box.reportBase64 === null || box.reportName === null)
       throw new DomainError('SCR_NOT_FOUND', { problem: 'no report file is kept for this box' });

@@ -8,9 +8,11 @@
  * request id, say): queueing the same key twice queues once. A new generation of a purpose replaces
  * the voter's older message of that purpose if it has not started to leave.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
+import type { ElectionId } from '../core/ids.js';
 import type { Secret } from '../core/secret.js';
 import { DomainError } from '../errors/catalogue.js';
 import type { EnqueueOutcome, MessagePurpose, OutboxInput } from '../store/delivery/index.js';
@@ -158,20 +160,20 @@ async function electionAndSettings(store: Store, electionId: string) {
   const row = await store.elections.get(electionId);
   if (row === undefined) throw new DomainError('SCR_NOT_FOUND');
   const settings = await deliverySettings(store, electionId);
-  const replacesAnnulled = await annulledPredecessor(store, electionId);
+  const replacesAnnulled = await annulledPredecessor(store, row.id);
   return {
     row,
     settings,
     facts: {
       ...electionFacts(row, settings),
-      round: await consultationRound(store, electionId),
+      round: await consultationRound(store, row.id),
       ...(replacesAnnulled === undefined ? {} : { replacesAnnulled }),
     },
   };
 }
 
 /** For a re-run box's election: the name of the annulled election it replaces. */
-async function annulledPredecessor(store: Store, electionId: string): Promise<string | undefined> {
+async function annulledPredecessor(store: Store, electionId: ElectionId): Promise<string | undefined> {
   const box = await store.consultations.boxOfElection(electionId);
   if (box?.replacesId === null || box?.replacesId === undefined) return undefined;
   const annulled = (await store.consultations.boxes(box.consultationId)).find((b) => b.id === box.replacesId);
@@ -248,7 +250,7 @@ export async function queueAnnulmentNotices(
 }
 
 /** The round of the consultation an election is a box of (undefined for an election on its own). */
-export async function consultationRound(store: Store, electionId: string): Promise<number | undefined> {
+export async function consultationRound(store: Store, electionId: ElectionId): Promise<number | undefined> {
   const box = await store.consultations.boxOfElection(electionId);
   return box ? (await store.consultations.get(box.consultationId))?.round : undefined;
 }

@@ -4,6 +4,7 @@
  * that already holds one (an older version wrote it) reports the `shuffles` check as failed; a board
  * with valid shuffles (issue 18) verifies.
  */
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { payloadsOf, writeStraightToStore } from '../../test/support/board-recor
 import { nhNoShufflePath } from '../../test/support/nh-no-shuffle.js';
 import { archivePath } from '../../test/support/vectors.js';
 import { systemClock } from '../core/clock.js';
+import { organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from '../protocol/archive/archive.js';
@@ -50,7 +52,7 @@ describe('BoardService on non-homomorphic boards', () => {
     installNodePlatform();
     store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-board-nh-')), 'db.sqlite')}`);
     const now = new Date().toISOString();
-    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createOrganisation({ id: organisationId('org'), name: 'Org', createdAt: now });
     await store.accounts.createAccount({
       id: admin.id,
       email: 'admin@test.invalid',
@@ -64,7 +66,8 @@ describe('BoardService on non-homomorphic boards', () => {
   afterAll(async () => store?.close());
 
   const newElection = async () =>
-    (await elections.create('org', admin, { name: 'NH', description: 'NH', timeZone: 'UTC' })).id;
+    (await elections.create(organisationId('org'), admin, { name: 'NH', description: 'NH', timeZone: 'UTC' }))
+      .id;
 
   it('does not store a partial decryption of unshuffled non-homomorphic ciphertexts', async () => {
     const archive = noShuffleArchive();

@@ -3,6 +3,7 @@
  * answered on its own — accepted with its own height, or refused (a replay within the batch) without
  * harming the others — and the stored board re-verifies from scratch.
  */
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overrideRepository } from '../../test/support/store-overrides.js';
 import { systemClock } from '../core/clock.js';
 import { parsePrivateCredential } from '../core/credential.js';
+import { organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
@@ -37,7 +39,7 @@ describe('BoardService group commit', () => {
       },
     }));
     const now = new Date().toISOString();
-    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createOrganisation({ id: organisationId('org'), name: 'Org', createdAt: now });
     await store.accounts.createAccount({
       id: admin.id,
       email: 'admin@test.invalid',
@@ -51,7 +53,11 @@ describe('BoardService group commit', () => {
 
   it('stores simultaneous casts in fewer transactions, answers each, and the board re-verifies', async () => {
     const elections = new ElectionService(store, new BoardService(store), systemClock, inProcessChecker);
-    const { id } = await elections.create('org', admin, { name: 'G', description: 'G', timeZone: 'UTC' });
+    const { id } = await elections.create(organisationId('org'), admin, {
+      name: 'G',
+      description: 'G',
+      timeZone: 'UTC',
+    });
     await elections.setQuestions(id, admin, [{ answers: ['A', 'B'], min: 1, max: 1, question: 'Q?' }]);
     const voters = 10;
     const roll = Array.from({ length: voters }, (_, i) => `v${i}@test.invalid,v${i},1,V${i}`).join('\n');

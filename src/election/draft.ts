@@ -3,10 +3,12 @@
  * questions and calendar), questions, schedule, roll and trustees. Each change checks the state,
  * moves the election's version and leaves its audit entry in one transaction.
  */
+
 import { DecodeError, decodeText, encode } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
 import { sha256B64 } from '../core/hash.js';
 import { identityKey } from '../core/identity.js';
+import { electionId, type OrganisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { type Question, questionCodec, trusteePublicKeyCodec } from '../protocol/messages.js';
 import { generateToken, generateTrusteeKey } from '../protocol/setup.js';
@@ -49,7 +51,7 @@ export class ElectionDraft {
   }
 
   async create(
-    organisationId: string,
+    organisationId: OrganisationId,
     actor: Actor,
     input: {
       name: string;
@@ -65,7 +67,7 @@ export class ElectionDraft {
     checkTimeZone(input.timeZone);
     const now = this.records.nowIso();
     const row: ElectionRow = {
-      id: generateToken(),
+      id: electionId(generateToken()),
       organisationId,
       state: 'draft',
       name: input.name,
@@ -139,7 +141,7 @@ export class ElectionDraft {
    * and schedule with their audit entries, and `also` (e.g. the creator's role), or nothing at all.
    */
   async createFromTemplate(
-    organisationId: string,
+    organisationId: OrganisationId,
     actor: Actor,
     template: ElectionTemplate,
     also?: (tx: Store, row: ElectionRow) => Promise<void>,

@@ -15,6 +15,7 @@
  * (listeners.ts): the composition root (src/app/services.ts) builds this service once and wires them.
  */
 import type { Clock } from '../core/clock.js';
+import type { OrganisationId } from '../core/ids.js';
 import type { DeliveryContext } from '../delivery/index.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
@@ -91,7 +92,7 @@ export class ElectionService {
   // Draft set-up (draft.ts, setup-copy.ts)
 
   create(
-    organisationId: string,
+    organisationId: OrganisationId,
     actor: Actor,
     input: Parameters<ElectionDraft['create']>[2],
     also?: (tx: Store, row: ElectionRow) => Promise<void>,
@@ -100,7 +101,7 @@ export class ElectionService {
   }
 
   createFromTemplate(
-    organisationId: string,
+    organisationId: OrganisationId,
     actor: Actor,
     template: ElectionTemplate,
     also?: (tx: Store, row: ElectionRow) => Promise<void>,

@@ -7,6 +7,7 @@
  * may skip a trustee who does not come; threshold (Pedersen) members shuffle under their own owner
  * numbers, one may be skipped, and 2 of 3 decrypt.
  */
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { systemClock } from '../core/clock.js';
 import { decodeText, encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
+import { organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from '../protocol/archive/archive.js';
@@ -83,7 +85,7 @@ describe('the shuffle phase of an election with a ranking question', () => {
     installNodePlatform();
     store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-shuffles-')), 'db.sqlite')}`);
     const now = new Date().toISOString();
-    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createOrganisation({ id: organisationId('org'), name: 'Org', createdAt: now });
     await store.accounts.createAccount({
       id: admin.id,
       email: 'admin@test.invalid',
@@ -107,7 +109,7 @@ describe('the shuffle phase of an election with a ranking question', () => {
 
   /** An open election with the two questions, the voters' ballots cast, closed and tallied. */
   async function tallied(trustees: ('server' | 'single')[]) {
-    const row = await elections.create('org', admin, {
+    const row = await elections.create(organisationId('org'), admin, {
       name: 'Ranked',
       description: 'Ranked',
       timeZone: 'UTC',
@@ -298,7 +300,7 @@ describe('the shuffle phase of an election with a ranking question', () => {
         createdAt: new Date().toISOString(),
       });
     const threshold = new ThresholdService(store, systemClock);
-    const row = await elections.create('org', admin, {
+    const row = await elections.create(organisationId('org'), admin, {
       name: 'Ranked, threshold',
       description: 'T',
       timeZone: 'UTC',

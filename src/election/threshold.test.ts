@@ -5,6 +5,7 @@
  * declared before the server key gets owners 1..m (the server key m + 1), which tally() and the
  * board's verifier must agree on for the server's partial decryption to be accepted.
  */
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { systemClock } from '../core/clock.js';
 import { encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
+import { organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
@@ -91,7 +93,7 @@ describe('ThresholdService', () => {
     storeUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'scrutin-threshold-')), 'db.sqlite')}`;
     store = await openStore(storeUrl);
     const now = new Date().toISOString();
-    await store.accounts.createOrganisation({ id: 'org', name: 'Org', createdAt: now });
+    await store.accounts.createOrganisation({ id: organisationId('org'), name: 'Org', createdAt: now });
     for (const { id } of [admin, ...accounts]) {
       await store.accounts.createAccount({
         id,
@@ -117,7 +119,11 @@ describe('ThresholdService', () => {
   };
 
   it('keeps every racing submission, opens after step 6, numbers owners group-first, decrypts with 2 of 3', async () => {
-    const election = await elections.create('org', admin, { name: 'T', description: 'T', timeZone: 'UTC' });
+    const election = await elections.create(organisationId('org'), admin, {
+      name: 'T',
+      description: 'T',
+      timeZone: 'UTC',
+    });
     const id = election.id;
     await elections.setQuestions(id, admin, [{ answers: ['A', 'B'], min: 1, max: 1, question: 'Q?' }]);
     await elections.importVoters(id, admin, 'v1@test.invalid,v1,1,V1', 'en');
@@ -215,7 +221,11 @@ describe('ThresholdService', () => {
   });
 
   it('keeps every submission when two server processes (two store connections) update one group at once', async () => {
-    const election = await elections.create('org', admin, { name: 'T2', description: 'T2', timeZone: 'UTC' });
+    const election = await elections.create(organisationId('org'), admin, {
+      name: 'T2',
+      description: 'T2',
+      timeZone: 'UTC',
+    });
     const id = election.id;
     // Process A writes its trustee row late: process B reads the election after A's version bump and
     // the row before A's write — the interleaving that a plain upsert would turn into a lost message.

@@ -3,6 +3,7 @@
  * what is written. `store.ts` re-exports them with the `Store` interface.
  */
 import type { ElectionState } from '../contract/election.js';
+import type { ElectionId, OrganisationId } from '../core/ids.js';
 import type { AuditAction, AuditDetails } from '../errors/audit-actions.js';
 import type { AccountStatus } from './accounts/tables.js';
 
@@ -15,7 +16,7 @@ export type OrganisationRole = 'org-admin' | 'member';
 export type { ElectionState } from '../contract/election.js';
 
 export interface OrganisationRow {
-  id: string;
+  id: OrganisationId;
   name: string;
   createdAt: string;
 }
@@ -48,8 +49,8 @@ export interface MembershipRow {
 
 export interface ElectionRow {
   /** The Belenios uuid (Base58, 14 characters). */
-  id: string;
-  organisationId: string;
+  id: ElectionId;
+  organisationId: OrganisationId;
   state: ElectionState;
   name: string;
   description: string;

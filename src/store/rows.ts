@@ -3,8 +3,10 @@
  * `schema.ts` (snake_case, what both dialects return). Every column is listed explicitly, both ways:
  * the row types are the allowlist of what can be read back, so nothing is copied by spreading.
  */
+
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { identityKey } from '../core/identity.js';
+import { electionId, organisationId } from '../core/ids.js';
 import { AuditDetailsSchema, decodeStored } from './decode.js';
 import type {
   AccountRow,
@@ -36,7 +38,7 @@ export const toDbBoolean = (value: boolean): 0 | 1 => (value ? 1 : 0);
 const toNumber = (value: number | string): number => (typeof value === 'number' ? value : Number(value));
 
 export const fromOrganisation = (r: Selectable<OrganisationsTable>): OrganisationRow => ({
-  id: r.id,
+  id: organisationId(r.id),
   name: r.name,
   createdAt: r.created_at,
 });
@@ -71,8 +73,8 @@ export const toAccount = (r: NewAccountRow): Insertable<AccountsTable> => ({
 });
 
 export const fromElection = (r: Selectable<ElectionsTable>): ElectionRow => ({
-  id: r.id,
-  organisationId: r.organisation_id,
+  id: electionId(r.id),
+  organisationId: organisationId(r.organisation_id),
   state: r.state as ElectionState,
   name: r.name,
   description: r.description,

@@ -5,6 +5,7 @@
  * unset). Each test starts from an empty database; concurrency tests open a second, independent
  * instance on the same database, or spawn worker processes (test/support/store-worker.ts).
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ import {
   organisation,
   voter,
 } from '../../test/support/store-fixtures.js';
+import { boxId, consultationId, electionId, organisationId } from '../core/ids.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 import { StoredValueError, storedQuestions, storedResult } from './decode.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
@@ -643,7 +645,7 @@ function storeSuite(backend: Backend): void {
       const second = await store.audit.append(
         stored({
           organisationId: 'O1',
-          electionId: 'E1',
+          electionId: electionId('E1'),
           actor: 'account:a1',
           action: 'election.open',
           details: {},
@@ -835,8 +837,8 @@ function storeSuite(backend: Backend): void {
         messages: await store.delivery.listMessages('E1'),
         deliverySettings: await store.delivery.getSettings('E1'),
         access: await store.delivery.listAccess('E1'),
-        consultations: await store.consultations.list('O1'),
-        boxes: await store.consultations.boxes('C1'),
+        consultations: await store.consultations.list(organisationId('O1')),
+        boxes: await store.consultations.boxes(consultationId('C1')),
         recoverySettings: await store.recovery.getSettings('E1'),
         escrows: await store.recovery.listEscrows('E1'),
         requests: await store.recovery.listRequests('E1'),
@@ -871,7 +873,7 @@ function storeSuite(backend: Backend): void {
       },
       trustees: async (tx) => {
         const trustee = {
-          electionId: 'E1',
+          electionId: electionId('E1'),
           position: 0,
           kind: 'single' as const,
           accountId: null,
@@ -905,7 +907,7 @@ function storeSuite(backend: Backend): void {
         await tx.delivery.enqueue('E1', [
           {
             id: 'm1',
-            electionId: 'E1',
+            electionId: electionId('E1'),
             voterId: 'v1',
             purpose: 'credential',
             channel: 'email',
@@ -924,7 +926,7 @@ function storeSuite(backend: Backend): void {
         ]);
         await tx.delivery.recordAccess('E1', 'v1', 'login', AT);
         await tx.delivery.saveCode({
-          electionId: 'E1',
+          electionId: electionId('E1'),
           voterId: 'v1',
           codeHash: 'h',
           expiresAt: at(600),
@@ -935,8 +937,8 @@ function storeSuite(backend: Backend): void {
       consultations: async (tx) => {
         await tx.consultations.create(
           {
-            id: 'C1',
-            organisationId: 'O1',
+            id: consultationId('C1'),
+            organisationId: organisationId('O1'),
             name: 'C',
             description: '',
             round: 1,
@@ -949,11 +951,11 @@ function storeSuite(backend: Backend): void {
           [],
         );
         await tx.consultations.addBox({
-          id: 'B1',
-          consultationId: 'C1',
+          id: boxId('B1'),
+          consultationId: consultationId('C1'),
           label: 'B',
           channel: 'online',
-          electionId: 'E1',
+          electionId: electionId('E1'),
           replacesId: null,
           annulReason: null,
           annulledAt: null,
@@ -969,7 +971,7 @@ function storeSuite(backend: Backend): void {
       },
       recovery: async (tx) => {
         await tx.recovery.saveSettings({
-          electionId: 'E1',
+          electionId: electionId('E1'),
           mode: 'none',
           officerAccountId: null,
           officerKeyJson: null,
@@ -981,7 +983,7 @@ function storeSuite(backend: Backend): void {
         ]);
         await tx.recovery.createRequest({
           id: 'r1',
-          electionId: 'E1',
+          electionId: electionId('E1'),
           voterId: 'v1',
           origin: 'voter',
           state: 'pending',
@@ -1109,7 +1111,7 @@ function storeSuite(backend: Backend): void {
             await s.audit.append(
               stored({
                 organisationId: 'O1',
-                electionId: 'E1',
+                electionId: electionId('E1'),
                 actor: `i${i}`,
                 action: 'x',
                 details: { n },

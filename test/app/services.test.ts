@@ -4,12 +4,17 @@
  * and escrows, and congress follows its boxes' annulments, whatever registers (or not) later. A
  * box re-run is one transaction: a store failing part-way through it leaves nothing behind.
  */
+
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices, type Services } from '../../src/app/services.js';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
+import {
+  consultationId as markConsultation,
+  organisationId as markOrganisation,
+} from '../../src/core/ids.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateOfficerKey, serializeOfficerPublicKey } from '../../src/protocol/credential-escrow.js';
 import { inProcessChecker } from '../../src/protocol/verifier.js';
@@ -70,7 +75,7 @@ describe('the composition root', () => {
   let store: Store;
   let services: Services;
   const failure: Failure = { armed: false, method: 'audit.append', failures: 0 };
-  const organisationId = randomBytes(9).toString('base64url');
+  const organisationId = markOrganisation(randomBytes(9).toString('base64url'));
   const admin = { id: randomBytes(9).toString('base64url') };
   const officer = { id: randomBytes(9).toString('base64url') };
 
@@ -205,7 +210,7 @@ describe('the composition root', () => {
     );
     return {
       elections: perElection,
-      boxes: await store.consultations.boxes(consultationId),
+      boxes: await store.consultations.boxes(markConsultation(consultationId)),
       audit: (await store.audit.list({ organisationId })).length,
     };
   }

@@ -5,8 +5,10 @@
  * the procès-verbal linked; in French and English; at 360 px it fits the screen and axe-core finds
  * no violation (the HTML as served, loaded in Chromium).
  */
+
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultationId as markConsultation } from '../../src/core/ids.js';
 import { axeProblems, CHROMIUM, TestBrowser } from '../world/browser.js';
 import { Client } from '../world/client.js';
 import { publishedConsultation } from '../world/consultation.js';
@@ -22,7 +24,7 @@ describe('the public page of a consultation', () => {
     server = await startTestServer();
     const { organisationId, admin } = await organisationWithAdmin(server, 'Federation');
     ({ consultationId } = await publishedConsultation(server, organisationId, admin));
-    const boxes = await server.store.consultations.boxes(consultationId);
+    const boxes = await server.store.consultations.boxes(markConsultation(consultationId));
     northElection = boxes.find((b) => b.label === 'North')!.electionId!;
   }, 120_000);
   afterAll(async () => {

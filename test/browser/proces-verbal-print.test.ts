@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BoxInput, consolidate } from '../../src/congress/consolidation.js';
 import { renderProcesVerbal } from '../../src/congress/proces-verbal.js';
+import { boxId, consultationId, electionId } from '../../src/core/ids.js';
 import type { HomomorphicQuestion } from '../../src/protocol/messages.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { axeProblems, CHROMIUM, TestBrowser } from '../world/browser.js';
@@ -26,10 +27,10 @@ const QUESTIONS: HomomorphicQuestion[] = [
 ];
 
 const box = (i: number): BoxInput => ({
-  id: `box-${i}`,
+  id: boxId(`box-${i}`),
   label: `Fédération ${i + 1}`,
   channel: 'online',
-  electionId: `Elec${i}XyZ1234567`,
+  electionId: electionId(`Elec${i}XyZ1234567`),
   replaces: null,
   annulment: null,
   keyHolders:
@@ -54,7 +55,12 @@ const box = (i: number): BoxInput => ({
 });
 
 const report = consolidate({
-  consultation: { id: 'Congress2027', name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
+  consultation: {
+    id: consultationId('Congress2027'),
+    name: 'Congrès 2027',
+    round: 1,
+    timeZone: 'Europe/Paris',
+  },
   questions: QUESTIONS,
   rule: { question: 0, qualifying: 2, majorityPercent: 50, minimumPercent: null, blankVotes: 'excluded' },
   boxes: Array.from({ length: 5 }, (_, i) => box(i)),

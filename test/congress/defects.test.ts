@@ -4,7 +4,9 @@
  * through the HTTP API, as the admin pages do; the boxes' own election routes are used where the
  * defect was about them (annulment and publication from the box's page).
  */
+
 import { beforeEach, describe, expect, it } from 'vitest';
+import { consultationId } from '../../src/core/ids.js';
 import { Client, signedIn } from '../world/client.js';
 import {
   CONGRESS_QUESTIONS,
@@ -139,7 +141,7 @@ describe('consultation workflow defects (issue 11)', () => {
     });
     // The admin reads the consultation (as the page does): no round 2 is prepared behind their back.
     await adminView(id);
-    const next = await server.store.consultations.next(id);
+    const next = await server.store.consultations.next(consultationId(id));
     if (next) {
       const labels = (await server.store.consultations.boxes(next.id)).map((b) => b.label);
       expect(labels).not.toContain('North');
@@ -153,7 +155,7 @@ describe('consultation workflow defects (issue 11)', () => {
       await runToTally(boxes[label]!.electionId, label);
       expect((await client.post(`/api/v1/elections/${boxes[label]!.electionId}/publish`)).status).toBe(200);
     }
-    const next = await server.store.consultations.next(id);
+    const next = await server.store.consultations.next(consultationId(id));
     expect(next?.round).toBe(2);
     // Names carry no English "round 2": pages and mail say the round in their reader's language.
     expect(next!.name).toBe('Congrès 2027');
@@ -166,7 +168,7 @@ describe('consultation workflow defects (issue 11)', () => {
     const first = await adminView(id);
     for (const box of first.boxes) await runToTally(box.electionId, box.label);
     expect((await client.post(`/api/v1/consultations/${id}/advance`, { step: 'publish' })).status).toBe(200);
-    const nextId = (await server.store.consultations.next(id))!.id;
+    const nextId = (await server.store.consultations.next(consultationId(id)))!.id;
     const second = await adminView(nextId);
     // Runoff: Alice 4, Bruno 6 (North 1 / 5, South 3 / 1) → Bruno is elected.
     const runoff: Vote[] = [

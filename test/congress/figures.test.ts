@@ -3,11 +3,13 @@
  * percentages are exact decimals rounded half up (of votes cast, of valid votes, of registered),
  * annulled and pending boxes are shown but not added, and paper boxes are flagged.
  */
+
 import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../src/congress/consolidation.js';
 import { type BoxFigures, figuresFromJson, figuresProblem, sumFigures } from '../../src/congress/figures.js';
 import { percent, present } from '../../src/congress/presentation.js';
 import { renderProcesVerbal } from '../../src/congress/proces-verbal.js';
+import { boxId, consultationId, electionId } from '../../src/core/ids.js';
 import type { HomomorphicQuestion } from '../../src/protocol/messages.js';
 
 const QUESTIONS: HomomorphicQuestion[] = [
@@ -77,7 +79,7 @@ describe('figures and presentation', () => {
     const base = { electionId: null, replaces: null, annulment: null } as const;
     const paper = (label: string, f: BoxFigures) => ({
       ...base,
-      id: label,
+      id: boxId(label),
       label,
       channel: 'paper' as const,
       paper: {
@@ -89,7 +91,7 @@ describe('figures and presentation', () => {
       },
     });
     const report = consolidate({
-      consultation: { id: 'C', name: 'Congress & co', round: 1 },
+      consultation: { id: consultationId('C'), name: 'Congress & co', round: 1 },
       questions: QUESTIONS,
       rule: { question: 0, qualifying: 2, majorityPercent: 50, minimumPercent: null, blankVotes: 'excluded' },
       boxes: [
@@ -98,7 +100,7 @@ describe('figures and presentation', () => {
           ...paper('two', figures(10, 8, [0, 8, 0, 0])),
           annulment: { reason: 'fraud', at: 'then', by: 'admin' },
         },
-        { ...base, id: 'three', label: 'three', channel: 'online', electionId: 'E' },
+        { ...base, id: boxId('three'), label: 'three', channel: 'online', electionId: electionId('E') },
       ],
     });
     expect(report.complete).toBe(false);

@@ -3,10 +3,12 @@
  * only (no "(height 11)"), decimal commas, dates in the consultation's time zone, an annulled box
  * never labelled as a verified (counted) archive, labelled signature lines, "garants" for trustees.
  */
+
 import { describe, expect, it } from 'vitest';
 import { type BoxInput, consolidate } from '../../src/congress/consolidation.js';
 import type { BoxFigures } from '../../src/congress/figures.js';
 import { renderProcesVerbal } from '../../src/congress/proces-verbal.js';
+import { boxId, consultationId, electionId } from '../../src/core/ids.js';
 import type { HomomorphicQuestion } from '../../src/protocol/messages.js';
 
 const QUESTIONS: HomomorphicQuestion[] = [
@@ -26,10 +28,10 @@ const figures = (counts: number[]): BoxFigures => ({
   counts: [counts.map(BigInt)],
 });
 const online = (id: string, counts: number[], annulled: boolean): BoxInput => ({
-  id,
+  id: boxId(id),
   label: id,
   channel: 'online',
-  electionId: `E-${id}`,
+  electionId: electionId(`E-${id}`),
   replaces: null,
   annulment: annulled ? { reason: 'Émargement contesté', at: '2027-03-01T17:30:00.000Z', by: 'admin' } : null,
   verified: {
@@ -45,7 +47,7 @@ const online = (id: string, counts: number[], annulled: boolean): BoxInput => ({
 describe('the French procès-verbal', () => {
   const report = consolidate({
     consultation: {
-      id: 'C',
+      id: consultationId('C'),
       name: 'Congrès 2027',
       round: 1,
       timeZone: 'Europe/Paris',
@@ -94,7 +96,7 @@ describe('the French procès-verbal', () => {
 
   it('states the decision with the rule threshold, in words a secretary signs', () => {
     const elected = consolidate({
-      consultation: { id: 'C', name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
+      consultation: { id: consultationId('C'), name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
       questions: QUESTIONS,
       rule: { question: 0, qualifying: 2, majorityPercent: 50, minimumPercent: null, blankVotes: 'excluded' },
       boxes: [online('Paris', [0, 1000, 333], false)],
@@ -110,7 +112,7 @@ describe('the French procès-verbal', () => {
 
 describe('the procès-verbal counts the changes to each box roll after credentials were issued (issue 15)', () => {
   const report = consolidate({
-    consultation: { id: 'C', name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
+    consultation: { id: consultationId('C'), name: 'Congrès 2027', round: 1, timeZone: 'Europe/Paris' },
     questions: QUESTIONS,
     rule: null,
     boxes: [

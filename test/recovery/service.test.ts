@@ -3,11 +3,13 @@
  * PostgreSQL: which mode allows what, what a refused request changes (nothing), and the
  * self-service rate limit over HTTP. The whole flow through the API is in flow.test.ts.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { parsePrivateCredential, publicCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { OrganisationId } from '../../src/core/ids.js';
 import {
   credentialEscrowCodec,
   generateOfficerKey,
@@ -33,7 +35,7 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
     let server: TestServer;
     let admin: TestAccount;
     let officer: TestAccount;
-    let organisationId: string;
+    let organisationId: OrganisationId;
     const sent: CredentialMessage[] = [];
     let recovery: RecoveryService;
 
@@ -198,7 +200,7 @@ function suite(name: string, databaseUrl: () => Promise<string | undefined>) {
         code: 'SCR_RECOVERY_SEPARATION',
       });
       await recovery.decide(id, officer, ra.id, true);
-      const file = (entries: object[], electionId = id) =>
+      const file = (entries: object[], electionId: string = id) =>
         JSON.stringify({
           kind: 'scrutin-recovered-credentials',
           version: 1,

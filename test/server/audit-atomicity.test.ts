@@ -4,11 +4,13 @@
  * leaves the database exactly as it was, every table compared row by row. On SQLite and PostgreSQL,
  * through the services and, for the organisation's people and delivery, through the HTTP API.
  */
+
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { OrganisationId } from '../../src/core/ids.js';
 import { BoardService } from '../../src/election/board.js';
 import { ElectionService } from '../../src/election/service.js';
 import {
@@ -75,7 +77,7 @@ function suite(dialect: string, databaseUrl: () => Promise<string | undefined>) 
     let switches: { failing: boolean; failures: number };
     let server: TestServer;
     let admin: TestAccount;
-    let organisationId: string;
+    let organisationId: OrganisationId;
     let client: Client;
 
     beforeAll(async () => {

@@ -6,9 +6,11 @@
  * are not UTF-8 are refused by name; every answer carries `X-Content-Type-Options: nosniff`. Each
  * refusal is a coded error in French and English and leaves the store as it was.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { OrganisationId } from '../../src/core/ids.js';
 import { ERROR_MESSAGES } from '../../src/errors/catalogue.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { openSession } from '../../src/server/auth/sessions.js';
@@ -31,7 +33,7 @@ describe('identities, role separation and input hygiene (issue 15)', () => {
   let operator: TestAccount;
   let adminA: TestAccount;
   let adminB: TestAccount;
-  let organisationA: string;
+  let organisationA: OrganisationId;
   let election: TestElection;
 
   const signIn = async (account: TestAccount, email = account.email) => {

@@ -8,6 +8,7 @@
  * refusals: forged messages (422, nothing changes), another trustee's slot (403), steps out of order
  * (409).
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThresholdStatus } from '../../src/contract/trustee.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { requireGroup } from '../../src/core/group.js';
+import { organisationId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -66,7 +68,11 @@ interface Setup {
 /** An organisation, its admin and `count` trustee accounts (plus one more who is nobody here), and a draft election. */
 async function draftElection(server: TestServer, count: number): Promise<Setup> {
   const now = new Date().toISOString();
-  const organisation = { id: randomBytes(9).toString('base64url'), name: 'Threshold org', createdAt: now };
+  const organisation = {
+    id: organisationId(randomBytes(9).toString('base64url')),
+    name: 'Threshold org',
+    createdAt: now,
+  };
   await server.store.accounts.createOrganisation(organisation);
   const passwordHash = await hashPassword(secret(PASSWORD, 'password'));
   const account = async (name: string) => {

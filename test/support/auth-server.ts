@@ -4,9 +4,11 @@
  * tenants. Every log line and every response goes into `captured`, so a test can assert that no
  * secret reached either.
  */
+
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../src/accounts/password.js';
 import type { Clock } from '../../src/core/clock.js';
+import { electionId, organisationId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import {
   requireElectionRole,
@@ -25,10 +27,10 @@ import { election } from './store-fixtures.js';
 export const ACCOUNT_PASSWORD = 'planted-account-password-7Qx!';
 export const VOTER_PASSWORD = 'planted-voter-password-9Zk?';
 
-export const ORG_A = 'org-a';
-export const ORG_B = 'org-b';
-export const ELECTION_A = 'ElectionAAAAAA';
-export const ELECTION_B = 'ElectionBBBBBB';
+export const ORG_A = organisationId('org-a');
+export const ORG_B = organisationId('org-b');
+export const ELECTION_A = electionId('ElectionAAAAAA');
+export const ELECTION_B = electionId('ElectionBBBBBB');
 
 /** Seeded accounts by name; each has exactly the grant its name says. */
 export const ACCOUNTS = {

@@ -3,7 +3,9 @@
  * like Belenios's (an event's hash is SHA-256 hex of its raw JSON, which names its height), but the
  * store never parses them, so their payloads are placeholders.
  */
+
 import { sha256Hex } from '../../src/core/hash.js';
+import { electionId, organisationId } from '../../src/core/ids.js';
 import type {
   AccountRow,
   BoardDataInput,
@@ -16,7 +18,7 @@ import type {
 const AT = '2026-01-15T09:30:00.000Z';
 
 export const organisation = (id: string, over: Partial<OrganisationRow> = {}): OrganisationRow => ({
-  id,
+  id: organisationId(id),
   name: `Organisation ${id}`,
   createdAt: AT,
   ...over,
@@ -34,13 +36,9 @@ export const account = (id: string, over: Partial<AccountRow> = {}): AccountRow 
   ...over,
 });
 
-export const election = (
-  id: string,
-  organisationId: string,
-  over: Partial<ElectionRow> = {},
-): ElectionRow => ({
-  id,
-  organisationId,
+export const election = (id: string, org: string, over: Partial<ElectionRow> = {}): ElectionRow => ({
+  id: electionId(id),
+  organisationId: organisationId(org),
   state: 'draft',
   name: `Election ${id}`,
   description: 'Élection du bureau — « test »',

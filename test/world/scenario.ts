@@ -7,11 +7,13 @@
  * trustee would on their side). Elections are driven through the ElectionService; tests that are
  * about the HTTP API do the steps they check through it.
  */
+
 import { randomBytes } from 'node:crypto';
 import { randomBase58 } from '../../src/core/base58.js';
 import { encode } from '../../src/core/codec.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import { type OrganisationId, organisationId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import type { Actor } from '../../src/election/actor.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -97,8 +99,12 @@ export async function addAccount(
   return account;
 }
 
-export async function addOrganisation(server: World, name: string, admin?: TestAccount): Promise<string> {
-  const id = randomBytes(9).toString('base64url');
+export async function addOrganisation(
+  server: World,
+  name: string,
+  admin?: TestAccount,
+): Promise<OrganisationId> {
+  const id = organisationId(randomBytes(9).toString('base64url'));
   await server.store.accounts.createOrganisation({ id, name, createdAt: new Date().toISOString() });
   if (admin)
     await server.store.accounts.addMembership({ organisationId: id, accountId: admin.id, role: 'org-admin' });
@@ -110,7 +116,7 @@ export async function organisationWithAdmin(
   server: World,
   name = 'Federation',
   label = 'admin',
-): Promise<{ organisationId: string; admin: TestAccount }> {
+): Promise<{ organisationId: OrganisationId; admin: TestAccount }> {
   const admin = await addAccount(server, label);
   const organisationId = await addOrganisation(server, name, admin);
   return { organisationId, admin };
@@ -126,17 +132,17 @@ export async function grant(
 }
 
 /**
- * A draft election of `organisationId` ready to open: questions, `voters` voters with credentials
+ * A draft election of `organisation` ready to open: questions, `voters` voters with credentials
  * and passwords, the server's key (unless `serverKey: false`) and `singles` external Single trustees.
  */
 export async function draftElection(
   server: World,
-  organisationId: string,
+  organisation: string,
   admin: Actor,
   options: { voters: number; serverKey?: boolean; singles?: number; name?: string; csv?: string },
 ): Promise<TestElection> {
   const { elections, store } = server;
-  const row = await elections.create(organisationId, admin, {
+  const row = await elections.create(organisationId(organisation), admin, {
     name: options.name ?? 'Federation vote',
     description: 'A test election.',
     timeZone: 'Europe/Paris',
@@ -167,7 +173,7 @@ export async function draftElection(
     });
   }
   const voters = await issueVoterSecrets(server, row.id, admin);
-  return { id: row.id, organisationId, voters, singles };
+  return { id: row.id, organisationId: organisation, voters, singles };
 }
 
 /**
@@ -276,12 +282,12 @@ export async function advance(
  */
 export async function mailedElection(
   server: World,
-  organisationId: string,
+  organisation: string,
   admin: Actor,
   options: { roll: readonly string[]; loginMode: 'password' | 'one-time-code' },
 ): Promise<string> {
   const { elections, store } = server;
-  const { id } = await elections.create(organisationId, admin, {
+  const { id } = await elections.create(organisationId(organisation), admin, {
     name: 'Vote',
     description: '',
     timeZone: 'UTC',

@@ -7,6 +7,7 @@
  * figures}) and are printed as not cryptographically verifiable. The first box that is unreadable,
  * tampered with, unfinished or on other questions ends the command with exit code 124, naming it.
  */
+
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
@@ -19,6 +20,7 @@ import { describeParityRefusal } from '../../congress/seats.js';
 import { type VerifiedBox, verifyBoxArchive } from '../../congress/verified-box.js';
 import { ElectionRulesSchema } from '../../contract/election-rules.js';
 import { sha256B64 } from '../../core/hash.js';
+import { boxId, consultationId, electionId } from '../../core/ids.js';
 import { BallotWorkerPool } from '../../node/ballot-worker-pool.js';
 import { type HomomorphicQuestion, questionCodec } from '../../protocol/messages.js';
 import { type BallotBatchChecker, inProcessChecker } from '../../protocol/verifier.js';
@@ -194,10 +196,11 @@ export function registerConsolidateCommands(program: Command): void {
         seen.set(box.uuid, archives[i]!);
       });
       const inputs: BoxInput[] = boxes.map((box, i) => ({
-        id: box.uuid,
+        // Read offline, a box is named by its election's uuid.
+        id: boxId(box.uuid),
         label: basename(archives[i]!),
         channel: 'online',
-        electionId: box.uuid,
+        electionId: electionId(box.uuid),
         replaces: null,
         annulment: null,
         verified: box,
@@ -208,7 +211,7 @@ export function registerConsolidateCommands(program: Command): void {
         const problem = figuresProblem(first.questions, parsed.figures);
         if (problem) fail(`paper box ${entry.label}: ${problem}`);
         inputs.push({
-          id: `paper-${i + 1}`,
+          id: boxId(`paper-${i + 1}`),
           label: entry.label,
           channel: 'paper',
           electionId: null,
@@ -224,7 +227,7 @@ export function registerConsolidateCommands(program: Command): void {
         });
       }
       const consolidated = consolidate({
-        consultation: { id: '', name: 'consolidation', round: 1 },
+        consultation: { id: consultationId(''), name: 'consolidation', round: 1 },
         questions: first.questions,
         rule: null,
         boxes: inputs,

@@ -5,8 +5,10 @@
  * printed on the terminal of the person running the demo and nowhere else; in a real election they
  * go to each voter only (see docs/threat-model.md).
  */
+
 import { randomBytes } from 'node:crypto';
 import { randomBase58 } from '../../core/base58.js';
+import { organisationId } from '../../core/ids.js';
 import { secret } from '../../core/secret.js';
 import { hashGeneratedSecret } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
@@ -49,7 +51,11 @@ export async function createDemo(
   voterCount = 4,
 ): Promise<Demo> {
   const now = new Date().toISOString();
-  const organisation = { id: randomBytes(9).toString('base64url'), name: 'Demo federation', createdAt: now };
+  const organisation = {
+    id: organisationId(randomBytes(9).toString('base64url')),
+    name: 'Demo federation',
+    createdAt: now,
+  };
   await store.accounts.createOrganisation(organisation);
   const admin = { email: `admin-${organisation.id}@demo.invalid`, password: randomBase58(16) };
   const account = {

@@ -10,6 +10,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { addMember } from '../../accounts/members.js';
 import { fieldWithControlCharacter } from '../../accounts/organisations.js';
 import { sha256B64 } from '../../core/hash.js';
+import type { OrganisationId } from '../../core/ids.js';
 import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
 import { grantElectionRole } from '../../election/roles.js';
@@ -126,7 +127,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       requireElectionRole(ctx, request, electionId, ['election-admin']);
 
     app.post<{
-      Params: { organisationId: string };
+      Params: { organisationId: OrganisationId };
       Body: {
         name: string;
         description: string;
@@ -156,7 +157,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
       },
     );
 
-    app.get<{ Params: { organisationId: string } }>(
+    app.get<{ Params: { organisationId: OrganisationId } }>(
       '/api/v1/organisations/:organisationId/elections',
       { schema: { params: OrganisationParams, summary: "The organisation's elections" } },
       async (request) => {
@@ -479,7 +480,7 @@ function registerPeopleRoutes(
     },
   );
 
-  app.get<{ Params: { organisationId: string } }>(
+  app.get<{ Params: { organisationId: OrganisationId } }>(
     '/api/v1/organisations/:organisationId/members',
     {
       schema: { params: OrganisationParams, summary: "The organisation's admins and election role holders" },
@@ -491,7 +492,7 @@ function registerPeopleRoutes(
   );
 
   app.post<{
-    Params: { organisationId: string };
+    Params: { organisationId: OrganisationId };
     Body: { email: string; displayName: string; orgAdmin: boolean };
   }>(
     '/api/v1/organisations/:organisationId/members',

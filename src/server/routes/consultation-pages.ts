@@ -12,6 +12,7 @@ import type { Services } from '../../app/services.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
 import { renderConsultationPage } from '../../congress/public-page.js';
 import { escapeHtmlNumeric as escapeHtml } from '../../core/html.js';
+import type { ConsultationId, ElectionId, OrganisationId } from '../../core/ids.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import { requireOrganisationAdmin, requirePublicElection } from '../auth/index.js';
@@ -32,8 +33,8 @@ const LangQuery = Type.Object(
 /** The box of an election and its consultation, found among its organisation's consultations. */
 async function boxOfElection(
   ctx: ServerContext,
-  organisationId: string,
-  electionId: string,
+  organisationId: OrganisationId,
+  electionId: ElectionId,
 ): Promise<{ consultation: ConsultationRow; box: BoxRow; boxes: BoxRow[] } | undefined> {
   for (const consultation of await ctx.store.consultations.list(organisationId)) {
     const boxes = await ctx.store.consultations.boxes(consultation.id);
@@ -99,7 +100,7 @@ export function consultationPageRoutes(ctx: ServerContext, { consultations }: Se
       },
     );
 
-    app.get<{ Params: { organisationId: string } }>(
+    app.get<{ Params: { organisationId: OrganisationId } }>(
       '/api/v1/organisations/:organisationId/consultations/boxes',
       {
         schema: {
@@ -131,7 +132,7 @@ export function consultationPageRoutes(ctx: ServerContext, { consultations }: Se
       },
     );
 
-    app.get<{ Params: { consultationId: string }; Querystring: { lang?: 'en' | 'fr' } }>(
+    app.get<{ Params: { consultationId: ConsultationId }; Querystring: { lang?: 'en' | 'fr' } }>(
       '/consultations/:consultationId',
       { schema: { params: ConsultationParams, querystring: LangQuery } },
       async (request, reply) => {
@@ -156,11 +157,14 @@ export function consultationPageRoutes(ctx: ServerContext, { consultations }: Se
       },
     );
 
-    app.get<{ Params: { consultationId: string }; Querystring: { lang?: 'en' | 'fr' } }>(
+    app.get<{ Params: { consultationId: ConsultationId }; Querystring: { lang?: 'en' | 'fr' } }>(
       '/admin/consultations/:consultationId/proces-verbal',
       { schema: { params: ConsultationParams, querystring: LangQuery } },
       async (
-        request: FastifyRequest<{ Params: { consultationId: string }; Querystring: { lang?: 'en' | 'fr' } }>,
+        request: FastifyRequest<{
+          Params: { consultationId: ConsultationId };
+          Querystring: { lang?: 'en' | 'fr' };
+        }>,
         reply,
       ) => {
         const language = request.query.lang ?? preferredLanguage(request.headers['accept-language']);

@@ -9,6 +9,7 @@
  * its own election admins); anyone reads a consolidation once every box is published or annulled.
  * As elsewhere, another tenant's consultation answers exactly like one that does not exist.
  */
+
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
@@ -19,6 +20,7 @@ import {
 } from '../../congress/consultation-settings.js';
 import type { AdvanceStep } from '../../congress/consultations.js';
 import { renderProcesVerbal } from '../../congress/proces-verbal.js';
+import type { BoxId, ConsultationId, OrganisationId } from '../../core/ids.js';
 import type { BoxRow, ConsultationRow } from '../../store/consultations/repository.js';
 import {
   type AccountPrincipal,
@@ -89,8 +91,8 @@ const PaperBody = Type.Object(
   { additionalProperties: false },
 );
 
-type C = { Params: { consultationId: string } };
-type B = { Params: { consultationId: string; boxId: string } };
+type C = { Params: { consultationId: ConsultationId } };
+type B = { Params: { consultationId: ConsultationId; boxId: BoxId } };
 
 /** Reading a consultation's provisional figures; managing it (org admins only). */
 /** Whether one of the consultation's ballot boxes has opened (before that, it is private like a draft). */
@@ -302,14 +304,14 @@ export function consultationRoutes(
       };
     };
 
-    const manage = async (request: FastifyRequest, id: string) => {
+    const manage = async (request: FastifyRequest, id: ConsultationId) => {
       const row = await consultations.get(id);
       const account = await consultationAccess(ctx, request, row, await consultations.boxes(id), 'manage');
       return { row, account: account.account };
     };
 
     /** The consolidation for a reader: anyone once complete; before, readers of the consultation only. */
-    const readable = async (request: FastifyRequest, id: string) => {
+    const readable = async (request: FastifyRequest, id: ConsultationId) => {
       const row = await consultations.get(id);
       const report = await consultations.consolidation(id);
       if (!report.complete) {
@@ -329,7 +331,7 @@ export function consultationRoutes(
       return { row, report };
     };
 
-    app.post<{ Params: { organisationId: string }; Body: Static<typeof CreateBody> }>(
+    app.post<{ Params: { organisationId: OrganisationId }; Body: Static<typeof CreateBody> }>(
       '/api/v1/organisations/:organisationId/consultations',
       {
         schema: {
@@ -346,7 +348,7 @@ export function consultationRoutes(
       },
     );
 
-    app.get<{ Params: { organisationId: string } }>(
+    app.get<{ Params: { organisationId: OrganisationId } }>(
       '/api/v1/organisations/:organisationId/consultations',
       { schema: { params: OrganisationParams, summary: "The organisation's consultations" } },
       async (request) => {

@@ -8,30 +8,41 @@
  * most one next round (two processes preparing it race on that key, the loser reads the winner's).
  */
 import type { Selectable } from 'kysely';
+import {
+  type BoxId,
+  boxId,
+  type ConsultationId,
+  consultationId,
+  type ElectionId,
+  electionId,
+  type OrganisationId,
+  organisationId,
+} from '../../core/ids.js';
 import type { Connection } from '../connection.js';
 import type { ConsultationBoxesTable, ConsultationsTable } from './tables.js';
 
 export interface ConsultationRow {
-  id: string;
-  organisationId: string;
+  id: ConsultationId;
+  organisationId: OrganisationId;
   name: string;
   description: string;
   round: number;
   templateJson: string;
   ruleJson: string | null;
-  previousId: string | null;
+  previousId: ConsultationId | null;
   createdBy: string;
   createdAt: string;
 }
 
 export interface BoxRow {
-  id: string;
-  consultationId: string;
+  id: BoxId;
+  consultationId: ConsultationId;
   position: number;
   label: string;
   channel: 'online' | 'paper';
-  electionId: string | null;
-  replacesId: string | null;
+  /** The election of an online box: an id apart from the box's own. */
+  electionId: ElectionId | null;
+  replacesId: BoxId | null;
   annulReason: string | null;
   annulledAt: string | null;
   annulledBy: string | null;
@@ -45,26 +56,26 @@ export interface BoxRow {
 }
 
 const fromConsultation = (r: Selectable<ConsultationsTable>): ConsultationRow => ({
-  id: r.id,
-  organisationId: r.organisation_id,
+  id: consultationId(r.id),
+  organisationId: organisationId(r.organisation_id),
   name: r.name,
   description: r.description,
   round: Number(r.round),
   templateJson: r.template_json,
   ruleJson: r.rule_json,
-  previousId: r.previous_id,
+  previousId: r.previous_id === null ? null : consultationId(r.previous_id),
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
 
 const fromBox = (r: Selectable<ConsultationBoxesTable>): BoxRow => ({
-  id: r.id,
-  consultationId: r.consultation_id,
+  id: boxId(r.id),
+  consultationId: consultationId(r.consultation_id),
   position: Number(r.position),
   label: r.label,
   channel: r.channel as BoxRow['channel'],
-  electionId: r.election_id,
-  replacesId: r.replaces_id,
+  electionId: r.election_id === null ? null : electionId(r.election_id),
+  replacesId: r.replaces_id === null ? null : boxId(r.replaces_id),
   annulReason: r.annul_reason,
   annulledAt: r.annulled_at,
   annulledBy: r.annulled_by,
@@ -100,18 +111,18 @@ const toBox = (r: BoxRow): ConsultationBoxesTable => ({
 export interface ConsultationsRepository {
   /** Inserts the consultation and its first boxes atomically. */
   create(row: ConsultationRow, boxes: readonly BoxRow[]): Promise<void>;
-  get(id: string): Promise<ConsultationRow | undefined>;
-  list(organisationId: string): Promise<ConsultationRow[]>;
+  get(id: ConsultationId): Promise<ConsultationRow | undefined>;
+  list(organisationId: OrganisationId): Promise<ConsultationRow[]>;
   /** The next round of a consultation, if prepared. */
-  next(id: string): Promise<ConsultationRow | undefined>;
-  boxes(consultationId: string): Promise<BoxRow[]>;
-  boxOfElection(electionId: string): Promise<BoxRow | undefined>;
+  next(id: ConsultationId): Promise<ConsultationRow | undefined>;
+  boxes(consultationId: ConsultationId): Promise<BoxRow[]>;
+  boxOfElection(electionId: ElectionId): Promise<BoxRow | undefined>;
   /** Adds a box at the next position (a re-run or a paper box); the position key settles races. */
   addBox(box: Omit<BoxRow, 'position'>): Promise<BoxRow>;
   /** Records an annulment once: false if the box was already annulled (one conditional UPDATE). */
-  annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean>;
+  annulBox(id: BoxId, annulment: { reason: string; at: string; by: string }): Promise<boolean>;
   /** Replaces the template (its consultation-wide settings change; the boxes already made keep theirs). */
-  updateTemplate(id: string, templateJson: string): Promise<void>;
+  updateTemplate(id: ConsultationId, templateJson: string): Promise<void>;
 }
 
 /** Queries over the store's connection: reads where it reads, writes through its write queue and transactions. */
@@ -140,7 +151,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     });
   }
 
-  async get(id: string): Promise<ConsultationRow | undefined> {
+  async get(id: ConsultationId): Promise<ConsultationRow | undefined> {
     const row = await this.c.db
       .selectFrom('consultations')
       .selectAll()
@@ -149,7 +160,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     return row && fromConsultation(row);
   }
 
-  async list(organisationId: string): Promise<ConsultationRow[]> {
+  async list(organisationId: OrganisationId): Promise<ConsultationRow[]> {
     const rows = await this.c.db
       .selectFrom('consultations')
       .selectAll()
@@ -160,7 +171,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     return rows.map(fromConsultation);
   }
 
-  async next(id: string): Promise<ConsultationRow | undefined> {
+  async next(id: ConsultationId): Promise<ConsultationRow | undefined> {
     const row = await this.c.db
       .selectFrom('consultations')
       .selectAll()
@@ -169,7 +180,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     return row && fromConsultation(row);
   }
 
-  async boxes(consultationId: string): Promise<BoxRow[]> {
+  async boxes(consultationId: ConsultationId): Promise<BoxRow[]> {
     const rows = await this.c.db
       .selectFrom('consultation_boxes')
       .selectAll()
@@ -179,7 +190,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     return rows.map(fromBox);
   }
 
-  async boxOfElection(electionId: string): Promise<BoxRow | undefined> {
+  async boxOfElection(electionId: ElectionId): Promise<BoxRow | undefined> {
     const row = await this.c.db
       .selectFrom('consultation_boxes')
       .selectAll()
@@ -206,7 +217,7 @@ export class KyselyConsultations implements ConsultationsRepository {
   }
 
   /** Records an annulment once: false if the box was already annulled (nothing changed). */
-  async annulBox(id: string, annulment: { reason: string; at: string; by: string }): Promise<boolean> {
+  async annulBox(id: BoxId, annulment: { reason: string; at: string; by: string }): Promise<boolean> {
     const result = await this.c.write((db) =>
       db
         .updateTable('consultation_boxes')
@@ -218,7 +229,7 @@ export class KyselyConsultations implements ConsultationsRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  async updateTemplate(id: string, templateJson: string): Promise<void> {
+  async updateTemplate(id: ConsultationId, templateJson: string): Promise<void> {
     await this.c.write((db) =>
       db.updateTable('consultations').set({ template_json: templateJson }).where('id', '=', id).execute(),
     );
