@@ -9,6 +9,21 @@ export const voterHelp = {
     revote: 'If you vote again, your new ballot replaces this one (and you get a new receipt).',
     notYou: 'If you did not vote, contact the help desk at once: someone may have voted in your place.',
   },
+  lostCredential: {
+    summary: 'I lost my credential',
+    intro:
+      'Give your login and the address where you receive the election’s messages. We will ask for a new credential for you.',
+    login: 'Login',
+    email: 'Registered address',
+    submit: 'Ask for a new credential',
+    sending: 'Sending your request…',
+    missing: 'Give both your login and your registered address.',
+    received:
+      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, a new credential will be sent by mail to your registered address only, and your old credential will stop working. If nothing arrives, contact the election’s help desk.',
+    none: 'This election offers no credential recovery from this page.',
+    contact: (contact: string) => `If you lost your credential, contact: ${contact}`,
+    noContact: 'If you lost your credential, contact the organisers of this election.',
+  },
   booth: {
     reason: (reason: string) => `Reason given: ${reason}`,
     rerun: 'Vote in the vote that replaces it',

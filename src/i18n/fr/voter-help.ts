@@ -11,6 +11,21 @@ export const voterHelp = {
       'Si vous votez de nouveau, votre nouveau bulletin remplace celui-ci (et vous recevez un nouveau reçu).',
     notYou: 'Si vous n’avez pas voté, contactez aussitôt l’assistance : quelqu’un a pu voter à votre place.',
   },
+  lostCredential: {
+    summary: 'J’ai perdu mon code de vote',
+    intro:
+      'Indiquez votre identifiant et l’adresse où vous recevez les messages de l’élection. Nous demanderons un nouveau code de vote pour vous.',
+    login: 'Identifiant',
+    email: 'Adresse enregistrée',
+    submit: 'Demander un nouveau code de vote',
+    sending: 'Envoi de votre demande…',
+    missing: 'Indiquez votre identifiant et votre adresse enregistrée.',
+    received:
+      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, un nouveau code de vote sera envoyé par courriel à votre seule adresse enregistrée, et votre ancien code cessera de fonctionner. Si rien n’arrive, contactez l’assistance de l’élection.',
+    none: 'Cette élection ne permet pas de récupérer un code de vote depuis cette page.',
+    contact: (contact: string) => `Si vous avez perdu votre code de vote, contactez : ${contact}`,
+    noContact: 'Si vous avez perdu votre code de vote, contactez les organisateurs de cette élection.',
+  },
   booth: {
     reason: (reason: string) => `Motif indiqué : ${reason}`,
     rerun: 'Voter au vote qui le remplace',
