@@ -13,8 +13,8 @@ export const voterHelp = {
     summary: 'I lost my credential',
     intro:
       'Give your login and the address where you receive the election’s messages. We will ask for a new credential for you.',
-    login: 'Login',
-    email: 'Registered address',
+    login: 'Your login',
+    email: 'Your registered address',
     submit: 'Ask for a new credential',
     sending: 'Sending your request…',
     missing: 'Give both your login and your registered address.',

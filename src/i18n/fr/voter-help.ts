@@ -15,8 +15,8 @@ export const voterHelp = {
     summary: 'J’ai perdu mon code de vote',
     intro:
       'Indiquez votre identifiant et l’adresse où vous recevez les messages de l’élection. Nous demanderons un nouveau code de vote pour vous.',
-    login: 'Identifiant',
-    email: 'Adresse enregistrée',
+    login: 'Votre identifiant',
+    email: 'Votre adresse enregistrée',
     submit: 'Demander un nouveau code de vote',
     sending: 'Envoi de votre demande…',
     missing: 'Indiquez votre identifiant et votre adresse enregistrée.',
