@@ -147,6 +147,24 @@ describe.skipIf(!canRunBrowser('booth', 'election'))('I lost my credential', () 
     await page.context().close();
   });
 
+  it('lists the requests in the help column of the admin’s delivery table', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url.replace(/\/$/, '')}/admin`);
+    await page.getByLabel('Email address').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your organisations' }).waitFor();
+    await page.goto(`${server.url.replace(/\/$/, '')}/admin/elections/${escrowId}`);
+    const row = (login: string) => page.locator('#delivery-table tbody tr', { hasText: login });
+    await expect.poll(() => row(voters[0]!.login).locator('.recovery-requests li').count(), POLL).toBe(1);
+    expect(await row(voters[0]!.login).locator('.recovery-requests li').textContent()).toMatch(
+      /^Recovery request from the voter \(“I lost my credential”\), .*: waiting for the recovery officer$/,
+    );
+    expect(await axeProblems(page)).toEqual([]);
+    await context.close();
+  });
+
   it('names the help contact where the election offers no recovery', async () => {
     const page = await open(`/vote/${plainId}`, 'fr-FR');
     expect(await page.locator('#lost-credential-contact').textContent()).toBe(

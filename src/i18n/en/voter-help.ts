@@ -46,6 +46,19 @@ export const voterHelp = {
     replacesCredential: 'This credential replaces the one sent to you before: that one no longer works.',
   },
   page: {
+    recoveryRequest: (origin: string, when: string, state: string) =>
+      `Recovery request ${origin}, ${when}: ${state}`,
+    recoveryOrigins: {
+      voter: 'from the voter (“I lost my credential”)',
+      'help-desk': 'from the help desk',
+      'address-correction': 'after an address correction',
+    },
+    recoveryStates: {
+      pending: 'waiting for the recovery officer',
+      approved: 'approved, the new credential is being sent',
+      rejected: 'rejected by the recovery officer',
+      completed: 'done, the new credential was sent',
+    },
     receiptMail: 'Mail each voter a receipt with their ballot tracker after they vote',
     channel: 'Channel of passwords and one-time codes',
     channelHint:

@@ -51,6 +51,19 @@ export const voterHelp = {
       'Ce code de vote remplace celui qui vous a été envoyé auparavant : celui-là ne fonctionne plus.',
   },
   page: {
+    recoveryRequest: (origin: string, when: string, state: string) =>
+      `Demande de récupération ${origin}, ${when} : ${state}`,
+    recoveryOrigins: {
+      voter: 'du votant (« J’ai perdu mon code de vote »)',
+      'help-desk': 'de l’assistance',
+      'address-correction': 'après une correction d’adresse',
+    },
+    recoveryStates: {
+      pending: 'en attente du responsable de la récupération',
+      approved: 'approuvée, le nouveau code est en cours d’envoi',
+      rejected: 'refusée par le responsable de la récupération',
+      completed: 'terminée, le nouveau code a été envoyé',
+    },
     receiptMail: 'Envoyer à chaque votant un reçu avec son numéro de suivi après son vote',
     channel: 'Canal des mots de passe et codes à usage unique',
     channelHint:
