@@ -20,3 +20,18 @@ export type AccessChallenge = Type.Static<typeof AccessChallenge>;
 /** POST …/voter/access-check: the proof matched the registered public credential. */
 export const AccessAccepted = Type.Object({ accepted: Type.Literal(true) });
 export type AccessAccepted = Type.Static<typeof AccessAccepted>;
+
+/**
+ * GET …/recovery/self-service (public): whether a voter who lost their credential can ask for a new
+ * one from the pages (the election is open and has credential escrow), and the election's help
+ * contact (empty when none is set) to name when it cannot. Nothing about any voter.
+ */
+export const SelfServiceRecovery = Type.Object({
+  available: Type.Boolean(),
+  helpContact: Type.String(),
+});
+export type SelfServiceRecovery = Type.Static<typeof SelfServiceRecovery>;
+
+/** POST …/recovery/requests: the one answer, whatever the login and address matched. */
+export const SelfServiceReceived = Type.Object({ received: Type.Literal(true) });
+export type SelfServiceReceived = Type.Static<typeof SelfServiceReceived>;

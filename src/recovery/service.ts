@@ -395,6 +395,11 @@ export class RecoveryService implements CredentialIssuingListener {
     });
   }
 
+  /** Whether the pages offer "I lost my credential": voting is open and the election has escrow. */
+  async offersSelfService(row: ElectionRow): Promise<boolean> {
+    return row.state === 'open' && (await this.canAct(row));
+  }
+
   private async canAct(row: ElectionRow): Promise<boolean> {
     if (row.credentialMode !== 'server') return false;
     if (row.state === 'draft') return true;

@@ -40,6 +40,7 @@ const PUBLIC_GETS = [
   '/api/v1/elections/{id}/exports/result.csv',
   '/api/v1/elections/{id}/exports/result.json',
   '/api/v1/elections/{id}/consultation',
+  '/api/v1/elections/{id}/recovery/self-service',
   '/elections/{id}',
   '/vote/{id}',
 ];

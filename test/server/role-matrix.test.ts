@@ -172,6 +172,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/elections/{electionId}/recovery/no-recovery':                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/recovery/replacements':                   '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/recovery/requests':                       'state state state state state state state state state state',
+  'GET /api/v1/elections/{electionId}/recovery/self-service':                   'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
   'POST /api/v1/elections/{electionId}/recovery/help-desk-requests':             '404   state 404   state 403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/recovery/requests':                        '404   ok    404   ok    ok    403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/recovery/decisions':                      '404   403   404   403   state 403   403   401   401   401',

@@ -9,6 +9,21 @@ export const voterHelp = {
     revote: 'If you vote again, your new ballot replaces this one (and you get a new receipt).',
     notYou: 'If you did not vote, contact the help desk at once: someone may have voted in your place.',
   },
+  lostCredential: {
+    summary: 'I lost my credential',
+    intro:
+      'Give your login and the address where you receive the election’s messages. We will ask for a new credential for you.',
+    login: 'Your login',
+    email: 'Your registered address',
+    submit: 'Ask for a new credential',
+    sending: 'Sending your request…',
+    missing: 'Give both your login and your registered address.',
+    received:
+      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, a new credential will be sent by mail to your registered address only, and your old credential will stop working. If nothing arrives, contact the election’s help desk.',
+    none: 'This election offers no credential recovery from this page.',
+    contact: (contact: string) => `If you lost your credential, contact: ${contact}`,
+    noContact: 'If you lost your credential, contact the organisers of this election.',
+  },
   booth: {
     reason: (reason: string) => `Reason given: ${reason}`,
     rerun: 'Vote in the vote that replaces it',
@@ -31,6 +46,19 @@ export const voterHelp = {
     replacesCredential: 'This credential replaces the one sent to you before: that one no longer works.',
   },
   page: {
+    recoveryRequest: (origin: string, when: string, state: string) =>
+      `Recovery request ${origin}, ${when}: ${state}`,
+    recoveryOrigins: {
+      voter: 'from the voter (“I lost my credential”)',
+      'help-desk': 'from the help desk',
+      'address-correction': 'after an address correction',
+    },
+    recoveryStates: {
+      pending: 'waiting for the recovery officer',
+      approved: 'approved, the new credential is being sent',
+      rejected: 'rejected by the recovery officer',
+      completed: 'done, the new credential was sent',
+    },
     receiptMail: 'Mail each voter a receipt with their ballot tracker after they vote',
     channel: 'Channel of passwords and one-time codes',
     channelHint:

@@ -11,6 +11,21 @@ export const voterHelp = {
       'Si vous votez de nouveau, votre nouveau bulletin remplace celui-ci (et vous recevez un nouveau reçu).',
     notYou: 'Si vous n’avez pas voté, contactez aussitôt l’assistance : quelqu’un a pu voter à votre place.',
   },
+  lostCredential: {
+    summary: 'J’ai perdu mon code de vote',
+    intro:
+      'Indiquez votre identifiant et l’adresse où vous recevez les messages de l’élection. Nous demanderons un nouveau code de vote pour vous.',
+    login: 'Votre identifiant',
+    email: 'Votre adresse enregistrée',
+    submit: 'Demander un nouveau code de vote',
+    sending: 'Envoi de votre demande…',
+    missing: 'Indiquez votre identifiant et votre adresse enregistrée.',
+    received:
+      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, un nouveau code de vote sera envoyé par courriel à votre seule adresse enregistrée, et votre ancien code cessera de fonctionner. Si rien n’arrive, contactez l’assistance de l’élection.',
+    none: 'Cette élection ne permet pas de récupérer un code de vote depuis cette page.',
+    contact: (contact: string) => `Si vous avez perdu votre code de vote, contactez : ${contact}`,
+    noContact: 'Si vous avez perdu votre code de vote, contactez les organisateurs de cette élection.',
+  },
   booth: {
     reason: (reason: string) => `Motif indiqué : ${reason}`,
     rerun: 'Voter au vote qui le remplace',
@@ -36,6 +51,19 @@ export const voterHelp = {
       'Ce code de vote remplace celui qui vous a été envoyé auparavant : celui-là ne fonctionne plus.',
   },
   page: {
+    recoveryRequest: (origin: string, when: string, state: string) =>
+      `Demande de récupération ${origin}, ${when} : ${state}`,
+    recoveryOrigins: {
+      voter: 'du votant (« J’ai perdu mon code de vote »)',
+      'help-desk': 'de l’assistance',
+      'address-correction': 'après une correction d’adresse',
+    },
+    recoveryStates: {
+      pending: 'en attente du responsable de la récupération',
+      approved: 'approuvée, le nouveau code est en cours d’envoi',
+      rejected: 'refusée par le responsable de la récupération',
+      completed: 'terminée, le nouveau code a été envoyé',
+    },
     receiptMail: 'Envoyer à chaque votant un reçu avec son numéro de suivi après son vote',
     channel: 'Canal des mots de passe et codes à usage unique',
     channelHint:

@@ -14,9 +14,11 @@ import type { RateLimitOptions } from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
+import { SelfServiceRecovery } from '../../contract/voter.js';
+import { deliverySettings } from '../../delivery/index.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
-import { electionRolesOf, requireElectionRole } from '../auth/index.js';
+import { electionRolesOf, requireElectionRole, requirePublicElection } from '../auth/index.js';
 import { rateLimitedError } from '../auth/rate-limits.js';
 import { requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -126,6 +128,22 @@ export function recoveryRoutes(ctx: ServerContext, { elections, recovery }: Serv
         // A replaced credential must reach its voter: without mail, refuse before replacing (ops).
         requireMail(ctx.config);
         return recovery.replaceCredential(request.params.electionId, account, request.body.voterId);
+      },
+    );
+
+    app.get<P>(
+      path('/self-service'),
+      {
+        schema: {
+          params: ElectionParams,
+          response: { 200: SelfServiceRecovery },
+          summary: 'Whether voters can ask for a lost credential from the pages, and the help contact',
+        },
+      },
+      async (request): Promise<SelfServiceRecovery> => {
+        const row = await requirePublicElection(ctx, request, request.params.electionId);
+        const { helpContact } = await deliverySettings(ctx.store, row.id);
+        return { available: await recovery.offersSelfService(row), helpContact };
       },
     );
 

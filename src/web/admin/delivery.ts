@@ -10,6 +10,7 @@ import { confirmAction } from '../kit/confirm.js';
 import { deliveryBase as base, countsTable, fetchDeliveryCounts } from '../kit/delivery-counts.js';
 import { h } from '../kit/dom.js';
 import { field } from '../kit/field.js';
+import { formatInstant } from '../kit/format.js';
 import { isRecord } from '../kit/http.js';
 import type { Shell } from '../kit/staff-shell.js';
 
@@ -30,6 +31,14 @@ interface VoterDelivery {
   firstLoginAt: string | null;
   accessCheckedAt: string | null;
   voted: boolean;
+}
+
+/** One recovery request as GET …/recovery/requests lists it (what this page reads of it). */
+interface RecoveryRequest {
+  voterId: string;
+  origin: 'voter' | 'help-desk' | 'address-correction';
+  state: 'pending' | 'approved' | 'rejected' | 'completed';
+  createdAt: string;
 }
 
 /** The admin's delivery section: actions, counts and the per-voter table. */
@@ -63,6 +72,35 @@ export async function renderDelivery(
       ? await shell.api.get<Settings & { mail?: string; sms?: string }>(`${base(electionId)}/settings`)
       : undefined;
   const current = settings?.ok ? settings.value : undefined;
+  // Issue 16: each voter's recovery requests (from "I lost my credential" or the help desk), in the help column.
+  const requests = new Map<string, RecoveryRequest[]>();
+  if (recovery === 'escrow') {
+    const listed = await shell.api.get<{ requests: RecoveryRequest[] }>(
+      `/api/v1/elections/${encodeURIComponent(electionId)}/recovery/requests`,
+    );
+    if (listed.ok)
+      for (const r of listed.value.requests) requests.set(r.voterId, [...(requests.get(r.voterId) ?? []), r]);
+  }
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const requestList = (v: VoterDelivery) => {
+    const mine = requests.get(v.voterId) ?? [];
+    if (mine.length === 0) return null;
+    return h(
+      'ul',
+      { class: 'recovery-requests' },
+      ...mine.map((r) =>
+        h(
+          'li',
+          {},
+          vh.recoveryRequest(
+            vh.recoveryOrigins[r.origin] ?? r.origin,
+            formatInstant(r.createdAt, localZone, shell.language),
+            vh.recoveryStates[r.state] ?? r.state,
+          ),
+        ),
+      ),
+    );
+  };
   const send = async (path: string, body: unknown, done: (answer: unknown) => string) => {
     const answer = await shell.api.send('POST', `${base(electionId)}${path}`, body);
     if (!answer.ok) return shell.fail(answer.failure);
@@ -274,7 +312,10 @@ export async function renderDelivery(
           ),
       );
     }
-    return buttons.length === 0 ? '—' : h('div', { class: 'actions' }, ...buttons);
+    const listed = requestList(v);
+    if (buttons.length === 0) return listed ?? '—';
+    const row = h('div', { class: 'actions' }, ...buttons);
+    return listed ? h('div', {}, listed, row) : row;
   };
   const message = (m: MessageSummary | null) =>
     m === null

@@ -14,6 +14,7 @@ import { loadElection } from '../../protocol/election.js';
 import { isHomomorphic } from '../../protocol/messages.js';
 import { replaceChildren } from '../kit/dom.js';
 import type { Failure } from '../kit/http.js';
+import { selfServiceRecovery } from '../kit/lost-credential.js';
 import { Announcer, type Focus, failureText, moveFocus } from '../kit/page.js';
 import { PageHeader } from '../kit/shell.js';
 import type { ElectionInfo, VoterApi, VoterSession } from './api.js';
@@ -73,6 +74,10 @@ export class Booth implements BoothActions {
     // A consultation box: its round names the header, and an annulled box points to its re-run.
     const place = await this.api.boxPlace();
     if (place.ok) this.state.place = place.value;
+    if (result.value.state === 'open') {
+      const offer = await selfServiceRecovery(this.state.electionId, this.state.language);
+      if (offer.ok) this.state.recoveryOffer = offer.value;
+    }
     this.enterElection(result.value);
     if (this.state.step === 'unavailable') return;
     // The candidates of list questions; without them the booth still shows the lists' names.

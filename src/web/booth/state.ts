@@ -4,6 +4,7 @@
  * they are no longer needed; nothing is written to storage.
  */
 
+import type { SelfServiceRecovery } from '../../contract/voter.js';
 import type { CredentialParseError, PrivateCredential } from '../../core/credential.js';
 import type { Language, Messages } from '../../i18n/index.js';
 import type { ElectionContext } from '../../protocol/election.js';
@@ -52,6 +53,8 @@ export interface BoothState {
   notFound?: boolean;
   /** When the election is a consultation box: its round, and for an annulled box why and its re-run. */
   place?: BoxPlace;
+  /** Whether "I lost my credential" is offered (open, with escrow), and the help contact otherwise. */
+  recoveryOffer?: SelfServiceRecovery;
   session: VoterSession | undefined;
   login: string;
   password: string;

@@ -4,11 +4,13 @@
  * verify it, the ballot tracker search, and once published the result with a bar chart (inline SVG
  * with attributes only, no style, so it runs under the strict CSP). Annulled elections say why.
  */
+import type { SelfServiceRecovery } from '../../contract/voter.js';
 import type { Language, Messages } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
 import { type Child, focusElement, h, replaceChildren } from '../kit/dom.js';
 import { formatDate } from '../kit/format.js';
 import type { Failure } from '../kit/http.js';
+import { lostCredentialSection, selfServiceRecovery } from '../kit/lost-credential.js';
 import { failureText, resolveText } from '../kit/page.js';
 import type { PageHeader } from '../kit/shell.js';
 import type {
@@ -82,6 +84,9 @@ export class ElectionPage {
   private readonly consultation: ConsultationLinks;
   private readonly rules: RulesView;
   private browserVerification: BrowserVerification | undefined;
+  private recoveryOffer: SelfServiceRecovery | undefined;
+  /** Built once per language, so what a voter typed survives the page's other renders. */
+  private lostCredential: { language: Language; element: HTMLElement } | undefined;
 
   constructor(
     private language: Language,
@@ -110,6 +115,12 @@ export class ElectionPage {
       return;
     }
     this.info = info.value;
+    if (info.value.state === 'open')
+      void selfServiceRecovery(this.info.id, this.language).then((offer) => {
+        if (!offer.ok) return;
+        this.recoveryOffer = offer.value;
+        this.render();
+      });
     void this.consultation.load().then((isBox) => isBox && this.render());
     void this.rules.load(this.language).then((hasRules) => hasRules && this.render());
     if (ballots.ok) this.ballots = ballots.value;
@@ -188,6 +199,7 @@ export class ElectionPage {
         h('h1', { id: HEADING_ID, tabindex: -1 }, info.name),
         info.description !== '' && h('p', { class: 'description' }, info.description),
         this.stateNotice(info),
+        this.lostCredentialView(info),
         this.consultation.view(this.language),
         this.dates(info),
         info.result ? this.resultSection(info) : this.questionsSection(info.questions),
@@ -197,6 +209,18 @@ export class ElectionPage {
         info.sealed && this.sealsSection(info.sealed),
       ),
     );
+  }
+
+  /** Issue 16: "I lost my credential" while voting is open, or whom to contact without recovery. */
+  private lostCredentialView(info: PublicElection): HTMLElement | undefined {
+    const offer = this.recoveryOffer;
+    if (info.state !== 'open' || offer === undefined) return undefined;
+    if (this.lostCredential?.language !== this.language)
+      this.lostCredential = {
+        language: this.language,
+        element: lostCredentialSection(info.id, this.language, offer),
+      };
+    return this.lostCredential.element;
   }
 
   private stateNotice(info: PublicElection): HTMLElement {

@@ -6,6 +6,7 @@ import { messagesFor } from '../../../i18n/index.js';
 import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { field, stepScreen } from './layout.js';
+import { lostCredential } from './lost-credential.js';
 
 export function credentialScreen(view: View): HTMLElement {
   const { m, state, actions } = view;
@@ -57,5 +58,11 @@ export function credentialScreen(view: View): HTMLElement {
   // Testing access before opening: same field, but nothing goes further than the check.
   if (testing)
     return stepScreen(view, { heading: d.accessHeading }, h('p', {}, d.accessCredentialIntro), form);
-  return stepScreen(view, { step: 2, heading: m.credential.heading }, h('p', {}, m.credential.intro), form);
+  return stepScreen(
+    view,
+    { step: 2, heading: m.credential.heading },
+    h('p', {}, m.credential.intro),
+    form,
+    lostCredential(view),
+  );
 }

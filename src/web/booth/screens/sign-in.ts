@@ -2,6 +2,7 @@
 import { h } from '../../kit/dom.js';
 import type { View } from '../state.js';
 import { electionSummary, field, stepScreen } from './layout.js';
+import { lostCredential } from './lost-credential.js';
 
 export function signInScreen(view: View): HTMLElement {
   const { m, state, actions } = view;
@@ -80,5 +81,6 @@ export function signInScreen(view: View): HTMLElement {
     h('p', {}, m.signIn.intro),
     form,
     byCode,
+    lostCredential(view),
   );
 }
