@@ -332,6 +332,9 @@ export function rollDifferences(
     if (next.weight.toString() !== voter.weight) differences.push({ login: voter.login, change: 'weight' });
     if (next.displayName !== voter.displayName) differences.push({ login: voter.login, change: 'name' });
     if (next.language !== voter.language) differences.push({ login: voter.login, change: 'language' });
+    // The phone receives passwords and codes when secrets go by SMS: a re-import must not drop a
+    // changed number silently ("unchanged"), nor reroute it.
+    if ((next.phone ?? '') !== (voter.phone ?? '')) differences.push({ login: voter.login, change: 'phone' });
   }
   const known = new Set(current.map((v) => identityKey(v.login)));
   for (const next of imported)

@@ -138,6 +138,13 @@ describe('the reroute attack: the roll changes only in the open', () => {
     ]) {
       expect((await asAdmin.request('PUT', e('/voters'), { text })).json.error.code).toBe('SCR_ROLL_LOCKED');
     }
+    // A phone number (where passwords and codes go by SMS) is not rerouted either, and not echoed.
+    const phoned = await asAdmin.request('PUT', e('/voters'), {
+      text: 'victim@example.org,victim,1,Victor Im,fr,+33612345678\nother@example.org,other,1,Otto Her',
+    });
+    expect(phoned.json.error.code).toBe('SCR_ROLL_LOCKED');
+    expect(phoned.json.error.detail.differences).toEqual([{ login: 'victim', change: 'phone' }]);
+    expect(phoned.body).not.toContain('612345678');
     expect(await server.store.voters.list(electionId)).toEqual(before);
     expect((await asAdmin.get(e('/audit'))).json.entries).toHaveLength(auditBefore);
     // The same roll again changes nothing and says so.
