@@ -24,6 +24,16 @@ export const voterHelp = {
     contact: (contact: string) => `If you lost your credential, contact: ${contact}`,
     noContact: 'If you lost your credential, contact the organisers of this election.',
   },
+  recoveryRefused: {
+    subject: (election: string) => `Your credential request was refused – ${election}`,
+    refused: (when: string) =>
+      `The recovery officer refused the request made on ${when} to send your voting credential again. Nothing was sent.`,
+    stillValid:
+      'The credential sent to you earlier is unchanged: if you find it, it still works, and it is the only one for your login.',
+    contact: 'If you still need it, contact the help desk (below): they check who you are and can ask again.',
+    noContact: 'If you still need it, contact the organisers of this election: they can ask again.',
+    link: 'The voting page:',
+  },
   booth: {
     reason: (reason: string) => `Reason given: ${reason}`,
     rerun: 'Vote in the vote that replaces it',

@@ -26,6 +26,18 @@ export const voterHelp = {
     contact: (contact: string) => `Si vous avez perdu votre code de vote, contactez : ${contact}`,
     noContact: 'Si vous avez perdu votre code de vote, contactez les organisateurs de cette élection.',
   },
+  recoveryRefused: {
+    subject: (election: string) => `Votre demande de code de vote a été refusée – ${election}`,
+    refused: (when: string) =>
+      `Le responsable de la récupération a refusé la demande faite le ${when} de vous renvoyer votre code de vote. Rien n’a été envoyé.`,
+    stillValid:
+      'Le code de vote envoyé précédemment n’a pas changé : si vous le retrouvez, il fonctionne toujours, et c’est le seul pour votre identifiant.',
+    contact:
+      'Si vous en avez encore besoin, contactez l’assistance (ci-dessous) : elle vérifie votre identité et peut refaire la demande.',
+    noContact:
+      'Si vous en avez encore besoin, contactez les organisateurs de cette élection : ils peuvent refaire la demande.',
+    link: 'La page de vote :',
+  },
   booth: {
     reason: (reason: string) => `Motif indiqué : ${reason}`,
     rerun: 'Voter au vote qui le remplace',
