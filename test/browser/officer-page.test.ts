@@ -10,11 +10,13 @@
  * catalogue's refusal, and nothing changes. The private key is planted and searched in every request
  * the browser sent, every answer it received and every server log line: it is in none.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
 import {
   generateOfficerKey,
+  parseOfficerPrivateKey,
   serializeOfficerPrivateKey,
   serializeOfficerPublicKey,
 } from '../../src/protocol/credential-escrow.js';
@@ -48,6 +50,7 @@ describe.skipIf(!canRunBrowser('officer'))('the recovery officer’s page', () =
   let browser: TestBrowser;
   let officer: TestAccount;
   let electionId: string;
+  let draftId: string;
   let voters: TestVoter[];
   let keyFile: string;
   let privateKey: string;
@@ -96,6 +99,15 @@ describe.skipIf(!canRunBrowser('officer'))('the recovery officer’s page', () =
       credential: 'recovery-requested',
       noticeToOldAddress: true,
     });
+    // A second election being prepared, whose officer has no key yet: made on the page.
+    const draft = await server.elections.create(org.organisationId, admin, {
+      name: 'Bureau fédéral',
+      description: '',
+      timeZone: 'UTC',
+    });
+    draftId = draft.id;
+    await server.elections.importVoters(draftId, admin, 'dan@example.org,dan,1,Dan', 'fr');
+    await grant(server, draftId, officer, 'credential-authority');
     browser = await TestBrowser.launch();
   });
   afterAll(async () => {
@@ -241,5 +253,36 @@ describe.skipIf(!canRunBrowser('officer'))('the recovery officer’s page', () =
     expect(everything.filter((line) => line.includes(keyFile))).toEqual([]);
     // The search can find it: the key file itself holds it.
     expect(keyFile).toContain(privateKey);
+  });
+
+  it('makes the officer’s key pair in the browser: the private file is downloaded, only the public key is sent', async () => {
+    const page = await officerPage('en-GB', 1100);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.url()} ${request.postData() ?? ''}`));
+    await page.getByRole('button', { name: 'Make my key pair in this browser' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download my private key (recovery.privkey)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('recovery.privkey');
+    const file = readFileSync((await download.path())!, 'utf8');
+    const parsed = parseOfficerPrivateKey(file);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(await axeProblems(page)).toEqual([]);
+    await clearAnnouncements(page);
+    await page.getByRole('button', { name: 'I saved the file: send my public key' }).click();
+    await expect
+      .poll(() => page.locator('#page-status').textContent(), POLL)
+      .toBe('Public key set for 1 election.');
+    const settings = await server.store.recovery.getSettings(draftId);
+    expect(settings).toMatchObject({ mode: 'escrow', officerAccountId: officer.id });
+    // The public key set is the one of the downloaded private key; the private one went nowhere.
+    const X = BigInt(JSON.parse(settings!.officerKeyJson!).public_key);
+    expect(X).toBe(parsed.group.gPow(parsed.key.reveal()));
+    const planted = parsed.key.reveal().toString();
+    expect(requests.some((r) => r.includes('officer-key'))).toBe(true);
+    expect([...requests, ...server.logs].filter((line) => line.includes(planted))).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Make my key pair in this browser' }).count()).toBe(0);
+    await page.close();
   });
 });

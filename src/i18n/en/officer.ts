@@ -14,6 +14,14 @@ export const officer = {
     loaded: (group: string) => `Key loaded (group ${group}). It has not left this browser.`,
     notAKey: (file: string) => `${file} is not a recovery private key file. Nothing was sent.`,
     needed: 'Load your private key file first (above): the credentials are opened with it in this browser.',
+    makeIntro:
+      'No key is set yet for the elections below (still being prepared). Make your key pair in this browser: you keep the private key file; only the public key is sent.',
+    make: 'Make my key pair in this browser',
+    download: 'Download my private key (recovery.privkey)',
+    keep: 'Keep this file safe and private: without it, no lost credential can be sent again; with it, anyone could open the escrowed credentials the server keeps.',
+    saved: 'I saved the file: send my public key',
+    sentKey: (n: number) =>
+      n === 1 ? 'Public key set for 1 election.' : `Public key set for ${n} elections.`,
   },
   box: (consultation: string, box: string) => `${consultation} — ${box}`,
   round: (n: number) => `round ${n}`,

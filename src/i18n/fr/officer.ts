@@ -16,6 +16,14 @@ export const officer = {
       `${file} n’est pas un fichier de clé privée de récupération. Rien n’a été envoyé.`,
     needed:
       'Chargez d’abord votre fichier de clé privée (ci-dessus) : les codes sont ouverts avec lui dans ce navigateur.',
+    makeIntro:
+      'Aucune clé n’est encore fixée pour les élections ci-dessous (en préparation). Créez votre paire de clés dans ce navigateur : vous gardez le fichier de clé privée ; seule la clé publique est envoyée.',
+    make: 'Créer ma paire de clés dans ce navigateur',
+    download: 'Télécharger ma clé privée (recovery.privkey)',
+    keep: 'Gardez ce fichier en lieu sûr et secret : sans lui, aucun code perdu ne peut être renvoyé ; avec lui, n’importe qui pourrait ouvrir les codes mis sous séquestre sur le serveur.',
+    saved: 'J’ai enregistré le fichier : envoyer ma clé publique',
+    sentKey: (n: number) =>
+      n === 1 ? 'Clé publique fixée pour 1 élection.' : `Clé publique fixée pour ${n} élections.`,
   },
   box: (consultation: string, box: string) => `${consultation} — ${box}`,
   round: (n: number) => `tour ${n}`,

@@ -9,7 +9,13 @@
  * against its voter's public credential before mailing it to the registered address.
  */
 
-import { parseOfficerPrivateKey } from '../../protocol/credential-escrow.js';
+import { requireGroup } from '../../core/group.js';
+import {
+  generateOfficerKey,
+  parseOfficerPrivateKey,
+  serializeOfficerPrivateKey,
+  serializeOfficerPublicKey,
+} from '../../protocol/credential-escrow.js';
 import { decryptBatch } from '../../protocol/recovery-batch.js';
 import { confirmAction } from '../kit/confirm.js';
 import { focusElement, h, replaceChildren } from '../kit/dom.js';
@@ -51,6 +57,8 @@ class OfficerPage {
   readonly shell: Shell;
   private key: LoadedKey | undefined;
   private keyError: string | undefined;
+  /** A key pair made here, its private file offered as a download until the public key is sent. */
+  private made: { readonly publicKey: string; readonly url: string } | undefined;
 
   constructor() {
     this.shell = new Shell(() => void this.show());
@@ -82,14 +90,23 @@ class OfficerPage {
       h('p', { class: 'note' }, t.intro),
       ...(list.length === 0
         ? [h('p', { id: 'officer-none' }, t.none)]
-        : [this.keySection(), ...list.map((d) => this.dutySection(d))]),
+        : [this.keySection(list), ...list.map((d) => this.dutySection(d))]),
     );
     const target = focus ? document.getElementById(focus) : null;
     focusElement(target ?? heading);
   }
 
-  private keySection(): HTMLElement {
+  /** Draft elections whose escrow still waits for this officer's key. */
+  private needingKey(duties: readonly Duty[]): Duty[] {
+    return duties.filter(
+      (d) =>
+        d.state === 'draft' && d.recovery !== 'none' && d.fingerprint === null && !d.consultation?.annulled,
+    );
+  }
+
+  private keySection(duties: readonly Duty[]): HTMLElement {
     const t = this.shell.t.officer;
+    const needing = this.needingKey(duties);
     const hintId = `${KEY_INPUT}-hint`;
     const stateId = `${KEY_INPUT}-state`;
     const input = h('input', {
@@ -116,7 +133,91 @@ class OfficerPage {
           this.keyError ?? (this.key ? t.key.loaded(this.key.group) : ''),
         ),
       ),
+      needing.length > 0 ? this.makeKey(needing) : null,
     );
+  }
+
+  /** Key generation, as on the trustee page: the private file is a download, only the public key is sent. */
+  private makeKey(needing: readonly Duty[]): HTMLElement {
+    const t = this.shell.t.officer;
+    if (!this.made)
+      return h(
+        'div',
+        { id: 'officer-make-key' },
+        h('p', {}, t.key.makeIntro),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'officer-make',
+            on: {
+              click: () => {
+                const group = requireGroup(needing[0]!.group);
+                const pair = generateOfficerKey(group);
+                const text = serializeOfficerPrivateKey(group, pair.privateKey);
+                // The only place the private key is written out: into a Blob that stays in this browser.
+                const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+                this.made = { publicKey: serializeOfficerPublicKey(pair.publicKey), url };
+                this.key = { text, group: group.name };
+                this.keyError = undefined;
+                void this.show('officer-download');
+              },
+            },
+          },
+          t.key.make,
+        ),
+      );
+    return h(
+      'div',
+      { id: 'officer-make-key' },
+      h(
+        'p',
+        {},
+        h('a', { id: 'officer-download', href: this.made.url, download: 'recovery.privkey' }, t.key.download),
+      ),
+      h('p', { class: 'note' }, t.key.keep),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          id: 'officer-send-key',
+          on: { click: () => void this.sendKey(needing) },
+        },
+        t.key.saved,
+      ),
+    );
+  }
+
+  private async sendKey(needing: readonly Duty[]): Promise<void> {
+    const made = this.made;
+    if (!made) return;
+    let count = 0;
+    const consultations = new Set<string>();
+    for (const duty of needing) {
+      // A consultation's boxes take the key in one call (every draft box the officer serves).
+      if (duty.consultation) {
+        if (consultations.has(duty.consultation.id)) continue;
+        consultations.add(duty.consultation.id);
+        const answer = await this.shell.api.send<{ boxes: number }>(
+          'PUT',
+          `/api/v1/consultations/${encodeURIComponent(duty.consultation.id)}/recovery/officer-key`,
+          { publicKey: made.publicKey },
+        );
+        if (!answer.ok) return this.failAfterRefresh(answer.failure);
+        count += answer.value.boxes;
+      } else {
+        const answer = await this.shell.api.send('PUT', `${this.base(duty.electionId)}/officer-key`, {
+          publicKey: made.publicKey,
+        });
+        if (!answer.ok) return this.failAfterRefresh(answer.failure);
+        count += 1;
+      }
+    }
+    URL.revokeObjectURL(made.url);
+    this.made = undefined;
+    await this.show();
+    this.shell.announce(this.shell.t.officer.key.sentKey(count));
   }
 
   private async loadKey(input: HTMLInputElement): Promise<void> {
