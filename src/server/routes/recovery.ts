@@ -114,7 +114,15 @@ export function recoveryRoutes(ctx: ServerContext, { elections, recovery }: Serv
             requests: await recovery.listRequests(row.id),
           });
         }
-        return { elections: duties };
+        // Consultations together, their boxes by label; elections on their own by name.
+        const title = (d: {
+          name: string;
+          consultation: { name: string; round: number; box: string } | null;
+        }) =>
+          d.consultation
+            ? `${d.consultation.name}\u0000${d.consultation.round}\u0000${d.consultation.box}`
+            : d.name;
+        return { elections: duties.sort((a, b) => title(a).localeCompare(title(b))) };
       },
     );
 
