@@ -256,6 +256,12 @@ export const AUDIT_ACTIONS = {
     'person',
     'role',
   ]),
+  'role.revoke': action<Member & { role: string; reason: string }>('Role taken away', 'Rôle retiré', [
+    'accountId',
+    'person',
+    'role',
+    'reason',
+  ]),
   'consultation.create': action<Consultation<{ name: string; boxes: number; round: number }>>(
     'Consultation created',
     'Consultation créée',
@@ -295,6 +301,7 @@ export const AUDIT_ACTIONS = {
       passwordDelaySeconds: number;
       helpContact: string;
       defaultLanguage: string;
+      secretChannel?: 'email' | 'sms';
       scrutineers: number;
       boxes: number;
       overrides: number;
@@ -307,6 +314,7 @@ export const AUDIT_ACTIONS = {
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
     'scrutineers',
     'boxes',
     'overrides',
