@@ -50,6 +50,7 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'delivery.passwords': ['count'],
   'delivery.resend': ['kind', 'count'],
   'voter.address': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
+  'voter.phone': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
   'voter.add': ['login', 'to', 'weight', 'stage', 'afterCredentials', 'credential'],
   'voter.remove': ['login', 'from', 'weight', 'stage', 'afterCredentials', 'credential'],
   'voter.weight': ['login', 'from', 'to', 'stage', 'afterCredentials', 'credential'],
