@@ -11,9 +11,10 @@
  *     earlier message.
  * Before opening, a corrected address gets a new credential (the old public credential is replaced,
  * never sealed) and an added voter gets one; a removed voter's public credential goes with them.
- * After opening the public credentials are sealed in the Setup event: only an address can be
- * corrected, and the same credential then goes to the new address through credential recovery (the
- * officer approves, src/recovery/service.ts); an election without recovery refuses, and says so.
+ * After opening the public credentials are sealed in the Setup event: only an address (or a phone
+ * number, below) can be corrected, and the same credential then goes to the new address through
+ * credential recovery (the officer approves, src/recovery/service.ts); an election without recovery
+ * refuses, and says so.
  * A phone number (where passwords and codes go by SMS) is corrected before and after opening; the
  * credential never goes by SMS, so it stays; when secrets go by SMS a voter who had a password gets
  * a new one at the corrected number (the old one stops working: someone at a wrong number holds
