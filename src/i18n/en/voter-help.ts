@@ -19,7 +19,7 @@ export const voterHelp = {
     sending: 'Sending your request…',
     missing: 'Give both your login and your registered address.',
     received:
-      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, a new credential will be sent by mail to your registered address only, and your old credential will stop working. If nothing arrives, contact the election’s help desk.',
+      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, your credential will be sent again by mail to your registered address only. It is the same credential: if you find the earlier message, it still works. If nothing arrives, contact the election’s help desk.',
     none: 'This election offers no credential recovery from this page.',
     contact: (contact: string) => `If you lost your credential, contact: ${contact}`,
     noContact: 'If you lost your credential, contact the organisers of this election.',

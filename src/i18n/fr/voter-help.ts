@@ -21,7 +21,7 @@ export const voterHelp = {
     sending: 'Envoi de votre demande…',
     missing: 'Indiquez votre identifiant et votre adresse enregistrée.',
     received:
-      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, un nouveau code de vote sera envoyé par courriel à votre seule adresse enregistrée, et votre ancien code cessera de fonctionner. Si rien n’arrive, contactez l’assistance de l’élection.',
+      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, votre code de vote sera renvoyé par courriel à votre seule adresse enregistrée. C’est le même code : si vous retrouvez le message précédent, il fonctionne toujours. Si rien n’arrive, contactez l’assistance de l’élection.',
     none: 'Cette élection ne permet pas de récupérer un code de vote depuis cette page.',
     contact: (contact: string) => `Si vous avez perdu votre code de vote, contactez : ${contact}`,
     noContact: 'Si vous avez perdu votre code de vote, contactez les organisateurs de cette élection.',
