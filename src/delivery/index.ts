@@ -27,6 +27,7 @@ export {
   queueGeneratedCredentials,
   queueingIn,
   queuePasswordMessages,
+  queueProxyCredential,
   queueReminders,
   queueRollChangeNotice,
 } from './outbox.js';

@@ -17,6 +17,7 @@ import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
+import { proxies } from './proxies.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
@@ -37,6 +38,7 @@ export const en = {
   browserVerify,
   accounts,
   electionRules,
+  proxies,
   format,
   voterHelp,
 };

@@ -15,6 +15,7 @@ import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
 import { ops } from './ops.js';
+import { proxies } from './proxies.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
@@ -35,6 +36,7 @@ export const fr: Messages = {
   browserVerify,
   accounts,
   electionRules,
+  proxies,
   format,
   voterHelp,
 };
