@@ -17,6 +17,7 @@ import { verifyArchive } from '../../src/protocol/verifier.js';
 import { credentialIn } from '../delivery/smtp-sink.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import { Client, signedIn } from '../world/client.js';
+import { CONGRESS_QUESTIONS, castVotes, issueCredentials, rollCsv } from '../world/consultation.js';
 import {
   addAccount,
   advance,
@@ -292,5 +293,61 @@ describe('proxies through the API', () => {
     expect(csv).toContain('voter1,Voter 1,true,voter2');
     const counts = await new Client(server.app).get(e('/proxies/counts'));
     expect(counts.json).toEqual({ maxPerHolder: 2, inForce: 1, holders: 1 });
+  });
+});
+
+describe('proxies in a congress box: the procès-verbal counts them', () => {
+  let server: TestServer;
+  afterAll(async () => server?.close());
+
+  it('prints the proxies in force in the box, in French and English, and the consolidated counts add the giver’s weight', async () => {
+    server = await startTestServer();
+    const { organisationId, admin } = await organisationWithAdmin(server);
+    const client = await signedIn(server.app, admin);
+    const created = await client.post(`/api/v1/organisations/${organisationId}/consultations`, {
+      name: 'Congress',
+      description: '',
+      timeZone: 'Europe/Paris',
+      questions: CONGRESS_QUESTIONS,
+      boxes: [{ label: 'North' }],
+      serverTrustee: true,
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const electionId = created.json.boxes[0].electionId as string;
+    const votes = [
+      { box: 'North', login: 'n1', weight: 3, choice: 0 },
+      { box: 'North', login: 'n2', weight: 1, choice: 1 },
+    ];
+    await client.put(`/api/v1/consultations/${id}/voters`, rollCsv(votes));
+    const credentials = await issueCredentials(server, electionId, admin);
+    // n1 gives their proxy to n2, who accepts; the credential n2 receives is read from the outbox.
+    const roll = await server.store.voters.list(electionId);
+    const idOf = (login: string) => roll.find((v) => v.login === login)!.id;
+    const transport = testTransport();
+    const sender = new DeliverySender(server.store, { transports: { email: transport }, backoffBaseMs: 1 });
+    const given = await server.services.proxies.give(electionId, idOf('n1'), 'n2');
+    await server.services.proxies.accept(electionId, idOf('n2'), given.id);
+    await sender.drain();
+    const held = credentialIn(transport.accepted.at(-1)!.text)!;
+    await client.post(`/api/v1/consultations/${id}/advance`, { step: 'open' });
+    await castVotes(server, electionId, credentials, [votes[1]!]);
+    // n2 votes for n1 (weight 3) for the third candidate.
+    await castVotes(server, electionId, new Map([['n1', { voterId: idOf('n2'), credential: held }]]), [
+      { box: 'North', login: 'n1', weight: 3, choice: 2 },
+    ]);
+    for (const step of ['close', 'tally', 'publish'])
+      expect((await client.post(`/api/v1/consultations/${id}/advance`, { step })).status).toBe(200);
+    const consultation = await new Client(server.app).get(`/api/v1/consultations/${id}`);
+    expect(JSON.stringify(consultation.json)).toContain(
+      '"proxies":{"inForce":1,"holders":1,"maxPerHolder":1}',
+    );
+    const fr = (await client.get(`/api/v1/consultations/${id}/proces-verbal.html?lang=fr`)).body.toString();
+    expect(fr).toMatch(
+      /1 procuration en vigueur à l&#39;ouverture, détenue par 1 votant \(au plus 1 par mandataire\)/,
+    );
+    const en = (await client.get(`/api/v1/consultations/${id}/proces-verbal.html?lang=en`)).body.toString();
+    expect(en).toContain('1 proxy in force at opening, held by 1 voter (at most 1 per holder)');
+    expect(JSON.stringify(consultation.json)).toContain('"counts":[["0","0","1","3"]]');
   });
 });
