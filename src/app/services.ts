@@ -14,6 +14,7 @@ import {
   type DeliveryContext,
   queueCredentialMessage,
   queueingIn,
+  queueProxyCredential,
   queueRecoveryRefused,
 } from '../delivery/index.js';
 import { BoardService } from '../election/board.js';
@@ -22,6 +23,7 @@ import { RollChanges } from '../election/roll-changes.js';
 import { ElectionService } from '../election/service.js';
 import { ThresholdService } from '../election/threshold.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
+import { ProxyService } from '../recovery/proxies.js';
 import { type QueueCredentialMessage, RecoveryService } from '../recovery/service.js';
 import type { Store } from '../store/store.js';
 
@@ -47,6 +49,8 @@ export interface Services {
   readonly consultations: ConsultationService;
   /** Each election's own rules: lists and seats, quorums, majorities, tie settlements (issue 17). */
   readonly rules: ElectionRulesService;
+  /** Proxies voters give to other voters before opening (issue 17). */
+  readonly proxies: ProxyService;
 }
 
 /** Sends through the delivery outbox (to the voter's registered address, rendered in their language). */
@@ -70,12 +74,9 @@ export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, checker } = deps;
   const delivery: DeliveryContext = { store, clock, config: deps.config };
   const board = new BoardService(store, checker);
-  const recovery = new RecoveryService(
-    store,
-    clock,
-    deps.queueCredential ?? outboxQueue(delivery),
-    (electionId, voter, request, tx) =>
-      queueRecoveryRefused(queueingIn(delivery, tx), electionId, voter, request),
+  const queueCredential = deps.queueCredential ?? outboxQueue(delivery);
+  const recovery = new RecoveryService(store, clock, queueCredential, (electionId, voter, request, tx) =>
+    queueRecoveryRefused(queueingIn(delivery, tx), electionId, voter, request),
   );
   // Congress is built on the election service it listens to: the listener forwards to it, and is
   // called only once both exist (an annulment or a publication, never during construction).
@@ -103,5 +104,8 @@ export function buildServices(deps: ServiceDeps): Services {
     rollChanges: new RollChanges(store, clock, elections, recovery, delivery),
     consultations,
     rules,
+    proxies: new ProxyService(store, clock, recovery, queueCredential, (message, tx) =>
+      queueProxyCredential(queueingIn(delivery, tx), message).then(() => undefined),
+    ),
   };
 }

@@ -42,6 +42,8 @@ export interface BoxInput {
   /** Online boxes: who holds the decryption key, and the scrutineers' names (for the signatures). */
   readonly keyHolders?: readonly KeyHolder[];
   readonly scrutineers?: readonly string[];
+  /** Online boxes with proxies in force (issue 17): how many, held by how many voters, the cap. */
+  readonly proxies?: ProxyFigures;
   /** Paper boxes: the figures entered, by whom, and the attached report. */
   readonly paper?: {
     readonly figures: BoxFigures;
@@ -73,6 +75,14 @@ export interface BoxReport {
   readonly rollChanges?: { readonly count: number; readonly logins: readonly string[] };
   readonly keyHolders?: readonly KeyHolder[];
   readonly scrutineers?: readonly string[];
+  readonly proxies?: ProxyFigures;
+}
+
+/** Proxies in force in a box (issue 17): counts only, no names. */
+export interface ProxyFigures {
+  readonly inForce: number;
+  readonly holders: number;
+  readonly maxPerHolder: number;
 }
 
 export interface ConsolidationReport {
@@ -165,6 +175,7 @@ export function consolidate(input: {
       ...(box.rollChanges ? { rollChanges: box.rollChanges } : {}),
       ...(box.keyHolders ? { keyHolders: box.keyHolders } : {}),
       ...(box.scrutineers ? { scrutineers: box.scrutineers } : {}),
+      ...(box.proxies ? { proxies: box.proxies } : {}),
       archive: box.verified ? { ...box.verified.archive, verified: true } : null,
       paper: box.paper
         ? {

@@ -51,7 +51,13 @@ import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
-import { type BoxInput, type ConsolidationReport, consolidate, type KeyHolder } from './consolidation.js';
+import {
+  type BoxInput,
+  type ConsolidationReport,
+  consolidate,
+  type KeyHolder,
+  type ProxyFigures,
+} from './consolidation.js';
 import { checkCreation } from './consultation-creation.js';
 import {
   type BoxSettingsNow,
@@ -655,6 +661,7 @@ export class ConsultationService implements ElectionOutcomeListener {
           ...base,
           rollChanges: { count: changes.count, logins: changes.logins.map(publicLogin) },
           ...(await this.boxPeople(election.id)),
+          ...(await this.proxyFigures(election.id)),
         };
         // An annulled box that was published still shows its verified figures, for the record.
         if (election.state !== 'published') return withChanges;
@@ -696,6 +703,19 @@ export class ConsultationService implements ElectionOutcomeListener {
   }
 
   /** Who holds a box's key and who scrutinises it, by name, for the procès-verbal. */
+  /** Issue 17: the proxies in force in a box, when there are any (counts only). */
+  private async proxyFigures(electionId: string): Promise<{ proxies?: ProxyFigures }> {
+    const accepted = (await this.store.proxies.list(electionId)).filter((p) => p.state === 'accepted');
+    if (accepted.length === 0) return {};
+    return {
+      proxies: {
+        inForce: accepted.length,
+        holders: new Set(accepted.map((p) => p.holderId)).size,
+        maxPerHolder: (await this.store.proxies.getMaxPerHolder(electionId)) ?? 1,
+      },
+    };
+  }
+
   private async boxPeople(
     electionId: ElectionId,
   ): Promise<{ keyHolders: KeyHolder[]; scrutineers: string[] }> {

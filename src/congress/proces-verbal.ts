@@ -162,6 +162,13 @@ function boxSection(
     rows.push(
       `<tr><th>${l.rollChanges}</th><td id="roll-changes-${escapeHtml(box.id)}">${escapeHtml(formatCount(box.rollChanges.count, language))}${box.rollChanges.logins.length > 0 ? ` — ${box.rollChanges.logins.map(escapeHtml).join(', ')}` : ''}</td></tr>`,
     );
+  // Issue 17: proxies in force, counted (the names are on the sign-in list for scrutineers).
+  if (box.proxies) {
+    const pv = messagesFor(language).proxies.pv;
+    rows.push(
+      `<tr><th>${escapeHtml(pv.heading)}</th><td id="proxies-${escapeHtml(box.id)}">${escapeHtml(pv.line(box.proxies.inForce, box.proxies.holders, box.proxies.maxPerHolder))}</td></tr>`,
+    );
+  }
   return `<section class="box" id="box-${escapeHtml(box.id)}">
 <h3>${l.box} ${escapeHtml(box.label)}${box.electionId ? ` — <code class="election-id">${escapeHtml(box.electionId)}</code>` : ` <small>(${escapeHtml(box.id)})</small>`} — ${l.status[box.status]}</h3>
 ${box.channel === 'paper' ? `<p class="warn">${l.notVerifiable}</p>` : ''}

@@ -27,6 +27,7 @@ export {
   queueGeneratedCredentials,
   queueingIn,
   queuePasswordMessages,
+  queueProxyCredential,
   queueRecoveryRefused,
   queueReminders,
   queueRollChangeNotice,

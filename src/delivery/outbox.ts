@@ -25,6 +25,7 @@ import {
   messageLanguage,
   passwordMessage,
   passwordSms,
+  proxyCredentialMessage,
   type RenderedMessage,
   receiptMessage,
   recoveryRefusedNotice,
@@ -308,6 +309,48 @@ export async function queueCredentialMessage(
       priority: purpose === 'credential-recovery' ? 0 : 1,
       notBefore: input.notBefore ?? ctx.clock.now(),
       idempotencyKey,
+    },
+  ]);
+  return { messageId: outcome!.id, created: outcome!.created };
+}
+
+/**
+ * Issue 17: the giver's credential to the holder of their accepted proxy, at the holder's registered
+ * address, in the holder's language; recorded as the holder's message (purpose `credential-proxy`).
+ */
+export async function queueProxyCredential(
+  ctx: DeliveryContext,
+  input: {
+    electionId: string;
+    holderId: string;
+    giverId: string;
+    credential: Secret<string, string>;
+    idempotencyKey: string;
+  },
+): Promise<{ messageId: string; created: boolean }> {
+  const { settings, facts } = await electionAndSettings(ctx.store, input.electionId);
+  const holder = await ctx.store.voters.get(input.holderId);
+  const giver = await ctx.store.voters.get(input.giverId);
+  if (holder?.electionId !== input.electionId || giver?.electionId !== input.electionId)
+    throw new DomainError('SCR_NOT_FOUND');
+  const language = messageLanguage(holder.language, settings.defaultLanguage);
+  const [outcome] = await enqueueDrafts(ctx, input.electionId, [
+    {
+      voter: holder,
+      purpose: 'credential-proxy',
+      rendered: proxyCredentialMessage(
+        language,
+        ctx.config.baseUrl,
+        facts,
+        holder,
+        giver,
+        input.credential.reveal(),
+      ),
+      secretKind: 'credential',
+      deferred: null,
+      priority: 1,
+      notBefore: ctx.clock.now(),
+      idempotencyKey: input.idempotencyKey,
     },
   ]);
   return { messageId: outcome!.id, created: outcome!.created };

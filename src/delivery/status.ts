@@ -43,7 +43,12 @@ export interface VoterDeliveryStatus {
 const SUMMARISED: Record<
   Exclude<
     MessagePurpose,
-    'one-time-code' | 'roll-change' | 'annulment-notice' | 'cast-receipt' | 'recovery-notice'
+    | 'one-time-code'
+    | 'roll-change'
+    | 'annulment-notice'
+    | 'cast-receipt'
+    | 'recovery-notice'
+    | 'credential-proxy'
   >,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {

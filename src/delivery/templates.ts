@@ -205,6 +205,33 @@ export function credentialMessage(
   );
 }
 
+/**
+ * Issue 17: to the holder of an accepted proxy, the giver's (new) credential, named as theirs, to be
+ * used beside the holder's own; the giver is named by display name or login, never by address.
+ */
+export function proxyCredentialMessage(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  holder: Recipient,
+  giver: Recipient,
+  credential: string,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  const p = messagesFor(language).proxies.mail;
+  const giverName = giver.displayName ? `${giver.displayName} (${giver.login})` : giver.login;
+  return render(language, p.subject(shownName(language, election), giverName), [
+    ...opening(language, election, holder),
+    { kind: 'p', text: p.intro(giverName) },
+    { kind: 'value', label: p.label(giverName), value: credential },
+    { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
+    { kind: 'p', text: p.how },
+    { kind: 'p', text: m.login(holder.login) },
+    { kind: 'p', text: p.keep },
+    ...closing(language, election),
+  ]);
+}
+
 /** Rendered with PASSWORD_PLACEHOLDER; the sender substitutes the password it generates. */
 export function passwordMessage(
   language: Language,

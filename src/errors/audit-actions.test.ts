@@ -82,6 +82,12 @@ const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'election.rules': ['hash', 'lists', 'questions'],
   'election.rules-seal': ['hash'],
   'election.seat-settle': ['question', 'step', 'winners', 'seed'],
+  // issue 17: proxies (logins, never an address or a credential)
+  'proxy.settings': ['maxPerHolder'],
+  'proxy.request': ['proxyId', 'giver', 'holder'],
+  'proxy.accept': ['proxyId', 'giver', 'holder'],
+  'proxy.decline': ['proxyId', 'giver', 'holder'],
+  'proxy.revoke': ['proxyId', 'giver', 'holder', 'by', 'wasAccepted'],
 };
 
 function sources(dir: string): string[] {

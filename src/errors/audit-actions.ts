@@ -376,6 +376,34 @@ export const AUDIT_ACTIONS = {
     'Siège indécis départagé',
     ['question', 'step', 'winners', 'seed'],
   ),
+  // proxies: a voter gives their vote to another voter (src/recovery/proxies.ts, issue 17); logins only
+  'proxy.settings': action<{ maxPerHolder: number }>(
+    'Proxies per holder set',
+    'Procurations par mandataire définies',
+    ['maxPerHolder'],
+  ),
+  'proxy.request': action<{ proxyId: string; giver: string; holder: string }>(
+    'Proxy given',
+    'Procuration donnée',
+    ['proxyId', 'giver', 'holder'],
+  ),
+  'proxy.accept': action<{ proxyId: string; giver: string; holder: string }>(
+    'Proxy accepted: the credential goes to the holder',
+    'Procuration acceptée : le code de vote va au mandataire',
+    ['proxyId', 'giver', 'holder'],
+  ),
+  'proxy.decline': action<{ proxyId: string; giver: string; holder: string }>(
+    'Proxy declined',
+    'Procuration refusée',
+    ['proxyId', 'giver', 'holder'],
+  ),
+  'proxy.revoke': action<{
+    proxyId: string;
+    giver: string;
+    holder: string;
+    by: string;
+    wasAccepted: boolean;
+  }>('Proxy revoked', 'Procuration révoquée', ['proxyId', 'giver', 'holder', 'by', 'wasAccepted']),
 } as const satisfies Record<string, AuditActionLabels>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -14,6 +14,7 @@ import type { ErrorMessages } from './catalogue/entry.js';
 import { identityErrors } from './catalogue/identity.js';
 import { lifecycleErrors } from './catalogue/lifecycle.js';
 import { opsErrors } from './catalogue/ops.js';
+import { proxyErrors } from './catalogue/proxies.js';
 import { recoveryErrors } from './catalogue/recovery.js';
 import { requestErrors } from './catalogue/request.js';
 import { rollErrors } from './catalogue/roll.js';
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES = {
   ...accountsErrors,
   ...identityErrors,
   ...electionRulesErrors,
+  ...proxyErrors,
 } as const satisfies Record<string, ErrorMessages>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

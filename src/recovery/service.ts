@@ -292,6 +292,28 @@ export class RecoveryService implements CredentialIssuingListener {
   }
 
   /**
+   * A new credential for a voter of a draft (a proxy moves a credential, src/recovery/proxies.ts):
+   * the private part, its public credential and its escrow when the election keeps escrows.
+   */
+  async freshCredential(
+    row: ElectionRow,
+    voterId: string,
+  ): Promise<{
+    credential: PrivateCredential;
+    publicCredential: string;
+    escrow: CredentialEscrowRow | null;
+  }> {
+    const credential = generatePrivateCredential();
+    const fresh = {
+      voterId,
+      publicCredential: publicCredential(credential, row.id, requireGroup(row.groupName)).toString(),
+      credential,
+    };
+    const [escrow] = this.seal(row, await this.store.recovery.getSettings(row.id), [fresh]);
+    return { credential, publicCredential: fresh.publicCredential, escrow: escrow ?? null };
+  }
+
+  /**
    * Before opening: a new credential for `voterId` (the old one is never sealed), escrowed like the
    * others, queued to the voter's registered address; open requests of that voter are completed.
    */
@@ -318,6 +340,12 @@ export class RecoveryService implements CredentialIssuingListener {
       throw new DomainError('SCR_RECOVERY_NOT_AVAILABLE', {
         problem: 'this voter has no credential yet: generate the credentials first',
       });
+    // Issue 17: the credential of a voter whose proxy is accepted is the holder's to use; a
+    // replacement sent to the voter would take the mandate back without the holder knowing.
+    if (
+      (await this.store.proxies.list(electionId)).some((p) => p.giverId === voterId && p.state === 'accepted')
+    )
+      throw new DomainError('SCR_PROXY_ACTIVE');
     const group = requireGroup(row.groupName);
     const credential = generatePrivateCredential();
     const fresh = {

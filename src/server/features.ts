@@ -20,6 +20,7 @@ import { electionRulesRoutes } from './routes/election-rules.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { operatorRoutes } from './routes/operator.js';
+import { proxyRoutes } from './routes/proxies.js';
 import { publicBoardRoutes } from './routes/public-board.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { rollRoutes } from './routes/roll.js';
@@ -57,5 +58,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   { name: 'congress-pages', plugin: (ctx, services) => consultationPageRoutes(ctx, services) },
   { name: 'accounts', plugin: (ctx) => accountRoutes(ctx) },
   { name: 'election-rules', plugin: (ctx, services) => electionRulesRoutes(ctx, services) },
+  { name: 'proxies', plugin: (ctx, services) => proxyRoutes(ctx, services) },
   { name: 'pages', plugin: (ctx) => staticRoutes(ctx) },
 ];

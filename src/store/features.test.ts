@@ -17,6 +17,7 @@ describe("the store's features", () => {
       '0007_sms_channel',
       '0008_election_rules',
       '0009_receipt_mail',
+      '0010_proxies',
     ]);
     expect(STORE_FEATURES.map((feature) => feature.name)).toEqual([
       'initial',
@@ -28,6 +29,7 @@ describe("the store's features", () => {
       'sms-channel',
       'election-rules',
       'receipt-mail',
+      'proxies',
     ]);
   });
 

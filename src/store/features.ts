@@ -12,6 +12,7 @@ import { electionRulesStore } from './election-rules/tables.js';
 import type { TablesOf } from './feature.js';
 import { identityKeysStore } from './identity-keys.js';
 import { initialStore } from './initial.js';
+import { proxiesStore } from './proxies/tables.js';
 import { recoveryStore } from './recovery/schema.js';
 
 export const STORE_FEATURES = [
@@ -24,6 +25,7 @@ export const STORE_FEATURES = [
   smsChannelStore,
   electionRulesStore,
   receiptMailStore,
+  proxiesStore,
 ] as const;
 
 /** The tables every feature adds to the core tables (schema.ts). */

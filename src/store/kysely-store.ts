@@ -22,6 +22,7 @@ import { KyselyElectionRules } from './election-rules/repository.js';
 import { KyselyElections, KyselyTrustees } from './elections/repository.js';
 import { asUniqueViolation } from './errors.js';
 import { pendingMigrations } from './migrations.js';
+import { KyselyProxies } from './proxies/repository.js';
 import { KyselyRecovery } from './recovery/repository.js';
 import type { Database } from './schema.js';
 import type { WriteGate } from './sqlite-dialect.js';
@@ -103,6 +104,7 @@ export class KyselyStore implements Store {
   readonly consultations: KyselyConsultations;
   readonly recovery: KyselyRecovery;
   readonly electionRules: KyselyElectionRules;
+  readonly proxies: KyselyProxies;
 
   constructor(options: KyselyStoreOptions, scope?: TransactionScope) {
     this.dialect = options.dialect;
@@ -130,6 +132,7 @@ export class KyselyStore implements Store {
     this.consultations = new KyselyConsultations(connection);
     this.recovery = new KyselyRecovery(connection);
     this.electionRules = new KyselyElectionRules(connection);
+    this.proxies = new KyselyProxies(connection);
   }
 
   /** The connection this store's queries go to: the scope's transaction, or the pool / the file. */

@@ -18,6 +18,7 @@ import type { ConsultationsRepository } from './consultations/repository.js';
 import type { DeliveryRepository } from './delivery/repository.js';
 import type { ElectionRulesRepository } from './election-rules/repository.js';
 import type { ElectionsRepository, TrusteesRepository } from './elections/repository.js';
+import type { ProxiesRepository } from './proxies/repository.js';
 import type { RecoveryRepository } from './recovery/repository.js';
 import type { VotersRepository } from './voters/repository.js';
 
@@ -32,6 +33,7 @@ export type {
   SeatOutcome,
   Settlement,
 } from './election-rules/repository.js';
+export type { ProxyRow, ProxyState } from './proxies/repository.js';
 export * from './row-types.js';
 
 /**
@@ -74,6 +76,8 @@ export interface Store {
   readonly recovery: RecoveryRepository;
   /** Each election's own rules, sealed at opening (election-rules/repository.ts). */
   readonly electionRules: ElectionRulesRepository;
+  /** Proxies voters gave, and each election's cap per holder (proxies/repository.ts). */
+  readonly proxies: ProxiesRepository;
 
   /** Migrations not applied to this store (empty when current); fails when the store does not answer. */
   pendingMigrations(): Promise<string[]>;

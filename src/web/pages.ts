@@ -66,6 +66,19 @@ export const PAGES = [
     routes: [{ path: '/vote/:electionId', access: 'election' }],
   },
   {
+    name: 'proxies',
+    prefix: 'booth',
+    headerClass: 'booth-header',
+    mainClass: 'booth-main',
+    screen: 'booth-screen',
+    messages: 'alert-and-status',
+    noscript: [
+      '<p lang="fr">Cette page de procurations a besoin de JavaScript.</p>',
+      '<p lang="en">This proxy page needs JavaScript.</p>',
+    ],
+    routes: [{ path: '/proxies/:electionId', access: 'open' }],
+  },
+  {
     name: 'trustee',
     prefix: 'page',
     headerClass: 'booth-header',

@@ -140,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
     await page.getByLabel(`Candidates of ${LISTS[1]}, in list order`).fill('Louis Garnier; M\nMaud Leroy; F');
     await page.getByLabel('Motion (answers: for, then against)').selectOption('1');
     await page.getByLabel('Required majority').fill('>= 2/3');
-    await page.getByLabel('Quorum (share of the roll weight)').fill('1/4');
+    await page.getByLabel('Quorum', { exact: true }).fill('1/4');
     await page.getByRole('button', { name: 'Save the rules' }).click();
     await expect.poll(() => page.locator('#page-status').textContent(), POLL).toBe('Election rules saved.');
     const stored = await server.store.electionRules.get(draft.id);
@@ -163,6 +163,13 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
         base: 'valid',
       },
     ]);
+    // An absolute weight of ballots cast as the quorum.
+    await page.getByLabel('Quorum counted as').selectOption('weight');
+    await page.getByLabel('Quorum', { exact: true }).fill('120');
+    await page.getByRole('button', { name: 'Save the rules' }).click();
+    await expect
+      .poll(async () => (await server.store.electionRules.get(draft.id))?.rules.questions[0]?.quorum, POLL)
+      .toEqual({ kind: 'weight', weight: '120' });
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'admin-en-1100.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 900 });
@@ -172,7 +179,9 @@ describe.skipIf(!existsSync(CHROMIUM))('a list election in Chromium: booth and r
       'Louis Garnier; M\nMaud Leroy; F',
     );
     await page.screenshot({ path: join(SHOTS, 'admin-fr-360.png'), fullPage: true });
-    // The rules card itself fits 360 px (the rest of the admin page is not this issue's).
+    // The whole admin page fits 360 px: wide tables scroll in their own regions (issue 17).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // And nothing of the rules card sticks out of it.
     const card = page.locator('section[aria-labelledby="rules-admin-heading"]');
     expect(
       await card.evaluate((el) =>

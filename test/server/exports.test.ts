@@ -133,15 +133,15 @@ describe('exports', () => {
       const csv = await clients[who].get(url('sign-in-list.csv'));
       expect(csv.status).toBe(200);
       expect(readCsvObjects(csv.body)).toEqual([
-        { login: 'chloe', name: 'Chloé Nguyen', voted: 'true' },
-        { login: 'jean', name: 'Dupont, Jean "JD"', voted: 'false' },
-        { login: '-evil', name: '=HYPERLINK("http://attacker.test","click")', voted: 'true' },
-        { login: 'at', name: '@SUM(1+1)', voted: 'false' },
+        { login: 'chloe', name: 'Chloé Nguyen', voted: 'true', by_proxy: '' },
+        { login: 'jean', name: 'Dupont, Jean "JD"', voted: 'false', by_proxy: '' },
+        { login: '-evil', name: '=HYPERLINK("http://attacker.test","click")', voted: 'true', by_proxy: '' },
+        { login: 'at', name: '@SUM(1+1)', voted: 'false', by_proxy: '' },
       ]);
       const json = await clients[who].get(url('sign-in-list.json'));
       expect(json.json.summary).toEqual({ voters: 4, voted: 2 });
       expect(json.json.state).toBe('closed');
-      expect(Object.keys(json.json.voters[0]).sort()).toEqual(['displayName', 'login', 'voted']);
+      expect(Object.keys(json.json.voters[0]).sort()).toEqual(['byProxy', 'displayName', 'login', 'voted']);
     }
     expect((await clients.credentialAuthority.get(url('sign-in-list.csv'))).status).toBe(403);
     expect((await clients.trustee.get(url('sign-in-list.json'))).status).toBe(403);

@@ -185,6 +185,15 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/elections/{electionId}/rules.json':                               'none  none  none  none  none  none  none  none  none  none',
   'PUT /api/v1/elections/{electionId}/rules':                                    '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/rules/settle':                            '404   state 404   state 403   403   403   401   401   401',
+  // Proxies (issue 17): voters give, accept, decline and revoke (never staff); admins set the cap; staff and scrutineers list; counts are public
+  'GET /api/v1/elections/{electionId}/voter/proxies':                            '401   401   401   401   401   401   401   ok    401   401',
+  'POST /api/v1/elections/{electionId}/voter/proxies':                           '401   401   401   401   401   401   401   state 401   401',
+  'POST /api/v1/elections/{electionId}/voter/proxies/{proxyId}/accept':          '401   401   401   401   401   401   401   state 401   401',
+  'POST /api/v1/elections/{electionId}/voter/proxies/{proxyId}/decline':         '401   401   401   401   401   401   401   state 401   401',
+  'POST /api/v1/elections/{electionId}/voter/proxies/{proxyId}/revoke':          '401   401   401   401   401   401   401   state 401   401',
+  'GET /api/v1/elections/{electionId}/proxies':                                  '404   ok    404   ok    403   403   ok    401   401   401',
+  'GET /api/v1/elections/{electionId}/proxies/counts':                           'ok    ok    ok    ok    ok    ok    ok    ok    ok    ok',
+  'PUT /api/v1/elections/{electionId}/proxies/settings':                         '404   state 404   state 403   403   403   401   401   401',
 };
 
 const expectedCells = (route: string): Record<Principal, string> => {
@@ -326,6 +335,8 @@ describe('role × endpoint matrix over the real routes', () => {
         json: { rules: { lists: [], questions: [], tieBreak: [] } },
       },
       'POST /api/v1/elections/{electionId}/rules/settle': { json: { question: 0, step: 'draw' } },
+      'POST /api/v1/elections/{electionId}/voter/proxies': { json: { holder: 'voter2' } },
+      'PUT /api/v1/elections/{electionId}/proxies/settings': { json: { maxPerHolder: 2 } },
       'PUT /api/v1/elections/{electionId}/schedule': { json: { opensAt: null, closesAt: null } },
       'POST /api/v1/elections/{electionId}/extend': { json: { closesAt: '2099-01-01T00:00:00Z' } },
       'PUT /api/v1/elections/{electionId}/voters': { text: 'new@example.org,new,1,New voter' },
@@ -456,6 +467,7 @@ describe('role × endpoint matrix over the real routes', () => {
       .replace('{electionId}', electionId)
       .replace('{organisationId}', organisationA)
       .replace('{slot}', '1')
+      .replace('{proxyId}', 'no-such-proxy')
       .replace('{voterId}', electionA.voters[0]!.id)
       .replace('{consultationId}', congress.consultationId)
       .replace('{boxId}', congress.boxId);

@@ -87,8 +87,11 @@ export const electionRules = {
     majorityHint: 'A comparison and a share: "> 1/2" (absolute majority), ">= 2/3", ">= 3/5".',
     base: 'Taken of',
     bases: { valid: 'valid votes (blank excluded)', cast: 'votes cast (blank included)' },
-    quorum: 'Quorum (share of the roll weight)',
-    quorumHint: 'For example "1/4"; leave empty for no quorum.',
+    quorum: 'Quorum',
+    quorumHint:
+      'A share of the roll weight, for example "1/4", or an absolute weight of ballots cast, for example "120"; leave empty for no quorum.',
+    quorumKind: 'Quorum counted as',
+    quorumKinds: { share: 'a share of the roll weight', weight: 'an absolute weight of ballots cast' },
     save: 'Save the rules',
     saved: 'Election rules saved.',
   },

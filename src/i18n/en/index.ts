@@ -18,6 +18,7 @@ import { format } from './format.js';
 import { mail } from './mail.js';
 import { officer } from './officer.js';
 import { ops } from './ops.js';
+import { proxies } from './proxies.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
@@ -39,6 +40,7 @@ export const en = {
   browserVerify,
   accounts,
   electionRules,
+  proxies,
   format,
   voterHelp,
 };

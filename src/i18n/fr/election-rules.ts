@@ -86,8 +86,14 @@ export const electionRules: Messages['electionRules'] = {
     majorityHint: 'Une comparaison et une part : « > 1/2 » (majorité absolue), « >= 2/3 », « >= 3/5 ».',
     base: 'Calculée sur',
     bases: { valid: 'les suffrages exprimés (blancs exclus)', cast: 'les votes (blancs compris)' },
-    quorum: 'Quorum (part du poids de la liste électorale)',
-    quorumHint: 'Par exemple « 1/4 » ; laissez vide pour aucun quorum.',
+    quorum: 'Quorum',
+    quorumHint:
+      'Une part du poids de la liste électorale, par exemple « 1/4 », ou un poids absolu de bulletins déposés, par exemple « 120 » ; laissez vide pour aucun quorum.',
+    quorumKind: 'Quorum compté comme',
+    quorumKinds: {
+      share: 'une part du poids de la liste électorale',
+      weight: 'un poids absolu de bulletins déposés',
+    },
     save: 'Enregistrer les règles',
     saved: "Règles de l'élection enregistrées.",
   },

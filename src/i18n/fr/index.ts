@@ -16,6 +16,7 @@ import { format } from './format.js';
 import { mail } from './mail.js';
 import { officer } from './officer.js';
 import { ops } from './ops.js';
+import { proxies } from './proxies.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
 import { trustee } from './trustee.js';
@@ -37,6 +38,7 @@ export const fr: Messages = {
   browserVerify,
   accounts,
   electionRules,
+  proxies,
   format,
   voterHelp,
 };

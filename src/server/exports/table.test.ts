@@ -31,14 +31,24 @@ describe('export tables (allowlists)', () => {
     expect(VOTER_ROLL.csv([row])).toBe(
       '\uFEFFlogin,email,name,weight,language,has_credential\r\nchloe,chloe@example.org,Chloé,3,fr,true\r\n',
     );
-    expect(toSignInRow(voter, false)).toEqual({ login: 'chloe', displayName: 'Chloé', voted: false });
+    expect(toSignInRow(voter, false)).toEqual({
+      login: 'chloe',
+      displayName: 'Chloé',
+      voted: false,
+      byProxy: '',
+    });
   });
 
   it('write only the fields they name, even when handed a row carrying more', () => {
     const smuggled = { ...toSignInRow(voter, true), passwordHash: voter.passwordHash } as ReturnType<
       typeof toSignInRow
     >;
-    expect(SIGN_IN_LIST.pick(smuggled)).toEqual({ login: 'chloe', displayName: 'Chloé', voted: true });
+    expect(SIGN_IN_LIST.pick(smuggled)).toEqual({
+      login: 'chloe',
+      displayName: 'Chloé',
+      voted: true,
+      byProxy: '',
+    });
     expect(SIGN_IN_LIST.csv([smuggled])).not.toContain(voter.passwordHash);
   });
 

@@ -17,7 +17,7 @@ import { ApiError, preferredLanguage } from '../errors.js';
 import { AUDIT_LOG, toAuditLogEntry, toAuditLogRow } from '../exports/audit-log.js';
 import { CSV_CONTENT_TYPE } from '../exports/csv.js';
 import { RESULT, toResultReport, toResultRows } from '../exports/result-report.js';
-import { SIGN_IN_LIST, SIGN_IN_LIST_STATES, toSignInRow } from '../exports/sign-in-list.js';
+import { proxyHolders, SIGN_IN_LIST, SIGN_IN_LIST_STATES, toSignInRow } from '../exports/sign-in-list.js';
 import { toVoterRollRow, VOTER_ROLL } from '../exports/voter-roll.js';
 import { rollReadMasked } from './admin.js';
 import { ElectionParams, sealedRulesHash } from './public-board.js';
@@ -83,7 +83,10 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
         if (!SIGN_IN_LIST_STATES.includes(row.state))
           throw new ApiError('SCR_WRONG_STATE', { problem: 'available after closing', state: row.state });
         const voted = new Set((await ctx.store.board.listCasts(electionId)).map((cast) => cast.voterId));
-        const voters = (await ctx.store.voters.list(electionId)).map((v) => toSignInRow(v, voted.has(v.id)));
+        const holders = await proxyHolders(ctx.store, electionId);
+        const voters = (await ctx.store.voters.list(electionId)).map((v) =>
+          toSignInRow(v, voted.has(v.id), holders.get(v.id)),
+        );
         return {
           json: () => ({
             election: about(row),

@@ -8,6 +8,7 @@ import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, preferredLanguage } from '../errors.js';
 import { toAuditLogEntry } from '../exports/audit-log.js';
+import { proxyHolders } from '../exports/sign-in-list.js';
 import { ElectionParams } from './public-board.js';
 
 type P = { Params: { electionId: string } };
@@ -82,8 +83,15 @@ export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService)
         const casts = await ctx.store.board.listCasts(row.id);
         const voted = new Set(casts.map((c) => c.voterId));
         const voters = await ctx.store.voters.list(row.id);
+        const holders = await proxyHolders(ctx.store, row.id);
         return {
-          voters: voters.map((v) => ({ login: v.login, displayName: v.displayName, voted: voted.has(v.id) })),
+          voters: voters.map((v) => ({
+            login: v.login,
+            displayName: v.displayName,
+            voted: voted.has(v.id),
+            // Issue 17: voted by proxy, naming the holder.
+            ...(holders.has(v.id) ? { byProxy: holders.get(v.id)! } : {}),
+          })),
         };
       },
     );

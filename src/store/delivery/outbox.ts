@@ -22,6 +22,8 @@ import type { OutboxTable } from './tables.js';
 export type MessagePurpose =
   | 'credential'
   | 'credential-recovery'
+  /** Issue 17: a giver's credential, to the holder of their accepted proxy (recorded as the holder's). */
+  | 'credential-proxy'
   | 'password'
   | 'access-reminder'
   | 'one-time-code'

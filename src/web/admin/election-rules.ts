@@ -120,9 +120,22 @@ export class RulesCard {
         h('option', { value: b, selected: (motionRule?.base ?? 'valid') === b }, t.bases[b]),
       ),
     );
+    // A quorum is a share of the roll's weight or an absolute weight of ballots cast (issue 17).
+    const quorumKind = h(
+      'select',
+      {},
+      ...(['share', 'weight'] as const).map((k) =>
+        h('option', { value: k, selected: (motionRule?.quorum?.kind ?? 'share') === k }, t.quorumKinds[k]),
+      ),
+    );
     const quorum = h('input', {
       type: 'text',
-      value: motionRule?.quorum?.kind === 'share' ? motionRule.quorum.share : '',
+      value:
+        motionRule?.quorum?.kind === 'share'
+          ? motionRule.quorum.share
+          : motionRule?.quorum?.kind === 'weight'
+            ? motionRule.quorum.weight
+            : '',
     });
     const listAreas = h('div', { id: 'rules-lists' });
     const areas: { name: string; area: HTMLTextAreaElement }[] = [];
@@ -175,7 +188,11 @@ export class RulesCard {
                       question: Number(motion.value),
                       kind: 'motion',
                       quorum:
-                        quorum.value.trim() === '' ? null : { kind: 'share', share: quorum.value.trim() },
+                        quorum.value.trim() === ''
+                          ? null
+                          : quorumKind.value === 'weight'
+                            ? { kind: 'weight', weight: quorum.value.trim() }
+                            : { kind: 'share', share: quorum.value.trim() },
                       majority: majority.value.trim(),
                       base: base.value as 'valid' | 'cast',
                     },
@@ -201,7 +218,7 @@ export class RulesCard {
         h('legend', {}, t.motionHeading),
         field(t.motion, motion),
         h('div', { class: 'row' }, field(t.majority, majority, t.majorityHint), field(t.base, base)),
-        field(t.quorum, quorum, t.quorumHint),
+        h('div', { class: 'row' }, field(t.quorumKind, quorumKind), field(t.quorum, quorum, t.quorumHint)),
       ),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.save)),
     );

@@ -32,29 +32,34 @@ export function countsTable(shell: Shell, counts: DeliveryCounts): HTMLElement {
   return h(
     'div',
     {},
+    // Six columns do not fit 360 px: the table scrolls in its own region, not the page (issue 17).
     h(
-      'table',
-      { id: 'delivery-counts' },
-      h('caption', {}, t.counts),
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t.counts },
       h(
-        'thead',
-        {},
+        'table',
+        { id: 'delivery-counts' },
+        h('caption', {}, t.counts),
         h(
-          'tr',
+          'thead',
           {},
-          h('th', { scope: 'col' }, t.message),
-          ...statuses.map((s) => h('th', { scope: 'col', class: 'number' }, t.statuses[s] ?? s)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...(['credential', 'password'] as const).map((kind) =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, t.kinds[kind] ?? kind),
-            ...statuses.map((s) => h('td', { class: 'number' }, String(counts[kind][s]))),
+            h('th', { scope: 'col' }, t.message),
+            ...statuses.map((s) => h('th', { scope: 'col', class: 'number' }, t.statuses[s] ?? s)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...(['credential', 'password'] as const).map((kind) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, t.kinds[kind] ?? kind),
+              ...statuses.map((s) => h('td', { class: 'number' }, String(counts[kind][s]))),
+            ),
           ),
         ),
       ),
