@@ -104,7 +104,10 @@ export function clearBallotProblem(
 ): ClearBallotProblem | undefined {
   const n = ballot.length;
   if (ballot.some((v) => !Number.isSafeInteger(v) || v < 0)) return { kind: 'out-of-range' };
-  if (ballot.every((v) => v === 0)) return method.blank ? undefined : { kind: 'blank-not-allowed' };
+  if (ballot.every((v) => v === 0))
+    return method.blank
+      ? undefined
+      : { kind: method.method === 'MajorityJudgment' ? 'incomplete' : 'blank-not-allowed' };
   switch (method.method) {
     case 'Schulze':
       return ballot.some((v) => v > n) ? { kind: 'out-of-range' } : undefined;
