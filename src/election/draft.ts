@@ -171,7 +171,7 @@ export class ElectionDraft {
     also?: (tx: Store, row: ElectionRow) => Promise<void>,
   ): Promise<ElectionRow> {
     return this.store.transaction(async (tx) => {
-      const draft = new ElectionDraft(this.records.within(tx));
+      const draft = new ElectionDraft(this.records.within(tx), this.nonHomomorphic);
       const created = await draft.create(
         organisationId,
         actor,
