@@ -24,7 +24,8 @@ const lines = (text: string) =>
     .filter((a) => a !== '');
 
 function methodOf(q: NonHomomorphic): CountingMethod | undefined {
-  const reading = readCountingMethod(q.extra, q.value.answers?.length ?? 0);
+  // While editing, the candidates may not be written yet: the seats are checked on saving.
+  const reading = readCountingMethod(q.extra, Number.MAX_SAFE_INTEGER);
   return reading.ok ? reading.method : undefined;
 }
 

@@ -161,7 +161,7 @@ export function rankedFieldset(
     h('p', { id: `q${i}-rule`, class: 'hint' }, method.blank ? `${rule} ${r.orBlank}` : rule),
     problem && h('p', { id: `q${i}-error`, class: 'field-error' }, problem),
     h('div', { class: graded ? 'gradings' : 'rankings' }, ...rows),
-    !graded && h('h3', { class: 'ranking-heading', id: `q${i}-ranking-heading` }, r.yourRanking),
+    !graded && h('p', { class: 'ranking-heading', id: `q${i}-ranking-heading` }, r.yourRanking),
     !graded && summary,
     blankBox &&
       h('div', { class: 'choice blank-choice' }, blankBox, h('label', { for: blankBox.id }, m.blank)),
