@@ -10,7 +10,12 @@
 import { ConsultationService } from '../congress/consultations.js';
 import { ElectionRulesService } from '../congress/election-rules-service.js';
 import type { Clock } from '../core/clock.js';
-import { type DeliveryContext, queueCredentialMessage, queueingIn } from '../delivery/index.js';
+import {
+  type DeliveryContext,
+  queueCredentialMessage,
+  queueingIn,
+  queueRecoveryRefused,
+} from '../delivery/index.js';
 import { BoardService } from '../election/board.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
 import { RollChanges } from '../election/roll-changes.js';
@@ -65,7 +70,13 @@ export function buildServices(deps: ServiceDeps): Services {
   const { store, clock, checker } = deps;
   const delivery: DeliveryContext = { store, clock, config: deps.config };
   const board = new BoardService(store, checker);
-  const recovery = new RecoveryService(store, clock, deps.queueCredential ?? outboxQueue(delivery));
+  const recovery = new RecoveryService(
+    store,
+    clock,
+    deps.queueCredential ?? outboxQueue(delivery),
+    (electionId, voter, request, tx) =>
+      queueRecoveryRefused(queueingIn(delivery, tx), electionId, voter, request),
+  );
   // Congress is built on the election service it listens to: the listener forwards to it, and is
   // called only once both exist (an annulment or a publication, never during construction).
   const outcomes: ElectionOutcomeListener = {

@@ -27,6 +27,7 @@ export {
   queueGeneratedCredentials,
   queueingIn,
   queuePasswordMessages,
+  queueRecoveryRefused,
   queueReminders,
   queueRollChangeNotice,
 } from './outbox.js';

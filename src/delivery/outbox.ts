@@ -27,6 +27,7 @@ import {
   passwordSms,
   type RenderedMessage,
   receiptMessage,
+  recoveryRefusedNotice,
   reminderMessage,
   rollChangeNotice,
   type SmsMessage,
@@ -461,6 +462,37 @@ export async function queueRollChangeNotice(
       deferred: null,
       priority: 0,
       notBefore: ctx.clock.now(),
+    },
+  ]);
+}
+
+/**
+ * The recovery officer refused a voter's request (issue 16): the voter is told at the registered
+ * address, once per request (the idempotency key names it). No secret in it.
+ */
+export async function queueRecoveryRefused(
+  ctx: DeliveryContext,
+  electionId: string,
+  voter: VoterRow,
+  request: { readonly id: string; readonly createdAt: string },
+): Promise<void> {
+  const { settings, facts } = await electionAndSettings(ctx.store, electionId);
+  await enqueueDrafts(ctx, electionId, [
+    {
+      voter,
+      purpose: 'recovery-notice',
+      rendered: recoveryRefusedNotice(
+        messageLanguage(voter.language, settings.defaultLanguage),
+        ctx.config.baseUrl,
+        facts,
+        voter,
+        request.createdAt,
+      ),
+      secretKind: null,
+      deferred: null,
+      priority: 1,
+      notBefore: ctx.clock.now(),
+      idempotencyKey: `recovery-notice/${request.id}`,
     },
   ]);
 }

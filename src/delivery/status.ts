@@ -41,7 +41,10 @@ export interface VoterDeliveryStatus {
 }
 
 const SUMMARISED: Record<
-  Exclude<MessagePurpose, 'one-time-code' | 'roll-change' | 'annulment-notice' | 'cast-receipt'>,
+  Exclude<
+    MessagePurpose,
+    'one-time-code' | 'roll-change' | 'annulment-notice' | 'cast-receipt' | 'recovery-notice'
+  >,
   'credential' | 'recovery' | 'password' | 'reminder'
 > = {
   credential: 'credential',

@@ -188,6 +188,7 @@ export function credentialMessage(
       ...opening(language, election, voter),
       ...replaces,
       ...(recovery ? [{ kind: 'p' as const, text: m.credential.recoveryIntro }] : []),
+      ...(recovery && replacesEarlier ? [{ kind: 'p' as const, text: m.credential.sameAtNewAddress }] : []),
       { kind: 'value', label: m.credential.label, value: credential },
       { kind: 'link', text: m.credential.link, url: credentialLink(baseUrl, election.id, credential) },
       { kind: 'p', text: m.login(voter.login) },
@@ -264,6 +265,33 @@ export function rollChangeNotice(
     { kind: 'p', text: r.addressChanged(change.from, change.to, when) },
     { kind: 'p', text: election.helpContact ? r.ifNotYou : r.noHelpContact },
     { kind: 'p', text: r.scrutineers },
+    ...closing(language, election),
+  ]);
+}
+
+/**
+ * The recovery officer refused a voter's request for their credential (issue 16): said in the voter's
+ * language, at the registered address, with who to contact; the credential sent earlier, if the voter
+ * still has it, stays the valid one (no other exists).
+ */
+export function recoveryRefusedNotice(
+  language: Language,
+  baseUrl: string,
+  election: ElectionFacts,
+  voter: Recipient,
+  requestedAt: string,
+): RenderedMessage {
+  const m = messagesFor(language).mail;
+  const r = messagesFor(language).voterHelp.recoveryRefused;
+  const when = formatDate(requestedAt, election.timeZone, language) ?? requestedAt;
+  return render(language, r.subject(shownName(language, election)), [
+    { kind: 'p', text: m.greeting(voter.displayName || voter.login) },
+    { kind: 'p', text: m.voterIn(shownName(language, election)) },
+    { kind: 'p', text: m.login(voter.login) },
+    { kind: 'p', text: r.refused(when) },
+    { kind: 'p', text: r.stillValid },
+    { kind: 'p', text: election.helpContact ? r.contact : r.noContact },
+    { kind: 'link', text: r.link, url: boothUrl(baseUrl, election.id) },
     ...closing(language, election),
   ]);
 }

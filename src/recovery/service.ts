@@ -68,6 +68,17 @@ export interface CredentialMessage {
  */
 export type QueueCredentialMessage = (message: CredentialMessage, tx: Store) => Promise<void>;
 
+/**
+ * Tells a voter that the officer refused their request (issue 16): a notice to the registered
+ * address, queued in `tx` with the decision. No secret in it.
+ */
+export type QueueRefusalNotice = (
+  electionId: string,
+  voter: VoterRow,
+  request: RecoveryRequestRow,
+  tx: Store,
+) => Promise<void>;
+
 export interface RecoveryStatus {
   readonly credentialMode: 'server' | 'external';
   /** 'undecided' until the officer's key is set or "no recovery" is chosen. */
@@ -100,6 +111,7 @@ export class RecoveryService implements CredentialIssuingListener {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly queue: QueueCredentialMessage,
+    private readonly refusalNotice?: QueueRefusalNotice,
   ) {}
 
   private nowIso(): string {
@@ -504,6 +516,7 @@ export class RecoveryService implements CredentialIssuingListener {
     const request = (await this.store.recovery.listRequests(electionId)).find((r) => r.id === requestId);
     if (!request) throw new DomainError('SCR_NOT_FOUND', { problem: 'no such recovery request' });
     if (request.requestedBy === officer.id) throw new DomainError('SCR_RECOVERY_SEPARATION');
+    const voter = await this.voterOf(row, request.voterId);
     const decided = await this.store.transaction(async (tx) => {
       const decided = await tx.recovery.updateRequest(requestId, ['pending'], {
         state: approve ? 'approved' : 'rejected',
@@ -515,9 +528,11 @@ export class RecoveryService implements CredentialIssuingListener {
         requestId,
         voterId: request.voterId,
       });
+      // The voter is told of a refusal; an approval is told by the credential itself, once sent.
+      if (!approve) await this.refusalNotice?.(electionId, voter, decided, tx);
       return decided;
     });
-    return this.view(decided, await this.voterOf(row, request.voterId));
+    return this.view(decided, voter);
   }
 
   /** The escrows of approved requests, for the officer to open offline: ciphertexts only. */

@@ -129,6 +129,15 @@ export const PAGES = [
     routes: [{ path: '/authority/:electionId', access: 'open' }],
   },
   {
+    name: 'officer',
+    ...STAFF,
+    noscript: [
+      '<p lang="fr">La page du responsable de la récupération a besoin de JavaScript : votre clé privée est lue et utilisée dans votre navigateur, jamais envoyée.</p>',
+      '<p lang="en">The recovery officer’s page needs JavaScript: your private key is read and used in your browser, never sent.</p>',
+    ],
+    routes: [{ path: '/officer', access: 'open' }],
+  },
+  {
     name: 'home',
     ...STAFF,
     noscript: [

@@ -106,8 +106,9 @@ describe.skipIf(!canRunBrowser('booth', 'election'))('I lost my credential', () 
       .poll(() => page.locator('#lost-credential-status').textContent(), POLL)
       .toMatch(/^Demande reçue\./);
     const answer = await page.locator('#lost-credential-status').textContent();
-    expect(answer).toMatch(/nouveau code de vote sera envoyé/);
-    expect(answer).toMatch(/ancien code cessera de fonctionner/);
+    // Voting is open: the same credential is sent again (sealed at opening), never a new one.
+    expect(answer).toMatch(/votre code de vote sera renvoyé par courriel à votre seule adresse enregistrée/);
+    expect(answer).toMatch(/C’est le même code/);
     const filed = await requests();
     expect(filed.map((r) => ({ voterId: r.voterId, origin: r.origin, state: r.state }))).toEqual([
       { voterId: voters[0]!.id, origin: 'voter', state: 'pending' },
@@ -140,7 +141,9 @@ describe.skipIf(!canRunBrowser('booth', 'election'))('I lost my credential', () 
     );
     await expect
       .poll(() => page.locator('#lost-credential-status').textContent(), POLL)
-      .toMatch(/^Request received\..*old credential will stop working/);
+      .toMatch(
+        /^Request received\..*It is the same credential: if you find the earlier message, it still works/,
+      );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeProblems(page)).toEqual([]);
     expect((await requests()).map((r) => r.voterId).sort()).toEqual([voters[0]!.id, voters[1]!.id].sort());

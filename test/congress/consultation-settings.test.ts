@@ -128,11 +128,28 @@ describe('consultation-wide settings', () => {
     const byAdmin = await client.put(`/api/v1/consultations/${id}/recovery/officer-key`, { publicKey: key });
     expect(byAdmin.status).toBe(403);
     const officerClient = await signedIn(new Client(server.app), officer);
+    // The officer's page lists every box they serve, named by its consultation, waiting for a key.
+    const duties = async () =>
+      (await officerClient.get('/api/v1/account/recovery-duties')).json.elections.map(
+        (d: { consultation: { name: string; box: string }; state: string; fingerprint: string | null }) => [
+          `${d.consultation.name} — ${d.consultation.box}`,
+          d.state,
+          d.fingerprint === null,
+        ],
+      );
+    expect(await duties()).toEqual(
+      ['Nord', 'Outre-mer', 'Sud'].map((box) => [`Congress — ${box}`, 'draft', true]),
+    );
+    // The secretary administers the boxes: never their officer, so none listed.
+    expect((await client.get('/api/v1/account/recovery-duties')).json.elections).toEqual([]);
     const uploaded = await officerClient.put(`/api/v1/consultations/${id}/recovery/officer-key`, {
       publicKey: key,
     });
     expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(200);
     expect(uploaded.json.boxes).toBe(3);
+    expect(await duties()).toEqual(
+      ['Nord', 'Outre-mer', 'Sud'].map((box) => [`Congress — ${box}`, 'draft', false]),
+    );
     for (const box of boxes) {
       const status = (await client.get(`/api/v1/elections/${box.electionId}/recovery`)).json;
       expect(status.recovery).toBe('escrow');

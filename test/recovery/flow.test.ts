@@ -246,6 +246,12 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
       (await asOfficer.post(e('/recovery/decisions'), { requestId: theirs!.id, approve: true })).json.error
         .code,
     ).toBe('SCR_RECOVERY_ALREADY_DECIDED');
+    // Issue 16: the refused voter is told, at the registered address, with no credential in it.
+    const refusal = await deliver();
+    expect(refusal.map((m) => [m.to, m.subject])).toEqual([
+      [voters[1]!.email, 'Your credential request was refused – Federation vote'],
+    ]);
+    expect(refusal[0]!.text).not.toContain(voters[1]!.credential);
 
     // The officer downloads the approved escrows only, and opens them offline with the CLI.
     const batch = await asOfficer.get(e('/recovery/escrow-batch'));

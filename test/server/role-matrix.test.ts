@@ -113,6 +113,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/organisations':                                                   'ok    403   403   403   403   403   403   401   401   401',
   // Admin pages and scrutineer console (issue 5)
   'GET /api/v1/account/organisations':                                           'ok    ok    ok    ok    ok    ok    ok    401   401   401',
+  'GET /api/v1/account/recovery-duties':                                         'ok    ok    ok    ok    ok    ok    ok    401   401   401',
   'GET /api/v1/organisations/{organisationId}/members':                          '403   ok    404   403   403   403   403   401   401   401',
   'POST /api/v1/organisations/{organisationId}/members':                         '403   ok    404   403   403   403   403   401   401   401',
   'GET /api/v1/elections/{electionId}/roles':                                    '404   ok    404   ok    403   403   403   401   401   401',

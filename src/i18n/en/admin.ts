@@ -260,6 +260,7 @@ export const admin = {
         'Recovery: not chosen yet. Before the credentials are generated, choose “no recovery” below, or have the recovery officer send their key.',
     } as Record<string, string>,
     officerKey: (fingerprint: string) => `Officer key fingerprint: ${fingerprint}.`,
+    officerPage: 'The recovery officer makes their key and decides voters’ requests on their own page:',
     recoveryHint:
       'To offer recovery, give a person who does not administer the platform the credential authority role: they upload their recovery key (made with scrutin-tool recovery generate-key) before the credentials are generated.',
     noRecovery: 'Choose no recovery',

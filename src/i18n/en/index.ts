@@ -16,6 +16,7 @@ import { electionPage } from './election-page.js';
 import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
+import { officer } from './officer.js';
 import { ops } from './ops.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
@@ -33,6 +34,7 @@ export const en = {
   roll,
   congressPages,
   congressDefects,
+  officer,
   ops,
   browserVerify,
   accounts,

@@ -18,6 +18,9 @@ export const mail = {
     subject: (election: string) => `Your voting credential – ${election}`,
     recoverySubject: (election: string) => `Your voting credential (new copy) – ${election}`,
     recoveryIntro: 'As requested, here again is your voting credential; it is the same as before.',
+    /** After an address correction (issue 16): which credential is valid. */
+    sameAtNewAddress:
+      'Your address was corrected, not your credential: this is the only credential for your login, the same as the one sent to your previous address. Any vote already cast with it still counts until you vote again.',
     label: 'Your voting credential',
     link: 'To vote, open this link (it fills in your credential for you):',
     keep: 'Keep this credential secret and keep this message: you need the credential to vote. Together with your login and password, it lets its holder vote in your name.',

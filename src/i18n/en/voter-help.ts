@@ -19,10 +19,20 @@ export const voterHelp = {
     sending: 'Sending your request…',
     missing: 'Give both your login and your registered address.',
     received:
-      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, a new credential will be sent by mail to your registered address only, and your old credential will stop working. If nothing arrives, contact the election’s help desk.',
+      'Request received. If this login and address match a voter of this election, the recovery officer will review it; once approved, your credential will be sent again by mail to your registered address only. It is the same credential: if you find the earlier message, it still works. If nothing arrives, contact the election’s help desk.',
     none: 'This election offers no credential recovery from this page.',
     contact: (contact: string) => `If you lost your credential, contact: ${contact}`,
     noContact: 'If you lost your credential, contact the organisers of this election.',
+  },
+  recoveryRefused: {
+    subject: (election: string) => `Your credential request was refused – ${election}`,
+    refused: (when: string) =>
+      `The recovery officer refused the request made on ${when} to send your voting credential again. Nothing was sent.`,
+    stillValid:
+      'The credential sent to you earlier is unchanged: if you find it, it still works, and it is the only one for your login.',
+    contact: 'If you still need it, contact the help desk (below): they check who you are and can ask again.',
+    noContact: 'If you still need it, contact the organisers of this election: they can ask again.',
+    link: 'The voting page:',
   },
   booth: {
     reason: (reason: string) => `Reason given: ${reason}`,

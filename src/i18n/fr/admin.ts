@@ -269,6 +269,8 @@ export const admin: Messages['admin'] = {
         'Récupération\u00a0: pas encore choisie. Avant la génération des codes de vote, choisissez « pas de récupération » ci-dessous, ou demandez au responsable de la récupération d’envoyer sa clé.',
     } as Record<string, string>,
     officerKey: (fingerprint: string) => `Empreinte de la clé du responsable\u00a0: ${fingerprint}.`,
+    officerPage:
+      'Le responsable de la récupération crée sa clé et décide des demandes des votants sur sa propre page\u00a0:',
     recoveryHint:
       'Pour permettre la récupération, donnez le rôle d’autorité de codes de vote à une personne qui n’administre pas la plateforme\u00a0: elle téléverse sa clé de récupération (créée avec scrutin-tool recovery generate-key) avant la génération des codes.',
     noRecovery: 'Choisir l’absence de récupération',

@@ -14,6 +14,7 @@ import { electionPage } from './election-page.js';
 import { electionRules } from './election-rules.js';
 import { format } from './format.js';
 import { mail } from './mail.js';
+import { officer } from './officer.js';
 import { ops } from './ops.js';
 import { roll } from './roll.js';
 import { scrutineer } from './scrutineer.js';
@@ -31,6 +32,7 @@ export const fr: Messages = {
   roll,
   congressPages,
   congressDefects,
+  officer,
   ops,
   browserVerify,
   accounts,

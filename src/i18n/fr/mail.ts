@@ -19,6 +19,8 @@ export const mail: Messages['mail'] = {
     subject: (election: string) => `Votre code de vote – ${election}`,
     recoverySubject: (election: string) => `Votre code de vote (nouvel envoi) – ${election}`,
     recoveryIntro: 'Comme demandé, voici de nouveau votre code de vote ; c’est le même qu’avant.',
+    sameAtNewAddress:
+      'Votre adresse a été corrigée, pas votre code de vote : c’est le seul code de votre identifiant, le même que celui envoyé à votre ancienne adresse. Un vote déjà déposé avec lui compte tant que vous ne votez pas de nouveau.',
     label: 'Votre code de vote',
     link: 'Pour voter, ouvrez ce lien (il remplit votre code de vote à votre place) :',
     keep: 'Gardez ce code secret et conservez ce message : il vous faut ce code pour voter. Avec votre identifiant et votre mot de passe, il permet à qui le détient de voter en votre nom.',

@@ -21,10 +21,22 @@ export const voterHelp = {
     sending: 'Envoi de votre demande…',
     missing: 'Indiquez votre identifiant et votre adresse enregistrée.',
     received:
-      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, un nouveau code de vote sera envoyé par courriel à votre seule adresse enregistrée, et votre ancien code cessera de fonctionner. Si rien n’arrive, contactez l’assistance de l’élection.',
+      'Demande reçue. Si cet identifiant et cette adresse correspondent à un votant de cette élection, le responsable de la récupération l’examinera ; une fois approuvée, votre code de vote sera renvoyé par courriel à votre seule adresse enregistrée. C’est le même code : si vous retrouvez le message précédent, il fonctionne toujours. Si rien n’arrive, contactez l’assistance de l’élection.',
     none: 'Cette élection ne permet pas de récupérer un code de vote depuis cette page.',
     contact: (contact: string) => `Si vous avez perdu votre code de vote, contactez : ${contact}`,
     noContact: 'Si vous avez perdu votre code de vote, contactez les organisateurs de cette élection.',
+  },
+  recoveryRefused: {
+    subject: (election: string) => `Votre demande de code de vote a été refusée – ${election}`,
+    refused: (when: string) =>
+      `Le responsable de la récupération a refusé la demande faite le ${when} de vous renvoyer votre code de vote. Rien n’a été envoyé.`,
+    stillValid:
+      'Le code de vote envoyé précédemment n’a pas changé : si vous le retrouvez, il fonctionne toujours, et c’est le seul pour votre identifiant.',
+    contact:
+      'Si vous en avez encore besoin, contactez l’assistance (ci-dessous) : elle vérifie votre identité et peut refaire la demande.',
+    noContact:
+      'Si vous en avez encore besoin, contactez les organisateurs de cette élection : ils peuvent refaire la demande.',
+    link: 'La page de vote :',
   },
   booth: {
     reason: (reason: string) => `Motif indiqué : ${reason}`,

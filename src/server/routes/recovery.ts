@@ -18,7 +18,12 @@ import { SelfServiceRecovery } from '../../contract/voter.js';
 import { deliverySettings } from '../../delivery/index.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
-import { electionRolesOf, requireElectionRole, requirePublicElection } from '../auth/index.js';
+import {
+  electionRolesOf,
+  requireAccount,
+  requireElectionRole,
+  requirePublicElection,
+} from '../auth/index.js';
 import { rateLimitedError } from '../auth/rate-limits.js';
 import { requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -64,6 +69,62 @@ export function recoveryRoutes(ctx: ServerContext, { elections, recovery }: Serv
       if (held.has('election-admin')) throw new ApiError('SCR_RECOVERY_SEPARATION');
       return principal;
     };
+
+    app.get(
+      '/api/v1/account/recovery-duties',
+      {
+        schema: {
+          summary:
+            "The officer's page: the elections (and consultation boxes) the signed-in account is the recovery officer of, with their requests",
+        },
+      },
+      async (request) => {
+        const { account } = requireAccount(request);
+        const grants = await ctx.store.elections.listRolesOfAccount(account.id);
+        const served = [
+          ...new Set(grants.filter((g) => g.role === 'credential-authority').map((g) => g.electionId)),
+        ];
+        const duties = [];
+        for (const electionId of served) {
+          const row = await ctx.store.elections.get(electionId);
+          if (row?.credentialMode !== 'server') continue;
+          // An admin of the election is never its officer (the decisions would be refused): left out.
+          if ((await electionRolesOf(ctx.store, account.id, row)).has('election-admin')) continue;
+          const status = await recovery.status(row.id);
+          const box = await ctx.store.consultations.boxOfElection(row.id);
+          const consultation = box ? await ctx.store.consultations.get(box.consultationId) : undefined;
+          duties.push({
+            electionId: row.id,
+            name: row.name,
+            state: row.state,
+            group: row.groupName,
+            recovery: status.recovery,
+            fingerprint: status.officer?.fingerprint ?? null,
+            mine: status.officer?.accountId === account.id,
+            consultation:
+              box && consultation
+                ? {
+                    id: consultation.id,
+                    name: consultation.name,
+                    round: consultation.round,
+                    box: box.label,
+                    annulled: box.annulReason !== null,
+                  }
+                : null,
+            requests: await recovery.listRequests(row.id),
+          });
+        }
+        // Consultations together, their boxes by label; elections on their own by name.
+        const title = (d: {
+          name: string;
+          consultation: { name: string; round: number; box: string } | null;
+        }) =>
+          d.consultation
+            ? `${d.consultation.name}\u0000${d.consultation.round}\u0000${d.consultation.box}`
+            : d.name;
+        return { elections: duties.sort((a, b) => title(a).localeCompare(title(b))) };
+      },
+    );
 
     app.get(
       '/api/v1/credential-modes',

@@ -30,7 +30,9 @@ export type MessagePurpose =
   /** To the voters of an annulled consultation box: the reason and the re-run (issue 16). */
   | 'annulment-notice'
   /** After a cast, when the election sends receipts: the tracker, no secret (issue 16). */
-  | 'cast-receipt';
+  | 'cast-receipt'
+  /** The recovery officer refused a voter's recovery request: what to do now, no secret (issue 16). */
+  | 'recovery-notice';
 export type MessageChannel = 'email' | 'sms';
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'superseded';
 export type SecretKind = 'credential' | 'password' | 'code';

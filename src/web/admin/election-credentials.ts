@@ -45,6 +45,17 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
         recovery.officer ? ` ${t.officerKey(recovery.officer.fingerprint)}` : '',
       )
     : null;
+  // Issue 16: where the officer works (the page lists every election and box they serve).
+  const officerLink =
+    recovery?.recovery === 'escrow'
+      ? h(
+          'p',
+          { class: 'hint', id: 'officer-page-link' },
+          t.officerPage,
+          ' ',
+          h('a', { href: '/officer' }, '/officer'),
+        )
+      : null;
   const noRecovery =
     recovery &&
     ctx.draft &&
@@ -89,12 +100,14 @@ export function credentialsCard(ctx: CardContext): HTMLElement {
     ' ',
     t.withCredential(withCredential, voters.length),
   );
-  if (!ctx.draft) return section('credentials-heading', t.heading, status, recoveryLine, explain);
+  if (!ctx.draft)
+    return section('credentials-heading', t.heading, status, recoveryLine, officerLink, explain);
   return section(
     'credentials-heading',
     t.heading,
     status,
     recoveryLine,
+    officerLink,
     noRecovery,
     h('p', { class: 'hint' }, t.recoveryHint),
     explain,
