@@ -92,7 +92,7 @@ export function buildServices(deps: ServiceDeps): Services {
     clock,
     checker,
     { credentials: recovery, outcomes, opening: rules },
-    { nonHomomorphic: deps.config.nonHomomorphic === true },
+    { nonHomomorphic: deps.config.nonHomomorphic !== false },
   );
   const consultations = new ConsultationService(store, elections, clock, checker, delivery);
   return {

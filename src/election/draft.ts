@@ -23,6 +23,9 @@ import { credentialsIssued } from './roll-state.js';
 import { checkTimeZone, instant } from './schedule.js';
 import { parseVoterRoll, type RollEntry } from './voter-roll.js';
 
+/** The group of elections with ranked or graded questions (the one with an embedding, spec §5.2). */
+export const NH_GROUP = 'RFC-3526-2048';
+
 /** An import checked and ready to write (ElectionDraft.prepareImport). */
 export type PreparedImport =
   | { readonly row: ElectionRow; readonly voters: VoterRow[] }
@@ -99,13 +102,34 @@ export class ElectionDraft {
 
   async setQuestions(electionId: string, actor: Actor, questions: unknown): Promise<ElectionRow> {
     const row = await this.records.get(electionId);
-    const group = requireGroup(row.groupName);
+    const current = requireGroup(row.groupName);
+    // Ranked and graded answers are encoded in a group element (spec §4.11.2, §5.2): BELENIOS-2048
+    // cannot, so such questions move a draft to RFC-3526-2048, as Belenios's web server does, while
+    // nothing was made in the old group yet (trustee keys, public credentials).
+    const needsEmbedding =
+      this.nonHomomorphic &&
+      !current.embedding &&
+      Array.isArray(questions) &&
+      questions.some((q) => typeof q === 'object' && q !== null && 'type' in q);
+    const group = needsEmbedding ? requireGroup(NH_GROUP) : current;
     const parsed = parseQuestions(questions, group, { nonHomomorphic: this.nonHomomorphic });
+    if (group !== current && row.state === 'draft') {
+      const made =
+        (await this.store.trustees.list(row.id)).length > 0 || (await credentialsIssued(this.store, row));
+      if (made)
+        throw new DomainError('SCR_INVALID_QUESTIONS', {
+          problem: `ranked or graded questions need the ${NH_GROUP} group, and this election's trustee keys or credentials were already made in ${current.name}: create a new election for them`,
+        });
+    }
     return this.store.transaction(async (tx) => {
       const updated = await this.records.update(tx, row, ['draft'], {
         questionsJson: JSON.stringify(parsed.map((q) => questionCodec.toJson(q))),
+        ...(group !== current ? { groupName: group.name } : {}),
       });
-      await auditElection(tx, updated, actor, 'election.questions', { count: parsed.length });
+      await auditElection(tx, updated, actor, 'election.questions', {
+        count: parsed.length,
+        ...(group !== current ? { group: group.name } : {}),
+      });
       return updated;
     });
   }
@@ -147,7 +171,7 @@ export class ElectionDraft {
     also?: (tx: Store, row: ElectionRow) => Promise<void>,
   ): Promise<ElectionRow> {
     return this.store.transaction(async (tx) => {
-      const draft = new ElectionDraft(this.records.within(tx));
+      const draft = new ElectionDraft(this.records.within(tx), this.nonHomomorphic);
       const created = await draft.create(
         organisationId,
         actor,

@@ -205,7 +205,7 @@ export class ElectionLifecycle {
    * one, so only once shuffled (spec §3.4), and what is decrypted is the last shuffle's output.
    */
   private async refuseBeforeShuffles(electionId: string): Promise<void> {
-    if (!this.nonHomomorphic) return;
+    // Whatever the setting: a board holding such answers (however they got there) is never decrypted unshuffled.
     const phase = await this.shuffles.phase(electionId);
     if (phase.needed && !phase.ended)
       throw new DomainError('SCR_SHUFFLES_PENDING', {

@@ -7,6 +7,7 @@
 import { DecodeError } from '../core/codec.js';
 import type { Group } from '../core/group.js';
 import { DomainError } from '../errors/catalogue.js';
+import { readCountingMethod } from '../protocol/counting/method.js';
 import { checkQuestion } from '../protocol/election.js';
 import { isHomomorphic, type Question, questionCodec } from '../protocol/messages.js';
 
@@ -25,6 +26,7 @@ export function parseQuestions(
     questions = value.map((q, i) => {
       const question = questionCodec.decode(q, `questions[${i}]`);
       checkQuestion(question, `questions[${i}]`, group);
+      if (!isHomomorphic(question)) checkRankedOrGraded(question, `questions[${i}]`, group);
       return question;
     });
   } catch (error) {
@@ -41,6 +43,27 @@ export function parseQuestions(
     });
   }
   return questions;
+}
+
+/**
+ * A ranked or graded question as the editor makes it: a known counting method (or none: the result is
+ * then the list of ballots), answers named, and a clear ballot that fits the group's embedding.
+ */
+function checkRankedOrGraded(question: Exclude<Question, { min: number }>, path: string, group: Group): void {
+  const { answers, question: text } = question.value as { answers: string[]; question: string };
+  if (text.trim() === '') throw new DecodeError(`${path}.value.question`, 'write the question');
+  if (answers.length < 2) throw new DecodeError(`${path}.value.answers`, 'give at least two candidates');
+  if (answers.some((a) => a.trim() === ''))
+    throw new DecodeError(`${path}.value.answers`, 'a candidate has no name');
+  const embedding = group.embedding!;
+  const room = group.p.toString(2).length - 2 - embedding.padding;
+  if (answers.length * embedding.bits_per_int > room)
+    throw new DecodeError(
+      `${path}.value.answers`,
+      `at most ${Math.floor(room / embedding.bits_per_int)} candidates fit in one ranked or graded ballot`,
+    );
+  const reading = readCountingMethod(question.extra, answers.length);
+  if (!reading.ok) throw new DecodeError(`${path}.extra`, reading.problem);
 }
 
 /**

@@ -39,7 +39,7 @@ export type { ShufflePhase, Shuffler } from './shuffles.js';
 export interface ElectionFeatures {
   /**
    * Ranked and graded (non-homomorphic) questions, shuffled by the trustees before decryption
-   * (issue 18). Off until the booth and the question editor take them: such questions are refused.
+   * (issue 18). On unless `false`, which refuses such questions everywhere.
    */
   readonly nonHomomorphic?: boolean;
 }
@@ -61,7 +61,7 @@ export class ElectionService {
     readonly listeners: ElectionListeners = {},
     readonly features: ElectionFeatures = {},
   ) {
-    const nonHomomorphic = features.nonHomomorphic === true;
+    const nonHomomorphic = features.nonHomomorphic !== false;
     this.#records = new ElectionRecords(store, clock);
     this.#draft = new ElectionDraft(this.#records, nonHomomorphic);
     this.#credentials = new ElectionCredentials(this.#records, listeners.credentials);

@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, auditActionLabel, auditShownDetails } from './audit-acti
 /** The export's allowlist as it was before the catalogue held it: the export shows exactly the same. */
 const SHOWN_BEFORE: Record<string, readonly string[]> = {
   'election.create': ['name'],
-  'election.questions': ['count'],
+  'election.questions': ['count', 'group'],
   'election.schedule': ['opensAt', 'closesAt', 'timeZone'],
   'election.extend': ['from', 'to'],
   'voters.import': ['count'],

@@ -53,7 +53,10 @@ type Consultation<D> = { consultation: string } & D;
 export const AUDIT_ACTIONS = {
   // elections (src/election)
   'election.create': action<{ name: string }>('Election created', 'Élection créée', ['name']),
-  'election.questions': action<{ count: number }>('Questions set', 'Questions définies', ['count']),
+  'election.questions': action<{ count: number; group?: string }>('Questions set', 'Questions définies', [
+    'count',
+    'group',
+  ]),
   'election.schedule': action<{ opensAt: string | null; closesAt: string | null; timeZone: string }>(
     'Schedule set',
     'Calendrier défini',

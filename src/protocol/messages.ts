@@ -117,7 +117,12 @@ export const homomorphicQuestionCodec = object({
   question: string,
 });
 export type HomomorphicQuestion = TypeOf<typeof homomorphicQuestionCodec>;
-export const genericQuestionCodec = object({ type: string, value: json });
+/**
+ * `question_gen` (§4.9.2). `extra` is not in the 2.0 specification's box, but belenios-tool 2.0 keeps
+ * it byte for byte and Belenios's web server puts the counting method there
+ * (`{"type":"PreferentialVoting","blank":false,"method":"Schulze"}`, see counting/method.ts).
+ */
+export const genericQuestionCodec = object({ type: string, value: json, extra: optional(json) });
 export type GenericQuestion = TypeOf<typeof genericQuestionCodec>;
 export type Question = HomomorphicQuestion | GenericQuestion;
 export const questionCodec: Codec<Question> = either(

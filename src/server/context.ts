@@ -39,8 +39,9 @@ export interface ServerConfig {
   /** Sign-in failure budgets (src/server/auth/rate-limits.ts); absent fields take the defaults. */
   readonly signIn?: Partial<SignInBudget>;
   /**
-   * Absent: `false`. Ranked and graded (non-homomorphic) questions and their shuffle phase (issue
-   * 18): refused until the booth and the question editor take them; tests of the phase set it.
+   * Absent: `true`. Ranked and graded (non-homomorphic) questions and their shuffle phase (issue
+   * 18): the booth and the question editor take them, and no such ballot is decrypted before the
+   * trustees' shuffles. `false` refuses them everywhere (tests of that refusal set it).
    */
   readonly nonHomomorphic?: boolean;
 }

@@ -557,7 +557,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     }
   });
 
-  it('shows a non-homomorphic question saved by an older version with the reason, and opening it is refused with the server’s message', async () => {
+  it('shows a ranked question made without a counting method (by belenios-tool, say) in the editor, and saving keeps it as is', async () => {
     const client = await signedIn();
     const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
       name: 'Ranked vote',
@@ -571,25 +571,16 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await server.store.elections.update(id, row.version, { questionsJson: JSON.stringify([ranking]) });
     await page.goto(`${server.url}/admin/elections/${id}`);
     const card = page.getByRole('group', { name: 'Question 1' });
-    await card.getByText('Rank A, B, C').waitFor();
-    expect(await card.textContent()).toContain(
-      'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet',
-    );
-    await clearAnnouncements(page);
+    await card.getByLabel('Candidates (one per line)').waitFor();
+    expect(await card.getByLabel('Question', { exact: true }).inputValue()).toBe('Rank A, B, C');
+    expect(await card.getByLabel('Kind of question').inputValue()).toBe('schulze');
+    const version = (await server.store.elections.get(id))!.version;
     await page.getByRole('button', { name: 'Save the questions' }).click();
     await expect
-      .poll(() => alert().textContent(), POLL)
-      .toContain('Question 1: This question is answered by a ranking');
-    await page.getByRole('button', { name: 'Open the election' }).click();
-    await clearAnnouncements(page);
-    await dialog().getByRole('button', { name: 'Open the election' }).click();
-    await expect
-      .poll(() => alert().textContent(), POLL)
-      .toContain(
-        'Questions answered by a ranking or by grades (non-homomorphic questions) are not available yet',
-      );
-    expect((await server.store.elections.get(id))!.state).toBe('draft');
-    await page.screenshot({ path: join(SHOTS, 'non-homomorphic-refused.png'), fullPage: true });
+      .poll(async () => (await server.store.elections.get(id))!.version, POLL)
+      .toBeGreaterThan(version);
+    expect((await server.store.elections.get(id))!.questionsJson).toBe(JSON.stringify([ranking]));
+    await page.screenshot({ path: join(SHOTS, 'ranked-question-editor.png'), fullPage: true });
   });
 
   it('goes back to the sign-in form when the session has ended', async () => {

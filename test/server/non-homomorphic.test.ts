@@ -1,5 +1,6 @@
 /**
- * Issue 15 (part 3): no ballot is ever decrypted without a shuffle, so until the mixnet exists no
+ * Issue 15 (part 3), kept as the switch `nonHomomorphic: false` (issue 18 turned them on by default):
+ * no ballot is ever decrypted without a shuffle, and with the switch off no
  * non-homomorphic question enters an election. The API refuses it at edit with a coded error in the
  * client's language and changes nothing; a draft that already holds one (saved by an older version)
  * is not opened; a consultation's boxes refuse it too (test/congress/consultations-api.test.ts).
@@ -24,7 +25,7 @@ describe('non-homomorphic questions are refused', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ config: { nonHomomorphic: false } });
     const demo = await createDemo(server.store, server.elections, 'http://127.0.0.1:8080', 1);
     organisationId = (await server.store.elections.get(demo.electionId))!.organisationId;
     admin = new Client(server.app);

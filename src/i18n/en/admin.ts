@@ -98,8 +98,34 @@ export const admin = {
     needText: 'write the question',
     needAnswers: 'give at least one answer',
     badBounds: 'the minimum must be between 0 and the maximum, the maximum at most the number of answers',
-    nonHomomorphic:
-      'This question is answered by a ranking or by grades (non-homomorphic). Such questions are not available yet: their ballots would have to be shuffled before decryption, or each voter’s answers could be linked to them. Remove it: the election cannot be opened with it.',
+    kind: 'Kind of question',
+    kinds: {
+      select: 'Choose among the answers',
+      schulze: 'Rank the candidates: Condorcet-Schulze (one winner, then an order)',
+      stv: 'Rank the candidates: single transferable vote (several seats)',
+      mj: 'Grade each candidate: majority judgment',
+    } as Record<'select' | 'schulze' | 'stv' | 'mj', string>,
+    candidates: 'Candidates (one per line)',
+    seats: 'Number of seats',
+    grades: 'Grades (one per line, the best first)',
+    rankedBlank: 'Voters may vote blank (rank or grade nobody)',
+    rankedHint:
+      'Ranked and graded ballots are encrypted whole and revealed one by one at the end, so the trustees first shuffle them in their browsers (a verifiable mixnet): no revealed ballot can be linked to its voter. They need the RFC-3526-2048 group, which is slower than the default one; the election moves to it when you save, as long as no trustee key or credential was made.',
+    needCandidates: 'give at least two candidates',
+    badSeats: 'the number of seats must be between 1 and the number of candidates',
+    needGrades: 'give at least two different grades',
+    methodRule: (kind: 'schulze' | 'stv' | 'mj' | 'generic', blank: boolean, detail: string) =>
+      `${
+        kind === 'schulze'
+          ? 'Ranking, counted by the Condorcet-Schulze method'
+          : kind === 'stv'
+            ? `Ranking, counted by single transferable vote for ${detail}`
+            : kind === 'mj'
+              ? `Grades (${detail}), counted by majority judgment`
+              : 'Ranking or grades; the result is the list of ballots'
+      }${blank ? ', or blank' : ''}.`,
+    defaultGrades: ['Excellent', 'Very good', 'Good', 'Fair', 'Poor', 'Reject'] as readonly string[],
+    seatsCount: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
   },
   schedule: {
     heading: 'Dates',

@@ -88,6 +88,27 @@ export const booth = {
     uncertain:
       'We could not confirm that your ballot was recorded. Try again: the same encrypted ballot will be sent again.',
   },
+  ranked: {
+    rankRule: (n: number) =>
+      `Give each candidate a rank: 1 for your first choice, 2 for the next, and so on (up to ${n}). Leave a candidate “Not ranked” to put it after every ranked one.`,
+    rankTiesAllowed: 'Two candidates may share a rank.',
+    rankNoTies: 'Use each rank once, from 1 without skipping any.',
+    gradeRule: (grades: string) => `Give each candidate one grade: ${grades} (the best first).`,
+    orBlank: 'You may vote blank instead.',
+    notRanked: 'Not ranked',
+    rank: (r: number) => (r === 1 ? '1st' : r === 2 ? '2nd' : r === 3 ? '3rd' : `${r}th`),
+    yourRanking: 'Your ranking so far',
+    nothingRanked: 'No candidate ranked yet.',
+    incomplete: 'Give every candidate a grade.',
+    notConsecutive: 'Ranks must be 1, 2, 3… each used once, without a gap.',
+    outOfRange: 'A rank or grade is not one of those offered.',
+    blankNotAllowed: 'Rank at least one candidate: a blank vote is not allowed for this question.',
+    blankWithValues:
+      'A blank vote ranks and grades nobody: clear the ranks or grades, or untick “Vote blank”.',
+    reviewRank: (rank: number, candidates: string) => `${rank}. ${candidates}`,
+    reviewNotRanked: (candidates: string) => `Not ranked: ${candidates}`,
+    reviewGrade: (candidate: string, grade: string) => `${candidate}: ${grade}`,
+  },
   confirmation: {
     heading: 'Your vote has been cast',
     recorded: 'Your encrypted ballot has been recorded by the server.',

@@ -42,6 +42,31 @@ export const electionPage = {
     share: 'Share',
     chart: 'Bar chart',
     blank: 'Blank vote',
+    ranked: {
+      schulzeIntro:
+        'Ranking of the candidates by the Condorcet-Schulze method, from the decrypted ballots (shuffled first, so that none can be linked to its voter).',
+      stvIntro: (seats: string) =>
+        `Elected by single transferable vote for ${seats}, from the decrypted ballots (shuffled first, so that none can be linked to its voter).`,
+      mjIntro:
+        'Ranking of the candidates by majority judgment, from the decrypted ballots (shuffled first, so that none can be linked to its voter).',
+      listIntro: (n: number) =>
+        `${n === 1 ? '1 decrypted ballot' : `${n} decrypted ballots`} (shuffled first, so that none can be linked to its voter); the list is in the archive below.`,
+      place: (rank: number, names: string) => `${rank}. ${names}`,
+      tied: (names: string[]) => `${names.join(', ')} (tied)`,
+      seats: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
+      elected: 'Elected',
+      counts: (valid: number, blank: number | undefined, invalid: number) =>
+        `${[
+          `${valid === 1 ? '1 valid ballot' : `${valid} valid ballots`}`,
+          blank === undefined ? '' : `${blank} blank`,
+          invalid === 0 ? '' : `${invalid} invalid`,
+        ]
+          .filter((x) => x !== '')
+          .join(', ')}.`,
+      candidate: 'Candidate',
+      majorityGrade: 'Majority grade',
+      gradesCaption: (question: string) => `Grades given: ${question}`,
+    },
     notShown: 'The result of this question cannot be shown here; it is in the archive below.',
   },
   tracker: {

@@ -100,8 +100,41 @@ export const admin: Messages['admin'] = {
     needText: 'écrivez la question',
     needAnswers: 'donnez au moins une réponse',
     badBounds: 'le minimum doit être entre 0 et le maximum, le maximum au plus égal au nombre de réponses',
-    nonHomomorphic:
-      'Cette question se répond par un classement ou par des notes (non homomorphe). Ces questions ne sont pas encore disponibles : leurs bulletins devraient être mélangés avant le déchiffrement, sinon les réponses de chaque votant pourraient lui être rattachées. Supprimez-la : l’élection ne peut pas être ouverte avec elle.',
+    kind: 'Type de question',
+    kinds: {
+      select: 'Choisir parmi les réponses',
+      schulze: 'Classer les candidats : Condorcet-Schulze (un gagnant, puis un ordre)',
+      stv: 'Classer les candidats : vote unique transférable (plusieurs sièges)',
+      mj: 'Noter chaque candidat : jugement majoritaire',
+    },
+    candidates: 'Candidats (un par ligne)',
+    seats: 'Nombre de sièges',
+    grades: 'Mentions (une par ligne, la meilleure d’abord)',
+    rankedBlank: 'Le vote blanc est permis (ne classer ni noter personne)',
+    rankedHint:
+      'Les bulletins classés ou notés sont chiffrés en entier et révélés un par un à la fin : les autorités de déchiffrement les mélangent donc d’abord dans leur navigateur (un mélangeur vérifiable), pour qu’aucun bulletin révélé ne puisse être rattaché à son votant. Ils demandent le groupe RFC-3526-2048, plus lent que celui par défaut ; l’élection y passe à l’enregistrement, tant qu’aucune clé d’autorité ni aucun code de vote n’a été créé.',
+    needCandidates: 'donnez au moins deux candidats',
+    badSeats: 'le nombre de sièges doit être entre 1 et le nombre de candidats',
+    needGrades: 'donnez au moins deux mentions différentes',
+    methodRule: (kind: 'schulze' | 'stv' | 'mj' | 'generic', blank: boolean, detail: string) =>
+      `${
+        kind === 'schulze'
+          ? 'Classement, dépouillé par la méthode de Condorcet-Schulze'
+          : kind === 'stv'
+            ? `Classement, dépouillé par vote unique transférable pour ${detail}`
+            : kind === 'mj'
+              ? `Mentions (${detail}), dépouillées au jugement majoritaire`
+              : 'Classement ou notes ; le résultat est la liste des bulletins'
+      }${blank ? ', ou vote blanc' : ''}.`,
+    defaultGrades: [
+      'Très bien',
+      'Bien',
+      'Assez bien',
+      'Passable',
+      'Insuffisant',
+      'À rejeter',
+    ] as readonly string[],
+    seatsCount: (n: number) => (n === 1 ? '1 siège' : `${n} sièges`),
   },
   schedule: {
     heading: 'Dates',

@@ -90,6 +90,27 @@ export const booth: Messages['booth'] = {
     uncertain:
       'Nous n’avons pas pu confirmer l’enregistrement de votre bulletin. Réessayez : le même bulletin chiffré sera renvoyé.',
   },
+  ranked: {
+    rankRule: (n: number) =>
+      `Donnez un rang à chaque candidat : 1 pour votre premier choix, 2 pour le suivant, et ainsi de suite (jusqu’à ${n}). Un candidat « Non classé » passe après tous les candidats classés.`,
+    rankTiesAllowed: 'Deux candidats peuvent avoir le même rang.',
+    rankNoTies: 'Utilisez chaque rang une seule fois, à partir de 1, sans en sauter.',
+    gradeRule: (grades: string) => `Donnez une mention à chaque candidat : ${grades} (la meilleure d’abord).`,
+    orBlank: 'Vous pouvez voter blanc à la place.',
+    notRanked: 'Non classé',
+    rank: (r: number) => (r === 1 ? '1er' : `${r}e`),
+    yourRanking: 'Votre classement pour l’instant',
+    nothingRanked: 'Aucun candidat classé pour l’instant.',
+    incomplete: 'Donnez une mention à chaque candidat.',
+    notConsecutive: 'Les rangs doivent être 1, 2, 3… chacun une fois, sans trou.',
+    outOfRange: 'Un rang ou une mention ne fait pas partie de ceux proposés.',
+    blankNotAllowed: 'Classez au moins un candidat : le vote blanc n’est pas permis pour cette question.',
+    blankWithValues:
+      'Un vote blanc ne classe ni ne note personne : effacez les rangs ou les mentions, ou décochez « Voter blanc ».',
+    reviewRank: (rank: number, candidates: string) => `${rank}. ${candidates}`,
+    reviewNotRanked: (candidates: string) => `Non classés : ${candidates}`,
+    reviewGrade: (candidate: string, grade: string) => `${candidate} : ${grade}`,
+  },
   confirmation: {
     heading: 'Votre vote a été déposé',
     recorded: 'Votre bulletin chiffré a été enregistré par le serveur.',

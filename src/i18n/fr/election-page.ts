@@ -43,6 +43,31 @@ export const electionPage: Messages['electionPage'] = {
     share: 'Part',
     chart: 'Graphique en barres',
     blank: 'Vote blanc',
+    ranked: {
+      schulzeIntro:
+        'Classement des candidats par la méthode de Condorcet-Schulze, d’après les bulletins déchiffrés (mélangés d’abord, pour qu’aucun ne puisse être rattaché à son votant).',
+      stvIntro: (seats: string) =>
+        `Élus au vote unique transférable pour ${seats}, d’après les bulletins déchiffrés (mélangés d’abord, pour qu’aucun ne puisse être rattaché à son votant).`,
+      mjIntro:
+        'Classement des candidats au jugement majoritaire, d’après les bulletins déchiffrés (mélangés d’abord, pour qu’aucun ne puisse être rattaché à son votant).',
+      listIntro: (n: number) =>
+        `${n <= 1 ? `${n} bulletin déchiffré` : `${n} bulletins déchiffrés`} (mélangés d’abord, pour qu’aucun ne puisse être rattaché à son votant) ; la liste est dans l’archive ci-dessous.`,
+      place: (rank: number, names: string) => `${rank}. ${names}`,
+      tied: (names: string[]) => `${names.join(', ')} (ex æquo)`,
+      seats: (n: number) => (n === 1 ? '1 siège' : `${n} sièges`),
+      elected: 'Élus',
+      counts: (valid: number, blank: number | undefined, invalid: number) =>
+        `${[
+          `${valid <= 1 ? `${valid} bulletin valide` : `${valid} bulletins valides`}`,
+          blank === undefined ? '' : `${blank} blanc${blank > 1 ? 's' : ''}`,
+          invalid === 0 ? '' : `${invalid} nul${invalid > 1 ? 's' : ''}`,
+        ]
+          .filter((x) => x !== '')
+          .join(', ')}.`,
+      candidate: 'Candidat',
+      majorityGrade: 'Mention majoritaire',
+      gradesCaption: (question: string) => `Mentions données : ${question}`,
+    },
     notShown:
       'Le résultat de cette question ne peut pas être affiché ici ; il figure dans l’archive ci-dessous.',
   },

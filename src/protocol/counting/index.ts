@@ -8,5 +8,15 @@ export {
   type MajorityJudgmentOptions,
   type MajorityJudgmentResult,
 } from './majority-judgment.js';
+export {
+  type ClearBallotProblem,
+  type CountingMethod,
+  clearBallotProblem,
+  countingMethodOf,
+  MAX_ENTRY,
+  type MethodReading,
+  methodExtra,
+  readCountingMethod,
+} from './method.js';
 export { type Beat, countSchulze, type SchulzeOptions, type SchulzeResult } from './schulze.js';
 export { countStv, type StvEvent, type StvOptions, type StvResult } from './stv.js';

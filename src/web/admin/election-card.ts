@@ -15,8 +15,8 @@ export interface AdminElection {
   description: string;
   questions: (
     | { question: string; answers: string[]; min: number; max: number; blank?: boolean }
-    /** A non-homomorphic question saved before they were refused (issue 15): shown, never opened. */
-    | { type: string; value: { question?: string } }
+    /** A ranked or graded (non-homomorphic) question, its counting method in `extra` (issue 18). */
+    | { type: string; value: { question?: string; answers?: string[] }; extra?: unknown }
   )[];
   timeZone: string;
   opensAt: string | null;

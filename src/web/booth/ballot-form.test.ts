@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlaintext } from '../../protocol/ballot.js';
 import type { ElectionContext } from '../../protocol/election.js';
-import type { HomomorphicQuestion } from '../../protocol/messages.js';
+import type { GenericQuestion, HomomorphicQuestion } from '../../protocol/messages.js';
 import {
   emptySelection,
   questionPlaintext,
@@ -95,5 +95,48 @@ describe('booth ballot form', () => {
         return (problem === undefined) === (selectionProblem(question, selection) === undefined);
       }),
     );
+  });
+});
+
+describe('booth ballot form: ranked and graded questions (Belenios non-homomorphic encoding)', () => {
+  const stv: GenericQuestion = {
+    type: 'NonHomomorphic',
+    value: { answers: ['Ana', 'Bo', 'Cy'], question: 'Two seats' },
+    extra: { type: 'PreferentialVoting', blank: true, seats: 2, method: 'STV' },
+  };
+  const mj: GenericQuestion = {
+    type: 'NonHomomorphic',
+    value: { answers: ['Ana', 'Bo'], question: 'Grade them' },
+    extra: {
+      type: 'ScoreVoting',
+      blank: false,
+      method: 'MajorityJudgment',
+      grades: ['Good', 'Fair', 'Poor'],
+    },
+  };
+  const generic: GenericQuestion = { type: 'NonHomomorphic', value: { answers: ['X', 'Y'], question: 'q' } };
+
+  it('gives each candidate its rank or grade, 0 when none; blank is all zero', () => {
+    expect(questionPlaintext(stv, { blank: false, chosen: [], values: [2, 0, 1] })).toEqual([2, 0, 1]);
+    expect(questionPlaintext(stv, { blank: true, chosen: [], values: [2, 0, 1] })).toEqual([0, 0, 0]);
+    expect(questionPlaintext(mj, { blank: false, chosen: [], values: [1, 3] })).toEqual([1, 3]);
+    expect(emptySelection(mj).values).toEqual([0, 0]);
+  });
+
+  it('reports what the counting method would not take, before encryption', () => {
+    expect(selectionProblem(stv, { blank: false, chosen: [], values: [1, 1, 0] })).toEqual({
+      kind: 'ranks-not-consecutive',
+    });
+    expect(selectionProblem(stv, { blank: true, chosen: [], values: [0, 0, 0] })).toBeUndefined();
+    expect(selectionProblem(stv, { blank: true, chosen: [], values: [1, 0, 0] })).toEqual({
+      kind: 'blank-with-answers',
+    });
+    expect(selectionProblem(mj, { blank: false, chosen: [], values: [1, 0] })).toEqual({
+      kind: 'incomplete',
+    });
+    expect(selectionProblem(mj, emptySelection(mj))).toEqual({ kind: 'incomplete' });
+    // Without a method: a ranking where ties are allowed and blank is not.
+    expect(selectionProblem(generic, { blank: false, chosen: [], values: [1, 1] })).toBeUndefined();
+    expect(selectionProblem(generic, emptySelection(generic))).toEqual({ kind: 'blank-not-allowed' });
   });
 });

@@ -114,12 +114,13 @@ export class Booth implements BoothActions {
       return;
     }
     const questions = context.election.questions;
-    if (!questions.every(isHomomorphic)) {
+    // A ranked or graded answer is encoded in a group element: without an embedding it cannot be.
+    if (!questions.every(isHomomorphic) && !context.group.embedding) {
       this.unavailable((m) => m.unavailable.unsupported);
       return;
     }
     state.context = context;
-    state.questions = questions.filter(isHomomorphic);
+    state.questions = questions;
     state.selections = state.questions.map(emptySelection);
     state.problems = state.questions.map(() => undefined);
     this.go('sign-in');
@@ -262,7 +263,7 @@ export class Booth implements BoothActions {
           ...invalid.map(({ problem, i }) =>
             m.questions.problemIn(
               m.questions.questionNumber(i + 1, state.questions.length),
-              problemText(m.questions, problem),
+              problemText(m.questions, problem, m.ranked),
             ),
           ),
         ].join(' '),

@@ -8,7 +8,7 @@ import type { SelfServiceRecovery } from '../../contract/voter.js';
 import type { CredentialParseError, PrivateCredential } from '../../core/credential.js';
 import type { Language, Messages } from '../../i18n/index.js';
 import type { ElectionContext } from '../../protocol/election.js';
-import type { HomomorphicQuestion } from '../../protocol/messages.js';
+import type { Question } from '../../protocol/messages.js';
 import { type Text as KitText, resolveText } from '../kit/page.js';
 import type { BoxPlace, ElectionInfo, VoterSession } from './api.js';
 import type { QuestionSelection, SelectionProblem } from './ballot-form.js';
@@ -42,7 +42,8 @@ export interface BoothState {
   busy: boolean;
   info: ElectionInfo | undefined;
   context: ElectionContext | undefined;
-  questions: HomomorphicQuestion[];
+  /** The election's questions: chosen among answers (homomorphic), or ranked or graded. */
+  questions: Question[];
   /**
    * List questions (issue 17): per question index, per answer (list), its candidates in order, from
    * the election's sealed rules; empty for an election without lists.

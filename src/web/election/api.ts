@@ -11,6 +11,7 @@ import {
   PublicElection as PublicElectionAnswer,
 } from '../../contract/election.js';
 import type { Language } from '../../i18n/index.js';
+import { type CountingMethod, readCountingMethod } from '../../protocol/counting/method.js';
 import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface PublicQuestion {
@@ -21,6 +22,8 @@ export interface PublicQuestion {
   readonly blank: boolean;
   /** Non-homomorphic questions (ranked, majority judgment…): their result is not a list of counts. */
   readonly homomorphic: boolean;
+  /** Their counting method (Belenios's `extra`), when they have one. */
+  readonly method?: CountingMethod;
 }
 
 export interface PublicElection {
@@ -62,7 +65,17 @@ function parseQuestion(value: unknown): PublicQuestion | undefined {
   const homomorphic = value.type === undefined;
   const min = isCount(value.min) ? value.min : 0;
   const max = isCount(value.max) ? value.max : answers.length;
-  return { question, answers, min, max, blank: value.blank === true, homomorphic };
+  const reading = homomorphic ? undefined : readCountingMethod(value.extra, answers.length);
+  const method = reading?.ok ? reading.method : undefined;
+  return {
+    question,
+    answers,
+    min,
+    max,
+    blank: value.blank === true,
+    homomorphic,
+    ...(method ? { method } : {}),
+  };
 }
 
 const isWireElection = checked(PublicElectionAnswer);

@@ -4,6 +4,7 @@
  * verify it, the ballot tracker search, and once published the result with a bar chart (inline SVG
  * with attributes only, no style, so it runs under the strict CSP). Annulled elections say why.
  */
+
 import type { SelfServiceRecovery } from '../../contract/voter.js';
 import type { Language, Messages } from '../../i18n/index.js';
 import { messagesFor } from '../../i18n/index.js';
@@ -21,6 +22,8 @@ import type {
   PublicQuestion,
 } from './api.js';
 import { ConsultationLinks } from './consultation-links.js';
+import { rankedOutcome } from './ranked-result.js';
+import { rankedResultSection } from './ranked-result-view.js';
 import {
   countedWeight,
   normaliseTracker,
@@ -319,6 +322,10 @@ export class ElectionPage {
       const rows: ResultRow[] | undefined =
         weight === undefined ? undefined : resultRows(question, info.result?.[i], weight, m.result.blank);
       const headingId = `result-q${i}`;
+      if (!question.homomorphic) {
+        const outcome = rankedOutcome(question, info.result?.[i]);
+        if (outcome) return rankedResultSection(m.result, question.question, headingId, outcome);
+      }
       if (!rows) {
         return h(
           'section',

@@ -4,13 +4,15 @@
  * question is stated up front; breaking it shows a message next to the question.
  */
 import type { Messages } from '../../../i18n/index.js';
-import type { HomomorphicQuestion } from '../../../protocol/messages.js';
+import { type HomomorphicQuestion, isHomomorphic } from '../../../protocol/messages.js';
 import { h } from '../../kit/dom.js';
 import { type QuestionSelection, type SelectionProblem, usesRadioButtons } from '../ballot-form.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
+import { rankedFieldset } from './ranked.js';
 
 type QuestionMessages = Messages['booth']['questions'];
+type RankedMessages = Messages['booth']['ranked'];
 
 export function ruleText(m: QuestionMessages, question: HomomorphicQuestion): string {
   const { min, max } = question;
@@ -19,8 +21,16 @@ export function ruleText(m: QuestionMessages, question: HomomorphicQuestion): st
   return question.blank ? `${rule} ${m.orBlank}` : rule;
 }
 
-export function problemText(m: QuestionMessages, problem: SelectionProblem): string {
+export function problemText(m: QuestionMessages, problem: SelectionProblem, r: RankedMessages): string {
   switch (problem.kind) {
+    case 'incomplete':
+      return r.incomplete;
+    case 'ranks-not-consecutive':
+      return r.notConsecutive;
+    case 'out-of-range':
+      return r.outOfRange;
+    case 'blank-not-allowed':
+      return r.blankNotAllowed;
     case 'too-few':
       return m.tooFew(problem.min, problem.blankAllowed);
     case 'too-many':
@@ -103,11 +113,16 @@ function questionFieldset(view: View, question: HomomorphicQuestion, i: number):
       h('span', { class: 'question-text' }, question.question),
     ),
     h('p', { id: `q${i}-rule`, class: 'hint' }, ruleText(m, question)),
-    problem && h('p', { id: `q${i}-error`, class: 'field-error' }, problemText(m, problem)),
+    problem && h('p', { id: `q${i}-error`, class: 'field-error' }, problemText(m, problem, view.m.ranked)),
     h('div', { class: 'choices' }, ...choices),
     blankBox &&
       h('div', { class: 'choice blank-choice' }, blankBox, h('label', { for: blankBox.id }, m.blank)),
   );
+}
+
+function rankedProblem(view: View, i: number): string | undefined {
+  const problem = view.state.problems[i];
+  return problem && problemText(view.m.questions, problem, view.m.ranked);
 }
 
 export function questionsScreen(view: View): HTMLElement {
@@ -123,7 +138,11 @@ export function questionsScreen(view: View): HTMLElement {
         },
       },
     },
-    ...state.questions.map((question, i) => questionFieldset(view, question, i)),
+    ...state.questions.map((question, i) =>
+      isHomomorphic(question)
+        ? questionFieldset(view, question, i)
+        : rankedFieldset(view, question, i, rankedProblem(view, i)),
+    ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.questions.submit)),
   );
   return stepScreen(view, { step: 3, heading: m.questions.heading }, form);

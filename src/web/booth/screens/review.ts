@@ -1,8 +1,11 @@
 /** Step 4: the voter reads back the choices, then encrypts and casts in one action. */
 import { messagesFor } from '../../../i18n/index.js';
+import { isHomomorphic } from '../../../protocol/messages.js';
 import { h } from '../../kit/dom.js';
+import { emptySelection, rankedValue } from '../ballot-form.js';
 import type { View } from '../state.js';
 import { stepScreen } from './layout.js';
+import { rankedReview } from './ranked.js';
 
 export const CAST_BUTTON_ID = 'cast-button';
 
@@ -10,6 +13,13 @@ export function reviewScreen(view: View): HTMLElement {
   const { m, state, actions } = view;
   const summaries = state.questions.map((question, i) => {
     const selection = state.selections[i];
+    if (!isHomomorphic(question))
+      return h(
+        'section',
+        { class: 'review-question' },
+        h('h2', {}, rankedValue(question).question),
+        rankedReview(view, question, selection ?? emptySelection(question)),
+      );
     const chosen = question.answers.filter((_, j) => selection?.chosen[j] === true);
     const body =
       question.blank && selection?.blank
