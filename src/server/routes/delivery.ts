@@ -9,6 +9,7 @@
  *
  * Every answer has a response schema, which doubles as the allowlist of its fields.
  */
+
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DeliveryCounts as Counts } from '../../contract/delivery.js';
@@ -16,6 +17,7 @@ import { AccessAccepted, AccessChallenge, BallotStatus } from '../../contract/vo
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
 import { identityKey } from '../../core/identity.js';
+import type { ElectionId } from '../../core/ids.js';
 import {
   checkCode,
   type DeliveryContext,
@@ -43,7 +45,7 @@ import { mailMode, requireMail, requireSms, type ServerContext } from '../contex
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 const VOTER_LOGIN_ROUTE = '/api/v1/elections/:electionId/voter/login';
 
@@ -164,7 +166,7 @@ export function deliveryRoutes(
       requireMail(ctx.config);
       if ((await deliverySettings(ctx.store, electionId)).secretChannel === 'sms') requireSms(ctx.config);
     };
-    const inState = async (electionId: string, allowed: readonly string[]) => {
+    const inState = async (electionId: ElectionId, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
       return row;
@@ -387,7 +389,7 @@ export function deliveryRoutes(
     );
 
     /** Voters who never signed in and have a credential; what they would be sent. */
-    const planResend = async (electionId: string) => {
+    const planResend = async (electionId: ElectionId) => {
       await inState(electionId, ['draft', 'open']);
       return resendPlan(ctx, electionId);
     };

@@ -5,9 +5,11 @@
  * stored; the admin's skip of a trustee who does not shuffle. A shuffle needs only the election's
  * public key: no route here receives or returns a private key.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ShufflePhase as ShufflePhaseAnswer } from '../../contract/trustee.js';
+import type { ElectionId } from '../../core/ids.js';
 import type { ElectionService, ShufflePhase } from '../../election/service.js';
 import { requireElectionRole, requireKeyHolder, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -26,7 +28,7 @@ const Owner = Type.Integer({ minimum: 1, maximum: 1000 });
 
 export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/shuffles',
       {
         schema: {
@@ -42,7 +44,7 @@ export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number; shuffle: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number; shuffle: string } }>(
       '/api/v1/elections/:electionId/shuffles',
       {
         bodyLimit: 64 * 1024 * 1024,
@@ -75,7 +77,7 @@ export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number } }>(
       '/api/v1/elections/:electionId/shuffles/skip',
       {
         schema: {

@@ -11,13 +11,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { ThresholdStatus } from '../../contract/trustee.js';
+import type { ElectionId } from '../../core/ids.js';
 import { MAX_THRESHOLD_TRUSTEES } from '../../election/threshold.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
-type S = { Params: { electionId: string; slot: string } };
+type P = { Params: { electionId: ElectionId } };
+type S = { Params: { electionId: ElectionId; slot: string } };
 
 const BASE = '/api/v1/elections/:electionId/trustees/threshold';
 /** Route params are not coerced (app.ts): the slot is a decimal string, 1-based. */

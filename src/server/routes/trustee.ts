@@ -12,6 +12,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TrusteeDuties } from '../../contract/trustee.js';
 import { DecodeError, decodeText, encode } from '../../core/codec.js';
 import { sha256B64 } from '../../core/hash.js';
+import type { ElectionId } from '../../core/ids.js';
 import type { ElectionService } from '../../election/service.js';
 import { parseThresholdState } from '../../election/threshold.js';
 import { trusteePublicKeyCodec } from '../../protocol/messages.js';
@@ -64,7 +65,7 @@ export function trusteeDuties(rows: readonly TrusteeRow[], accountId: string) {
 
 export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/trustee',
       {
         schema: {
@@ -96,7 +97,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { publicKey: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { publicKey: string } }>(
       '/api/v1/elections/:electionId/trustees/single/own',
       {
         schema: {
@@ -132,7 +133,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number; partialDecryption: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number; partialDecryption: string } }>(
       '/api/v1/elections/:electionId/partial-decryptions',
       {
         schema: {
