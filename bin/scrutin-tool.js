@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/cli/scrutin-tool.js';
+import '../dist/scrutin-tool.mjs';

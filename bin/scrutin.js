@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/cli/scrutin.js';
+import '../dist/scrutin.mjs';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Entry point of the single-file verifier (dist/scrutin-verify.mjs, built by scrutin-verify/bundle.ts):
+ * Entry point of the single-file verifier (dist/scrutin-verify.mjs, built by cli/bundle.ts):
  * `node scrutin-verify.mjs DIR` and `node scrutin-verify.mjs consolidate A.bel B.bel …`. The bundle
  * has no ballot-worker.js beside it, so its worker threads run this same file: the workerData mark
  * switches a thread to the ballot worker instead of the command line.

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildVerifier } from '../../src/cli/scrutin-verify/bundle.js';
+import { buildVerifier } from '../../src/cli/bundle.js';
 import { run, tempDir } from '../support/tools.js';
 import { archivePath } from '../support/vectors.js';
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildVerifier } from '../../src/cli/scrutin-verify/bundle.js';
+import { buildVerifier } from '../../src/cli/bundle.js';
 import { demoVote } from '../support/served-election.js';
 import { type Tampering, tamperArchive } from '../support/tamper-archive.js';
 import { run, scrutinTool, tempDir } from '../support/tools.js';

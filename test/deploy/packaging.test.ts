@@ -332,7 +332,7 @@ describe('the two stages, replayed without docker', () => {
       'COPY --from=build /app/dist ./dist',
       'COPY --from=build /app/bin ./bin',
     ]);
-    for (const built of ['dist/cli/scrutin.js', 'dist/node/ballot-worker.js', 'dist/web/booth.html'])
+    for (const built of ['dist/scrutin.mjs', 'dist/scrutin-tool.mjs', 'dist/web/booth.html'])
       expect(existsSync(join(app, built)), built).toBe(true);
     expect(existsSync(join(app, 'src'))).toBe(false);
   });

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-export const SCRUTIN_CLI = join(ROOT, 'dist', 'cli', 'scrutin.js');
+export const SCRUTIN_CLI = join(ROOT, 'dist', 'scrutin.mjs');
 export const hasBuiltServer = existsSync(SCRUTIN_CLI);
 export const MISSING_BUILD = `${SCRUTIN_CLI} is missing: run \`npm run build\` (npm test does) to test server processes`;
 

@@ -12,11 +12,18 @@ import { requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
-/** dist/web next to the compiled server (dist/server/routes → dist/web), or from the sources' build. */
+/**
+ * dist/web next to the compiled server (dist/server/routes → dist/web), next to the bundled command
+ * (dist/scrutin.mjs → dist/web), or from the sources' build.
+ */
 export function webRoot(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, '..', '..', 'web'), join(here, '..', '..', '..', 'dist', 'web')];
-  return candidates.find((dir) => existsSync(join(dir, 'booth.html'))) ?? candidates[1]!;
+  const candidates = [
+    join(here, '..', '..', 'web'),
+    join(here, 'web'),
+    join(here, '..', '..', '..', 'dist', 'web'),
+  ];
+  return candidates.find((dir) => existsSync(join(dir, 'booth.html'))) ?? candidates.at(-1)!;
 }
 
 const TYPES: Record<string, string> = {
