@@ -13,7 +13,13 @@ import { randomBase58 } from '../../src/core/base58.js';
 import { encode } from '../../src/core/codec.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
-import { type ElectionId, type OrganisationId, organisationId } from '../../src/core/ids.js';
+import {
+  type AccountId,
+  accountId,
+  type ElectionId,
+  type OrganisationId,
+  organisationId,
+} from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import type { Actor } from '../../src/election/actor.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -45,7 +51,7 @@ export const QUESTIONS = [
 ];
 
 export interface TestAccount {
-  readonly id: string;
+  readonly id: AccountId;
   readonly email: string;
   readonly displayName: string;
   readonly password: string;
@@ -83,7 +89,7 @@ export async function addAccount(
   options: { isOperator?: boolean } = {},
 ): Promise<TestAccount> {
   const account = {
-    id: randomBytes(9).toString('base64url'),
+    id: accountId(randomBytes(9).toString('base64url')),
     email: `${label}-${randomBytes(4).toString('hex')}@example.org`,
     displayName: `Account ${label}`,
     password: plantedPassword(label),

@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { ThresholdStatus } from '../../contract/trustee.js';
-import type { ElectionId } from '../../core/ids.js';
+import type { AccountId, ElectionId } from '../../core/ids.js';
 import { MAX_THRESHOLD_TRUSTEES } from '../../election/threshold.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -56,7 +56,7 @@ export function thresholdTrusteeRoutes(ctx: ServerContext, { threshold }: Servic
     const observer = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin', 'trustee', 'scrutineer']);
 
-    app.post<P & { Body: { threshold: number; trustees: { displayName: string; accountId: string }[] } }>(
+    app.post<P & { Body: { threshold: number; trustees: { displayName: string; accountId: AccountId }[] } }>(
       BASE,
       {
         schema: {
