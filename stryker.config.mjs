@@ -31,19 +31,23 @@ export const SCOPES = {
     tests: ['src/server/exports/**/*.test.ts', 'test/server/{exports,planted-secrets}.test.ts'],
   },
   delivery: {
-    mutate: ['src/delivery/outbox.ts', 'src/delivery/sender.ts'],
+    mutate: ['src/delivery/outbox.ts', 'src/delivery/sender.ts', 'src/delivery/sms.ts'],
     tests: ['src/delivery/**/*.test.ts', 'test/delivery/**/*.test.ts'],
   },
   congress: {
-    mutate: ['src/congress/rules.ts', 'src/congress/consolidation.ts'],
+    mutate: ['src/congress/{rules,consolidation,seats,majority,tie-break,fraction,election-rules}.ts'],
     tests: ['src/congress/**/*.test.ts', 'test/congress/**/*.test.ts'],
   },
   election: {
     mutate: [
       'src/election/{service,records,draft,credentials,setup-copy,lifecycle,casting}.ts',
       'src/election/board.ts',
+      'src/election/shuffles.ts',
     ],
-    tests: ['src/election/**/*.test.ts', 'test/server/{lifecycle,election-flow,annulment,input-gaps}.test.ts'],
+    tests: [
+      'src/election/**/*.test.ts',
+      'test/server/{lifecycle,election-flow,annulment,input-gaps,shuffle-phase}.test.ts',
+    ],
   },
 };
 

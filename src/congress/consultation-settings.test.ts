@@ -98,7 +98,40 @@ describe('consultation-wide settings applied to a box', () => {
       wide,
       box({ state: 'published', credentialsIssued: true }),
     );
-    expect(plan).toEqual({ delivery: null, grants: [], noRecovery: false, kept: ['recovery'] });
+    expect(plan).toEqual({ delivery: null, grants: [], revokes: [], noRecovery: false, kept: ['recovery'] });
+  });
+
+  it('moves the channel of passwords and codes like the other fields, a channel never chosen being mail', () => {
+    const bySms = { ...wide, secretChannel: 'sms' as const };
+    const plan = planBox(
+      DEFAULT_CONSULTATION_SETTINGS,
+      bySms,
+      box({ state: 'open', credentialsIssued: true }),
+    );
+    expect(plan.delivery?.secretChannel).toBe('sms');
+    // A box that chose SMS on its own page keeps it when the consultation goes back to mail.
+    const own = box({ delivery: { ...DEFAULT_SETTINGS, secretChannel: 'sms' } });
+    const back = planBox(DEFAULT_CONSULTATION_SETTINGS, { ...wide, secretChannel: 'email' }, own);
+    expect(back.delivery?.secretChannel).toBe('sms');
+    expect(back.kept).toContain('secretChannel');
+    // A box that followed the consultation to SMS follows it back.
+    const followed = box({ delivery: { ...plan.delivery! } });
+    expect(planBox(bySms, { ...bySms, secretChannel: 'email' }, followed).delivery?.secretChannel).toBe(
+      'email',
+    );
+  });
+
+  it('takes a scrutineer the consultation no longer names off a draft box only, and never one named on the box', () => {
+    const named = box({ scrutineers: new Set(['scrutineer-a', 'scrutineer-b', 'box-own']) });
+    const fewer = { ...wide, scrutineers: ['scrutineer-b'] };
+    expect(planBox(wide, fewer, named).revokes).toEqual([{ accountId: 'scrutineer-a', role: 'scrutineer' }]);
+    const open = planBox(wide, fewer, { ...named, state: 'open' });
+    expect(open.revokes).toEqual([]);
+    expect(open.kept).toContain('scrutineers');
+    // Already gone from the box: nothing to take, nothing kept.
+    const gone = planBox(wide, fewer, box({ scrutineers: new Set(['scrutineer-b']) }));
+    expect(gone.revokes).toEqual([]);
+    expect(gone.kept).not.toContain('scrutineers');
   });
 
   it('refuses escrow without an officer, an officer without escrow, and an officer who is also a scrutineer', () => {

@@ -2,13 +2,15 @@
  * Consultation-wide settings (issue #16 point 1): what a federation secretary running thirty boxes
  * sets once instead of thirty times — the recovery mode (escrow with a named officer, or explicitly
  * none), how voters sign in, the password delay, the help contact, the default language, the
+ * channel of passwords and one-time codes (mail or SMS; credentials always go by mail), the
  * scrutineers. Kept in the consultation's template, so a next round (made from the template) and a
  * re-run (whose election copies its annulled box's set-up) carry them.
  *
  * A box may override a setting on its own page. A later consultation-wide change then leaves that
  * box's value alone: a field is changed on a box only where the box still has the consultation's
- * previous value (`planBox`, pure). Roles are only ever added here: taking a role away is a decision
- * made on the box itself.
+ * previous value (`planBox`, pure). A scrutineer taken off the consultation's list loses the role on
+ * the boxes still in draft; a box whose vote has begun keeps its observers (an observer is never
+ * taken off a vote under way or its count), and one named on the box itself is the box's own.
  */
 import { type Static, Type } from '@sinclair/typebox';
 import type { DeliverySettings } from '../delivery/index.js';
@@ -26,6 +28,8 @@ export const ConsultationSettingsSchema = Type.Object(
     passwordDelaySeconds: Type.Integer({ minimum: 0, maximum: MAX_PASSWORD_DELAY_SECONDS }),
     helpContact: Type.String({ maxLength: 300 }),
     defaultLanguage: Type.Union([Type.Literal('fr'), Type.Literal('en')]),
+    /** How passwords and one-time codes travel; absent in a request: kept as it is (at first, mail). */
+    secretChannel: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('sms')])),
     scrutineers: Type.Array(AccountId, { maxItems: 50 }),
   },
   { additionalProperties: false },
@@ -40,6 +44,7 @@ export const DEFAULT_CONSULTATION_SETTINGS: ConsultationSettings = {
   passwordDelaySeconds: DEFAULT_SETTINGS.passwordDelaySeconds,
   helpContact: DEFAULT_SETTINGS.helpContact,
   defaultLanguage: 'fr',
+  secretChannel: 'email',
   scrutineers: [],
 };
 
@@ -49,7 +54,14 @@ export const DELIVERY_FIELDS = [
   'passwordDelaySeconds',
   'helpContact',
   'defaultLanguage',
+  'secretChannel',
 ] as const;
+type DeliveryField = (typeof DELIVERY_FIELDS)[number];
+
+/** A field's value, a channel never chosen being mail. */
+function fieldValue(settings: Pick<DeliverySettings, DeliveryField>, field: DeliveryField) {
+  return field === 'secretChannel' ? (settings.secretChannel ?? 'email') : settings[field];
+}
 
 /** The problem with a settings change, or undefined when it can be applied. */
 export function settingsProblem(settings: ConsultationSettings): string | undefined {
@@ -82,6 +94,8 @@ export interface BoxPlan {
   /** The new delivery settings, or null when they stay. */
   readonly delivery: DeliverySettings | null;
   readonly grants: readonly { accountId: string; role: 'scrutineer' | 'credential-authority' }[];
+  /** Scrutineers the consultation no longer names, taken off this box. */
+  readonly revokes: readonly { accountId: string; role: 'scrutineer' }[];
   /** Record the explicit "no recovery" choice on the box. */
   readonly noRecovery: boolean;
   /** The settings this box overrides (kept as they are). */
@@ -106,8 +120,9 @@ export function planBox(
   if (DELIVERY_STATES.has(box.state)) {
     const updated: Record<string, unknown> = { ...box.delivery };
     for (const field of DELIVERY_FIELDS) {
-      if (next[field] === box.delivery[field]) continue;
-      if (box.delivery[field] !== previous[field]) {
+      const now = fieldValue(box.delivery, field);
+      if (fieldValue(next, field) === now) continue;
+      if (now !== fieldValue(previous, field)) {
         kept.push(field);
         continue;
       }
@@ -115,7 +130,7 @@ export function planBox(
         kept.push(field);
         continue;
       }
-      updated[field] = next[field];
+      updated[field] = fieldValue(next, field);
     }
     const changed = DELIVERY_FIELDS.some((f) => updated[f] !== box.delivery[f]);
     if (changed) delivery = updated as unknown as DeliverySettings;
@@ -127,11 +142,18 @@ export function planBox(
     if (next.officer !== null && !box.credentialAuthorities.has(next.officer))
       grants.push({ accountId: next.officer, role: 'credential-authority' });
   }
+  const revokes: BoxPlan['revokes'][number][] = [];
+  const dropped = previous.scrutineers.filter((a) => !next.scrutineers.includes(a) && box.scrutineers.has(a));
+  if (dropped.length > 0) {
+    if (box.state === 'draft')
+      for (const accountId of dropped) revokes.push({ accountId, role: 'scrutineer' });
+    else kept.push('scrutineers');
+  }
   const recoveryOpen = box.state === 'draft' && !box.credentialsIssued && box.credentialMode === 'server';
   let noRecovery = false;
   if (next.recovery === 'none' && box.recovery !== 'none') {
     if (recoveryOpen && box.recovery === 'undecided') noRecovery = true;
     else kept.push('recovery');
   } else if (next.recovery === 'escrow' && box.recovery === 'none') kept.push('recovery');
-  return { delivery, grants, noRecovery, kept };
+  return { delivery, grants, revokes, noRecovery, kept };
 }

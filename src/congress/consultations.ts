@@ -36,7 +36,7 @@ import { type Actor, auditElection } from '../election/actor.js';
 import { checkCsvText } from '../election/csv-encoding.js';
 import type { ElectionOutcomeListener } from '../election/listeners.js';
 import { assertRoleSeparation } from '../election/role-separation.js';
-import { grantElectionRole } from '../election/roles.js';
+import { grantElectionRole, revokeElectionRole } from '../election/roles.js';
 import { publicLogin, rollChangesAfterCredentials } from '../election/roll-state.js';
 import type { ElectionService, PreparedImport } from '../election/service.js';
 import { describeInherited } from '../election/setup-copy.js';
@@ -319,7 +319,9 @@ export class ConsultationService implements ElectionOutcomeListener {
 
   /** The consultation-wide settings (the defaults until first set). */
   settings(row: ConsultationRow): ConsultationSettings {
-    return this.template(row).settings ?? DEFAULT_CONSULTATION_SETTINGS;
+    const stored = this.template(row).settings ?? DEFAULT_CONSULTATION_SETTINGS;
+    // Saved before the channel was one of them: mail.
+    return { ...stored, secretChannel: stored.secretChannel ?? 'email' };
   }
 
   /**
@@ -327,25 +329,28 @@ export class ConsultationService implements ElectionOutcomeListener {
    * in one transaction with every box's own entries and the consultation's: each field moves on a
    * box only where the box still has the previous consultation-wide value (an override is kept, and
    * reported). The officer and scrutineers must be people of the organisation; the officer may not
-   * administer a box (role separation, checked on every box before anything is written).
+   * administer a box (role separation, checked on every box before anything is written). A request
+   * that does not name the channel keeps the one chosen. A scrutineer taken off the list loses the
+   * role on each draft box (one entry per box).
    */
   async saveSettings(
     id: ConsultationId,
     actor: Actor,
-    settings: ConsultationSettings,
+    requested: ConsultationSettings,
   ): Promise<{
     settings: ConsultationSettings;
     boxes: { id: string; label: string; changed: boolean; kept: string[] }[];
   }> {
     const row = await this.get(id);
+    const template = this.template(row);
+    const previous = this.settings(row);
+    const settings = { ...requested, secretChannel: requested.secretChannel ?? previous.secretChannel };
     const problem = settingsProblem(settings);
     if (problem) throw new DomainError('SCR_BAD_REQUEST', { problem });
     const people = await this.people(row.organisationId);
     for (const accountId of [...settings.scrutineers, ...(settings.officer ? [settings.officer] : [])])
       if (!people.has(accountId))
         throw new DomainError('SCR_NOT_FOUND', { problem: 'no such person in this organisation' });
-    const template = this.template(row);
-    const previous = template.settings ?? DEFAULT_CONSULTATION_SETTINGS;
     const boxes = (await this.boxes(id)).filter((b) => b.channel === 'online' && b.annulReason === null);
     return this.store.transaction(async (tx) => {
       await tx.consultations.updateTemplate(id, JSON.stringify({ ...template, settings }));
@@ -359,6 +364,13 @@ export class ConsultationService implements ElectionOutcomeListener {
           const person = { id: accountId(grant.accountId), displayName: people.get(grant.accountId)! };
           await grantElectionRole(tx, election, actor, person, grant.role);
         }
+        for (const revoke of plan.revokes) {
+          const person = {
+            id: accountId(revoke.accountId),
+            displayName: people.get(revoke.accountId) ?? revoke.accountId,
+          };
+          await revokeElectionRole(tx, election, actor, person, revoke.role, 'consultation');
+        }
         if (plan.delivery) await saveDeliverySettings(tx, election.id, actor.id, plan.delivery);
         if (plan.noRecovery) {
           await tx.recovery.saveSettings({
@@ -371,7 +383,8 @@ export class ConsultationService implements ElectionOutcomeListener {
           });
           await auditElection(tx, election, actor, 'recovery.none', { reason: 'consultation' });
         }
-        const changed = plan.delivery !== null || plan.grants.length > 0 || plan.noRecovery;
+        const changed =
+          plan.delivery !== null || plan.grants.length > 0 || plan.revokes.length > 0 || plan.noRecovery;
         report.push({ id: box.id, label: box.label, changed, kept: [...plan.kept] });
       }
       await this.audit(tx, row, actor, 'consultation.settings', {
@@ -381,6 +394,7 @@ export class ConsultationService implements ElectionOutcomeListener {
         passwordDelaySeconds: settings.passwordDelaySeconds,
         helpContact: settings.helpContact,
         defaultLanguage: settings.defaultLanguage,
+        secretChannel: settings.secretChannel,
         scrutineers: settings.scrutineers.length,
         boxes: report.filter((b) => b.changed).length,
         overrides: report.filter((b) => b.kept.length > 0).length,

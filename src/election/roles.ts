@@ -25,3 +25,30 @@ export async function grantElectionRole(
     );
   });
 }
+
+/**
+ * Takes a role away (the consultation-wide settings do it for a scrutineer the consultation had
+ * named); the removal and its audit entry commit together. False, and nothing written, when the
+ * person did not hold the role.
+ */
+export async function revokeElectionRole(
+  store: Store,
+  election: ElectionRow,
+  actor: Actor,
+  person: { readonly id: AccountId; readonly displayName: string },
+  role: ElectionRoleRow['role'],
+  reason: string,
+): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.elections.removeRole({ electionId: election.id, accountId: person.id, role })))
+      return false;
+    await tx.audit.append(
+      auditEntry(
+        { organisationId: election.organisationId, electionId: election.id, actor: actor.id },
+        'role.revoke',
+        { accountId: person.id, person: person.displayName, role, reason },
+      ),
+    );
+    return true;
+  });
+}

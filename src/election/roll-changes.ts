@@ -11,9 +11,14 @@
  *     earlier message.
  * Before opening, a corrected address gets a new credential (the old public credential is replaced,
  * never sealed) and an added voter gets one; a removed voter's public credential goes with them.
- * After opening the public credentials are sealed in the Setup event: only an address can be
- * corrected, and the same credential then goes to the new address through credential recovery (the
- * officer approves, src/recovery/service.ts); an election without recovery refuses, and says so.
+ * After opening the public credentials are sealed in the Setup event: only an address (or a phone
+ * number, below) can be corrected, and the same credential then goes to the new address through
+ * credential recovery (the officer approves, src/recovery/service.ts); an election without recovery
+ * refuses, and says so.
+ * A phone number (where passwords and codes go by SMS) is corrected before and after opening; the
+ * credential never goes by SMS, so it stays; when secrets go by SMS a voter who had a password gets
+ * a new one at the corrected number (the old one stops working: someone at a wrong number holds
+ * nothing usable). The number is never part of an error, a log line or the audit log (masked).
  */
 import type { Clock } from '../core/clock.js';
 import { generatePrivateCredential, publicCredential } from '../core/credential.js';
@@ -32,9 +37,9 @@ import { DomainError } from '../errors/catalogue.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
 import { type Actor, auditElection, randomId } from './actor.js';
 import { wrongState } from './refusals.js';
-import { credentialsIssued, maskAddress, type RollChangeAction } from './roll-state.js';
+import { credentialsIssued, maskAddress, maskPhone, type RollChangeAction } from './roll-state.js';
 import type { FreshCredential } from './service.js';
-import { isRollAddress, rollEntry, rollWeightProblem } from './voter-roll.js';
+import { e164, isRollAddress, rollEntry, rollWeightProblem } from './voter-roll.js';
 
 const NOT_AN_ADDRESS = 'not a valid email address';
 
@@ -185,23 +190,85 @@ export class RollChanges {
       await this.recovery.replaceCredential(electionId, actor, voterId, { notBefore, replacesEarlier: true });
     if (credential === 'recovery-requested')
       await this.recovery.requestForCorrectedAddress(electionId, actor, voterId);
-    if (issued) await this.resendPassword(row, actor, voter, notBefore);
+    if (issued) await this.resendPassword(row, actor, voter, 'address-corrected', notBefore);
     return { voterId, login: voter.login, credential, noticeToOldAddress: issued };
   }
 
-  /** In password mode, a voter whose address changed gets a new password there (one named voter). */
-  private async resendPassword(row: ElectionRow, actor: Actor, voter: VoterRow, notBefore: Date) {
+  /**
+   * Corrects (or, with '', removes) the number passwords and codes go to by SMS. Refused, with
+   * nothing changed and the number not repeated, when it is not E.164 or is the registered one.
+   * Returns whether a new password was sent to the voter.
+   */
+  async correctPhone(
+    electionId: string,
+    actor: Actor,
+    voterId: string,
+    phone: string,
+  ): Promise<RollChangeOutcome & { passwordSent: boolean }> {
+    const row = await this.elections.get(electionId);
+    if (row.state !== 'draft' && row.state !== 'open') throw wrongState(row, ['draft', 'open']);
+    const voter = await this.voterOf(row, voterId);
+    const typed = phone.trim();
+    const number = typed === '' ? null : e164(typed);
+    if (number === undefined)
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', {
+        problem:
+          'not a phone number in E.164 form: a plus, the country code, then the number without its leading 0',
+      });
+    if (number === (voter.phone ?? null))
+      throw new DomainError('SCR_ROLL_INVALID_VOTER', {
+        problem:
+          number === null ? 'this voter has no number already' : 'this is already the registered number',
+      });
+    const issued = await credentialsIssued(this.store, row);
+    const credential = voter.publicCredential === null ? 'none' : 'unchanged';
+    await this.commit(
+      row,
+      actor,
+      'voter.phone',
+      {
+        login: voter.login,
+        from: maskPhone(voter.phone),
+        to: maskPhone(number),
+        stage: row.state,
+        afterCredentials: issued,
+        credential,
+      },
+      async (store) => {
+        if (!(await store.voters.update(electionId, voterId, { phone: number })))
+          throw new DomainError('SCR_CONFLICT');
+      },
+    );
     const settings = await deliverySettings(this.store, row.id);
-    if (settings.loginMode !== 'password') return;
+    const passwordSent =
+      issued &&
+      settings.secretChannel === 'sms' &&
+      (await this.resendPassword(row, actor, voter, 'phone-corrected'));
+    return { voterId, login: voter.login, credential, noticeToOldAddress: false, passwordSent };
+  }
+
+  /**
+   * In password mode, a voter whose address (or, by SMS, number) changed gets a new password there
+   * (one named voter). Whether one was sent.
+   */
+  private async resendPassword(
+    row: ElectionRow,
+    actor: Actor,
+    voter: VoterRow,
+    reason: 'address-corrected' | 'phone-corrected',
+    notBefore?: Date,
+  ): Promise<boolean> {
+    const settings = await deliverySettings(this.store, row.id);
+    if (settings.loginMode !== 'password') return false;
     const hadPassword =
       voter.passwordHash !== null ||
       (await this.store.delivery.listMessages(row.id, voter.id)).some((m) => m.purpose === 'password');
-    if (!hadPassword) return;
+    if (!hadPassword) return false;
     // The message commits with its entry.
-    await this.store.transaction(async (tx) => {
+    const queued = await this.store.transaction(async (tx) => {
       const queued = await queuePasswordMessages(queueingIn(this.delivery, tx), row.id, {
         voterIds: [voter.id],
-        notBefore,
+        ...(notBefore === undefined ? {} : { notBefore }),
         replacesEarlier: true,
       });
       await tx.audit.append({
@@ -209,10 +276,12 @@ export class RollChanges {
         electionId: row.id,
         actor: actor.id,
         action: 'delivery.password.voter',
-        details: { login: voter.login, reason: 'address-corrected', count: queued },
+        details: { login: voter.login, reason, count: queued },
       });
+      return queued;
     });
     this.delivery.wake?.();
+    return queued > 0;
   }
 
   async addVoter(electionId: string, actor: Actor, input: NewVoter): Promise<RollChangeOutcome> {

@@ -7,7 +7,13 @@
 import type { AuditRow, ElectionRow, Store } from '../store/store.js';
 
 /** The audit actions of per-voter changes; their details name the login and what changed. */
-export const ROLL_CHANGE_ACTIONS = ['voter.address', 'voter.add', 'voter.remove', 'voter.weight'] as const;
+export const ROLL_CHANGE_ACTIONS = [
+  'voter.address',
+  'voter.phone',
+  'voter.add',
+  'voter.remove',
+  'voter.weight',
+] as const;
 export type RollChangeAction = (typeof ROLL_CHANGE_ACTIONS)[number];
 
 /** Audit actions that mean the election's credentials were issued. */
@@ -18,6 +24,15 @@ export function maskAddress(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return '***';
   return `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/**
+ * A phone number as the audit log shows it: the country code's first digits and the last two, so
+ * scrutineers see that a number changed (and to which country) without the number itself.
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  if (phone === null || phone === undefined || phone === '') return '—';
+  return `${phone.slice(0, 3)}***${phone.slice(-2)}`;
 }
 
 /** A login as shown to the public: a login that is an address is masked like one. */

@@ -210,7 +210,7 @@ export const AUDIT_ACTIONS = {
   // one voter's new password: who asked (self-service, help desk, a corrected address)
   'delivery.password.voter': action<{
     login: string;
-    reason: 'help-desk' | 'self-service' | 'address-corrected';
+    reason: 'help-desk' | 'self-service' | 'address-corrected' | 'phone-corrected';
     count: number;
   }>("A voter's password sent", "Mot de passe d'un votant envoyé", ['login', 'reason', 'count']),
   // a one-time code the help desk sent to one voter (issue 16), and by which channel
@@ -227,6 +227,12 @@ export const AUDIT_ACTIONS = {
   'voter.address': action<RollChange<string, string>>(
     "Voter's address changed",
     "Adresse d'un votant modifiée",
+    ['from', 'to', ...ROLL_SHOWN],
+  ),
+  // issue 16: the number passwords and codes go to by SMS ('—' for none), masked
+  'voter.phone': action<RollChange<string, string>>(
+    "Voter's phone number changed",
+    "Numéro de téléphone d'un votant modifié",
     ['from', 'to', ...ROLL_SHOWN],
   ),
   'voter.add': action<RollChange<undefined, string> & { weight: string }>('Voter added', 'Votant ajouté', [
@@ -255,6 +261,12 @@ export const AUDIT_ACTIONS = {
     'accountId',
     'person',
     'role',
+  ]),
+  'role.revoke': action<Member & { role: string; reason: string }>('Role taken away', 'Rôle retiré', [
+    'accountId',
+    'person',
+    'role',
+    'reason',
   ]),
   'consultation.create': action<Consultation<{ name: string; boxes: number; round: number }>>(
     'Consultation created',
@@ -295,6 +307,7 @@ export const AUDIT_ACTIONS = {
       passwordDelaySeconds: number;
       helpContact: string;
       defaultLanguage: string;
+      secretChannel?: 'email' | 'sms';
       scrutineers: number;
       boxes: number;
       overrides: number;
@@ -307,6 +320,7 @@ export const AUDIT_ACTIONS = {
     'passwordDelaySeconds',
     'helpContact',
     'defaultLanguage',
+    'secretChannel',
     'scrutineers',
     'boxes',
     'overrides',

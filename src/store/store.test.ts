@@ -407,6 +407,24 @@ function storeSuite(backend: Backend): void {
         { electionId: 'E1', accountId: accountId('a1'), role: 'election-admin' },
         { electionId: 'E2', accountId: accountId('a1'), role: 'scrutineer' },
       ]);
+      // Removing takes that one role on that one election, and says whether it was there.
+      expect(
+        await store.elections.removeRole({
+          electionId: 'E2',
+          accountId: accountId('a1'),
+          role: 'scrutineer',
+        }),
+      ).toBe(true);
+      expect(
+        await store.elections.removeRole({
+          electionId: 'E2',
+          accountId: accountId('a1'),
+          role: 'scrutineer',
+        }),
+      ).toBe(false);
+      expect(await store.elections.listRolesOfAccount('a1')).toEqual([
+        { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
+      ]);
     });
   });
 

@@ -17,6 +17,7 @@ import { generateCredentials } from '../../src/protocol/setup.js';
 import { accountLinkIn } from '../support/account-links.js';
 import {
   artifactDir,
+  axeProblems,
   canRunBrowser,
   clearAnnouncements,
   launchChromium,
@@ -483,6 +484,79 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     expect(audit.find((x: { action: string }) => x.action === 'voter.address')).toMatchObject({
       details: { login: 'dan', from: 'd***@example.org', to: 'd***@elsewhere.example' },
     });
+  });
+
+  it('the delivery table’s help dialogs have no axe violation (EN, and FR at 360 px), and the phone is corrected from one', async () => {
+    const client = await signedIn();
+    const created = await client.post(`/api/v1/organisations/${organisationId}/elections`, {
+      name: 'Help desk',
+      description: '',
+      timeZone: 'Europe/Paris',
+    });
+    const id = created.json.id as string;
+    await client.put(
+      `/api/v1/elections/${id}/voters`,
+      'eve@example.org,eve,1,Eve,en,+33612345678\nfay@example.org,fay,1,Fay',
+    );
+    expect((await client.post(`/api/v1/elections/${id}/delivery/credentials`)).status).toBe(200);
+    const eve = (await server.store.voters.findByLogin(id, 'eve'))!;
+    await page.goto(`${server.url}/admin/elections/${id}`);
+    // Every help action's dialog, as opened (and the phone one with its refusal shown), cancelled.
+    const help = (label: string, login: string) =>
+      page.locator('#delivery-table').getByRole('button', { name: `${label} – ${login}`, exact: true });
+    const helpButtons = (login: string) =>
+      page.locator('#delivery-table').getByRole('button', { name: new RegExp(`– ${login}$`) });
+    await helpButtons('eve').first().waitFor();
+    const labels = await helpButtons('eve').allTextContents();
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Resend the credential',
+        'Resend the password',
+        'Correct the phone',
+        'Correct the address',
+      ]),
+    );
+    for (const label of labels) {
+      await help(label, 'eve').click();
+      await dialog().waitFor();
+      expect(await axeProblems(page), label).toEqual([]);
+      await dialog().getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => dialog().count(), POLL).toBe(0);
+    }
+    await help('Correct the phone', 'eve').click();
+    expect(await dialog().textContent()).toContain('The credential does not change');
+    // A national number is refused in the dialog, which stays open; nothing is sent.
+    await dialog().getByLabel('New mobile number of eve').fill('06 98 76 54 32');
+    await dialog().getByRole('button', { name: 'Correct the phone' }).click();
+    expect(await dialog().getByRole('alert').textContent()).toMatch(/plus and the country code/);
+    expect(await axeProblems(page)).toEqual([]);
+    expect((await server.store.voters.get(eve.id))!.phone).toBe('+33612345678');
+    await dialog().getByLabel('New mobile number of eve').fill('+33 6 98 76 54 32');
+    await clearAnnouncements(page);
+    await dialog().getByRole('button', { name: 'Correct the phone' }).click();
+    await expect.poll(() => status().textContent(), POLL).toBe('Phone number of eve corrected.');
+    expect((await server.store.voters.get(eve.id))!.phone).toBe('+33698765432');
+    const audit = (await client.get(`/api/v1/elections/${id}/audit`)).json.entries;
+    expect(audit.find((x: { action: string }) => x.action === 'voter.phone')).toMatchObject({
+      details: { login: 'eve', from: '+33***78', to: '+33***32', afterCredentials: true },
+    });
+
+    // French, on a phone.
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await page.getByRole('button', { name: 'Français' }).click();
+      await help('Corriger le téléphone', 'fay').waitFor();
+      for (const label of await helpButtons('fay').allTextContents()) {
+        await help(label, 'fay').click();
+        await dialog().waitFor();
+        expect(await axeProblems(page), label).toEqual([]);
+        await dialog().getByRole('button', { name: 'Annuler' }).click();
+        await expect.poll(() => dialog().count(), POLL).toBe(0);
+      }
+    } finally {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
   });
 
   it('shows a non-homomorphic question saved by an older version with the reason, and opening it is refused with the server’s message', async () => {

@@ -38,6 +38,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   let server: ListeningServer;
   let browser: TestBrowser;
   let admin: TestAccount;
+  let organisationId: string;
   let scrutineer: TestAccount;
   let page: Page;
   let consultationUrl = '';
@@ -52,7 +53,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
 
   beforeAll(async () => {
     server = await startTestServer({ mode: 'listen', label: 'consultation-pages' });
-    ({ admin } = await organisationWithAdmin(server, 'Parti des Communes'));
+    ({ admin, organisationId } = await organisationWithAdmin(server, 'Parti des Communes'));
     scrutineer = await addAccount(server, 'box-scrutineer');
     browser = await TestBrowser.launch();
     page = await newPage();
@@ -120,6 +121,51 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
       .toBe('Roll imported: Paris 2, Lyon 1, Outre-mer 1.');
     expect(await row('Paris').locator('td').nth(2).textContent()).toBe('2');
     expect(await row('Outre-mer').locator('td').nth(2).textContent()).toBe('1');
+  });
+
+  it('applies the settings card to every box: a scrutineer ticked, then unticked, loses the role on every draft box', async () => {
+    const observer = await addAccount(server, 'camp-observer');
+    await server.store.accounts.addMembership({ organisationId, accountId: observer.id, role: 'member' });
+    await page.reload();
+    const card = page.locator('#consultation-settings');
+    const tick = card.getByLabel(`${observer.displayName} <${observer.email}>`);
+    await tick.waitFor();
+    // This server has no SMS gateway: mail only, and the card says why.
+    const channel = card.getByLabel('How passwords and sign-in codes travel');
+    expect(await channel.locator('option').allTextContents()).toEqual(['By mail']);
+    expect(await card.textContent()).toContain('no SMS gateway (SMS_URL)');
+    const roles = async () =>
+      Promise.all(
+        Object.values(boxes).map(async (electionId) =>
+          (await server.store.elections.listRoles(electionId))
+            .filter((r) => r.accountId === observer.id)
+            .map((r) => r.role),
+        ),
+      );
+    await tick.check();
+    await card.getByLabel('Help contact printed in every message').fill('Permanence du congrès');
+    await clearAnnouncements(page);
+    await card.getByRole('button', { name: 'Apply to every box' }).click();
+    await expect.poll(() => status().textContent(), POLL).toBe('Settings applied to every box.');
+    expect(await roles()).toEqual([['scrutineer'], ['scrutineer'], ['scrutineer']]);
+    for (const electionId of Object.values(boxes))
+      expect((await server.store.delivery.getSettings(electionId))?.helpContact).toBe(
+        'Permanence du congrès',
+      );
+    await expectAccessible(page, 'consultation page, settings applied');
+
+    await page
+      .locator('#consultation-settings')
+      .getByLabel(`${observer.displayName} <${observer.email}>`)
+      .uncheck();
+    await clearAnnouncements(page);
+    await page.locator('#consultation-settings').getByRole('button', { name: 'Apply to every box' }).click();
+    await expect.poll(() => status().textContent(), POLL).toBe('Settings applied to every box.');
+    expect(await roles()).toEqual([[], [], []]);
+    const revoked = (await server.store.audit.list({ organisationId })).filter(
+      (e) => e.action === 'role.revoke',
+    );
+    expect(revoked).toHaveLength(3);
   });
 
   it('says in a dialog what an action on all boxes does; cancelling sends nothing', async () => {

@@ -28,6 +28,7 @@ describe('consultation-wide settings', () => {
     passwordDelaySeconds: 900,
     helpContact: 'Federation help desk, 01 23 45 67 89',
     defaultLanguage: 'en',
+    secretChannel: 'email',
     scrutineers: scrutineers.map((s) => s.id),
   });
   const roles = async (electionId: string) =>
@@ -160,5 +161,123 @@ describe('consultation-wide settings', () => {
     expect(String((entry!.details as { inherited: string }).inherited)).toMatch(
       /roll of 0 voters; delivery settings; recovery: escrow; 0 trustees; 4 roles/,
     );
+  });
+
+  it('sends passwords and codes by SMS on every box once chosen, refused without a gateway, a box choosing mail kept', async () => {
+    const live = (await client.get(`/api/v1/consultations/${id}/admin`)).json.boxes.filter(
+      (b: { annulment: unknown }) => b.annulment === null,
+    ) as { electionId: string; label: string }[];
+    const channels = async () =>
+      Promise.all(
+        live.map(async (b) => (await client.get(`/api/v1/elections/${b.electionId}/delivery/settings`)).json),
+      );
+    const before = await channels();
+    const entries = (await settingsEntries()).length;
+    (server.config as { sms?: string }).sms = 'none';
+    try {
+      const refused = await client.put(`/api/v1/consultations/${id}/settings`, {
+        ...wide(),
+        secretChannel: 'sms',
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.json.error.code).toBe('SCR_SMS_NOT_CONFIGURED');
+      expect(await channels()).toEqual(before);
+      expect((await settingsEntries()).length).toBe(entries);
+      const view = (await client.get(`/api/v1/consultations/${id}/admin`)).json;
+      expect(view.settings.secretChannel).toBe('email');
+      expect(view.sms).toBe('none');
+    } finally {
+      (server.config as { sms?: string }).sms = 'http';
+    }
+    // Outre-mer chooses SMS on its own page, then back to mail: its own choice from now on.
+    const overseas = live.find((b) => b.label === 'Outre-mer')!;
+    const own = await client.get(`/api/v1/elections/${overseas.electionId}/delivery/settings`);
+    const { mail: _m, sms: _s, ...ownSettings } = own.json;
+    await client.put(`/api/v1/elections/${overseas.electionId}/delivery/settings`, {
+      ...ownSettings,
+      secretChannel: 'sms',
+    });
+    // The consultation (still by mail) moves to SMS: Outre-mer already there; the others follow.
+    const saved = await client.put(`/api/v1/consultations/${id}/settings`, {
+      ...wide(),
+      secretChannel: 'sms',
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    expect((await channels()).map((c) => c.secretChannel)).toEqual(live.map(() => 'sms'));
+    // Outre-mer goes back to mail on its own page; the consultation's next change leaves it there.
+    await client.put(`/api/v1/elections/${overseas.electionId}/delivery/settings`, {
+      ...ownSettings,
+      secretChannel: 'email',
+    });
+    const back = await client.put(`/api/v1/consultations/${id}/settings`, {
+      ...wide(),
+      secretChannel: 'sms',
+      passwordDelaySeconds: 1200,
+    });
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    const kept = back.json.boxes.find((b: { label: string }) => b.label === 'Outre-mer');
+    expect(kept.kept).toContain('secretChannel');
+    const after = await channels();
+    expect(after.map((c) => [c.secretChannel, c.passwordDelaySeconds])).toEqual(
+      live.map((b) => [b.label === 'Outre-mer' ? 'email' : 'sms', 1200]),
+    );
+    // A request that does not name the channel keeps it; the entry names it.
+    const { secretChannel: _c, ...unnamed } = wide();
+    const same = await client.put(`/api/v1/consultations/${id}/settings`, {
+      ...unnamed,
+      passwordDelaySeconds: 1200,
+    });
+    expect(same.json.settings.secretChannel).toBe('sms');
+    const last = (await settingsEntries()).at(-1)!;
+    expect(last.details).toMatchObject({ secretChannel: 'sms' });
+  });
+
+  it('takes a scrutineer off every draft box when the consultation no longer names them, one entry per box', async () => {
+    const view = (await client.get(`/api/v1/consultations/${id}/admin`)).json;
+    const live = view.boxes.filter((b: { annulment: unknown }) => b.annulment === null) as {
+      electionId: string;
+    }[];
+    const annulled = view.boxes.find((b: { annulment: unknown }) => b.annulment !== null) as {
+      electionId: string;
+    };
+    const [kept, dropped] = scrutineers as [TestAccount, TestAccount];
+    // Someone named scrutineer on one box's own page is that box's business.
+    const boxOwn = await addAccount(server, 'box-own');
+    await server.store.accounts.addMembership({ organisationId, accountId: boxOwn.id, role: 'member' });
+    const granted = await client.post(`/api/v1/elections/${live[0]!.electionId}/roles`, {
+      accountId: boxOwn.id,
+      role: 'scrutineer',
+    });
+    expect(granted.status, JSON.stringify(granted.json)).toBe(200);
+    const annulledRoles = await roles(annulled.electionId);
+    const dropper = await signedIn(new Client(server.app), dropped);
+    expect((await dropper.get(`/api/v1/elections/${live[0]!.electionId}/delivery/counts`)).status).toBe(200);
+
+    const saved = await client.put(`/api/v1/consultations/${id}/settings`, {
+      ...wide(),
+      scrutineers: [kept.id],
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    expect(saved.json.settings.scrutineers).toEqual([kept.id]);
+    for (const box of live) {
+      const now = await roles(box.electionId);
+      expect(now).toContain(`${kept.id}:scrutineer`);
+      expect(now).not.toContain(`${dropped.id}:scrutineer`);
+    }
+    expect(await roles(live[0]!.electionId)).toContain(`${boxOwn.id}:scrutineer`);
+    // The annulled box is history: its observers stay.
+    expect(await roles(annulled.electionId)).toEqual(annulledRoles);
+    const revoked = (await server.store.audit.list({ organisationId })).filter(
+      (e) => e.action === 'role.revoke',
+    );
+    expect(revoked.map((e) => e.electionId).sort()).toEqual(live.map((b) => b.electionId).sort());
+    for (const entry of revoked)
+      expect(entry.details).toMatchObject({
+        accountId: dropped.id,
+        role: 'scrutineer',
+        reason: 'consultation',
+      });
+    // The dropped scrutineer no longer reads a live box (the annulled one, history, stays theirs).
+    expect((await dropper.get(`/api/v1/elections/${live[0]!.electionId}/delivery/counts`)).status).toBe(403);
   });
 });

@@ -111,9 +111,13 @@ describe('README.md', () => {
     expect(pkg.scripts.test?.split(' && ')).toEqual([
       'npm run typecheck',
       'npm run lint',
-      'npm run build',
+      'npm run build:unchecked',
       'vitest run',
     ]);
+    // The same build as `npm run build`, without type-checking again the files typecheck just checked.
+    expect(pkg.scripts['build:unchecked']).toBe(
+      pkg.scripts.build?.replace('tsconfig.build.json', 'tsconfig.build.json --noCheck'),
+    );
     expect(pkg.scripts.lint).toMatch(/^biome check src test bench$/);
   });
 

@@ -81,6 +81,7 @@ const EXPECTED: Record<string, string> = {
   // Per-voter changes of the roll (issue 15): election admins; after publication, the state refuses
   'POST /api/v1/elections/{electionId}/voters':                                  '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voters/{voterId}/address':                '404   state 404   state 403   403   403   401   401   401',
+  'POST /api/v1/elections/{electionId}/voters/{voterId}/phone':                  '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voters/{voterId}/remove':                 '404   state 404   state 403   403   403   401   401   401',
   'POST /api/v1/elections/{electionId}/voters/{voterId}/weight':                 '404   state 404   state 403   403   403   401   401   401',
   // Election admin and credential authority (the roll: scrutineers too, addresses masked)
@@ -422,6 +423,7 @@ describe('role × endpoint matrix over the real routes', () => {
       'POST /api/v1/elections/{electionId}/voters/{voterId}/address': {
         json: { email: 'moved@example.org' },
       },
+      'POST /api/v1/elections/{electionId}/voters/{voterId}/phone': { json: { phone: '+33612345678' } },
       'POST /api/v1/elections/{electionId}/voters/{voterId}/weight': { json: { weight: '2' } },
       'POST /api/v1/elections/{electionId}/voter/code': { json: { login: voter.login } },
       'POST /api/v1/elections/{electionId}/voter/code/login': {

@@ -5,13 +5,13 @@ export const rollErrors = {
   // The roll changes only in the open once credentials exist (issue 15).
   SCR_ROLL_LOCKED: {
     kind: 'conflict',
-    en: 'Credentials have been issued: the roll can no longer be replaced by an import. Use the per-voter actions (correct an address, add a voter, remove a voter, change a weight); each is recorded and shown to scrutineers. Nothing was changed.',
-    fr: "Les codes de vote ont été émis : la liste ne peut plus être remplacée par un import. Utilisez les actions par votant (corriger une adresse, ajouter un votant, retirer un votant, changer un poids) ; chacune est enregistrée et montrée aux scrutateurs. Rien n'a été modifié.",
+    en: 'Credentials have been issued: the roll can no longer be replaced by an import. Use the per-voter actions (correct an address or a phone number, add a voter, remove a voter, change a weight); each is recorded and shown to scrutineers. Nothing was changed.',
+    fr: "Les codes de vote ont été émis : la liste ne peut plus être remplacée par un import. Utilisez les actions par votant (corriger une adresse ou un numéro de téléphone, ajouter un votant, retirer un votant, changer un poids) ; chacune est enregistrée et montrée aux scrutateurs. Rien n'a été modifié.",
   },
   SCR_ROLL_SEALED: {
     kind: 'conflict',
-    en: 'Voting is open: the roll is sealed in the election. A voter can no longer be added or removed and a weight can no longer change; only an address can be corrected. Nothing was changed.',
-    fr: "Le vote est ouvert : la liste est scellée dans l'élection. On ne peut plus ajouter ni retirer de votant, ni changer un poids ; seule une adresse peut être corrigée. Rien n'a été modifié.",
+    en: 'Voting is open: the roll is sealed in the election. A voter can no longer be added or removed and a weight can no longer change; only an address or a phone number can be corrected. Nothing was changed.',
+    fr: "Le vote est ouvert : la liste est scellée dans l'élection. On ne peut plus ajouter ni retirer de votant, ni changer un poids ; seuls une adresse ou un numéro de téléphone peuvent être corrigés. Rien n'a été modifié.",
   },
   SCR_ROLL_NO_RECOVERY: {
     kind: 'conflict',

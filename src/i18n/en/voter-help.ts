@@ -94,6 +94,24 @@ export const voterHelp = {
       `A code was sent to ${login} less than a minute ago: nothing new was sent.`,
     codeNotAvailable: 'One-time codes apply once voting is open, or in one-time-code mode.',
     passwordSent: (login: string) => `A new password is on its way to ${login}.`,
+    correctPhone: 'Correct the phone',
+    newPhone: (login: string) => `New mobile number of ${login}`,
+    phoneHint:
+      'A plus, the country code, then the number without its leading 0 (+33612345678). Empty: no number.',
+    phoneFormat: 'Type the number with a plus and the country code (+33612345678), or leave it empty.',
+    correctPhoneEffects: (bySms: boolean, password: boolean) => [
+      bySms
+        ? 'Passwords and sign-in codes sent from now on go to this number (by mail when it is empty).'
+        : 'This election sends passwords and codes by mail: the number is used only if SMS is chosen.',
+      ...(bySms && password
+        ? ['A new password is sent now to the corrected number; the one sent before stops working.']
+        : []),
+      'The credential does not change (it always goes by mail).',
+      'Recorded in the audit log (the number masked) and shown to scrutineers.',
+    ],
+    phoneCorrected: (login: string) => `Phone number of ${login} corrected.`,
+    phoneCorrectedPassword: (login: string) =>
+      `Phone number of ${login} corrected; a new password is on its way to it.`,
     correctAddress: 'Correct the address',
     correctAddressEffects: (open: boolean) => [
       'The old address is told first, with the new one masked.',

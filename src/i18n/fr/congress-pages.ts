@@ -77,7 +77,16 @@ export const congressPages: Messages['congressPages'] = {
     help: 'Contact d’assistance indiqué dans chaque message',
     helpHint: 'Une adresse ou un numéro de téléphone joignable par les votants.',
     language: 'Langue des votants dont la langue n’est pas proposée',
+    channel: 'Envoi des mots de passe et des codes de connexion',
+    channelEmail: 'Par courriel',
+    channelSms: 'Par SMS, au numéro de la liste (courriel pour un votant sans numéro)',
+    channelHint:
+      'Le code de vote part toujours par courriel : avec le SMS, les deux secrets passent par deux canaux distincts.',
+    channelNoGateway:
+      'Par courriel : ce serveur n’a pas de passerelle SMS (SMS_URL), le SMS ne peut pas être choisi.',
     scrutineers: 'Observateurs de toutes les urnes',
+    scrutineersHint:
+      'Décocher une personne lui retire le rôle sur les urnes encore en préparation ; une urne dont le vote a commencé garde ses observateurs.',
     nobody: 'Personne dans l’organisation pour l’instant.',
     submit: 'Appliquer à toutes les urnes',
     badDelay: 'Le délai est un nombre entier de minutes, 0 ou plus.',

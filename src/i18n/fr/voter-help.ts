@@ -101,6 +101,27 @@ export const voterHelp = {
     codeNotAvailable:
       'Les codes à usage unique s’appliquent une fois le vote ouvert, ou en mode code à usage unique.',
     passwordSent: (login: string) => `Un nouveau mot de passe part pour ${login}.`,
+    correctPhone: 'Corriger le téléphone',
+    newPhone: (login: string) => `Nouveau numéro de portable de ${login}`,
+    phoneHint:
+      'Un plus, l’indicatif du pays, puis le numéro sans son 0 initial (+33612345678). Vide : aucun numéro.',
+    phoneFormat:
+      'Saisissez le numéro avec un plus et l’indicatif du pays (+33612345678), ou laissez le champ vide.',
+    correctPhoneEffects: (bySms: boolean, password: boolean) => [
+      bySms
+        ? 'Les mots de passe et codes de connexion envoyés désormais partent à ce numéro (par courriel s’il est vide).'
+        : 'Cette élection envoie mots de passe et codes par courriel : le numéro ne sert que si le SMS est choisi.',
+      ...(bySms && password
+        ? [
+            'Un nouveau mot de passe part maintenant au numéro corrigé ; celui envoyé avant cesse de fonctionner.',
+          ]
+        : []),
+      'Le code de vote ne change pas (il part toujours par courriel).',
+      'Inscrit au journal d’audit (numéro masqué) et montré aux scrutateurs.',
+    ],
+    phoneCorrected: (login: string) => `Numéro de téléphone de ${login} corrigé.`,
+    phoneCorrectedPassword: (login: string) =>
+      `Numéro de téléphone de ${login} corrigé ; un nouveau mot de passe y est envoyé.`,
     correctAddress: 'Corriger l’adresse',
     correctAddressEffects: (open: boolean) => [
       'L’ancienne adresse est prévenue d’abord, la nouvelle y étant masquée.',

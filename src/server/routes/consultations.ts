@@ -28,7 +28,7 @@ import {
   requireAccount,
   requireOrganisationAdmin,
 } from '../auth/index.js';
-import type { ServerContext } from '../context.js';
+import { requireSms, type ServerContext } from '../context.js';
 import { acceptCsvBodies } from '../csv-body.js';
 import { ApiError, DomainError, preferredLanguage } from '../errors.js';
 import { CSV_CONTENT_TYPE } from '../exports/csv.js';
@@ -284,6 +284,8 @@ export function consultationRoutes(
         nextId: next?.id ?? null,
         template: consultations.template(row),
         settings: consultations.settings(row),
+        /** Whether this server has an SMS gateway (the settings card offers SMS only then). */
+        sms: ctx.config.sms ?? 'none',
         rule: consultations.rule(row),
         boxes: await Promise.all(
           boxes.map(async (box) => ({
@@ -467,11 +469,13 @@ export function consultationRoutes(
           params: ConsultationParams,
           body: ConsultationSettingsSchema,
           summary:
-            'Consultation-wide settings (recovery, officer, sign-in, password delay, help contact, language, scrutineers), applied to every box that does not override them',
+            'Consultation-wide settings (recovery, officer, sign-in, password delay, help contact, language, channel of passwords and codes, scrutineers), applied to every box that does not override them; a scrutineer taken off the list loses the role on draft boxes',
         },
       },
       async (request) => {
         const { account } = await manage(request, request.params.consultationId);
+        // Like a box's own settings: a channel this server cannot use is refused when chosen.
+        if (request.body.secretChannel === 'sms') requireSms(ctx.config);
         return consultations.saveSettings(request.params.consultationId, account, request.body);
       },
     );

@@ -1,6 +1,6 @@
 /**
  * Per-voter changes of the roll over HTTP (issue 15; the logic is src/election/roll-changes.ts), for
- * election admins: correct an address, add a voter, remove a voter, change a weight. Each answer
+ * election admins: correct an address or a phone number, add a voter, remove a voter, change a weight. Each answer
  * says what happened to the voter's credential and whether the old address was told; none carries
  * an address in clear other than the one the admin typed, nor any secret.
  */
@@ -9,8 +9,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { ElectionId } from '../../core/ids.js';
+import { deliverySettings } from '../../delivery/index.js';
 import { requireElectionRole } from '../auth/index.js';
-import { requireMail, type ServerContext } from '../context.js';
+import { requireMail, requireSms, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
@@ -62,6 +63,32 @@ export function rollRoutes(ctx: ServerContext, { rollChanges: changes }: Service
         const { electionId, voterId } = request.params;
         const { account } = await admin(request, electionId);
         return changes.correctAddress(electionId, account, voterId, request.body.email);
+      },
+    );
+
+    app.post<V & { Body: { phone: string } }>(
+      '/api/v1/elections/:electionId/voters/:voterId/phone',
+      {
+        schema: {
+          params: VoterParams,
+          body: Type.Object({ phone: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+          summary:
+            "Correct a voter's phone number (E.164; empty removes it), before and after opening: the credential stays; when passwords go by SMS, a voter who had one gets a new one at the corrected number",
+          response: {
+            200: Type.Object({ ...Outcome.properties, passwordSent: Type.Boolean() }),
+          },
+        },
+      },
+      async (request) => {
+        const { electionId, voterId } = request.params;
+        const { account } = await admin(request, electionId);
+        // A new password may leave by SMS: refused before anything changes when it cannot.
+        if (
+          (await changes.mailsVoters(electionId)) &&
+          (await deliverySettings(ctx.store, electionId)).secretChannel === 'sms'
+        )
+          requireSms(ctx.config);
+        return changes.correctPhone(electionId, account, voterId, request.body.phone);
       },
     );
 

@@ -59,6 +59,17 @@ export async function addElectionRole(db: Db, row: ElectionRoleRow): Promise<voi
     .execute();
 }
 
+/** Whether the role was there (and is now gone). */
+export async function removeElectionRole(db: Db, row: ElectionRoleRow): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('election_roles')
+    .where('election_id', '=', row.electionId)
+    .where('account_id', '=', row.accountId)
+    .where('role', '=', row.role)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows) > 0;
+}
+
 export async function listRoles(
   db: Db,
   column: 'election_id' | 'account_id',

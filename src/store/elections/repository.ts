@@ -12,6 +12,8 @@ export interface ElectionsRepository {
   /** Applies `patch` only if the stored version is `expectedVersion`; returns the new row or undefined on conflict. */
   update(id: string, expectedVersion: number, patch: ElectionPatch): Promise<ElectionRow | undefined>;
   addRole(row: ElectionRoleRow): Promise<void>;
+  /** False when the account did not hold the role. */
+  removeRole(row: ElectionRoleRow): Promise<boolean>;
   listRoles(electionId: string): Promise<ElectionRoleRow[]>;
   listRolesOfAccount(accountId: string): Promise<ElectionRoleRow[]>;
 }
@@ -48,6 +50,9 @@ export class KyselyElections implements ElectionsRepository {
   }
   async addRole(row: ElectionRoleRow): Promise<void> {
     await this.c.write((db) => elections.addElectionRole(db, row));
+  }
+  removeRole(row: ElectionRoleRow): Promise<boolean> {
+    return this.c.write((db) => elections.removeElectionRole(db, row));
   }
   listRoles(electionId: string): Promise<ElectionRoleRow[]> {
     return elections.listRoles(this.c.db, 'election_id', electionId);

@@ -1,7 +1,8 @@
 /**
  * The consultation-wide settings card (issue #16 point 1): recovery (escrow with a named officer, or
- * explicitly none), how voters sign in, the password delay, the help contact, the default language
- * and the scrutineers, set once for every box. The answer says which boxes keep their own value of
+ * explicitly none), how voters sign in, the password delay, the help contact, the default language,
+ * the channel of passwords and codes (SMS offered only when the server has a gateway, or already
+ * chosen) and the scrutineers, set once for every box. The answer says which boxes keep their own value of
  * a setting (an override made on the box's page).
  */
 
@@ -66,6 +67,13 @@ export async function settingsCard(
     option('fr', 'Français', s.defaultLanguage === 'fr'),
     option('en', 'English', s.defaultLanguage === 'en'),
   );
+  const bySms = s.secretChannel === 'sms';
+  const channel = h(
+    'select',
+    { id: 'settings-channel' },
+    option('email', t.channelEmail, !bySms),
+    ...(view.sms === 'http' || bySms ? [option('sms', t.channelSms, bySms)] : []),
+  );
   const checks = members.map((m) => {
     const box = h('input', {
       type: 'checkbox',
@@ -91,6 +99,7 @@ export async function settingsCard(
             passwordDelaySeconds: minutes * 60,
             helpContact: help.value.trim(),
             defaultLanguage: language.value as 'fr' | 'en',
+            secretChannel: channel.value as 'email' | 'sms',
             scrutineers: checks.filter((c) => c.box.checked).map((c) => c.box.value),
           };
           const answer = await shell.api.send<{ boxes: { label: string; kept: string[] }[] }>(
@@ -111,10 +120,12 @@ export async function settingsCard(
     field(t.delay, delay, t.delayHint),
     field(t.help, help, t.helpHint),
     field(t.language, language),
+    field(t.channel, channel, view.sms === 'http' ? t.channelHint : t.channelNoGateway),
     h(
       'fieldset',
       {},
       h('legend', {}, t.scrutineers),
+      h('p', { class: 'hint' }, t.scrutineersHint),
       ...(checks.length > 0 ? checks.map((c) => c.row) : [h('p', { class: 'hint' }, t.nobody)]),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.submit)),

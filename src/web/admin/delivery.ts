@@ -312,6 +312,38 @@ export async function renderDelivery(
           ),
       );
     }
+    if (live) {
+      const phone = h('input', {
+        type: 'tel',
+        autocomplete: 'off',
+        inputmode: 'tel',
+        value: typeof v.phone === 'string' ? v.phone : '',
+      });
+      const title = vh.newPhone(v.login);
+      const smsChannel = current?.secretChannel === 'sms';
+      action(
+        vh.correctPhone,
+        {
+          title,
+          effects: vh.correctPhoneEffects(
+            smsChannel,
+            smsChannel && current?.loginMode === 'password' && v.hasCredential,
+          ),
+          fields: [field(title, phone, vh.phoneHint)],
+          // The server checks it too; this only spares a round trip for a number typed the national way.
+          validate: () => {
+            const compact = phone.value.replace(/[\s.()-]/g, '');
+            return compact === '' || /^\+[1-9][0-9]{6,14}$/.test(compact) ? undefined : vh.phoneFormat;
+          },
+        },
+        () =>
+          post(`/voters/${encodeURIComponent(v.voterId)}/phone`, { phone: phone.value.trim() }, (answer) =>
+            isRecord(answer) && answer.passwordSent === true
+              ? vh.phoneCorrectedPassword(v.login)
+              : vh.phoneCorrected(v.login),
+          ),
+      );
+    }
     const listed = requestList(v);
     if (buttons.length === 0) return listed ?? '—';
     const row = h('div', { class: 'actions' }, ...buttons);

@@ -92,6 +92,8 @@ export interface AdminConsultation {
   };
   rule: RoundRule | null;
   settings: ConsultationSettings;
+  /** Whether the server has an SMS gateway. */
+  sms?: 'http' | 'none';
   boxes: AdminBox[];
   consolidation: Consolidation;
 }
@@ -104,6 +106,8 @@ export interface ConsultationSettings {
   passwordDelaySeconds: number;
   helpContact: string;
   defaultLanguage: 'fr' | 'en';
+  /** How passwords and one-time codes travel (credentials always by mail). */
+  secretChannel?: 'email' | 'sms';
   scrutineers: string[];
 }
 
