@@ -37,7 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { ElectionId, OrganisationId } from '../src/core/ids.js';
+import type { AccountId, ElectionId, OrganisationId } from '../src/core/ids.js';
 import { HttpVoter, loopbackAddress } from '../test/support/http-voter.js';
 import {
   hasBuiltServer,
@@ -190,7 +190,7 @@ async function writeElection(m: M, store: Store, x: Materials): Promise<string> 
     createdAt: at,
   });
   const admin = {
-    id: 'bench-admin',
+    id: 'bench-admin' as AccountId,
     email: 'admin@bench.invalid',
     displayName: 'Bench admin',
     passwordHash: x.voters[0]!.passwordHash,

@@ -260,6 +260,20 @@ describe('the source tree', () => {
     expect(facadeBypasses(graph)).toEqual([]);
   });
 
+  it('leaves changes and their audit entries to the domain: no route or command opens a transaction or writes an entry', () => {
+    // A state change and its audit entry commit together inside one domain operation (issue 21);
+    // the HTTP edge checks who asks and calls it.
+    const writes = /\.transaction\(|\baudit\.append\(|\bauditEntry\(|\bauditDelivery\(/;
+    const found = [...sources]
+      .filter(([file]) => /^src\/(server|cli)\//.test(file) && !file.endsWith('.test.ts'))
+      .flatMap(([file, text]) =>
+        text
+          .split('\n')
+          .flatMap((line, index) => (writes.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+      );
+    expect(found).toEqual([]);
+  });
+
   it('keeps the web role folders apart: none imports another (they share src/web/kit/)', () => {
     expect(crossRoleImports(graph)).toEqual([]);
   });

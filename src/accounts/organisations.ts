@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { hasControlCharacter } from '../core/identity.js';
-import { organisationId } from '../core/ids.js';
+import { type AccountId, accountId, organisationId } from '../core/ids.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { NewAccountRow, OrganisationRow, Store } from '../store/store.js';
 import { checkPasswordPolicy, hashPassword, type Password } from './password.js';
@@ -18,7 +18,7 @@ import { createInvitedAccount, type IssuedLink, issueLink, type NewPerson } from
 
 /** What an account is shown as, everywhere: never its password hash. */
 export interface AccountSummary {
-  id: string;
+  id: AccountId;
   email: string;
   displayName: string;
 }
@@ -97,7 +97,7 @@ async function refuseAccount(store: Store, account: NewAccount): Promise<Account
 
 async function accountRow(clock: Clock, account: NewAccount, isOperator: boolean): Promise<NewAccountRow> {
   return {
-    id: randomBytes(9).toString('base64url'),
+    id: accountId(randomBytes(9).toString('base64url')),
     email: account.email,
     displayName: account.displayName,
     passwordHash: await hashPassword(account.password),

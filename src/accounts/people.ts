@@ -7,9 +7,11 @@
  * other sessions. Only the SHA-256 of a link's token is stored; the token exists in the mail only.
  * Refusals are values and change nothing.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { sha256Hex } from '../core/hash.js';
+import { accountId } from '../core/ids.js';
 import { type Secret, secret } from '../core/secret.js';
 import type { AccountTokenPurpose } from '../store/accounts/repository.js';
 import { UniqueViolation } from '../store/errors.js';
@@ -79,7 +81,7 @@ export async function createInvitedAccount(
 ): Promise<{ ok: true; account: AccountRow } | { ok: false; kind: 'email-taken' }> {
   if (await store.accounts.findAccountByEmail(person.email)) return { ok: false, kind: 'email-taken' };
   const account: AccountRow = {
-    id: randomBytes(9).toString('base64url'),
+    id: accountId(randomBytes(9).toString('base64url')),
     email: person.email,
     displayName: person.displayName,
     passwordHash: NO_PASSWORD,

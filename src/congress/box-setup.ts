@@ -4,7 +4,7 @@
  * box is the election service's `copySetup`.)
  */
 
-import { boxId, type ConsultationId, type ElectionId } from '../core/ids.js';
+import { accountId, boxId, type ConsultationId, type ElectionId } from '../core/ids.js';
 import { type Actor, randomId } from '../election/actor.js';
 import type { ElectionService } from '../election/service.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
@@ -65,8 +65,13 @@ export function createBoxElection(
       closesAt: template.closesAt,
     },
     async (tx, created) => {
+      // Any actor but the scheduler is an account here (Actor.id is not branded yet: 'system', 'server').
       if (actor.id !== 'system')
-        await tx.elections.addRole({ electionId: created.id, accountId: actor.id, role: 'election-admin' });
+        await tx.elections.addRole({
+          electionId: created.id,
+          accountId: accountId(actor.id),
+          role: 'election-admin',
+        });
     },
   );
 }

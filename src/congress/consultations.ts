@@ -16,6 +16,7 @@ import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
 import type { Clock } from '../core/clock.js';
 import {
+  accountId,
   type BoxId,
   boxId,
   type ConsultationId,
@@ -366,12 +367,12 @@ export class ConsultationService implements ElectionOutcomeListener {
         const plan = planBox(previous, settings, await this.boxSettingsNow(tx, election));
         for (const grant of plan.grants) {
           await assertRoleSeparation(tx, grant.accountId, election, grant.role);
-          const person = { id: grant.accountId, displayName: people.get(grant.accountId)! };
+          const person = { id: accountId(grant.accountId), displayName: people.get(grant.accountId)! };
           await grantElectionRole(tx, election, actor, person, grant.role);
         }
         for (const revoke of plan.revokes) {
           const person = {
-            id: revoke.accountId,
+            id: accountId(revoke.accountId),
             displayName: people.get(revoke.accountId) ?? revoke.accountId,
           };
           await revokeElectionRole(tx, election, actor, person, revoke.role, 'consultation');

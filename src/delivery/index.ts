@@ -8,6 +8,16 @@
  * credential, purpose, idempotencyKey })` sends a credential to the voter's registered address
  * (queueing the same idempotency key twice sends once).
  */
+
+export {
+  type ResendPlan,
+  requestPassword,
+  resendAccess,
+  resendPlan,
+  sendHelpDeskCode,
+  sendPasswords,
+  sendPasswordToVoter,
+} from './access-messages.js';
 export {
   type AccountMailInput,
   type AccountMailOutcome,
@@ -16,8 +26,8 @@ export {
   sendAccountMail,
   transportAccountMail,
 } from './account-mail.js';
-export { auditDelivery, type DeliveryAction } from './audit.js';
-export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode, sendCodeToVoter } from './codes.js';
+export type { DeliveryAction } from './audit.js';
+export { CODE_LIFETIME_MINUTES, CODE_TRIES, checkCode, requestCode } from './codes.js';
 export {
   type DeliveryContext,
   type GeneratedCredential,

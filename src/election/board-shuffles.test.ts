@@ -13,7 +13,7 @@ import { payloadsOf, writeStraightToStore } from '../../test/support/board-recor
 import { nhNoShufflePath } from '../../test/support/nh-no-shuffle.js';
 import { archivePath } from '../../test/support/vectors.js';
 import { systemClock } from '../core/clock.js';
-import { organisationId } from '../core/ids.js';
+import { accountId, organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from '../protocol/archive/archive.js';
@@ -46,7 +46,7 @@ describe('BoardVerifier, event by event, on non-homomorphic ciphertexts', () => 
 describe('BoardService on non-homomorphic boards', () => {
   let store: Store;
   let elections: ElectionService;
-  const admin = { id: 'admin' };
+  const admin = { id: accountId('admin') };
 
   beforeAll(async () => {
     installNodePlatform();

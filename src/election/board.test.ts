@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overrideRepository } from '../../test/support/store-overrides.js';
 import { systemClock } from '../core/clock.js';
 import { parsePrivateCredential } from '../core/credential.js';
-import { organisationId } from '../core/ids.js';
+import { accountId, organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
@@ -24,7 +24,7 @@ import { ElectionService } from './service.js';
 describe('BoardService group commit', () => {
   let store: Store;
   const batches: number[] = [];
-  const admin = { id: 'admin' };
+  const admin = { id: accountId('admin') };
 
   beforeAll(async () => {
     installNodePlatform();

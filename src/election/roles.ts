@@ -2,6 +2,7 @@
  * Roles on an election given to people of its organisation (who may be given which role is checked
  * before, by the HTTP layer and role-separation.ts): the role and its audit entry commit together.
  */
+import type { AccountId } from '../core/ids.js';
 import { auditEntry } from '../store/audit-chain.js';
 import type { ElectionRoleRow, ElectionRow, Store } from '../store/store.js';
 import type { Actor } from './actor.js';
@@ -10,7 +11,7 @@ export async function grantElectionRole(
   store: Store,
   election: ElectionRow,
   actor: Actor,
-  person: { readonly id: string; readonly displayName: string },
+  person: { readonly id: AccountId; readonly displayName: string },
   role: ElectionRoleRow['role'],
 ): Promise<void> {
   await store.transaction(async (tx) => {
@@ -34,7 +35,7 @@ export async function revokeElectionRole(
   store: Store,
   election: ElectionRow,
   actor: Actor,
-  person: { readonly id: string; readonly displayName: string },
+  person: { readonly id: AccountId; readonly displayName: string },
   role: ElectionRoleRow['role'],
   reason: string,
 ): Promise<boolean> {

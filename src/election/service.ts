@@ -15,7 +15,7 @@
  * (listeners.ts): the composition root (src/app/services.ts) builds this service once and wires them.
  */
 import type { Clock } from '../core/clock.js';
-import type { OrganisationId } from '../core/ids.js';
+import type { ElectionId, OrganisationId } from '../core/ids.js';
 import type { DeliveryContext } from '../delivery/index.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import type { ElectionRow, Store, VoterRow } from '../store/store.js';
@@ -85,7 +85,7 @@ export class ElectionService {
     return new ElectionService(tx, this.board, this.clock, this.checker, this.listeners, this.features);
   }
 
-  get(electionId: string): Promise<ElectionRow> {
+  get(electionId: ElectionId): Promise<ElectionRow> {
     return this.#records.get(electionId);
   }
 
@@ -114,12 +114,12 @@ export class ElectionService {
     return copySetup(this.#records, fromElection, toElection, actor);
   }
 
-  setQuestions(electionId: string, actor: Actor, questions: unknown): Promise<ElectionRow> {
+  setQuestions(electionId: ElectionId, actor: Actor, questions: unknown): Promise<ElectionRow> {
     return this.#draft.setQuestions(electionId, actor, questions);
   }
 
   setSchedule(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     schedule: { opensAt: string | null; closesAt: string | null; timeZone?: string },
   ): Promise<ElectionRow> {
@@ -127,7 +127,7 @@ export class ElectionService {
   }
 
   importVoters(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     csv: string,
     defaultLanguage?: string,
@@ -135,7 +135,7 @@ export class ElectionService {
     return this.#draft.importVoters(electionId, actor, csv, defaultLanguage);
   }
 
-  prepareImport(electionId: string, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
+  prepareImport(electionId: ElectionId, csv: string, defaultLanguage?: string): Promise<PreparedImport> {
     return this.#draft.prepareImport(electionId, csv, defaultLanguage);
   }
 
@@ -147,12 +147,12 @@ export class ElectionService {
     return this.#draft.markRollChanged(tx, row);
   }
 
-  useServerTrustee(electionId: string, actor: Actor): Promise<void> {
+  useServerTrustee(electionId: ElectionId, actor: Actor): Promise<void> {
     return this.#draft.useServerTrustee(electionId, actor);
   }
 
   addSingleTrustee(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     input: { displayName: string; accountId: string | null; publicKey: string },
   ): Promise<void> {
@@ -161,12 +161,12 @@ export class ElectionService {
 
   // Credentials (credentials.ts)
 
-  generateServerCredentials(electionId: string, actor: Actor): Promise<IssuedCredential[]> {
+  generateServerCredentials(electionId: ElectionId, actor: Actor): Promise<IssuedCredential[]> {
     return this.#credentials.generateServerCredentials(electionId, actor);
   }
 
   issueServerCredentials(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     delivery: DeliveryContext,
   ): Promise<{ count: number; fingerprint: string; credentialMessages: number; passwordMessages: number }> {
@@ -174,7 +174,7 @@ export class ElectionService {
   }
 
   setExternalPublicCredentials(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     lines: string[],
   ): Promise<{ fingerprint: string }> {
@@ -183,24 +183,24 @@ export class ElectionService {
 
   // Lifecycle (lifecycle.ts)
 
-  extendClosing(electionId: string, actor: Actor, closesAt: string): Promise<ElectionRow> {
+  extendClosing(electionId: ElectionId, actor: Actor, closesAt: string): Promise<ElectionRow> {
     return this.#lifecycle.extendClosing(electionId, actor, closesAt);
   }
 
-  open(electionId: string, actor: Actor): Promise<ElectionRow> {
+  open(electionId: ElectionId, actor: Actor): Promise<ElectionRow> {
     return this.#lifecycle.open(electionId, actor);
   }
 
-  close(electionId: string, actor: Actor): Promise<ElectionRow> {
+  close(electionId: ElectionId, actor: Actor): Promise<ElectionRow> {
     return this.#lifecycle.close(electionId, actor);
   }
 
-  tally(electionId: string, actor: Actor): Promise<ElectionRow> {
+  tally(electionId: ElectionId, actor: Actor): Promise<ElectionRow> {
     return this.#lifecycle.tally(electionId, actor);
   }
 
   submitPartialDecryption(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     owner: number,
     partialRaw: string,
@@ -211,26 +211,31 @@ export class ElectionService {
   // Shuffles (shuffles.ts)
 
   /** Where the shuffle phase stands: who shuffled, whose turn it is, and the ciphertexts to shuffle. */
-  shufflePhase(electionId: string): Promise<ShufflePhase> {
+  shufflePhase(electionId: ElectionId): Promise<ShufflePhase> {
     return this.#shuffles.phase(electionId);
   }
 
   /** The shuffle of the trustee whose turn it is (computed on their side), checked before it is stored. */
-  submitShuffle(electionId: string, actor: Actor, owner: number, shuffleRaw: string): Promise<ShufflePhase> {
+  submitShuffle(
+    electionId: ElectionId,
+    actor: Actor,
+    owner: number,
+    shuffleRaw: string,
+  ): Promise<ShufflePhase> {
     return this.#shuffles.submit(electionId, actor, owner, shuffleRaw);
   }
 
   /** The admin skips the trustee whose turn it is; at least one shuffle must remain possible. */
-  skipShuffler(electionId: string, actor: Actor, owner: number): Promise<ShufflePhase> {
+  skipShuffler(electionId: ElectionId, actor: Actor, owner: number): Promise<ShufflePhase> {
     return this.#shuffles.skip(electionId, actor, owner);
   }
 
-  publish(electionId: string, actor: Actor): Promise<ElectionRow> {
+  publish(electionId: ElectionId, actor: Actor): Promise<ElectionRow> {
     return this.#lifecycle.publish(electionId, actor);
   }
 
   annul(
-    electionId: string,
+    electionId: ElectionId,
     actor: Actor,
     reason: string,
     also?: (tx: Store, annulled: ElectionRow) => Promise<void>,
@@ -244,7 +249,7 @@ export class ElectionService {
 
   // Casting (casting.ts)
 
-  castBallot(electionId: string, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
+  castBallot(electionId: ElectionId, voterId: string, rawBallot: string): Promise<{ tracker: string }> {
     return this.#casting.castBallot(electionId, voterId, rawBallot);
   }
 }

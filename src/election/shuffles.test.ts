@@ -17,7 +17,7 @@ import { systemClock } from '../core/clock.js';
 import { decodeText, encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
-import { organisationId } from '../core/ids.js';
+import { accountId, organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { parseArchive } from '../protocol/archive/archive.js';
@@ -79,7 +79,7 @@ const code = async (promise: Promise<unknown>) => {
 describe('the shuffle phase of an election with a ranking question', () => {
   let store: Store;
   let elections: ElectionService;
-  const admin = { id: 'admin' };
+  const admin = { id: accountId('admin') };
 
   beforeAll(async () => {
     installNodePlatform();
@@ -289,7 +289,7 @@ describe('the shuffle phase of an election with a ranking question', () => {
 
   it('takes shuffles from threshold (Pedersen) members under their owner numbers, skipping one, then decrypts with 2 of 3', async () => {
     const group = requireGroup('RFC-3526-2048');
-    const members = ['m1', 'm2', 'm3'];
+    const members = ['m1', 'm2', 'm3'].map(accountId);
     for (const id of members)
       await store.accounts.createAccount({
         id,

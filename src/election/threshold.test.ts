@@ -15,7 +15,7 @@ import { systemClock } from '../core/clock.js';
 import { encode } from '../core/codec.js';
 import { parsePrivateCredential } from '../core/credential.js';
 import { requireGroup } from '../core/group.js';
-import { organisationId } from '../core/ids.js';
+import { accountId, organisationId } from '../core/ids.js';
 import { DomainError } from '../errors/catalogue.js';
 import { installNodePlatform } from '../node/platform.js';
 import { createBallot, serializeBallot } from '../protocol/ballot.js';
@@ -85,8 +85,12 @@ describe('ThresholdService', () => {
   let elections: ElectionService;
   let threshold: ThresholdService;
   let storeUrl: string;
-  const admin = { id: 'admin' };
-  const accounts = [{ id: 'trustee-1' }, { id: 'trustee-2' }, { id: 'trustee-3' }];
+  const admin = { id: accountId('admin') };
+  const accounts = [
+    { id: accountId('trustee-1') },
+    { id: accountId('trustee-2') },
+    { id: accountId('trustee-3') },
+  ];
 
   beforeAll(async () => {
     installNodePlatform();

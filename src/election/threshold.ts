@@ -19,6 +19,7 @@
  * previous content. A writer that lost either race re-reads and re-applies its message (messages
  * are write-once, so re-applying is safe), a few times before answering 409.
  */
+
 import {
   array,
   type Codec,
@@ -32,6 +33,7 @@ import {
   type TypeOf,
 } from '../core/codec.js';
 import { requireGroup } from '../core/group.js';
+import type { AccountId } from '../core/ids.js';
 import type { AuditAction, AuditDetails, AuditDetailsArg } from '../errors/audit-actions.js';
 import { DomainError } from '../errors/catalogue.js';
 import {
@@ -301,7 +303,7 @@ export class ThresholdService {
   declare(
     electionId: string,
     actor: Actor,
-    input: { threshold: number; trustees: { displayName: string; accountId: string }[] },
+    input: { threshold: number; trustees: { displayName: string; accountId: AccountId }[] },
   ): Promise<ThresholdStatus> {
     return this.serialise(electionId, async () => {
       const election = await this.election(electionId);

@@ -5,11 +5,13 @@
  * appointed officer's choice first); after opening, who may ask and decide (an escrow election
  * only; one open request per voter; the officer never decides their own request, and decides once).
  */
+
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { account, election, organisation, voter } from '../../test/support/store-fixtures.js';
 import { tempDir } from '../../test/support/tools.js';
 import { requireGroup } from '../core/group.js';
+import { accountId } from '../core/ids.js';
 import { installNodePlatform } from '../node/platform.js';
 import { generateOfficerKey, serializeOfficerPublicKey } from '../protocol/credential-escrow.js';
 import { openStore } from '../store/open-store.js';
@@ -77,7 +79,7 @@ describe('RecoveryService', () => {
       expect(status).toMatchObject({
         recovery: 'escrow',
         modeId: 'server-escrow',
-        officer: { accountId: 'officer', publicKey: key },
+        officer: { accountId: accountId('officer'), publicKey: key },
         decidedAt: '2031-02-03T10:00:00.000Z',
       });
       expect(status.officer!.fingerprint).toMatch(/\S/);
@@ -135,7 +137,7 @@ describe('RecoveryService', () => {
       await service.beforeIssuing(ELECTION);
       await store.elections.addRole({
         electionId: ELECTION,
-        accountId: 'officer',
+        accountId: accountId('officer'),
         role: 'credential-authority',
       });
       await expect(service.beforeIssuing(ELECTION)).rejects.toMatchObject({

@@ -3,7 +3,7 @@
  * what is written. `store.ts` re-exports them with the `Store` interface.
  */
 import type { ElectionState } from '../contract/election.js';
-import type { ElectionId, OrganisationId } from '../core/ids.js';
+import type { AccountId, ElectionId, OrganisationId } from '../core/ids.js';
 import type { AuditAction, AuditDetails } from '../errors/audit-actions.js';
 import type { AccountStatus } from './accounts/tables.js';
 
@@ -22,7 +22,7 @@ export interface OrganisationRow {
 }
 
 export interface AccountRow {
-  id: string;
+  id: AccountId;
   email: string;
   displayName: string;
   /** scrypt hash in PHC-like text form; never a password. NO_PASSWORD until its person sets one. */
@@ -43,7 +43,7 @@ export type NewAccountRow = Omit<AccountRow, 'status' | 'passwordSetAt'> &
 
 export interface MembershipRow {
   organisationId: string;
-  accountId: string;
+  accountId: AccountId;
   role: OrganisationRole;
 }
 
@@ -81,7 +81,7 @@ export interface ElectionRow {
 
 export interface ElectionRoleRow {
   electionId: string;
-  accountId: string;
+  accountId: AccountId;
   role: Role;
 }
 
@@ -164,7 +164,7 @@ export interface CastRow {
 
 export interface SessionRow {
   tokenHash: string;
-  accountId: string | null;
+  accountId: AccountId | null;
   voterId: string | null;
   electionId: string | null;
   csrfToken: string;

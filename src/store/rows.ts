@@ -6,7 +6,7 @@
 
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { identityKey } from '../core/identity.js';
-import { electionId, organisationId } from '../core/ids.js';
+import { accountId, electionId, organisationId } from '../core/ids.js';
 import { AuditDetailsSchema, decodeStored } from './decode.js';
 import type {
   AccountRow,
@@ -50,7 +50,7 @@ export const toOrganisation = (r: OrganisationRow): Insertable<OrganisationsTabl
 });
 
 export const fromAccount = (r: Selectable<AccountsTable>): AccountRow => ({
-  id: r.id,
+  id: accountId(r.id),
   email: r.email,
   displayName: r.display_name,
   passwordHash: r.password_hash,
@@ -189,7 +189,7 @@ export const toTrustee = (r: TrusteeRow): Insertable<TrusteesTable> => ({
 
 export const fromSession = (r: Selectable<SessionsTable>): SessionRow => ({
   tokenHash: r.token_hash,
-  accountId: r.account_id,
+  accountId: r.account_id === null ? null : accountId(r.account_id),
   voterId: r.voter_id,
   electionId: r.election_id,
   csrfToken: r.csrf_token,

@@ -24,7 +24,7 @@ import {
   organisation,
   voter,
 } from '../../test/support/store-fixtures.js';
-import { boxId, consultationId, electionId, organisationId } from '../core/ids.js';
+import { accountId, boxId, consultationId, electionId, organisationId } from '../core/ids.js';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 import { StoredValueError, storedQuestions, storedResult } from './decode.js';
 import { type UniqueKey, UniqueViolation } from './errors.js';
@@ -300,14 +300,14 @@ function storeSuite(backend: Backend): void {
       await store.accounts.createOrganisation(organisation('O2'));
       await store.accounts.createAccount(account('a1'));
       for (const organisationId of ['O2', 'O1', 'O2']) {
-        await store.accounts.addMembership({ organisationId, accountId: 'a1', role: 'org-admin' });
+        await store.accounts.addMembership({ organisationId, accountId: accountId('a1'), role: 'org-admin' });
       }
       expect(await store.accounts.listMemberships('a1')).toEqual([
-        { organisationId: 'O1', accountId: 'a1', role: 'org-admin' },
-        { organisationId: 'O2', accountId: 'a1', role: 'org-admin' },
+        { organisationId: 'O1', accountId: accountId('a1'), role: 'org-admin' },
+        { organisationId: 'O2', accountId: accountId('a1'), role: 'org-admin' },
       ]);
       await expect(
-        store.accounts.addMembership({ organisationId: 'O9', accountId: 'a1', role: 'org-admin' }),
+        store.accounts.addMembership({ organisationId: 'O9', accountId: accountId('a1'), role: 'org-admin' }),
       ).rejects.toThrow();
     });
   });
@@ -316,7 +316,7 @@ function storeSuite(backend: Backend): void {
     await store.accounts.createAccount(account('a1'));
     const session = {
       tokenHash: 'h1',
-      accountId: 'a1',
+      accountId: accountId('a1'),
       voterId: null,
       electionId: null,
       csrfToken: 'csrf',
@@ -395,24 +395,32 @@ function storeSuite(backend: Backend): void {
       await seedElection('E2');
       await store.accounts.createAccount(account('a1'));
       await store.accounts.createAccount(account('a2'));
-      await store.elections.addRole({ electionId: 'E1', accountId: 'a2', role: 'trustee' });
-      await store.elections.addRole({ electionId: 'E1', accountId: 'a1', role: 'election-admin' });
-      await store.elections.addRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
-      await store.elections.addRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' });
+      await store.elections.addRole({ electionId: 'E1', accountId: accountId('a2'), role: 'trustee' });
+      await store.elections.addRole({ electionId: 'E1', accountId: accountId('a1'), role: 'election-admin' });
+      await store.elections.addRole({ electionId: 'E2', accountId: accountId('a1'), role: 'scrutineer' });
+      await store.elections.addRole({ electionId: 'E2', accountId: accountId('a1'), role: 'scrutineer' });
       expect(await store.elections.listRoles('E1')).toEqual([
-        { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
-        { electionId: 'E1', accountId: 'a2', role: 'trustee' },
+        { electionId: 'E1', accountId: accountId('a1'), role: 'election-admin' },
+        { electionId: 'E1', accountId: accountId('a2'), role: 'trustee' },
       ]);
       expect(await store.elections.listRolesOfAccount('a1')).toEqual([
-        { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
-        { electionId: 'E2', accountId: 'a1', role: 'scrutineer' },
+        { electionId: 'E1', accountId: accountId('a1'), role: 'election-admin' },
+        { electionId: 'E2', accountId: accountId('a1'), role: 'scrutineer' },
       ]);
       // Removing takes that one role on that one election, and says whether it was there.
       expect(
-        await store.elections.removeRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' }),
+        await store.elections.removeRole({
+          electionId: 'E2',
+          accountId: accountId('a1'),
+          role: 'scrutineer',
+        }),
       ).toBe(true);
       expect(
-        await store.elections.removeRole({ electionId: 'E2', accountId: 'a1', role: 'scrutineer' }),
+        await store.elections.removeRole({
+          electionId: 'E2',
+          accountId: accountId('a1'),
+          role: 'scrutineer',
+        }),
       ).toBe(false);
       expect(await store.elections.listRolesOfAccount('a1')).toEqual([
         { electionId: 'E1', accountId: 'a1', role: 'election-admin' },
@@ -488,7 +496,7 @@ function storeSuite(backend: Backend): void {
       electionId: 'E1',
       position: 1,
       kind: 'pedersen' as const,
-      accountId: 'a1',
+      accountId: accountId('a1'),
       displayName: 'Alice',
       publicJson: null,
       serverPrivateKey: null,
@@ -859,10 +867,14 @@ function storeSuite(backend: Backend): void {
       accounts: async (tx) => {
         await tx.accounts.createOrganisation(organisation('O2'));
         await tx.accounts.createAccount(account('a2'));
-        await tx.accounts.addMembership({ organisationId: 'O1', accountId: 'a1', role: 'org-admin' });
+        await tx.accounts.addMembership({
+          organisationId: 'O1',
+          accountId: accountId('a1'),
+          role: 'org-admin',
+        });
         await tx.accounts.createSession({
           tokenHash: 's2',
-          accountId: 'a1',
+          accountId: accountId('a1'),
           voterId: null,
           electionId: null,
           csrfToken: 'c',
@@ -870,7 +882,7 @@ function storeSuite(backend: Backend): void {
         });
         await tx.accounts.issueToken({
           tokenHash: 'h2',
-          accountId: 'a1',
+          accountId: accountId('a1'),
           purpose: 'reset',
           createdAt: AT,
           expiresAt: at(3600),
@@ -879,7 +891,7 @@ function storeSuite(backend: Backend): void {
       elections: async (tx) => {
         await tx.elections.create(election('E2', 'O1'));
         await tx.elections.update('E1', 1, { name: 'Renamed' });
-        await tx.elections.addRole({ electionId: 'E1', accountId: 'a1', role: 'trustee' });
+        await tx.elections.addRole({ electionId: 'E1', accountId: accountId('a1'), role: 'trustee' });
       },
       trustees: async (tx) => {
         const trustee = {

@@ -12,6 +12,7 @@ import { buildServices, type Services } from '../../src/app/services.js';
 import { systemClock } from '../../src/core/clock.js';
 import { requireGroup } from '../../src/core/group.js';
 import {
+  accountId,
   consultationId as markConsultation,
   organisationId as markOrganisation,
 } from '../../src/core/ids.js';
@@ -76,8 +77,8 @@ describe('the composition root', () => {
   let services: Services;
   const failure: Failure = { armed: false, method: 'audit.append', failures: 0 };
   const organisationId = markOrganisation(randomBytes(9).toString('base64url'));
-  const admin = { id: randomBytes(9).toString('base64url') };
-  const officer = { id: randomBytes(9).toString('base64url') };
+  const admin = { id: accountId(randomBytes(9).toString('base64url')) };
+  const officer = { id: accountId(randomBytes(9).toString('base64url')) };
 
   beforeAll(async () => {
     installNodePlatform();

@@ -6,10 +6,12 @@
  * before it is sent, a cancelled dialog changing nothing. Asserts what the admin sees and what the
  * server then holds; screenshots go to test-artifacts/admin/.
  */
+
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { installNodePlatform } from '../../src/node/platform.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
 import { accountLinkIn } from '../support/account-links.js';
@@ -35,7 +37,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
   let admin: TestAccount;
   let organisationId: string;
   let answers: string[];
-  let electionId = '';
+  let electionId = '' as ElectionId;
   const api = () => new Client(server.app);
   // One API session for the checks (logins are rate-limited per name).
   let session: Client | undefined;
@@ -157,7 +159,7 @@ describe.skipIf(!canRunBrowser('admin'))('admin pages in a real browser', () => 
     await page.getByLabel('Time zone of the dates').fill('America/Montreal');
     await page.getByRole('button', { name: 'Create the election (draft)' }).click();
     await page.waitForURL(/\/admin\/elections\/[1-9A-HJ-NP-Za-km-z]+$/);
-    electionId = new URL(page.url()).pathname.split('/').pop()!;
+    electionId = new URL(page.url()).pathname.split('/').pop()! as ElectionId;
     await page.getByRole('heading', { level: 1, name: 'Congrès 2026: bureau' }).waitFor();
     expect(await page.locator('#election-state').textContent()).toBe('Draft (being prepared)');
 

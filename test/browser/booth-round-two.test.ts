@@ -4,8 +4,10 @@
  * at 360 px and in English, with no axe violation. Round 2 is reached the real way: one box, two
  * voters split between two candidates, the rule's majority missed, round 1 published.
  */
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import { axeProblems, canRunBrowser, launchChromium, POLL } from '../world/browser.js';
 import { Client, signedIn } from '../world/client.js';
 import {
@@ -26,8 +28,8 @@ const VOTES: Vote[] = [
 describe.skipIf(!canRunBrowser('booth'))('the booth of a second-round box', () => {
   let server: ListeningServer;
   let browser: Browser;
-  let roundOne: string;
-  let roundTwo: string;
+  let roundOne: ElectionId;
+  let roundTwo: ElectionId;
 
   beforeAll(async () => {
     server = await startTestServer({ mode: 'listen', label: 'booth-round-two', sender: false });

@@ -10,8 +10,10 @@
  * French, and the consultation page fits a 360 px screen. No vote is cast here (see
  * congress-scenario.test.ts for the whole congress).
  */
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import {
   axeProblems,
   canRunBrowser,
@@ -40,7 +42,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
   let scrutineer: TestAccount;
   let page: Page;
   let consultationUrl = '';
-  const boxes: Record<string, string> = {};
+  const boxes: Record<string, ElectionId> = {};
 
   const newPage = (options: PageOptions = {}) => browser.page({ timeout: 15_000, ...options });
   const status = () => page.locator('#page-status');
@@ -90,7 +92,7 @@ describe.skipIf(!canRunBrowser('admin', 'election', 'scrutineer'))('the consulta
     for (const label of ['Paris', 'Lyon', 'Outre-mer']) {
       expect(await row(label).locator('.box-state').textContent()).toBe('Draft (being prepared)');
       const href = await row(label).getByRole('link', { name: label }).getAttribute('href');
-      boxes[label] = href!.split('/').pop()!;
+      boxes[label] = href!.split('/').pop()! as ElectionId;
     }
     await expectAccessible(page, 'consultation page, new');
   });

@@ -5,9 +5,11 @@
  * page offers the same form; an election without recovery names its help contact instead. French
  * and English at 360 px, with no axe violation.
  */
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { saveDeliverySettings } from '../../src/delivery/index.js';
 import { generateOfficerKey, serializeOfficerPublicKey } from '../../src/protocol/credential-escrow.js';
 import { axeProblems, canRunBrowser, launchChromium, POLL } from '../world/browser.js';
@@ -32,7 +34,7 @@ describe.skipIf(!canRunBrowser('booth', 'election'))('I lost my credential', () 
   let admin: TestAccount;
   let escrowId: string;
   let voters: TestVoter[];
-  let plainId: string;
+  let plainId: ElectionId;
 
   beforeAll(async () => {
     server = await startTestServer({ mode: 'listen', label: 'lost-credential' });

@@ -6,10 +6,12 @@
  * draft, with the same rolls and trustees. Every box archive passes belenios-tool, and
  * `scrutin-tool consolidate` recomputes the consolidated result and rejects a tampered box.
  */
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/scrutin-tool/main.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { ArchiveAppender, parseArchive } from '../../src/protocol/archive/archive.js';
 import { readTar, tarEntry } from '../../src/protocol/archive/tar.js';
 import { verifyArchive } from '../../src/protocol/verifier.js';
@@ -56,8 +58,8 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
   let client: Client;
   let organisationId: string;
   let consultationId: string;
-  let boxes: Record<string, { id: string; electionId: string }>;
-  let rerun: { id: string; electionId: string };
+  let boxes: Record<string, { id: string; electionId: ElectionId }>;
+  let rerun: { id: string; electionId: ElectionId };
   const archives: Record<string, Buffer> = {};
 
   beforeAll(async () => {
@@ -279,7 +281,7 @@ describe('a congress: federation boxes, annulment and re-run, consolidation and 
       { box: 'Lyon', login: 'l1', weight: 10, choice: 0 },
       { box: 'Abroad', login: 'a5', weight: 7, choice: 'blank' },
     ];
-    const byLabel = new Map<string, { electionId: string }>(
+    const byLabel = new Map<string, { electionId: ElectionId }>(
       next.boxes.map((b: { label: string }) => [b.label, b]),
     );
     const credentials = new Map<string, Awaited<ReturnType<typeof issueCredentials>>>();

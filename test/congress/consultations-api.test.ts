@@ -4,8 +4,10 @@
  * totals refused with nothing recorded; bad consultations refused; readers and tenants; procès-verbal
  * escaping what people typed.
  */
+
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import { freshSchema, pgProblem, type TestSchema } from '../support/postgres.js';
 import { Client, signedIn } from '../world/client.js';
 import { CONGRESS_QUESTIONS } from '../world/consultation.js';
@@ -30,7 +32,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       let organisationId: string;
       let otherOrganisation: string;
       let id: string;
-      let boxes: { id: string; label: string; electionId: string }[];
+      let boxes: { id: string; label: string; electionId: ElectionId }[];
       const report = Buffer.from('%PDF-1.4 procès-verbal <script>alert(1)</script>');
 
       beforeAll(async () => {

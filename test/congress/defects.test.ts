@@ -6,7 +6,7 @@
  */
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { consultationId } from '../../src/core/ids.js';
+import { consultationId, type ElectionId } from '../../src/core/ids.js';
 import { Client, signedIn } from '../world/client.js';
 import {
   CONGRESS_QUESTIONS,
@@ -27,7 +27,7 @@ const VOTES: Vote[] = [
 
 interface Congress {
   id: string;
-  boxes: Record<string, { id: string; electionId: string }>;
+  boxes: Record<string, { id: string; electionId: ElectionId }>;
 }
 
 describe('consultation workflow defects (issue 11)', () => {
@@ -58,13 +58,13 @@ describe('consultation workflow defects (issue 11)', () => {
     const imported = await client.put(`/api/v1/consultations/${id}/voters`, rollCsv(votes));
     expect(imported.status, JSON.stringify(imported.json)).toBe(200);
     const boxes = Object.fromEntries(
-      created.json.boxes.map((b: { label: string; id: string; electionId: string }) => [b.label, b]),
+      created.json.boxes.map((b: { label: string; id: string; electionId: ElectionId }) => [b.label, b]),
     );
     return { id, boxes };
   }
 
   /** Runs one box's election from draft to tallied (credentials, open, the votes, close, tally). */
-  async function runToTally(electionId: string, label: string, votes = VOTES) {
+  async function runToTally(electionId: ElectionId, label: string, votes = VOTES) {
     const credentials = await issueCredentials(server, electionId, admin);
     const open = (path: string) => client.post(`/api/v1/elections/${electionId}/${path}`);
     expect((await open('open')).status).toBe(200);
@@ -290,7 +290,7 @@ describe('consultation workflow defects (issue 11)', () => {
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const id = created.json.id as string;
-    const electionId = created.json.boxes[0].electionId as string;
+    const electionId = created.json.boxes[0].electionId as ElectionId;
     // Credentials before the roll: the refusal says the roll is missing, not "not ready to open".
     const early = await client.post(`/api/v1/elections/${electionId}/delivery/credentials`);
     expect(early.json.error.code).toBe('SCR_NO_VOTERS');

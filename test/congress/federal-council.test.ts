@@ -7,11 +7,13 @@
  * report, the procès-verbal (FR and EN) and `scrutin-tool consolidate --rules` name the same
  * elected; every box archive passes belenios-tool.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/scrutin-tool/main.js';
 import { sha256B64 } from '../../src/core/hash.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { beleniosTool, hasBeleniosTool, tempDir } from '../support/tools.js';
 import { Client, signedIn } from '../world/client.js';
 import { castVotes, issueCredentials, rollCsv, type Vote } from '../world/consultation.js';
@@ -66,7 +68,7 @@ describe('a federal council from lists across three weighted boxes', () => {
   let admin: TestAccount;
   let client: Client;
   let consultationId: string;
-  let boxes: { label: string; electionId: string }[];
+  let boxes: { label: string; electionId: ElectionId }[];
   let hash: string;
   let rulesBytes: Buffer;
   const archives: Record<string, Buffer> = {};

@@ -3,8 +3,10 @@
  * the server receives only the public credentials (and shows their fingerprint), then mails each
  * voter a password — never a credential, which it does not have.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { generateCredentials } from '../../src/protocol/setup.js';
@@ -18,7 +20,7 @@ describe('external credential authority: passwords by mail, credentials never', 
   let sink: SmtpSink;
   let admin: Client;
   let authority: Client;
-  let electionId: string;
+  let electionId: ElectionId;
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
 
   beforeAll(async () => {

@@ -4,9 +4,11 @@
  * real SMTP server in the test, and each voter tests their access, signs in and votes with nothing
  * but what their two messages contained. The delivery status follows each step.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { proveCredentialAccess } from '../../src/protocol/access-check.js';
@@ -23,7 +25,7 @@ describe('credentials and passwords delivered by mail, then used to vote', () =>
   let sender: DeliverySender;
   let admin: TestAccount;
   let adminClient: Client;
-  let electionId: string;
+  let electionId: ElectionId;
 
   beforeAll(async () => {
     server = await startTestServer();

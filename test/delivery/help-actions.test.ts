@@ -4,7 +4,9 @@
  * one named voter by the channel of sign-in secrets (audited, not twice a minute); and the mass
  * resend's preview, which says how many messages go by mail and how many by SMS.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { type Client, signedIn } from '../world/client.js';
@@ -17,7 +19,7 @@ describe('per-voter help actions', () => {
   let mail: TestTransport;
   let sms: TestTransport;
   let sender: DeliverySender;
-  let electionId: string;
+  let electionId: ElectionId;
   let now = Date.parse('2030-05-04T09:30:00Z');
   const clock = { now: () => new Date(now) };
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;

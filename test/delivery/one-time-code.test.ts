@@ -3,7 +3,9 @@
  * the voter asks for it at sign-in, valid 10 minutes, for 5 tries, used once, stored hashed. Asking
  * answers the same for any login. Voters who never signed in can be sent a reminder (no secret in it).
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { DEFAULT_SIGN_IN_BUDGET } from '../../src/server/auth/rate-limits.js';
@@ -19,7 +21,7 @@ describe('one-time sign-in codes', () => {
   let sink: SmtpSink;
   let sender: DeliverySender;
   let adminClient: Client;
-  let electionId: string;
+  let electionId: ElectionId;
   let now = Date.parse('2027-03-01T08:00:00Z');
   const clock = { now: () => new Date(now) };
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;

@@ -5,7 +5,9 @@
  * masked; by SMS, a voter who had a password gets a new one at the corrected number and the old one
  * stops working. Refusals change nothing.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { Client, signedIn } from '../world/client.js';
@@ -23,7 +25,7 @@ describe("correcting a voter's phone number", () => {
   let sms: TestTransport;
   let sender: DeliverySender;
   let organisationId: string;
-  let electionId: string;
+  let electionId: ElectionId;
   const clock = { now: () => new Date('2030-05-04T09:30:00Z') };
   const e = (path: string) => `/api/v1/elections/${electionId}${path}`;
   const voter = async (login: string) =>

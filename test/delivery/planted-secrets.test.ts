@@ -8,12 +8,14 @@
  * or header, not in the server's or the sender's log lines, not in the store (every table, read
  * back) and not in the bytes of the SQLite database file and its write-ahead log once sent.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialSecret, parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { smtpTransport } from '../../src/delivery/transport.js';
 import { proveCredentialAccess } from '../../src/protocol/access-check.js';
@@ -48,7 +50,7 @@ describe("secrets delivered by mail appear in their voter's message and nowhere 
   let http: Recorder;
   let admin: RecordingClient;
   let scrutineer: RecordingClient;
-  let electionId: string;
+  let electionId: ElectionId;
   let organisationId: string;
   const senderLog: string[] = [];
   let sender: DeliverySender;

@@ -13,6 +13,7 @@
  * every log line and every answer — is searched for every private credential in every encoding, and
  * every number it holds is tried as the officer's key: none opens an escrow.
  */
+
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,6 +22,7 @@ import { main as scrutinTool } from '../../src/cli/scrutin-tool/main.js';
 import { decodeText } from '../../src/core/codec.js';
 import { credentialSecret, parsePrivateCredential, publicCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
@@ -58,7 +60,7 @@ describe('credential recovery through the HTTP API (SQLite)', () => {
   let officer: TestAccount;
   let asAdmin: RecordingClient;
   let asOfficer: RecordingClient;
-  let electionId: string;
+  let electionId: ElectionId;
   const voters: TestVoter[] = [];
   /** Every private credential that ever existed in this election, replaced ones included. */
   const everyCredential: string[] = [];

@@ -3,8 +3,10 @@
  * they carry input no route asked for, and an election the server lets an admin open although no
  * voter can cast a ballot in it. Each test states what a voter or admin should observe.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
+import { electionId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import { hashPassword } from '../../src/server/auth/index.js';
 import { ballotMaker } from '../support/served-election.js';
@@ -32,7 +34,7 @@ describe('input the server should refuse', () => {
       timeZone: 'UTC',
     });
     expect(created.status).toBe(201);
-    return created.json.id as string;
+    return electionId(created.json.id);
   };
 
   it('refuses a body on the state transitions (here: closing with a text/plain body) and leaves the election open', async () => {

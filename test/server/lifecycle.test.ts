@@ -3,9 +3,11 @@
  * (with explicit offsets), extension of the closing time before it passes, and an all-or-nothing
  * CSV import whose errors are reported line by line.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src/cli/scrutin/demo.js';
 import type { Clock } from '../../src/core/clock.js';
+import { type ElectionId, electionId } from '../../src/core/ids.js';
 import { Client } from '../world/client.js';
 import { addAccount, addOrganisation, ballotOf, draftElection, type TestVoter } from '../world/scenario.js';
 import { startTestServer, type TestServer } from '../world/server.js';
@@ -40,13 +42,13 @@ describe('election lifecycle driven by the clock', () => {
   });
   afterAll(async () => server?.close());
 
-  async function readyDraft(): Promise<string> {
+  async function readyDraft(): Promise<ElectionId> {
     const created = await admin.post(`/api/v1/organisations/${organisationId}/elections`, {
       name: 'Scheduled',
       description: '',
       timeZone: 'Europe/Paris',
     });
-    const id = created.json.id as string;
+    const id = electionId(created.json.id);
     expect(
       (
         await admin.put(`/api/v1/elections/${id}/questions`, {

@@ -6,11 +6,13 @@
  * issues them, and the messages reach the mail server and read "sent". The logged-only transport
  * of the demo never reads "sent" (test/delivery/sender.test.ts).
  */
+
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Demo } from '../../src/cli/scrutin/demo.js';
 import { systemClock } from '../../src/core/clock.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { startSenderFromEnvironment } from '../../src/delivery/run-sender.js';
 import { BoardService } from '../../src/election/board.js';
 import { ElectionService } from '../../src/election/service.js';
@@ -31,7 +33,7 @@ describe.skipIf(!hasBuiltServer)('scrutin serve and SMTP_URL', () => {
   const dir = tempDir('mail-mode');
   const databaseUrl = `sqlite:${join(dir, 'scrutin.db')}`;
   let demo: Demo;
-  let draftId: string;
+  let draftId: ElectionId;
   let sink: SmtpSink;
   const servers: ServerProcess[] = [];
   const clients: HttpVoter[] = [];

@@ -10,9 +10,11 @@
  * searched for every secret in every encoding: none may appear, and a session token only in the
  * Set-Cookie of the sign-in that created it.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentialSecret, parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { tokenIn } from '../support/account-links.js';
 import { Recorder, type RecordingClient } from '../world/recorder.js';
@@ -61,7 +63,7 @@ describe('planted secrets never leave the server', () => {
   let http: Recorder;
   const as = {} as Record<Role, RecordingClient>;
   const accounts = {} as Record<Exclude<Role, 'voter' | 'anonymous'>, TestAccount>;
-  let electionId: string;
+  let electionId: ElectionId;
   let organisationId: string;
   const voters: TestVoter[] = [];
   let externalKey: bigint;

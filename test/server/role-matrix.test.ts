@@ -10,8 +10,10 @@
  * detail: the role is right, the thing asked for does not exist (this election has no threshold
  * group) — the guards' 404 never carries a detail.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
+import { accountId } from '../../src/core/ids.js';
 import { openSession, type SessionOwner } from '../../src/server/auth/sessions.js';
 import { NO_PASSWORD } from '../../src/store/store.js';
 import { publishedConsultation } from '../world/consultation.js';
@@ -254,7 +256,7 @@ describe('role × endpoint matrix over the real routes', () => {
     }
     people.invitation = 'invited-person';
     await server.store.accounts.createAccount({
-      id: 'invited-person',
+      id: accountId('invited-person'),
       email: 'invited-person@example.org',
       displayName: 'Invited',
       passwordHash: NO_PASSWORD,
@@ -265,8 +267,12 @@ describe('role × endpoint matrix over the real routes', () => {
     });
     organisationA = await addOrganisation(server, 'Organisation A', accounts.orgAdminA);
     const organisationB = await addOrganisation(server, 'Organisation B', accounts.orgAdminB);
-    for (const accountId of Object.values(people))
-      await server.store.accounts.addMembership({ organisationId: organisationA, accountId, role: 'member' });
+    for (const id of Object.values(people))
+      await server.store.accounts.addMembership({
+        organisationId: organisationA,
+        accountId: accountId(id),
+        role: 'member',
+      });
     electionA = await draftElection(server, organisationA, accounts.orgAdminA, { voters: 3 });
     electionB = await draftElection(server, organisationB, accounts.orgAdminB, {
       voters: 1,

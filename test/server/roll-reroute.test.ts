@@ -11,10 +11,12 @@
  *   - No mass password replacement while voting is open; one voter's new password is audited.
  * Messages go through the outbox and the sender to a test transport, with a clock the test moves.
  */
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as scrutinTool } from '../../src/cli/scrutin-tool/main.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { NOTICE_LEAD_SECONDS } from '../../src/election/roll-changes.js';
@@ -50,7 +52,7 @@ describe('the reroute attack: the roll changes only in the open', () => {
   let asAdmin: RecordingClient;
   let asScrutineer: RecordingClient;
   let asOfficer: RecordingClient;
-  let electionId: string;
+  let electionId: ElectionId;
   const e = (path = '') => `/api/v1/elections/${electionId}${path}`;
   const deliver = async () => {
     const before = transport.accepted.length;

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThresholdStatus } from '../../src/contract/trustee.js';
 import { decodeText, encode } from '../../src/core/codec.js';
 import { requireGroup } from '../../src/core/group.js';
-import { organisationId } from '../../src/core/ids.js';
+import { accountId, organisationId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -77,7 +77,7 @@ async function draftElection(server: TestServer, count: number): Promise<Setup> 
   const passwordHash = await hashPassword(secret(PASSWORD, 'password'));
   const account = async (name: string) => {
     const row = {
-      id: randomBytes(9).toString('base64url'),
+      id: accountId(randomBytes(9).toString('base64url')),
       email: `${name}-${organisation.id}@test.invalid`,
       displayName: name,
       passwordHash,

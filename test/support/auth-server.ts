@@ -8,7 +8,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../src/accounts/password.js';
 import type { Clock } from '../../src/core/clock.js';
-import { electionId, organisationId } from '../../src/core/ids.js';
+import { accountId, electionId, organisationId } from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import {
   requireElectionRole,
@@ -221,7 +221,7 @@ async function seed(store: Store): Promise<void> {
   }
   for (const [id, spec] of Object.entries(ACCOUNTS) as [AccountName, (typeof ACCOUNTS)[AccountName]][]) {
     await store.accounts.createAccount({
-      id,
+      id: accountId(id),
       email: spec.email,
       displayName: id,
       passwordHash: accountHash,
@@ -231,11 +231,11 @@ async function seed(store: Store): Promise<void> {
     if ('organisation' in spec)
       await store.accounts.addMembership({
         organisationId: spec.organisation,
-        accountId: id,
+        accountId: accountId(id),
         role: 'org-admin',
       });
     if ('role' in spec)
-      await store.elections.addRole({ electionId: ELECTION_A, accountId: id, role: spec.role });
+      await store.elections.addRole({ electionId: ELECTION_A, accountId: accountId(id), role: spec.role });
   }
   for (const [id, spec] of Object.entries(VOTERS)) {
     const voter = {

@@ -5,7 +5,7 @@
  */
 
 import { sha256Hex } from '../../src/core/hash.js';
-import { electionId, organisationId } from '../../src/core/ids.js';
+import { accountId, electionId, organisationId } from '../../src/core/ids.js';
 import type {
   AccountRow,
   BoardDataInput,
@@ -25,7 +25,7 @@ export const organisation = (id: string, over: Partial<OrganisationRow> = {}): O
 });
 
 export const account = (id: string, over: Partial<AccountRow> = {}): AccountRow => ({
-  id,
+  id: accountId(id),
   email: `${id}@example.org`,
   displayName: `Account ${id}`,
   passwordHash: `$scrypt$ln=15,r=8,p=1$salt$${id}`,

@@ -4,6 +4,7 @@
  * ballots made by the core, as the booth makes them, through the election service.
  */
 import { parsePrivateCredential } from '../../src/core/credential.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
 import { loadElection } from '../../src/protocol/election.js';
 import { signedIn } from './client.js';
@@ -38,7 +39,7 @@ export function rollCsv(votes: readonly Vote[]): string {
 }
 
 /** Issues credentials (server mode) for a draft box and returns them by login. */
-export async function issueCredentials(server: TestServer, electionId: string, admin: TestAccount) {
+export async function issueCredentials(server: TestServer, electionId: ElectionId, admin: TestAccount) {
   const issued = await server.elections.generateServerCredentials(electionId, admin);
   return new Map(issued.map((c) => [c.login, c]));
 }
@@ -46,7 +47,7 @@ export async function issueCredentials(server: TestServer, electionId: string, a
 /** Casts the votes of one open box through the election service, ballots made by the core. */
 export async function castVotes(
   server: TestServer,
-  electionId: string,
+  electionId: ElectionId,
   credentials: Map<string, { voterId: string; credential: string }>,
   votes: readonly Vote[],
 ): Promise<void> {
@@ -101,7 +102,7 @@ export async function publishedConsultation(
   if (created.status !== 201)
     throw new Error(`create answered ${created.status} ${JSON.stringify(created.json)}`);
   const id = created.json.id as string;
-  const [north, south] = created.json.boxes as { id: string; electionId: string }[];
+  const [north, south] = created.json.boxes as { id: string; electionId: ElectionId }[];
   const votes: Vote[] = [
     { box: 'North', login: 'n1', weight: 1, choice: 0 },
     { box: 'North', login: 'n2', weight: 1, choice: 1 },

@@ -13,7 +13,13 @@ import { randomBase58 } from '../../src/core/base58.js';
 import { encode } from '../../src/core/codec.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { requireGroup } from '../../src/core/group.js';
-import { type OrganisationId, organisationId } from '../../src/core/ids.js';
+import {
+  type AccountId,
+  accountId,
+  type ElectionId,
+  type OrganisationId,
+  organisationId,
+} from '../../src/core/ids.js';
 import { secret } from '../../src/core/secret.js';
 import type { Actor } from '../../src/election/actor.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -45,7 +51,7 @@ export const QUESTIONS = [
 ];
 
 export interface TestAccount {
-  readonly id: string;
+  readonly id: AccountId;
   readonly email: string;
   readonly displayName: string;
   readonly password: string;
@@ -68,7 +74,7 @@ export interface SingleTrustee {
 }
 
 export interface TestElection {
-  readonly id: string;
+  readonly id: ElectionId;
   readonly organisationId: string;
   readonly voters: TestVoter[];
   readonly singles: SingleTrustee[];
@@ -83,7 +89,7 @@ export async function addAccount(
   options: { isOperator?: boolean } = {},
 ): Promise<TestAccount> {
   const account = {
-    id: randomBytes(9).toString('base64url'),
+    id: accountId(randomBytes(9).toString('base64url')),
     email: `${label}-${randomBytes(4).toString('hex')}@example.org`,
     displayName: `Account ${label}`,
     password: plantedPassword(label),
@@ -124,7 +130,7 @@ export async function organisationWithAdmin(
 
 export async function grant(
   server: World,
-  electionId: string,
+  electionId: ElectionId,
   account: TestAccount,
   role: Role,
 ): Promise<void> {
@@ -182,7 +188,7 @@ export async function draftElection(
  */
 export async function issueVoterSecrets(
   server: World,
-  electionId: string,
+  electionId: ElectionId,
   admin: Actor,
 ): Promise<TestVoter[]> {
   const issued = await server.elections.generateServerCredentials(electionId, admin);
@@ -209,7 +215,7 @@ export async function issueVoterSecrets(
 /** A ballot of `voter` for `plaintext`, made by the core as the booth makes it. */
 export async function ballotOf(
   server: World,
-  electionId: string,
+  electionId: ElectionId,
   voter: TestVoter,
   plaintext: number[][],
 ): Promise<string> {
@@ -223,7 +229,7 @@ export async function ballotOf(
 /** The partial decryption of a Single trustee, computed on "their side" from the public board. */
 export async function partialDecryptionOf(
   server: World,
-  electionId: string,
+  electionId: ElectionId,
   trustee: SingleTrustee,
 ): Promise<string> {
   const { state } = await server.elections.board.state(electionId);
@@ -285,7 +291,7 @@ export async function mailedElection(
   organisation: string,
   admin: Actor,
   options: { roll: readonly string[]; loginMode: 'password' | 'one-time-code' },
-): Promise<string> {
+): Promise<ElectionId> {
   const { elections, store } = server;
   const { id } = await elections.create(organisationId(organisation), admin, {
     name: 'Vote',

@@ -8,7 +8,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { randomBase58 } from '../../core/base58.js';
-import { organisationId } from '../../core/ids.js';
+import { accountId, type ElectionId, organisationId } from '../../core/ids.js';
 import { secret } from '../../core/secret.js';
 import { hashGeneratedSecret } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
@@ -23,7 +23,7 @@ export interface DemoVoter {
 }
 
 export interface Demo {
-  electionId: string;
+  electionId: ElectionId;
   admin: { email: string; password: string };
   voters: DemoVoter[];
 }
@@ -59,7 +59,7 @@ export async function createDemo(
   await store.accounts.createOrganisation(organisation);
   const admin = { email: `admin-${organisation.id}@demo.invalid`, password: randomBase58(16) };
   const account = {
-    id: randomBytes(9).toString('base64url'),
+    id: accountId(randomBytes(9).toString('base64url')),
     email: admin.email,
     displayName: 'Demo admin',
     passwordHash: await hashPassword(secret(admin.password, 'password')),

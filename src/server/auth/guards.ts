@@ -13,6 +13,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { rolesOnElection } from '../../election/role-separation.js';
+import { accountOfOwner } from '../../election/threshold.js';
 import type { ElectionRow, Role, Store } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -70,6 +71,32 @@ export async function requireElectionRole(
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; a role on this election or an org-admin membership of its organisation is what isInOrganisation finds
     held.size > 0 || (await isInOrganisation(ctx.store, principal.account.id, election.organisationId));
   throw new ApiError(visible ? 'SCR_FORBIDDEN' : 'SCR_NOT_FOUND');
+}
+
+/**
+ * Who may send a trustee's file for the key of owner `owner` (a partial decryption, a shuffle): an
+ * election admin, for any trustee (the checks of the file decide); a trustee, for a key bound to
+ * their own account and never one bound to another. A key bound to no account (an external
+ * trustee whose files the admin relays) is open to the election's trustees when `unbound` is
+ * 'any-trustee' — a partial decryption is checked against that key — and to the admin only when
+ * 'admin-only': a shuffle needs no key, so another trustee's would take that trustee's turn.
+ */
+export async function requireKeyHolder(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  electionId: string,
+  owner: number,
+  unbound: 'any-trustee' | 'admin-only',
+): Promise<AccountPrincipal> {
+  const principal = await requireElectionRole(ctx, request, electionId, ['trustee', 'election-admin']);
+  const election = await ctx.store.elections.get(electionId);
+  if (election === undefined) throw new ApiError('SCR_NOT_FOUND');
+  if ((await electionRolesOf(ctx.store, principal.account.id, election)).has('election-admin'))
+    return principal;
+  const bound = accountOfOwner(await ctx.store.trustees.list(election.id), owner);
+  const allowed = bound === principal.account.id || (unbound === 'any-trustee' && !bound);
+  if (!allowed) throw new ApiError('SCR_FORBIDDEN');
+  return principal;
 }
 
 /**

@@ -18,6 +18,7 @@ export {
   electionRolesOf,
   requireAccount,
   requireElectionRole,
+  requireKeyHolder,
   requireOperator,
   requireOrganisationAdmin,
   requirePublicElection,

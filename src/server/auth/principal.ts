@@ -7,11 +7,12 @@
  */
 
 import type { Clock } from '../../core/clock.js';
+import type { AccountId } from '../../core/ids.js';
 import type { AccountRow, Store, VoterRow } from '../../store/store.js';
 import { findLiveSession, type SessionToken } from './sessions.js';
 
 export interface SignedInAccount {
-  readonly id: string;
+  readonly id: AccountId;
   readonly email: string;
   readonly displayName: string;
   /** Runs the platform: creates organisations, sees no election content. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthTestServer, startAuthTestServer } from '../../../test/support/auth-server.js';
 import { sha256Hex } from '../../core/hash.js';
+import { accountId } from '../../core/ids.js';
 import {
   ACCOUNT_SESSION_LIFETIME_MS,
   csrfTokenMatches,
@@ -78,7 +79,10 @@ describe('stored sessions', () => {
 
   it('keep only the SHA-256 of the token, with a CSRF token and a 12 h expiry for accounts', async () => {
     const { store, clock } = server;
-    const { token, row } = await openSession(store, clock, { kind: 'account', accountId: 'adminA' });
+    const { token, row } = await openSession(store, clock, {
+      kind: 'account',
+      accountId: accountId('adminA'),
+    });
     expect(row.tokenHash).toBe(sha256Hex(token.reveal()));
     expect(Object.values(row)).not.toContain(token.reveal());
     expect(row.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -8,10 +8,12 @@
  * has no Max-Age, so it also goes when the browser closes; the server-side expiry is the one that
  * counts.
  */
+
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { Clock } from '../../core/clock.js';
 import { sha256, sha256Hex } from '../../core/hash.js';
+import type { AccountId } from '../../core/ids.js';
 import { type Secret, secret } from '../../core/secret.js';
 import type { SessionRow, Store } from '../../store/store.js';
 import { isHttps, type ServerConfig } from '../context.js';
@@ -30,7 +32,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export type SessionToken = Secret<string, 'session token'>;
 
 export type SessionOwner =
-  | { kind: 'account'; accountId: string }
+  | { kind: 'account'; accountId: AccountId }
   | { kind: 'voter'; voterId: string; electionId: string };
 
 export interface OpenedSession {

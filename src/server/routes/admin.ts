@@ -10,7 +10,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { addMember } from '../../accounts/members.js';
 import { fieldWithControlCharacter } from '../../accounts/organisations.js';
 import { sha256B64 } from '../../core/hash.js';
-import type { OrganisationId } from '../../core/ids.js';
+import type { ElectionId, OrganisationId } from '../../core/ids.js';
 import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { assertRoleSeparation } from '../../election/role-separation.js';
 import { grantElectionRole } from '../../election/roles.js';
@@ -31,7 +31,7 @@ import { ApiError } from '../errors.js';
 import { mailLink, requireInvitationMail } from './accounts.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 const OrganisationParams = Type.Object({ organisationId: Type.String({ minLength: 1, maxLength: 64 }) });
 const CreateElectionBody = Type.Object(
@@ -378,7 +378,7 @@ export function adminRoutes(ctx: ServerContext, elections: ElectionService): Fas
     const transition = (
       path: string,
       summary: string,
-      run: (electionId: string, actor: { id: string }) => Promise<ElectionRow>,
+      run: (electionId: ElectionId, actor: { id: string }) => Promise<ElectionRow>,
     ) =>
       app.post<P>(
         `/api/v1/elections/:electionId/${path}`,

@@ -63,7 +63,7 @@ function refusalPage(code: keyof typeof ERRORS, language: 'en' | 'fr'): string {
 
 export function consultationPageRoutes(ctx: ServerContext, { consultations }: Services): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/consultation',
       {
         schema: {

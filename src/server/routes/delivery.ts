@@ -9,26 +9,29 @@
  *
  * Every answer has a response schema, which doubles as the allowlist of its fields.
  */
+
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DeliveryCounts as Counts } from '../../contract/delivery.js';
 import { AccessAccepted, AccessChallenge, BallotStatus } from '../../contract/voter.js';
 import { requireGroup } from '../../core/group.js';
 import { sha256Hex } from '../../core/hash.js';
-import { identityKey, sameIdentity } from '../../core/identity.js';
+import { identityKey } from '../../core/identity.js';
+import type { ElectionId } from '../../core/ids.js';
 import {
-  auditDelivery,
   checkCode,
   type DeliveryContext,
   deliveryCounts,
   deliverySettings,
   MAX_PASSWORD_DELAY_SECONDS,
-  queueingIn,
-  queuePasswordMessages,
-  queueReminders,
   requestCode,
+  requestPassword,
+  resendAccess,
+  resendPlan,
   saveDeliverySettings,
-  sendCodeToVoter,
+  sendHelpDeskCode,
+  sendPasswords,
+  sendPasswordToVoter,
   voterDeliveryStatus,
 } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
@@ -42,7 +45,7 @@ import { mailMode, requireMail, requireSms, type ServerContext } from '../contex
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 const VOTER_LOGIN_ROUTE = '/api/v1/elections/:electionId/voter/login';
 
@@ -118,6 +121,12 @@ const AccessCheckBody = Type.Object(
   { additionalProperties: false },
 );
 const LoginField = Type.String({ minLength: 1, maxLength: 256 });
+/** The body of a help-desk action: the voter it is for. */
+const HelpDeskBody = Type.Object(
+  { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+type HelpDeskBody = Static<typeof HelpDeskBody>;
 
 /** Self-service password requests per client address per minute: a typo or two, not a sweep. */
 const passwordRequestLimit = {
@@ -157,10 +166,20 @@ export function deliveryRoutes(
       requireMail(ctx.config);
       if ((await deliverySettings(ctx.store, electionId)).secretChannel === 'sms') requireSms(ctx.config);
     };
-    const inState = async (electionId: string, allowed: readonly string[]) => {
+    const inState = async (electionId: ElectionId, allowed: readonly string[]) => {
       const row = await elections.get(electionId);
       if (!allowed.includes(row.state)) throw new ApiError('SCR_WRONG_STATE', { state: row.state, allowed });
       return row;
+    };
+    /** A help-desk action: the admin, an election in draft or open, and the voter named, of this election. */
+    const helpDeskVoter = async (request: FastifyRequest<P & { Body: HelpDeskBody }>) => {
+      const { electionId } = request.params;
+      const { account } = await admin(request, electionId);
+      await inState(electionId, ['draft', 'open']);
+      const voter = await ctx.store.voters.get(request.body.voterId);
+      if (!voter || voter.electionId !== electionId)
+        throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+      return { account, voter };
     };
 
     app.get<P>(
@@ -262,52 +281,17 @@ export function deliveryRoutes(
         // Issue 15: nobody's password is replaced behind their back during a vote.
         if (row.state === 'open') throw new ApiError('SCR_MASS_PASSWORDS_REFUSED');
         await requireChannels(electionId);
-        // The outbox is a table: the messages commit with their entry (the sender sends after).
-        const queued = await ctx.store.transaction(async (tx) => {
-          const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
-            immediately: request.body.immediately === true,
-          });
-          await auditDelivery(tx, electionId, account.id, 'delivery.passwords', { count: queued });
-          return queued;
-        });
-        delivery.wake?.();
-        return { queued };
+        const immediately = request.body.immediately === true;
+        return { queued: await sendPasswords(delivery, electionId, account.id, { immediately }) };
       },
     );
 
-    /** One named voter's new password, queued now to their registered address, and audited. */
-    const passwordForOneVoter = async (
-      electionId: string,
-      voter: { id: string; login: string },
-      actor: string,
-      reason: 'help-desk' | 'self-service',
-    ) => {
-      // The message commits with its entry (the sender sends after).
-      const queued = await ctx.store.transaction(async (tx) => {
-        const queued = await queuePasswordMessages(queueingIn(delivery, tx), electionId, {
-          voterIds: [voter.id],
-          immediately: true,
-        });
-        await auditDelivery(tx, electionId, actor, 'delivery.password.voter', {
-          login: voter.login,
-          reason,
-          count: queued,
-        });
-        return queued;
-      });
-      delivery.wake?.();
-      return queued;
-    };
-
-    app.post<P & { Body: { voterId: string } }>(
+    app.post<P & { Body: HelpDeskBody }>(
       '/api/v1/elections/:electionId/delivery/passwords/help-desk',
       {
         schema: {
           params: ElectionParams,
-          body: Type.Object(
-            { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
-            { additionalProperties: false },
-          ),
+          body: HelpDeskBody,
           summary:
             'Help desk: a new password for one named voter who asked, sent to their registered address (audited)',
           response: { 200: Type.Object({ queued: Type.Integer() }) },
@@ -315,25 +299,18 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { electionId } = request.params;
-        const { account } = await admin(request, electionId);
-        await inState(electionId, ['draft', 'open']);
-        const voter = await ctx.store.voters.get(request.body.voterId);
-        if (!voter || voter.electionId !== electionId)
-          throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+        const { account, voter } = await helpDeskVoter(request);
         await requireChannels(electionId);
-        return { queued: await passwordForOneVoter(electionId, voter, account.id, 'help-desk') };
+        return { queued: await sendPasswordToVoter(delivery, electionId, voter, account.id, 'help-desk') };
       },
     );
 
-    app.post<P & { Body: { voterId: string } }>(
+    app.post<P & { Body: HelpDeskBody }>(
       '/api/v1/elections/:electionId/delivery/codes/help-desk',
       {
         schema: {
           params: ElectionParams,
-          body: Type.Object(
-            { voterId: Type.String({ minLength: 1, maxLength: 64 }) },
-            { additionalProperties: false },
-          ),
+          body: HelpDeskBody,
           summary:
             'Help desk: a one-time sign-in code for one named voter, sent now by the channel of sign-in secrets (not within a minute of the last; audited)',
           response: {
@@ -350,23 +327,9 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { electionId } = request.params;
-        const { account } = await admin(request, electionId);
-        await inState(electionId, ['draft', 'open']);
-        const voter = await ctx.store.voters.get(request.body.voterId);
-        if (!voter || voter.electionId !== electionId)
-          throw new ApiError('SCR_NOT_FOUND', { problem: 'no such voter in this election' });
+        const { account, voter } = await helpDeskVoter(request);
         await requireChannels(electionId);
-        const sent = await ctx.store.transaction(async (tx) => {
-          const sent = await sendCodeToVoter(queueingIn(delivery, tx), electionId, voter);
-          if (sent.outcome === 'sent')
-            await auditDelivery(tx, electionId, account.id, 'delivery.code.voter', {
-              login: voter.login,
-              channel: sent.channel,
-            });
-          return sent;
-        });
-        delivery.wake?.();
-        return sent;
+        return sendHelpDeskCode(delivery, electionId, voter, account.id);
       },
     );
 
@@ -388,17 +351,8 @@ export function deliveryRoutes(
       async (request, reply) => {
         const { electionId } = request.params;
         await requireChannels(electionId);
-        const row = await inState(electionId, ['draft', 'open']);
-        const settings = await deliverySettings(ctx.store, electionId);
-        const voter = await ctx.store.voters.findByLogin(electionId, request.body.login.trim());
-        const matches =
-          settings.loginMode === 'password' &&
-          voter !== undefined &&
-          voter.publicCredential !== null &&
-          sameIdentity(voter.email, request.body.email);
-        if (matches) await passwordForOneVoter(electionId, voter, 'voter', 'self-service');
-        // Nothing about what was typed: it could be anything, even a secret typed in the wrong field.
-        else await auditDelivery(ctx.store, row.id, 'voter', 'delivery.password.request.unmatched', {});
+        await inState(electionId, ['draft', 'open']);
+        await requestPassword(delivery, electionId, request.body);
         return reply.status(202).send({ received: true as const });
       },
     );
@@ -435,21 +389,9 @@ export function deliveryRoutes(
     );
 
     /** Voters who never signed in and have a credential; what they would be sent. */
-    const resendPlan = async (electionId: string) => {
+    const planResend = async (electionId: ElectionId) => {
       await inState(electionId, ['draft', 'open']);
-      const settings = await deliverySettings(ctx.store, electionId);
-      const statuses = await voterDeliveryStatus(ctx.store, electionId);
-      const chosen = statuses.filter((s) => s.firstLoginAt === null && s.hasCredential);
-      const kind = settings.loginMode === 'password' ? ('password' as const) : ('reminder' as const);
-      const sms =
-        kind === 'password' && settings.secretChannel === 'sms'
-          ? chosen.filter((s) => s.phone !== null).length
-          : 0;
-      return {
-        kind,
-        voterIds: chosen.map((s) => s.voterId),
-        byChannel: { email: chosen.length - sms, sms },
-      };
+      return resendPlan(ctx, electionId);
     };
 
     app.post<P>(
@@ -464,7 +406,7 @@ export function deliveryRoutes(
       },
       async (request) => {
         await admin(request, request.params.electionId);
-        const plan = await resendPlan(request.params.electionId);
+        const plan = await planResend(request.params.electionId);
         return { kind: plan.kind, count: plan.voterIds.length, byChannel: plan.byChannel };
       },
     );
@@ -483,28 +425,11 @@ export function deliveryRoutes(
       async (request) => {
         const { electionId } = request.params;
         const { account } = await admin(request, electionId);
-        const plan = await resendPlan(electionId);
+        const plan = await planResend(electionId);
         if (plan.voterIds.length !== request.body.expectedCount)
           throw new ApiError('SCR_RESEND_CHANGED', { count: plan.voterIds.length });
         if (plan.voterIds.length > 0) await requireChannels(electionId);
-        const queued = await ctx.store.transaction(async (tx) => {
-          const inTx = queueingIn(delivery, tx);
-          const queued =
-            plan.voterIds.length === 0
-              ? 0
-              : plan.kind === 'password'
-                ? await queuePasswordMessages(inTx, electionId, {
-                    voterIds: plan.voterIds,
-                    immediately: true,
-                  })
-                : await queueReminders(inTx, electionId, plan.voterIds);
-          await auditDelivery(tx, electionId, account.id, 'delivery.resend', {
-            kind: plan.kind,
-            count: queued,
-          });
-          return queued;
-        });
-        delivery.wake?.();
+        const queued = await resendAccess(delivery, electionId, account.id, plan);
         return { kind: plan.kind, queued };
       },
     );

@@ -5,17 +5,19 @@
  * sealed hash) for `scrutin-tool consolidate --rules`. Its election admins set the rules while it is
  * a draft and record how the statutes settled an undecided seat.
  */
+
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { ElectionRulesSchema, TIE_BREAK_STEPS } from '../../contract/election-rules.js';
+import type { ElectionId } from '../../core/ids.js';
 import { requireElectionRole, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError, DomainError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 export function electionRulesRoutes(ctx: ServerContext, services: Services): FastifyPluginAsync {
   const { rules } = services;

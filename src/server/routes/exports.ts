@@ -6,7 +6,9 @@
  * file is written from the export's allowlist in `../exports/`: a typed projection per row that names
  * its fields one by one, and a table that writes only the fields it names.
  */
+
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ElectionId } from '../../core/ids.js';
 import { deliverySettings, messageLanguage } from '../../delivery/index.js';
 import { maskAddress } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
@@ -22,7 +24,7 @@ import { toVoterRollRow, VOTER_ROLL } from '../exports/voter-roll.js';
 import { rollReadMasked } from './admin.js';
 import { ElectionParams, sealedRulesHash } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 /** An export in both formats, built on demand. */
 interface ExportDocument {
@@ -38,7 +40,7 @@ export function exportRoutes(ctx: ServerContext, elections: ElectionService): Fa
       name: string,
       summary: string,
       cache: 'no-store' | 'no-cache',
-      build: (request: FastifyRequest, electionId: string) => Promise<ExportDocument>,
+      build: (request: FastifyRequest, electionId: ElectionId) => Promise<ExportDocument>,
     ) => {
       for (const format of FORMATS) {
         app.get<P>(

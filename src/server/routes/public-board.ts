@@ -11,6 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { BoardBallots, BoardVerification, PublicElection } from '../../contract/election.js';
 import type { PublicTally } from '../../contract/trustee.js';
 import { encode } from '../../core/codec.js';
+import type { ElectionId } from '../../core/ids.js';
 import type { BoardStatus } from '../../election/board.js';
 import { publicLogin, rollChangesAfterCredentials } from '../../election/roll-state.js';
 import type { ElectionService } from '../../election/service.js';
@@ -63,14 +64,14 @@ export async function publicElection(ctx: ServerContext, row: ElectionRow): Prom
 
 export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId',
       { schema: { params: ElectionParams, summary: 'Public summary of an election' } },
       async (request) =>
         publicElection(ctx, await requirePublicElection(ctx, request, request.params.electionId)),
     );
 
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/archive.bel',
       { schema: { params: ElectionParams, summary: 'The live Belenios archive (append-only)' } },
       async (request, reply) => {
@@ -84,7 +85,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       },
     );
 
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/ballots',
       {
         schema: {
@@ -108,7 +109,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       },
     );
 
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/tally',
       {
         schema: {
@@ -130,7 +131,7 @@ export function publicBoardRoutes(ctx: ServerContext, elections: ElectionService
       },
     );
 
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/verification',
       {
         schema: { params: ElectionParams, summary: 'Status of the board verifier that follows the archive' },

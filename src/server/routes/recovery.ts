@@ -10,11 +10,13 @@
  * Answers carry ids, logins, states and public keys only; the upload of recovered credentials is the
  * only body with a secret, which the server checks, hands to the outbox and forgets.
  */
+
 import type { RateLimitOptions } from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { SelfServiceRecovery } from '../../contract/voter.js';
+import type { ElectionId } from '../../core/ids.js';
 import { deliverySettings } from '../../delivery/index.js';
 import { escrowBatchCodec } from '../../recovery/batch-files.js';
 import { CREDENTIAL_MODES } from '../../recovery/modes.js';
@@ -29,7 +31,7 @@ import { requireMail, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 /** Self-service requests per client address per minute: enough for a typo or two, not for a sweep. */
 export const RECOVERY_REQUESTS_PER_MINUTE = 5;
@@ -63,7 +65,7 @@ export function recoveryRoutes(ctx: ServerContext, { elections, recovery }: Serv
     const admin = (request: FastifyRequest, electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin']);
     /** The officer: a credential authority of the election who is not also one of its admins. */
-    const officer = async (request: FastifyRequest, electionId: string) => {
+    const officer = async (request: FastifyRequest, electionId: ElectionId) => {
       const principal = await requireElectionRole(ctx, request, electionId, ['credential-authority']);
       const held = await electionRolesOf(ctx.store, principal.account.id, await elections.get(electionId));
       if (held.has('election-admin')) throw new ApiError('SCR_RECOVERY_SEPARATION');

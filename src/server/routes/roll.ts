@@ -4,17 +4,19 @@
  * says what happened to the voter's credential and whether the old address was told; none carries
  * an address in clear other than the one the admin typed, nor any secret.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
+import type { ElectionId } from '../../core/ids.js';
 import { deliverySettings } from '../../delivery/index.js';
 import { requireElectionRole } from '../auth/index.js';
 import { requireMail, requireSms, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
-type V = { Params: { electionId: string; voterId: string } };
+type P = { Params: { electionId: ElectionId } };
+type V = { Params: { electionId: ElectionId; voterId: string } };
 
 const VoterParams = Type.Object({
   ...ElectionParams.properties,

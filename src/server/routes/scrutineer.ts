@@ -2,7 +2,9 @@
  * Scrutineers observe without seeing anything secret: turnout, the board's verification status (on
  * the public board), the audit log, and after closing the sign-in list — who voted, never how.
  */
+
 import type { FastifyPluginAsync } from 'fastify';
+import type { ElectionId } from '../../core/ids.js';
 import type { ElectionService } from '../../election/service.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
@@ -11,7 +13,7 @@ import { toAuditLogEntry } from '../exports/audit-log.js';
 import { proxyHolders } from '../exports/sign-in-list.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
+type P = { Params: { electionId: ElectionId } };
 
 export function scrutineerRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {

@@ -5,14 +5,14 @@
  * stored; the admin's skip of a trustee who does not shuffle. A shuffle needs only the election's
  * public key: no route here receives or returns a private key.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ShufflePhase as ShufflePhaseAnswer } from '../../contract/trustee.js';
+import type { ElectionId } from '../../core/ids.js';
 import type { ElectionService, ShufflePhase } from '../../election/service.js';
-import { accountOfOwner } from '../../election/threshold.js';
-import { electionRolesOf, requireElectionRole, requirePublicElection } from '../auth/index.js';
+import { requireElectionRole, requireKeyHolder, requirePublicElection } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
 
 /** The phase as the public sees it: owners, kinds and turns, not the trustees' names (the trustee page checks it). */
@@ -28,7 +28,7 @@ const Owner = Type.Integer({ minimum: 1, maximum: 1000 });
 
 export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/shuffles',
       {
         schema: {
@@ -44,7 +44,7 @@ export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number; shuffle: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number; shuffle: string } }>(
       '/api/v1/elections/:electionId/shuffles',
       {
         bodyLimit: 64 * 1024 * 1024,
@@ -58,24 +58,26 @@ export function shuffleRoutes(ctx: ServerContext, elections: ElectionService): F
         },
       },
       async (request) => {
-        const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
-          'trustee',
-          'election-admin',
-        ]);
-        // As for partial decryptions: an election admin may relay any trustee's shuffle (the proofs
-        // decide); a trustee never shuffles in the turn of a key bound to another account.
-        const election = await elections.get(request.params.electionId);
-        if (!(await electionRolesOf(ctx.store, account.id, election)).has('election-admin')) {
-          const bound = accountOfOwner(await ctx.store.trustees.list(election.id), request.body.owner);
-          if (bound !== account.id) throw new ApiError('SCR_FORBIDDEN');
-        }
+        // A trustee never shuffles in the turn of a key bound to another account, or to none.
+        const { account } = await requireKeyHolder(
+          ctx,
+          request,
+          request.params.electionId,
+          request.body.owner,
+          'admin-only',
+        );
         return publicPhase(
-          await elections.submitShuffle(election.id, account, request.body.owner, request.body.shuffle),
+          await elections.submitShuffle(
+            request.params.electionId,
+            account,
+            request.body.owner,
+            request.body.shuffle,
+          ),
         );
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number } }>(
       '/api/v1/elections/:electionId/shuffles/skip',
       {
         schema: {

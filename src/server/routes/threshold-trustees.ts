@@ -11,13 +11,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { ThresholdStatus } from '../../contract/trustee.js';
+import type { AccountId, ElectionId } from '../../core/ids.js';
 import { MAX_THRESHOLD_TRUSTEES } from '../../election/threshold.js';
 import { requireElectionRole } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ElectionParams } from './public-board.js';
 
-type P = { Params: { electionId: string } };
-type S = { Params: { electionId: string; slot: string } };
+type P = { Params: { electionId: ElectionId } };
+type S = { Params: { electionId: ElectionId; slot: string } };
 
 const BASE = '/api/v1/elections/:electionId/trustees/threshold';
 /** Route params are not coerced (app.ts): the slot is a decimal string, 1-based. */
@@ -55,7 +56,7 @@ export function thresholdTrusteeRoutes(ctx: ServerContext, { threshold }: Servic
     const observer = (request: Parameters<typeof requireElectionRole>[1], electionId: string) =>
       requireElectionRole(ctx, request, electionId, ['election-admin', 'trustee', 'scrutineer']);
 
-    app.post<P & { Body: { threshold: number; trustees: { displayName: string; accountId: string }[] } }>(
+    app.post<P & { Body: { threshold: number; trustees: { displayName: string; accountId: AccountId }[] } }>(
       BASE,
       {
         schema: {

@@ -12,12 +12,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TrusteeDuties } from '../../contract/trustee.js';
 import { DecodeError, decodeText, encode } from '../../core/codec.js';
 import { sha256B64 } from '../../core/hash.js';
+import type { ElectionId } from '../../core/ids.js';
 import type { ElectionService } from '../../election/service.js';
-import { accountOfOwner, parseThresholdState } from '../../election/threshold.js';
+import { parseThresholdState } from '../../election/threshold.js';
 import { trusteePublicKeyCodec } from '../../protocol/messages.js';
 import { trusteeKeyId } from '../../protocol/setup.js';
 import type { TrusteeRow } from '../../store/store.js';
-import { electionRolesOf, requireElectionRole } from '../auth/index.js';
+import { requireElectionRole, requireKeyHolder } from '../auth/index.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { ElectionParams } from './public-board.js';
@@ -64,7 +65,7 @@ export function trusteeDuties(rows: readonly TrusteeRow[], accountId: string) {
 
 export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { electionId: string } }>(
+    app.get<{ Params: { electionId: ElectionId } }>(
       '/api/v1/elections/:electionId/trustee',
       {
         schema: {
@@ -96,7 +97,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { publicKey: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { publicKey: string } }>(
       '/api/v1/elections/:electionId/trustees/single/own',
       {
         schema: {
@@ -132,7 +133,7 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
       },
     );
 
-    app.post<{ Params: { electionId: string }; Body: { owner: number; partialDecryption: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { owner: number; partialDecryption: string } }>(
       '/api/v1/elections/:electionId/partial-decryptions',
       {
         schema: {
@@ -148,17 +149,13 @@ export function trusteeRoutes(ctx: ServerContext, elections: ElectionService): F
         },
       },
       async (request) => {
-        const { account } = await requireElectionRole(ctx, request, request.params.electionId, [
-          'trustee',
-          'election-admin',
-        ]);
-        // An election admin may relay any trustee's file (the proofs decide); a trustee never acts
-        // for a key bound to another account.
-        const election = await elections.get(request.params.electionId);
-        if (!(await electionRolesOf(ctx.store, account.id, election)).has('election-admin')) {
-          const bound = accountOfOwner(await ctx.store.trustees.list(election.id), request.body.owner);
-          if (bound && bound !== account.id) throw new ApiError('SCR_FORBIDDEN');
-        }
+        const { account } = await requireKeyHolder(
+          ctx,
+          request,
+          request.params.electionId,
+          request.body.owner,
+          'any-trustee',
+        );
         await elections.submitPartialDecryption(
           request.params.electionId,
           account,

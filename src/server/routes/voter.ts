@@ -4,9 +4,11 @@
  * bound to that login and its proofs must verify. The tracker is answered only once the ballot is
  * durably committed.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CastReceipt } from '../../contract/voter.js';
+import type { ElectionId } from '../../core/ids.js';
 import { queueCastReceipt } from '../../delivery/index.js';
 import type { ElectionService } from '../../election/service.js';
 import { castRateLimit, requireVoter } from '../auth/index.js';
@@ -20,7 +22,7 @@ const CastBody = Type.Object(
 
 export function voterRoutes(ctx: ServerContext, elections: ElectionService): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Params: { electionId: string }; Body: { ballot: string } }>(
+    app.post<{ Params: { electionId: ElectionId }; Body: { ballot: string } }>(
       '/api/v1/elections/:electionId/voter/ballots',
       {
         schema: {

@@ -2,8 +2,10 @@
  * Queries of the organisations, accounts, memberships and sessions tables, dialect-neutral.
  * `KyselyStore` calls them, writes inside its write queue; they take the database handle.
  */
+
 import type { Kysely, Transaction } from 'kysely';
 import { identityKey } from '../../core/identity.js';
+import { accountId } from '../../core/ids.js';
 import type { AccountRow, MembershipRow, NewAccountRow, OrganisationRow, SessionRow } from '../row-types.js';
 import * as rows from '../rows.js';
 import type { Database } from '../schema.js';
@@ -84,7 +86,7 @@ export async function listMemberships(db: Db, accountId: string): Promise<Member
 
 const fromMembership = (r: { organisation_id: string; account_id: string; role: string }): MembershipRow => ({
   organisationId: r.organisation_id,
-  accountId: r.account_id,
+  accountId: accountId(r.account_id),
   role: r.role as MembershipRow['role'],
 });
 

@@ -2,7 +2,9 @@
  * Queries of the elections and election_roles tables, dialect-neutral. `KyselyStore` calls them,
  * writes inside its write queue; they take the database handle.
  */
+
 import type { Kysely, Transaction } from 'kysely';
+import { accountId } from '../../core/ids.js';
 import type { ElectionRoleRow, ElectionRow } from '../row-types.js';
 import * as rows from '../rows.js';
 import type { Database } from '../schema.js';
@@ -83,7 +85,7 @@ export async function listRoles(
     .execute();
   return found.map((r) => ({
     electionId: r.election_id,
-    accountId: r.account_id,
+    accountId: accountId(r.account_id),
     role: r.role as ElectionRoleRow['role'],
   }));
 }
