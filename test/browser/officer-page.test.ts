@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireGroup } from '../../src/core/group.js';
+import type { ElectionId } from '../../src/core/ids.js';
 import {
   generateOfficerKey,
   parseOfficerPrivateKey,
@@ -50,7 +51,7 @@ describe.skipIf(!canRunBrowser('officer'))('the recovery officer’s page', () =
   let browser: TestBrowser;
   let officer: TestAccount;
   let electionId: string;
-  let draftId: string;
+  let draftId: ElectionId;
   let voters: TestVoter[];
   let keyFile: string;
   let privateKey: string;

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electionId as asElectionId } from '../../src/core/ids.js';
 import { DeliverySender } from '../../src/delivery/sender.js';
 import { type TestTransport, testTransport } from '../../src/delivery/transport.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
@@ -314,7 +315,7 @@ describe('proxies in a congress box: the procès-verbal counts them', () => {
     });
     expect(created.status).toBe(201);
     const id = created.json.id as string;
-    const electionId = created.json.boxes[0].electionId as string;
+    const electionId = asElectionId(created.json.boxes[0].electionId as string);
     const votes = [
       { box: 'North', login: 'n1', weight: 3, choice: 0 },
       { box: 'North', login: 'n2', weight: 1, choice: 1 },
