@@ -14,6 +14,7 @@
 
 import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
+import { HomomorphicQuestion } from '../contract/election.js';
 import type { Clock } from '../core/clock.js';
 import {
   accountId,
@@ -48,7 +49,7 @@ import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import { auditEntry } from '../store/audit-chain.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
-import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
+import { decodeStored } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
@@ -83,7 +84,7 @@ const TemplateSchema = Type.Object({
   timeZone: Type.String(),
   opensAt: Type.Union([Type.String(), Type.Null()]),
   closesAt: Type.Union([Type.String(), Type.Null()]),
-  questions: Type.Array(HomomorphicQuestionSchema),
+  questions: Type.Array(HomomorphicQuestion),
   settings: Type.Optional(ConsultationSettingsSchema),
 });
 

@@ -11,6 +11,26 @@ export type ElectionState = (typeof ELECTION_STATES)[number];
 const StringOrNull = Type.Union([Type.String(), Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 
+/** A homomorphic question as Belenios writes it (spec §4.9): flat. */
+export const HomomorphicQuestion = Type.Object({
+  answers: Type.Array(Type.String()),
+  blank: Type.Optional(Type.Boolean()),
+  min: Count,
+  max: Count,
+  question: Type.String(),
+});
+/**
+ * A non-homomorphic question (ranked, graded): `{ type, value: { question, answers }, extra? }`, its
+ * counting method in Belenios's `extra` (read by protocol/counting/method.ts).
+ */
+export const NonHomomorphicQuestion = Type.Object({
+  type: Type.String(),
+  value: Type.Object({ question: Type.String(), answers: Type.Array(Type.String()) }),
+  extra: Type.Optional(Type.Unknown()),
+});
+export const Question = Type.Union([HomomorphicQuestion, NonHomomorphicQuestion]);
+export type Question = Type.Static<typeof Question>;
+
 /**
  * The public summary of an election: the allowlist of what anyone may see. `questions` are the
  * election's questions as set up (homomorphic ones flat, others as `{ type, value }`), `election` the
@@ -22,7 +42,7 @@ export const PublicElection = Type.Object({
   name: Type.String(),
   description: Type.String(),
   state: ElectionState,
-  questions: Type.Array(Type.Unknown()),
+  questions: Type.Array(Question),
   timeZone: Type.String(),
   opensAt: StringOrNull,
   closesAt: StringOrNull,

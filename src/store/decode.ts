@@ -6,6 +6,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { Question } from '../contract/election.js';
 
 /** A stored value that is not valid JSON, or not of its column's schema. */
 export class StoredValueError extends Error {
@@ -41,16 +42,8 @@ export function decodeStored<S extends TSchema>(schema: S, column: string, text:
 /** An audit entry's details (audit_log.details_json). */
 export const AuditDetailsSchema = Type.Record(Type.String(), Type.Unknown());
 
-/** A question as stored in elections.questions_json (Belenios §4.9; protocol/messages.ts decodes it fully). */
-export const HomomorphicQuestionSchema = Type.Object({
-  answers: Type.Array(Type.String()),
-  blank: Type.Optional(Type.Boolean()),
-  min: Type.Integer(),
-  max: Type.Integer(),
-  question: Type.String(),
-});
-export const GenericQuestionSchema = Type.Object({ type: Type.String(), value: Type.Unknown() });
-export const QuestionsSchema = Type.Array(Type.Union([HomomorphicQuestionSchema, GenericQuestionSchema]));
+/** The questions as stored in elections.questions_json: the contract's shapes (protocol/messages.ts decodes them fully). */
+export const QuestionsSchema = Type.Array(Question);
 
 /** A computed result as stored in elections.result_json: the Belenios result is its `result` field. */
 export const ResultSchema = Type.Object({ result: Type.Array(Type.Unknown()) });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/cli/scrutin/demo.js';
-import { BoardBallots, BoardVerification } from '../../src/contract/election.js';
+import { BoardBallots, BoardVerification, PublicElection } from '../../src/contract/election.js';
 import { parsePrivateCredential } from '../../src/core/credential.js';
 import { parseArchive } from '../../src/protocol/archive/archive.js';
 import { createBallot, serializeBallot } from '../../src/protocol/ballot.js';
@@ -112,6 +112,10 @@ describe('an election through the HTTP API (SQLite)', () => {
     expect(verification.json).toMatchObject({ ok: true, outcome: 'verified' });
     const summary = await new Client(server.app).get(`/api/v1/elections/${demo.electionId}`);
     expect(summary.json.turnout).toEqual({ ballots: 3, voters: 3 });
+    expect(Check(PublicElection, summary.json)).toBe(true);
+    const [firstQuestion, ...others] = summary.json.questions;
+    const corrupted = { ...firstQuestion, answers: [...firstQuestion.answers.slice(1), 7] };
+    expect(Check(PublicElection, { ...summary.json, questions: [corrupted, ...others] })).toBe(false);
     expect(summary.json.result).toBeNull();
 
     const admin = await signedIn(server.app, demo.admin);

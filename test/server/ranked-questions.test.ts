@@ -5,7 +5,9 @@
  * clear message once a trustee key exists; a malformed method is refused naming the field; a refusal
  * changes nothing.
  */
+import { Check } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicElection } from '../../src/contract/election.js';
 import { requireGroup } from '../../src/core/group.js';
 import { generateTrusteeKey, serializeTrusteePublicKey } from '../../src/protocol/setup.js';
 import { signedIn } from '../world/client.js';
@@ -58,6 +60,12 @@ describe('ranked and graded questions, on by default', () => {
     const row = (await server.store.elections.get(id))!;
     expect(row.groupName).toBe('RFC-3526-2048');
     expect(row.questionsJson).toBe(JSON.stringify([SCHULZE, MJ]));
+    // The summary the election page reads passes the contract's question shapes; a broken one does not.
+    const summary = (await client.get(`/api/v1/elections/${id}`)).json;
+    expect(summary.questions).toEqual([SCHULZE, MJ]);
+    expect(Check(PublicElection, summary)).toBe(true);
+    const broken = { ...SCHULZE, value: { question: SCHULZE.value.question } };
+    expect(Check(PublicElection, { ...summary, questions: [broken, MJ] })).toBe(false);
     const audit = await server.store.audit.list({ organisationId: organisationId as never, electionId: id });
     expect(audit.find((e) => e.action === 'election.questions')?.details).toEqual({
       count: 2,

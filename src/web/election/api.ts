@@ -4,7 +4,7 @@
  * in or sends anything.
  */
 
-import type { ElectionState } from '../../contract/election.js';
+import type { ElectionState, Question } from '../../contract/election.js';
 import {
   BoardBallots,
   BoardVerification as BoardVerificationAnswer,
@@ -12,7 +12,7 @@ import {
 } from '../../contract/election.js';
 import type { Language } from '../../i18n/index.js';
 import { type CountingMethod, readCountingMethod } from '../../protocol/counting/method.js';
-import { checked, isRecord, isString, type Parser, type Result, requestJson } from '../kit/http.js';
+import { checked, type Parser, type Result, requestJson } from '../kit/http.js';
 
 export interface PublicQuestion {
   readonly question: string;
@@ -53,28 +53,22 @@ export interface BoardBallot {
   readonly counted: boolean;
 }
 
-const isCount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-
-function parseQuestion(value: unknown): PublicQuestion | undefined {
-  if (!isRecord(value)) return undefined;
-  // Non-homomorphic questions are {type, value: {question, answers}}.
-  const inner = isRecord(value.value) ? value.value : value;
-  const { question, answers } = inner;
-  if (!isString(question) || !Array.isArray(answers) || !answers.every(isString)) return undefined;
-  const homomorphic = value.type === undefined;
-  const min = isCount(value.min) ? value.min : 0;
-  const max = isCount(value.max) ? value.max : answers.length;
-  const reading = homomorphic ? undefined : readCountingMethod(value.extra, answers.length);
-  const method = reading?.ok ? reading.method : undefined;
+/** A question of the checked summary, read for this page (only the counting method needs reading). */
+function readQuestion(wire: Question): PublicQuestion {
+  if (!('type' in wire)) {
+    const { question, answers, min, max } = wire;
+    return { question, answers, min, max, blank: wire.blank === true, homomorphic: true };
+  }
+  const { question, answers } = wire.value;
+  const reading = readCountingMethod(wire.extra, answers.length);
   return {
     question,
     answers,
-    min,
-    max,
-    blank: value.blank === true,
-    homomorphic,
-    ...(method ? { method } : {}),
+    min: 0,
+    max: answers.length,
+    blank: false,
+    homomorphic: false,
+    ...(reading.ok ? { method: reading.method } : {}),
   };
 }
 
@@ -84,8 +78,6 @@ const isWireElection = checked(PublicElectionAnswer);
 export const parsePublicElection: Parser<PublicElection> = (value) => {
   const answer = isWireElection(value);
   if (!answer) return undefined;
-  const questions = answer.questions.map(parseQuestion);
-  if (questions.some((q) => q === undefined)) return undefined;
   const { sealed } = answer;
   if (sealed && (sealed.trustees === null || sealed.credentials === null)) return undefined;
   return {
@@ -93,7 +85,7 @@ export const parsePublicElection: Parser<PublicElection> = (value) => {
     name: answer.name,
     description: answer.description,
     state: answer.state,
-    questions: questions as PublicQuestion[],
+    questions: answer.questions.map(readQuestion),
     timeZone: answer.timeZone,
     opensAt: answer.opensAt,
     closesAt: answer.closesAt,
