@@ -75,6 +75,7 @@ export function electionFacts(row: ElectionRow, settings: DeliverySettings): Ele
     timeZone: row.timeZone,
     helpContact: settings.helpContact,
     loginMode: settings.loginMode,
+    votingOpen: row.state === 'open',
   };
 }
 

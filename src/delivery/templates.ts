@@ -20,6 +20,8 @@ export interface ElectionFacts {
   readonly timeZone: string;
   readonly helpContact: string;
   readonly loginMode: 'password' | 'one-time-code';
+  /** Voting has begun (a recovery or a correction mailed while the booth is open): no dates to announce. */
+  readonly votingOpen?: boolean;
   /** The round of the consultation the election is a box of, when it is a later round (2, 3…). */
   readonly round?: number;
   /** A re-run box: the name of the annulled election it replaces (its credential mail says so). */
@@ -129,10 +131,12 @@ function opening(language: Language, election: ElectionFacts, voter: Recipient):
     {
       kind: 'p',
       // A date not set yet is said in a sentence of its own ("will be announced"), never slotted in.
-      text: m.dates(
-        formatDate(election.opensAt, election.timeZone, language) ?? null,
-        formatDate(election.closesAt, election.timeZone, language) ?? null,
-      ),
+      text: election.votingOpen
+        ? m.openNow(formatDate(election.closesAt, election.timeZone, language) ?? null)
+        : m.dates(
+            formatDate(election.opensAt, election.timeZone, language) ?? null,
+            formatDate(election.closesAt, election.timeZone, language) ?? null,
+          ),
     },
   ];
 }
@@ -197,7 +201,7 @@ export function credentialMessage(
         text: election.loginMode === 'password' ? m.credential.passwordLater : m.credential.codeAtLogin,
       },
       { kind: 'p', text: m.credential.keep },
-      ...(election.opensAt === null || !recovery
+      ...(!election.votingOpen && (election.opensAt === null || !recovery)
         ? [{ kind: 'p' as const, text: m.credential.testAccess }]
         : []),
       ...closing(language, election),

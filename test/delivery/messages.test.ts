@@ -140,6 +140,23 @@ describe('message templates', () => {
     );
   });
 
+  it('mailed while voting is open (a recovery), says it is open, announces no date and offers no access test before opening', () => {
+    const open = { ...election, opensAt: null, votingOpen: true };
+    for (const language of ['fr', 'en'] as const) {
+      const text = credentialMessage(language, 'x', open, voter, 'abc-def-ghi-jkm-npq', true).text;
+      expect(text).toMatch(
+        language === 'fr' ? /Le vote est ouvert et ferme le / : /Voting is open now and closes on /,
+      );
+      expect(text).not.toMatch(/annoncée|announced|Avant l’ouverture|Before voting opens/);
+    }
+    const noClose = credentialMessage('en', 'x', { ...open, closesAt: null }, voter, 'abc', true).text;
+    expect(noClose).toContain('Voting is open now.');
+    // Before opening, the same recovery mail keeps the dates and the access test.
+    const before = credentialMessage('en', 'x', { ...open, votingOpen: false }, voter, 'abc', true).text;
+    expect(before).toMatch(/will be announced/);
+    expect(before).toMatch(/Before voting opens/);
+  });
+
   it('puts each secret only in the message meant for it', () => {
     const password = passwordMessage('en', 'https://vote.example.org', election, voter);
     expect(password.text).toContain(PASSWORD_PLACEHOLDER);

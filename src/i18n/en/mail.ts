@@ -11,6 +11,8 @@ export const mail = {
         : closes
           ? `The opening date will be announced; voting closes on ${closes}.`
           : 'The voting dates will be announced.',
+  openNow: (closes: string | null) =>
+    closes ? `Voting is open now and closes on ${closes}.` : 'Voting is open now.',
   login: (login: string) => `Your login: ${login}`,
   help: (contact: string) => `Questions or problems: ${contact}`,
   signature: 'This message was sent automatically by Scrutin; do not reply to it.',

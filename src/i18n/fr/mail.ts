@@ -12,6 +12,8 @@ export const mail: Messages['mail'] = {
         : closes
           ? `La date d’ouverture sera annoncée ; le vote ferme le ${closes}.`
           : 'Les dates du vote seront annoncées.',
+  openNow: (closes: string | null) =>
+    closes ? `Le vote est ouvert et ferme le ${closes}.` : 'Le vote est ouvert.',
   login: (login: string) => `Votre identifiant : ${login}`,
   help: (contact: string) => `Questions ou problèmes : ${contact}`,
   signature: 'Ce message a été envoyé automatiquement par Scrutin ; merci de ne pas y répondre.',
