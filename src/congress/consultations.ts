@@ -14,7 +14,6 @@
 
 import { Buffer } from 'node:buffer';
 import { Type } from '@sinclair/typebox';
-import { HomomorphicQuestion } from '../contract/election.js';
 import type { Clock } from '../core/clock.js';
 import {
   accountId,
@@ -49,7 +48,7 @@ import { generateToken } from '../protocol/setup.js';
 import type { BallotBatchChecker } from '../protocol/verifier.js';
 import { auditEntry } from '../store/audit-chain.js';
 import type { BoxRow, ConsultationRow } from '../store/consultations/repository.js';
-import { decodeStored } from '../store/decode.js';
+import { decodeStored, HomomorphicQuestionSchema } from '../store/decode.js';
 import { UniqueViolation } from '../store/errors.js';
 import type { ElectionRow, Store } from '../store/store.js';
 import { createBoxElection, newBox } from './box-setup.js';
@@ -84,7 +83,7 @@ const TemplateSchema = Type.Object({
   timeZone: Type.String(),
   opensAt: Type.Union([Type.String(), Type.Null()]),
   closesAt: Type.Union([Type.String(), Type.Null()]),
-  questions: Type.Array(HomomorphicQuestion),
+  questions: Type.Array(HomomorphicQuestionSchema),
   settings: Type.Optional(ConsultationSettingsSchema),
 });
 

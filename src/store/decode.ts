@@ -6,7 +6,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { Question } from '../contract/election.js';
+import { HomomorphicQuestion, Question } from '../contract/election.js';
 
 /** A stored value that is not valid JSON, or not of its column's schema. */
 export class StoredValueError extends Error {
@@ -44,6 +44,8 @@ export const AuditDetailsSchema = Type.Record(Type.String(), Type.Unknown());
 
 /** The questions as stored in elections.questions_json: the contract's shapes (protocol/messages.ts decodes them fully). */
 export const QuestionsSchema = Type.Array(Question);
+/** The flat (homomorphic) shape alone, for the domain layers, which read the contract through the store. */
+export const HomomorphicQuestionSchema = HomomorphicQuestion;
 
 /** A computed result as stored in elections.result_json: the Belenios result is its `result` field. */
 export const ResultSchema = Type.Object({ result: Type.Array(Type.Unknown()) });
