@@ -110,6 +110,9 @@ const PG_TABLES = [
   'recovery_settings',
   // election rules (src/store/election-rules/repository.ts): children of elections
   'election_rules',
+  // proxies (src/store/proxies/repository.ts): children of elections
+  'proxies',
+  'proxy_settings',
   // accounts (src/store/accounts/access.ts): links, children of accounts
   'account_tokens',
   // delivery (src/store/delivery/): children of voters and elections
